@@ -1,0 +1,1 @@
+"""Text analysis: sentences, alignment, entities, numbers. Pure Python; never imports Textual."""
