@@ -1,0 +1,217 @@
+"""The `reader` command: `reader` alone opens the library in the terminal; subcommands script it.
+
+Every command opens the library, calls the same functions the TUI uses, and turns the errors a user can
+cause into one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from . import __version__
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+
+
+class CommandError(Exception):
+    """A user-facing failure: printed as `reader: <message>` with exit status 1."""
+
+
+def _out(text: str) -> None:
+    """Print to stdout; to a terminal, control characters from articles are shown, not obeyed."""
+    if sys.stdout.isatty():
+        from .inert import inert
+
+        text = inert(text)
+    sys.stdout.write(text + "\n")
+
+
+def _open_store(args: argparse.Namespace, *, for_tui: bool = False):
+    from .paths import ensure_default_library, resolve_db_path
+    from .store import Store
+
+    path, is_default = resolve_db_path(args.db)
+    copied = False
+    if is_default and for_tui:
+        copied = ensure_default_library(path)
+    elif is_default:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store.open(path)
+    store.sample_copied = copied  # type: ignore[attr-defined]
+    return store
+
+
+# --- commands -------------------------------------------------------------------------------------------
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    store = _open_store(args, for_tui=True)
+    from .tui.app import ReaderApp
+
+    app = ReaderApp(store, notice="Copied the sample library to start with." if store.sample_copied else None)
+    app.run()
+    store.close()
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .importers import article_from_json, article_from_text_files, read_text
+    from .importers.errors import ImportProblem
+
+    try:
+        if args.source_file is not None:
+            if args.ko or args.en:
+                raise CommandError("give either an ARTICLE.json (or -) or --ko/--en files, not both")
+            if args.source_file == "-":
+                from .importers.text_file import decode
+
+                raw = decode(sys.stdin.buffer.read(), "standard input")
+                article = article_from_json(raw, "standard input")
+            else:
+                path = Path(args.source_file)
+                article = article_from_json(read_text(path), str(path))
+            article = _override(article, args)
+        else:
+            if not args.ko and not args.en:
+                raise CommandError("nothing to add: give ARTICLE.json, -, or --ko KO.txt and/or --en EN.txt")
+            article = article_from_text_files(
+                Path(args.ko) if args.ko else None,
+                Path(args.en) if args.en else None,
+                title_ko=args.title_ko,
+                title_en=args.title_en,
+                source=args.source or "",
+                url=args.url or "",
+                published=args.date,
+            )
+    except ImportProblem as exc:
+        raise CommandError(str(exc)) from None
+    from .analysis import analyse
+
+    store = _open_store(args)
+    with store:
+        from .store import find_duplicate
+
+        existing = find_duplicate(store, article)
+        if existing is not None:
+            raise CommandError(f"this article is already in the library (id {existing})")
+        result = analyse(article.ko, article.en)
+        article_id = store.insert_article(article, result.sentences, result.segments)
+    _out(str(article_id))
+    return 0
+
+
+def _override(article, args: argparse.Namespace):
+    """Command-line fields win over the JSON's."""
+    from dataclasses import replace
+
+    from .importers.clean import check_date
+
+    changes = {
+        k: v
+        for k, v in (("title_ko", args.title_ko), ("title_en", args.title_en), ("source", args.source),
+                     ("url", args.url))
+        if v is not None
+    }
+    if args.date is not None:
+        try:
+            changes["published"] = check_date(args.date)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+    return replace(article, **changes) if changes else article
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    with store:
+        articles = store.list_articles()
+    if args.json:
+        _out(json.dumps(
+            [{"id": a.id, "title_ko": a.title_ko, "title_en": a.title_en, "source": a.source, "url": a.url,
+              "published": a.published} for a in articles],
+            ensure_ascii=False, indent=2,
+        ))
+        return 0
+    if not articles:
+        _out("The library is empty. Add an article with: reader add --ko KO.txt --en EN.txt")
+        return 0
+    for a in articles:
+        _out(f"{a.id:>5}  {a.published or '----------'}  {a.title_ko or a.title_en}")
+        if a.title_ko and a.title_en:
+            _out(f"{'':>5}  {'':10}  {a.title_en}")
+    return 0
+
+
+# --- argument parsing -----------------------------------------------------------------------------------
+
+
+def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH", default=default,
+        help="library file (default: $READER_DB, else library.db in your user data directory)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader", description="Read Korean news beside its English translation, sentence by sentence."
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    _db_option(parser, None)
+    parser.set_defaults(func=cmd_tui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        _db_option(sub, argparse.SUPPRESS)  # --db works before or after the command name
+        sub.set_defaults(func=func)
+        return sub
+
+    add = command("add", cmd_add, "add an article from text files or JSON; prints its id")
+    add.add_argument("source_file", nargs="?", metavar="ARTICLE.json", help="a JSON article, or - for stdin")
+    add.add_argument("--ko", metavar="KO.txt", help="the Korean text")
+    add.add_argument("--en", metavar="EN.txt", help="the English text")
+    add.add_argument("--title-ko", metavar="T", help="Korean title (default: the Korean file's first line)")
+    add.add_argument("--title-en", metavar="T", help="English title (default: the English file's first line)")
+    add.add_argument("--source", metavar="S", help="where the article comes from")
+    add.add_argument("--url", metavar="U", help="the article's address")
+    add.add_argument("--date", metavar="YYYY-MM-DD", help="publication date")
+
+    lst = command("list", cmd_list, "list the articles in the library")
+    lst.add_argument("--json", action="store_true", help="print a JSON list")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from .store import DuplicateArticle, StoreError
+
+    try:
+        return args.func(args)
+    except (CommandError, StoreError, DuplicateArticle) as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        print(f"reader: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: still one line for the user, the details on request
+        if os.environ.get("READER_DEBUG"):
+            raise
+        print(f"reader: unexpected error: {type(exc).__name__}: {exc} (READER_DEBUG=1 shows details)",
+              file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Articles as JSON objects: the format `reader add ARTICLE.json` and `reader add -` read."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..store.articles import NewArticle
+from .clean import check_date, clean_text, first_line
+from .errors import ImportProblem
+
+FIELDS = ("ko", "en", "title_ko", "title_en", "source", "url", "published")
+
+
+def article_from_json(raw: str, name: str) -> NewArticle:
+    try:
+        data: Any = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ImportProblem(f"{name}: malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    if not isinstance(data, dict):
+        raise ImportProblem(f"{name}: expected a JSON object with 'ko' and 'en', got {type(data).__name__}")
+    unknown = sorted(set(data) - set(FIELDS) - {"author"})
+    if unknown:
+        raise ImportProblem(f"{name}: unknown field(s) {', '.join(unknown)}; known: {', '.join(FIELDS)}")
+    for key in (*FIELDS, "author"):
+        if key in data and data[key] is not None and not isinstance(data[key], str):
+            raise ImportProblem(f"{name}: field '{key}' must be a string")
+    ko = clean_text(data.get("ko") or "")
+    en = clean_text(data.get("en") or "")
+    if not ko and not en:
+        raise ImportProblem(f"{name}: the article has neither 'ko' nor 'en' text")
+    try:
+        published = check_date(data.get("published"))
+    except ValueError as exc:
+        raise ImportProblem(f"{name}: {exc}") from None
+    title_ko = data.get("title_ko")
+    title_en = data.get("title_en")
+    return NewArticle(
+        ko=ko,
+        en=en,
+        title_ko=title_ko.strip() if title_ko else first_line(ko),
+        title_en=title_en.strip() if title_en else first_line(en),
+        source=(data.get("source") or "").strip(),
+        url=(data.get("url") or "").strip(),
+        published=published,
+        author=data.get("author"),
+    )

@@ -1,0 +1,106 @@
+"""Plain-text articles: one file per language, in whatever encoding the file was saved in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..store.articles import NewArticle
+from .clean import check_date, clean_text, first_line
+from .errors import ImportProblem
+
+#: A limit that keeps one mistaken import (a video file, a whole corpus) from swallowing the library.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM) and UTF-16 first, then what charset-normalizer finds.
+
+    Old Korean files are often CP949/EUC-KR; charset-normalizer recognises them. Data with NUL bytes or
+    control characters outside text encodings is refused as binary rather than imported as garbage.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ImportProblem(f"{name}: not valid UTF-16 text") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is None:
+        if b"\x00" in data:
+            raise ImportProblem(f"{name}: looks like a binary file, not text")
+        # EUC-KR is a subset of CP949, so CP949 decodes both; try it before guessing.
+        try:
+            text = data.decode("cp949")
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data).best()
+            if best is None:
+                raise ImportProblem(f"{name}: cannot tell the text encoding (not UTF-8, UTF-16 or CP949)")
+            text = str(best)
+    if _looks_binary(text):
+        raise ImportProblem(f"{name}: looks like a binary file, not text")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\x1b")
+    return "\x00" in sample or controls / len(sample) > 0.05
+
+
+def read_text(path: Path) -> str:
+    """Read and decode one text file; every failure is an ImportProblem naming the file."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ImportProblem(f"{path}: is a folder, not a file")
+        if size > MAX_FILE_BYTES:
+            raise ImportProblem(f"{path}: {size // (1024 * 1024)} MB is larger than the 20 MB limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportProblem(f"{path}: no such file") from None
+    except PermissionError:
+        raise ImportProblem(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise ImportProblem(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise ImportProblem(f"{path}: cannot read ({exc.strerror})") from None
+    return clean_text(decode(data, str(path)))
+
+
+def article_from_text_files(
+    ko_path: Path | None,
+    en_path: Path | None,
+    *,
+    title_ko: str | None = None,
+    title_en: str | None = None,
+    source: str = "",
+    url: str = "",
+    published: str | None = None,
+) -> NewArticle:
+    """Titles default to each file's first line; a side may be absent, but not both."""
+    ko = read_text(ko_path) if ko_path else ""
+    en = read_text(en_path) if en_path else ""
+    if not ko and not en:
+        names = " and ".join(str(p) for p in (ko_path, en_path) if p)
+        raise ImportProblem(f"{names}: no text to import (empty)")
+    try:
+        published = check_date(published)
+    except ValueError as exc:
+        raise ImportProblem(str(exc)) from None
+    return NewArticle(
+        ko=ko,
+        en=en,
+        title_ko=title_ko if title_ko is not None else first_line(ko),
+        title_en=title_en if title_en is not None else first_line(en),
+        source=source,
+        url=url,
+        published=published,
+    )

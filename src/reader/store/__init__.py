@@ -1,0 +1,91 @@
+"""The library on disk (SQLite). Knows nothing of Textual; the TUI and the CLI both read through it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from . import articles as _articles
+from .articles import (
+    Article,
+    ArticleSummary,
+    DuplicateArticle,
+    NewArticle,
+    Segment,
+    SegmentRow,
+    SentenceRow,
+)
+from .connection import StoreError, connect, transaction
+from .migrations import SCHEMA_VERSION, migrate
+
+__all__ = [
+    "Article",
+    "ArticleSummary",
+    "DuplicateArticle",
+    "NewArticle",
+    "SCHEMA_VERSION",
+    "Segment",
+    "SegmentRow",
+    "SentenceRow",
+    "Store",
+    "StoreError",
+    "transaction",
+]
+
+
+class Store:
+    """One open library: a connection brought up to the current schema, and the queries over it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True) -> "Store":
+        conn = connect(path, create=create)
+        try:
+            migrate(conn)
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            raise StoreError(f"cannot prepare the library at {path}: {exc}") from None
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, None if str(path) == ":memory:" else Path(path))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def list_articles(self) -> list[ArticleSummary]:
+        return _articles.list_articles(self.conn)
+
+    def count_articles(self) -> int:
+        return _articles.count_articles(self.conn)
+
+    def get_article(self, article_id: int) -> Article | None:
+        return _articles.get_article(self.conn, article_id)
+
+    def neighbour_ids(self, article_id: int) -> tuple[int | None, int | None]:
+        """The ids before and after `article_id` in library order, for [ and ] in the reading screen."""
+        ids = [a.id for a in self.list_articles()]
+        if article_id not in ids:
+            return None, None
+        i = ids.index(article_id)
+        return (ids[i - 1] if i > 0 else None), (ids[i + 1] if i + 1 < len(ids) else None)
+
+    def insert_article(self, article: NewArticle, sentences, segments, *, added: str | None = None) -> int:
+        return _articles.insert_article(self.conn, article, sentences, segments, added=added)
+
+    def delete_article(self, article_id: int) -> bool:
+        return _articles.delete_article(self.conn, article_id)
+
+
+def find_duplicate(store: Store, article: NewArticle) -> int | None:
+    """The id of an article with the same texts, so a duplicate is refused before any analysis runs."""
+    return _articles.find_by_hash(store.conn, article.content_hash)

@@ -1,0 +1,234 @@
+"""Articles and their aligned segments: what the library screen lists and the reading screen shows."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from .connection import transaction
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the library: enough to list an article without reading its text."""
+
+    id: int
+    title_ko: str
+    title_en: str
+    source: str
+    url: str
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One aligned row: a Korean span and the English span that translates it (either may be empty)."""
+
+    position: int
+    paragraph: int
+    ko: str
+    en: str
+    ko_start: int
+    ko_end: int
+    en_start: int
+    en_end: int
+    link: str
+    confidence: float
+    locked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as the reading screen needs it: metadata, both texts, and the aligned segments."""
+
+    id: int
+    title_ko: str
+    title_en: str
+    source: str
+    url: str
+    published: str | None
+    ko_text: str
+    en_text: str
+    translation_by: str
+    segments: tuple[Segment, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article on its way in, before analysis: what an importer produces."""
+
+    ko: str
+    en: str
+    title_ko: str = ""
+    title_en: str = ""
+    source: str = ""
+    url: str = ""
+    published: str | None = None
+    author: str | None = None
+    translation_by: str = "human"
+
+    @property
+    def content_hash(self) -> str:
+        """Same texts, same hash: the library never holds one article twice."""
+        digest = hashlib.sha256()
+        digest.update(self.ko.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+        digest.update(self.en.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRow:
+    lang: str
+    idx: int
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRow:
+    """A segment to store: sentence index ranges [from, to) and character spans into each text."""
+
+    position: int
+    paragraph: int
+    ko_from: int
+    ko_to: int
+    en_from: int
+    en_to: int
+    ko_start: int
+    ko_end: int
+    en_start: int
+    en_end: int
+    link: str
+    confidence: float
+    locked: bool = False
+
+
+class DuplicateArticle(Exception):
+    """The same Korean and English texts are already in the library, as article `existing_id`."""
+
+    def __init__(self, existing_id: int) -> None:
+        super().__init__(f"this article is already in the library (id {existing_id})")
+        self.existing_id = existing_id
+
+
+_SUMMARY_COLUMNS = "id, title_ko, title_en, source, url, published"
+
+
+def list_articles(conn: sqlite3.Connection) -> list[ArticleSummary]:
+    """Newest first, then by id, so the order is stable."""
+    rows = conn.execute(
+        f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY published IS NULL, published DESC, id DESC"
+    ).fetchall()
+    return [ArticleSummary(*row) for row in rows]
+
+
+def count_articles(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
+    row = conn.execute(
+        f"SELECT {_SUMMARY_COLUMNS}, ko_text, en_text, translation_by FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    ko_text, en_text = row["ko_text"], row["en_text"]
+    segments = tuple(
+        Segment(
+            position=s["position"],
+            paragraph=s["paragraph"],
+            ko=ko_text[s["ko_start"] : s["ko_end"]],
+            en=en_text[s["en_start"] : s["en_end"]],
+            ko_start=s["ko_start"],
+            ko_end=s["ko_end"],
+            en_start=s["en_start"],
+            en_end=s["en_end"],
+            link=s["link"],
+            confidence=s["confidence"],
+            locked=bool(s["locked"]),
+        )
+        for s in conn.execute(
+            "SELECT * FROM segments WHERE article_id = ? ORDER BY position", (article_id,)
+        )
+    )
+    return Article(
+        id=row["id"],
+        title_ko=row["title_ko"],
+        title_en=row["title_en"],
+        source=row["source"],
+        url=row["url"],
+        published=row["published"],
+        ko_text=ko_text,
+        en_text=en_text,
+        translation_by=row["translation_by"] or "human",
+        segments=segments,
+    )
+
+
+def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> int | None:
+    row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+    return row[0] if row else None
+
+
+def insert_article(
+    conn: sqlite3.Connection,
+    article: NewArticle,
+    sentences: Sequence[SentenceRow],
+    segments: Sequence[SegmentRow],
+    *,
+    added: str | None = None,
+) -> int:
+    """Store an analysed article in one transaction and return its id; a duplicate raises DuplicateArticle."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    content_hash = article.content_hash
+    with transaction(conn):
+        existing = find_by_hash(conn, content_hash)
+        if existing is not None:
+            raise DuplicateArticle(existing)
+        table = db["articles"]
+        table.insert(
+            {
+                "title_ko": article.title_ko,
+                "title_en": article.title_en,
+                "source": article.source,
+                "url": article.url,
+                "author": article.author,
+                "published": article.published,
+                "added": added or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "original_lang": "ko" if article.ko.strip() else "en",
+                "translation_by": article.translation_by,
+                "content_hash": content_hash,
+                "ko_text": article.ko,
+                "en_text": article.en,
+            }
+        )
+        article_id = table.last_pk
+        db["sentences"].insert_all(
+            ({"article_id": article_id, "lang": s.lang, "idx": s.idx, "start": s.start, "end": s.end,
+              "paragraph": s.paragraph} for s in sentences),
+            batch_size=500,
+        )
+        db["segments"].insert_all(
+            ({"article_id": article_id, "position": g.position, "paragraph": g.paragraph,
+              "ko_from": g.ko_from, "ko_to": g.ko_to, "en_from": g.en_from, "en_to": g.en_to,
+              "ko_start": g.ko_start, "ko_end": g.ko_end, "en_start": g.en_start, "en_end": g.en_end,
+              "link": g.link, "confidence": g.confidence, "locked": int(g.locked)} for g in segments),
+            batch_size=500,
+        )
+    return int(article_id)
+
+
+def delete_article(conn: sqlite3.Connection, article_id: int) -> bool:
+    """Remove an article and everything derived from it, in one transaction."""
+    with transaction(conn):
+        conn.execute("DELETE FROM segments WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM sentences WHERE article_id = ?", (article_id,))
+        return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0

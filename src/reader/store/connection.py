@@ -1,0 +1,81 @@
+"""Opening a library file: the pragmas every connection needs, and errors a user can act on."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+#: Written into the file header so that `reader` can tell its own databases from any other SQLite file.
+APPLICATION_ID = 0x52454144  # "READ"
+
+
+class StoreError(Exception):
+    """A problem with the library file that the user can fix; the CLI prints it as one line."""
+
+
+def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
+    """Open `path` in WAL mode with foreign keys and a busy timeout, so two `reader` processes can share it.
+
+    The connection is in autocommit mode; writers open their own transaction with `transaction()`.
+    """
+    target = Path(path)
+    if str(path) != ":memory:":
+        if target.is_dir():
+            raise StoreError(f"{target} is a folder, not a library file")
+        if not create and not target.exists():
+            raise StoreError(f"no library at {target}")
+        if not target.parent.exists():
+            raise StoreError(f"folder {target.parent} does not exist")
+    try:
+        conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        _check_is_library(conn, target)
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal" and str(path) != ":memory:":
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                pass  # a read-only file can still be read in its present journal mode
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{target} is not a reader library ({exc})") from None
+    return conn
+
+
+def _check_is_library(conn: sqlite3.Connection, target: Path) -> None:
+    """Refuse SQLite files that belong to something else, before anything is written to them."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id in (0, APPLICATION_ID):
+        if app_id == 0:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+            if tables:
+                raise StoreError(f"{target} is an SQLite database but not a reader library")
+        return
+    raise StoreError(f"{target} is an SQLite database but not a reader library")
+
+
+class transaction:
+    """`with transaction(conn):` — one IMMEDIATE transaction: all of it lands, or none of it does.
+
+    IMMEDIATE takes the write lock up front, so a second process waits (busy timeout) instead of failing
+    half-way through with "database is locked".
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        else:
+            self.conn.execute("ROLLBACK")

@@ -1,0 +1,106 @@
+"""The library schema as an ordered list of migrations, tracked by `PRAGMA user_version`.
+
+Each migration runs inside one transaction together with the version bump, so a file is always at a
+version that really exists. sqlite-utils is imported only when a migration has to run, which keeps the
+start-up path of an up-to-date library free of it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from .connection import APPLICATION_ID, StoreError, transaction
+
+Migration = Callable[["object"], None]  # takes a sqlite_utils.Database
+
+
+def _v1_articles_and_segments(db) -> None:
+    db["articles"].create(
+        {
+            "id": int,
+            "title_ko": str,
+            "title_en": str,
+            "source": str,
+            "url": str,
+            "author": str,
+            "published": str,
+            "added": str,
+            "original_lang": str,
+            "translation_by": str,
+            "content_hash": str,
+            "ko_text": str,
+            "en_text": str,
+            "read_at": str,
+            "starred": int,
+        },
+        pk="id",
+        not_null={"content_hash", "ko_text", "en_text", "title_ko", "title_en", "source", "url", "added"},
+        defaults={"starred": 0, "ko_text": "", "en_text": "", "title_ko": "", "title_en": "", "source": "",
+                  "url": "", "translation_by": "human"},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["published"])
+    # Sentences are spans of the article text, not copies of it: the text is stored once.
+    db["sentences"].create(
+        {"article_id": int, "lang": str, "idx": int, "start": int, "end": int, "paragraph": int},
+        pk=("article_id", "lang", "idx"),
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"start", "end", "paragraph"},
+    )
+    db["segments"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "position": int,
+            "paragraph": int,
+            "ko_from": int,  # sentence indices [from, to)
+            "ko_to": int,
+            "en_from": int,
+            "en_to": int,
+            "ko_start": int,  # character span in articles.ko_text
+            "ko_end": int,
+            "en_start": int,
+            "en_end": int,
+            "link": str,
+            "confidence": float,
+            "locked": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"position", "paragraph", "ko_from", "ko_to", "en_from", "en_to", "ko_start", "ko_end",
+                  "en_start", "en_end", "link", "confidence"},
+        defaults={"locked": 0, "confidence": 1.0},
+    )
+    db["segments"].create_index(["article_id", "position"], unique=True)
+
+
+MIGRATIONS: list[Migration] = [_v1_articles_and_segments]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the file up to SCHEMA_VERSION; returns the version it was at. A newer file is refused."""
+    start = schema_version(conn)
+    if start > SCHEMA_VERSION:
+        raise StoreError(
+            f"this library was written by a newer version of reader (schema {start}, "
+            f"this reader knows up to {SCHEMA_VERSION}); upgrade reader to open it"
+        )
+    if start == SCHEMA_VERSION:
+        return start
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    for version in range(start, SCHEMA_VERSION):
+        with transaction(conn):
+            if schema_version(conn) != version:  # another process migrated meanwhile
+                continue
+            MIGRATIONS[version](db)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    return start
