@@ -1,0 +1,499 @@
+"""Numbers, quantities and dates in Korean and English news, normalised so the two sides can be compared.
+
+A translator renders "1만1000명" as "11,000 people", "35억 달러" as "$3.5 billion" and "26일" as "Nov. 26";
+the aligner and the entity recogniser both need to see that these are the same fact. Every quantity is
+reduced to a value, a normalised unit and a kind; dates are split into their parts (year, month, day), and
+a day also carries its month and year when the text gives them next to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quantity", "find_quantities", "parse_english_number", "parse_korean_number"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity found at [start, end) of a text.
+
+    `kind` is one of "number", "date", "percent", "money", "area", "count", "duration", "length",
+    "weight", "ratio", "age", "ordinal". `unit` is normalised across languages ("person", "km2", "usd",
+    "krw", "day", "month", "year", "percent", ...) or None for a bare number. For a date part `value` is
+    the day, month or year number (unit "day", "month" or "year"); a day also carries `month` and `year`
+    when they stand beside it, so "11월 26일" and "Nov. 26" agree on every field.
+    """
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    kind: str
+    month: int | None = None
+    year: int | None = None
+
+
+# ---------------------------------------------------------------------------------------------- Korean
+
+_KO_SMALL = {"십": 10, "백": 100, "천": 1000}
+_KO_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A Korean numeral: digits, optionally a small unit (3천), then any run of big units each optionally
+# followed by another digit group: 1만1000, 12조3천억, 3억5000만, 1억1천만.
+_KO_NUMBER = rf"{_DIGITS}(?:\s?[십백천])?(?:\s?[만억조경]+(?:\s?{_DIGITS}(?:\s?[십백천])?)?)*"
+_KO_NUMBER_FULL = re.compile(rf"^{_KO_NUMBER}$")
+_KO_TOKEN = re.compile(rf"({_DIGITS})|([십백천])|([만억조경])")
+
+
+def parse_korean_number(s: str) -> float | None:
+    """The value of a Korean numeral written with digits and unit characters, or None.
+
+    Why digits are required: words like 천안 or 백두산 begin with unit characters, and a bare 세 or 한 is a
+    native numeral that news never uses for a fact worth anchoring.
+    """
+    s = s.strip()
+    if not s or not _KO_NUMBER_FULL.match(s):
+        return None
+    total = 0.0
+    section = 0.0  # the part below the current big unit, e.g. "3천" in 12조3천억
+    pending: float | None = None  # digits not yet multiplied by a small unit
+    for digits, small, big in _KO_TOKEN.findall(s):
+        if digits:
+            if pending is not None:
+                section += pending
+            pending = float(digits.replace(",", ""))
+        elif small:
+            section += (pending if pending is not None else 1.0) * _KO_SMALL[small]
+            pending = None
+        else:
+            if pending is not None:
+                section += pending
+                pending = None
+            if section == 0.0:
+                # 천만, 백만: a run of units after one group multiplies the running total.
+                total = (total or 1.0) * _KO_BIG[big]
+            else:
+                total += section * _KO_BIG[big]
+            section = 0.0
+    if pending is not None:
+        section += pending
+    return total + section
+
+
+# Counters after a Korean number: (suffix, unit, kind). Longest first, so 개월 wins over 개.
+_KO_COUNTERS: list[tuple[str, str | None, str]] = sorted(
+    [
+        ("명", "person", "count"),
+        ("인", "person", "count"),
+        ("달러", "usd", "money"),
+        ("불", "usd", "money"),
+        ("원", "krw", "money"),
+        ("엔", "jpy", "money"),
+        ("위안", "cny", "money"),
+        ("유로", "eur", "money"),
+        ("파운드", "gbp", "money"),
+        ("㎢", "km2", "area"),
+        ("km²", "km2", "area"),
+        ("km2", "km2", "area"),
+        ("제곱킬로미터", "km2", "area"),
+        ("평방킬로미터", "km2", "area"),
+        ("㎡", "m2", "area"),
+        ("제곱미터", "m2", "area"),
+        ("평방미터", "m2", "area"),
+        ("헥타르", "ha", "area"),
+        ("에이커", "acre", "area"),
+        ("평", "pyeong", "area"),
+        ("%포인트", "pp", "percent"),
+        ("%p", "pp", "percent"),
+        ("퍼센트포인트", "pp", "percent"),
+        ("%", "percent", "percent"),
+        ("％", "percent", "percent"),
+        ("퍼센트", "percent", "percent"),
+        ("km", "km", "length"),
+        ("㎞", "km", "length"),
+        ("킬로미터", "km", "length"),
+        ("마일", "mile", "length"),
+        ("cm", "cm", "length"),
+        ("센티미터", "cm", "length"),
+        ("mm", "mm", "length"),
+        ("m", "m", "length"),
+        ("미터", "m", "length"),
+        ("피트", "ft", "length"),
+        ("kg", "kg", "weight"),
+        ("㎏", "kg", "weight"),
+        ("킬로그램", "kg", "weight"),
+        ("t", "ton", "weight"),
+        ("톤", "ton", "weight"),
+        ("배럴", "barrel", "count"),
+        ("년간", "year", "duration"),
+        ("년", "year", "date"),
+        ("개월", "month", "duration"),
+        ("달", "month", "duration"),
+        ("월", "month", "date"),
+        ("주일", "week", "duration"),
+        ("주간", "week", "duration"),
+        ("주", "week", "duration"),
+        ("일간", "day", "duration"),
+        ("일", "day", "date"),
+        ("시간", "hour", "duration"),
+        ("시", "hour", "time"),
+        ("분", "minute", "duration"),
+        ("초", "second", "duration"),
+        ("세", "age", "age"),
+        ("살", "age", "age"),
+        ("배", "times", "ratio"),
+        ("개국", "country", "count"),
+        ("개", None, "count"),
+        ("대", None, "count"),
+        ("척", None, "count"),
+        ("건", None, "count"),
+        ("곳", None, "count"),
+        ("채", None, "count"),
+        ("발", None, "count"),
+        ("마리", None, "count"),
+        ("권", None, "count"),
+        ("번째", None, "ordinal"),
+        ("위", None, "ordinal"),
+        ("차", None, "ordinal"),
+        ("번", None, "count"),
+        ("회", None, "count"),
+        ("표", None, "count"),
+        ("석", None, "count"),
+    ],
+    key=lambda c: -len(c[0]),
+)
+_KO_COUNTER_RE = "|".join(re.escape(c) for c, _, _ in _KO_COUNTERS)
+_KO_COUNTER_OF = {c: (u, k) for c, u, k in _KO_COUNTERS}
+# 여 / 여만 / 가량 / 남짓 / 이상 mark an approximate figure between the number and its counter ("500여명").
+_KO_QUANTITY = re.compile(
+    rf"(?<![\d.,])(?P<num>{_KO_NUMBER})(?P<approx>\s?여)?\s?(?P<counter>{_KO_COUNTER_RE})?"
+)
+# Latin-letter counters (m, t, km, cm) must not run into a following word ("5 times" is not "5 t").
+_LATIN_COUNTER = re.compile(r"[A-Za-z²]+$")
+
+
+def _korean_quantities(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _KO_QUANTITY.finditer(text):
+        value = parse_korean_number(m.group("num"))
+        if value is None:
+            continue
+        counter = m.group("counter")
+        end = m.end()
+        if counter and _LATIN_COUNTER.search(counter) and end < len(text) and text[end].isalpha():
+            counter, end = None, m.end("num")
+        unit, kind = _KO_COUNTER_OF[counter] if counter else (None, "number")
+        if unit == "day" and kind == "date" and not (1 <= value <= 31 and value.is_integer()):
+            kind = "duration"
+        elif unit == "month" and kind == "date" and not (1 <= value <= 12 and value.is_integer()):
+            kind = "duration"
+        elif unit == "year" and kind == "date" and not (1000 <= value <= 2200 and value.is_integer()):
+            kind = "duration"
+        elif unit == "hour" and kind == "time" and value > 24:
+            kind = "duration"
+        if not counter:
+            end = m.end("num")
+        out.append(Quantity(m.start(), end, value, unit, kind))
+    return _attach_date_parts(out, text)
+
+
+def _attach_date_parts(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """Give each day the month and year written just before it (2024년 11월 26일), so it can meet "Nov. 26"."""
+    out = list(quantities)
+    for idx, q in enumerate(out):
+        if not (q.kind == "date" and q.unit == "day") or q.month is not None:
+            continue
+        month = year = None
+        right = q
+        for other in reversed(out[:idx]):
+            gap = text[other.end : right.start]
+            if other.kind != "date" or len(gap) > 2 or any(ch.isalnum() for ch in gap):
+                break
+            if other.unit == "month" and month is None and year is None:
+                month = int(other.value)
+            elif other.unit == "year" and year is None:
+                year = int(other.value)
+            else:
+                break
+            right = other
+        if month is not None or year is not None:
+            out[idx] = Quantity(q.start, q.end, q.value, q.unit, q.kind, month, year)
+    return out
+
+
+# --------------------------------------------------------------------------------------------- English
+
+_EN_SMALL = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_EN_SCALE = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "mn": 10**6,
+    "bn": 10**9,
+    "tn": 10**12,
+}
+_EN_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_WORD_NUM = "|".join(sorted([*_EN_SMALL, *_EN_TENS], key=len, reverse=True))
+_SCALE = "|".join(sorted(_EN_SCALE, key=len, reverse=True))
+_EN_NUMBER = (
+    rf"(?:{_DIGITS}|(?:{_WORD_NUM})(?:-(?:{_WORD_NUM}))?|a|an)"
+    rf"(?:\s+(?:{_SCALE}))*"
+)
+_EN_NUMBER_FULL = re.compile(rf"^{_EN_NUMBER}$", re.IGNORECASE)
+
+# Units after an English number: (pattern, unit, kind). People-nouns all count as "person", as 명 does.
+_EN_UNITS: list[tuple[str, str | None, str]] = [
+    (r"percentage points?", "pp", "percent"),
+    (r"%", "percent", "percent"),
+    (r"per ?cent", "percent", "percent"),
+    (r"(?:square|sq\.?) ?(?:kilometers?|kilometres?|km)|km²|km2", "km2", "area"),
+    (r"(?:square|sq\.?) ?(?:meters?|metres?|m)|m²", "m2", "area"),
+    (r"(?:square|sq\.?) ?miles?", "mi2", "area"),
+    (r"hectares?", "ha", "area"),
+    (r"acres?", "acre", "area"),
+    (r"(?:kilometers?|kilometres?|km)", "km", "length"),
+    (r"miles?", "mile", "length"),
+    (r"(?:centimeters?|centimetres?|cm)", "cm", "length"),
+    (r"(?:meters?|metres?|m)", "m", "length"),
+    (r"(?:feet|foot|ft)", "ft", "length"),
+    (r"(?:kilograms?|kg)", "kg", "weight"),
+    (r"(?:tons?|tonnes?)", "ton", "weight"),
+    (r"barrels?", "barrel", "count"),
+    (r"(?:dollars?|usd)", "usd", "money"),
+    (r"won", "krw", "money"),
+    (r"yen", "jpy", "money"),
+    (r"(?:yuan|renminbi)", "cny", "money"),
+    (r"euros?", "eur", "money"),
+    (r"(?:pounds? sterling|pounds?)", "gbp", "money"),
+    (r"years? old|-year-old", "age", "age"),
+    (r"years?", "year", "duration"),
+    (r"months?", "month", "duration"),
+    (r"weeks?", "week", "duration"),
+    (r"days?", "day", "duration"),
+    (r"hours?", "hour", "duration"),
+    (r"minutes?", "minute", "duration"),
+    (r"seconds?", "second", "duration"),
+    (r"times|-fold|fold", "times", "ratio"),
+    (r"countries|nations", "country", "count"),
+    (
+        r"(?:people|persons?|soldiers?|troops?|residents?|civilians?|workers?|students?|children|men|"
+        r"women|members?|personnel|citizens?|victims?|passengers?|refugees?|protesters?|demonstrators?|"
+        r"fighters?|employees?|officials?|tourists?|patients?|casualties|inmates?|prisoners?|"
+        r"migrants?|staff|crew|lawmakers?|voters?|deaths?|dead|killed|injured|wounded|survivors?)",
+        "person",
+        "count",
+    ),
+]
+_EN_UNIT_RE = re.compile(
+    r"\s?-?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_EN_UNITS)) + r")(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_CURRENCY = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₩": "krw", "w": "krw"}
+_EN_QUANTITY = re.compile(
+    rf"(?<![\w.,])(?P<cur>US\$|\$|€|£|¥|₩|W(?=\d))?\s?(?P<num>{_EN_NUMBER})(?![\w])",
+    re.IGNORECASE,
+)
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_EN_DATE = re.compile(
+    rf"\b(?P<month>{_MONTH_RE})\b\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>\d{{4}})\b)?",
+    re.IGNORECASE,
+)
+_EN_DAY_OF = re.compile(
+    rf"\b(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b\.?",
+    re.IGNORECASE,
+)
+_EN_ORDINAL = re.compile(r"\b(?:the\s+)(?P<num>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_EN_ORDINAL_NUM = re.compile(r"\b(?P<num>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_EN_PERCENT_SIGN = re.compile(rf"(?<![\w.,])(?P<num>{_DIGITS})\s?%")
+
+
+def parse_english_number(s: str) -> float | None:
+    """The value of "11,000", "1.5 million", "twenty-five", "a thousand", "3.5bn"; None if not a number."""
+    s = s.strip().lower()
+    if not s:
+        return None
+    m = re.match(rf"^({_DIGITS})\s?(bn|mn|tn)$", s)
+    if m:
+        return float(m.group(1).replace(",", "")) * _EN_SCALE[m.group(2)]
+    if not _EN_NUMBER_FULL.match(s):
+        return None
+    parts = s.split()
+    head, scales = parts[0], parts[1:]
+    if head in ("a", "an"):
+        if not scales:
+            return None
+        value = 1.0
+    elif re.match(r"^\d", head):
+        value = float(head.replace(",", ""))
+    else:
+        value = 0.0
+        for word in head.split("-"):
+            value += _EN_SMALL.get(word, _EN_TENS.get(word, 0))
+    for scale in scales:
+        value *= _EN_SCALE[scale]
+    return value
+
+
+def _english_quantities(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(q: Quantity) -> None:
+        found.append(q)
+        taken.append((q.start, q.end))
+
+    for m in _EN_DATE.finditer(text):
+        word = m.group("month")
+        # "May", "March" and short forms are ordinary words too; count them as months only beside a
+        # day or year, or when written with a capital and a full stop ("Nov.").
+        month = _MONTHS[word.lower()]
+        has_day, has_year = m.group("day") is not None, m.group("year") is not None
+        if not word[0].isupper():
+            continue
+        if not (has_day or has_year) and (word.lower() in ("may", "march") or len(word) <= 4):
+            if not (len(word) <= 4 and text[m.end("month") : m.end("month") + 1] == "."):
+                continue
+        year = int(m.group("year")) if has_year else None
+        add(Quantity(m.start("month"), m.end("month"), float(month), "month", "date"))
+        if has_day:
+            day = int(m.group("day"))
+            if 1 <= day <= 31:
+                add(Quantity(m.start("day"), m.end("day"), float(day), "day", "date", month, year))
+        if has_year:
+            add(Quantity(m.start("year"), m.end("year"), float(year), "year", "date"))
+    for m in _EN_DAY_OF.finditer(text):
+        day, month = int(m.group("day")), _MONTHS[m.group("month").lower()]
+        if 1 <= day <= 31 and free(m.start("day"), m.end("day")) and m.group("month")[0].isupper():
+            add(Quantity(m.start("day"), m.end("day"), float(day), "day", "date", month))
+            if free(m.start("month"), m.end("month")):
+                add(Quantity(m.start("month"), m.end("month"), float(month), "month", "date"))
+    for m in _EN_ORDINAL.finditer(text):
+        day = int(m.group("num"))
+        if 1 <= day <= 31 and free(m.start("num"), m.end()):
+            add(Quantity(m.start("num"), m.end(), float(day), "day", "date"))
+    for m in _EN_PERCENT_SIGN.finditer(text):
+        if free(m.start(), m.end()):
+            add(Quantity(m.start(), m.end(), float(m.group("num").replace(",", "")), "percent", "percent"))
+    for m in _EN_QUANTITY.finditer(text):
+        if not free(m.start("num"), m.end("num")):
+            continue
+        num = m.group("num")
+        value = parse_english_number(num)
+        if value is None:
+            continue
+        start, end = m.start("num"), m.end("num")
+        unit: str | None = None
+        kind = "number"
+        cur = m.group("cur")
+        if cur:
+            unit, kind, start = _CURRENCY[cur.lower()], "money", m.start("cur")
+        tail = _EN_UNIT_RE.match(text, end)
+        if tail and not cur:
+            i = next(int(k[1:]) for k, v in tail.groupdict().items() if v is not None)
+            unit, kind = _EN_UNITS[i][1], _EN_UNITS[i][2]
+            end = tail.end()
+        elif tail and cur and not free(tail.start(), tail.end()):
+            pass
+        is_word = not num[0].isdigit()
+        if kind == "number":
+            digits = num.replace(",", "")
+            if re.fullmatch(r"\d{4}", digits) and 1000 <= value <= 2200:
+                unit, kind = "year", "date"
+            elif is_word and num.lower() in ("a", "an"):
+                continue
+            nxt = _EN_ORDINAL_NUM.match(text, start)
+            if nxt and nxt.end() > end:
+                unit, kind, end = None, "ordinal", nxt.end()
+        if not free(start, end):
+            continue
+        add(Quantity(start, end, value, unit, kind))
+    found.sort(key=lambda q: (q.start, q.end))
+    return _attach_date_parts(found, text)
+
+
+def find_quantities(text: str, lang: str) -> list[Quantity]:
+    """All quantities in `text` ("ko" or "en"), in order of position, not overlapping."""
+    if lang == "ko":
+        found = _korean_quantities(text)
+        # Korean texts quote foreign figures too ("$3.5 billion", "Nov. 26"); pick those up where no Korean
+        # quantity claims the place already.
+        taken = [(q.start, q.end) for q in found]
+        for q in _english_quantities(text):
+            if q.kind != "number" and all(q.end <= a or q.start >= b for a, b in taken):
+                found.append(q)
+        return sorted(found, key=lambda q: (q.start, q.end))
+    return _english_quantities(text)

@@ -1,0 +1,169 @@
+"""Korean and English quantities must meet on the same normalised value, unit and date parts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.numbers import Quantity, find_quantities, parse_english_number, parse_korean_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1만1000", 11000),
+        ("12조3천억", 12.3e12),
+        ("3억5000만", 3.5e8),
+        ("1억1천만", 1.1e8),
+        ("1,000", 1000),
+        ("2.5", 2.5),
+        ("3천", 3000),
+        ("5000억", 5e11),
+        ("1만 1000", 11000),
+    ],
+)
+def test_parse_korean_number(text: str, value: float) -> None:
+    assert parse_korean_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["세", "", "천안", "만세", "억지", "1만명", "abc"])
+def test_parse_korean_number_rejects_words(text: str) -> None:
+    assert parse_korean_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("11,000", 11000),
+        ("11 thousand", 11000),
+        ("1.5 million", 1.5e6),
+        ("twenty-five", 25),
+        ("a thousand", 1000),
+        ("3.5bn", 3.5e9),
+        ("Seventeen", 17),
+    ],
+)
+def test_parse_english_number(text: str, value: float) -> None:
+    assert parse_english_number(text) == pytest.approx(value)
+
+
+def _korean_numeral(n: int) -> str:
+    """Write n the way Korean news does: 조/억/만 groups with plain digits inside (12조3000억5만12)."""
+    parts = []
+    for unit, size in (("조", 10**12), ("억", 10**8), ("만", 10**4)):
+        group, n = divmod(n, size)
+        if group:
+            parts.append(f"{group}{unit}")
+    if n or not parts:
+        parts.append(str(n))
+    return "".join(parts)
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=0, max_value=10**15))
+def test_korean_numeral_round_trip(n: int) -> None:
+    assert parse_korean_number(_korean_numeral(n)) == n
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_english_grouped_digits_round_trip(n: int) -> None:
+    assert parse_english_number(f"{n:,}") == n
+
+
+def _key(q: Quantity) -> tuple[float, str | None, int | None]:
+    return (q.value, q.unit, q.month)
+
+
+def _only(text: str, lang: str) -> Quantity:
+    found = find_quantities(text, lang)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("ko", "en"),
+    [
+        ("병력 1만1000명이", "some 11,000 troops"),
+        ("면적은 235㎢이다", "an area of 235 square kilometers"),
+        ("면적은 235㎢이다", "an area of 235 km²"),
+        ("500명의 병사", "500 soldiers"),
+        ("35억 달러", "$3.5 billion"),
+        ("3.5% 증가", "up 3.5 percent"),
+        ("1억1천만 달러", "the $110 million wonder"),
+        ("10배 강력한", "10 times as powerful"),
+        ("15m 간격", "15 meters apart"),
+    ],
+)
+def test_same_fact_same_quantity(ko: str, en: str) -> None:
+    k, e = _only(ko, "ko"), _only(en, "en")
+    assert _key(k) == _key(e)
+    assert k.kind == e.kind
+
+
+def test_quantity_span_covers_number_and_unit() -> None:
+    text = "미군 1만1000명이 도착했다"
+    q = _only(text, "ko")
+    assert text[q.start : q.end] == "1만1000명"
+    assert (q.value, q.unit, q.kind) == (11000, "person", "count")
+
+
+def test_korean_date_parts_and_day_carries_month_and_year() -> None:
+    found = find_quantities("2024년 11월 26일 오전", "ko")
+    assert [(q.value, q.unit, q.kind) for q in found] == [
+        (2024, "year", "date"),
+        (11, "month", "date"),
+        (26, "day", "date"),
+    ]
+    assert (found[2].month, found[2].year) == (11, 2024)
+
+
+@pytest.mark.parametrize("text", ["on Nov. 26", "on November 26", "on the 26th of November"])
+def test_english_day_matches_korean_day(text: str) -> None:
+    days = [q for q in find_quantities(text, "en") if q.unit == "day"]
+    assert len(days) == 1
+    assert (days[0].value, days[0].month) == (26, 11)
+    ko_day = next(q for q in find_quantities("11월 26일", "ko") if q.unit == "day")
+    assert (ko_day.value, ko_day.month) == (days[0].value, days[0].month)
+
+
+def test_the_26th_is_a_day() -> None:
+    q = _only("It happened on the 26th.", "en")
+    assert (q.value, q.unit, q.kind) == (26, "day", "date")
+
+
+def test_year_alone_is_a_date_in_both_languages() -> None:
+    assert _key(_only("1992년에", "ko")) == _key(_only("in 1992", "en")) == (1992, "year", None)
+
+
+def test_durations_are_not_dates() -> None:
+    q = _only("3년 동안", "ko")
+    assert (q.unit, q.kind) == ("year", "duration")
+    q = _only("45일간", "ko")
+    assert (q.unit, q.kind) == ("day", "duration")
+
+
+def test_may_as_a_verb_is_not_a_month() -> None:
+    assert find_quantities("It may rain and we march on.", "en") == []
+    assert [q.value for q in find_quantities("on May 5", "en")] == [5, 5]
+
+
+def test_words_that_begin_with_unit_characters_are_not_numbers() -> None:
+    assert find_quantities("천안함 사건과 백두산", "ko") == []
+
+
+def test_latin_unit_does_not_swallow_a_word() -> None:
+    q = _only("전체 5 times 중", "ko")
+    assert q.unit != "ton"
+
+
+@settings(max_examples=100)
+@given(st.text(alphabet=st.sampled_from("0123456789,.만억조천백십명일월년% $abcM가나 "), max_size=40))
+def test_find_quantities_never_crashes_and_spans_are_ordered(text: str) -> None:
+    for lang in ("ko", "en"):
+        found = find_quantities(text, lang)
+        for q in found:
+            assert 0 <= q.start < q.end <= len(text)
+        for a, b in zip(found, found[1:]):
+            assert a.end <= b.start
