@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -165,5 +167,5 @@ def test_find_quantities_never_crashes_and_spans_are_ordered(text: str) -> None:
         found = find_quantities(text, lang)
         for q in found:
             assert 0 <= q.start < q.end <= len(text)
-        for a, b in zip(found, found[1:]):
+        for a, b in itertools.pairwise(found):
             assert a.end <= b.start

@@ -184,12 +184,11 @@ def _korean_quantities(text: str) -> list[Quantity]:
         if counter and _LATIN_COUNTER.search(counter) and end < len(text) and text[end].isalpha():
             counter, end = None, m.end("num")
         unit, kind = _KO_COUNTER_OF[counter] if counter else (None, "number")
-        if unit == "day" and kind == "date" and not (1 <= value <= 31 and value.is_integer()):
-            kind = "duration"
-        elif unit == "month" and kind == "date" and not (1 <= value <= 12 and value.is_integer()):
-            kind = "duration"
-        elif unit == "year" and kind == "date" and not (1000 <= value <= 2200 and value.is_integer()):
-            kind = "duration"
+        limits = {"day": (1, 31), "month": (1, 12), "year": (1000, 2200)}
+        if kind == "date" and unit in limits:
+            low, high = limits[unit]
+            if not (low <= value <= high and value.is_integer()):
+                kind = "duration"  # 45일간, 3년: a span of time, not a date
         elif unit == "hour" and kind == "time" and value > 24:
             kind = "duration"
         if not counter:
@@ -347,10 +346,12 @@ _EN_UNITS: list[tuple[str, str | None, str]] = [
     (r"times|-fold|fold", "times", "ratio"),
     (r"countries|nations", "country", "count"),
     (
-        r"(?:people|persons?|soldiers?|troops?|residents?|civilians?|workers?|students?|children|men|"
-        r"women|members?|personnel|citizens?|victims?|passengers?|refugees?|protesters?|demonstrators?|"
-        r"fighters?|employees?|officials?|tourists?|patients?|casualties|inmates?|prisoners?|"
-        r"migrants?|staff|crew|lawmakers?|voters?|deaths?|dead|killed|injured|wounded|survivors?)",
+        (
+            r"(?:people|persons?|soldiers?|troops?|residents?|civilians?|workers?|students?|children|men|"
+            r"women|members?|personnel|citizens?|victims?|passengers?|refugees?|protesters?|demonstrators?|"
+            r"fighters?|employees?|officials?|tourists?|patients?|casualties|inmates?|prisoners?|"
+            r"migrants?|staff|crew|lawmakers?|voters?|deaths?|dead|killed|injured|wounded|survivors?)"
+        ),
         "person",
         "count",
     ),
@@ -424,9 +425,10 @@ def _english_quantities(text: str) -> list[Quantity]:
         has_day, has_year = m.group("day") is not None, m.group("year") is not None
         if not word[0].isupper():
             continue
-        if not (has_day or has_year) and (word.lower() in ("may", "march") or len(word) <= 4):
-            if not (len(word) <= 4 and text[m.end("month") : m.end("month") + 1] == "."):
-                continue
+        ambiguous = word.lower() in ("may", "march") or len(word) <= 4
+        abbreviated = len(word) <= 4 and text[m.end("month") : m.end("month") + 1] == "."
+        if not (has_day or has_year) and ambiguous and not abbreviated:
+            continue
         year = int(m.group("year")) if has_year else None
         add(Quantity(m.start("month"), m.end("month"), float(month), "month", "date"))
         if has_day:
