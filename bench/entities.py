@@ -1,0 +1,121 @@
+"""Score entity recognition against hand-labelled gold spans, beside a proper-noun-only baseline.
+
+Korean: the ner-ko development set (600 news sentences; its own score.py does the scoring).
+English: bench/data/ner-en.jsonl, news sentences labelled for this project in the same format.
+
+    python bench/entities.py [--root DIR] [--en FILE] [--keep DIR]
+
+DIR defaults to ../shared/eval-dev relative to the repository root; the Korean set is DIR/ner-ko.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from reader.text.entities import find_mentions  # noqa: E402
+
+KLUE_TYPE = {"PERSON": "PS", "ORG": "OG", "PLACE": "LC", "DATE": "DT", "QUANTITY": "QT", "EQUIPMENT": "EQ",
+             "OTHER": "OT"}
+
+
+def predict(docs: list[dict], lang: str) -> list[dict]:
+    out = []
+    for d in docs:
+        ms = find_mentions(d["text"], lang)
+        out.append({"id": d["id"], "text": d["text"], "entities": [
+            {"start": m.start, "end": m.end, "type": KLUE_TYPE[m.type], "text": m.text} for m in ms]})
+    return out
+
+
+def baseline_ko(docs: list[dict]) -> list[dict]:
+    """Kiwi's proper nouns (runs of NNP, joined across one space) plus foreign words, typed by nothing
+    smarter than 'a proper noun is a place'."""
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi()
+    out = []
+    for d in docs:
+        text = d["text"]
+        spans: list[list[int]] = []
+        for t in kiwi.tokenize(text):
+            if t.tag not in ("NNP", "SL"):
+                continue
+            s, e = t.start, t.start + t.len
+            if spans and text[spans[-1][1] : s] in ("", " "):
+                spans[-1][1] = e
+            else:
+                spans.append([s, e])
+        out.append({"id": d["id"], "text": text,
+                    "entities": [{"start": s, "end": e, "type": "LC", "text": text[s:e]} for s, e in spans]})
+    return out
+
+
+def baseline_en(docs: list[dict]) -> list[dict]:
+    """Runs of capitalised words, sentence-initial ones included, typed PERSON."""
+    import re
+
+    out = []
+    for d in docs:
+        text = d["text"]
+        ents = [{"start": m.start(), "end": m.end(), "type": "PS", "text": m.group()}
+                for m in re.finditer(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*", text)]
+        out.append({"id": d["id"], "text": text, "entities": ents})
+    return out
+
+
+def write_jsonl(path: Path, docs: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+
+
+def score(scorer: Path, gold: Path, pred: Path, types: str | None) -> str:
+    cmd = [sys.executable, str(scorer), str(gold), str(pred)] + (["--types", types] if types else [])
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+def run(name: str, lang: str, gold: Path, scorer: Path, keep: Path, base) -> None:
+    docs = [json.loads(line) for line in open(gold, encoding="utf-8") if line.strip()]
+    t0 = time.perf_counter()
+    ours = predict(docs, lang)
+    dt = time.perf_counter() - t0
+    base_docs = base(docs)
+    keep.mkdir(parents=True, exist_ok=True)
+    write_jsonl(keep / f"{name}-ours.jsonl", ours)
+    write_jsonl(keep / f"{name}-baseline.jsonl", base_docs)
+    print(f"=== {name}: {len(docs)} sentences, {gold.name}  (ours: {dt:.1f}s)")
+    for label, fname in (("baseline", f"{name}-baseline.jsonl"), ("ours", f"{name}-ours.jsonl")):
+        print(f"--- {label}, PERSON/ORG/PLACE (--types PS,LC,OG)")
+        print(score(scorer, gold, keep / fname, "PS,LC,OG"), end="")
+    print()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--root", type=Path, default=REPO.parent / "shared" / "eval-dev")
+    ap.add_argument("--en", type=Path, default=REPO / "bench" / "data" / "ner-en.jsonl")
+    ap.add_argument("--keep", type=Path, default=None, help="keep prediction files in this directory")
+    ap.add_argument("--lang", choices=("ko", "en", "both"), default="both")
+    args = ap.parse_args()
+    scorer = args.root / "ner-ko" / "score.py"
+    if not scorer.exists():
+        sys.exit(f"no scorer at {scorer}; pass --root")
+    with tempfile.TemporaryDirectory() as tmp:
+        keep = args.keep or Path(tmp)
+        if args.lang in ("ko", "both"):
+            run("ner-ko", "ko", args.root / "ner-ko" / "gold.jsonl", scorer, keep, baseline_ko)
+        if args.lang in ("en", "both") and args.en.exists():
+            run("ner-en", "en", args.en, scorer, keep, baseline_en)
+
+
+if __name__ == "__main__":
+    main()

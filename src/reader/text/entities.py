@@ -1,0 +1,652 @@
+"""Named-entity mentions in Korean and English news: people, organisations, places, equipment, dates,
+quantities.
+
+No trained NER model is required.  Korean starts from Kiwi's morphological analysis (proper nouns,
+foreign words, hanja, numbers), English from capitalisation; both are completed by the glossary and by
+the cue words news writing leans on (titles after a Korean name, "Ministry" inside an English one,
+administrative suffixes such as 시/도/군/주).  Every mention is a span of the text exactly as given, so the
+reading screen can colour it and the store can keep its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reader.text.glossary import PARTICLES, Glossary
+
+TYPES = ("PERSON", "ORG", "PLACE", "EQUIPMENT", "DATE", "QUANTITY", "OTHER")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span [start, end) of the analysed text; `text == source[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+def find_mentions(text: str, lang: str, glossary: Glossary | None = None) -> list[Mention]:
+    """Mentions in `text` (lang "ko" or "en"), sorted and non-overlapping.
+
+    `glossary=None` uses the bundled starter glossary; pass `Glossary()` for none at all.
+    """
+    if glossary is None:
+        glossary = default_glossary()
+    if not text or not text.strip():
+        return []
+    if lang == "ko":
+        cands = _korean_candidates(text, glossary)
+    elif lang == "en":
+        cands = _english_candidates(text, glossary)
+    else:
+        raise ValueError(f"unsupported language: {lang!r} (expected 'ko' or 'en')")
+    return _resolve(text, cands)
+
+
+@lru_cache(maxsize=1)
+def default_glossary() -> Glossary:
+    """The bundled glossary, loaded once; empty if the package ships none (e.g. a trimmed install)."""
+    try:
+        return Glossary.load_bundled()
+    except FileNotFoundError:
+        return Glossary()
+
+
+# --------------------------------------------------------------------------------------------------------
+# candidate resolution
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    type: str
+    prio: int  # higher wins an overlap
+
+
+def _resolve(text: str, cands: Iterable[_Cand]) -> list[Mention]:
+    chosen: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-c.prio, -(c.end - c.start), c.start)):
+        c.start, c.end = _trim(text, c.start, c.end)
+        if c.end <= c.start:
+            continue
+        if any(c.start < b and a < c.end for a, b in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    chosen.sort(key=lambda c: c.start)
+    return [Mention(c.start, c.end, text[c.start : c.end], c.type) for c in chosen]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = max(0, start), min(len(text), end)
+    while start < end and (text[start].isspace() or text[start] in "\"'“”‘’,;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"'“”‘’,;:"):
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------------------------------------
+# numbers, dates, quantities (shared by both languages)
+
+
+def _numbers_module() -> Any | None:
+    """numbers.py normalises values; recognition here only needs its spans, and degrades without it."""
+    try:
+        from reader.text import numbers
+    except ImportError:
+        return None
+    return numbers
+
+
+_KO_DATE = re.compile(
+    r"(?:(?:지난|오는|올해|작년|내년)\s*)?"
+    r"(?:(?:\d{4}|'\d{2})년\s*(?:\d{1,2}월\s*(?:\d{1,2}일)?)?"
+    r"|\d{1,2}월\s*(?:\d{1,2}일|초|중순|말|하순|상순)?"
+    r"|\d{1,2}일)"
+    r"(?!\d)"
+)
+_KO_REL_DATE = re.compile(r"(?<![\uac00-\ud7a3])(?:오늘|어제|그제|내일|모레|이날|지난해|올해|작년|내년|전날|다음날)")
+_WEEKDAY_KO = re.compile(r"\(?[월화수목금토일]\)")
+_KO_NUM = r"\d[\d,]*(?:\.\d+)?(?:\s?[만억조천백]\s?\d*[\d,]*)*(?:\s?[만억조천백])?"
+_KO_QTY = re.compile(
+    r"(?:약\s?|총\s?|최대\s?|최소\s?)?"
+    + _KO_NUM
+    + r"\s?(?:여\s?)?(?:명|개|건|대|척|기|발|곳|척|가구|채|마리|톤|t|kg|㎏|g|km|㎞|㎢|km2|m|㎡|cm|mm|ha|"
+    r"원|달러|유로|엔|위안|파운드|루블|흐리브냐|배|%|퍼센트|포인트|%p|도|세|살|시간|분|초|년간|개월|주간|일간|"
+    r"차례|번|회|층|호|편|권|병|잔|그릇|km/h|노트|메가톤|킬로톤|개국|개사|척)?(?![\uac00-\ud7a3\w])?"
+)
+_KO_WORD_NUM = re.compile(r"(?<![\uac00-\ud7a3])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|수십|수백|수천|수만)\s?(?:명|차례|곳|개국|척|대)(?![\uac00-\ud7a3])")
+
+
+def _korean_numeric(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _KO_DATE.finditer(text):
+        if m.group().strip():
+            end = m.end()
+            w = _WEEKDAY_KO.match(text, end)
+            out.append(_Cand(m.start(), w.end() if w else end, "DATE", 6))
+    for m in _KO_REL_DATE.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "DATE", 5))
+    numbers = _numbers_module()
+    if numbers is not None:
+        for q in numbers.find_quantities(text, "ko"):
+            kind = str(getattr(q, "kind", "")).lower()
+            typ = "DATE" if "date" in kind else "QUANTITY"
+            if typ == "QUANTITY" and not getattr(q, "unit", None):
+                continue  # a bare number is not worth a highlight
+            out.append(_Cand(q.start, q.end, typ, 5))
+    else:
+        for m in _KO_QTY.finditer(text):
+            s = m.group()
+            if re.search(r"[^\d,.\s]", s[-1:]) and not s[-1] in "만억조천백":
+                out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
+    for m in _KO_WORD_NUM.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# Korean
+
+
+@lru_cache(maxsize=1)
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi  # heavy: loads a model, so only when Korean analysis is needed
+
+    return Kiwi()
+
+
+SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 "
+    "우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 라 왕 금 옥 육 인 맹 "
+    "제 모 탁 국 어 은 편 용 예 경 봉 사 부 황보 남궁 제갈 선우 독고 사공 서문".split()
+)
+TITLES_KO = (
+    "국무위원장", "대통령", "부통령", "총리", "부총리", "장관", "차관", "위원장", "부위원장", "의원", "대표", "원내대표",
+    "총장", "회장", "부회장", "사장", "대변인", "감독", "선수", "교수", "판사", "검사", "기자", "청장", "지사",
+    "시장", "군수", "구청장", "국왕", "여왕", "왕세자", "주석", "총통", "사령관", "장군", "대사", "박사",
+    "변호사", "원장", "실장", "단장", "의장", "당선인", "당선자", "후보", "전 대통령", "총재", "외무장관",
+    "국방장관", "국무장관", "비서실장", "수석", "상원의원", "하원의원", "대장", "중장", "소장", "준장", "대령",
+    "총비서", "위원", "씨", "군", "양", "옹", "여사", "작가", "배우", "가수", "대주교", "교황", "추기경", "목사",
+    "스님", "코치", "이사장", "CEO", "최고경영자", "창업자", "특사", "특별대표", "사무총장", "총사령관",
+)
+_TITLE_RE = re.compile(r"\s?(?:전\s|前\s?|현\s)?(?:" + "|".join(sorted(map(re.escape, TITLES_KO), key=len, reverse=True)) + r")")
+ORG_FINALS = (
+    "위원회", "정보원", "정보국", "정보총국", "총국", "사령부", "본부", "정부", "당국", "기구", "국회", "의회", "법원",
+    "지법", "지검", "고법", "고검", "대법원", "검찰청", "경찰청", "경찰서", "소방서", "대학교", "대학", "대학원",
+    "은행", "증권", "그룹", "전자", "자동차", "공사", "공단", "협회", "연합", "연맹", "재단", "학교", "협의회", "노조",
+    "조합", "연구소", "연구원", "사무소", "대사관", "영사관", "방송", "일보", "신문", "통신", "병원", "센터", "위원단",
+    "군단", "사단", "여단", "연대", "대대", "함대", "부대", "특수부대", "항공", "재판소", "감사원", "국정원", "안보리",
+    "이사회", "청", "처", "부", "당", "원", "단", "회", "사", "군", "대",
+)
+PLACE_FINALS = ("특별시", "광역시", "자치구", "반도", "공항", "항구", "광장", "대교", "지역", "지방", "해협",
+                "시", "도", "구", "주", "성", "동", "읍", "면", "리", "역", "항", "섬", "강", "산", "만", "해", "호",
+                "현", "州", "省", "市")
+# Generic bodies that act as organisations in news ("경찰은 … 밝혔다"), independent of any proper noun.
+GENERIC_ORGS = frozenset(
+    "경찰 검찰 정부 국회 법원 청와대 대통령실 군 군당국 당국 소방당국 보건당국 방역당국 검경 여당 야당 정치권 "
+    "국정원 국방부 외교부 통일부 법무부 대법원 헌법재판소 헌재 합참 합동참모본부 경찰청 검찰청 소방청 국세청 "
+    "금감원 금융감독원 공정위 한은 한국은행 유엔 안보리 백악관 크렘린 크렘린궁 국무부 펜타곤 의회 내각 "
+    "해병대 해군 공군 육군 북한군 한국군 미군 러시아군 중국군 일본군 특전사 정보당국 주최측 경찰관 소방서 "
+    "교육청 보건소 방통위 선관위 중앙선관위 노동당 인민군 조선인민군".split()
+)
+_ARMY_CUES = ("병력", "부대", "공격", "교전", "파병", "전투", "작전", "포격", "미사일", "훈련", "사상자", "전사",
+              "장병", "배치", "진격", "철수", "군사", "전선", "점령", "탈환", "드론", "포로")
+_NOUN_TAGS = {"NNP", "NNG", "SL", "SH", "SN", "NR", "XSN", "XPN", "NNB", "W_SERIAL"}
+_NAME_TAGS = {"NNP", "SL", "SH"}
+
+
+def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
+    toks = _kiwi().tokenize(text)
+    out = _korean_numeric(text)
+    # glossary forms: the strongest evidence for both span and type
+    for m in glossary.match_ko(text, compounds=True):
+        end, typ = m.end, m.type
+        rest = _word_rest(text, end)
+        if rest and rest not in PARTICLES:
+            ext = _suffix_extension(text, end, rest)
+            if ext is None:
+                continue  # the form is only part of an unrelated longer word
+            end, typ = end + len(ext[0]), ext[1] or typ
+            if ext[1] == "ORG" and m.type == "PLACE" and ext[0] == "군":
+                typ = "ORG"
+        out.append(_Cand(m.start, end, typ, 8))
+
+    words = _eojeols(text, toks)
+    for wi, (ws, we, wtoks) in enumerate(words):
+        stem = _noun_stem(wtoks)
+        if not stem:
+            continue
+        next_word = words[wi + 1] if wi + 1 < len(words) else None
+        names = [t for t in stem if t.tag in _NAME_TAGS]
+        s0, e0 = stem[0].start, stem[-1].start + stem[-1].len
+        if names:
+            first = stem.index(names[0])
+            span_s = stem[first].start
+            # the proper-noun part plus the nouns that complete it (우크라이나 + 군, 서울 + 시립미술관)
+            span_e = e0
+            tail = text[names[-1].start + names[-1].len : e0]
+            typ_hint = _final_type(text[span_s:span_e]) if tail else None
+            if tail and typ_hint is None:
+                span_e = names[-1].start + names[-1].len
+            after = text[span_e:we]
+            out.append(_Cand(span_s, span_e, _type_korean_name(text, span_s, span_e, after, next_word,
+                                                                  glossary, wtoks), 3))
+        else:
+            # common nouns naming a body or a place by their ending (국방부, 기상청, 국가정보원)
+            word = text[s0:e0]
+            if word in GENERIC_ORGS:
+                out.append(_Cand(s0, e0, "ORG", 2))
+                continue
+            typ = _final_type(word, strict=True)
+            if typ:
+                out.append(_Cand(s0, e0, typ, 2))
+    out.extend(_korean_persons(text, toks))
+    return _merge_korean(text, out)
+
+
+def _word_rest(text: str, end: int) -> str:
+    j = end
+    while j < len(text) and (text[j].isalnum()):
+        j += 1
+    return text[end:j]
+
+
+def _suffix_extension(text: str, end: int, rest: str) -> tuple[str, str | None] | None:
+    """A known ending right after a glossary form: 우크라이나+군 is the army, 쿠르스크+주 the region."""
+    for suf, typ in (("군", "ORG"), ("군은", "ORG"), ("당국", "ORG"), ("정부", "ORG"), ("주", "PLACE"),
+                     ("시", "PLACE"), ("성", "PLACE"), ("도", "PLACE"), ("항", "PLACE"), ("공항", "PLACE"),
+                     ("대사관", "ORG"), ("측", None), ("산", None), ("제", None), ("인", None), ("계", None)):
+        if rest.startswith(suf):
+            after = rest[len(suf):]
+            if after == "" or after in PARTICLES:
+                if typ is None:
+                    return ("", None)  # 러시아측, 미국산: keep the form alone
+                return (suf if suf != "군은" else "군", typ)
+    if rest in PARTICLES or any(rest.startswith(p) and rest[len(p):] in PARTICLES for p in ("들",)):
+        return ("", None)
+    return None
+
+
+def _eojeols(text: str, toks: list[Any]) -> list[tuple[int, int, list[Any]]]:
+    out: list[tuple[int, int, list[Any]]] = []
+    for m in re.finditer(r"\S+", text):
+        out.append((m.start(), m.end(), []))
+    i = 0
+    for t in toks:
+        while i < len(out) and out[i][1] <= t.start:
+            i += 1
+        if i < len(out) and out[i][0] <= t.start:
+            out[i][2].append(t)
+    return out
+
+
+def _noun_stem(wtoks: list[Any]) -> list[Any]:
+    """The leading run of nominal morphemes of a word, before its particle or ending."""
+    stem: list[Any] = []
+    for t in wtoks:
+        if t.tag in _NOUN_TAGS or (t.tag == "SP" and t.form in ".·" and stem and stem[-1].tag == "SL"):
+            if stem and stem[-1].start + stem[-1].len != t.start:
+                break
+            stem.append(t)
+        elif not stem and t.tag in ("SSO", "SS", "SO", "SW"):
+            continue  # opening quote or bracket
+        else:
+            break
+    while stem and stem[-1].tag in ("NNB", "SP"):
+        stem.pop()
+    return stem
+
+
+def _final_type(word: str, strict: bool = False) -> str | None:
+    """ORG or PLACE from the ending of a noun (외교부, 경기도); `strict` keeps to long, unambiguous ones."""
+    for suf in ORG_FINALS:
+        if word.endswith(suf) and len(word) > len(suf):
+            if len(suf) == 1 and (strict and (len(word) < 3 or suf in "원단회사군대")):
+                continue
+            if suf == "군":
+                return "ORG" if len(word) >= 3 else None
+            return "ORG"
+    if strict:
+        return None
+    for suf in PLACE_FINALS:
+        if word.endswith(suf) and len(word) > len(suf) + (1 if len(suf) == 1 else 0):
+            return "PLACE"
+    return None
+
+
+def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glossary: Glossary,
+                      wtoks: list[Any]) -> str:
+    name = text[s:e]
+    entry = glossary.lookup_ko(name)
+    if entry is not None:
+        return entry.type
+    nxt = text[next_word[0] : next_word[1]] if next_word else ""
+    if _TITLE_RE.match(" " + nxt) and not after.strip(".,") or after.startswith(("씨", "대통령", "장관", "총리")):
+        if not _final_type(name):
+            return "PERSON"
+    if name.endswith("군") and len(name) >= 3:
+        head = name[:-1]
+        he = glossary.lookup_ko(head)
+        if he is not None and he.type == "PLACE" and len(head) <= 2 and not any(c in text for c in _ARMY_CUES):
+            return "PLACE"
+        if len(head) == 2 and he is None and not any(c in text for c in _ARMY_CUES):
+            return "PLACE"  # 연천군, 양평군: a county
+        return "ORG"
+    ft = _final_type(name)
+    if ft:
+        return ft
+    if re.fullmatch(r"[A-Z][A-Z0-9&.\-]+", name):
+        return "ORG"
+    if re.fullmatch(r"[\uac00-\ud7a3]{2,4}", name) and (name[0] in SURNAMES or name[:2] in SURNAMES):
+        if len(name) == 3:
+            return "PERSON"
+    if any(t.tag == "SH" for t in wtoks) and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return "PLACE"
+    if re.search(r"[A-Za-z]", name):
+        return "ORG"
+    return "PERSON" if len(name) >= 2 and re.search(r"\s", name) else "PLACE"
+
+
+def _korean_persons(text: str, toks: list[Any]) -> list[_Cand]:
+    """Surname-only references (김모씨, 박씨) and names a title follows (윤병세 외교부 장관)."""
+    out: list[_Cand] = []
+    for i, t in enumerate(toks):
+        if t.tag != "NNP":
+            continue
+        end = t.start + t.len
+        rest = text[end : end + 3]
+        if t.form in SURNAMES and (rest.startswith(("씨", "모씨", "모(", "모 씨", "모(")) or rest[:1] == "모"):
+            out.append(_Cand(t.start, end, "PERSON", 7))
+    return out
+
+
+def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Join a place with the place or body right after it: 중국 윈난성, 미국 국무부, 국회 기획재정위원회."""
+    mentions = _resolve(text, cands)
+    merged: list[_Cand] = []
+    for m in mentions:
+        c = _Cand(m.start, m.end, m.type, 9)
+        if merged:
+            p = merged[-1]
+            gap = text[p.end : c.start]
+            if gap == " " and p.type in ("PLACE", "ORG") and c.type in ("PLACE", "ORG"):
+                if p.type == "PLACE" and c.type == "PLACE" or c.type == "ORG" and (p.type == "PLACE" or _final_type(text[c.start:c.end], strict=False) == "ORG"):
+                    p.end = c.end
+                    p.type = c.type
+                    continue
+        merged.append(c)
+    return merged
+
+
+# --------------------------------------------------------------------------------------------------------
+# English
+
+_EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:\.(?=[A-Za-z]\.))?(?:[A-Za-z]\.)*|\d[\d,.]*|[^\sA-Za-z\d]")
+_NAME_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.(?=\s[A-Z])|[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|[A-Z]{2,}s?|[A-Z]+\d+[A-Z\d]*"
+)
+_CONNECTORS = {"of", "de", "du", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "la", "le",
+               "for", "and", "on", "the", "-"}
+_FUNCTION_WORDS = frozenset(
+    "a an the this that these those it its he she they we i you his her their our my your there here "
+    "in on at by for with from to of as but and or if when while after before since during under over "
+    "about against between into through until upon yet so not no nor some many most more several "
+    "all any each every both few other such one two three four five six seven eight nine ten "
+    "what which who whom whose where why how however meanwhile also still then thus though although "
+    "because despite according last next earlier later today yesterday tomorrow now once only even "
+    "officials official authorities analysts experts police troops soldiers residents people sources "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+           "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WD = "|".join(_WEEKDAYS)
+_EN_DATE = re.compile(
+    r"\b(?:(?:" + _WD + r"),?\s+)?(?:"
+    + "|".join([
+        _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?",
+        r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+\d{4})?",
+        _MONTH_RE + r"\s+\d{4}",
+        r"(?:early|mid|late)-?\s?" + _MONTH_RE,
+        r"(?:" + _WD + r")",
+        r"(?:in|since|by|until|of|from)\s+\d{4}(?!\s*(?:troops|soldiers|people|km|tons))",
+        r"\d{4}-\d{2}-\d{2}",
+    ])
+    + r")\b"
+)
+_EN_QTY = re.compile(
+    r"(?:(?:about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to|fewer than|"
+    r"less than)\s+)?"
+    r"(?:[$€£₩¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|hundred|bn|m|k))?"
+    r"(?:\s?(?:%|percent|per cent|km|kilometers|kilometres|miles|square kilometers|square kilometres|"
+    r"sq km|km2|meters|metres|tons|tonnes|kg|troops|soldiers|people|civilians|casualties|won|dollars|"
+    r"euros|yen|yuan|rubles|points|years|months|weeks|days|hours|missiles|drones|tanks|shells|rounds|"
+    r"aircraft|jets|ships|vessels|units|times|deaths|victims|members|workers|students|villages|"
+    r"square miles|barrels|degrees|hectares|percentage points)\b)?"
+)
+_EN_WORD_QTY = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|"
+    r"tens of thousands|a dozen|several thousand|several hundred)\s+(?:of\s+)?(?:troops|soldiers|people|"
+    r"civilians|missiles|drones|tanks|ships|times|members|countries|villages|children|workers)\b",
+    re.I,
+)
+ORG_CUES = ("Ministry", "Agency", "Department", "Party", "Forces", "Force", "Corporation", "Corp", "Corp.",
+            "Inc", "Inc.", "Co", "Co.", "Ltd", "Company", "Committee", "Commission", "Council", "Bank",
+            "University", "Institute", "Office", "Service", "Army", "Navy", "Command", "Court", "Assembly",
+            "Parliament", "Congress", "Senate", "Bureau", "Administration", "Group", "Association", "Union",
+            "Organization", "Organisation", "Federation", "Authority", "Police", "Guard", "Fund", "Board",
+            "Times", "News", "Post", "Journal", "Press", "Reuters", "Agency", "Directorate", "Corps",
+            "Brigade", "Division", "Regiment", "Battalion", "Staff", "Chiefs", "Cabinet", "Government",
+            "Foundation", "Center", "Centre", "Electronics", "Motors", "Airlines", "Energy", "Holdings",
+            "Systems", "Academy", "School", "College", "Alliance", "Front", "Network", "Broadcasting",
+            "Kremlin", "Pentagon", "Secretariat", "Prosecutors", "Prosecution", "Tribunal", "Club", "FC")
+PLACE_CUES = ("Region", "region", "Province", "province", "City", "city", "River", "river", "Sea", "sea",
+              "Oblast", "oblast", "Island", "Islands", "Peninsula", "Mountain", "Mountains", "Mount", "Lake",
+              "Strait", "Bay", "Gulf", "Valley", "County", "District", "State", "Street", "Square", "Airport",
+              "Port", "Harbor", "Harbour", "Bridge", "Station", "Ocean", "Coast", "Desert", "Plateau",
+              "Prefecture", "Village", "Town", "Krai", "Republic", "Kingdom")
+EQUIPMENT_CUES = ("missile", "missiles", "tank", "tanks", "drone", "drones", "system", "systems", "rocket",
+                  "rockets", "launcher", "launchers", "howitzer", "howitzers", "jet", "jets", "fighter",
+                  "fighters", "helicopter", "helicopters", "submarine", "warship", "destroyer", "carrier",
+                  "aircraft", "bomber", "bombers", "satellite", "vehicle", "vehicles", "artillery", "rifle")
+TITLES_EN = ("Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Prime", "Premier", "Chancellor", "Secretary",
+             "Gen", "General", "Lt", "Col", "Colonel", "Maj", "Major", "Sgt", "Adm", "Admiral", "Capt",
+             "Captain", "Gov", "Governor", "Sen", "Senator", "Rep", "Representative", "Chairman", "Chairwoman",
+             "Chair", "Leader", "King", "Queen", "Prince", "Princess", "Pope", "Ambassador", "Mayor", "Judge",
+             "Justice", "Commander", "Spokesman", "Spokeswoman", "Spokesperson", "Director", "Chief", "CEO",
+             "Lawmaker", "Rev", "Sir", "Lord", "Lady", "Professor", "Prof", "Deputy", "Vice", "Foreign",
+             "Defense", "Defence", "Supreme", "Marshal", "Emperor", "Sheikh", "Crown")
+_PERSON_VERBS = re.compile(
+    r"^,?\s+(?:said|says|told|added|wrote|noted|stressed|argued|claimed|insisted|warned|urged|announced|"
+    r"explained|replied|asked|tweeted|posted|met|visited|vowed|pledged|admitted|denied|stated|called|"
+    r"who|himself|herself|,\s+\d{1,3},)\b"
+)
+
+
+def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _EN_DATE.finditer(text):
+        s = m.start()
+        if text[s:].lower().startswith(("in ", "since ", "by ", "until ", "of ", "from ")):
+            s = text.index(" ", s) + 1
+        out.append(_Cand(s, m.end(), "DATE", 6))
+    for m in _EN_QTY.finditer(text):
+        grp = m.group()
+        if not re.search(r"[a-z%$€£₩¥]", grp.split()[-1] if grp.split() else "") and not re.search(
+            r"\d{1,3}(?:,\d{3})+|\d+\s?(?:million|billion|thousand)", grp
+        ):
+            continue  # a bare number (a year, a count without a unit) is not highlighted
+        out.append(_Cand(m.start(), m.end(), "QUANTITY", 5))
+    for m in _EN_WORD_QTY.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
+    for gm in glossary.match_en(text):
+        s = gm.start
+        # "the U.S." is written with its article; the article is not part of the name
+        out.append(_Cand(s, gm.end, gm.type, 8))
+    spans = _capitalised_spans(text)
+    persons: set[str] = set()
+    typed: list[_Cand] = []
+    for s, e in spans:
+        typ = _type_english(text, s, e, glossary)
+        if typ == "PERSON":
+            persons.update(text[s:e].split())
+        typed.append(_Cand(s, e, typ, 3))
+    for c in typed:
+        if c.type == "OTHER" and text[c.start : c.end] in persons:
+            c.type = "PERSON"  # a surname met again after the full name
+        out.append(c)
+    return out
+
+
+def _sentence_starts(text: str) -> set[int]:
+    starts = {0}
+    for m in re.finditer(r"(?:[.!?][\"'”’)]?\s+|\n+\s*|[\"“‘(]\s*)", text):
+        starts.add(m.end())
+    return starts
+
+
+def _capitalised_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words (with of/de/the inside), acronyms; a lone sentence-opening word only if it
+    does not look like an ordinary word."""
+    starts = _sentence_starts(text)
+    lowered_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'’\-]+\b", text)}
+    toks = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z](?:\.[A-Z])+\.?|\d+", text)]
+    # re-tokenise acronyms with dots as single tokens
+    toks = [(m.start(), m.end(), m.group()) for m in re.finditer(
+        r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|\d[\d,]*|-", text)]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        s, e, w = toks[i]
+        if not _is_name_token(w):
+            i += 1
+            continue
+        j = i
+        end = e
+        k = i + 1
+        while k < len(toks):
+            ps, pe, pw = toks[k]
+            gap = text[toks[k - 1][1] : ps]
+            if gap not in (" ", "-", "") or gap == "" and not pw[0].isalnum():
+                break
+            if _is_name_token(pw) and not _ends_sentence(toks[k - 1][2], text, toks[k - 1][1]):
+                j, end = k, pe
+                k += 1
+                continue
+            if pw.lower() in _CONNECTORS and pw.islower() and k + 1 < len(toks) and _is_name_token(toks[k + 1][2]) \
+                    and text[pe : toks[k + 1][0]] == " ":
+                k += 1
+                continue
+            break
+        words = [t[2] for t in toks[i : j + 1]]
+        word0 = words[0].rstrip(".")
+        # strip trailing period of the last token unless it is an abbreviation/initial
+        last = toks[j][2]
+        if last.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", last):
+            end -= 1
+        if last.endswith(".") and re.fullmatch(r"[A-Z][a-z]{1,3}\.", last) and last[:-1] not in _ABBREVS:
+            end -= 1
+        sentence_initial = s in starts
+        if sentence_initial and len(words) == 1 and (
+            word0.lower() in _FUNCTION_WORDS or word0.lower() in lowered_words or word0 in TITLES_EN
+        ):
+            i = j + 1
+            continue
+        if sentence_initial and word0.lower() in _FUNCTION_WORDS and len(words) > 1:
+            s = toks[i + 1][0]
+        if word0 in _MONTHS and len(words) == 1 or word0.rstrip(".") in _WEEKDAYS and len(words) == 1:
+            i = j + 1
+            continue
+        # leading titles are cues, not part of the name: "President Yoon Suk Yeol"
+        while True:
+            first = text[s:end].split(" ", 1)
+            if len(first) == 2 and first[0].rstrip(".") in TITLES_EN and first[0].rstrip(".") not in ("Defense", "Foreign"):
+                s = s + len(first[0]) + 1
+            else:
+                break
+        spans.append((s, end))
+        i = j + 1
+    return spans
+
+
+_ABBREVS = {"Gen", "Lt", "Col", "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Co", "Corp", "Inc", "Ltd", "Adm",
+            "Sgt", "Gov", "Sen", "Rep", "Prof", "Rev", "Capt", "Maj", "Mt", "Ft", "No"}
+
+
+def _ends_sentence(word: str, text: str, end: int) -> bool:
+    if not word.endswith("."):
+        return False
+    core = word[:-1]
+    return not (core in _ABBREVS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", core) or core in _MONTHS)
+
+
+def _is_name_token(w: str) -> bool:
+    if not w or not w[0].isupper():
+        return False
+    return bool(re.fullmatch(r"(?:[A-Z]\.){1,}|[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|[A-Z]+\d*", w))
+
+
+def _type_english(text: str, s: int, e: int, glossary: Glossary) -> str:
+    name = text[s:e]
+    entry = glossary.lookup_en(name)
+    if entry is not None:
+        return entry.type
+    words = name.replace("-", " ").split()
+    before = text[max(0, s - 30) : s]
+    after = text[e : e + 40]
+    after_word = re.match(r"\s*([A-Za-z\-]+)", after)
+    nxt = after_word.group(1).lower() if after_word else ""
+    if any(w.rstrip(".") in ORG_CUES for w in words):
+        return "ORG"
+    if any(w in PLACE_CUES for w in words) or nxt in ("region", "province", "city", "oblast", "river", "sea",
+                                                      "peninsula", "island", "county", "district", "state"):
+        return "PLACE"
+    if nxt in EQUIPMENT_CUES or re.search(r"\d", name) and re.search(r"[A-Z]", name):
+        return "EQUIPMENT"
+    prev_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
+    pw = prev_word.group(1) if prev_word else ""
+    if pw in TITLES_EN or pw.lower() in ("minister", "president", "spokesman", "spokeswoman", "leader",
+                                           "chairman", "secretary", "envoy", "lawmaker", "ambassador",
+                                           "commander", "officer", "analyst", "professor", "director",
+                                           "premier", "chancellor", "general", "admiral", "mr", "ms", "mrs"):
+        return "PERSON"
+    if _PERSON_VERBS.match(after):
+        return "PERSON"
+    if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?", name):
+        return "ORG"
+    if pw.lower() in ("in", "at", "near", "from", "across", "into", "to", "toward", "towards", "outside",
+                      "inside", "around", "of") and len(words) <= 3:
+        # a place by its preposition, unless a glossary org part says otherwise
+        for w in words:
+            ent = glossary.lookup_en(w)
+            if ent is not None and ent.type in ("ORG", "PERSON"):
+                return ent.type
+        return "PLACE"
+    if len(words) in (2, 3) and all(re.fullmatch(r"[A-Z][a-z'’]+(?:-[a-z]+)?", w) for w in words):
+        parts = [glossary.lookup_en(w) for w in words]
+        if not any(p is not None for p in parts):
+            return "PERSON"
+    for w in words:
+        ent = glossary.lookup_en(w)
+        if ent is not None:
+            return "ORG" if ent.type == "PLACE" and len(words) > 1 else ent.type
+    return "OTHER"
+
+
+def mention_types() -> tuple[str, ...]:
+    return TYPES
+
+
+_unused: Callable[..., Any] | None = None
