@@ -1,0 +1,205 @@
+"""`reader add` and `reader list`: every bad input is one clear line, a non-zero exit, an unchanged library."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.store import Store
+
+KO = "북한군 파병\n\n북한군 1만1000명이 쿠르스크에 배치됐다. 국방부는 확인할 수 없다고 밝혔다.\n\n둘째 문단이다."
+EN = "North Korean troops\n\nAbout 11,000 North Korean troops are in Kursk. The ministry could not confirm it.\n\nA second paragraph."
+
+
+def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["--db", str(db), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> tuple[Path, Path]:
+    ko, en = tmp_path / "ko.txt", tmp_path / "en.txt"
+    ko.write_text(KO, encoding="utf-8")
+    en.write_text(EN, encoding="utf-8")
+    return ko, en
+
+
+def snapshot(db: Path) -> list[tuple]:
+    """Everything the library holds, to prove a failed command changed nothing."""
+    if not db.exists():
+        return []
+    with Store.open(db) as store:
+        return [tuple(r) for t in ("articles", "sentences", "segments")
+                for r in store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2")]
+
+
+def test_add_text_files_prints_id_and_lists(db_path, texts, capsys) -> None:
+    ko, en = texts
+    code, out, err = run(db_path, "add", "--ko", str(ko), "--en", str(en), "--source", "Desk",
+                         "--url", "https://example.org/a", "--date", "2024-11-26", capsys=capsys)
+    assert (code, err) == (0, "")
+    article_id = int(out.strip())
+    code, out, _ = run(db_path, "list", "--json", capsys=capsys)
+    listed = json.loads(out)
+    assert listed == [{"id": article_id, "title_ko": "북한군 파병", "title_en": "North Korean troops",
+                       "source": "Desk", "url": "https://example.org/a", "published": "2024-11-26"}]
+    with Store.open(db_path) as store:
+        article = store.get_article(article_id)
+    assert any("1만1000명" in s.ko for s in article.segments)
+    assert any("11,000" in s.en for s in article.segments)
+    # paragraphs survive: three on each side
+    assert {s.paragraph for s in article.segments} == {0, 1, 2}
+
+
+def test_titles_can_be_given(db_path, texts, capsys) -> None:
+    ko, en = texts
+    code, out, _ = run(db_path, "add", "--ko", str(ko), "--en", str(en), "--title-ko", "제목",
+                       "--title-en", "Title", capsys=capsys)
+    assert code == 0
+    code, out, _ = run(db_path, "list", capsys=capsys)
+    assert "제목" in out and "Title" in out
+
+
+def test_add_json_file_and_stdin(db_path, tmp_path, capsys, monkeypatch) -> None:
+    doc = {"ko": KO, "en": EN, "title_ko": "제목", "title_en": "Title", "source": "S",
+           "url": "https://example.org/x", "published": "2024-11-20"}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(db_path, "add", str(path), capsys=capsys)
+    assert code == 0, err
+    doc["ko"] += "\n\n셋째 문단."
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(json.dumps(doc).encode())))
+    code, out2, err = run(db_path, "add", "-", capsys=capsys)
+    assert code == 0, err
+    assert int(out2) != int(out)
+    code, out, _ = run(db_path, "list", "--json", capsys=capsys)
+    assert [a["published"] for a in json.loads(out)] == ["2024-11-20", "2024-11-20"]
+
+
+def test_duplicate_is_refused(db_path, texts, capsys) -> None:
+    ko, en = texts
+    assert run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)[0] == 0
+    before = snapshot(db_path)
+    code, out, err = run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
+    assert code == 1 and "already in the library" in err
+    assert snapshot(db_path) == before
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: ["--ko", str(d / "missing.txt"), "--en", str(d / "en.txt")], "no such file"),
+        (lambda d: ["--ko", str(d / "empty.txt")], "empty"),
+        (lambda d: ["--ko", str(d / "blob.bin"), "--en", str(d / "en.txt")], "binary"),
+        (lambda d: [str(d / "bad.json")], "malformed JSON"),
+        (lambda d: [str(d / "list.json")], "expected a JSON object"),
+        (lambda d: [str(d / "nobody.json")], "neither 'ko' nor 'en'"),
+        (lambda d: ["--ko", str(d / "en.txt"), "--date", "2024-13-45"], "YYYY-MM-DD"),
+        (lambda d: [str(d)], "folder"),
+        (lambda d: [], "nothing to add"),
+    ],
+)
+def test_bad_input_is_one_line_and_changes_nothing(db_path, texts, tmp_path, capsys, make, message) -> None:
+    (tmp_path / "empty.txt").write_text("  \n\n ")
+    (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "bad.json").write_text('{"ko": "가", ')
+    (tmp_path / "list.json").write_text("[1, 2]")
+    (tmp_path / "nobody.json").write_text('{"title_ko": "제목"}')
+    ko, en = texts
+    assert run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)[0] == 0
+    before = snapshot(db_path)
+    code, out, err = run(db_path, "add", *make(tmp_path), capsys=capsys)
+    assert code != 0
+    assert message in err
+    assert err.count("\n") == 1 and err.startswith("reader: ")
+    assert snapshot(db_path) == before
+
+
+@pytest.mark.parametrize("encoding", ["cp949", "euc-kr", "utf-16", "utf-8-sig"])
+def test_legacy_encodings_are_decoded(db_path, tmp_path, capsys, encoding) -> None:
+    ko = tmp_path / "ko.txt"
+    ko.write_bytes("국방부는 26일 북한군 1만1000명이 배치됐다고 밝혔다. 쿠르스크에서 교전이 있었다.".encode(encoding))
+    code, out, err = run(db_path, "add", "--ko", str(ko), capsys=capsys)
+    assert code == 0, err
+    with Store.open(db_path) as store:
+        article = store.get_article(int(out))
+    assert article.ko_text.startswith("국방부는 26일 북한군 1만1000명이")
+    assert article.en_text == ""
+    assert all(s.en == "" for s in article.segments) and len(article.segments) == 2
+
+
+def test_one_side_empty_is_allowed(db_path, tmp_path, capsys) -> None:
+    en = tmp_path / "en.txt"
+    en.write_text("Only English here. Two sentences.")
+    code, out, err = run(db_path, "add", "--en", str(en), capsys=capsys)
+    assert code == 0, err
+    with Store.open(db_path) as store:
+        article = store.get_article(int(out))
+    assert [s.link for s in article.segments] == ["0-1", "0-1"]
+    assert [s.en for s in article.segments] == ["Only English here.", "Two sentences."]
+
+
+def test_two_megabyte_article_imports(db_path, tmp_path, capsys) -> None:
+    ko_sentence = "북한군 1만1000명이 러시아 쿠르스크 지역에 배치됐다고 정보총국이 26일 밝혔다. "
+    en_sentence = "About 11,000 North Korean troops were deployed to Kursk, the agency said on the 26th. "
+    ko = tmp_path / "ko.txt"
+    en = tmp_path / "en.txt"
+    ko.write_text("\n\n".join(ko_sentence * 8 for _ in range(1400)), encoding="utf-8")
+    en.write_text("\n\n".join(en_sentence * 8 for _ in range(1400)), encoding="utf-8")
+    assert ko.stat().st_size + en.stat().st_size > 2e6
+    code, out, err = run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
+    assert code == 0, err
+    with Store.open(db_path) as store:
+        article = store.get_article(int(out))
+    assert len(article.segments) >= 11000
+
+
+def test_markup_and_escapes_are_stored_literally(db_path, tmp_path, capsys) -> None:
+    hostile = "[bold red]굵게[/] \x1b[31m빨강\x1b[0m 이다."
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"ko": hostile, "en": "[b]x[/b] plain."}))
+    code, out, err = run(db_path, "add", str(path), capsys=capsys)
+    assert code == 0, err
+    with Store.open(db_path) as store:
+        assert store.get_article(int(out)).ko_text == hostile
+
+
+def test_real_command_never_shows_a_traceback(tmp_path) -> None:
+    """The installed `reader` entry point, as a user runs it."""
+    bad = tmp_path / "bad.json"
+    bad.write_text("{nope")
+    for args in (["add", str(bad)], ["add", "--ko", str(tmp_path / "none.txt")], ["list"]):
+        proc = subprocess.run([sys.executable, "-m", "reader.cli", "--db", str(tmp_path / "x" / "l.db"), *args],
+                              capture_output=True, text=True)
+        assert proc.returncode == 1
+        assert "Traceback" not in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith("reader ")
+
+
+def test_db_from_environment(tmp_path, texts, capsys, monkeypatch) -> None:
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("READER_DB", str(target))
+    ko, en = texts
+    assert main(["add", "--ko", str(ko), "--en", str(en)]) == 0
+    assert target.exists()
+
+
+def test_default_db_lives_in_user_data_dir(tmp_path, texts, capsys) -> None:
+    ko, en = texts
+    assert main(["add", "--ko", str(ko), "--en", str(en)]) == 0
+    assert (tmp_path / "home" / ".local" / "share" / "reader" / "library.db").exists()
