@@ -6,6 +6,7 @@ entities, notes) can point back into the exact text the reader sees.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,12 +59,158 @@ def _english_segmenter():
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+# Sentence-final punctuation, then any closing quotes or brackets.
+_CLOSERS = "\"”’'」』)]˝»"
+_PROPER_END = re.compile(rf"[.?!…。？！][{re.escape(_CLOSERS)}]*$")
+# A Korean sentence that simply lacks its full stop still ends in a final ending (했다, 합니다, 까).
+_KOREAN_FINAL = re.compile(rf"[다요까죠음함임][{re.escape(_CLOSERS)}]*$")
+_HAS_WORD = re.compile(r"\w")
+
+
+_DOUBLE_QUOTES = '"“”'
+# A Korean sentence end inside a kiwi sentence: a syllable (or a closing mark) then a full stop.
+# A quotation followed by 고/며/라고 ("...없다.” 고 부인했다") continues the sentence that reports it.
+_KOREAN_BOUNDARY = re.compile(
+    rf"(?:(?<=[가-힣])|(?<=[{re.escape(_CLOSERS)}]))[.?!]+[{re.escape(_CLOSERS)}]*\s+"
+    r"(?!(?:고|며|라고|라며|라는|란|하고|하며|이라고|이라며)[\s,])"
+)
+
+
 def _split_korean(paragraph: str) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in _kiwi().split_into_sents(paragraph)]
+    """Kiwi's sentences, re-cut where Korean news punctuation leads it astray.
+
+    Kiwi keeps what follows a full stop with the sentence before when that piece does not look like a
+    clause of its own: a hanja abbreviation (`...배치됐다. 美`) or an opening quotation (`...했다.
+    "클리퍼"`); such a piece belongs to the sentence that follows. Mixed quotation marks ("...” ) also
+    make it miss a full stop after a closed quotation, so sentences are cut again at every full stop
+    that stands outside quotation marks.
+    """
+    spans = [(s.start, s.end) for s in _kiwi().split_into_sents(paragraph)]
+    return _merge_fragments(paragraph, _recut_korean(paragraph, spans))
+
+
+def _recut_korean(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    carry: int | None = None  # start of a fragment waiting for the next sentence
+    for a, b in spans:
+        if carry is not None:
+            a, carry = carry, None
+        a, b = _strip(paragraph, a, b)
+        if a >= b:
+            continue
+        piece = paragraph[a:b]
+        cuts = [m.end() for m in _KOREAN_BOUNDARY.finditer(piece) if m.end() < len(piece)]
+        cuts = [c for c in cuts if _count_quotes(piece[:c]) % 2 == 0]
+        start = 0
+        for c in cuts:
+            out.append((a + start, a + c))
+            start = c
+        tail = piece[start:]
+        if start and not _PROPER_END.search(tail) and not _KOREAN_FINAL.search(tail):
+            carry = a + start
+            continue
+        out.append((a + start, b))
+    if carry is not None:
+        out.append(_strip(paragraph, carry, len(paragraph)))
+    return [(a, b) for a, b in (_strip(paragraph, a, b) for a, b in out) if a < b]
+
+
+def _count_quotes(text: str) -> int:
+    """Double quotation marks of any shape: news mixes "..." and “...” even within one quotation."""
+    return sum(text.count(q) for q in _DOUBLE_QUOTES)
+
+
+def _quotes_confused(text: str) -> bool:
+    """True when the double quotation marks in `text` do not pair up as opening then closing marks.
+
+    A straight mark is read as opening after a space or at the start and as closing otherwise; news
+    leaves a quotation open when it runs on into the next paragraph, which is what confuses splitters.
+    """
+    inside = False
+    for i, ch in enumerate(text):
+        if ch not in _DOUBLE_QUOTES:
+            continue
+        before = text[i - 1] if i else " "
+        opening = ch == "“" or (ch == '"' and (before.isspace() or before in "([{—-"))
+        if opening == inside:
+            return True
+        inside = opening
+    return inside
+
+
+def _merge_fragments(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Attach pieces that cannot stand alone: bare punctuation goes to the sentence before, a short
+    unpunctuated lead-in such as "(CNN)" to the sentence after."""
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for a, b in spans:
+        if pending is not None:
+            a, pending = pending, None
+        piece = paragraph[a:b]
+        if not _HAS_WORD.search(piece) and out:
+            out[-1] = (out[-1][0], b)
+            continue
+        if not _PROPER_END.search(piece) and len(piece.split()) <= 2 and len(piece) <= 12:
+            pending = a
+            continue
+        out.append((a, b))
+    if pending is not None:
+        if out and not _HAS_WORD.search(paragraph[pending:]):
+            out[-1] = (out[-1][0], len(paragraph.rstrip()))
+        else:
+            out.append(_strip(paragraph, pending, len(paragraph)))
+    return [(a, b) for a, b in out if a < b]
+
+
+_TITLE_END = re.compile(
+    r"(?:^|\s|[\"“(])(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Prof|Rev|Gov|Pres|St|Mt|Ft|No)\.$"
+)
+_LEADING_CLOSER = re.compile(rf"^[{re.escape(_CLOSERS)}`]+(?=\s|$)")
+_TRAILING_OPENER = re.compile(r"\s[\"“‘`]+$")
 
 
 def _split_english(paragraph: str) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in _english_segmenter().segment(paragraph)]
+    """pysbd's sentences, repaired where news punctuation confuses it.
+
+    News leaves a quotation open when it runs on into the next paragraph, and pysbd then refuses to
+    split anywhere up to the next quotation mark; where the quotation marks of a sentence do not pair
+    up, pysbd splits it again with the marks masked. Quotation marks left on the wrong side of a
+    boundary go back to their sentence, and a boundary after a title such as "Mr." is undone.
+    """
+    spans: list[tuple[int, int]] = []
+    for a, b in _pysbd_spans(paragraph):
+        a, b = _strip(paragraph, a, b)
+        if a >= b:
+            continue
+        piece = paragraph[a:b]
+        if _quotes_confused(piece):
+            masked = re.sub(r"[\"“”]", " ", piece)
+            spans.extend((a + x, a + y) for x, y in _pysbd_spans(masked))
+        else:
+            spans.append((a, b))
+    # Work on the boundaries between consecutive sentences.
+    cuts = sorted({_strip(paragraph, x, y)[0] for x, y in spans if paragraph[x:y].strip()} - {0})
+    fixed: list[int] = []
+    for c in cuts:
+        lead = _LEADING_CLOSER.match(paragraph, c)
+        if lead:
+            c = lead.end()
+        start = fixed[-1] if fixed else 0
+        before = paragraph[start:c].rstrip()
+        opener = None if lead else _TRAILING_OPENER.search(before)
+        if opener:
+            c = start + opener.start() + 1
+        before = paragraph[start:c].strip()
+        if not before or _TITLE_END.search(before) or c >= len(paragraph.rstrip()):
+            continue
+        fixed.append(c)
+    bounds = [0, *fixed, len(paragraph)]
+    out = [_strip(paragraph, x, y) for x, y in itertools.pairwise(bounds)]
+    return _merge_fragments(paragraph, [(x, y) for x, y in out if x < y])
+
+
+def _pysbd_spans(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in _english_segmenter().segment(text)]
 
 
 def split_sentences(text: str, lang: str) -> list[Sentence]:

@@ -1,0 +1,132 @@
+"""Sentence splitting on news-like Korean and English: what a reader sees as one sentence stays one."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.text.sentences import paragraph_spans, split_sentences
+
+
+def _texts(text: str, lang: str) -> list[str]:
+    return [s.text(text) for s in split_sentences(text, lang)]
+
+
+def test_hanja_abbreviation_starts_the_next_korean_sentence() -> None:
+    text = "미군 500명이 추가로 배치됐다. 美 국방부는 26일 이를 발표했다. 北은 즉각 반발했다."
+    assert _texts(text, "ko") == [
+        "미군 500명이 추가로 배치됐다.",
+        "美 국방부는 26일 이를 발표했다.",
+        "北은 즉각 반발했다.",
+    ]
+
+
+def test_opening_quotation_goes_with_the_next_korean_sentence() -> None:
+    text = '정부의 능력은 줄어들 것입니다. "클리퍼"는 그 능력을 지키려는 시도다.'
+    assert _texts(text, "ko") == ["정부의 능력은 줄어들 것입니다.", '"클리퍼"는 그 능력을 지키려는 시도다.']
+
+
+def test_korean_quoted_speech_numbers_and_brackets_stay_whole() -> None:
+    text = (
+        "그는 “우리는 준비됐다. 곧 간다”고 말했다. 「평화」라는 제목의 책이 나왔다. "
+        "병력 1만1000명이 움직였고 성장률은 2.5%를 기록했다."
+    )
+    assert _texts(text, "ko") == [
+        "그는 “우리는 준비됐다. 곧 간다”고 말했다.",
+        "「평화」라는 제목의 책이 나왔다.",
+        "병력 1만1000명이 움직였고 성장률은 2.5%를 기록했다.",
+    ]
+
+
+def test_korean_full_stop_after_mixed_quotation_marks_ends_the_sentence() -> None:
+    text = '당국은 "고추가 원인이다”고 밝혔다. 관계자는“아직 밝혀진 것이 없다"고 말했다.'
+    assert _texts(text, "ko") == [
+        '당국은 "고추가 원인이다”고 밝혔다.',
+        '관계자는“아직 밝혀진 것이 없다"고 말했다.',
+    ]
+
+
+def test_quotation_then_go_continues_the_korean_sentence() -> None:
+    text = "그는 “제안을 받은 적이 없다.” 고 부인했다. 회담은 계속됐다."
+    assert _texts(text, "ko") == ["그는 “제안을 받은 적이 없다.” 고 부인했다.", "회담은 계속됐다."]
+
+
+def test_english_abbreviations_dates_and_decimals_stay_whole() -> None:
+    text = "U.S. forces arrived on Nov. 26. Dr. Kim said growth of 2.5 percent was enough. Mr. Lee agreed."
+    assert _texts(text, "en") == [
+        "U.S. forces arrived on Nov. 26.",
+        "Dr. Kim said growth of 2.5 percent was enough.",
+        "Mr. Lee agreed.",
+    ]
+
+
+def test_english_quoted_speech_keeps_its_closing_mark() -> None:
+    text = '"We are ready," he said. "It is fine." Officials declined to comment.'
+    assert _texts(text, "en") == [
+        '"We are ready," he said.',
+        '"It is fine."',
+        "Officials declined to comment.",
+    ]
+
+
+def test_quotation_left_open_across_paragraphs_does_not_swallow_sentences() -> None:
+    # News convention: a quotation that runs on into the next paragraph is not closed.
+    text = (
+        '"We will bring another plane to fly people back. I will take a bus to Melbourne. '
+        "The incident comes three days after another landing. Thousands attended the funeral."
+    )
+    assert _texts(text, "en") == [
+        '"We will bring another plane to fly people back.',
+        "I will take a bus to Melbourne.",
+        "The incident comes three days after another landing.",
+        "Thousands attended the funeral.",
+    ]
+
+
+def test_dateline_fragment_joins_the_sentence_after_it() -> None:
+    text = "(CNN) A weakened typhoon hit the coast. Thousands fled."
+    assert _texts(text, "en") == ["(CNN) A weakened typhoon hit the coast.", "Thousands fled."]
+
+
+def test_paragraph_numbers_follow_blank_lines() -> None:
+    text = "첫 문단이다. 둘째 문장이다.\n\n둘째 문단이다.\n \n셋째 문단이다."
+    sentences = split_sentences(text, "ko")
+    assert [s.paragraph for s in sentences] == [0, 0, 1, 2]
+    assert len(paragraph_spans(text)) == 3
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_empty_and_blank_texts_have_no_sentences(lang: str) -> None:
+    assert split_sentences("", lang) == []
+    assert split_sentences(" \n\n\t ", lang) == []
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_one_long_paragraph_without_punctuation_is_kept(lang: str) -> None:
+    text = " ".join(["단어" if lang == "ko" else "word"] * 3000)
+    sentences = split_sentences(text, lang)
+    covered = "".join(s.text(text) for s in sentences).replace(" ", "")
+    assert covered == text.replace(" ", "")
+
+
+_NEWS_ALPHABET = st.sampled_from(
+    list("가나다라마바사는이다했고美北中日韓")
+    + list("abcXYZ .,?!\"“”'「」()\n0123456789%")
+    + ["\u0301", "😀"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_NEWS_ALPHABET, max_size=200), st.sampled_from(["ko", "en"]))
+def test_sentences_cover_every_visible_character_once_in_order(text: str, lang: str) -> None:
+    sentences = split_sentences(text, lang)
+    for s in sentences:
+        assert 0 <= s.start < s.end <= len(text)
+        assert not s.text(text)[0].isspace() and not s.text(text)[-1].isspace()
+    for a, b in itertools.pairwise(sentences):
+        assert a.end <= b.start and a.paragraph <= b.paragraph
+    covered = "".join(s.text(text) for s in sentences)
+    assert "".join(covered.split()) == "".join(text.split())
