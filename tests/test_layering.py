@@ -1,0 +1,34 @@
+"""The analysis and the store know nothing of Textual, and stored articles open without Kiwi's model."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def loaded_modules(code: str) -> set[str]:
+    probe = code + "\nimport sys; print('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_core_never_imports_textual() -> None:
+    modules = loaded_modules(
+        "import reader.store, reader.analysis, reader.importers, reader.text.sentences, reader.text.align, "
+        "reader.paths, reader.cli"
+    )
+    assert "reader.store" in modules
+    assert not any(m == "textual" or m.startswith("textual.") for m in modules)
+
+
+def test_reading_the_library_loads_no_language_model(tmp_path) -> None:
+    from reader.store import Store
+
+    db = tmp_path / "l.db"
+    Store.open(db).close()  # created and migrated here, so the probe only reads
+    modules = loaded_modules(
+        f"from reader.store import Store; s = Store.open({str(db)!r}); s.list_articles(); s.get_article(1)"
+    )
+    assert "kiwipiepy" not in modules
+    assert "pysbd" not in modules
+    assert "sqlite_utils" not in modules  # it pulls in numpy: ~170 ms nobody needs to list articles
