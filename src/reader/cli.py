@@ -147,6 +147,33 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export.alignment import FORMATS
+
+    store = _open_store(args)
+    with store:
+        article = store.get_article(args.id)
+    if article is None:
+        raise CommandError(f"no article with id {args.id} (see: reader list)")
+    text = FORMATS[args.format](article)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        _write_atomically(Path(args.output), text)
+    return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write next to the target and rename, so an interrupted export never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CommandError(f"cannot write {path}: {exc.strerror}") from None
+
+
 # --- argument parsing -----------------------------------------------------------------------------------
 
 
@@ -184,6 +211,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     lst = command("list", cmd_list, "list the articles in the library")
     lst.add_argument("--json", action="store_true", help="print a JSON list")
+
+    export = command("export", cmd_export, "write an article's aligned pairs as TMX 1.4 or TSV")
+    export.add_argument("id", type=int, metavar="ID", help="article id (see: reader list)")
+    export.add_argument("--format", choices=["tmx", "tsv"], default="tmx", help="output format (default tmx)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
 
