@@ -174,6 +174,91 @@ def _write_atomically(path: Path, text: str) -> None:
         raise CommandError(f"cannot write {path}: {exc.strerror}") from None
 
 
+def cmd_glossary_list(args: argparse.Namespace) -> int:
+    from .store.glossary import list_entries
+
+    with _open_store(args) as store:
+        rows = list_entries(store.conn, type=args.type, query=args.query)
+    if args.json:
+        _out(json.dumps([{"id": r.id, "ko": list(r.entry.ko), "en": list(r.entry.en), "type": r.entry.type,
+                          "note": r.entry.note, "origin": r.origin} for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        _out(f"{r.id:>5}  {r.entry.type:<9}  {' | '.join(r.entry.ko)}  =  {' | '.join(r.entry.en)}"
+             + (f"   ({r.entry.note})" if r.entry.note else ""))
+    return 0
+
+
+def cmd_glossary_add(args: argparse.Namespace) -> int:
+    from .store.glossary import add_entry
+    from .text.glossary import TYPES, Entry
+
+    kind = args.type.upper()
+    if kind not in TYPES:
+        raise CommandError(f"type must be one of {', '.join(TYPES)}")
+    entry = Entry(tuple(args.ko.split("|")), tuple(args.en.split("|")), kind, args.note or "")
+    if not entry.ko or not entry.en:
+        raise CommandError("both --ko and --en need at least one form")
+    with _open_store(args) as store:
+        new_id = add_entry(store.conn, entry)
+    if new_id is None:
+        raise CommandError("that entry is already in the glossary")
+    _out(str(new_id))
+    return 0
+
+
+def cmd_glossary_remove(args: argparse.Namespace) -> int:
+    from .store.glossary import remove_entry
+
+    with _open_store(args) as store:
+        if not remove_entry(store.conn, args.id):
+            raise CommandError(f"no glossary entry with id {args.id}")
+    return 0
+
+
+def cmd_glossary_import(args: argparse.Namespace) -> int:
+    import io
+
+    from .importers import ImportProblem, read_text
+    from .store.glossary import add_entries
+    from .text.glossary import read_entries
+
+    try:
+        entries = read_entries(io.StringIO(read_text(Path(args.file))))
+    except ImportProblem as exc:
+        raise CommandError(str(exc)) from None
+    except (ValueError, csv_error()) as exc:
+        raise CommandError(f"{args.file}: {exc}") from None
+    incomplete = [e for e in entries if not e.ko or not e.en]
+    if incomplete:
+        raise CommandError(f"{args.file}: {len(incomplete)} row(s) lack a Korean or an English form; nothing imported")
+    with _open_store(args) as store:
+        added, skipped = add_entries(store.conn, entries)
+    print(f"added {added}, already present {skipped}", file=sys.stderr)
+    return 0
+
+
+def csv_error() -> type[Exception]:
+    import csv
+
+    return csv.Error
+
+
+def cmd_glossary_export(args: argparse.Namespace) -> int:
+    import io
+
+    with _open_store(args) as store:
+        from .store.glossary import load_glossary
+
+        buffer = io.StringIO()
+        load_glossary(store.conn).to_csv(buffer)
+    if args.output in (None, "-"):
+        sys.stdout.write(buffer.getvalue())
+    else:
+        _write_atomically(Path(args.output), buffer.getvalue())
+    return 0
+
+
 # --- argument parsing -----------------------------------------------------------------------------------
 
 
@@ -216,6 +301,32 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("id", type=int, metavar="ID", help="article id (see: reader list)")
     export.add_argument("--format", choices=["tmx", "tsv"], default="tmx", help="output format (default tmx)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    glossary = commands.add_parser("glossary", help="the bilingual glossary that drives entity linking",
+                                   description="the bilingual glossary that drives entity linking")
+    gcommands = glossary.add_subparsers(title="glossary commands", metavar="ACTION", required=True)
+
+    def gcommand(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        sub = gcommands.add_parser(name, help=help, description=help)
+        _db_option(sub, argparse.SUPPRESS)
+        sub.set_defaults(func=func)
+        return sub
+
+    glist = gcommand("list", cmd_glossary_list, "list glossary entries")
+    glist.add_argument("query", nargs="?", help="only entries whose forms contain this text")
+    glist.add_argument("--type", help="only entries of this type (PERSON, ORG, PLACE, EQUIPMENT, OTHER)")
+    glist.add_argument("--json", action="store_true", help="print a JSON list")
+    gadd = gcommand("add", cmd_glossary_add, "add an entry; prints its id")
+    gadd.add_argument("--ko", required=True, help="Korean form(s), several separated by |")
+    gadd.add_argument("--en", required=True, help="English form(s), several separated by |")
+    gadd.add_argument("--type", required=True, help="PERSON, ORG, PLACE, EQUIPMENT or OTHER")
+    gadd.add_argument("--note", help="a short note")
+    gremove = gcommand("remove", cmd_glossary_remove, "remove an entry by id")
+    gremove.add_argument("id", type=int)
+    gimport = gcommand("import", cmd_glossary_import, "add entries from a CSV file (ko,en,type,note)")
+    gimport.add_argument("file", metavar="FILE.csv")
+    gexport = gcommand("export", cmd_glossary_export, "write the glossary as CSV (ko,en,type,note)")
+    gexport.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
 

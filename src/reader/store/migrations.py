@@ -75,7 +75,42 @@ def _v1_articles_and_segments(db) -> None:
     db["segments"].create_index(["article_id", "position"], unique=True)
 
 
-MIGRATIONS: list[Migration] = [_v1_articles_and_segments]
+def _v2_glossary_and_mentions(db) -> None:
+    db["glossary"].create(
+        {"id": int, "ko": str, "en": str, "type": str, "note": str, "origin": str},
+        pk="id",
+        not_null={"ko", "en", "type", "origin"},
+        defaults={"note": "", "origin": "user"},
+    )
+    db["glossary"].create_index(["ko", "en", "type"], unique=True)
+    # A mention is a span of one side of one segment; `partner` is the mention it translates.
+    db["mentions"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "position": int,  # the segment's position
+            "side": str,  # ko | en
+            "start": int,  # character span in that side's article text
+            "end": int,
+            "type": str,
+            "glossary_id": int,
+            "partner": int,
+            "how": str,  # glossary | number | date | transliteration | elimination
+            "guess": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("glossary_id", "glossary", "id")],
+        not_null={"position", "side", "start", "end", "type"},
+        defaults={"guess": 0},
+    )
+    db["mentions"].create_index(["article_id", "position"])
+    db["mentions"].create_index(["glossary_id"])
+    from .glossary import seed_bundled
+
+    seed_bundled(db.conn)
+
+
+MIGRATIONS: list[Migration] = [_v1_articles_and_segments, _v2_glossary_and_mentions]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
