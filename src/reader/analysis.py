@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .store.articles import SegmentRow, SentenceRow
-from .text.align import align
+from .text.align import Link, align
 from .text.sentences import Sentence, split_sentences
 
 
@@ -19,13 +19,26 @@ class Analysis:
     segments: list[SegmentRow]
 
 
-def analyse(ko_text: str, en_text: str) -> Analysis:
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Both texts' sentences and the links between them (indices into `ko` and `en`)."""
+
+    ko: list[Sentence]
+    en: list[Sentence]
+    links: list[Link]
+
+
+def align_texts(ko_text: str, en_text: str) -> Alignment:
+    """Split both texts and align their sentences: the path every import and `reader align` share."""
     ko = split_sentences(ko_text, "ko") if ko_text.strip() else []
     en = split_sentences(en_text, "en") if en_text.strip() else []
-    links = align(
-        [s.text(ko_text) for s in ko],
-        [s.text(en_text) for s in en],
-    )
+    links = align([s.text(ko_text) for s in ko], [s.text(en_text) for s in en])
+    return Alignment(ko, en, links)
+
+
+def analyse(ko_text: str, en_text: str) -> Analysis:
+    aligned = align_texts(ko_text, en_text)
+    ko, en, links = aligned.ko, aligned.en, aligned.links
     sentences = [SentenceRow("ko", i, s.start, s.end, s.paragraph) for i, s in enumerate(ko)] + [
         SentenceRow("en", j, s.start, s.end, s.paragraph) for j, s in enumerate(en)
     ]

@@ -259,6 +259,45 @@ def cmd_glossary_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_align(args: argparse.Namespace) -> int:
+    from .importers import ImportProblem, read_text
+
+    try:
+        ko_text = read_text(Path(args.ko_file))
+        en_text = read_text(Path(args.en_file))
+    except ImportProblem as exc:
+        raise CommandError(str(exc)) from None
+    if args.one_per_line:
+        from .text.align import align
+
+        ko = ko_text.split("\n") if ko_text else []
+        en = en_text.split("\n") if en_text else []
+        links = align(ko, en)
+    else:
+        from .analysis import align_texts
+
+        aligned = align_texts(ko_text, en_text)
+        ko = [s.text(ko_text) for s in aligned.ko]
+        en = [s.text(en_text) for s in aligned.en]
+        links = aligned.links
+    if args.json:
+        _out(json.dumps({"ko": ko, "en": en, "links": [
+            {"ko": list(link.ko), "en": list(link.en), "confidence": round(link.confidence, 4)} for link in links
+        ]}, ensure_ascii=False, indent=1))
+        return 0
+    for link in links:
+        _out(f"[{link.kind} {link.confidence:.2f}]  ko {_indices(link.ko)}  en {_indices(link.en)}")
+        for i in link.ko:
+            _out(f"    한  {ko[i]}")
+        for j in link.en:
+            _out(f"    EN  {en[j]}")
+    return 0
+
+
+def _indices(indices: tuple[int, ...]) -> str:
+    return ",".join(map(str, indices)) or "-"
+
+
 # --- argument parsing -----------------------------------------------------------------------------------
 
 
@@ -301,6 +340,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("id", type=int, metavar="ID", help="article id (see: reader list)")
     export.add_argument("--format", choices=["tmx", "tsv"], default="tmx", help="output format (default tmx)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    aln = command("align", cmd_align, "align the sentences of a Korean and an English text")
+    aln.add_argument("ko_file", metavar="KO_FILE")
+    aln.add_argument("en_file", metavar="EN_FILE")
+    aln.add_argument("--json", action="store_true",
+                     help='print {"ko": [...], "en": [...], "links": [{"ko": [i], "en": [j], "confidence": c}]}')
+    aln.add_argument("--one-per-line", action="store_true",
+                     help="take each line as one sentence, as given (no splitting)")
 
     glossary = commands.add_parser("glossary", help="the bilingual glossary that drives entity linking",
                                    description="the bilingual glossary that drives entity linking")
