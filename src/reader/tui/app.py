@@ -1,0 +1,87 @@
+"""The Textual application: screens, global keys, the Korean-layout key translation, the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from ..store import Store
+from .bindings import screen_bindings
+from .commands import ArticleCommands
+from .dialogs.help import HelpScreen
+from .keys import latin_key
+from .screens.library import LibraryScreen
+from .screens.reading import ReadingScreen
+
+
+class ReaderApp(App[None]):
+    """`reader` in the terminal. The CLI and the tests build it the same way: `ReaderApp(store)`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ArticleCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="List every key binding"),
+    ]
+
+    def __init__(self, store: Store, notice: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.notice = notice
+
+    def on_mount(self) -> None:
+        self.push_screen(LibraryScreen(self.store))
+        if self.notice:
+            self.notify(self.notice, timeout=8)
+
+    def open_article(self, article_id: int) -> None:
+        """Show one article; the library under it moves its cursor to whatever was read last."""
+        library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
+        while isinstance(self.screen, ReadingScreen):
+            self.pop_screen()
+        self.push_screen(
+            ReadingScreen(self.store, article_id),
+            callback=library.select_article if library is not None else None,
+        )
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(screen_bindings(self.screen)))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Let a key typed in the Korean layout (ㅓ) act as the Latin key it sits on (j).
+
+        Done once here, before any binding is looked up, instead of binding every key twice; a focused
+        text input keeps the jamo, so Korean can still be typed into it.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            latin = latin_key(event.character)
+            if latin is not None and not self._typing_text():
+                translated = events.Key(latin, latin)
+                translated.set_sender(self)
+                event = translated
+        await super().on_event(event)
+
+    def _typing_text(self) -> bool:
+        from textual.widgets import Input, TextArea
+
+        return isinstance(self.focused, (Input, TextArea))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands, then every binding of the current screen, named as in the help."""
+        yield from super().get_system_commands(screen)
+        for entry in screen_bindings(screen):
+            if entry.node is self or not entry.binding.description:
+                continue
+            yield SystemCommand(
+                entry.binding.description,
+                f"{entry.binding.tooltip} ({entry.keys})" if entry.binding.tooltip else entry.keys,
+                entry.run,
+            )

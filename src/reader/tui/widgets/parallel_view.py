@@ -1,0 +1,424 @@
+"""The two-language reading view: one row per aligned segment, Korean and English side by side or stacked.
+
+An article can have thousands of segments, so this is a line-based widget (Textual's Line API): every
+segment is wrapped once per width into plain strips, a table maps each screen line to its segment, and
+only the visible lines are composed, when Textual asks for them. Wrapping goes through Rich, which measures
+text in terminal cells, so Hangul (two cells a syllable) never splits or spills over a column.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from rich.segment import Segment as RichSegment
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...inert import inert
+from ...store import Segment
+
+Layout = Literal["side", "stacked"]
+#: How lines are laid out: two columns, two languages one above the other, or one language alone.
+Arrangement = Literal["side", "stacked", "single"]
+Languages = Literal["both", "ko", "en"]
+
+#: Terminals narrower than this stack the two languages instead of squeezing them into thin columns.
+STACK_BELOW = 100
+#: Cells left of each text column: the cursor bar, then the low-confidence mark.
+GUTTER = 2
+#: Segments aligned with less confidence than this get a quiet mark, so doubtful pairs can be checked.
+UNSURE_BELOW = 0.5
+LANGUAGE_CYCLE: dict[Languages, Languages] = {"both": "ko", "ko": "en", "en": "both"}
+HEADINGS = {"ko": "한국어", "en": "English"}
+
+_GAP = -1  # a blank line between paragraphs (or between segments when stacked)
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Where each language goes on a line of the given width."""
+
+    arrangement: Arrangement
+    ko_width: int
+    en_width: int
+    separator: int  # cells between the two columns when side by side
+
+
+def columns_for(width: int, layout: Layout, languages: Languages) -> Columns:
+    """Split `width` cells between the languages; each text column keeps at least one cell."""
+    if languages != "both" or layout == "stacked":
+        text = max(1, width - GUTTER)
+        return Columns("stacked" if languages == "both" else "single", text, text, 0)
+    separator = 2
+    text = max(2, width - 2 * GUTTER - separator)
+    ko = max(1, text // 2)
+    return Columns("side", ko, max(1, text - ko), separator)
+
+
+class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Aligned segments of one article, with a current-segment cursor marked on both languages."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Next", id="reading.next_segment", show=False,
+                tooltip="Move to the next segment"),
+        Binding("k,up", "cursor_up", "Previous", id="reading.previous_segment", show=False,
+                tooltip="Move to the previous segment"),
+        Binding("space,pagedown", "page_down", "Page down", id="reading.page_down", show=False,
+                tooltip="Scroll one screenful down"),
+        Binding("b,pageup", "page_up", "Page up", id="reading.page_up", show=False,
+                tooltip="Scroll one screenful up"),
+        Binding("g,home", "first", "First", id="reading.first", show=False,
+                tooltip="Go to the first segment"),
+        Binding("G,end", "last", "Last", id="reading.last", show=False,
+                tooltip="Go to the last segment"),
+    ]  # fmt: skip
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "parallel-view--heading",
+        "parallel-view--cursor",
+        "parallel-view--bar",
+        "parallel-view--unsure",
+        "parallel-view--rule",
+        "parallel-view--empty",
+    }
+
+    DEFAULT_CSS = """
+    ParallelView {
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+        background: $surface;
+        & > .parallel-view--heading { color: $text-primary; text-style: bold; }
+        & > .parallel-view--cursor { background: $primary 18%; }
+        & > .parallel-view--bar { color: $accent; }
+        & > .parallel-view--unsure { color: $text-muted; }
+        & > .parallel-view--rule { color: $primary 30%; }
+        & > .parallel-view--empty { color: $text-muted; text-style: italic; }
+        &:focus > .parallel-view--cursor { background: $primary 28%; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, init=False)
+    languages: reactive[Languages] = reactive("both", init=False)
+    #: None follows the width (stacked below STACK_BELOW columns); "side"/"stacked" is the reader's choice.
+    layout_choice: reactive[Layout | None] = reactive(None, init=False)
+
+    class CursorMoved(Message):
+        """The current segment changed (so the screen can show where the reader is)."""
+
+        def __init__(self, index: int, count: int) -> None:
+            super().__init__()
+            self.index = index
+            self.count = count
+
+    def __init__(
+        self,
+        segments: Sequence[Segment] = (),
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._segments: Sequence[Segment] = segments
+        self._built_for: tuple[int, Layout, Languages] | None = None
+        self._columns = columns_for(80, "side", "both")
+        self._ko_lines: list[list[Strip]] = []
+        self._en_lines: list[list[Strip]] = []
+        self._row_top: list[int] = []
+        self._row_height: list[int] = []
+        self._line_segment: list[int] = []  # content line -> segment index, or _GAP
+
+    # --- public API ---------------------------------------------------------------------------------
+
+    @property
+    def segments(self) -> Sequence[Segment]:
+        return self._segments
+
+    def show(self, segments: Sequence[Segment]) -> None:
+        """Display another article's segments, from the top."""
+        self._segments = segments
+        self._built_for = None
+        self.set_reactive(ParallelView.cursor, 0)
+        self._rebuild(keep_cursor_place=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.post_message(self.CursorMoved(0, len(segments)))
+
+    @property
+    def layout(self) -> Layout:
+        """The layout in effect: the reader's choice, else by width."""
+        if self.layout_choice is not None:
+            return self.layout_choice
+        return "stacked" if 0 < self.size.width < STACK_BELOW else "side"
+
+    def toggle_layout(self) -> None:
+        self.layout_choice = "stacked" if self.layout == "side" else "side"
+
+    def cycle_languages(self) -> None:
+        self.languages = LANGUAGE_CYCLE[self.languages]
+
+    @property
+    def row_count(self) -> int:
+        return len(self._line_segment)
+
+    def row_span(self, index: int) -> tuple[int, int]:
+        """First content line and height of segment `index` in the current layout (for tests and scrolling)."""
+        self._ensure_built()
+        return self._row_top[index], self._row_height[index]
+
+    def visible_text(self) -> list[str]:
+        """The lines on screen as plain text, heading first (what a reader sees, without styles)."""
+        return [self.render_line(y).text for y in range(self.scrollable_content_region.height)]
+
+    # --- layout -------------------------------------------------------------------------------------
+
+    @property
+    def _view_height(self) -> int:
+        """Content lines visible below the sticky heading."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _ensure_built(self) -> None:
+        width = self.scrollable_content_region.width
+        if self._built_for != (width, self.layout, self.languages):
+            self._rebuild(keep_cursor_place=True)
+
+    def _rebuild(self, *, keep_cursor_place: bool) -> None:
+        width = self.scrollable_content_region.width or 80
+        layout, languages = self.layout, self.languages
+        offset = None
+        if keep_cursor_place and self._row_top and self.cursor < len(self._row_top):
+            offset = self._row_top[self.cursor] - self.scroll_y
+        self._built_for = (width, layout, languages)
+        self._columns = columns = columns_for(width, layout, languages)
+        console = self.app.console
+        self._ko_lines = [
+            self._wrap(s.ko, columns.ko_width, console) if languages != "en" else [] for s in self._segments
+        ]
+        self._en_lines = [
+            self._wrap(s.en, columns.en_width, console) if languages != "ko" else [] for s in self._segments
+        ]
+        stacked = columns.arrangement == "stacked"
+        tops: list[int] = []
+        heights: list[int] = []
+        lines: list[int] = []
+        previous_paragraph: int | None = None
+        for index, segment in enumerate(self._segments):
+            if index:
+                new_paragraph = segment.paragraph != previous_paragraph
+                # Stacked rows need a gap to tell one pair from the next; paragraphs get one more.
+                gaps = (1 if stacked else 0) + (1 if new_paragraph else 0)
+                lines.extend([_GAP] * gaps)
+            previous_paragraph = segment.paragraph
+            ko, en = len(self._ko_lines[index]), len(self._en_lines[index])
+            height = max(1, max(ko, en) if columns.arrangement == "side" else ko + en)
+            tops.append(len(lines))
+            heights.append(height)
+            lines.extend([index] * height)
+        self._row_top, self._row_height, self._line_segment = tops, heights, lines
+        self.virtual_size = Size(width, len(lines) + 1)  # +1: the sticky heading
+        self.refresh()
+        if offset is not None and self.cursor < len(tops):
+            self.scroll_to(y=max(0, tops[self.cursor] - offset), animate=False, immediate=True)
+            self._scroll_to_cursor()
+
+    @staticmethod
+    def _wrap(text: str, width: int, console) -> list[Strip]:
+        """`text` wrapped to `width` cells, shown literally (no markup, control characters made visible)."""
+        text = text.strip()
+        if not text:
+            return []
+        rich_text = Text(inert(text), end="", tab_size=4)
+        strips = []
+        for line in rich_text.wrap(console, width, overflow="fold"):
+            line.rstrip()
+            strips.append(Strip(list(line.render(console)), line.cell_len).adjust_cell_length(width))
+        return strips
+
+    # --- rendering ----------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_built()
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            return self._heading(width).apply_style(base)
+        line = int(self.scroll_y) + y - 1
+        if not self._segments:
+            if line == 0:
+                message = "This article has no text."
+                style = self.get_component_rich_style("parallel-view--empty")
+                return (
+                    Strip([RichSegment(" " * GUTTER), RichSegment(message, style)])
+                    .adjust_cell_length(width)
+                    .apply_style(base)
+                )
+            return Strip.blank(width, base)
+        if line >= len(self._line_segment):
+            return Strip.blank(width, base)
+        if self._line_segment[line] == _GAP:
+            return self._gap_line(width).apply_style(base)
+        index = self._line_segment[line]
+        return self._segment_line(index, line - self._row_top[index], width).apply_style(base)
+
+    def _heading(self, width: int) -> Strip:
+        columns = self._columns
+        style = self.get_component_rich_style("parallel-view--heading")
+        rule = self.get_component_rich_style("parallel-view--rule")
+        pad = RichSegment(" " * GUTTER)
+        if self.languages != "both":
+            parts = [pad, RichSegment(HEADINGS[self.languages], style)]
+        elif columns.arrangement == "stacked":
+            parts = [pad, RichSegment(HEADINGS["ko"], style), RichSegment(" / ", rule),
+                     RichSegment(HEADINGS["en"], style)]  # fmt: skip
+        else:
+            ko = Strip([pad, RichSegment(HEADINGS["ko"], style)]).adjust_cell_length(
+                GUTTER + columns.ko_width
+            )
+            parts = [*ko, RichSegment(" │", rule), pad, RichSegment(HEADINGS["en"], style)]
+        strip = Strip(parts)
+        if self._segments:
+            where = f"{self.cursor + 1}/{len(self._segments)} "
+            room = width - len(where)
+            if strip.cell_length < room - 1:
+                return Strip.join([strip.adjust_cell_length(room), Strip([RichSegment(where, rule)])])
+        return strip.adjust_cell_length(width)
+
+    def _gap_line(self, width: int) -> Strip:
+        """A blank line; side by side, the rule between the columns runs through it."""
+        if self._columns.arrangement != "side":
+            return Strip.blank(width)
+        rule = RichSegment(" │", self.get_component_rich_style("parallel-view--rule"))
+        left = Strip.blank(GUTTER + self._columns.ko_width)
+        return Strip.join([left, Strip([rule], 2)]).adjust_cell_length(width)
+
+    def _gutter(self, index: int, offset: int, current: bool) -> Strip:
+        bar = RichSegment("▌", self.get_component_rich_style("parallel-view--bar")) if current else None
+        mark = None
+        if offset == 0 and self._segments[index].confidence < UNSURE_BELOW:
+            mark = RichSegment("?", self.get_component_rich_style("parallel-view--unsure"))
+        return Strip([bar or RichSegment(" "), mark or RichSegment(" ")], GUTTER)
+
+    def _segment_line(self, index: int, offset: int, width: int) -> Strip:
+        columns = self._columns
+        current = index == self.cursor
+        ko_lines, en_lines = self._ko_lines[index], self._en_lines[index]
+        gutter = self._gutter(index, offset, current)
+        if columns.arrangement != "side":
+            if self.languages == "en":
+                text = en_lines[offset] if offset < len(en_lines) else None
+            elif offset < len(ko_lines):
+                text = ko_lines[offset]
+            else:
+                rest = offset - len(ko_lines)
+                text = en_lines[rest] if rest < len(en_lines) else None
+            strip = Strip.join([gutter, text or Strip.blank(columns.ko_width)])
+        else:
+            ko = ko_lines[offset] if offset < len(ko_lines) else Strip.blank(columns.ko_width)
+            en = en_lines[offset] if offset < len(en_lines) else Strip.blank(columns.en_width)
+            rule = Strip([RichSegment(" │", self.get_component_rich_style("parallel-view--rule"))], 2)
+            en_gutter = self._gutter(index, offset, current)
+            strip = Strip.join([gutter, ko, rule, en_gutter, en])
+        strip = strip.adjust_cell_length(width)
+        if current:
+            strip = strip.apply_style(self.get_component_rich_style("parallel-view--cursor", partial=True))
+        return strip
+
+    # --- cursor and scrolling ------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.CursorMoved(new, len(self._segments)))
+
+    def watch_languages(self) -> None:
+        self._rebuild(keep_cursor_place=True)
+
+    def watch_layout_choice(self) -> None:
+        self._rebuild(keep_cursor_place=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_built()
+        self._scroll_to_cursor()
+
+    def _scroll_to_cursor(self) -> None:
+        """Scroll as little as possible so the current segment is on screen (its top, if it is too tall)."""
+        if not self._row_top or self.cursor >= len(self._row_top):
+            return
+        top, height = self._row_top[self.cursor], self._row_height[self.cursor]
+        view = self._view_height
+        y = int(self.scroll_y)
+        if top < y or height > view:
+            y = top
+        elif top + height > y + view:
+            y = top + height - view
+        if y != int(self.scroll_y):
+            self.scroll_to(y=y, animate=False, immediate=True)
+
+    def _set_cursor(self, index: int) -> None:
+        if self._segments:
+            self.cursor = max(0, min(len(self._segments) - 1, index))
+
+    def _first_row_from(self, line: int) -> int:
+        """The first segment whose top is at or below content line `line`."""
+        index = bisect_right(self._row_top, line - 1)
+        return min(index, len(self._row_top) - 1)
+
+    def action_cursor_down(self) -> None:
+        self._set_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._set_cursor(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self._set_cursor(0)
+
+    def action_last(self) -> None:
+        self._set_cursor(len(self._segments) - 1)
+
+    def action_page_down(self) -> None:
+        """Like `less`: a screenful on; the cursor lands on the first segment that starts on the new page."""
+        if not self._segments:
+            return
+        self._ensure_built()
+        view = self._view_height
+        target = min(int(self.scroll_y) + max(1, view - 1), max(0, len(self._line_segment) - view))
+        if target <= int(self.scroll_y):
+            self._set_cursor(len(self._segments) - 1)
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+        self._set_cursor(max(self.cursor, self._first_row_from(target)))
+
+    def action_page_up(self) -> None:
+        if not self._segments:
+            return
+        self._ensure_built()
+        view = self._view_height
+        target = max(0, int(self.scroll_y) - max(1, view - 1))
+        if target >= int(self.scroll_y):
+            self._set_cursor(0)
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+        first = self._first_row_from(target)
+        # Keep the cursor if it is still on screen, else put it on the new page's first segment.
+        if not (target <= self._row_top[self.cursor] < target + view):
+            self._set_cursor(first)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the segment under the pointer."""
+        if event.y < 1 or not self._line_segment:
+            return
+        line = int(self.scroll_y) + event.y - 1
+        if line >= len(self._line_segment):
+            return
+        index = self._line_segment[line]
+        if index == _GAP:
+            index = self._first_row_from(line)
+        self._set_cursor(index)

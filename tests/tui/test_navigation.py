@@ -1,0 +1,195 @@
+"""Driving the TUI with the keys a reader uses: open, move, page, switch article, change layout, get help."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from reader.tui.app import ReaderApp
+from reader.tui.dialogs.help import HelpScreen
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reading import ReadingScreen
+from reader.tui.widgets.article_table import ArticleTable
+from reader.tui.widgets.parallel_view import GUTTER, ParallelView
+
+
+def view_of(app: ReaderApp) -> ParallelView:
+    return app.screen.query_one(ParallelView)
+
+
+def screen_text(view: ParallelView) -> str:
+    return "\n".join(view.visible_text())
+
+
+def test_library_lists_articles_newest_first(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one(ArticleTable)
+        rows = [" ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+        assert rows[0].startswith("2024-11-20 Test Wire 북한군 무선 교신 감청")
+        assert rows[2].startswith("2024-11-15 Markets Desk 환율 1,400원 돌파")
+        header = str(app.screen.query_one("#library-header").render())
+        assert "library.db" in header and "3 articles" in header
+
+    drive(library, scenario)
+
+
+def test_enter_opens_the_article_and_q_goes_back(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("j", "enter")
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.article.title_en == "NIS briefs lawmakers"
+        assert "정보위원회" in screen_text(view_of(app))
+        await pilot.press("q")
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one(ArticleTable).cursor_row == 1
+        await pilot.press("enter", "escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+    drive(library, scenario)
+
+
+def test_click_on_a_row_then_enter_opens_it(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        table = app.screen.query_one(ArticleTable)
+        await pilot.click(ArticleTable, offset=(20, 3))  # header row, then rows 0, 1, 2
+        assert table.cursor_row == 2
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.article.title_en == "Won passes 1,400"
+
+    drive(library, scenario)
+
+
+def test_j_and_k_move_the_current_segment_on_both_sides(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        assert view.cursor == 0
+        await pilot.press("j", "j", "down")
+        assert view.cursor == 3
+        await pilot.press("k", "up")
+        assert view.cursor == 1
+        lines = view.visible_text()
+        assert lines[0].rstrip().endswith("2/6")
+        # The cursor bar marks the current segment in both columns, on every line of the row.
+        top, height = view.row_span(1)
+        for line in lines[1 + top : 1 + top + height]:
+            assert line.startswith("▌") and "│▌" in line
+        assert not any(line.startswith("▌") for line in lines[1 + top + height :])
+
+    drive(library, scenario)
+
+
+def test_korean_layout_keys_act_like_their_latin_keys(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        await pilot.press("ㅓ", "ㅓ")  # j, j
+        assert view.cursor == 2
+        await pilot.press("ㅏ")  # k
+        assert view.cursor == 1
+        await pilot.press("ㅣ")  # l: toggle layout
+        assert view.layout == "stacked"
+        await pilot.press("ㅎ")  # g
+        assert view.cursor == 0
+        await pilot.press("ㅂ")  # q
+        assert isinstance(app.screen, LibraryScreen)
+
+    drive(library, scenario)
+
+
+def test_korean_can_still_be_typed_into_an_input(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("ㅓ", "ㅂ")
+        assert app.screen.query_one(Input).value == "ㅓㅂ"
+
+    drive(library, scenario)
+
+
+def test_brackets_open_the_next_and_previous_article(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "j")
+        await pilot.press("right_square_bracket")
+        assert app.screen.article.title_en == "NIS briefs lawmakers"
+        assert view_of(app).cursor == 0  # a new article starts at its top
+        assert "machine translation (deepl)" in str(app.screen.query_one("#article-header").render())
+        await pilot.press("right_square_bracket", "right_square_bracket")  # the last one stays
+        assert app.screen.article.title_en == "Won passes 1,400"
+        await pilot.press("left_square_bracket")
+        assert app.screen.article.title_en == "NIS briefs lawmakers"
+        await pilot.press("q")
+        assert app.screen.query_one(ArticleTable).cursor_row == 1  # the library follows what was read
+
+    drive(library, scenario)
+
+
+def test_l_toggles_stacked_layout(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        assert view.layout == "side"
+        first = view.visible_text()[1]
+        assert "우크라이나" in first and "Ukraine" in first
+        await pilot.press("l")
+        assert view.layout == "stacked"
+        lines = view.visible_text()
+        assert lines[0].strip().startswith("한국어 / English")
+        assert "우크라이나" in lines[1] and "Ukraine" not in lines[1]
+        assert lines[2][GUTTER:].startswith("Ukraine")
+        await pilot.press("l")
+        assert view.layout == "side"
+
+    drive(library, scenario)
+
+
+def test_narrow_terminal_stacks_by_itself(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        assert view_of(app).layout == "stacked"
+        await pilot.press("l")
+        assert view_of(app).layout == "side"
+
+    drive(library, scenario, size=(90, 40))
+
+
+def test_t_shows_one_language_alone(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        await pilot.press("t")
+        korean = screen_text(view)
+        assert "우크라이나" in korean and "Ukraine" not in korean and "English" not in korean
+        await pilot.press("t")
+        english = screen_text(view)
+        assert "Ukraine" in english and "우크라이나" not in english and "한국어" not in english
+        await pilot.press("t")
+        both = screen_text(view)
+        assert "Ukraine" in both and "우크라이나" in both
+
+    drive(library, scenario)
+
+
+def test_question_mark_lists_every_binding(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        listed = {entry.id: entry for entry in app.screen.entries}
+        for binding in [*ReadingScreen.BINDINGS, *ParallelView.BINDINGS, *ReaderApp.BINDINGS]:
+            assert binding.id in listed, binding.id
+            assert binding.tooltip
+        assert listed["reading.toggle_layout"].keys == "l"
+        assert listed["reading.next_segment"].keys.startswith("j")
+        shown = "\n".join(
+            strip.text
+            for strip in app.screen.query_one("#help-table").render_lines(
+                app.screen.query_one("#help-table").region.reset_offset
+            )
+        )
+        assert "Side by side or stacked" in shown and "reading.toggle_layout" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReadingScreen)
+
+    drive(library, scenario)
