@@ -298,6 +298,45 @@ def _indices(indices: tuple[int, ...]) -> str:
     return ",".join(map(str, indices)) or "-"
 
 
+def _note_dict(note) -> dict:
+    return {"id": note.id, "article": note.article_id, "target": note.target, "side": note.side,
+            "start": note.start, "end": note.end, "quote": note.exact, "body": note.body, "tags": list(note.tags),
+            "created": note.created, "updated": note.updated, "detached": note.detached}
+
+
+def cmd_notes_list(args: argparse.Namespace) -> int:
+    from .store.notes import list_notes
+
+    with _open_store(args) as store:
+        notes = list_notes(store.conn, article_id=args.article, tag=args.tag, text=args.text)
+    if args.json:
+        _out(json.dumps([_note_dict(n) for n in notes], ensure_ascii=False, indent=2))
+        return 0
+    if not notes:
+        _out("No notes." if args.article is None and not args.tag else "No notes match.")
+    for n in notes:
+        tags = " ".join(f"#{t}" for t in n.tags)
+        flag = "  (detached)" if n.detached else ""
+        _out(f"{n.id:>5}  article {n.article_id}  {n.updated[:16].replace('T', ' ')}  “{' '.join(n.exact.split())[:60]}”{flag}")
+        _out(f"{'':>5}  {' '.join(n.body.split())[:100]}" + (f"  {tags}" if tags else ""))
+    return 0
+
+
+def cmd_notes_export(args: argparse.Namespace) -> int:
+    from .export.notes import to_markdown, to_w3c_json
+    from .store.notes import list_notes
+
+    with _open_store(args) as store:
+        notes = list_notes(store.conn, article_id=args.article, tag=args.tag)
+        articles = {i: store.get_article(i) for i in {n.article_id for n in notes}}
+    text = (to_markdown if args.format == "md" else to_w3c_json)(notes, articles)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        _write_atomically(Path(args.output), text)
+    return 0
+
+
 # --- argument parsing -----------------------------------------------------------------------------------
 
 
@@ -374,6 +413,23 @@ def build_parser() -> argparse.ArgumentParser:
     gimport.add_argument("file", metavar="FILE.csv")
     gexport = gcommand("export", cmd_glossary_export, "write the glossary as CSV (ko,en,type,note)")
     gexport.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    notes = commands.add_parser("notes", help="the notes you wrote while reading",
+                                description="the notes you wrote while reading")
+    ncommands = notes.add_subparsers(title="notes commands", metavar="ACTION", required=True)
+    for name, func, help in (("list", cmd_notes_list, "list notes, newest first"),
+                             ("export", cmd_notes_export, "write notes as Markdown or W3C Web Annotation JSON-LD")):
+        sub = ncommands.add_parser(name, help=help, description=help)
+        _db_option(sub, argparse.SUPPRESS)
+        sub.set_defaults(func=func)
+        sub.add_argument("--article", type=int, metavar="ID", help="only this article's notes")
+        sub.add_argument("--tag", metavar="T", help="only notes with this tag")
+        if name == "list":
+            sub.add_argument("--text", metavar="WORDS", help="only notes whose text or quote contains WORDS")
+            sub.add_argument("--json", action="store_true", help="print a JSON list")
+        else:
+            sub.add_argument("--format", choices=["md", "w3c"], default="md", help="output format (default md)")
+            sub.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
 

@@ -82,6 +82,9 @@ class Store:
     def insert_article(self, article: NewArticle, sentences, segments, *, added: str | None = None) -> int:
         return _articles.insert_article(self.conn, article, sentences, segments, added=added)
 
+    def replace_article(self, article_id: int, article: NewArticle, sentences, segments) -> dict[str, int]:
+        return _articles.replace_article(self.conn, article_id, article, sentences, segments)
+
     def delete_article(self, article_id: int) -> bool:
         return _articles.delete_article(self.conn, article_id)
 

@@ -211,24 +211,69 @@ def insert_article(
             }
         )
         article_id = table.last_pk
-        db["sentences"].insert_all(
-            ({"article_id": article_id, "lang": s.lang, "idx": s.idx, "start": s.start, "end": s.end,
-              "paragraph": s.paragraph} for s in sentences),
-            batch_size=500,
-        )
-        db["segments"].insert_all(
-            ({"article_id": article_id, "position": g.position, "paragraph": g.paragraph,
-              "ko_from": g.ko_from, "ko_to": g.ko_to, "en_from": g.en_from, "en_to": g.en_to,
-              "ko_start": g.ko_start, "ko_end": g.ko_end, "en_start": g.en_start, "en_end": g.en_end,
-              "link": g.link, "confidence": g.confidence, "locked": int(g.locked)} for g in segments),
-            batch_size=500,
-        )
+        _insert_rows(db, article_id, sentences, segments)
     return int(article_id)
+
+
+def replace_article(
+    conn: sqlite3.Connection,
+    article_id: int,
+    article: NewArticle,
+    sentences: Sequence[SentenceRow],
+    segments: Sequence[SegmentRow],
+) -> dict[str, int]:
+    """Give an article new text and alignment in one transaction, re-anchoring its notes to the new text.
+
+    Used when an article is re-imported or re-analysed; returns how the notes were re-anchored.
+    """
+    import sqlite_utils
+
+    from .notes import reanchor_notes
+
+    db = sqlite_utils.Database(conn)
+    with transaction(conn):
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+            raise LookupError(f"no article with id {article_id}")
+        conn.execute(
+            "UPDATE articles SET ko_text = ?, en_text = ?, title_ko = ?, title_en = ?, content_hash = ? WHERE id = ?",
+            (article.ko, article.en, article.title_ko, article.title_en, article.content_hash, article_id),
+        )
+        for table in ("mentions", "segments", "sentences"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        _insert_rows(db, article_id, sentences, segments)
+        return reanchor_notes(conn, article_id)
+
+
+def _insert_rows(db, article_id: int, sentences: Sequence[SentenceRow], segments: Sequence[SegmentRow]) -> None:
+    db["sentences"].insert_all(
+        ({"article_id": article_id, "lang": s.lang, "idx": s.idx, "start": s.start, "end": s.end,
+          "paragraph": s.paragraph} for s in sentences),
+        batch_size=500,
+    )
+    db["segments"].insert_all(
+        ({"article_id": article_id, "position": g.position, "paragraph": g.paragraph,
+          "ko_from": g.ko_from, "ko_to": g.ko_to, "en_from": g.en_from, "en_to": g.en_to,
+          "ko_start": g.ko_start, "ko_end": g.ko_end, "en_start": g.en_start, "en_end": g.en_end,
+          "link": g.link, "confidence": g.confidence, "locked": int(g.locked)} for g in segments),
+        batch_size=500,
+    )
 
 
 def delete_article(conn: sqlite3.Connection, article_id: int) -> bool:
     """Remove an article and everything derived from it, in one transaction."""
     with transaction(conn):
-        conn.execute("DELETE FROM segments WHERE article_id = ?", (article_id,))
-        conn.execute("DELETE FROM sentences WHERE article_id = ?", (article_id,))
+        for table in ("notes", "mentions", "segments", "sentences"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+
+
+def segment_at(article: Article, side: str, offset: int) -> Segment | None:
+    """The segment whose `side` span holds `offset` (a note's start): where the note shows."""
+    best = None
+    for segment in article.segments:
+        start, end = (segment.ko_start, segment.ko_end) if side == "ko" else (segment.en_start, segment.en_end)
+        if start <= offset < end or (start == end == offset):
+            return segment
+        if start <= offset:
+            best = segment
+    return best

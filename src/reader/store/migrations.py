@@ -110,7 +110,37 @@ def _v2_glossary_and_mentions(db) -> None:
     seed_bundled(db.conn)
 
 
-MIGRATIONS: list[Migration] = [_v1_articles_and_segments, _v2_glossary_and_mentions]
+def _v3_notes(db) -> None:
+    # A note anchors to a span of one side's article text (W3C TextPositionSelector + TextQuoteSelector);
+    # its segment is derived from the span, so re-alignment moves the note with its words.
+    db["notes"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "target": str,  # segment | mention | span
+            "side": str,  # ko | en
+            "start": int,
+            "end": int,
+            "exact": str,
+            "prefix": str,
+            "suffix": str,
+            "body": str,
+            "tags": str,  # space-separated, without '#'
+            "created": str,
+            "updated": str,
+            "deleted_at": str,
+            "detached": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"target", "side", "start", "end", "exact", "body", "created", "updated"},
+        defaults={"tags": "", "detached": 0, "prefix": "", "suffix": ""},
+    )
+    db["notes"].create_index(["article_id"])
+    db["notes"].create_index(["updated"])
+
+
+MIGRATIONS: list[Migration] = [_v1_articles_and_segments, _v2_glossary_and_mentions, _v3_notes]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

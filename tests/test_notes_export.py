@@ -1,0 +1,74 @@
+"""`reader notes list|export`: notes leave the library in forms people and other tools can read."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from builders import one_to_one
+
+from reader.cli import main
+from reader.store import Store
+from reader.store.notes import add_note
+
+
+@pytest.fixture
+def noted(db_path):
+    article, analysis = one_to_one(
+        ["북한군 1만1000명이 쿠르스크에 배치됐다.", "미 국방부는 확인하지 못했다."],
+        ["About 11,000 North Korean troops are in Kursk.", "The Pentagon could not confirm it."],
+    )
+    with Store.open(db_path) as store:
+        article_id = store.insert_article(article, analysis.sentences, analysis.segments)
+        got = store.get_article(article_id)
+        k = got.ko_text.index("쿠르스크")
+        span = add_note(store.conn, article_id, "ko", k, k + 4, "Kursk oblast, not the city #geo")
+        seg = got.segments[1]
+        whole = add_note(store.conn, article_id, "en", seg.en_start, seg.en_end, "Who at the Pentagon? #sources",
+                         target="segment")
+    return article_id, span, whole
+
+
+def test_w3c_export_structure(db_path, noted, capsys) -> None:
+    article_id, span, whole = noted
+    assert main(["--db", str(db_path), "notes", "export", "--format", "w3c"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert doc["type"] == "AnnotationCollection" and doc["total"] == 2
+    items = doc["first"]["items"]
+    assert doc["first"]["type"] == "AnnotationPage" and len(items) == 2
+    for item in items:
+        assert item["type"] == "Annotation" and item["id"].startswith("urn:reader:note:")
+        kinds = {s["type"]: s for s in item["target"]["selector"]}
+        assert set(kinds) == {"TextQuoteSelector", "TextPositionSelector"}
+        assert {"exact", "prefix", "suffix"} <= set(kinds["TextQuoteSelector"])
+        assert kinds["TextPositionSelector"]["end"] > kinds["TextPositionSelector"]["start"]
+        assert any(b["purpose"] == "commenting" for b in item["body"])
+    by_id = {i["id"]: i for i in items}
+    geo = by_id[f"urn:reader:note:{span.id}"]
+    assert geo["target"]["selector"][0]["exact"] == "쿠르스크"
+    assert {"type": "TextualBody", "value": "geo", "purpose": "tagging"} in geo["body"]
+    assert geo["target"]["source"].endswith("#lang=ko")
+
+
+def test_markdown_has_both_languages_under_each_note(db_path, noted, tmp_path, capsys) -> None:
+    out = tmp_path / "notes.md"
+    assert main(["--db", str(db_path), "notes", "export", "--format", "md", "-o", str(out)]) == 0
+    md = out.read_text(encoding="utf-8")
+    kursk = md.index("Kursk oblast, not the city")
+    block = md[md.rindex("### Note", 0, kursk) : kursk]
+    assert "> 북한군 1만1000명이 쿠르스크에 배치됐다." in block
+    assert "> About 11,000 North Korean troops are in Kursk." in block
+    assert "On “쿠르스크”" in block
+    assert "Tags: #sources" in md and "> 미 국방부는 확인하지 못했다." in md
+
+
+def test_list_filters_by_tag_and_article(db_path, noted, capsys) -> None:
+    article_id, span, whole = noted
+    assert main(["--db", str(db_path), "notes", "list", "--tag", "sources", "--json"]) == 0
+    assert [n["id"] for n in json.loads(capsys.readouterr().out)] == [whole.id]
+    assert main(["--db", str(db_path), "notes", "list", "--article", str(article_id + 1), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["--db", str(db_path), "notes", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "“쿠르스크”" in listing and "#geo" in listing
