@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from rich.segment import Segment as RichSegment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -33,8 +34,8 @@ Languages = Literal["both", "ko", "en"]
 
 #: Terminals narrower than this stack the two languages instead of squeezing them into thin columns.
 STACK_BELOW = 100
-#: Cells left of each text column: the cursor bar, then the low-confidence mark.
-GUTTER = 2
+#: Cells left of each text column: the cursor bar, the low-confidence mark, a space.
+GUTTER = 3
 #: Segments aligned with less confidence than this get a quiet mark, so doubtful pairs can be checked.
 UNSURE_BELOW = 0.5
 LANGUAGE_CYCLE: dict[Languages, Languages] = {"both": "ko", "ko": "en", "en": "both"}
@@ -304,7 +305,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         mark = None
         if offset == 0 and self._segments[index].confidence < UNSURE_BELOW:
             mark = RichSegment("?", self.get_component_rich_style("parallel-view--unsure"))
-        return Strip([bar or RichSegment(" "), mark or RichSegment(" ")], GUTTER)
+        return Strip([bar or RichSegment(" "), mark or RichSegment(" "), RichSegment(" ")], GUTTER)
 
     def _segment_line(self, index: int, offset: int, width: int) -> Strip:
         columns = self._columns
@@ -328,8 +329,13 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             strip = Strip.join([gutter, ko, rule, en_gutter, en])
         strip = strip.adjust_cell_length(width)
         if current:
-            strip = strip.apply_style(self.get_component_rich_style("parallel-view--cursor", partial=True))
+            strip = strip.apply_style(self._cursor_style())
         return strip
+
+    def _cursor_style(self) -> Style:
+        """The cursor's background laid over the view's own, so a translucent theme colour stays subtle."""
+        cursor = self.get_component_styles("parallel-view--cursor").background
+        return Style(bgcolor=(self.background_colors[1] + cursor).rich_color)
 
     # --- cursor and scrolling ------------------------------------------------------------------------
 
@@ -397,6 +403,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._set_cursor(max(self.cursor, self._first_row_from(target)))
 
     def action_page_up(self) -> None:
+        """A screenful back; the cursor goes to the top of the page, where reading resumes."""
         if not self._segments:
             return
         self._ensure_built()
@@ -406,10 +413,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             self._set_cursor(0)
             return
         self.scroll_to(y=target, animate=False, immediate=True)
-        first = self._first_row_from(target)
-        # Keep the cursor if it is still on screen, else put it on the new page's first segment.
-        if not (target <= self._row_top[self.cursor] < target + view):
-            self._set_cursor(first)
+        self._set_cursor(self._first_row_from(target))
 
     def on_click(self, event: events.Click) -> None:
         """A click selects the segment under the pointer."""

@@ -1,0 +1,32 @@
+"""One snapshot per screen state at fixed sizes, on the hand-built library (no aligner involved)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.tui.app import ReaderApp
+
+WIDE = (160, 48)
+NARROW = (90, 40)
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["160x48", "90x40"])
+def test_library(library, snap_compare, size) -> None:
+    assert snap_compare(ReaderApp(library), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["160x48", "90x40-stacked"])
+def test_reading(library, snap_compare, size) -> None:
+    assert snap_compare(ReaderApp(library), press=["enter", "j"], terminal_size=size)
+
+
+def test_reading_korean_only(library, snap_compare) -> None:
+    assert snap_compare(ReaderApp(library), press=["enter", "t"], terminal_size=WIDE)
+
+
+def test_help(library, snap_compare) -> None:
+    assert snap_compare(ReaderApp(library), press=["enter", "question_mark"], terminal_size=WIDE)
+
+
+def test_empty_library(empty_library, snap_compare) -> None:
+    assert snap_compare(ReaderApp(empty_library), terminal_size=NARROW)
