@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from reader.text.entities import find_mentions  # noqa: E402
+from reader.text.entities import find_mentions
 
 KLUE_TYPE = {"PERSON": "PS", "ORG": "OG", "PLACE": "LC", "DATE": "DT", "QUANTITY": "QT", "EQUIPMENT": "EQ",
              "OTHER": "OT"}
@@ -74,8 +74,7 @@ def baseline_en(docs: list[dict]) -> list[dict]:
 
 def write_jsonl(path: Path, docs: list[dict]) -> None:
     with open(path, "w", encoding="utf-8") as fh:
-        for d in docs:
-            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
 
 
 def score(scorer: Path, gold: Path, pred: Path, types: str | None) -> str:
@@ -84,7 +83,8 @@ def score(scorer: Path, gold: Path, pred: Path, types: str | None) -> str:
 
 
 def run(name: str, lang: str, gold: Path, scorer: Path, keep: Path, base) -> None:
-    docs = [json.loads(line) for line in open(gold, encoding="utf-8") if line.strip()]
+    with open(gold, encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh if line.strip()]
     t0 = time.perf_counter()
     ours = predict(docs, lang)
     dt = time.perf_counter() - t0

@@ -11,7 +11,7 @@ reading screen can colour it and the store can keep its offsets.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -68,9 +68,15 @@ class _Cand:
     end: int
     type: str
     prio: int  # higher wins an overlap
+    sure: bool = True  # False: the type is a default guess
 
 
 def _resolve(text: str, cands: Iterable[_Cand]) -> list[Mention]:
+    return [Mention(c.start, c.end, text[c.start : c.end], c.type) for c in _select(text, cands)]
+
+
+def _select(text: str, cands: Iterable[_Cand]) -> list[_Cand]:
+    """Highest priority first, then longest: the non-overlapping winners, in text order."""
     chosen: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (-c.prio, -(c.end - c.start), c.start)):
@@ -82,7 +88,7 @@ def _resolve(text: str, cands: Iterable[_Cand]) -> list[Mention]:
         chosen.append(c)
         taken.append((c.start, c.end))
     chosen.sort(key=lambda c: c.start)
-    return [Mention(c.start, c.end, text[c.start : c.end], c.type) for c in chosen]
+    return chosen
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -98,15 +104,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # numbers, dates, quantities (shared by both languages)
 
 
-def _numbers_module() -> Any | None:
-    """numbers.py normalises values; recognition here only needs its spans, and degrades without it."""
-    try:
-        from reader.text import numbers
-    except ImportError:
-        return None
-    return numbers
-
-
 _KO_DATE = re.compile(
     r"(?:(?:지난|오는|올해|작년|내년)\s*)?"
     r"(?:(?:\d{4}|'\d{2})년\s*(?:\d{1,2}월\s*(?:\d{1,2}일)?)?"
@@ -116,14 +113,6 @@ _KO_DATE = re.compile(
 )
 _KO_REL_DATE = re.compile(r"(?<![\uac00-\ud7a3])(?:오늘|어제|그제|내일|모레|이날|지난해|올해|작년|내년|전날|다음날)")
 _WEEKDAY_KO = re.compile(r"\(?[월화수목금토일]\)")
-_KO_NUM = r"\d[\d,]*(?:\.\d+)?(?:\s?[만억조천백]\s?\d*[\d,]*)*(?:\s?[만억조천백])?"
-_KO_QTY = re.compile(
-    r"(?:약\s?|총\s?|최대\s?|최소\s?)?"
-    + _KO_NUM
-    + r"\s?(?:여\s?)?(?:명|개|건|대|척|기|발|곳|척|가구|채|마리|톤|t|kg|㎏|g|km|㎞|㎢|km2|m|㎡|cm|mm|ha|"
-    r"원|달러|유로|엔|위안|파운드|루블|흐리브냐|배|%|퍼센트|포인트|%p|도|세|살|시간|분|초|년간|개월|주간|일간|"
-    r"차례|번|회|층|호|편|권|병|잔|그릇|km/h|노트|메가톤|킬로톤|개국|개사|척)?(?![\uac00-\ud7a3\w])?"
-)
 _KO_WORD_NUM = re.compile(r"(?<![\uac00-\ud7a3])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|수십|수백|수천|수만)\s?(?:명|차례|곳|개국|척|대)(?![\uac00-\ud7a3])")
 
 
@@ -136,19 +125,13 @@ def _korean_numeric(text: str) -> list[_Cand]:
             out.append(_Cand(m.start(), w.end() if w else end, "DATE", 6))
     for m in _KO_REL_DATE.finditer(text):
         out.append(_Cand(m.start(), m.end(), "DATE", 5))
-    numbers = _numbers_module()
-    if numbers is not None:
-        for q in numbers.find_quantities(text, "ko"):
-            kind = str(getattr(q, "kind", "")).lower()
-            typ = "DATE" if "date" in kind else "QUANTITY"
-            if typ == "QUANTITY" and not getattr(q, "unit", None):
-                continue  # a bare number is not worth a highlight
-            out.append(_Cand(q.start, q.end, typ, 5))
-    else:
-        for m in _KO_QTY.finditer(text):
-            s = m.group()
-            if re.search(r"[^\d,.\s]", s[-1:]) and not s[-1] in "만억조천백":
-                out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
+    from reader.text.numbers import find_quantities
+
+    for q in find_quantities(text, "ko"):
+        if q.kind == "date":
+            out.append(_Cand(q.start, q.end, "DATE", 5))
+        elif q.unit:  # a bare number is not worth a highlight
+            out.append(_Cand(q.start, q.end, "QUANTITY", 5))
     for m in _KO_WORD_NUM.finditer(text):
         out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
     return out
@@ -166,9 +149,7 @@ def _kiwi() -> Any:
 
 
 SURNAMES = frozenset(
-    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 "
-    "우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 라 왕 금 옥 육 인 맹 "
-    "제 모 탁 국 어 은 편 용 예 경 봉 사 부 황보 남궁 제갈 선우 독고 사공 서문".split()
+    ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "류", "유", "전", "홍", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "기", "반", "라", "왕", "금", "옥", "육", "인", "맹", "제", "모", "탁", "국", "어", "은", "편", "용", "예", "경", "봉", "사", "부", "황보", "남궁", "제갈", "선우", "독고", "사공", "서문"]
 )
 TITLES_KO = (
     "국무위원장", "대통령", "부통령", "총리", "부총리", "장관", "차관", "위원장", "부위원장", "의원", "대표", "원내대표",
@@ -193,11 +174,7 @@ PLACE_FINALS = ("특별시", "광역시", "자치구", "반도", "공항", "항�
                 "현", "州", "省", "市")
 # Generic bodies that act as organisations in news ("경찰은 … 밝혔다"), independent of any proper noun.
 GENERIC_ORGS = frozenset(
-    "경찰 검찰 정부 국회 법원 청와대 대통령실 군 군당국 당국 소방당국 보건당국 방역당국 검경 여당 야당 정치권 "
-    "국정원 국방부 외교부 통일부 법무부 대법원 헌법재판소 헌재 합참 합동참모본부 경찰청 검찰청 소방청 국세청 "
-    "금감원 금융감독원 공정위 한은 한국은행 유엔 안보리 백악관 크렘린 크렘린궁 국무부 펜타곤 의회 내각 "
-    "해병대 해군 공군 육군 북한군 한국군 미군 러시아군 중국군 일본군 특전사 정보당국 주최측 경찰관 소방서 "
-    "교육청 보건소 방통위 선관위 중앙선관위 노동당 인민군 조선인민군".split()
+    ["경찰", "검찰", "정부", "국회", "법원", "청와대", "대통령실", "군당국", "소방당국", "보건당국", "방역당국", "검경", "여당", "야당", "정치권", "국정원", "국방부", "외교부", "통일부", "법무부", "대법원", "헌법재판소", "헌재", "합참", "합동참모본부", "경찰청", "검찰청", "소방청", "국세청", "금감원", "금융감독원", "공정위", "한은", "한국은행", "유엔", "안보리", "백악관", "크렘린", "크렘린궁", "국무부", "펜타곤", "의회", "내각", "해병대", "해군", "공군", "육군", "북한군", "한국군", "미군", "러시아군", "중국군", "일본군", "특전사", "정보당국", "주최측", "경찰관", "소방서", "교육청", "보건소", "방통위", "선관위", "중앙선관위", "노동당", "인민군", "조선인민군"]
 )
 _ARMY_CUES = ("병력", "부대", "공격", "교전", "파병", "전투", "작전", "포격", "미사일", "훈련", "사상자", "전사",
               "장병", "배치", "진격", "철수", "군사", "전선", "점령", "탈환", "드론", "포로")
@@ -208,6 +185,8 @@ _NAME_TAGS = {"NNP", "SL", "SH"}
 def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
     toks = _kiwi().tokenize(text)
     out = _korean_numeric(text)
+    bounds = {t.start for t in toks} | {t.start + t.len for t in toks}
+    proper_ends = {t.start + t.len for t in toks if t.tag == "NNP"}
     # glossary forms: the strongest evidence for both span and type
     for m in glossary.match_ko(text, compounds=True):
         end, typ = m.end, m.type
@@ -215,6 +194,8 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         if rest and rest not in PARTICLES:
             ext = _suffix_extension(text, end, rest)
             if ext is None:
+                if end in proper_ends and end in bounds:
+                    out.append(_Cand(m.start, end, typ, 7))  # 한국+시각: Kiwi splits off the name itself
                 continue  # the form is only part of an unrelated longer word
             end, typ = end + len(ext[0]), ext[1] or typ
             if ext[1] == "ORG" and m.type == "PLACE" and ext[0] == "군":
@@ -239,8 +220,15 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             if tail and typ_hint is None:
                 span_e = names[-1].start + names[-1].len
             after = text[span_e:we]
-            out.append(_Cand(span_s, span_e, _type_korean_name(text, span_s, span_e, after, next_word,
-                                                                  glossary, wtoks), 3))
+            name = text[span_s:span_e]
+            if re.fullmatch(r"[A-Za-z]", name):
+                if re.match(r"(?:\(\d+\))?\s?씨", after):
+                    out.append(_Cand(span_s, span_e, "PERSON", 3))  # A씨: an unnamed person
+                continue
+            if name.islower() or name in _NON_ENTITY_ACRONYMS:
+                continue  # units (cm, ha) and common acronyms (TV, SNS) name no entity
+            typ, sure = _type_korean_name(text, span_s, span_e, after, next_word, glossary, wtoks)
+            out.append(_Cand(span_s, span_e, typ, 3, sure))
         else:
             # common nouns naming a body or a place by their ending (국방부, 기상청, 국가정보원)
             word = text[s0:e0]
@@ -248,10 +236,42 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
                 out.append(_Cand(s0, e0, "ORG", 2))
                 continue
             typ = _final_type(word, strict=True)
-            if typ:
+            if typ and (len(stem) == 1 or not _short_final(word)):
                 out.append(_Cand(s0, e0, typ, 2))
+            elif _person_shaped(word) and _titled_or_introduced(text, words, wi, stem):
+                out.append(_Cand(s0, e0, "PERSON", 2))  # a Korean name Kiwi did not know: 배우 김지수, 양희종 씨
     out.extend(_korean_persons(text, toks))
+    for m in _COUNTRY_PAIR.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "PLACE", 4))
     return _merge_korean(text, out)
+
+
+_ROLES_BEFORE_NAME = frozenset(
+    ["배우", "가수", "감독", "선수", "작가", "개그맨", "개그우먼", "방송인", "코치", "의원", "기자", "교수", "변호사", "시인", "모델", "아나운서", "회장", "대표", "씨", "군", "양", "PD", "대변인", "장관", "후보", "前", "전"]
+)
+
+
+def _short_final(word: str) -> bool:
+    """True when only a one-syllable ending (부, 청, 처) makes the word an institution: then the word must
+    be a single dictionary noun (외교부), not a compound like 반정부 or 위안부 that Kiwi splits."""
+    if any(word.endswith(f) for f in ORG_FINALS if len(f) > 1):
+        return False
+    return any(word.endswith(f) for f in "부청처당원단회")
+
+
+def _titled_or_introduced(text: str, words: list[tuple[int, int, list[Any]]], wi: int, stem: list[Any]) -> bool:
+    """A person-shaped word that Kiwi split or took for a common noun is a name when news marks it as one:
+    a title or 씨 after it, an occupation before it."""
+    if len(stem) == 1 and stem[0].tag == "NNG":
+        return False  # a dictionary word (정치권, 이야기)
+    _ws, we, _wtoks = words[wi]
+    after = text[stem[-1].start + stem[-1].len : we]
+    if after.startswith(("씨", "이", "가", "은", "는", "의", "을", "를", "과", "와", "도")) or not after:
+        nxt = text[words[wi + 1][0] : words[wi + 1][1]] if wi + 1 < len(words) else ""
+        if re.match(r"(?:씨|氏)", after) or (not after and _TITLE_RE.match(" " + nxt)):
+            return True
+    prev = text[words[wi - 1][0] : words[wi - 1][1]] if wi > 0 else ""
+    return prev in _ROLES_BEFORE_NAME
 
 
 def _word_rest(text: str, end: int) -> str:
@@ -268,13 +288,18 @@ def _suffix_extension(text: str, end: int, rest: str) -> tuple[str, str | None] 
                      ("대사관", "ORG"), ("측", None), ("산", None), ("제", None), ("인", None), ("계", None)):
         if rest.startswith(suf):
             after = rest[len(suf):]
-            if after == "" or after in PARTICLES:
+            if after == "" or after in _CASE_PARTICLES:
                 if typ is None:
                     return ("", None)  # 러시아측, 미국산: keep the form alone
                 return (suf if suf != "군은" else "군", typ)
     if rest in PARTICLES or any(rest.startswith(p) and rest[len(p):] in PARTICLES for p in ("들",)):
         return ("", None)
     return None
+
+
+_CASE_PARTICLES = frozenset(
+    ["이", "가", "은", "는", "을", "를", "의", "에", "에서", "에게", "로", "으로", "와", "과", "도", "만", "까지", "부터", "보다", "처럼", "이나", "나", "이다", "에는", "에서는", "에도", "으로는", "로는", "과의", "와의", "에서의", "이라는", "라는", "이며", "며", "이고", "고", "의해", "에선"]
+)
 
 
 def _eojeols(text: str, toks: list[Any]) -> list[tuple[int, int, list[Any]]]:
@@ -320,41 +345,82 @@ def _final_type(word: str, strict: bool = False) -> str | None:
         return None
     for suf in PLACE_FINALS:
         if word.endswith(suf) and len(word) > len(suf) + (1 if len(suf) == 1 else 0):
+            if suf in _WEAK_PLACE_FINALS and not _kiwi_knows_proper(word[: -len(suf)]):
+                continue  # 라이블리 is no village: a weak ending counts only after a known name
             return "PLACE"
     return None
 
 
+_WEAK_PLACE_FINALS = frozenset(["동", "읍", "면", "리", "역", "항", "섬", "강", "산", "만", "해", "호", "현"])
+
+
+_COUNTRY_ABBREVS = "한미중일북러영독프호인"
+# 한·미, 북·중: one-syllable country names, written with a middle dot between them
+_COUNTRY_PAIR = re.compile(r"(?<![\uac00-\ud7a3])[한미중일북러영독프호인](?=·)|(?<=·)[한미중일북러영독프호인](?![\uac00-\ud7a3·]{2})")
+_NON_ENTITY_ACRONYMS = frozenset(
+    ["TV", "SNS", "CCTV", "AI", "PC", "IT", "CEO", "CFO", "DNA", "GDP", "MOU", "VIP", "PD", "MC", "OST", "DJ", "PR", "UCC", "USB", "LED", "LCD", "GPS", "SUV", "PPT", "QR", "ID", "PIN", "OK", "NG", "ATM", "FTA", "ICBM", "SLBM", "IRBM", "SRBM", "KTX", "DMZ", "LTE", "IPO", "ETF", "APT", "VR", "AR", "MRI", "CT", "PCR", "HIV"]
+)
+
+
+@lru_cache(maxsize=4096)
+def _kiwi_knows_proper(word: str) -> bool:
+    """Kiwi's own dictionary as a gazetteer: is `word` analysed as one proper noun (서울, 연천)?"""
+    toks = _kiwi().tokenize(word)
+    return len(toks) == 1 and toks[0].tag == "NNP"
+
+
+def _person_shaped(name: str) -> bool:
+    """A Korean personal name: a surname and a one- or two-syllable given name (윤병세, 박지원, 황보승희)."""
+    if not re.fullmatch(r"[\uac00-\ud7a3]{2,4}", name):
+        return False
+    if len(name) == 4:
+        return name[:2] in SURNAMES
+    return name[0] in SURNAMES and len(name) == 3
+
+
 def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glossary: Glossary,
-                      wtoks: list[Any]) -> str:
+                      wtoks: list[Any]) -> tuple[str, bool]:
+    """The type of a proper-noun span and whether it rests on evidence (False: a guess)."""
     name = text[s:e]
     entry = glossary.lookup_ko(name)
     if entry is not None:
-        return entry.type
+        return entry.type, True
     nxt = text[next_word[0] : next_word[1]] if next_word else ""
-    if _TITLE_RE.match(" " + nxt) and not after.strip(".,") or after.startswith(("씨", "대통령", "장관", "총리")):
-        if not _final_type(name):
-            return "PERSON"
+    titled = (not after and _TITLE_RE.match(" " + nxt)) or after.startswith(("씨", "대통령", "장관", "총리"))
+    ft = _final_type(name)
+    if ft and _person_shaped(name) and not _kiwi_knows_proper(name[:-1]) and name not in GENERIC_ORGS:
+        ft = None  # 박지원, 정려원: a name that merely ends like an institution
+    if titled and not ft:
+        return "PERSON", True
     if name.endswith("군") and len(name) >= 3:
         head = name[:-1]
         he = glossary.lookup_ko(head)
-        if he is not None and he.type == "PLACE" and len(head) <= 2 and not any(c in text for c in _ARMY_CUES):
-            return "PLACE"
-        if len(head) == 2 and he is None and not any(c in text for c in _ARMY_CUES):
-            return "PLACE"  # 연천군, 양평군: a county
-        return "ORG"
-    ft = _final_type(name)
+        army_context = any(c in text for c in _ARMY_CUES)
+        if he is not None and he.type == "PLACE" and len(head) <= 2 and not army_context:
+            return "PLACE", True
+        if len(head) == 2 and he is None and not army_context:
+            return "PLACE", True  # 연천군, 양평군: a county
+        return "ORG", True
     if ft:
-        return ft
-    if re.fullmatch(r"[A-Z][A-Z0-9&.\-]+", name):
-        return "ORG"
-    if re.fullmatch(r"[\uac00-\ud7a3]{2,4}", name) and (name[0] in SURNAMES or name[:2] in SURNAMES):
-        if len(name) == 3:
-            return "PERSON"
-    if any(t.tag == "SH" for t in wtoks) and re.fullmatch(r"[\u4e00-\u9fff]+", name):
-        return "PLACE"
+        return ft, True
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", name):
+        return "ORG", False
     if re.search(r"[A-Za-z]", name):
-        return "ORG"
-    return "PERSON" if len(name) >= 2 and re.search(r"\s", name) else "PLACE"
+        return "ORG", False
+    if _person_shaped(name) and not _kiwi_knows_proper(name[1:]):
+        return "PERSON", False
+    if after.startswith(("에게", "한테", "께서", "님")):
+        return "PERSON", True
+    if nxt.startswith(("측", "관계자")) or (nxt.startswith(("회장", "사장", "대표", "부회장")) and not after):
+        return "ORG", False  # 삼성 측, 코레일 관계자, 이건희 삼성 회장
+    if after.startswith(("에서", "으로", "로", "에")) and not after.startswith(("로서", "으로서")):
+        return "PLACE", False  # a person is reached with 에게, a place or body with 에/에서
+    if re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return "PLACE", False
+    return _DEFAULT_NAME_TYPE, False
+
+
+_DEFAULT_NAME_TYPE = "PERSON"
 
 
 def _korean_persons(text: str, toks: list[Any]) -> list[_Cand]:
@@ -371,21 +437,37 @@ def _korean_persons(text: str, toks: list[Any]) -> list[_Cand]:
 
 
 def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
-    """Join a place with the place or body right after it: 중국 윈난성, 미국 국무부, 국회 기획재정위원회."""
-    mentions = _resolve(text, cands)
+    """Join names that news writes as one unit across a space: a place and the place or body inside it
+    (중국 윈난성, 미국 국무부, 국회 기획재정위원회), and the parts of a foreign name (톰 행크스)."""
     merged: list[_Cand] = []
-    for m in mentions:
-        c = _Cand(m.start, m.end, m.type, 9)
-        if merged:
+    for c in _select(text, cands):
+        c = _Cand(c.start, c.end, c.type, 9, c.sure)
+        if merged and text[merged[-1].end : c.start] == " ":
             p = merged[-1]
-            gap = text[p.end : c.start]
-            if gap == " " and p.type in ("PLACE", "ORG") and c.type in ("PLACE", "ORG"):
-                if p.type == "PLACE" and c.type == "PLACE" or c.type == "ORG" and (p.type == "PLACE" or _final_type(text[c.start:c.end], strict=False) == "ORG"):
-                    p.end = c.end
-                    p.type = c.type
-                    continue
+            new_type = _merged_type(text, p, c)
+            if new_type:
+                p.end, p.type, p.sure = c.end, new_type, p.sure or c.sure
+                continue
         merged.append(c)
     return merged
+
+
+def _merged_type(text: str, p: _Cand, c: _Cand) -> str | None:
+    named = ("PERSON", "ORG", "PLACE")
+    if p.type not in named or c.type not in named:
+        return None
+    if p.type == "PLACE" and p.sure and c.type == "PLACE":
+        return "PLACE"
+    if (p.type in ("PLACE", "ORG") and p.sure and c.type == "ORG" and c.sure
+            and (p.type == "PLACE" or _final_type(text[c.start : c.end]) == "ORG")):
+        return "ORG"
+    if not p.sure and p.type == "PERSON" and c.type == "PERSON" and not _person_shaped(text[p.start : p.end]):
+        return "PERSON"  # 앙겔라 메르켈: a foreign given name before the surname
+    if not p.sure and not c.sure and p.type == c.type:
+        return p.type
+    if p.type == "PLACE" and p.sure and not c.sure:
+        return "PLACE"
+    return None
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -396,16 +478,9 @@ _NAME_TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.(?=\s[A-Z])|[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|[A-Z]{2,}s?|[A-Z]+\d+[A-Z\d]*"
 )
 _CONNECTORS = {"of", "de", "du", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "la", "le",
-               "for", "and", "on", "the", "-"}
+               "for", "on", "the", "-"}
 _FUNCTION_WORDS = frozenset(
-    "a an the this that these those it its he she they we i you his her their our my your there here "
-    "in on at by for with from to of as but and or if when while after before since during under over "
-    "about against between into through until upon yet so not no nor some many most more several "
-    "all any each every both few other such one two three four five six seven eight nine ten "
-    "what which who whom whose where why how however meanwhile also still then thus though although "
-    "because despite according last next earlier later today yesterday tomorrow now once only even "
-    "officials official authorities analysts experts police troops soldiers residents people sources "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    ["a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there", "here", "in", "on", "at", "by", "for", "with", "from", "to", "of", "as", "but", "and", "or", "if", "when", "while", "after", "before", "since", "during", "under", "over", "about", "against", "between", "into", "through", "until", "upon", "yet", "so", "not", "no", "nor", "some", "many", "most", "more", "several", "all", "any", "each", "every", "both", "few", "other", "such", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "what", "which", "who", "whom", "whose", "where", "why", "how", "however", "meanwhile", "also", "still", "then", "thus", "though", "although", "because", "despite", "according", "last", "next", "earlier", "later", "today", "yesterday", "tomorrow", "now", "once", "only", "even", "officials", "official", "authorities", "analysts", "experts", "police", "troops", "soldiers", "residents", "people", "sources", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
@@ -440,7 +515,7 @@ _EN_WORD_QTY = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|"
     r"tens of thousands|a dozen|several thousand|several hundred)\s+(?:of\s+)?(?:troops|soldiers|people|"
     r"civilians|missiles|drones|tanks|ships|times|members|countries|villages|children|workers)\b",
-    re.I,
+    re.IGNORECASE,
 )
 ORG_CUES = ("Ministry", "Agency", "Department", "Party", "Forces", "Force", "Corporation", "Corp", "Corp.",
             "Inc", "Inc.", "Co", "Co.", "Ltd", "Company", "Committee", "Commission", "Council", "Bank",
@@ -522,8 +597,6 @@ def _capitalised_spans(text: str) -> list[tuple[int, int]]:
     does not look like an ordinary word."""
     starts = _sentence_starts(text)
     lowered_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'’\-]+\b", text)}
-    toks = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z](?:\.[A-Z])+\.?|\d+", text)]
-    # re-tokenise acronyms with dots as single tokens
     toks = [(m.start(), m.end(), m.group()) for m in re.finditer(
         r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|\d[\d,]*|-", text)]
     spans: list[tuple[int, int]] = []
@@ -645,8 +718,3 @@ def _type_english(text: str, s: int, e: int, glossary: Glossary) -> str:
     return "OTHER"
 
 
-def mention_types() -> tuple[str, ...]:
-    return TYPES
-
-
-_unused: Callable[..., Any] | None = None

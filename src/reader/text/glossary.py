@@ -30,7 +30,7 @@ PARTICLES: tuple[str, ...] = tuple(
             "보다", "처럼", "같이", "마저", "조차", "이나", "나", "이랑", "랑", "이며", "며", "이고", "고",
             "이다", "다", "이라", "라", "이라는", "라는", "이란", "란", "에는", "에서는", "에도", "에서도",
             "으로는", "로는", "과의", "와의", "에의", "에서의", "으로의", "로의", "까지의", "부터의", "만의",
-            "이었다", "였다", "이며", "인", "이자", "측", "측은", "측이", "측의", "측과", "쪽", "쪽은", "엔",
+            "이었다", "였다", "인", "이자", "측", "측은", "측이", "측의", "측과", "쪽", "쪽은", "엔",
             "서", "께서는", "에게서", "한테서", "들", "들이", "들은", "들을", "들의", "들과", "들도", "산",
             "제", "발", "행", "간", "내", "내에서", "간의", "행을", "발언", "이라고", "라고", "이라며", "라며",
             "이지만", "지만", "이죠", "죠", "입니다", "이에요", "예요", "에선", "에게는", "과는", "와는",
@@ -175,9 +175,10 @@ class Glossary:
             return None
         # honour case-awareness: a capitalised form does not match its lower-case homograph
         for f in e.en:
-            if f.lower() in (form.lower(), form.lower().removeprefix("the ")):
-                if f == f.lower() or f in (form, form.removeprefix("the ").removeprefix("The ")):
-                    return e
+            if f.lower() in (form.lower(), form.lower().removeprefix("the ")) and (
+                f == f.lower() or f in (form, form.removeprefix("the ").removeprefix("The "))
+            ):
+                return e
         return None
 
     # -- matching in running text -------------------------------------------------------------------------

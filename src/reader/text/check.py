@@ -1,0 +1,150 @@
+"""The translation check: does the English side of a segment pair say the same numbers, dates and names
+as the Korean side?
+
+An analyst quoting a casualty figure needs to know when "500명" became "50 soldiers" or "26일" became
+"Nov. 25".  The check is deliberately conservative, because a false alarm on every correct row would teach
+people to ignore it: a quantity is flagged only when no quantity of equal value stands on the other side
+(11,000 = 1만1000; "about 11,000" = 약 1만1000명; "five" = 5), and a date part only when the other side
+gives the same part (day, month, year) with a different value — a translator who adds the year or writes
+"on Tuesday" for "26일" has not made an error.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.entities import Mention, find_mentions
+from reader.text.glossary import Glossary
+from reader.text.linking import NAME_TYPES, link_mentions, values_equal
+from reader.text.numbers import Quantity, find_quantities
+
+_DATE_UNITS = ("year", "month", "day")
+_FRACTION = re.compile(r"의\s?\d")
+
+
+def check_pair(
+    ko_text: str,
+    en_text: str,
+    *,
+    glossary: Glossary | None = None,
+    ko_mentions: list[Mention] | None = None,
+    en_mentions: list[Mention] | None = None,
+) -> list[str]:
+    """Reasons (one short sentence each) why the two sides disagree; empty when nothing is wrong."""
+    reasons: list[str] = []
+    ko_q = find_quantities(ko_text, "ko")
+    en_q = find_quantities(en_text, "en")
+    reasons += _quantity_reasons(ko_text, en_text, ko_q, en_q)
+    reasons += _date_reasons(ko_text, en_text, ko_q, en_q)
+    if glossary is not None and len(glossary):
+        if ko_mentions is None:
+            ko_mentions = find_mentions(ko_text, "ko", glossary)
+        if en_mentions is None:
+            en_mentions = find_mentions(en_text, "en", glossary)
+        reasons += _name_reasons(ko_text, en_text, ko_mentions, en_mentions, glossary)
+    return reasons
+
+
+# --------------------------------------------------------------------------------------------------------
+# quantities
+
+
+def _countable(q: Quantity) -> bool:
+    """Quantities worth flagging: with a unit (people, won, km², percent), not bare numbers or dates."""
+    return q.kind not in ("date", "number", "ordinal") and q.unit is not None
+
+
+def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Quantity]) -> list[str]:
+    reasons: list[str] = []
+    ko_vals = [q.value for q in ko_q if q.kind != "date"] + _date_values(ko_q)
+    en_vals = [q.value for q in en_q if q.kind != "date"] + _date_values(en_q)
+    for q in ko_q:
+        if _FRACTION.match(ko_text, q.end):
+            continue  # 3분의 2 is a fraction, not three minutes
+        if _countable(q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in en_vals):
+            reasons.append(f"{ko_text[q.start:q.end]} ({_fmt(q.value)}) has no counterpart in the English")
+    for q in en_q:
+        if _countable(q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in ko_vals):
+            reasons.append(f"{en_text[q.start:q.end]} ({_fmt(q.value)}) has no counterpart in the Korean")
+    return reasons
+
+
+def _date_values(qs: list[Quantity]) -> list[float]:
+    """Date numbers can stand for counts in loose translation ("3년" → "three years" is a duration)."""
+    return [q.value for q in qs if q.kind == "date"]
+
+
+def _scaled_equal(q: Quantity, v: float) -> bool:
+    """Percent written as a fraction or the other way round (0.5 = 50%)."""
+    if q.kind == "percent":
+        return values_equal(q.value / 100, v)
+    return q.kind == "ratio" and values_equal(q.value * 100, v)
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if v == int(v) else f"{v:,.4g}"
+
+
+# --------------------------------------------------------------------------------------------------------
+# dates
+
+
+def _date_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Quantity]) -> list[str]:
+    reasons: list[str] = []
+    ko_parts = _parts(ko_text, ko_q)
+    en_parts = _parts(en_text, en_q)
+    for unit in _DATE_UNITS:
+        ko_vals = ko_parts.get(unit, [])
+        en_vals = en_parts.get(unit, [])
+        if not ko_vals or not en_vals:
+            continue  # a part given on one side only is context a translator added or left out
+        for v, text in ko_vals:
+            if not any(values_equal(v, w) for w, _ in en_vals):
+                others = ", ".join(sorted({t for _, t in en_vals}))
+                reasons.append(f"{text}: the {unit} {_fmt(v)} does not match the English ({others})")
+        for v, text in en_vals:
+            if not any(values_equal(v, w) for w, _ in ko_vals):
+                others = ", ".join(sorted({t for _, t in ko_vals}))
+                reasons.append(f"{text}: the {unit} {_fmt(v)} does not match the Korean ({others})")
+    return reasons
+
+
+def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, str]]]:
+    """Date parts by unit, each with the words that gave it; a day carries its month and year along."""
+    out: dict[str, list[tuple[float, str]]] = {}
+    for q in qs:
+        if q.kind != "date" or q.unit not in _DATE_UNITS:
+            continue
+        out.setdefault(q.unit, []).append((q.value, text[q.start : q.end]))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# names
+
+
+def _name_reasons(
+    ko_text: str, en_text: str, ko_m: list[Mention], en_m: list[Mention], glossary: Glossary
+) -> list[str]:
+    """A glossary name on one side, a different glossary name of the same type on the other, and neither
+    linked: the translation probably swapped one name for another (쿠르스크 rendered as Kharkiv)."""
+    links = link_mentions(ko_text, en_text, ko_m, en_m, glossary)
+    linked_ko = {link.ko for link in links if not link.guess}
+    linked_en = {link.en for link in links if not link.guess}
+    reasons: list[str] = []
+    for k in ko_m:
+        if k.type not in NAME_TYPES or k in linked_ko:
+            continue
+        ke = glossary.lookup_ko(k.text)
+        if ke is None or not ke.en:
+            continue
+        if any(f.lower() in en_text.lower() for f in ke.en):
+            continue
+        rivals = [
+            e for e in en_m
+            if e.type == k.type and e not in linked_en and (ee := glossary.lookup_en(e.text)) is not None
+            and ee is not ke and not any(f in ko_text for f in ee.ko)
+        ]
+        if rivals:
+            reasons.append(f"{k.text} ({ke.en[0]}) appears in the English as {rivals[0].text}")
+    return reasons

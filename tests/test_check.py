@@ -1,0 +1,41 @@
+"""The translation check an analyst runs before quoting a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.text.check import check_pair
+from reader.text.glossary import Entry, Glossary
+
+
+def test_wrong_count_is_flagged() -> None:
+    reasons = check_pair("북한군 500명이 사망했다.", "About 50 soldiers were killed.")
+    assert any("500명" in r for r in reasons)
+
+
+def test_wrong_day_is_flagged() -> None:
+    reasons = check_pair("정보총국은 26일 음성 파일을 공개했다.", "The directorate released the audio on Nov. 25.")
+    assert any("26일" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("ko", "en"),
+    [
+        ("북한군 약 1만1000명이 러시아에 파병됐다.", "About 11,000 North Korean troops have been sent to Russia."),
+        ("11월 26일 발표했다.", "It was announced on Nov. 26, 2024."),
+        ("정보총국은 26일 파일을 공개했다.", "The directorate released the file on Tuesday."),
+        ("5명이 숨졌다.", "Five people died."),
+        ("35억 달러 규모의 계약", "a $3.5 billion contract"),
+        ("병력의 3분의 2가 남았다.", "Two-thirds of the troops remained."),
+        ("2024년 3월 두 번째 회의", "the second meeting in March 2024"),
+        ("성장률은 2.5%였다.", "Growth was 2.5 percent."),
+    ],
+)
+def test_correct_translation_raises_no_alarm(ko: str, en: str) -> None:
+    assert check_pair(ko, en) == []
+
+
+def test_swapped_name_is_flagged_with_a_glossary() -> None:
+    g = Glossary([Entry(("쿠르스크",), ("Kursk",), "PLACE"), Entry(("하르키우",), ("Kharkiv",), "PLACE")])
+    assert check_pair("북한군이 쿠르스크에서 교전했다.", "North Korean troops fought in Kharkiv.", glossary=g)
+    assert check_pair("북한군이 쿠르스크에서 교전했다.", "North Korean troops fought in Kursk.", glossary=g) == []

@@ -1,0 +1,143 @@
+"""Entity recognition as a reader sees it: the right words highlighted, with the right colour."""
+
+from __future__ import annotations
+
+import io
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.entities import Mention, find_mentions
+from reader.text.glossary import Entry, Glossary
+
+GLOSSARY = Glossary(
+    [
+        Entry(("쿠르스크",), ("Kursk",), "PLACE"),
+        Entry(("우크라이나",), ("Ukraine",), "PLACE"),
+        Entry(("러시아",), ("Russia",), "PLACE"),
+        Entry(("미국 국방부", "국방부"), ("U.S. Department of Defense", "Pentagon"), "ORG"),
+        Entry(("정보총국",), ("Defense Intelligence", "HUR"), "ORG"),
+        Entry(("스톰섀도",), ("Storm Shadow",), "EQUIPMENT"),
+    ]
+)
+
+
+def spans(ms: list[Mention]) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in ms}
+
+
+def test_particle_is_not_part_of_a_korean_place() -> None:
+    text = "북한군이 쿠르스크에서 교전했다."
+    ms = find_mentions(text, "ko", GLOSSARY)
+    kursk = [m for m in ms if m.text.startswith("쿠르스크")]
+    assert kursk == [Mention(5, 9, "쿠르스크", "PLACE")]
+
+
+def test_korean_army_of_a_country_is_an_organisation() -> None:
+    ms = find_mentions("우크라이나군은 쿠르스크주에서 철수했다.", "ko", GLOSSARY)
+    assert ("우크라이나군", "ORG") in spans(ms)
+    assert ("쿠르스크주", "PLACE") in spans(ms)
+
+
+def test_korean_person_by_title_and_institution_by_suffix() -> None:
+    ms = find_mentions("윤병세 외교부 장관은 기상청과 국가정보원을 방문했다.", "ko", Glossary())
+    got = spans(ms)
+    assert ("윤병세", "PERSON") in got
+    assert ("외교부", "ORG") in got
+    assert ("기상청", "ORG") in got
+    assert ("국가정보원", "ORG") in got
+
+
+def test_korean_surname_only_reference() -> None:
+    ms = find_mentions("경찰은 김모(33)씨를 입건했다.", "ko", Glossary())
+    assert Mention(4, 5, "김", "PERSON") in ms
+
+
+def test_korean_dates_and_quantities() -> None:
+    text = "북한군 1만1000명이 11월 26일 235㎢ 지역에 배치됐다."
+    got = spans(find_mentions(text, "ko", GLOSSARY))
+    assert ("1만1000명", "QUANTITY") in got
+    assert ("11월 26일", "DATE") in got
+    assert ("235㎢", "QUANTITY") in got
+
+
+def test_english_department_is_one_organisation() -> None:
+    text = "The U.S. Department of Defense said on Nov. 26 that 11,000 troops had arrived."
+    ms = find_mentions(text, "en", Glossary())
+    assert ("U.S. Department of Defense", "ORG") in spans(ms)
+    assert ("Nov. 26", "DATE") in spans(ms)
+    assert ("11,000 troops", "QUANTITY") in spans(ms)
+
+
+def test_english_names_typed_by_cues() -> None:
+    text = (
+        "North Korean leader Kim Jong Un met President Vladimir Putin in the Kursk region. "
+        "Putin said the Storm Shadow missiles were a threat."
+    )
+    got = spans(find_mentions(text, "en", Glossary()))
+    assert ("Kim Jong Un", "PERSON") in got
+    assert ("Vladimir Putin", "PERSON") in got
+    assert ("Kursk", "PLACE") in got
+    assert ("Putin", "PERSON") in got
+    assert ("Storm Shadow", "EQUIPMENT") in got
+
+
+def test_sentence_initial_common_word_is_not_a_name() -> None:
+    ms = find_mentions("However, the talks failed. Officials in Seoul said so.", "en", Glossary())
+    assert [m.text for m in ms] == ["Seoul"]
+
+
+def test_glossary_types_english_mentions() -> None:
+    ms = find_mentions("Ukraine fired Storm Shadow missiles at targets in Kursk.", "en", GLOSSARY)
+    got = spans(ms)
+    assert ("Ukraine", "PLACE") in got
+    assert ("Kursk", "PLACE") in got
+    assert ("Storm Shadow", "EQUIPMENT") in got
+
+
+def test_glossary_csv_round_trip_keeps_every_form() -> None:
+    buf = io.StringIO()
+    GLOSSARY.to_csv(buf)
+    again = Glossary.from_csv(io.StringIO(buf.getvalue()))
+    assert [(e.ko, e.en, e.type) for e in again] == [(e.ko, e.en, e.type) for e in GLOSSARY]
+    assert again.lookup_ko("쿠르스크에서") is not None
+    assert again.lookup_en("the U.S. Department of Defense") is not None
+
+
+def test_glossary_english_match_is_case_aware_and_longest() -> None:
+    g = Glossary([Entry(("미국",), ("US", "U.S."), "PLACE"),
+                  Entry(("미국 국방부",), ("U.S. Department of Defense",), "ORG")])
+    text = "Let us ask the U.S. Department of Defense and the US."
+    found = [(text[m.start:m.end], m.type) for m in g.match_en(text)]
+    assert found == [("U.S. Department of Defense", "ORG"), ("US", "PLACE")]
+
+
+def test_bundled_glossary_loads() -> None:
+    g = Glossary.load_bundled()
+    assert len(g) >= 100
+    assert g.lookup_ko("러시아") is not None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=80), st.sampled_from(["ko", "en"]))
+def test_mentions_are_sorted_disjoint_spans_of_the_text(text: str, lang: str) -> None:
+    ms = find_mentions(text, lang, GLOSSARY)
+    prev_end = 0
+    for m in ms:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.text == text[m.start : m.end]
+        assert m.start >= prev_end
+        prev_end = m.end
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["북한군", "1만1000명이", "쿠르스크에서", "김모씨", "11월", "26일", "Kim", "U.S.",
+                                 "국방부는", "(", ")", "·", " ", "\n", "'", "235㎢", "Nov.", "26,"]), max_size=12))
+def test_mentions_hold_on_news_like_fragments(words: list[str]) -> None:
+    text = " ".join(words)
+    for lang in ("ko", "en"):
+        ms = find_mentions(text, lang, GLOSSARY)
+        assert ms == sorted(ms, key=lambda m: m.start)
+        assert all(m.text == text[m.start : m.end] for m in ms)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(ms))

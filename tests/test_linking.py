@@ -1,0 +1,69 @@
+"""Cross-language links inside one segment pair: what lights up on the other side."""
+
+from __future__ import annotations
+
+from reader.text.entities import Mention, find_mentions
+from reader.text.glossary import Entry, Glossary
+from reader.text.linking import link_mentions, romanize, sound_similarity
+
+GLOSSARY = Glossary(
+    [
+        Entry(("정보총국",), ("Defense Intelligence", "HUR", "Main Intelligence Directorate"), "ORG"),
+        Entry(("북한군",), ("North Korean troops", "North Korean soldiers"), "ORG"),
+    ]
+)
+
+
+def links_of(ko: str, en: str, glossary: Glossary = GLOSSARY) -> dict[str, tuple[str, str, bool]]:
+    km = find_mentions(ko, "ko", glossary)
+    em = find_mentions(en, "en", glossary)
+    return {lk.ko.text: (lk.en.text, lk.how, lk.guess) for lk in link_mentions(ko, en, km, em, glossary)}
+
+
+def test_quantity_links_by_value() -> None:
+    got = links_of("북한군 1만1000명이 파병됐다.", "Some 11,000 troops were deployed.")
+    assert got["1만1000명"] == ("11,000 troops", "number", False)
+
+
+def test_place_links_by_transliteration() -> None:
+    got = links_of("북한군이 쿠르스크에서 교전했다.", "North Korean troops fought in Kursk.", Glossary())
+    assert got["쿠르스크"][:2] == ("Kursk", "transliteration")
+
+
+def test_glossary_link_for_a_translated_name() -> None:
+    got = links_of("정보총국은 26일 음성 파일을 공개했다.", "Defense Intelligence released the audio on Nov. 26.")
+    assert got["정보총국"] == ("Defense Intelligence", "glossary", False)
+    assert got["26일"][1] == "date"
+
+
+def test_wrong_date_does_not_link() -> None:
+    got = links_of("정보총국은 26일 음성 파일을 공개했다.", "Defense Intelligence released the audio on Nov. 25.")
+    assert "26일" not in got
+
+
+def test_elimination_is_marked_as_a_guess() -> None:
+    ko, en = "합참은 성명을 냈다.", "The Joint Chiefs of Staff issued a statement."
+    km = [Mention(0, 2, "합참", "ORG")]
+    em = find_mentions(en, "en", Glossary())
+    links = link_mentions(ko, en, km, em, Glossary())
+    assert [(lk.ko.text, lk.en.text, lk.how, lk.guess) for lk in links] == [
+        ("합참", "Joint Chiefs of Staff", "elimination", True)
+    ]
+
+
+def test_each_mention_links_at_most_once() -> None:
+    ko = "젤렌스키 대통령과 푸틴 대통령"
+    en = "Zelensky and Putin, and Putin again"
+    km = find_mentions(ko, "ko", Glossary())
+    em = find_mentions(en, "en", Glossary())
+    links = link_mentions(ko, en, km, em, Glossary())
+    assert len({lk.ko for lk in links}) == len(links) == len({lk.en for lk in links})
+    assert {(lk.ko.text, lk.en.text) for lk in links} >= {("젤렌스키", "Zelensky"), ("푸틴", "Putin")}
+
+
+def test_sound_similarity_separates_names() -> None:
+    assert romanize("쿠르스크") == "kureuseukeu"
+    assert sound_similarity("스톰섀도", "Storm Shadow") >= 0.9
+    assert sound_similarity("젤렌스키", "Volodymyr Zelensky") >= 0.9
+    assert sound_similarity("쿠르스크", "Kharkiv") < 0.78
+    assert sound_similarity("푸틴", "Pyongyang") < 0.78
