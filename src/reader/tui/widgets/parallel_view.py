@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from rich.console import Console
 from rich.segment import Segment as RichSegment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -40,6 +42,9 @@ GUTTER = 3
 UNSURE_BELOW = 0.5
 LANGUAGE_CYCLE: dict[Languages, Languages] = {"both": "ko", "ko": "en", "en": "both"}
 HEADINGS = {"ko": "한국어", "en": "English"}
+
+#: Rows wrapped per step of the background layout: small enough to keep keys responsive.
+LAYOUT_STEP = 100
 
 _GAP = -1  # a blank line between paragraphs (or between segments when stacked)
 
@@ -132,8 +137,9 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._segments: Sequence[Segment] = segments
         self._built_for: tuple[int, Layout, Languages] | None = None
         self._columns = columns_for(80, "side", "both")
-        self._ko_lines: list[list[Strip]] = []
-        self._en_lines: list[list[Strip]] = []
+        self._wrapped: list[tuple[list[Text], list[Text]]] = []  # per row: Korean lines, English lines
+        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(4096)
+        self._generation = 0  # bumped by every fresh layout, so a stale background pass stops
         self._row_top: list[int] = []
         self._row_height: list[int] = []
         self._line_segment: list[int] = []  # content line -> segment index, or _GAP
@@ -173,6 +179,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     def row_span(self, index: int) -> tuple[int, int]:
         """First content line and height of segment `index` in the current layout (for tests and scrolling)."""
         self._ensure_built()
+        self._extend_layout(until_row=index)
         return self._row_top[index], self._row_height[index]
 
     def visible_text(self) -> list[str]:
@@ -192,56 +199,92 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             self._rebuild(keep_cursor_place=True)
 
     def _rebuild(self, *, keep_cursor_place: bool) -> None:
+        """Start laying rows out afresh for the current width, layout and languages.
+
+        Only the rows needed to fill the screen around the cursor are wrapped now; the rest follow in
+        small steps on the event loop, so a 2,000-segment article opens at once and keys stay responsive.
+        """
         width = self.scrollable_content_region.width or 80
-        layout, languages = self.layout, self.languages
         offset = None
-        if keep_cursor_place and self._row_top and self.cursor < len(self._row_top):
-            offset = self._row_top[self.cursor] - self.scroll_y
-        self._built_for = (width, layout, languages)
-        self._columns = columns = columns_for(width, layout, languages)
+        if keep_cursor_place and self.cursor < len(self._row_top):
+            offset = self._row_top[self.cursor] - int(self.scroll_y)
+        self._built_for = (width, self.layout, self.languages)
+        self._columns = columns_for(width, self.layout, self.languages)
+        self._wrapped = []
+        self._row_top, self._row_height, self._line_segment = [], [], []
+        self._strips.clear()
+        self._generation += 1
+        self._extend_layout(until_row=self.cursor, until_line=0)
+        if offset is not None and self.cursor < len(self._row_top):
+            target = max(0, self._row_top[self.cursor] - offset)
+        else:
+            target = int(self.scroll_y)
+        self._extend_layout(until_line=target + 2 * self._view_height)
+        self._update_virtual_size()
+        self.scroll_to(y=target, animate=False, immediate=True)
+        self._scroll_to_cursor()
+        self.refresh()
+        if not self.laid_out:
+            self.call_later(self._continue_layout, self._generation)
+
+    @property
+    def laid_out(self) -> bool:
+        """Every row has been wrapped for the current width."""
+        return len(self._row_top) >= len(self._segments)
+
+    def _continue_layout(self, generation: int) -> None:
+        if generation != self._generation:
+            return  # the width or layout changed meanwhile; a newer pass is under way
+        self._extend_layout(until_row=len(self._row_top) + LAYOUT_STEP - 1)
+        self._update_virtual_size()
+        if not self.laid_out:
+            self.call_later(self._continue_layout, generation)
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self._built_for[0] if self._built_for else 0, len(self._line_segment) + 1)
+
+    def _extend_layout(self, *, until_row: int = -1, until_line: int = -1) -> None:
+        """Wrap rows in order until row `until_row` and content line `until_line` are both laid out."""
+        columns, languages = self._columns, self.languages
         console = self.app.console
-        self._ko_lines = [
-            self._wrap(s.ko, columns.ko_width, console) if languages != "en" else [] for s in self._segments
-        ]
-        self._en_lines = [
-            self._wrap(s.en, columns.en_width, console) if languages != "ko" else [] for s in self._segments
-        ]
-        stacked = columns.arrangement == "stacked"
-        tops: list[int] = []
-        heights: list[int] = []
-        lines: list[int] = []
-        previous_paragraph: int | None = None
-        for index, segment in enumerate(self._segments):
+        gap_between_rows = 1 if columns.arrangement == "stacked" else 0
+        tops, heights, lines = self._row_top, self._row_height, self._line_segment
+        segments = self._segments
+        while len(tops) < len(segments) and (len(tops) <= until_row or len(lines) <= until_line):
+            index = len(tops)
+            segment = segments[index]
             if index:
-                new_paragraph = segment.paragraph != previous_paragraph
-                # Stacked rows need a gap to tell one pair from the next; paragraphs get one more.
-                gaps = (1 if stacked else 0) + (1 if new_paragraph else 0)
+                # Stacked rows need a gap to tell one pair from the next; a new paragraph adds one more.
+                gaps = gap_between_rows + (segment.paragraph != segments[index - 1].paragraph)
                 lines.extend([_GAP] * gaps)
-            previous_paragraph = segment.paragraph
-            ko, en = len(self._ko_lines[index]), len(self._en_lines[index])
-            height = max(1, max(ko, en) if columns.arrangement == "side" else ko + en)
+            ko = self._wrap(segment.ko, columns.ko_width, console) if languages != "en" else []
+            en = self._wrap(segment.en, columns.en_width, console) if languages != "ko" else []
+            self._wrapped.append((ko, en))
+            height = max(1, max(len(ko), len(en)) if columns.arrangement == "side" else len(ko) + len(en))
             tops.append(len(lines))
             heights.append(height)
             lines.extend([index] * height)
-        self._row_top, self._row_height, self._line_segment = tops, heights, lines
-        self.virtual_size = Size(width, len(lines) + 1)  # +1: the sticky heading
-        self.refresh()
-        if offset is not None and self.cursor < len(tops):
-            self.scroll_to(y=max(0, tops[self.cursor] - offset), animate=False, immediate=True)
-            self._scroll_to_cursor()
 
     @staticmethod
-    def _wrap(text: str, width: int, console) -> list[Strip]:
+    def _wrap(text: str, width: int, console: Console) -> list[Text]:
         """`text` wrapped to `width` cells, shown literally (no markup, control characters made visible)."""
         text = text.strip()
         if not text:
             return []
-        rich_text = Text(inert(text), end="", tab_size=4)
-        strips = []
-        for line in rich_text.wrap(console, width, overflow="fold"):
-            line.rstrip()
-            strips.append(Strip(list(line.render(console)), line.cell_len).adjust_cell_length(width))
-        return strips
+        return list(Text(inert(text), end="", tab_size=4).wrap(console, width, overflow="fold"))
+
+    def _strip(self, index: int, side: int, offset: int, width: int) -> Strip | None:
+        """Line `offset` of one side of row `index` as a strip exactly `width` cells wide (cached)."""
+        lines = self._wrapped[index][side]
+        if offset >= len(lines):
+            return None
+        key = (index, side, offset)
+        strip = self._strips.get(key)
+        if strip is None:
+            line = lines[offset]
+            strip = Strip(list(line.render(self.app.console)), line.cell_len).adjust_cell_length(width)
+            self._strips[key] = strip
+        return strip
 
     # --- rendering ----------------------------------------------------------------------------------
 
@@ -262,6 +305,8 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
                     .apply_style(base)
                 )
             return Strip.blank(width, base)
+        if line >= len(self._line_segment) and not self.laid_out:
+            self._extend_layout(until_line=line)
         if line >= len(self._line_segment):
             return Strip.blank(width, base)
         if self._line_segment[line] == _GAP:
@@ -310,23 +355,19 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     def _segment_line(self, index: int, offset: int, width: int) -> Strip:
         columns = self._columns
         current = index == self.cursor
-        ko_lines, en_lines = self._ko_lines[index], self._en_lines[index]
         gutter = self._gutter(index, offset, current)
         if columns.arrangement != "side":
-            if self.languages == "en":
-                text = en_lines[offset] if offset < len(en_lines) else None
-            elif offset < len(ko_lines):
-                text = ko_lines[offset]
+            ko_count = len(self._wrapped[index][0])
+            if offset < ko_count:
+                text = self._strip(index, 0, offset, columns.ko_width)
             else:
-                rest = offset - len(ko_lines)
-                text = en_lines[rest] if rest < len(en_lines) else None
+                text = self._strip(index, 1, offset - ko_count, columns.en_width)
             strip = Strip.join([gutter, text or Strip.blank(columns.ko_width)])
         else:
-            ko = ko_lines[offset] if offset < len(ko_lines) else Strip.blank(columns.ko_width)
-            en = en_lines[offset] if offset < len(en_lines) else Strip.blank(columns.en_width)
+            ko = self._strip(index, 0, offset, columns.ko_width) or Strip.blank(columns.ko_width)
+            en = self._strip(index, 1, offset, columns.en_width) or Strip.blank(columns.en_width)
             rule = Strip([RichSegment(" │", self.get_component_rich_style("parallel-view--rule"))], 2)
-            en_gutter = self._gutter(index, offset, current)
-            strip = Strip.join([gutter, ko, rule, en_gutter, en])
+            strip = Strip.join([gutter, ko, rule, gutter, en])
         strip = strip.adjust_cell_length(width)
         if current:
             strip = strip.apply_style(self._cursor_style())
@@ -340,8 +381,13 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     # --- cursor and scrolling ------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
+        before = int(self.scroll_y)
         self._scroll_to_cursor()
-        self.refresh()
+        if int(self.scroll_y) == before:  # no scroll: repaint just the two rows and the heading
+            for index in (old, new):
+                if index < len(self._row_top):
+                    self.refresh_lines(self._row_top[index] + 1, self._row_height[index])
+            self.refresh_line(before)
         self.post_message(self.CursorMoved(new, len(self._segments)))
 
     def watch_languages(self) -> None:
@@ -356,6 +402,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _scroll_to_cursor(self) -> None:
         """Scroll as little as possible so the current segment is on screen (its top, if it is too tall)."""
+        self._extend_layout(until_row=self.cursor)
         if not self._row_top or self.cursor >= len(self._row_top):
             return
         top, height = self._row_top[self.cursor], self._row_height[self.cursor]
@@ -370,7 +417,9 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _set_cursor(self, index: int) -> None:
         if self._segments:
-            self.cursor = max(0, min(len(self._segments) - 1, index))
+            index = max(0, min(len(self._segments) - 1, index))
+            self._extend_layout(until_row=index)
+            self.cursor = index
 
     def _first_row_from(self, line: int) -> int:
         """The first segment whose top is at or below content line `line`."""
@@ -395,6 +444,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._ensure_built()
         view = self._view_height
+        self._extend_layout(until_line=int(self.scroll_y) + 2 * view)
         target = min(int(self.scroll_y) + max(1, view - 1), max(0, len(self._line_segment) - view))
         if target <= int(self.scroll_y):
             self._set_cursor(len(self._segments) - 1)
