@@ -18,7 +18,6 @@ which is the confidence.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -49,10 +48,21 @@ class Link:
 
 # ------------------------------------------------------------------------------------------ parameters
 
-# Link kinds (Korean count, English count) and their prior probabilities, from Gale and Church (1993).
-_BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2))  # (0, 1) is done in-row
-_PRIOR = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2,
-          (2, 2): 0.011}  # fmt: skip
+# Link kinds (Korean count, English count) and their prior probabilities. Gale and Church (1993) took
+# theirs from parliamentary proceedings; news translation drops and adds sentences more often and
+# rarely redistributes two sentences over two (2-2), so those priors are shifted accordingly. One long
+# Korean sentence may become three English ones (and, rarely, the reverse), hence 1-3 and 3-1.
+_BEADS: tuple[tuple[int, int], ...] = (
+    (1, 1),
+    (1, 0),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+)  # (0, 1): in-row
+_PRIOR = {(1, 1): 0.87, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.045, (1, 2): 0.045, (2, 2): 0.001,
+          (1, 3): 0.004, (3, 1): 0.004}  # fmt: skip
 # English characters per Korean character (whitespace excluded) in news translation; the ratio of the
 # document at hand is trusted more the more sentences it has.
 _RATIO_PRIOR = 2.2
@@ -61,6 +71,8 @@ _RATIO_PRIOR = 2.2
 _RELATIVE_VARIANCE = 5.0
 # Cost reduction (nats) per unit of shared anchor weight.
 _ANCHOR_GAIN = 3.0
+# Cost (nats) per unit of expected anchor weight (a figure, a Latin token) that a link leaves unmatched.
+_MISSING_COST = 1.0
 # Cost (nats) of a path point where one side is at a paragraph break and the other is not, or of a link
 # that spans a paragraph break; scaled down when the two sides have different numbers of paragraphs.
 _PARAGRAPH_COST = 3.0
@@ -128,10 +140,25 @@ def _quantity_keys(quantities: list[Quantity]) -> dict[str, float]:
     return keys
 
 
+_Keys = list[dict[str, float]]
+
+
+def _expected(keys: dict[str, float]) -> dict[str, float]:
+    """The anchors a translation keeps as they are: figures of two digits or more, Latin-script tokens
+    written into the Korean, and quotation. Names are left out: their transcription is matched too
+    loosely to count its absence against a link."""
+    return {
+        k: (0.5 if k == "q" else 1.0)
+        for k, w in keys.items()
+        if (k[0] == "n" and w >= 1.0) or k[0] == "w" or k == "q"
+    }
+
+
 def _sentence_anchors(
     ko: Sequence[str], en: Sequence[str], glossary: Iterable[tuple[str, str]] | None
-) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
-    """Anchor keys with base weights per sentence, for keys that occur on both sides only."""
+) -> tuple[_Keys, _Keys, _Keys, _Keys]:
+    """Anchor keys with base weights per sentence, for keys that occur on both sides only; then the
+    anchors each sentence is expected to carry over into its translation, whether or not they do."""
     ko_keys: list[dict[str, float]] = [_quantity_keys(find_quantities(s, "ko")) for s in ko]
     en_keys: list[dict[str, float]] = [_quantity_keys(find_quantities(s, "en")) for s in en]
 
@@ -140,6 +167,8 @@ def _sentence_anchors(
         for tok in _LATIN_TOKEN.findall(s):
             if len(tok) >= 2 or tok.isupper():
                 keys["w" + tok.lower()] = 1.0
+    expect_ko = [_expected(keys) for keys in ko_keys]
+    expect_en = [_expected(keys) for keys in en_keys]  # English words are all Latin: numbers only here
     for s, keys in zip(en, en_keys, strict=True):
         for tok in _LATIN_TOKEN.findall(s):
             keys.setdefault("w" + tok.lower(), 1.0)
@@ -161,28 +190,31 @@ def _sentence_anchors(
                     if len(sk) >= _MIN_SKELETON and sk in english_skeletons:
                         keys["t" + sk] = 0.7
 
-    for s, keys in zip(ko, ko_keys, strict=True):
+    for s, keys, expect in zip(ko, ko_keys, expect_ko, strict=True):
         if _QUOTE_CHARS.search(s):
             keys["q"] = 0.3
-    for s, keys in zip(en, en_keys, strict=True):
+            expect["q"] = 0.5
+    for s, keys, expect in zip(en, en_keys, expect_en, strict=True):
         if _QUOTE_CHARS.search(s):
             keys["q"] = 0.3
+            expect["q"] = 0.5
 
     for idx, (ko_form, en_form) in enumerate(glossary or ()):
         if not ko_form.strip() or not en_form.strip():
             continue
         pattern = re.compile(rf"(?<![A-Za-z]){re.escape(en_form.strip())}(?![A-Za-z])", re.IGNORECASE)
-        for s, keys in zip(ko, ko_keys, strict=True):
+        # A glossary entry is a term the translation is expected to render, like a figure.
+        for s, keys, expect in zip(ko, ko_keys, expect_ko, strict=True):
             if ko_form.strip() in s:
-                keys[f"g{idx}"] = 1.0
-        for s, keys in zip(en, en_keys, strict=True):
+                keys[f"g{idx}"] = expect[f"g{idx}"] = 1.0
+        for s, keys, expect in zip(en, en_keys, expect_en, strict=True):
             if pattern.search(s):
-                keys[f"g{idx}"] = 1.0
+                keys[f"g{idx}"] = expect[f"g{idx}"] = 1.0
 
     shared = {k for keys in ko_keys for k in keys} & {k for keys in en_keys for k in keys}
     ko_keys = [{k: w for k, w in keys.items() if k in shared} for keys in ko_keys]
     en_keys = [{k: w for k, w in keys.items() if k in shared} for keys in en_keys]
-    return ko_keys, en_keys
+    return ko_keys, en_keys, expect_ko, expect_en
 
 
 def _has_hangul(text: str) -> bool:
@@ -209,6 +241,9 @@ class _Problem:
     mass_en: np.ndarray  # (m+1,)
     pair_keys: np.ndarray  # sorted codes s * (m + 1) + t of sentence pairs that share anchors
     pair_weight: np.ndarray  # their shared anchor weight
+    expected_ko: np.ndarray  # (n+1,) cumulative weight of anchors a translation should carry over
+    expected_en: np.ndarray  # (m+1,)
+    pair_kept: np.ndarray  # per pair in pair_keys: weight of those expected anchors found on both sides
 
     @classmethod
     def build(
@@ -238,7 +273,7 @@ class _Problem:
         else:
             paragraph_cost = 0.0
 
-        ko_keys, en_keys = _sentence_anchors(ko, en, glossary)
+        ko_keys, en_keys, expect_ko, expect_en = _sentence_anchors(ko, en, glossary)
         # Rarer keys weigh more: a figure that appears in one sentence on each side is a strong anchor,
         # one repeated through the article is not.
         df_ko: dict[str, int] = defaultdict(int)
@@ -266,14 +301,22 @@ class _Problem:
         )
         reach = max(_MAX_BAND, int(0.1 * max(n, m))) + 2
         pairs: dict[int, float] = defaultdict(float)
+        kept: dict[int, float] = defaultdict(float)
         for s, keys in enumerate(ko_keys):
             lo_t, hi_t = centre[s] - reach, centre[s + 1] + reach
             for k, w in keys.items():
                 post = postings[k]
                 for t in post[bisect_left(post, lo_t) : bisect_right(post, hi_t)]:
                     pairs[s * (m + 1) + t] += min(w, en_keys[t][k]) * idf[k]
+                    if k in expect_ko[s] and k in expect_en[t]:
+                        kept[s * (m + 1) + t] += min(expect_ko[s][k], expect_en[t][k])
         codes = np.array(sorted(pairs), dtype=np.int64)
         weights = np.array([pairs[c] for c in codes.tolist()], dtype=float)
+        kept_weights = np.array([kept.get(c, 0.0) for c in codes.tolist()], dtype=float)
+        expected_ko = np.zeros(n + 1)
+        expected_ko[1:] = np.cumsum([sum(e.values()) for e in expect_ko])
+        expected_en = np.zeros(m + 1)
+        expected_en[1:] = np.cumsum([sum(e.values()) for e in expect_en])
         return cls(
             n=n,
             m=m,
@@ -288,6 +331,9 @@ class _Problem:
             mass_en=mass_en,
             pair_keys=codes,
             pair_weight=weights,
+            expected_ko=expected_ko,
+            expected_en=expected_en,
+            pair_kept=kept_weights,
         )
 
     def reversed(self) -> _Problem:
@@ -309,18 +355,22 @@ class _Problem:
             mass_en=self.mass_en[-1] - self.mass_en[::-1],
             pair_keys=codes[order],
             pair_weight=self.pair_weight[order],
+            expected_ko=self.expected_ko[-1] - self.expected_ko[::-1],
+            expected_en=self.expected_en[-1] - self.expected_en[::-1],
+            pair_kept=self.pair_kept[order],
         )
 
-    def shared(self, s: np.ndarray, t: np.ndarray) -> np.ndarray:
-        """Shared anchor weight of Korean sentences `s` and English sentences `t` (elementwise)."""
+    def shared(self, s: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Shared anchor weight, and shared expected-anchor weight, of Korean sentences `s` and English
+        sentences `t` (elementwise)."""
         if self.pair_keys.size == 0:
-            return np.zeros(s.shape)
+            return np.zeros(s.shape), np.zeros(s.shape)
         ok = (s >= 0) & (t >= 0) & (s < self.n) & (t < self.m)
         codes = np.where(ok, s * (self.m + 1) + t, -1)
         pos = np.searchsorted(self.pair_keys, codes)
         pos = np.minimum(pos, self.pair_keys.size - 1)
         hit = ok & (self.pair_keys[pos] == codes)
-        return np.where(hit, self.pair_weight[pos], 0.0)
+        return np.where(hit, self.pair_weight[pos], 0.0), np.where(hit, self.pair_kept[pos], 0.0)
 
 
 def _breaks(paragraphs: Sequence[int] | None, count: int) -> np.ndarray:
@@ -387,24 +437,45 @@ def _bead_costs(problem: _Problem, lo: np.ndarray, width: int, di: int, dj: int)
     mean = (len_ko + len_en / problem.ratio) / 2.0
     z = np.abs(len_en - problem.ratio * mean) / np.sqrt(problem.variance * np.maximum(mean, 1e-9))
     cost = -math.log(_PRIOR[(di, dj)]) - _log_erfc(z / math.sqrt(2.0))
+    if not (di and dj):
+        # A dropped or added sentence has no translation whose length could disagree with it; its
+        # cost is the prior alone, so a long sentence is not forced into a neighbour's link.
+        cost = np.full(cost.shape, -math.log(_PRIOR[(di, dj)]))
 
-    if di and dj and problem.pair_keys.size:
+    if di and dj:
         matched = np.zeros(cost.shape)
-        for a in range(di):
-            for b in range(dj):
-                matched += problem.shared(r - 1 - a, c - 1 - b)
+        kept = np.zeros(cost.shape)
+        if problem.pair_keys.size:
+            for a in range(di):
+                for b in range(dj):
+                    weight, carried = problem.shared(r - 1 - a, c - 1 - b)
+                    matched += weight
+                    kept += carried
+        expected_ko = problem.expected_ko[r] - problem.expected_ko[r - di]
+        expected_en = problem.expected_en[c] - problem.expected_en[c - dj]
         if di > 1 or dj > 1:
             cap = np.minimum(
                 problem.mass_ko[r] - problem.mass_ko[r - di], problem.mass_en[c] - problem.mass_en[c - dj]
             )
             matched = np.minimum(matched, cap)
-        cost = cost - _ANCHOR_GAIN * matched
+        kept = np.minimum(kept, np.minimum(expected_ko, expected_en))
+        # A linked sentence is expected to carry its figures and Latin tokens into the translation; a
+        # dropped one is not, so what is missing here argues for a 1-0 or 0-1 link instead.
+        missing = expected_ko + expected_en - 2.0 * kept
+        cost = cost - _ANCHOR_GAIN * matched + _MISSING_COST * missing
 
+    if problem.paragraph_cost and not (di and dj):
+        # A sentence dropped at the end of a paragraph leaves the path at a point where only one side
+        # is at a break (and likewise one dropped at the start): forgive that point when the other end
+        # of the drop is in step, so paragraph anchors do not argue against omissions.
+        start_off = problem.break_ko[r - di] != problem.break_en[c - dj]
+        end_off = problem.break_ko[r] != problem.break_en[c]
+        cost = cost - problem.paragraph_cost * (start_off != end_off)
     if problem.paragraph_cost:
-        if di == 2:
-            cost = cost + problem.paragraph_cost * problem.break_ko[r - 1]
-        if dj == 2:
-            cost = cost + problem.paragraph_cost * problem.break_en[c - 1]
+        for inner in range(1, di):
+            cost = cost + problem.paragraph_cost * problem.break_ko[r - inner]
+        for inner in range(1, dj):
+            cost = cost + problem.paragraph_cost * problem.break_en[c - inner]
     return np.where(valid, cost, _INF)
 
 
@@ -430,102 +501,72 @@ class _Result:
     c01: np.ndarray
 
 
-def _shift(row: np.ndarray, offset: int, width: int) -> np.ndarray:
-    """row[k + offset] for k in range(width), infinite outside the row."""
-    out = np.full(width, _INF)
-    a, b = max(0, -offset), min(width, width - offset)
-    if a < b:
-        out[a:b] = row[a + offset : b + offset]
-    return out
-
-
 def _run(problem: _Problem, lo: np.ndarray, width: int, *, viterbi: bool) -> _Result:
-    n, m = problem.n, problem.m
+    """Fill the band row by row: sum-product energies always, min-sum costs and choices if `viterbi`.
+
+    Links that take Korean sentences come from earlier rows and are done for a whole row at once; the
+    (0, 1) links within a row form a chain D[j] = min(base[j], D[j-1] + c[j]), which a running minimum
+    (or a running log-sum-exp) over base[k] - C[k], with C the cumulative sum of c, solves in one pass.
+    Every band cell lies inside the grid (see `_band`), so no cell needs masking.
+    """
+    n = problem.n
     costs = {bead: _bead_costs(problem, lo, width, *bead) for bead in _BEADS}
     point = _point_costs(problem, lo, width)
-    cols = lo[:, None] + np.arange(width)[None, :]
-    valid = (cols >= 0) & (cols <= m)
-    # The (0, 1) link into each cell, point cost included; infinite where there is no English sentence
-    # to take, which cuts the running chain below.
     c01 = _bead_costs(problem, lo, width, 0, 1) + point
+    steps = c01.copy()
+    steps[:, 0] = 0.0  # the first cell of a row has no left neighbour in the band; its step is unused
+    runs = np.cumsum(steps, axis=1)
 
     forward = np.full((n + 1, width), _INF)
     best = np.full((n + 1, width), _INF) if viterbi else None
     choice = np.full((n + 1, width), -1, dtype=np.int8) if viterbi else None
+    # Rows padded with infinity on both sides, so that a shifted row is a plain slice.
+    padded_f = np.full((n + 1, 3 * width), _INF) if n < 4 else np.full((4, 3 * width), _INF)
+    padded_b = np.full(padded_f.shape, _INF)
+    ring = padded_f.shape[0]
+    stack_f = np.empty((len(_BEADS), width))
+    stack_b = np.empty((len(_BEADS), width))
     for i in range(n + 1):
         if i == 0:
             base_f = np.full(width, _INF)
-            if 0 <= -lo[0] < width:
-                base_f[-lo[0]] = 0.0
+            base_f[0] = 0.0  # lo[0] == 0
             base_b = base_f.copy()
             arg = np.zeros(width, dtype=np.int8)
         else:
-            cands_f = []
-            cands_b = []
-            for bead in _BEADS:
-                di, dj = bead
+            for k, (di, dj) in enumerate(_BEADS):
                 if i - di < 0:
-                    cands_f.append(np.full(width, _INF))
-                    cands_b.append(np.full(width, _INF))
+                    stack_f[k] = _INF
+                    stack_b[k] = _INF
                     continue
-                offset = int(lo[i] - dj - lo[i - di])
-                cost = costs[bead][i]
-                cands_f.append(_shift(forward[i - di], offset, width) + cost)
+                offset = width + int(lo[i] - dj - lo[i - di])
+                if not 0 <= offset <= 2 * width:
+                    stack_f[k] = _INF
+                    stack_b[k] = _INF
+                    continue
+                cost = costs[(di, dj)][i]
+                np.add(padded_f[(i - di) % ring, offset : offset + width], cost, out=stack_f[k])
                 if viterbi:
-                    cands_b.append(_shift(best[i - di], offset, width) + cost)
-            stack_f = np.vstack(cands_f)
+                    np.add(padded_b[(i - di) % ring, offset : offset + width], cost, out=stack_b[k])
             low = stack_f.min(axis=0)
             finite = np.isfinite(low)
             safe = np.where(finite, low, 0.0)
-            with np.errstate(divide="ignore"):
-                spread = np.log(np.exp(-(stack_f - safe)).sum(axis=0))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                spread = np.log(np.exp(safe - stack_f).sum(axis=0))
             base_f = np.where(finite, safe - spread, _INF) + point[i]
             if viterbi:
-                stack_b = np.vstack(cands_b)
                 arg = stack_b.argmin(axis=0).astype(np.int8)
                 base_b = stack_b.min(axis=0) + point[i]
-        # (0, 1) links within the row: D[j] = min(base[j], D[j-1] + c01[j]) by a running minimum.
-        step = c01[i]
-        run = np.cumsum(np.where(np.isfinite(step), step, 0.0))
-        gate = np.cumsum(~np.isfinite(step))  # a blocked step cuts the chain
-        forward[i] = _chain_sum(base_f, run, gate)
+        run = runs[i]
+        with np.errstate(invalid="ignore"):
+            forward[i] = run - np.logaddexp.accumulate(run - base_f)
+        padded_f[i % ring, width : 2 * width] = forward[i]
         if viterbi:
-            through = _chain_min(base_b, run, gate)
+            through = np.minimum.accumulate(base_b - run) + run
             from01 = through < base_b - 1e-9
             best[i] = np.where(from01, through, base_b)
             choice[i] = np.where(from01, -1, arg)
-        forward[i][~valid[i]] = _INF
-        if viterbi:
-            best[i][~valid[i]] = _INF
+            padded_b[i % ring, width : 2 * width] = best[i]
     return _Result(forward, best, choice, costs, point, c01)
-
-
-def _chain_min(base: np.ndarray, run: np.ndarray, gate: np.ndarray) -> np.ndarray:
-    """min over k <= j in the same unbroken chain of base[k] + run[j] - run[k]."""
-    out = np.full(base.size, _INF)
-    for start, stop in _segments(gate):
-        seg = base[start:stop] - run[start:stop]
-        out[start:stop] = np.minimum.accumulate(seg) + run[start:stop]
-    return out
-
-
-def _chain_sum(base: np.ndarray, run: np.ndarray, gate: np.ndarray) -> np.ndarray:
-    """-log sum over k <= j in the same unbroken chain of exp(-(base[k] + run[j] - run[k]))."""
-    out = np.full(base.size, _INF)
-    for start, stop in _segments(gate):
-        seg = -(base[start:stop] - run[start:stop])
-        acc = np.logaddexp.accumulate(seg)
-        out[start:stop] = -acc + run[start:stop]
-    return out
-
-
-def _segments(gate: np.ndarray) -> list[tuple[int, int]]:
-    """Runs of cells between blocked steps: a blocked step at j starts a new chain at j."""
-    if gate.size == 0:
-        return []
-    starts = np.flatnonzero(np.diff(gate, prepend=gate[0] - 1) != 0)
-    bounds = [*starts.tolist(), gate.size]
-    return list(itertools.pairwise(bounds))
 
 
 def _backtrace(problem: _Problem, lo: np.ndarray, result: _Result) -> list[tuple[int, int, int, int]]:

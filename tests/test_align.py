@@ -1,0 +1,219 @@
+"""Sentence alignment: merges, splits and drops found; every sentence linked once, in order, always."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.text.align import Link, align
+from reader.text.translit import hangul_skeleton, latin_skeletons
+
+# A small news story and its translation: ko 1+2 are merged into en 1, ko 3 is split into en 2+3, ko 4
+# (the weather) is left out of the translation.
+KO = [
+    "서울시는 26일 시내버스 요금을 1,500원으로 올린다고 발표했다.",
+    "인상된 요금은 내년 1월부터 적용된다.",
+    "시는 이번 인상으로 연간 3억5000만 달러의 추가 수입을 기대하고 있다.",
+    (
+        "시민단체들은 이번 결정이 저소득층에게 큰 부담이 될 것이라며 반발했고, 일부는 오는 30일 시청 앞에서 "
+        "500명 규모의 집회를 열겠다고 밝혔다."
+    ),
+    (
+        "한편 이날 서울의 아침 최저기온은 영하 5도까지 떨어져 올겨울 들어 가장 추운 날씨를 기록했으며, "
+        "기상청은 이번 추위가 주말까지 이어질 것으로 내다봤다."
+    ),
+    "오세훈 시장은 기자회견에서 “대중교통의 질을 높이기 위한 불가피한 선택”이라고 말했다.",
+    "서울시는 2015년 이후 버스 요금을 동결해 왔다.",
+    "지하철 요금도 12% 인상될 예정이다.",
+]
+EN = [
+    "Seoul City announced on Nov. 26 that it would raise city bus fares to 1,500 won.",
+    "The new fares take effect in January, and the city expects $350 million in extra revenue a year.",
+    "Civic groups protested that the decision would place a heavy burden on low-income residents.",
+    "Some said they would hold a rally of 500 people in front of City Hall on the 30th.",
+    (
+        "Mayor Oh Se-hoon told a news conference it was “an unavoidable choice to improve the quality of "
+        "public transit.”"
+    ),
+    "The city has frozen bus fares since 2015.",
+    "Subway fares are also set to rise by 12 percent.",
+]
+KO_PARAGRAPHS = [0, 0, 0, 1, 1, 2, 2, 2]
+EN_PARAGRAPHS = [0, 0, 1, 1, 2, 2, 2]
+EXPECTED = [
+    ((0,), (0,)),
+    ((1, 2), (1,)),
+    ((3,), (2, 3)),
+    ((4,), ()),
+    ((5,), (4,)),
+    ((6,), (5,)),
+    ((7,), (6,)),
+]
+
+
+def _pairs(links: list[Link]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(link.ko, link.en) for link in links]
+
+
+def _assert_complete_and_monotone(links: list[Link], n: int, m: int) -> None:
+    ko = [i for link in links for i in link.ko]
+    en = [j for link in links for j in link.en]
+    assert ko == list(range(n))
+    assert en == list(range(m))
+    assert all(link.ko or link.en for link in links)
+    assert all(0.0 <= link.confidence <= 1.0 for link in links)
+
+
+def test_merge_split_and_drop_are_found_with_paragraphs() -> None:
+    links = align(KO, EN, ko_paragraphs=KO_PARAGRAPHS, en_paragraphs=EN_PARAGRAPHS)
+    assert _pairs(links) == EXPECTED
+    assert [link.kind for link in links] == ["1-1", "2-1", "1-2", "1-0", "1-1", "1-1", "1-1"]
+
+
+def test_merge_and_split_are_found_from_the_sentences_alone() -> None:
+    pairs = _pairs(align(KO, EN))
+    assert ((1, 2), (1,)) in pairs
+    assert ((3,), (2, 3)) in pairs
+    assert pairs[-2:] == [((6,), (5,)), ((7,), (6,))]
+
+
+def test_plain_call_is_complete_and_monotone() -> None:
+    _assert_complete_and_monotone(align(KO, EN), len(KO), len(EN))
+
+
+def test_confident_where_figures_agree_and_unsure_where_they_do_not() -> None:
+    links = {
+        (link.ko, link.en): link
+        for link in align(KO, EN, ko_paragraphs=KO_PARAGRAPHS, en_paragraphs=EN_PARAGRAPHS)
+    }
+    assert links[((7,), (6,))].confidence > 0.9  # 12% = 12 percent, last sentences of both texts
+    assert links[((4,), ())].confidence < links[((7,), (6,))].confidence
+
+
+def test_numbers_pull_the_right_sentences_together() -> None:
+    # Equal lengths everywhere: only the figures tell which English sentence renders which Korean one.
+    ko = ["정부는 올해 1만1000명을 새로 채용한다고 밝혔다.", "예산은 3억5000만 달러로 책정됐다고 덧붙였다."]
+    en = ["The budget was set at $350 million, it added.", "The government said it would hire 11,000 people."]
+    links = align(ko, en)
+    assert ((0,), ()) not in _pairs(links) or ((1,), (0,)) in _pairs(links)
+    assert all(not (link.ko == (0,) and link.en == (0,)) for link in links)
+
+
+def test_shared_latin_tokens_and_transcribed_names_anchor_links() -> None:
+    ko = [
+        "우크라이나 정보총국(HUR)은 쿠르스크 지역에서 작전을 벌였다고 밝혔다.",
+        "이 작전은 사흘 동안 계속됐다.",
+        "국방혁신단(DIU)은 새 드론 계약을 발표했다.",
+    ]
+    en = [
+        "Ukraine's military intelligence agency HUR said it carried out an operation in the Kursk region.",
+        "The Defense Innovation Unit (DIU) announced a new drone contract.",
+    ]
+    assert _pairs(align(ko, en)) in (
+        [((0,), (0,)), ((1,), ()), ((2,), (1,))],
+        [((0, 1), (0,)), ((2,), (1,))],
+    )
+
+
+def test_glossary_terms_are_expected_in_the_translation() -> None:
+    # Without paragraphs, length alone cannot tell whether the weather sentence was dropped or merged;
+    # a glossary term it holds (기상청) that no English sentence renders shows it was dropped.
+    glossary = [("기상청", "Korea Meteorological Administration"), ("시민단체", "civic groups")]
+    assert ((4,), ()) in _pairs(align(KO, EN, glossary=glossary))
+
+
+def test_paragraph_breaks_keep_links_inside_paragraphs() -> None:
+    links = align(KO, EN, ko_paragraphs=KO_PARAGRAPHS, en_paragraphs=EN_PARAGRAPHS)
+    for link in links:
+        assert len({KO_PARAGRAPHS[i] for i in link.ko}) <= 1
+        assert len({EN_PARAGRAPHS[j] for j in link.en}) <= 1
+
+
+@pytest.mark.parametrize(
+    ("ko", "en", "expected"),
+    [
+        ([], [], []),
+        (["가."], [], [((0,), ())]),
+        ([], ["A.", "B."], [((), (0,)), ((), (1,))]),
+    ],
+)
+def test_one_side_empty(ko: list[str], en: list[str], expected: list[tuple]) -> None:
+    links = align(ko, en)
+    assert _pairs(links) == expected
+    assert all(link.confidence == 1.0 for link in links)
+
+
+def test_empty_strings_and_wrong_language_still_align_completely() -> None:
+    ko = ["", "This side is in English by mistake.", "", "Another English sentence here."]
+    en = ["", "", "Short.", "A much longer English sentence that goes on and on for a while."]
+    _assert_complete_and_monotone(align(ko, en), len(ko), len(en))
+
+
+def test_wildly_different_lengths() -> None:
+    ko = [f"문장 {i}번이다." for i in range(300)]
+    en = ["One English sentence.", "And another."]
+    _assert_complete_and_monotone(align(ko, en), 300, 2)
+    _assert_complete_and_monotone(align(en[:1], ko), 1, 300)
+
+
+def test_one_huge_unpunctuated_sentence_against_many() -> None:
+    ko = ["가나다 " * 5000]
+    en = [f"Sentence number {i} of the translation." for i in range(400)]
+    _assert_complete_and_monotone(align(ko, en), 1, 400)
+
+
+def test_long_texts_are_aligned_quickly_and_on_the_diagonal() -> None:
+    ko = [f"정부는 {i * 7 + 11}명을 {'새로 ' * (i % 5)}채용했다고 밝혔다." for i in range(600)]
+    en = [f"The government said it hired {i * 7 + 11:,} {'new ' * (i % 5)}people." for i in range(600)]
+    start = time.perf_counter()
+    links = align(ko, en)
+    assert time.perf_counter() - start < 10  # the goal is far lower; this only catches a quadratic blow-up
+    assert _pairs(links) == [((i,), (i,)) for i in range(600)]
+
+
+def test_transliteration_skeletons_meet() -> None:
+    for hangul, latin in [
+        ("쿠르스크", "Kursk"),
+        ("카스파로프", "Kasparov"),
+        ("고든", "Gordon"),
+        ("짐바브웨", "Zimbabwe"),
+    ]:
+        assert hangul_skeleton(hangul) in latin_skeletons(latin)
+    assert hangul_skeleton("서울시") not in latin_skeletons("Kursk")
+
+
+_UNICODE = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),  # Hangul syllables
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80),  # Hanja
+        st.sampled_from(
+            list(' .,!?"“”0123456789%$만억명일') + ["\u0301", "\u0308", "😀", "\U0001f1f0", "\U0001f1f7"]
+        ),
+        st.characters(min_codepoint=0x41, max_codepoint=0x7A),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_UNICODE, max_size=12),
+    st.lists(_UNICODE, max_size=12),
+    st.booleans(),
+)
+def test_every_sentence_once_in_order_and_deterministic(
+    ko: list[str], en: list[str], paragraphs: bool
+) -> None:
+    kwargs = {}
+    if paragraphs:
+        kwargs = {
+            "ko_paragraphs": [i // 3 for i in range(len(ko))],
+            "en_paragraphs": [j // 4 for j in range(len(en))],
+        }
+    links = align(ko, en, **kwargs)
+    _assert_complete_and_monotone(links, len(ko), len(en))
+    assert {link.kind for link in links} <= {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2", "1-3", "3-1"}
+    assert align(ko, en, **kwargs) == links
