@@ -130,3 +130,12 @@ def test_sentences_cover_every_visible_character_once_in_order(text: str, lang: 
         assert a.end <= b.start and a.paragraph <= b.paragraph
     covered = "".join(s.text(text) for s in sentences)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_layout_gaps_from_web_pages_separate_headlines() -> None:
+    text = "군 지휘관들, 국방개혁안 우려\u00a0 \u00a0 \u00a02005.10 뉴욕서 추도식 열려\u00a0 \u00a0 \u00a0정부는 26일 발표했다."
+    assert _texts(text, "ko") == [
+        "군 지휘관들, 국방개혁안 우려",
+        "2005.10 뉴욕서 추도식 열려",
+        "정부는 26일 발표했다.",
+    ]

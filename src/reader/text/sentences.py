@@ -213,14 +213,30 @@ def _pysbd_spans(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in _english_segmenter().segment(text)]
 
 
+# A run of three or more spaces (often no-break spaces) inside a paragraph is a layout gap in text taken
+# from web pages, between a headline and its date or one list item and the next: never inside a sentence.
+_LAYOUT_GAP = re.compile(r"[ \t\u00a0\u3000]{3,}")
+
+
+def _blocks(paragraph: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for gap in _LAYOUT_GAP.finditer(paragraph):
+        spans.append((pos, gap.start()))
+        pos = gap.end()
+    spans.append((pos, len(paragraph)))
+    return [(a, b) for a, b in spans if paragraph[a:b].strip()]
+
+
 def split_sentences(text: str, lang: str) -> list[Sentence]:
     """Split `text` ("ko" or "en") into sentences within paragraphs; whitespace-only spans are dropped."""
     splitter = _split_korean if lang == "ko" else _split_english
     out: list[Sentence] = []
     for number, (pstart, pend) in enumerate(paragraph_spans(text)):
         paragraph = text[pstart:pend]
-        for a, b in splitter(paragraph):
-            a, b = _strip(paragraph, a, b)
-            if a < b:
-                out.append(Sentence(pstart + a, pstart + b, number))
+        for bstart, bend in _blocks(paragraph):
+            block = paragraph[bstart:bend]
+            for a, b in splitter(block):
+                a, b = _strip(block, a, b)
+                if a < b:
+                    out.append(Sentence(pstart + bstart + a, pstart + bstart + b, number))
     return out
