@@ -542,7 +542,9 @@ TITLES_EN = ("Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Prime", "Premier
              "Chair", "Leader", "King", "Queen", "Prince", "Princess", "Pope", "Ambassador", "Mayor", "Judge",
              "Justice", "Commander", "Spokesman", "Spokeswoman", "Spokesperson", "Director", "Chief", "CEO",
              "Lawmaker", "Rev", "Sir", "Lord", "Lady", "Professor", "Prof", "Deputy", "Vice", "Foreign",
-             "Defense", "Defence", "Supreme", "Marshal", "Emperor", "Sheikh", "Crown")
+             "Defense", "Defence", "Supreme", "Marshal", "Emperor", "Sheikh", "Crown", "Novelist", "Author",
+             "Writer", "Poet", "Singer", "Actor", "Actress", "Rapper", "Artist", "Coach", "Founder", "Envoy",
+             "Pastor", "Bishop", "Cardinal", "Ayatollah", "Senior", "Secretary-General", "Director-General")
 _PERSON_VERBS = re.compile(
     r"^,?\s+(?:said|says|told|added|wrote|noted|stressed|argued|claimed|insisted|warned|urged|announced|"
     r"explained|replied|asked|tweeted|posted|met|visited|vowed|pledged|admitted|denied|stated|called|"
@@ -570,19 +572,67 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         s = gm.start
         # "the U.S." is written with its article; the article is not part of the name
         out.append(_Cand(s, gm.end, gm.type, 8))
-    spans = _capitalised_spans(text)
+    starts = _sentence_starts(text)
     persons: set[str] = set()
     typed: list[_Cand] = []
-    for s, e in spans:
-        typ = _type_english(text, s, e, glossary)
+    for s, e, hint in _split_at_titles(text, _capitalised_spans(text), glossary):
+        typ, strong = _type_english(text, s, e, glossary)
+        if hint == "PERSON" and typ in ("OTHER", "PLACE"):
+            typ, strong = "PERSON", True
+        elif hint == "LEFT" and typ in ("OTHER", "PERSON"):
+            if _is_demonym(text[s:e], glossary):
+                continue  # "Spanish" in "Spanish Prime Minister …" names no entity
+            typ = "ORG"
+        if _is_demonym(text[s:e], glossary) and (typ == "OTHER" or re.match(r"\s+[a-z]", text[e:])):
+            continue
         if typ == "PERSON":
             persons.update(text[s:e].split())
-        typed.append(_Cand(s, e, typ, 3))
+        # a name with its own cue word ("… Prosecutors' Office", "… International Airport") is kept whole
+        # even where the glossary knows a shorter name inside it
+        typed.append(_Cand(s, e, typ, 9 if strong and " " in text[s:e] else 3))
     for c in typed:
         if c.type == "OTHER" and text[c.start : c.end] in persons:
             c.type = "PERSON"  # a surname met again after the full name
+        if c.type == "OTHER" and c.start in starts and _COMMON_ENDING.search(text[c.start : c.end]):
+            continue  # "Rebels", "Meanwhile": a sentence opener shaped like an ordinary English word
         out.append(c)
     return out
+
+
+_COMMON_ENDING = re.compile(r"^[A-Z][a-z]+(?:s|ed|ing|ly|tion|ment|ness|ers|ful|less|ous|ive|able|ward|wise)$")
+_TITLE_WORDS = frozenset(TITLES_EN) - {"Defense", "Defence", "Foreign", "Supreme", "Crown", "Vice", "Deputy"}
+
+
+def _split_at_titles(text: str, spans: list[tuple[int, int]], glossary: Glossary) -> list[tuple[int, int, str]]:
+    """Cut "Bank of Korea Governor Rhee Chang-yong" into the body ("LEFT") and the titled person."""
+    out: list[tuple[int, int, str]] = []
+    for s, e in spans:
+        words = [(m.start() + s, m.end() + s, m.group()) for m in re.finditer(r"\S+", text[s:e])]
+        cut = None
+        for k in range(1, len(words) - 1):
+            w = words[k][2].rstrip(".")
+            if w in _TITLE_WORDS or w in ("Secretary-General", "Director-General"):
+                last = k
+                while last + 1 < len(words) and words[last + 1][2].rstrip(".") in _TITLE_WORDS | {"General"}:
+                    last += 1
+                if last + 1 < len(words) and words[-1][2] not in ORG_CUES and words[-1][2] not in PLACE_CUES:
+                    cut = (k, last)
+                break
+        if cut is None:
+            out.append((s, e, ""))
+            continue
+        k, last = cut
+        out.append((words[0][0], words[k - 1][1], "LEFT"))
+        out.append((words[last + 1][0], e, "PERSON"))
+    return out
+
+
+_DEMONYM = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:ian|ese|ish|ean|an|ic|i|ch|ese)")
+
+
+def _is_demonym(name: str, glossary: Glossary) -> bool:
+    """"Russian", "North Korean": an adjective of nationality, unless the glossary knows it as a name."""
+    return bool(_DEMONYM.fullmatch(name)) and glossary.lookup_en(name) is None
 
 
 def _sentence_starts(text: str) -> set[int]:
@@ -597,8 +647,14 @@ def _capitalised_spans(text: str) -> list[tuple[int, int]]:
     does not look like an ordinary word."""
     starts = _sentence_starts(text)
     lowered_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'’\-]+\b", text)}
-    toks = [(m.start(), m.end(), m.group()) for m in re.finditer(
-        r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|\d[\d,]*|-", text)]
+    toks: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|\d[\d,]*|-", text):
+        w = m.group()
+        if w[-2:] in ("'s", "’s"):  # China's Commerce Ministry: the possessive ends the name
+            toks.append((m.start(), m.end() - 2, w[:-2]))
+            toks.append((m.end() - 2, m.end(), w[-2:]))
+        else:
+            toks.append((m.start(), m.end(), w))
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
@@ -644,9 +700,9 @@ def _capitalised_spans(text: str) -> list[tuple[int, int]]:
             continue
         # leading titles are cues, not part of the name: "President Yoon Suk Yeol"
         while True:
-            first = text[s:end].split(" ", 1)
-            if len(first) == 2 and first[0].rstrip(".") in TITLES_EN and first[0].rstrip(".") not in ("Defense", "Foreign"):
-                s = s + len(first[0]) + 1
+            lead = re.match(r"(\S+?)\.? (?:of (?:State|Defense|Defence|Staff) )?(?=\S)", text[s:end])
+            if lead and lead.group(1) in TITLES_EN and lead.group(1) not in ("Defense", "Foreign", "Supreme"):
+                s += lead.end()
             else:
                 break
         spans.append((s, end))
@@ -671,50 +727,57 @@ def _is_name_token(w: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.){1,}|[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|[A-Z]+\d*", w))
 
 
-def _type_english(text: str, s: int, e: int, glossary: Glossary) -> str:
+def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, bool]:
     name = text[s:e]
     entry = glossary.lookup_en(name)
     if entry is not None:
-        return entry.type
-    words = name.replace("-", " ").split()
+        return entry.type, False
+    words = name.split()
     before = text[max(0, s - 30) : s]
     after = text[e : e + 40]
     after_word = re.match(r"\s*([A-Za-z\-]+)", after)
     nxt = after_word.group(1).lower() if after_word else ""
-    if any(w.rstrip(".") in ORG_CUES for w in words):
-        return "ORG"
+    if any(w.rstrip(".").removesuffix("'") in ORG_CUES for w in words):
+        return "ORG", True
+    if any(w in PLACE_CUES for w in words[1:]):
+        return "PLACE", True
+    if nxt in ("founder", "ceo", "chairman", "chairwoman", "shares", "executives", "employees", "subsidiary"):
+        return "ORG", False
+    m = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)*)", after)
+    if m and (ge := glossary.lookup_en(m.group(1).rstrip("."))) is not None and ge.type == "PLACE":
+        return "PLACE", False  # Auckland, New Zealand
     if any(w in PLACE_CUES for w in words) or nxt in ("region", "province", "city", "oblast", "river", "sea",
                                                       "peninsula", "island", "county", "district", "state"):
-        return "PLACE"
+        return "PLACE", False
     if nxt in EQUIPMENT_CUES or re.search(r"\d", name) and re.search(r"[A-Z]", name):
-        return "EQUIPMENT"
+        return "EQUIPMENT", False
     prev_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
     pw = prev_word.group(1) if prev_word else ""
     if pw in TITLES_EN or pw.lower() in ("minister", "president", "spokesman", "spokeswoman", "leader",
                                            "chairman", "secretary", "envoy", "lawmaker", "ambassador",
                                            "commander", "officer", "analyst", "professor", "director",
                                            "premier", "chancellor", "general", "admiral", "mr", "ms", "mrs"):
-        return "PERSON"
+        return "PERSON", False
     if _PERSON_VERBS.match(after):
-        return "PERSON"
+        return "PERSON", False
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?", name):
-        return "ORG"
+        return "ORG", False
     if pw.lower() in ("in", "at", "near", "from", "across", "into", "to", "toward", "towards", "outside",
                       "inside", "around", "of") and len(words) <= 3:
         # a place by its preposition, unless a glossary org part says otherwise
         for w in words:
             ent = glossary.lookup_en(w)
             if ent is not None and ent.type in ("ORG", "PERSON"):
-                return ent.type
-        return "PLACE"
-    if len(words) in (2, 3) and all(re.fullmatch(r"[A-Z][a-z'’]+(?:-[a-z]+)?", w) for w in words):
+                return ent.type, False
+        return "PLACE", False
+    if len(words) in (2, 3, 4) and all(re.fullmatch(r"[A-Z][a-z'’]+(?:-[a-z]+)?|[A-Z]\.", w) for w in words):
         parts = [glossary.lookup_en(w) for w in words]
-        if not any(p is not None for p in parts):
-            return "PERSON"
+        if not any(p is not None and p.type in ("PLACE", "ORG") for p in parts):
+            return "PERSON", False
     for w in words:
         ent = glossary.lookup_en(w)
         if ent is not None:
-            return "ORG" if ent.type == "PLACE" and len(words) > 1 else ent.type
-    return "OTHER"
+            return ("ORG" if ent.type == "PLACE" and len(words) > 1 else ent.type), False
+    return "OTHER", False
 
 
