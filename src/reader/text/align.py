@@ -71,8 +71,9 @@ _RATIO_PRIOR = 2.2
 _RELATIVE_VARIANCE = 5.0
 # Cost reduction (nats) per unit of shared anchor weight.
 _ANCHOR_GAIN = 3.0
-# Cost (nats) per unit of expected anchor weight (a figure, a Latin token) that a link leaves unmatched.
-_MISSING_COST = 1.0
+# Cost (nats) per unit of expected anchor weight (a figure, an acronym) that a link leaves unmatched:
+# -log 0.2, as a translation keeps such an anchor about four times in five.
+_MISSING_COST = 1.6
 # Cost (nats) of a path point where one side is at a paragraph break and the other is not, or of a link
 # that spans a paragraph break; scaled down when the two sides have different numbers of paragraphs.
 _PARAGRAPH_COST = 3.0
@@ -144,14 +145,10 @@ _Keys = list[dict[str, float]]
 
 
 def _expected(keys: dict[str, float]) -> dict[str, float]:
-    """The anchors a translation keeps as they are: figures of two digits or more, Latin-script tokens
-    written into the Korean, and quotation. Names are left out: their transcription is matched too
+    """The anchors a translation keeps as they are: figures of two digits or more and quotation
+    (acronyms written into the Korean are added by the caller). Names are left out: their transcription is matched too
     loosely to count its absence against a link."""
-    return {
-        k: (0.5 if k == "q" else 1.0)
-        for k, w in keys.items()
-        if (k[0] == "n" and w >= 1.0) or k[0] == "w" or k == "q"
-    }
+    return {k: (0.5 if k == "q" else 1.0) for k, w in keys.items() if (k[0] == "n" and w >= 1.0) or k == "q"}
 
 
 def _sentence_anchors(
@@ -168,6 +165,10 @@ def _sentence_anchors(
             if len(tok) >= 2 or tok.isupper():
                 keys["w" + tok.lower()] = 1.0
     expect_ko = [_expected(keys) for keys in ko_keys]
+    for s, expect in zip(ko, expect_ko, strict=True):
+        for tok in _LATIN_TOKEN.findall(s):
+            if sum(ch.isupper() for ch in tok) >= 2:
+                expect["w" + tok.lower()] = 1.0  # an acronym: kept as it is by any translation
     expect_en = [_expected(keys) for keys in en_keys]  # English words are all Latin: numbers only here
     for s, keys in zip(en, en_keys, strict=True):
         for tok in _LATIN_TOKEN.findall(s):
