@@ -139,3 +139,11 @@ def test_layout_gaps_from_web_pages_separate_headlines() -> None:
         "2005.10 뉴욕서 추도식 열려",
         "정부는 26일 발표했다.",
     ]
+
+
+def test_english_headline_glued_to_korean_text_is_cut() -> None:
+    text = "Officials express disappointment with the comments.한국 정부 관계자들은 실망을 표명했다."
+    assert _texts(text, "ko") == [
+        "Officials express disappointment with the comments.",
+        "한국 정부 관계자들은 실망을 표명했다.",
+    ]

@@ -76,6 +76,11 @@ _KOREAN_BOUNDARY = re.compile(
 )
 
 
+# An English sentence glued to the Korean one after it, as web pages with bilingual headlines leave it
+# ("...with the ambassador's comments.한국 정부 관계자들"): a full stop after a lowercase word, then Hangul.
+_GLUED_BOUNDARY = re.compile(r"(?<=[a-z]{3}[.?!])(?=[가-힣]{2})")
+
+
 def _split_korean(paragraph: str) -> list[tuple[int, int]]:
     """Kiwi's sentences, re-cut where Korean news punctuation leads it astray.
 
@@ -100,6 +105,7 @@ def _recut_korean(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[in
             continue
         piece = paragraph[a:b]
         cuts = [m.end() for m in _KOREAN_BOUNDARY.finditer(piece) if m.end() < len(piece)]
+        cuts = sorted({*cuts, *(m.end() for m in _GLUED_BOUNDARY.finditer(piece))})
         cuts = [c for c in cuts if _count_quotes(piece[:c]) % 2 == 0]
         start = 0
         for c in cuts:
