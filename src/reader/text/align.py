@@ -77,8 +77,20 @@ _MISSING_COST = 1.6
 # Cost (nats) of a path point where one side is at a paragraph break and the other is not, or of a link
 # that spans a paragraph break; scaled down when the two sides have different numbers of paragraphs.
 _PARAGRAPH_COST = 3.0
-_INITIAL_BAND = 12
-_MAX_BAND = 400
+# The search band: the whole grid when it is small (exact, and still instant); otherwise a band around
+# the length diagonal that starts narrow and doubles while the best path touches its edge, up to a cell
+# budget, so that garbage input costs no more than a fixed multiple of a clean one.
+_FULL_GRID_CELLS = 250_000
+_INITIAL_BAND = 16
+_CELL_BUDGET = 600_000
+
+
+def _band_limit(n: int, m: int) -> int:
+    if (n + 1) * (m + 1) <= _FULL_GRID_CELLS:
+        return n + m + 1
+    return max(64, _CELL_BUDGET // (2 * (n + 1)))
+
+
 _INF = math.inf
 
 
@@ -99,14 +111,17 @@ def align(
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
     problem = _Problem.build(ko, en, ko_paragraphs, en_paragraphs, glossary)
-    band = _INITIAL_BAND
+    limit = _band_limit(n, m)
+    band = min(_INITIAL_BAND, limit) if (n + 1) * (m + 1) > _FULL_GRID_CELLS else limit
+    previous: list[tuple[int, int, int, int]] | None = None
     while True:
         lo, width = _band(problem, band)
         result = _run(problem, lo, width, viterbi=True)
         path = _backtrace(problem, lo, result)
-        if band >= _MAX_BAND or not _touches_edge(path, lo, width, m):
+        if band >= limit or path == previous or not _touches_edge(path, lo, width, m):
             break
-        band *= 2
+        previous = path
+        band = min(2 * band, limit)
     reverse = _run(problem.reversed(), _reverse_band(lo, width, m), width, viterbi=False)
     return _links(problem, lo, result, reverse, path)
 
@@ -300,11 +315,11 @@ class _Problem:
         centre = _centres(
             np.concatenate([[0.0], np.cumsum(len_ko)]), np.concatenate([[0.0], np.cumsum(len_en)])
         )
-        reach = max(_MAX_BAND, int(0.1 * max(n, m))) + 2
+        reach = _band_limit(n, m) + 4
         pairs: dict[int, float] = defaultdict(float)
         kept: dict[int, float] = defaultdict(float)
         for s, keys in enumerate(ko_keys):
-            lo_t, hi_t = centre[s] - reach, centre[s + 1] + reach
+            lo_t, hi_t = centre[max(s - 1, 0)] - reach, centre[min(s + 4, n)] + reach
             for k, w in keys.items():
                 post = postings[k]
                 for t in post[bisect_left(post, lo_t) : bisect_right(post, hi_t)]:
