@@ -337,6 +337,31 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from .store.search import BadQuery, search, snippet
+
+    with _open_store(args) as store:
+        try:
+            hits = search(store.conn, args.query, limit=args.limit)
+        except BadQuery as exc:
+            raise CommandError(str(exc)) from None
+    if args.json:
+        _out(json.dumps([{"article": h.article_id, "position": h.position, "title_ko": h.title_ko,
+                          "title_en": h.title_en, "published": h.published, "ko": h.ko, "en": h.en,
+                          "score": round(-h.score, 4)} for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        _out(f"No matches for {args.query!r}.")
+    for h in hits:
+        where = "title" if h.position is None else f"row {h.position + 1}"
+        _out(f"{h.article_id:>5}  {h.published or '----------'}  {h.title_ko or h.title_en}  ({where})")
+        for side in (h.ko, h.en):
+            text, _ = snippet(side, args.query, 110)
+            if text:
+                _out(f"       {text}")
+    return 0
+
+
 # --- argument parsing -----------------------------------------------------------------------------------
 
 
@@ -379,6 +404,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("id", type=int, metavar="ID", help="article id (see: reader list)")
     export.add_argument("--format", choices=["tmx", "tsv"], default="tmx", help="output format (default tmx)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    srch = command("search", cmd_search, "find articles by words in either language")
+    srch.add_argument("query", metavar="QUERY", help='words to find; "quoted words" as a phrase')
+    srch.add_argument("--json", action="store_true", help="print a JSON list of hits, best first")
+    srch.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
 
     aln = command("align", cmd_align, "align the sentences of a Korean and an English text")
     aln.add_argument("ko_file", metavar="KO_FILE")

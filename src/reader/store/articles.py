@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from .connection import transaction
+from .search import index_article, unindex_article
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +213,7 @@ def insert_article(
         )
         article_id = table.last_pk
         _insert_rows(db, article_id, sentences, segments)
+        index_article(conn, article_id)
     return int(article_id)
 
 
@@ -234,6 +236,7 @@ def replace_article(
     with transaction(conn):
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
             raise LookupError(f"no article with id {article_id}")
+        unindex_article(conn, article_id)
         conn.execute(
             "UPDATE articles SET ko_text = ?, en_text = ?, title_ko = ?, title_en = ?, content_hash = ? WHERE id = ?",
             (article.ko, article.en, article.title_ko, article.title_en, article.content_hash, article_id),
@@ -241,6 +244,7 @@ def replace_article(
         for table in ("mentions", "segments", "sentences"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         _insert_rows(db, article_id, sentences, segments)
+        index_article(conn, article_id)
         return reanchor_notes(conn, article_id)
 
 
@@ -262,6 +266,7 @@ def _insert_rows(db, article_id: int, sentences: Sequence[SentenceRow], segments
 def delete_article(conn: sqlite3.Connection, article_id: int) -> bool:
     """Remove an article and everything derived from it, in one transaction."""
     with transaction(conn):
+        unindex_article(conn, article_id)
         for table in ("notes", "mentions", "segments", "sentences"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0

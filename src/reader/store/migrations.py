@@ -140,7 +140,14 @@ def _v3_notes(db) -> None:
     db["notes"].create_index(["updated"])
 
 
-MIGRATIONS: list[Migration] = [_v1_articles_and_segments, _v2_glossary_and_mentions, _v3_notes]
+def _v4_search_index(db) -> None:
+    from .search import CREATE, rebuild
+
+    db.conn.execute(CREATE)
+    rebuild(db.conn)
+
+
+MIGRATIONS: list[Migration] = [_v1_articles_and_segments, _v2_glossary_and_mentions, _v3_notes, _v4_search_index]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,71 @@
+"""Text as the full-text index sees it: Korean runs as overlapping syllable bigrams, everything else as words.
+
+Korean glues particles and endings onto words (북한군이, 북한군은, 파병됐다), so a word index misses them and
+a morphological analyser at query time costs seconds and hundreds of megabytes. Overlapping bigrams — the
+way Lucene's CJK analyzer indexes Korean — find 북한군 inside 북한군이 with no model at all: the query
+becomes the phrase of its bigrams (북한 한군), which matches wherever those syllables stand together.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+_QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _bigrams(run: str) -> str:
+    if len(run) == 1:
+        return run
+    return " ".join(run[i : i + 2] for i in range(len(run) - 1))
+
+
+def index_text(text: str) -> str:
+    """What goes into the index for `text`: Hangul runs spelled out as bigrams, the rest left as it is."""
+    return _HANGUL_RUN.sub(lambda m: f" {_bigrams(m.group())} ", text)
+
+
+def _phrase(words: list[str]) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+def _term_tokens(term: str) -> list[str]:
+    """The index tokens of one query word, in order (a Korean word becomes its bigrams)."""
+    tokens: list[str] = []
+    for word in _WORD.findall(term):
+        for part in re.split(r"([\uac00-\ud7a3]+)", word):
+            if not part:
+                continue
+            if _HANGUL_RUN.fullmatch(part):
+                tokens += _bigrams(part).split()
+            else:
+                tokens.append(part)
+    return tokens
+
+
+def match_query(query: str) -> str | None:
+    """An FTS5 MATCH expression for what a person typed: every word must occur; "quoted words" as a phrase.
+
+    A lone Hangul syllable matches as a prefix (군 finds 군인, 군사). Returns None for a query with no
+    searchable word, so the caller can say so instead of sending FTS5 a syntax error.
+    """
+    parts: list[str] = []
+    for quoted, bare in _QUERY_PART.findall(query):
+        tokens = _term_tokens(quoted if quoted else bare)
+        if not tokens:
+            continue
+        if len(tokens) == 1 and _HANGUL_RUN.fullmatch(tokens[0]) and len(tokens[0]) == 1:
+            parts.append(f'"{tokens[0]}"*')
+        else:
+            parts.append(_phrase(tokens))
+    return " AND ".join(parts) if parts else None
+
+
+def query_words(query: str) -> list[str]:
+    """The words to highlight in a snippet: the query's words as typed (quotes removed)."""
+    words: list[str] = []
+    for quoted, bare in _QUERY_PART.findall(query):
+        text = quoted or bare
+        words += [w for w in _WORD.findall(text)]
+    return words

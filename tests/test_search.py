@@ -1,0 +1,93 @@
+"""Full-text search: Korean words inside inflected forms, English words and phrases, ranked hits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from builders import one_to_one
+
+from reader.cli import main
+from reader.store import NewArticle, Store
+from reader.store.search import BadQuery, search, snippet
+
+
+@pytest.fixture
+def library(store: Store) -> dict[str, int]:
+    ids = {}
+    for name, ko, en in (
+        ("troops", ["북한군이 쿠르스크에 배치됐다.", "우크라이나는 북한군은 전투에 투입됐다고 밝혔다.", "추가로 파병됐다."],
+         ["North Korean troops were deployed to Kursk.", "Ukraine said the troops had entered combat.",
+          "More were sent."]),
+        ("rates", ["한국은행이 기준금리를 동결했다.", "환율은 1400원을 넘었다."],
+         ["The Bank of Korea held its base rate.", "The won passed 1,400 per dollar."]),
+    ):
+        article, analysis = one_to_one(ko, en)
+        ids[name] = store.insert_article(article, analysis.sentences, analysis.segments)
+    return ids
+
+
+@pytest.mark.parametrize("query, name, position", [
+    ("북한군", "troops", 0),  # finds 북한군이 and 북한군은
+    ("파병", "troops", 2),  # finds 파병됐다
+    ("금리", "rates", 0),  # a two-syllable word inside 기준금리를
+    ("환율", "rates", 1),
+    ("deployed", "troops", 0),
+    ("deploy", "troops", 0),  # stemmed
+    ('"passed 1,400"', "rates", 1),
+])
+def test_finds_words_in_either_language(store, library, query, name, position) -> None:
+    hits = search(store.conn, query)
+    assert hits, query
+    assert (hits[0].article_id, hits[0].position) == (library[name], position) or any(
+        (h.article_id, h.position) == (library[name], position) for h in hits)
+    assert all(h.article_id == library[name] for h in hits)
+
+
+def test_every_word_must_match(store, library) -> None:
+    assert search(store.conn, "북한군 금리") == []
+    assert {h.position for h in search(store.conn, "북한군 전투")} == {1}
+
+
+def test_titles_match_too_and_rank_by_relevance(store, library) -> None:
+    hits = search(store.conn, "북한군")
+    assert hits[0].position in (None, 0, 1)
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores)  # bm25: lower is better
+
+
+def test_removed_and_replaced_articles_leave_the_index(store, library) -> None:
+    from reader.analysis import analyse
+
+    store.delete_article(library["rates"])
+    assert search(store.conn, "금리") == []
+    new = NewArticle(ko="북한군이 철수했다.", en="The troops withdrew.", title_ko="철수", title_en="Withdrawal")
+    result = analyse(new.ko, new.en)
+    store.replace_article(library["troops"], new, result.sentences, result.segments)
+    assert search(store.conn, "쿠르스크") == []
+    assert [h.position for h in search(store.conn, "철수") if h.position is not None] == [0]
+    assert store.conn.execute("INSERT INTO search_index(search_index) VALUES('integrity-check')") is not None
+
+
+def test_nothing_searchable_is_an_error(store) -> None:
+    with pytest.raises(BadQuery):
+        search(store.conn, '!! ""')
+
+
+def test_snippet_marks_the_words() -> None:
+    text, spans = snippet("우크라이나는 북한군은 전투에 투입됐다고 밝혔다.", "북한군")
+    assert [text[a:b] for a, b in spans] == ["북한군"]
+    long = "앞 " * 200 + "북한군이 있다" + " 뒤" * 200
+    text, spans = snippet(long, "북한군", width=60)
+    assert text.startswith("…") and text.endswith("…") and [text[a:b] for a, b in spans] == ["북한군"]
+
+
+def test_cli_search_json(db_path, capsys) -> None:
+    article, analysis = one_to_one(["북한군이 쿠르스크에 배치됐다."], ["Troops were deployed to Kursk."])
+    with Store.open(db_path) as store:
+        article_id = store.insert_article(article, analysis.sentences, analysis.segments)
+    assert main(["--db", str(db_path), "search", "쿠르스크", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits[0]["article"] == article_id and "쿠르스크" in hits[0]["ko"]
+    assert main(["--db", str(db_path), "search", "!!"]) == 1
+    assert "nothing to search for" in capsys.readouterr().err
