@@ -217,3 +217,71 @@ def test_every_sentence_once_in_order_and_deterministic(
     _assert_complete_and_monotone(links, len(ko), len(en))
     assert {link.kind for link in links} <= {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2", "1-3", "3-1"}
     assert align(ko, en, **kwargs) == links
+
+
+def _brute_force_posteriors(ko: list[str], en: list[str], kp: list[int], ep: list[int]) -> dict:
+    """Posterior of every link by enumerating every monotone path: a check on the banded passes."""
+    import math
+
+    import numpy as np
+
+    from reader.text import align as impl
+
+    problem = impl._Problem.build(ko, en, kp, ep, None)
+    n, m = len(ko), len(en)
+    lo = np.zeros(n + 1, dtype=np.int64)
+    beads = [*impl._BEADS, (0, 1)]
+    costs = {b: impl._bead_costs(problem, lo, m + 1, *b) for b in beads}
+    point = impl._point_costs(problem, lo, m + 1)
+
+    def paths(i: int, j: int):
+        if (i, j) == (n, m):
+            yield []
+            return
+        for di, dj in beads:
+            if i + di <= n and j + dj <= m:
+                step = float(costs[(di, dj)][i + di, j + dj] + point[i + di, j + dj])
+                for rest in paths(i + di, j + dj):
+                    yield [((i, j, i + di, j + dj), step), *rest]
+
+    weights: dict[tuple, float] = {}
+    total = 0.0
+    for path in paths(0, 0):
+        w = math.exp(-sum(step for _, step in path))
+        total += w
+        for link, _ in path:
+            weights[link] = weights.get(link, 0.0) + w
+    return {(tuple(range(a, c)), tuple(range(b, d))): w / total for (a, b, c, d), w in weights.items()}
+
+
+def test_confidences_are_the_posteriors_of_the_links() -> None:
+    ko = ["서울시는 26일 요금을 올렸다.", "시민들은 반발했다.", "기온은 영하 5도였다."]
+    en = ["Seoul raised fares on Nov. 26.", "Citizens protested the decision strongly.", "It was cold."]
+    kp, ep = [0, 0, 1], [0, 1, 1]
+    exact = _brute_force_posteriors(ko, en, kp, ep)
+    for link in align(ko, en, ko_paragraphs=kp, en_paragraphs=ep):
+        assert link.confidence == pytest.approx(exact[(link.ko, link.en)], abs=1e-3)
+
+
+def test_banded_search_finds_the_same_links_as_the_full_grid(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    from reader.text import align as impl
+
+    rng = random.Random(7)
+    ko, en = [], []
+    for i in range(560):
+        words = rng.randint(3, 12)
+        ko.append("가나다 " * words + f"{i + 100}명이 왔다.")
+        if i % 37 == 5:
+            continue  # the translator left this one out
+        if i % 23 == 7:
+            en[-1] += f" and {' word' * words} {i + 100} came."  # merged into the previous sentence
+            continue
+        en.append("Some" + " word" * (words * 2) + f" {i + 100} people came.")
+    assert (len(ko) + 1) * (len(en) + 1) > impl._FULL_GRID_CELLS
+    banded = align(ko, en)
+    monkeypatch.setattr(impl, "_FULL_GRID_CELLS", 10**9)
+    full = align(ko, en)
+    assert _pairs(banded) == _pairs(full)
+    assert [link.confidence for link in banded] == pytest.approx([link.confidence for link in full], abs=1e-3)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reader.text.numbers import Quantity, find_quantities
-from reader.text.translit import hangul_skeleton, is_hangul, latin_skeletons
+from reader.text.translit import hangul_skeleton, latin_skeletons
 
 __all__ = ["Link", "align"]
 
@@ -52,15 +52,8 @@ class Link:
 # theirs from parliamentary proceedings; news translation drops and adds sentences more often and
 # rarely redistributes two sentences over two (2-2), so those priors are shifted accordingly. One long
 # Korean sentence may become three English ones (and, rarely, the reverse), hence 1-3 and 3-1.
-_BEADS: tuple[tuple[int, int], ...] = (
-    (1, 1),
-    (1, 0),
-    (2, 1),
-    (1, 2),
-    (2, 2),
-    (1, 3),
-    (3, 1),
-)  # (0, 1): in-row
+# (0, 1) is not listed: it stays within a row of the programme and is handled there.
+_BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 _PRIOR = {(1, 1): 0.87, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.045, (1, 2): 0.045, (2, 2): 0.001,
           (1, 3): 0.004, (3, 1): 0.004}  # fmt: skip
 # English characters per Korean character (whitespace excluded) in news translation; the ratio of the
@@ -76,6 +69,7 @@ _ANCHOR_GAIN = 3.0
 _MISSING_COST = 1.6
 # Cost (nats) of a path point where one side is at a paragraph break and the other is not, or of a link
 # that spans a paragraph break; scaled down when the two sides have different numbers of paragraphs.
+# A dropped or added sentence next to a break is forgiven the point it leaves out of step.
 _PARAGRAPH_COST = 3.0
 # The search band: the whole grid when it is small (exact, and still instant); otherwise a band around
 # the length diagonal that starts narrow and doubles while the best path touches its edge, up to a cell
@@ -160,9 +154,11 @@ _Keys = list[dict[str, float]]
 
 
 def _expected(keys: dict[str, float]) -> dict[str, float]:
-    """The anchors a translation keeps as they are: figures of two digits or more and quotation
-    (acronyms written into the Korean are added by the caller). Names are left out: their transcription is matched too
-    loosely to count its absence against a link."""
+    """The anchors a translation keeps as they are: figures of two digits or more and quotation.
+
+    Acronyms written into the Korean are added by the caller. Names are left out: their transcription is
+    matched too loosely to count its absence against a link.
+    """
     return {k: (0.5 if k == "q" else 1.0) for k, w in keys.items() if (k[0] == "n" and w >= 1.0) or k == "q"}
 
 
@@ -231,10 +227,6 @@ def _sentence_anchors(
     ko_keys = [{k: w for k, w in keys.items() if k in shared} for keys in ko_keys]
     en_keys = [{k: w for k, w in keys.items() if k in shared} for keys in en_keys]
     return ko_keys, en_keys, expect_ko, expect_en
-
-
-def _has_hangul(text: str) -> bool:
-    return any(is_hangul(ch) for ch in text)
 
 
 # ---------------------------------------------------------------------------------------------- problem
@@ -614,6 +606,12 @@ def _links(
     reverse: _Result,
     path: list[tuple[int, int, int, int]],
 ) -> list[Link]:
+    """The best path as links, each with its posterior probability under the model.
+
+    The probability of a link from (i0, j0) to (i1, j1) is the weight of all paths through it over the
+    weight of all paths: exp(Z - F(i0, j0) - cost - B(i1, j1)), F from the forward pass and B from the
+    forward pass of the mirrored problem; the point cost at (i1, j1) is in both, so it is added back once.
+    """
     n, m = problem.n, problem.m
     rlo = _reverse_band(lo, result.forward.shape[1], m)
     total = result.forward[n, m - lo[n]]
