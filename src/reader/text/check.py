@@ -19,7 +19,7 @@ from reader.text.linking import NAME_TYPES, link_mentions, values_equal
 from reader.text.numbers import Quantity, find_quantities
 
 _DATE_UNITS = ("year", "month", "day")
-_FRACTION = re.compile(r"의\s?\d")
+_NOT_A_UNIT = re.compile(r"의\s?\d|기")
 
 
 def check_pair(
@@ -49,24 +49,37 @@ def check_pair(
 # quantities
 
 
-def _countable(q: Quantity) -> bool:
-    """Quantities worth flagging: with a unit (people, won, km², percent), not bare numbers or dates."""
-    return q.kind not in ("date", "number", "ordinal") and q.unit is not None
+def _countable(text: str, q: Quantity) -> bool:
+    """Figures worth flagging: counts and measures, and bare numbers written in digits.  Not dates (see
+    `_date_reasons`), not ordinals, and not numbers spelled as words ("one of them" is rarely a figure)."""
+    if q.kind in ("date", "ordinal"):
+        return False
+    return q.unit is not None or q.kind != "number" or bool(re.search(r"\d", text[q.start : q.end]))
 
 
 def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Quantity]) -> list[str]:
     reasons: list[str] = []
+    ko_bare = any(_bare(q) for q in ko_q)
+    en_bare = any(_bare(q) for q in en_q)
     ko_vals = [q.value for q in ko_q if q.kind != "date"] + _date_values(ko_q)
     en_vals = [q.value for q in en_q if q.kind != "date"] + _date_values(en_q)
     for q in ko_q:
-        if _FRACTION.match(ko_text, q.end):
-            continue  # 3분의 2 is a fraction, not three minutes
-        if _countable(q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in en_vals):
+        if _NOT_A_UNIT.match(ko_text, q.end):
+            continue  # 3분의 2 is a fraction and 3분기 a quarter, not three minutes
+        if _bare(q) and not en_bare:
+            continue  # 5공장 beside "fifth plant": a bare number may be an ordinal the other side spells
+        if _countable(ko_text, q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in en_vals):
             reasons.append(f"{ko_text[q.start:q.end]} ({_fmt(q.value)}) has no counterpart in the English")
     for q in en_q:
-        if _countable(q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in ko_vals):
+        if _bare(q) and not ko_bare:
+            continue
+        if _countable(en_text, q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in ko_vals):
             reasons.append(f"{en_text[q.start:q.end]} ({_fmt(q.value)}) has no counterpart in the Korean")
     return reasons
+
+
+def _bare(q: Quantity) -> bool:
+    return q.kind == "number" and q.unit is None
 
 
 def _date_values(qs: list[Quantity]) -> list[float]:

@@ -116,6 +116,31 @@ _WEEKDAY_KO = re.compile(r"\(?[월화수목금토일]\)")
 _KO_WORD_NUM = re.compile(r"(?<![\uac00-\ud7a3])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|수십|수백|수천|수만)\s?(?:명|차례|곳|개국|척|대)(?![\uac00-\ud7a3])")
 
 
+_UNIT_AFTER = re.compile(
+    r"\s?(?:mm|cm|km|kg|GWh|MWh|TWh|MW|GW|kW|kWh|㎜|㎝|㎞|㎏|㎡|㎢|℃|°C|mph|km/h)(?![A-Za-z])"
+)
+
+
+def _quantities(text: str, lang: str) -> list[_Cand]:
+    """Numbers worth a highlight, from numbers.py: dates, and quantities with a unit or written in digits
+    (a spelled-out "one" is usually just a word)."""
+    from reader.text.numbers import find_quantities
+
+    out: list[_Cand] = []
+    for q in find_quantities(text, lang):
+        if q.kind == "date":
+            out.append(_Cand(q.start, q.end, "DATE", 5))
+            continue
+        if not q.unit and q.kind == "number" and not re.search(r"\d", text[q.start : q.end]):
+            continue
+        end = q.end
+        m = _UNIT_AFTER.match(text, end)
+        if m and not q.unit:
+            end = m.end()  # 170㎜, 86 GWh: a unit numbers.py leaves aside still belongs to the figure
+        out.append(_Cand(q.start, end, "QUANTITY", 5))
+    return out
+
+
 def _korean_numeric(text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _KO_DATE.finditer(text):
@@ -125,13 +150,8 @@ def _korean_numeric(text: str) -> list[_Cand]:
             out.append(_Cand(m.start(), w.end() if w else end, "DATE", 6))
     for m in _KO_REL_DATE.finditer(text):
         out.append(_Cand(m.start(), m.end(), "DATE", 5))
-    from reader.text.numbers import find_quantities
 
-    for q in find_quantities(text, "ko"):
-        if q.kind == "date":
-            out.append(_Cand(q.start, q.end, "DATE", 5))
-        elif q.unit:  # a bare number is not worth a highlight
-            out.append(_Cand(q.start, q.end, "QUANTITY", 5))
+    out.extend(_quantities(text, "ko"))
     for m in _KO_WORD_NUM.finditer(text):
         out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
     return out
@@ -200,7 +220,11 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             end, typ = end + len(ext[0]), ext[1] or typ
             if ext[1] == "ORG" and m.type == "PLACE" and ext[0] == "군":
                 typ = "ORG"
-        out.append(_Cand(m.start, end, typ, 8))
+        if typ == "PLACE" and end == m.end and _PERSONAL_TITLE.match(text, end):
+            typ = "PERSON"  # 한강 작가 is the novelist, not the river
+        # a common noun of the glossary (드론, 휴전) yields to a figure or a name that contains it
+        common = bool(m.entry.en) and all(f == f.lower() for f in m.entry.en)
+        out.append(_Cand(m.start, end, typ, 4 if common else 8))
 
     words = _eojeols(text, toks)
     for wi, (ws, we, wtoks) in enumerate(words):
@@ -297,6 +321,8 @@ def _suffix_extension(text: str, end: int, rest: str) -> tuple[str, str | None] 
     return None
 
 
+# titles only a person bears (unlike 시장, which also follows a city: 서울 시장)
+_PERSONAL_TITLE = re.compile(r"\s?(?:씨|작가|선수|배우|가수|교수|기자|변호사|박사|여사|감독|코치|시인|화백|명창)(?![\uac00-\ud7a3])")
 _CASE_PARTICLES = frozenset(
     ["이", "가", "은", "는", "을", "를", "의", "에", "에서", "에게", "로", "으로", "와", "과", "도", "만", "까지", "부터", "보다", "처럼", "이나", "나", "이다", "에는", "에서는", "에도", "으로는", "로는", "과의", "와의", "에서의", "이라는", "라는", "이며", "며", "이고", "고", "의해", "에선"]
 )
@@ -495,11 +521,18 @@ _EN_DATE = re.compile(
         r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+\d{4})?",
         _MONTH_RE + r"\s+\d{4}",
         r"(?:early|mid|late)-?\s?" + _MONTH_RE,
+        r"(?:January|February|March|April|June|July|August|September|October|November|December)",
+        r"(?<=\b(?:in|of|by) )May",
         r"(?:" + _WD + r")",
         r"(?:in|since|by|until|of|from)\s+\d{4}(?!\s*(?:troops|soldiers|people|km|tons))",
         r"\d{4}-\d{2}-\d{2}",
     ])
     + r")\b"
+)
+# "on the 26th": a day of the month, named by its ordinal alone
+_EN_DAY_ORDINAL = re.compile(
+    r"(?<=\bthe )(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[.,;:)]|$|(?:with|and|of|in|at|to|when|after|before|as|for|but|while|from|amid|that)\b))"
 )
 _EN_QTY = re.compile(
     r"(?:(?:about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to|fewer than|"
@@ -532,6 +565,9 @@ PLACE_CUES = ("Region", "region", "Province", "province", "City", "city", "River
               "Strait", "Bay", "Gulf", "Valley", "County", "District", "State", "Street", "Square", "Airport",
               "Port", "Harbor", "Harbour", "Bridge", "Station", "Ocean", "Coast", "Desert", "Plateau",
               "Prefecture", "Village", "Town", "Krai", "Republic", "Kingdom")
+OTHER_CUES = ("Prize", "Award", "Awards", "Cup", "Games", "Olympics", "Festival", "War", "Treaty", "Agreement",
+              "Accord", "Act", "Summit", "Forum", "Expo", "Conference", "Convention", "Championship",
+              "Declaration", "Doctrine", "Protocol", "Initiative", "Plan", "Operation")
 EQUIPMENT_CUES = ("missile", "missiles", "tank", "tanks", "drone", "drones", "system", "systems", "rocket",
                   "rockets", "launcher", "launchers", "howitzer", "howitzers", "jet", "jets", "fighter",
                   "fighters", "helicopter", "helicopters", "submarine", "warship", "destroyer", "carrier",
@@ -568,10 +604,13 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), "QUANTITY", 5))
     for m in _EN_WORD_QTY.finditer(text):
         out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
+    out.extend(c for c in _quantities(text, "en") if c.type == "QUANTITY")
+    for m in _EN_DAY_ORDINAL.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "DATE", 6))
     for gm in glossary.match_en(text):
-        s = gm.start
-        # "the U.S." is written with its article; the article is not part of the name
-        out.append(_Cand(s, gm.end, gm.type, 8))
+        # a common noun of the glossary ("drones", "ceasefire") yields to a figure that contains it
+        common = text[gm.start : gm.end].islower()
+        out.append(_Cand(gm.start, gm.end, gm.type, 4 if common else 8))
     starts = _sentence_starts(text)
     persons: set[str] = set()
     typed: list[_Cand] = []
@@ -741,6 +780,8 @@ def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, b
         return "ORG", True
     if any(w in PLACE_CUES for w in words[1:]):
         return "PLACE", True
+    if any(w in OTHER_CUES for w in words[1:]):
+        return "OTHER", True  # Nobel Prize, Asian Games, Korean War: events, awards, treaties
     if nxt in ("founder", "ceo", "chairman", "chairwoman", "shares", "executives", "employees", "subsidiary"):
         return "ORG", False
     m = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)*)", after)

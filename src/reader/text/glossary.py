@@ -88,8 +88,8 @@ class Glossary:
         self._entries: list[Entry] = []
         self._ko: dict[str, list[tuple[str, Entry]]] = {}  # first character -> (form, entry), longest first
         self._en: dict[str, list[tuple[str, Entry, bool]]] = {}  # first word, lowered -> (form, entry, exact)
-        self._ko_exact: dict[str, Entry] = {}
-        self._en_exact: dict[str, Entry] = {}
+        self._ko_exact: dict[str, list[Entry]] = {}
+        self._en_exact: dict[str, list[Entry]] = {}
         self._keys: dict[tuple[tuple[str, ...], tuple[str, ...], str], Entry] = {}
         for e in entries:
             self.add(e)
@@ -128,7 +128,7 @@ class Glossary:
         self._keys[entry.key()] = entry
         self._entries.append(entry)
         for form in entry.ko:
-            self._ko_exact.setdefault(form, entry)
+            self._ko_exact.setdefault(form, []).append(entry)
             bucket = self._ko.setdefault(form[0], [])
             bucket.append((form, entry))
             bucket.sort(key=lambda fe: -len(fe[0]))
@@ -139,7 +139,7 @@ class Glossary:
             # All-lower-case forms ("missile") match any case; forms with capitals match their case only,
             # so "US" the country is not found in "us" the pronoun.
             exact = form != form.lower()
-            self._en_exact.setdefault(form.lower(), entry)
+            self._en_exact.setdefault(_en_norm(form), []).append(entry)
             bucket2 = self._en.setdefault(key, [])
             bucket2.append((form, entry, exact))
             bucket2.sort(key=lambda fe: -len(fe[0]))
@@ -158,28 +158,39 @@ class Glossary:
 
     def lookup_ko(self, form: str) -> Entry | None:
         """The entry with exactly this Korean form, or one whose form this word is plus particles."""
+        found = self.entries_ko(form)
+        return found[0] if found else None
+
+    def entries_ko(self, form: str) -> list[Entry]:
+        """Every entry with this Korean form (homographs: 조지아 the country, 조지아주 the state)."""
         form = form.strip()
         if form in self._ko_exact:
-            return self._ko_exact[form]
+            return list(self._ko_exact[form])
         for p in PARTICLES:
             if form.endswith(p) and form[: -len(p)] in self._ko_exact:
-                return self._ko_exact[form[: -len(p)]]
-        return None
+                return list(self._ko_exact[form[: -len(p)]])
+        return []
 
     def lookup_en(self, form: str) -> Entry | None:
+        """The entry with this English form; "the" and case follow the usual rules (a capitalised form
+        does not match its lower-case homograph: "US" is not "us")."""
+        found = self.entries_en(form)
+        return found[0] if found else None
+
+    def entries_en(self, form: str) -> list[Entry]:
         form = " ".join(form.split())
-        e = self._en_exact.get(form.lower())
-        if e is None and form.lower().startswith("the "):
-            e = self._en_exact.get(form[4:].lower())
-        if e is None:
-            return None
-        # honour case-awareness: a capitalised form does not match its lower-case homograph
-        for f in e.en:
-            if f.lower() in (form.lower(), form.lower().removeprefix("the ")) and (
-                f == f.lower() or f in (form, form.removeprefix("the ").removeprefix("The "))
-            ):
-                return e
-        return None
+        bare = form.removeprefix("the ").removeprefix("The ")
+        out: list[Entry] = []
+        for e in self._en_exact.get(_en_norm(form), []) + self._en_exact.get(_en_norm(bare), []):
+            if e in out:
+                continue
+            for f in e.en:
+                if _en_norm(f) in (_en_norm(form), _en_norm(bare)) and (
+                    f == f.lower() or _en_case(f) in (_en_case(form), _en_case(bare))
+                ):
+                    out.append(e)
+                    break
+        return out
 
     # -- matching in running text -------------------------------------------------------------------------
     def match_ko(self, text: str, *, compounds: bool = False) -> list[Match]:
@@ -244,6 +255,15 @@ class Glossary:
 
 _PARTICLE_SET = frozenset(PARTICLES)
 _EN_WORD = re.compile(r"(?<![\w.'’-])[^\W_]+")
+
+
+def _en_norm(form: str) -> str:
+    """Lower case, one space, no inner "the": "Democratic Republic of the Congo" = "… of Congo"."""
+    return re.sub(r"\s+", " ", re.sub(r"\b(?:the|The) ", "", form)).strip().lower()
+
+
+def _en_case(form: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\b(?:the|The) ", "", form)).strip()
 
 
 def _en_key(form: str) -> str:

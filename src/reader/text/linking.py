@@ -42,70 +42,119 @@ def link_mentions(
     glossary: Glossary | None = None,
 ) -> list[EntityLink]:
     """Links between the mentions of a Korean segment and those of its English translation, in Korean
-    text order."""
-    glossary = glossary if glossary is not None else Glossary()
-    links: list[EntityLink] = []
-    free_ko = list(ko_mentions)
-    free_en = list(en_mentions)
+    text order.
 
-    def take(k: Mention, e: Mention, typ: str, how: str, guess: bool) -> None:
-        links.append(EntityLink(k, e, typ, how, guess))
-        free_ko.remove(k)
-        free_en.remove(e)
+    Korean news writes a place inside a place as one name (페루 리마) where English writes two (Lima,
+    Peru); such a mention may link by its words, and the link's `ko` is then that word's span.
+    """
+    glossary = glossary if glossary is not None else Glossary()
+    state = _State(ko_mentions, en_mentions)
 
     # 1. glossary: both mentions carry a form of one entry
-    ko_entries = {m: _entries_ko(m, glossary) for m in ko_mentions if m.type in NAME_TYPES}
     en_entries = {m: _entries_en(m, glossary) for m in en_mentions if m.type in NAME_TYPES}
-    for k, kes in ko_entries.items():
-        if not kes:
+    for k, whole in state.candidates(parts=True):
+        kes = _entries_ko(k, glossary)
+        if not kes or not state.is_free(k, whole):
             continue
         best: tuple[int, Mention, Entry] | None = None
-        for e in free_en:
+        for e in state.free_en:
             ees = en_entries.get(e, [])
             for rank, entry in enumerate(kes):
                 if any(entry is x for x in ees):
                     score = rank * 2 + (0 if ees[0] is entry else 1)
                     if best is None or score < best[0]:
                         best = (score, e, entry)
-        if best is not None and k in free_ko:
-            take(k, best[1], best[2].type if k.type == "OTHER" else k.type, "glossary", False)
+        if best is not None:
+            state.take(k, whole, best[1], best[2].type if k.type == "OTHER" else k.type, "glossary", False)
 
     # 2. numbers and dates of equal value
-    ko_vals = {m: _values(m, "ko") for m in free_ko if m.type in ("DATE", "QUANTITY")}
-    en_vals = {m: _values(m, "en") for m in free_en if m.type in ("DATE", "QUANTITY")}
-    for k, kv in ko_vals.items():
-        if not kv:
+    ko_q, en_q = find_quantities(ko_text, "ko"), find_quantities(en_text, "en")
+    en_vals = {m: _values(m, en_q) for m in en_mentions if m.type in ("DATE", "QUANTITY")}
+    for k, whole in state.candidates(parts=False):
+        if k.type not in ("DATE", "QUANTITY") or not (kv := _values(k, ko_q)):
             continue
-        for e in list(free_en):
+        for e in list(state.free_en):
             ev = en_vals.get(e)
-            if ev and k.type == e.type and _same_values(kv, ev, k.type):
-                take(k, e, k.type, "date" if k.type == "DATE" else "number", False)
+            if ev and _same_values(kv, ev, k.type, e.type):
+                how = "date" if k.type == e.type == "DATE" else "number"
+                state.take(k, whole, e, k.type if how == "date" else "QUANTITY", how, False)
                 break
 
-    # 3. transliteration: romanised Hangul against the English form, best pairs first
-    scored: list[tuple[float, int, int, Mention, Mention]] = []
-    for i, k in enumerate(free_ko):
-        if k.type not in NAME_TYPES:
+    # 3. transliteration: romanised Hangul against the English form, best pairs first.  A name the glossary
+    # knows has its translation there; sound is only consulted for names it does not know.
+    scored: list[tuple[float, int, int, Mention, Mention, Mention]] = []
+    for i, (k, whole) in enumerate(state.candidates(parts=True)):
+        if k.type not in NAME_TYPES or _known(glossary.entries_ko(k.text), k.type):
             continue
-        for j, e in enumerate(free_en):
-            if e.type not in NAME_TYPES:
+        for j, e in enumerate(state.free_en):
+            if e.type not in NAME_TYPES or _known(glossary.entries_en(e.text), e.type):
                 continue
-            s = sound_similarity(k.text, e.text)
-            if s >= _SOUND_LINK:
-                scored.append((s, -i, -j, k, e))
-    for s, _, _, k, e in sorted(scored, key=lambda t: (t[0], t[1], t[2]), reverse=True):
-        if k in free_ko and e in free_en:
-            take(k, e, k.type if k.type != "OTHER" else e.type, "transliteration", s < _SOUND_SURE)
+            sim = sound_similarity(k.text, e.text)
+            if sim >= _SOUND_LINK:
+                scored.append((sim, -i, -j, k, whole, e))
+    for sim, _, _, k, whole, e in sorted(scored, key=lambda t: (t[0], t[1], t[2]), reverse=True):
+        if state.is_free(k, whole) and e in state.free_en:
+            state.take(k, whole, e, k.type if k.type != "OTHER" else e.type, "transliteration", sim < _SOUND_SURE)
 
-    # 4. elimination: one unlinked name of a type on each side
-    for typ in ("PERSON", "ORG", "PLACE", "EQUIPMENT"):
-        ks = [m for m in free_ko if m.type == typ]
-        es = [m for m in free_en if m.type == typ]
-        if len(ks) == 1 and len(es) == 1:
-            take(ks[0], es[0], typ, "elimination", True)
+    # 4. elimination: a single unlinked name left on each side, of one type, that no glossary entry claims
+    ks = [k for k, w in state.candidates(parts=False) if k.type in NAME_TYPES and k.type != "OTHER"]
+    es = [e for e in state.free_en if e.type in NAME_TYPES and e.type != "OTHER"]
+    if (len(ks) == 1 and len(es) == 1 and ks[0].type == es[0].type
+            and glossary.lookup_ko(ks[0].text) is None and glossary.lookup_en(es[0].text) is None):
+        state.take(ks[0], ks[0], es[0], ks[0].type, "elimination", True)
 
-    links.sort(key=lambda link: link.ko.start)
-    return links
+    state.links.sort(key=lambda link: (link.ko.start, link.ko.end))
+    return state.links
+
+
+def _known(entries: list[Entry], typ: str) -> bool:
+    """The glossary has this very thing (same type), so its translation is known and sound is not asked;
+    an entry of another type is a homograph (한강 the river beside 한강 the novelist)."""
+    return any(e.type == typ for e in entries)
+
+
+class _State:
+    """Which mentions are still free.  A Korean candidate is a whole mention or one word of it."""
+
+    def __init__(self, ko_mentions: list[Mention], en_mentions: list[Mention]) -> None:
+        self.ko = list(ko_mentions)
+        self.free_en = list(en_mentions)
+        self.links: list[EntityLink] = []
+        self.used_whole: set[Mention] = set()  # linked as a whole, or a person linked by one word
+        self.touched: set[Mention] = set()  # some word of it is linked
+        self.used_parts: set[Mention] = set()
+        self.parts = {m: _words(m) for m in ko_mentions if m.type in ("PLACE", "ORG", "PERSON")}
+
+    def candidates(self, parts: bool) -> list[tuple[Mention, Mention]]:
+        out = [(m, m) for m in self.ko if m not in self.used_whole and m not in self.touched]
+        if parts:
+            for m in self.ko:
+                if m not in self.used_whole:
+                    out.extend((p, m) for p in self.parts.get(m, ()) if p not in self.used_parts)
+        return out
+
+    def is_free(self, k: Mention, whole: Mention) -> bool:
+        if whole in self.used_whole:
+            return False
+        return (k is whole and whole not in self.touched) or (k is not whole and k not in self.used_parts)
+
+    def take(self, k: Mention, whole: Mention, e: Mention, typ: str, how: str, guess: bool) -> None:
+        if k is not whole and whole.type == "PERSON":
+            k = whole  # 미셸 바르니에 is one name even when only 바르니에 was recognised
+        if k is whole:
+            self.used_whole.add(whole)
+        else:
+            self.used_parts.add(k)
+            self.touched.add(whole)
+        self.free_en.remove(e)
+        self.links.append(EntityLink(k, e, typ, how, guess))
+
+
+def _words(m: Mention) -> list[Mention]:
+    """The space-separated words of a several-word mention, as mentions of the same type."""
+    if " " not in m.text:
+        return []
+    return [Mention(m.start + w.start(), m.start + w.end(), w.group(), m.type) for w in re.finditer(r"\S+", m.text)]
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -113,22 +162,18 @@ def link_mentions(
 
 
 def _entries_ko(m: Mention, glossary: Glossary) -> list[Entry]:
-    """Entries naming this mention: the whole mention first, then forms inside it (러시아 쿠르스크)."""
-    out: list[Entry] = []
-    whole = glossary.lookup_ko(m.text)
-    if whole is not None:
-        out.append(whole)
-    for gm in glossary.match_ko(m.text, compounds=True):
-        if not any(gm.entry is x for x in out):
-            out.append(gm.entry)
+    """Entries naming this mention: the whole mention first, then forms inside one word (우크라이나군).
+    The words of a several-word name are linked on their own (see `_words`)."""
+    out = glossary.entries_ko(m.text)
+    if " " not in m.text:
+        for gm in glossary.match_ko(m.text, compounds=True):
+            if not any(gm.entry is x for x in out):
+                out.append(gm.entry)
     return out
 
 
 def _entries_en(m: Mention, glossary: Glossary) -> list[Entry]:
-    out: list[Entry] = []
-    whole = glossary.lookup_en(m.text)
-    if whole is not None:
-        out.append(whole)
+    out = glossary.entries_en(m.text)
     for gm in glossary.match_en(m.text):
         if not any(gm.entry is x for x in out):
             out.append(gm.entry)
@@ -139,18 +184,27 @@ def _entries_en(m: Mention, glossary: Glossary) -> list[Entry]:
 # numbers and dates
 
 
-def _values(m: Mention, lang: str) -> list[Quantity]:
-    return find_quantities(m.text, lang)
+def _values(m: Mention, found: list[Quantity]) -> list[Quantity]:
+    """The quantities inside a mention, read in the context of the whole text ("on the 4th" is a day)."""
+    return [q for q in found if m.start <= q.start and q.end <= m.end]
 
 
-def _same_values(a: list[Quantity], b: list[Quantity], typ: str) -> bool:
-    if typ == "DATE":
+def _same_values(a: list[Quantity], b: list[Quantity], type_a: str, type_b: str) -> bool:
+    if type_a == type_b == "DATE":
         da, db = _date_parts(a), _date_parts(b)
         shared = set(da) & set(db)
         return bool(shared) and all(da[u] == db[u] for u in shared)
-    va = [q.value for q in a]
-    vb = [q.value for q in b]
-    return any(values_equal(x, y) for x in va for y in vb)
+    # a duration or count written as a date word on one side (60일 / 60 days) still links by value
+    va = [q.value for q in a if q.kind != "date" or type_a != "DATE" or q.unit == "day"]
+    vb = [q.value for q in b if q.kind != "date" or type_b != "DATE" or q.unit == "day"]
+    if type_a != type_b and not (_is_duration(a) or _is_duration(b)):
+        return False
+    return len(va) == len(vb) == 1 and values_equal(va[0], vb[0]) or (
+        type_a == type_b == "QUANTITY" and any(values_equal(x, y) for x in va for y in vb))
+
+
+def _is_duration(qs: list[Quantity]) -> bool:
+    return any(q.kind in ("duration", "count", "number") for q in qs)
 
 
 def _date_parts(qs: list[Quantity]) -> dict[str, float]:
@@ -213,6 +267,7 @@ def _skeleton(latin: str, drop_r: bool = False) -> str:
     s = re.sub(r"[^a-z]", "", s)
     if drop_r:
         s = re.sub(r"(?<=[aeiou])r(?=[^aeiou]|$)", "", s)  # Storm → 스톰: a post-vocalic r is not written
+    s = re.sub(r"c(?=[eiy])", "s", s)  # Valencia, Nice: a soft c
     s = re.sub(r"iv$", "iu", s)  # Kyiv, Kharkiv: a final Ukrainian v is heard as a vowel (키이우, 하르키우)
     for a, b in (("sch", "s"), ("tch", "j"), ("ch", "j"), ("sh", "s"), ("ph", "p"), ("th", "t"), ("ck", "k"),
                  ("ng", "n"), ("dg", "j"), ("zh", "j"), ("kh", "h"), ("gh", "k"), ("ts", "j"), ("tz", "j")):
@@ -228,6 +283,32 @@ def _ko_skeleton(ko: str) -> str:
     return _skeleton(romanize(ko))
 
 
+_SURNAME_ROMAN = {
+    "김": ("kim",), "이": ("lee", "yi", "rhee"), "박": ("park", "pak"), "최": ("choi", "choe"),
+    "정": ("jung", "chung", "jeong"), "강": ("kang",), "조": ("cho", "jo"), "윤": ("yoon", "yun"),
+    "장": ("jang", "chang"), "임": ("lim", "im"), "한": ("han",), "오": ("oh",), "서": ("seo", "suh"),
+    "신": ("shin", "sin"), "권": ("kwon",), "황": ("hwang",), "안": ("ahn", "an"), "송": ("song",),
+    "류": ("ryu", "yoo"), "유": ("yoo", "yu"), "전": ("jeon", "chun", "jun"), "홍": ("hong",),
+    "고": ("ko", "koh"), "문": ("moon", "mun"), "양": ("yang",), "손": ("son", "sohn"), "배": ("bae",),
+    "백": ("baek", "paik"), "허": ("heo", "huh"), "노": ("roh", "noh"), "남": ("nam",), "하": ("ha",),
+    "곽": ("kwak",), "성": ("sung",), "차": ("cha",), "주": ("joo", "ju"), "우": ("woo",), "구": ("koo", "ku"),
+    "민": ("min",), "진": ("jin",), "나": ("na", "ra"), "지": ("ji",), "엄": ("eom", "um"), "채": ("chae",),
+    "원": ("won",), "천": ("chun",), "방": ("bang",), "현": ("hyun",), "함": ("ham",), "여": ("yeo",),
+    "추": ("choo", "chu"), "도": ("do",), "석": ("seok", "suk"), "선": ("sun",), "설": ("sul",), "마": ("ma",),
+}
+
+
+def _roman_variants(ko: str) -> list[str]:
+    """Ways the Hangul may be spelt in English: Revised Romanization, and for a Korean personal name the
+    customary spellings of the surname (조 → Cho, 이 → Lee)."""
+    word = re.sub(r"\s", "", ko)
+    out = [romanize(word)]
+    if re.fullmatch(r"[\uac00-\ud7a3]{2,4}", word) and word[0] in _SURNAME_ROMAN:
+        rest = romanize(word[1:])
+        out += [sur + rest for sur in _SURNAME_ROMAN[word[0]]]
+    return out
+
+
 @lru_cache(maxsize=8192)
 def sound_similarity(ko: str, en: str) -> float:
     """0..1: how well the Hangul `ko` could be a transcription of `en` (or of a run of its words).
@@ -237,24 +318,25 @@ def sound_similarity(ko: str, en: str) -> float:
     if re.search(r"[A-Za-z]", ko):
         a = re.sub(r"[^a-z0-9]", "", ko.lower())
         words = re.findall(r"[A-Za-z0-9]+", en)
-        best = 0.0
         for i in range(len(words)):
             for j in range(i + 1, min(len(words), i + 4) + 1):
-                b = "".join(words[i:j]).lower()
-                if a == b:
-                    best = 1.0
-        return best
+                if a == "".join(words[i:j]).lower():
+                    return 1.0
+        return 0.0
     if not re.search(r"[\uac00-\ud7a3]", ko):
         return 0.0
     ks = _ko_skeleton(ko)
-    if len(ks) < 2:
-        return 0.0
-    kr = romanize(re.sub(r"\s", "", ko))
-    words = re.findall(r"[A-Za-z][A-Za-z'’]*", en)
+    romans = _roman_variants(ko)
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*", en)
     best = 0.0
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + 3) + 1):
-            cand = "".join(words[i:j])
+            cand = "".join(words[i:j]).replace("-", "").lower()
+            full = max(fuzz.ratio(r, cand) for r in romans) / 100
+            if len(ks) < 2:
+                # too few consonants to compare skeletons (카카오, 한강): the spelling itself must agree
+                best = max(best, full if full >= 0.85 else 0.0)
+                continue
             for drop in (False, True):
                 es = _skeleton(cand, drop_r=drop)
                 if not es or es[0] != ks[0]:
@@ -262,6 +344,6 @@ def sound_similarity(ko: str, en: str) -> float:
                 if min(len(es), len(ks)) < 3 and es != ks:
                     continue
                 sk = fuzz.ratio(ks, es) / 100
-                full = fuzz.ratio(kr, cand.lower()) / 100
-                best = max(best, 0.75 * sk + 0.25 * full if sk < 1 else max(0.9, 0.6 + 0.4 * full + 0.1))
+                score = 0.75 * sk + 0.25 * full if sk < 1 else max(0.9, 0.6 + 0.4 * full + 0.1)
+                best = max(best, score, full if full >= 0.9 else 0.0)
     return min(best, 1.0)

@@ -1,0 +1,169 @@
+"""Score cross-language entity links and the translation check on hand-labelled sentence pairs.
+
+    python bench/links.py [--gold FILE] [--show]
+
+Links: each pair of bench/data/links-gold.jsonl is run through the whole path (find_mentions on both
+sides with the bundled glossary, then link_mentions); a predicted link is right when its Korean span
+overlaps the gold Korean span and its English span the gold English span of one gold link (each gold
+link counts once).  Exact scores need both spans equal.
+
+Check: check_pair must say nothing on every correct pair, and must flag every pair in which one number or
+date of a gold link was corrupted on purpose (on the English side, then on the Korean side).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from reader.text.check import check_pair
+from reader.text.entities import default_glossary, find_mentions
+from reader.text.linking import link_mentions
+
+_EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+             "twelve"]
+_EN_ORD = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+           "tenth"]
+_EN_ORD_SHORT = {"1st": "2nd", "2nd": "3rd", "3rd": "4th"}
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_links(rows: list[dict], show: bool) -> None:
+    glossary = default_glossary()
+    tp = tp_exact = npred = ngold = 0
+    by_how: Counter[str] = Counter()
+    right_how: Counter[str] = Counter()
+    for r in rows:
+        ko, en = r["ko"], r["en"]
+        km, em = find_mentions(ko, "ko", glossary), find_mentions(en, "en", glossary)
+        links = link_mentions(ko, en, km, em, glossary)
+        gold = [((g[0], g[1]), (g[2], g[3])) for g in r["links"]]
+        used: set[int] = set()
+        npred += len(links)
+        ngold += len(gold)
+        for lk in links:
+            by_how[lk.how] += 1
+            hit = None
+            for gi, (gk, ge) in enumerate(gold):
+                if gi not in used and overlaps((lk.ko.start, lk.ko.end), gk) and overlaps((lk.en.start, lk.en.end), ge):
+                    hit = gi
+                    break
+            if hit is not None:
+                used.add(hit)
+                tp += 1
+                right_how[lk.how] += 1
+                gk, ge = gold[hit]
+                tp_exact += (lk.ko.start, lk.ko.end) == gk and (lk.en.start, lk.en.end) == ge
+            elif show:
+                print(f"  WRONG {lk.how:15} {lk.ko.text} ↔ {lk.en.text}   [{r['id']}]")
+        if show:
+            for gi, (gk, ge) in enumerate(gold):
+                if gi not in used:
+                    print(f"  MISSED {ko[gk[0]:gk[1]]} ↔ {en[ge[0]:ge[1]]}   [{r['id']}]")
+    p = tp / npred if npred else 0.0
+    rec = tp / ngold if ngold else 0.0
+    f = 2 * p * rec / (p + rec) if p + rec else 0.0
+    pe, re_ = (tp_exact / npred if npred else 0.0), (tp_exact / ngold if ngold else 0.0)
+    print(f"links: pairs={len(rows)} gold={ngold} predicted={npred}")
+    print(f"  overlap  P={p:.4f} R={rec:.4f} F1={f:.4f}")
+    print(f"  exact    P={pe:.4f} R={re_:.4f}")
+    print("  by method (right/predicted): " + ", ".join(f"{h}:{right_how[h]}/{by_how[h]}" for h in sorted(by_how)))
+
+
+def corrupt_en(text: str, start: int, end: int) -> str | None:
+    """Change the number inside text[start:end] to a different value, the way a slip would."""
+    span = text[start:end]
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", span)
+    if m:
+        digits = m.group()
+        core = digits.replace(",", "")
+        if "." in core:
+            new = str(round(float(core) + 1.5, 2))
+        elif int(core) <= 28 and len(core) <= 2:
+            new = str(int(core) + 1)  # a day or a small count: the next one
+        else:
+            new = f"{int(core) * 10:,}" if "," in digits else str(int(core) * 10)
+        return text[:start] + span[: m.start()] + new + span[m.end() :] + text[end:]
+    low = span.lower()
+    for words in (_EN_ORD, _EN_WORDS):
+        for i, w in enumerate(words):
+            mm = re.search(rf"\b{w}\b", low)
+            if mm and i + 1 < len(words):
+                rep = words[i + 1] if i + 1 < len(words) else words[1]
+                if span[mm.start()].isupper():
+                    rep = rep.capitalize()
+                return text[:start] + span[: mm.start()] + rep + span[mm.end() :] + text[end:]
+    for a, b in _EN_ORD_SHORT.items():
+        if a in span:
+            return text[:start] + span.replace(a, b, 1) + text[end:]
+    return None
+
+
+def corrupt_ko(text: str, start: int, end: int) -> str | None:
+    span = text[start:end]
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", span)
+    if not m:
+        return None
+    core = m.group().replace(",", "")
+    if "." in core:
+        new = str(round(float(core) + 1.5, 2))
+    elif int(core) <= 28 and len(core) <= 2:
+        new = str(int(core) + 1)
+    else:
+        new = str(int(core) * 10)
+    return text[:start] + span[: m.start()] + new + span[m.end() :] + text[end:]
+
+
+def score_check(rows: list[dict], show: bool) -> None:
+    glossary = default_glossary()
+    false_alarms = 0
+    caught = missed = 0
+    for r in rows:
+        ko, en = r["ko"], r["en"]
+        reasons = check_pair(ko, en, glossary=glossary)
+        if reasons:
+            false_alarms += 1
+            if show:
+                print(f"  FALSE ALARM [{r['id']}] {reasons}")
+        for ks, ke, es, ee in r["links"]:
+            if not re.search(r"\d|[a-z]+(?:th|st|nd|rd)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+                             en[es:ee] + ko[ks:ke]):
+                continue  # a name link, not a number or a date
+            for side, bad in (("en", corrupt_en(en, es, ee)), ("ko", corrupt_ko(ko, ks, ke))):
+                if bad is None:
+                    continue
+                k2, e2 = (ko, bad) if side == "en" else (bad, en)
+                if check_pair(k2, e2, glossary=glossary):
+                    caught += 1
+                else:
+                    missed += 1
+                    if show:
+                        print(f"  NOT FLAGGED ({side}) [{r['id']}] {k2} | {e2}")
+    total = caught + missed
+    print(f"check: correct pairs={len(rows)} false alarms={false_alarms}; "
+          f"corrupted pairs={total} flagged={caught} ({caught / total if total else 0:.1%})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=REPO / "bench" / "data" / "links-gold.jsonl")
+    ap.add_argument("--show", action="store_true", help="list wrong and missed links and check failures")
+    args = ap.parse_args()
+    with open(args.gold, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    score_links(rows, args.show)
+    score_check(rows, args.show)
+
+
+if __name__ == "__main__":
+    main()
