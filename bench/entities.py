@@ -102,7 +102,8 @@ def run(name: str, lang: str, gold: Path, scorer: Path, keep: Path, base) -> Non
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", type=Path, default=REPO.parent / "shared" / "eval-dev")
-    ap.add_argument("--en", type=Path, default=REPO / "bench" / "data" / "ner-en.jsonl")
+    ap.add_argument("--en", type=Path, nargs="*", default=[REPO / "bench" / "data" / "ner-en.jsonl",
+                                                           REPO / "bench" / "data" / "ner-en-samples.jsonl"])
     ap.add_argument("--keep", type=Path, default=None, help="keep prediction files in this directory")
     ap.add_argument("--lang", choices=("ko", "en", "both"), default="both")
     args = ap.parse_args()
@@ -113,8 +114,9 @@ def main() -> None:
         keep = args.keep or Path(tmp)
         if args.lang in ("ko", "both"):
             run("ner-ko", "ko", args.root / "ner-ko" / "gold.jsonl", scorer, keep, baseline_ko)
-        if args.lang in ("en", "both") and args.en.exists():
-            run("ner-en", "en", args.en, scorer, keep, baseline_en)
+        if args.lang in ("en", "both"):
+            for path in args.en:
+                run(path.stem, "en", path, scorer, keep, baseline_en)
 
 
 if __name__ == "__main__":

@@ -2,10 +2,11 @@
 
     python bench/gold_from_markup.py
 
-writes bench/data/ner-en.jsonl (English side, in the ner-ko gold format: id, text, entities with
-character offsets) and bench/data/links-gold.jsonl (per pair: ko, en, and the gold links as
-[ko_start, ko_end, en_start, en_end]).  Markup: [surface|TYPE] or [surface|TYPE#key]; equal keys on the
-two sides of a pair are a gold link.
+writes, for bench/data/pairs.txt (our own pairs) and bench/data/pairs-samples.txt (the sample library),
+ner-en[-samples].jsonl (English side, in the ner-ko gold format: id, text, entities with character
+offsets) and links-gold[-samples].jsonl (per pair: ko, en, and the gold links, each a list of Korean spans
+and a list of English spans that may stand for the thing).  Markup: [surface|TYPE] or [surface|TYPE#key];
+equal keys on the two sides of a pair are a gold link; keys 1, 1b, 1c are one thing written several ways.
 """
 
 from __future__ import annotations
@@ -50,30 +51,44 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def main() -> None:
-    pairs = read_pairs(DATA / "pairs.txt")
+SOURCES = (("pairs.txt", "", "pair"), ("pairs-samples.txt", "-samples", "sample"))
+
+
+def _base_key(key: str | None) -> str | None:
+    """Keys 1, 1b, 1c name one thing written several ways (북대서양조약기구, NATO, 나토)."""
+    return key.rstrip("abcdefgh") if key else None
+
+
+def build(markup: Path, prefix: str) -> tuple[list[dict], list[dict]]:
     ner, links = [], []
-    for i, (ko_raw, en_raw) in enumerate(pairs):
+    for i, (ko_raw, en_raw) in enumerate(read_pairs(markup)):
         ko, ko_spans = parse(ko_raw)
         en, en_spans = parse(en_raw)
-        pid = f"pair-{i:03d}"
+        pid = f"{prefix}-{i:03d}"
         ner.append({"id": pid, "text": en, "entities": [
             {k: s[k] for k in ("start", "end", "type", "text")} for s in en_spans]})
-        ko_by_key = {s["key"]: s for s in ko_spans if s["key"]}
         gold = []
-        for s in en_spans:
-            k = ko_by_key.get(s["key"]) if s["key"] else None
-            if k is not None:
-                gold.append([k["start"], k["end"], s["start"], s["end"]])
-        links.append({"id": pid, "ko": ko, "en": en, "links": sorted(gold),
+        keys = sorted({_base_key(s["key"]) for s in ko_spans + en_spans if s["key"]}, key=str)
+        for key in keys:
+            ks = [[s["start"], s["end"]] for s in ko_spans if _base_key(s["key"]) == key]
+            es = [[s["start"], s["end"]] for s in en_spans if _base_key(s["key"]) == key]
+            if ks and es:
+                gold.append({"ko": ks, "en": es})
+        links.append({"id": pid, "ko": ko, "en": en, "links": gold,
                       "ko_entities": [{k: s[k] for k in ("start", "end", "type", "text")} for s in ko_spans]})
-    for name, rows in (("ner-en.jsonl", ner), ("links-gold.jsonl", links)):
-        with open(DATA / name, "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    n_ent = sum(len(r["entities"]) for r in ner)
-    n_names = sum(e["type"] in ("PS", "OG", "LC") for r in ner for e in r["entities"])
-    print(f"{len(pairs)} pairs; {n_ent} English spans ({n_names} PS/OG/LC); "
-          f"{sum(len(r['links']) for r in links)} gold links")
+    return ner, links
+
+
+def main() -> None:
+    for fname, suffix, prefix in SOURCES:
+        ner, links = build(DATA / fname, prefix)
+        for name, rows in ((f"ner-en{suffix}.jsonl", ner), (f"links-gold{suffix}.jsonl", links)):
+            with open(DATA / name, "w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        n_ent = sum(len(r["entities"]) for r in ner)
+        n_names = sum(e["type"] in ("PS", "OG", "LC") for r in ner for e in r["entities"])
+        print(f"{fname}: {len(ner)} pairs; {n_ent} English spans ({n_names} PS/OG/LC); "
+              f"{sum(len(r['links']) for r in links)} gold links")
 
 
 if __name__ == "__main__":

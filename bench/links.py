@@ -47,7 +47,7 @@ def score_links(rows: list[dict], show: bool) -> None:
         ko, en = r["ko"], r["en"]
         km, em = find_mentions(ko, "ko", glossary), find_mentions(en, "en", glossary)
         links = link_mentions(ko, en, km, em, glossary)
-        gold = [((g[0], g[1]), (g[2], g[3])) for g in r["links"]]
+        gold = [([tuple(x) for x in g["ko"]], [tuple(x) for x in g["en"]]) for g in r["links"]]
         used: set[int] = set()
         npred += len(links)
         ngold += len(gold)
@@ -55,7 +55,8 @@ def score_links(rows: list[dict], show: bool) -> None:
             by_how[lk.how] += 1
             hit = None
             for gi, (gk, ge) in enumerate(gold):
-                if gi not in used and overlaps((lk.ko.start, lk.ko.end), gk) and overlaps((lk.en.start, lk.en.end), ge):
+                if (gi not in used and any(overlaps((lk.ko.start, lk.ko.end), k) for k in gk)
+                        and any(overlaps((lk.en.start, lk.en.end), e) for e in ge)):
                     hit = gi
                     break
             if hit is not None:
@@ -63,13 +64,13 @@ def score_links(rows: list[dict], show: bool) -> None:
                 tp += 1
                 right_how[lk.how] += 1
                 gk, ge = gold[hit]
-                tp_exact += (lk.ko.start, lk.ko.end) == gk and (lk.en.start, lk.en.end) == ge
+                tp_exact += (lk.ko.start, lk.ko.end) in gk and (lk.en.start, lk.en.end) in ge
             elif show:
                 print(f"  WRONG {lk.how:15} {lk.ko.text} ↔ {lk.en.text}   [{r['id']}]")
         if show:
             for gi, (gk, ge) in enumerate(gold):
                 if gi not in used:
-                    print(f"  MISSED {ko[gk[0]:gk[1]]} ↔ {en[ge[0]:ge[1]]}   [{r['id']}]")
+                    print(f"  MISSED {ko[gk[0][0]:gk[0][1]]} ↔ {en[ge[0][0]:ge[0][1]]}   [{r['id']}]")
     p = tp / npred if npred else 0.0
     rec = tp / ngold if ngold else 0.0
     f = 2 * p * rec / (p + rec) if p + rec else 0.0
@@ -80,6 +81,18 @@ def score_links(rows: list[dict], show: bool) -> None:
     print("  by method (right/predicted): " + ", ".join(f"{h}:{right_how[h]}/{by_how[h]}" for h in sorted(by_how)))
 
 
+def _other_number(core: str, grouped: bool = True) -> str:
+    """A different, plausible value: the next day or year, a tenfold count, a shifted decimal."""
+    if "." in core:
+        return str(round(float(core) + 1.5, 2))
+    n = int(core)
+    if n <= 28 and len(core) <= 2:
+        return str(n + 1)  # a day or a small count: the next one
+    if 1900 <= n <= 2100:
+        return str(n + 1)  # a year
+    return f"{n * 10:,}" if grouped else str(n * 10)
+
+
 def corrupt_en(text: str, start: int, end: int) -> str | None:
     """Change the number inside text[start:end] to a different value, the way a slip would."""
     span = text[start:end]
@@ -87,12 +100,7 @@ def corrupt_en(text: str, start: int, end: int) -> str | None:
     if m:
         digits = m.group()
         core = digits.replace(",", "")
-        if "." in core:
-            new = str(round(float(core) + 1.5, 2))
-        elif int(core) <= 28 and len(core) <= 2:
-            new = str(int(core) + 1)  # a day or a small count: the next one
-        else:
-            new = f"{int(core) * 10:,}" if "," in digits else str(int(core) * 10)
+        new = _other_number(core)
         return text[:start] + span[: m.start()] + new + span[m.end() :] + text[end:]
     low = span.lower()
     for words in (_EN_ORD, _EN_WORDS):
@@ -114,13 +122,7 @@ def corrupt_ko(text: str, start: int, end: int) -> str | None:
     m = re.search(r"\d[\d,]*(?:\.\d+)?", span)
     if not m:
         return None
-    core = m.group().replace(",", "")
-    if "." in core:
-        new = str(round(float(core) + 1.5, 2))
-    elif int(core) <= 28 and len(core) <= 2:
-        new = str(int(core) + 1)
-    else:
-        new = str(int(core) * 10)
+    new = _other_number(m.group().replace(",", ""), grouped=False)
     return text[:start] + span[: m.start()] + new + span[m.end() :] + text[end:]
 
 
@@ -135,7 +137,8 @@ def score_check(rows: list[dict], show: bool) -> None:
             false_alarms += 1
             if show:
                 print(f"  FALSE ALARM [{r['id']}] {reasons}")
-        for ks, ke, es, ee in r["links"]:
+        for g in r["links"]:
+            (ks, ke), (es, ee) = g["ko"][0], g["en"][0]
             if not re.search(r"\d|[a-z]+(?:th|st|nd|rd)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
                              en[es:ee] + ko[ks:ke]):
                 continue  # a name link, not a number or a date
@@ -156,13 +159,16 @@ def score_check(rows: list[dict], show: bool) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, default=REPO / "bench" / "data" / "links-gold.jsonl")
+    ap.add_argument("--gold", type=Path, nargs="*", default=[REPO / "bench" / "data" / "links-gold.jsonl",
+                                                             REPO / "bench" / "data" / "links-gold-samples.jsonl"])
     ap.add_argument("--show", action="store_true", help="list wrong and missed links and check failures")
     args = ap.parse_args()
-    with open(args.gold, encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh if line.strip()]
-    score_links(rows, args.show)
-    score_check(rows, args.show)
+    for path in args.gold:
+        with open(path, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh if line.strip()]
+        print(f"=== {path.name}")
+        score_links(rows, args.show)
+        score_check(rows, args.show)
 
 
 if __name__ == "__main__":

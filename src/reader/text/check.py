@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from reader.text.entities import Mention, find_mentions
-from reader.text.glossary import Glossary
+from reader.text.glossary import Entry, Glossary
 from reader.text.linking import NAME_TYPES, link_mentions, values_equal
 from reader.text.numbers import Quantity, find_quantities
 
@@ -51,10 +51,11 @@ def check_pair(
 
 def _countable(text: str, q: Quantity) -> bool:
     """Figures worth flagging: counts and measures, and bare numbers written in digits.  Not dates (see
-    `_date_reasons`), not ordinals, and not numbers spelled as words ("one of them" is rarely a figure)."""
+    `_date_reasons`), not ordinals, and not numbers spelled as words ("five days" may render 닷새)."""
     if q.kind in ("date", "ordinal"):
         return False
-    return q.unit is not None or q.kind != "number" or bool(re.search(r"\d", text[q.start : q.end]))
+    # "five days" for 닷새, "a dozen" for 12: a figure in words is reworded too freely to accuse
+    return bool(re.search(r"\d", text[q.start : q.end]))
 
 
 def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Quantity]) -> list[str]:
@@ -109,16 +110,15 @@ def _date_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Q
     for unit in _DATE_UNITS:
         ko_vals = ko_parts.get(unit, [])
         en_vals = en_parts.get(unit, [])
-        if not ko_vals or not en_vals:
-            continue  # a part given on one side only is context a translator added or left out
-        for v, text in ko_vals:
-            if not any(values_equal(v, w) for w, _ in en_vals):
-                others = ", ".join(sorted({t for _, t in en_vals}))
-                reasons.append(f"{text}: the {unit} {_fmt(v)} does not match the English ({others})")
-        for v, text in en_vals:
-            if not any(values_equal(v, w) for w, _ in ko_vals):
-                others = ", ".join(sorted({t for _, t in ko_vals}))
-                reasons.append(f"{text}: the {unit} {_fmt(v)} does not match the Korean ({others})")
+        ko_odd = [(v, t) for v, t in ko_vals if not any(values_equal(v, w) for w, _ in en_vals)]
+        en_odd = [(v, t) for v, t in en_vals if not any(values_equal(v, w) for w, _ in ko_vals)]
+        # a date one side adds or rewords ("22일" → "the following day") is no error; a day that became
+        # another day is
+        if not ko_odd or not en_odd:
+            continue
+        ko_list = ", ".join(t for _, t in ko_odd)
+        en_list = ", ".join(t for _, t in en_odd)
+        reasons.append(f"the {unit} differs: {ko_list} in the Korean, {en_list} in the English")
     return reasons
 
 
@@ -134,6 +134,21 @@ def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, str]]]:
 
 # --------------------------------------------------------------------------------------------------------
 # names
+
+
+# One-syllable names of countries inside Korean compounds: 한미 연합, 북미 협상, 대러 지원, 방미
+_COUNTRY_SYLLABLE = {"한국": "한", "미국": "미", "중국": "중", "일본": "일", "북한": "북", "러시아": "러",
+                     "영국": "영", "독일": "독", "프랑스": "프", "우크라이나": "우", "인도": "인", "호주": "호"}
+_ABBREV_COMPOUND = "(?:[한미중일북러영독프우인호]{{1,2}}{0}|{0}[한미중일북러영독프우인호]{{1,2}}|[대방친반]{0})(?![\uac00-\ud7a3]{{2}})"
+
+
+def _abbreviated(entry: Entry, ko_text: str) -> bool:
+    """Whether the Korean names this country only by its syllable inside a compound (한미 → the US)."""
+    for form in entry.ko:
+        syl = _COUNTRY_SYLLABLE.get(form)
+        if syl and re.search(r"(?<![\uac00-\ud7a3])" + _ABBREV_COMPOUND.format(syl), ko_text):
+            return True
+    return False
 
 
 def _name_reasons(
@@ -156,7 +171,7 @@ def _name_reasons(
         rivals = [
             e for e in en_m
             if e.type == k.type and e not in linked_en and (ee := glossary.lookup_en(e.text)) is not None
-            and ee is not ke and not any(f in ko_text for f in ee.ko)
+            and ee is not ke and not any(f in ko_text for f in ee.ko) and not _abbreviated(ee, ko_text)
         ]
         if rivals:
             reasons.append(f"{k.text} ({ke.en[0]}) appears in the English as {rivals[0].text}")

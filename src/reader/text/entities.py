@@ -504,7 +504,7 @@ _NAME_TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.(?=\s[A-Z])|[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|[A-Z]{2,}s?|[A-Z]+\d+[A-Z\d]*"
 )
 _CONNECTORS = {"of", "de", "du", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "la", "le",
-               "for", "on", "the", "-"}
+               "for", "the", "-"}
 _FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there", "here", "in", "on", "at", "by", "for", "with", "from", "to", "of", "as", "but", "and", "or", "if", "when", "while", "after", "before", "since", "during", "under", "over", "about", "against", "between", "into", "through", "until", "upon", "yet", "so", "not", "no", "nor", "some", "many", "most", "more", "several", "all", "any", "each", "every", "both", "few", "other", "such", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "what", "which", "who", "whom", "whose", "where", "why", "how", "however", "meanwhile", "also", "still", "then", "thus", "though", "although", "because", "despite", "according", "last", "next", "earlier", "later", "today", "yesterday", "tomorrow", "now", "once", "only", "even", "officials", "official", "authorities", "analysts", "experts", "police", "troops", "soldiers", "residents", "people", "sources", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -537,7 +537,7 @@ _EN_DAY_ORDINAL = re.compile(
 _EN_QTY = re.compile(
     r"(?:(?:about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to|fewer than|"
     r"less than)\s+)?"
-    r"(?:[$€£₩¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|hundred|bn|m|k))?"
+    r"(?:[$€£₩¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|hundred|bn|m|k)\b)?"
     r"(?:\s?(?:%|percent|per cent|km|kilometers|kilometres|miles|square kilometers|square kilometres|"
     r"sq km|km2|meters|metres|tons|tonnes|kg|troops|soldiers|people|civilians|casualties|won|dollars|"
     r"euros|yen|yuan|rubles|points|years|months|weeks|days|hours|missiles|drones|tanks|shells|rounds|"
@@ -709,6 +709,8 @@ def _capitalised_spans(text: str) -> list[tuple[int, int]]:
             gap = text[toks[k - 1][1] : ps]
             if gap not in (" ", "-", "") or gap == "" and not pw[0].isalnum():
                 break
+            if pw.rstrip(".") in _MONTHS and re.match(r"\.?\s*\d", text[pe - (pw[-1] == "."):]):
+                break  # "… Sea on Oct. 31": a date, not more of the name
             if _is_name_token(pw) and not _ends_sentence(toks[k - 1][2], text, toks[k - 1][1]):
                 j, end = k, pe
                 k += 1

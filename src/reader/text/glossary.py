@@ -178,6 +178,13 @@ class Glossary:
         return found[0] if found else None
 
     def entries_en(self, form: str) -> list[Entry]:
+        """Every entry with this English form; a plural finds its singular (SRBMs → SRBM)."""
+        found = self._entries_en(form)
+        if not found and len(form) > 3 and form.endswith("s"):
+            found = self._entries_en(form[:-1])
+        return found
+
+    def _entries_en(self, form: str) -> list[Entry]:
         form = " ".join(form.split())
         bare = form.removeprefix("the ").removeprefix("The ")
         out: list[Entry] = []
@@ -258,12 +265,13 @@ _EN_WORD = re.compile(r"(?<![\w.'’-])[^\W_]+")
 
 
 def _en_norm(form: str) -> str:
-    """Lower case, one space, no inner "the": "Democratic Republic of the Congo" = "… of Congo"."""
-    return re.sub(r"\s+", " ", re.sub(r"\b(?:the|The) ", "", form)).strip().lower()
+    """Lower case, one space, no inner "the", no dots: "Democratic Republic of the Congo" = "… of Congo",
+    "U.S. Department of Defense" = "US Department of Defense"."""
+    return _en_case(form).lower()
 
 
 def _en_case(form: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\b(?:the|The) ", "", form)).strip()
+    return re.sub(r"\s+", " ", re.sub(r"\b(?:the|The) ", "", form.replace(".", ""))).strip()
 
 
 def _en_key(form: str) -> str:

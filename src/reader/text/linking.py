@@ -50,22 +50,23 @@ def link_mentions(
     glossary = glossary if glossary is not None else Glossary()
     state = _State(ko_mentions, en_mentions)
 
-    # 1. glossary: both mentions carry a form of one entry
+    # 1. glossary: both mentions carry a form of one entry; where a name occurs twice, the pairing that
+    # keeps the two sides in the same order wins
     en_entries = {m: _entries_en(m, glossary) for m in en_mentions if m.type in NAME_TYPES}
-    for k, whole in state.candidates(parts=True):
+    pairs: list[tuple[int, float, int, Mention, Mention, Mention, Entry]] = []
+    for i, (k, whole) in enumerate(state.candidates(parts=True)):
         kes = _entries_ko(k, glossary)
-        if not kes or not state.is_free(k, whole):
-            continue
-        best: tuple[int, Mention, Entry] | None = None
-        for e in state.free_en:
+        for e in en_mentions:
             ees = en_entries.get(e, [])
             for rank, entry in enumerate(kes):
                 if any(entry is x for x in ees):
                     score = rank * 2 + (0 if ees[0] is entry else 1)
-                    if best is None or score < best[0]:
-                        best = (score, e, entry)
-        if best is not None:
-            state.take(k, whole, best[1], best[2].type if k.type == "OTHER" else k.type, "glossary", False)
+                    drift = abs(k.start / max(1, len(ko_text)) - e.start / max(1, len(en_text)))
+                    pairs.append((score, drift, i, k, whole, e, entry))
+                    break
+    for _, _, _, k, whole, e, entry in sorted(pairs, key=lambda t: (t[0], t[1], t[2])):
+        if state.is_free(k, whole) and e in state.free_en:
+            state.take(k, whole, e, entry.type if k.type == "OTHER" else k.type, "glossary", False)
 
     # 2. numbers and dates of equal value
     ko_q, en_q = find_quantities(ko_text, "ko"), find_quantities(en_text, "en")
@@ -173,11 +174,8 @@ def _entries_ko(m: Mention, glossary: Glossary) -> list[Entry]:
 
 
 def _entries_en(m: Mention, glossary: Glossary) -> list[Entry]:
-    out = glossary.entries_en(m.text)
-    for gm in glossary.match_en(m.text):
-        if not any(gm.entry is x for x in out):
-            out.append(gm.entry)
-    return out
+    """Entries for the English mention as a whole: "NATO-Ukraine Council" is not NATO."""
+    return glossary.entries_en(m.text)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -199,6 +197,8 @@ def _same_values(a: list[Quantity], b: list[Quantity], type_a: str, type_b: str)
     vb = [q.value for q in b if q.kind != "date" or type_b != "DATE" or q.unit == "day"]
     if type_a != type_b and not (_is_duration(a) or _is_duration(b)):
         return False
+    if type_a != type_b and any(q.unit in ("month", "year") for q in a + b if q.kind == "date"):
+        return False  # 11월 5일 is a date, never "five days"
     return len(va) == len(vb) == 1 and values_equal(va[0], vb[0]) or (
         type_a == type_b == "QUANTITY" and any(values_equal(x, y) for x in va for y in vb))
 
@@ -320,7 +320,8 @@ def sound_similarity(ko: str, en: str) -> float:
         words = re.findall(r"[A-Za-z0-9]+", en)
         for i in range(len(words)):
             for j in range(i + 1, min(len(words), i + 4) + 1):
-                if a == "".join(words[i:j]).lower():
+                b = "".join(words[i:j]).lower()
+                if a in (b, b.removesuffix("s")):  # SRBM ~ SRBMs
                     return 1.0
         return 0.0
     if not re.search(r"[\uac00-\ud7a3]", ko):
