@@ -124,6 +124,36 @@ def align(
 
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]|[A-Z]")
+# English function words inside an English phrase quoted in Korean say nothing about where it went.
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "it",
+        "its",
+        "this",
+        "that",
+    ]
+)
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b")
 _QUOTE_CHARS = re.compile(r"[\"“”「」『』]")
@@ -173,7 +203,7 @@ def _sentence_anchors(
     # Latin-script tokens kept in the Korean text (DIU, NATO, ASCI White) and the same word in English.
     for s, keys in zip(ko, ko_keys, strict=True):
         for tok in _LATIN_TOKEN.findall(s):
-            if len(tok) >= 2 or tok.isupper():
+            if (len(tok) >= 2 or tok.isupper()) and tok.lower() not in _FUNCTION_WORDS:
                 keys["w" + tok.lower()] = 1.0
     expect_ko = [_expected(keys) for keys in ko_keys]
     for s, expect in zip(ko, expect_ko, strict=True):
