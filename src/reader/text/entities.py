@@ -772,7 +772,7 @@ def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, b
     name = text[s:e]
     entry = glossary.lookup_en(name)
     if entry is not None:
-        return entry.type, False
+        return entry.type, True  # the whole run is a glossary name: it beats the shorter names inside
     words = name.split()
     before = text[max(0, s - 30) : s]
     after = text[e : e + 40]

@@ -254,6 +254,10 @@ class Glossary:
                     ok = text.startswith(form, m.start())
                 else:
                     ok = lowered.startswith(form.lower(), m.start())
+                if ok and end < len(text) and text[end] == "s" and (
+                    end + 1 >= len(text) or not _is_word_char(text[end + 1])
+                ):
+                    end += 1  # a plural: "missiles" for the form "missile", "SRBMs" for "SRBM"
                 if ok and (end >= len(text) or not _is_word_char(text[end]) or form[-1] == "."):
                     out.append(Match(m.start(), end, entry))
                     break

@@ -53,7 +53,7 @@ def link_mentions(
     # 1. glossary: both mentions carry a form of one entry; where a name occurs twice, the pairing that
     # keeps the two sides in the same order wins
     en_entries = {m: _entries_en(m, glossary) for m in en_mentions if m.type in NAME_TYPES}
-    pairs: list[tuple[int, float, int, Mention, Mention, Mention, Entry]] = []
+    pairs: list[tuple[float, float, int, Mention, Mention, Mention, Entry]] = []
     for i, (k, whole) in enumerate(state.candidates(parts=True)):
         kes = _entries_ko(k, glossary)
         for e in en_mentions:
@@ -61,6 +61,8 @@ def link_mentions(
             for rank, entry in enumerate(kes):
                 if any(entry is x for x in ees):
                     score = rank * 2 + (0 if ees[0] is entry else 1)
+                    if k.text.lower() == e.text.lower().removesuffix("s"):
+                        score -= 0.5  # SRBM ↔ SRBMs before 단거리탄도미사일 ↔ SRBMs
                     drift = abs(k.start / max(1, len(ko_text)) - e.start / max(1, len(en_text)))
                     pairs.append((score, drift, i, k, whole, e, entry))
                     break
