@@ -169,3 +169,26 @@ def test_find_quantities_never_crashes_and_spans_are_ordered(text: str) -> None:
             assert 0 <= q.start < q.end <= len(text)
         for a, b in itertools.pairwise(found):
             assert a.end <= b.start
+
+
+@pytest.mark.parametrize(
+    ("ko", "en"),
+    [
+        ("500억 달러", "$50bn"),
+        ("영내 70km까지", "70km inside"),
+        ("300mm의 비", "300mm of rain"),
+        ("34세 남성", "a 34-year-old man"),
+    ],
+)
+def test_units_written_onto_numbers(ko: str, en: str) -> None:
+    k, e = _only(ko, "ko"), _only(en, "en")
+    assert (k.value, k.unit) == (e.value, e.unit)
+
+
+def test_letters_on_a_number_that_are_no_unit_make_no_quantity() -> None:
+    assert find_quantities("the G20 summit and 3D printing", "en") == []
+
+
+def test_grouped_thousands_are_not_a_year() -> None:
+    q = _only("per 1,000 cubic feet", "en")
+    assert (q.value, q.kind) == (1000, "number")

@@ -181,7 +181,13 @@ def _korean_quantities(text: str) -> list[Quantity]:
             continue
         counter = m.group("counter")
         end = m.end()
-        if counter and _LATIN_COUNTER.search(counter) and end < len(text) and text[end].isalpha():
+        if (
+            counter
+            and _LATIN_COUNTER.search(counter)
+            and end < len(text)
+            and text[end].isascii()
+            and text[end].isalpha()
+        ):
             counter, end = None, m.end("num")
         unit, kind = _KO_COUNTER_OF[counter] if counter else (None, "number")
         limits = {"day": (1, 31), "month": (1, 12), "year": (1000, 2200)}
@@ -324,6 +330,7 @@ _EN_UNITS: list[tuple[str, str | None, str]] = [
     (r"(?:kilometers?|kilometres?|km)", "km", "length"),
     (r"miles?", "mile", "length"),
     (r"(?:centimeters?|centimetres?|cm)", "cm", "length"),
+    (r"(?:millimeters?|millimetres?|mm)", "mm", "length"),
     (r"(?:meters?|metres?|m)", "m", "length"),
     (r"(?:feet|foot|ft)", "ft", "length"),
     (r"(?:kilograms?|kg)", "kg", "weight"),
@@ -335,7 +342,7 @@ _EN_UNITS: list[tuple[str, str | None, str]] = [
     (r"(?:yuan|renminbi)", "cny", "money"),
     (r"euros?", "eur", "money"),
     (r"(?:pounds? sterling|pounds?)", "gbp", "money"),
-    (r"years? old|-year-old", "age", "age"),
+    (r"years?[- ]old", "age", "age"),
     (r"years?", "year", "duration"),
     (r"months?", "month", "duration"),
     (r"weeks?", "week", "duration"),
@@ -362,7 +369,7 @@ _EN_UNIT_RE = re.compile(
 )
 _CURRENCY = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₩": "krw", "w": "krw"}
 _EN_QUANTITY = re.compile(
-    rf"(?<![\w.,])(?P<cur>US\$|\$|€|£|¥|₩|W(?=\d))?\s?(?P<num>{_EN_NUMBER})(?![\w])",
+    rf"(?<![\w.,])(?P<cur>US\$|\$|€|£|¥|₩|W(?=\d))?\s?(?P<num>{_EN_NUMBER})(?P<glued>[A-Za-z²]*)",
     re.IGNORECASE,
 )
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -375,7 +382,6 @@ _EN_DAY_OF = re.compile(
     re.IGNORECASE,
 )
 _EN_ORDINAL = re.compile(r"\b(?:the\s+)(?P<num>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_EN_ORDINAL_NUM = re.compile(r"\b(?P<num>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_PERCENT_SIGN = re.compile(rf"(?<![\w.,])(?P<num>{_DIGITS})\s?%")
 
 
@@ -453,7 +459,7 @@ def _english_quantities(text: str) -> list[Quantity]:
     for m in _EN_QUANTITY.finditer(text):
         if not free(m.start("num"), m.end("num")):
             continue
-        num = m.group("num")
+        num, glued = m.group("num"), m.group("glued")
         value = parse_english_number(num)
         if value is None:
             continue
@@ -463,23 +469,32 @@ def _english_quantities(text: str) -> list[Quantity]:
         cur = m.group("cur")
         if cur:
             unit, kind, start = _CURRENCY[cur.lower()], "money", m.start("cur")
-        tail = _EN_UNIT_RE.match(text, end)
+        if glued:
+            # Letters written onto the number: a scale (50bn), a unit (70km, 300mm), an ordinal (4th);
+            # anything else (G20, 3D) is not a quantity.
+            if glued.lower() in ("bn", "mn", "tn") and num[0].isdigit():
+                value *= _EN_SCALE[glued.lower()]
+                end = m.end("glued")
+            elif glued.lower() in ("st", "nd", "rd", "th") and num.isdigit():
+                add(Quantity(start, m.end("glued"), value, None, "ordinal"))
+                continue
+            else:
+                attached = _EN_UNIT_RE.fullmatch(glued)
+                if attached is None or cur:
+                    continue
+                i = next(int(k[1:]) for k, v in attached.groupdict().items() if v is not None)
+                unit, kind = _EN_UNITS[i][1], _EN_UNITS[i][2]
+                end = m.end("glued")
+        tail = None if glued and kind != "money" else _EN_UNIT_RE.match(text, end)
         if tail and not cur:
             i = next(int(k[1:]) for k, v in tail.groupdict().items() if v is not None)
             unit, kind = _EN_UNITS[i][1], _EN_UNITS[i][2]
             end = tail.end()
-        elif tail and cur and not free(tail.start(), tail.end()):
-            pass
-        is_word = not num[0].isdigit()
         if kind == "number":
-            digits = num.replace(",", "")
-            if re.fullmatch(r"\d{4}", digits) and 1000 <= value <= 2200:
+            if re.fullmatch(r"\d{4}", num) and 1000 <= value <= 2200:
                 unit, kind = "year", "date"
-            elif is_word and num.lower() in ("a", "an"):
+            elif not num[0].isdigit() and num.lower() in ("a", "an"):
                 continue
-            nxt = _EN_ORDINAL_NUM.match(text, start)
-            if nxt and nxt.end() > end:
-                unit, kind, end = None, "ordinal", nxt.end()
         if not free(start, end):
             continue
         add(Quantity(start, end, value, unit, kind))
