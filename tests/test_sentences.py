@@ -147,3 +147,20 @@ def test_english_headline_glued_to_korean_text_is_cut() -> None:
         "Officials express disappointment with the comments.",
         "한국 정부 관계자들은 실망을 표명했다.",
     ]
+
+
+def test_korean_sentences_glued_without_a_space_are_cut() -> None:
+    assert _texts("그는 “좋다”고 했다.中 외교부는 반발했다.", "ko") == [
+        "그는 “좋다”고 했다.",
+        "中 외교부는 반발했다.",
+    ]
+    assert _texts("그는 말했다.그는 떠났다.", "ko") == ["그는 말했다.", "그는 떠났다."]
+
+
+def test_time_of_day_before_a_weekday_ends_no_sentence() -> None:
+    text = "It began at 3 p.m. Monday in Seoul. The talks ended at 5 p.m. Officials left."
+    assert _texts(text, "en") == [
+        "It began at 3 p.m. Monday in Seoul.",
+        "The talks ended at 5 p.m.",
+        "Officials left.",
+    ]

@@ -76,9 +76,11 @@ _KOREAN_BOUNDARY = re.compile(
 )
 
 
-# An English sentence glued to the Korean one after it, as web pages with bilingual headlines leave it
-# ("...with the ambassador's comments.한국 정부 관계자들"): a full stop after a lowercase word, then Hangul.
-_GLUED_BOUNDARY = re.compile(r"(?<=[a-z]{3}[.?!])(?=[가-힣]{2})")
+# Sentences glued together without a space: an English one before Korean, as web pages with bilingual
+# headlines leave it ("...the ambassador's comments.한국 정부"), or two Korean ones where the space was
+# lost in editing ("반발했다.中 외교부는", "말했다.그는"). Korean orthography never puts a letter right
+# after a full stop inside a sentence.
+_GLUED_BOUNDARY = re.compile(r"(?<=[a-z]{3}[.?!])(?=[가-힣]{2})|(?<=[가-힣][.?!])(?=[가-힣\u4e00-\u9fff])")
 
 
 def _split_korean(paragraph: str) -> list[tuple[int, int]]:
@@ -168,6 +170,12 @@ def _merge_fragments(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple
     return [(a, b) for a, b in out if a < b]
 
 
+# "3 p.m. Monday", "10 a.m. Tuesday": a time of day is followed by a capitalised day or month name.
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$")
+_CALENDAR_START = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+    r"|local time\b|[A-Z]{2,3}T\b|ET\b|GMT\b|UTC\b"
+)
 _TITLE_END = re.compile(
     r"(?:^|\s|[\"“(])(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Prof|Rev|Gov|Pres|St|Mt|Ft|No)\.$"
 )
@@ -208,6 +216,8 @@ def _split_english(paragraph: str) -> list[tuple[int, int]]:
             c = start + opener.start() + 1
         before = paragraph[start:c].strip()
         if not before or _TITLE_END.search(before) or c >= len(paragraph.rstrip()):
+            continue
+        if _CLOCK_END.search(before) and _CALENDAR_START.match(paragraph, c):
             continue
         fixed.append(c)
     bounds = [0, *fixed, len(paragraph)]
