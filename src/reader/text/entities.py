@@ -187,7 +187,17 @@ ORG_FINALS = (
     "은행", "증권", "그룹", "전자", "자동차", "공사", "공단", "협회", "연합", "연맹", "재단", "학교", "협의회", "노조",
     "조합", "연구소", "연구원", "사무소", "대사관", "영사관", "방송", "일보", "신문", "통신", "병원", "센터", "위원단",
     "군단", "사단", "여단", "연대", "대대", "함대", "부대", "특수부대", "항공", "재판소", "감사원", "국정원", "안보리",
+
     "이사회", "청", "처", "부", "당", "원", "단", "회", "사", "군", "대",
+)
+# Endings of company, media and team names: evidence only after a proper noun (삼성카드, 청해진해운), since
+# common nouns end the same way (신용카드, 대형화재)
+NAMED_ORG_FINALS = (
+    "건설", "해운", "유업", "제과", "식품", "제약", "화학", "물산", "중공업", "생명", "화재", "카드", "캐피탈",
+    "홀딩스", "엔터테인먼트", "엔터", "미디어", "뉴스", "데일리", "투데이", "닷컴", "테크", "소프트", "스튜디오",
+    "컴퍼니", "코리아", "실업", "산업", "상사", "마트", "호텔", "에너지", "바이오", "모터스", "갤럽", "리서치",
+    "베어스", "타이거즈", "자이언츠", "라이온즈", "트윈스", "이글스", "위즈", "다이노스", "히어로즈", "와이번스",
+    "유나이티드", "FC", "구단", "클럽",
 )
 PLACE_FINALS = ("특별시", "광역시", "자치구", "반도", "공항", "항구", "광장", "대교", "지역", "지방", "해협",
                 "시", "도", "구", "주", "성", "동", "읍", "면", "리", "역", "항", "섬", "강", "산", "만", "해", "호",
@@ -246,7 +256,7 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             after = text[span_e:we]
             name = text[span_s:span_e]
             if re.fullmatch(r"[A-Za-z]", name):
-                if re.match(r"(?:\(\d+\))?\s?씨", after):
+                if re.match(r"(?:\([^)]{0,12}\))?\s?(?:씨|군|양|모씨)(?![\uac00-\ud7a3]{2})", text[span_e:]):
                     out.append(_Cand(span_s, span_e, "PERSON", 3))  # A씨: an unnamed person
                 continue
             if name.islower() or name in _NON_ENTITY_ACRONYMS:
@@ -265,6 +275,7 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             elif _person_shaped(word) and _titled_or_introduced(text, words, wi, stem):
                 out.append(_Cand(s0, e0, "PERSON", 2))  # a Korean name Kiwi did not know: 배우 김지수, 양희종 씨
     out.extend(_korean_persons(text, toks))
+    out.extend(_syllable_split_names(text, words))
     for m in _COUNTRY_PAIR.finditer(text):
         out.append(_Cand(m.start(), m.end(), "PLACE", 4))
     return _merge_korean(text, out)
@@ -328,9 +339,14 @@ _CASE_PARTICLES = frozenset(
 )
 
 
+_WORD = re.compile(r"[^\s()\[\]{}<>·,'\"‘’“”「」『』《》〈〉…/]+")
+
+
 def _eojeols(text: str, toks: list[Any]) -> list[tuple[int, int, list[Any]]]:
+    """Words with their morphemes; brackets, quotes and the middle dot also end a word, so that the name in
+    "형사1부(정호건 부장판사)" or "장하나·양승조" starts a word of its own."""
     out: list[tuple[int, int, list[Any]]] = []
-    for m in re.finditer(r"\S+", text):
+    for m in _WORD.finditer(text):
         out.append((m.start(), m.end(), []))
     i = 0
     for t in toks:
@@ -369,6 +385,8 @@ def _final_type(word: str, strict: bool = False) -> str | None:
             return "ORG"
     if strict:
         return None
+    if any(word.endswith(f) and len(word) > len(f) for f in NAMED_ORG_FINALS):
+        return "ORG"
     for suf in PLACE_FINALS:
         if word.endswith(suf) and len(word) > len(suf) + (1 if len(suf) == 1 else 0):
             if suf in _WEAK_PLACE_FINALS and not _kiwi_knows_proper(word[: -len(suf)]):
@@ -395,6 +413,14 @@ def _kiwi_knows_proper(word: str) -> bool:
     return len(toks) == 1 and toks[0].tag == "NNP"
 
 
+@lru_cache(maxsize=4096)
+def _kiwi_word(word: str) -> bool:
+    """Whether Kiwi reads `word` as one dictionary noun (정의 in 정의당): then an ending after it makes an
+    institution, not a given name."""
+    toks = _kiwi().tokenize(word)
+    return len(toks) == 1 and toks[0].tag in ("NNG", "NNP") and len(word) >= 2
+
+
 def _person_shaped(name: str) -> bool:
     """A Korean personal name: a surname and a one- or two-syllable given name (윤병세, 박지원, 황보승희)."""
     if not re.fullmatch(r"[\uac00-\ud7a3]{2,4}", name):
@@ -414,7 +440,8 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
     nxt = text[next_word[0] : next_word[1]] if next_word else ""
     titled = (not after and _TITLE_RE.match(" " + nxt)) or after.startswith(("씨", "대통령", "장관", "총리"))
     ft = _final_type(name)
-    if ft and _person_shaped(name) and not _kiwi_knows_proper(name[:-1]) and name not in GENERIC_ORGS:
+    if (ft and _person_shaped(name) and not _kiwi_knows_proper(name[:-1]) and name not in GENERIC_ORGS
+            and not _kiwi_word(name[:-1])):
         ft = None  # 박지원, 정려원: a name that merely ends like an institution
     if titled and not ft:
         return "PERSON", True
@@ -447,6 +474,27 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
 
 
 _DEFAULT_NAME_TYPE = "PERSON"
+
+
+def _syllable_split_names(text: str, words: list[tuple[int, int, list[Any]]]) -> list[_Cand]:
+    """A surname and given name that Kiwi, not knowing the name, cut into one-syllable pieces (양/MM 희/NNG
+    종/NNG, 이/MM 수/NNB 민/NNG): ordinary vocabulary almost never falls apart like that."""
+    out: list[_Cand] = []
+    for ws, we, wtoks in words:
+        core: list[Any] = []
+        for t in wtoks:
+            if t.tag.startswith(("J", "E", "VCP", "S")):
+                break
+            core.append(t)
+        if not core:
+            continue
+        s0, e0 = core[0].start, core[-1].start + core[-1].len
+        name = text[s0:e0]
+        if (s0 == ws and len(core) >= 2 and _person_shaped(name) and len(name) == 3
+                and all(t.len == 1 and t.tag in ("MM", "NNG", "NNB", "NR", "XSN", "MAG", "NP", "NNP", "IC", "XPN")
+                        for t in core)):
+            out.append(_Cand(s0, e0, "PERSON", 2, False))
+    return out
 
 
 def _korean_persons(text: str, toks: list[Any]) -> list[_Cand]:
