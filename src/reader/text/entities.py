@@ -278,6 +278,11 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
     out.extend(_syllable_split_names(text, words))
     for m in _COUNTRY_PAIR.finditer(text):
         out.append(_Cand(m.start(), m.end(), "PLACE", 4))
+    for m in _COUNTRY_COMPOUND.finditer(text):
+        letters = m.group(1)
+        if len(set(letters)) == len(letters):
+            out.extend(_Cand(m.start(1) + i, m.start(1) + i + 1, "PLACE", 4) for i in range(len(letters)))
+    out.extend(_sub_places(text, words, out))
     return _merge_korean(text, out)
 
 
@@ -401,6 +406,12 @@ _WEAK_PLACE_FINALS = frozenset(["동", "읍", "면", "리", "역", "항", "섬",
 _COUNTRY_ABBREVS = "한미중일북러영독프호인"
 # 한·미, 북·중: one-syllable country names, written with a middle dot between them
 _COUNTRY_PAIR = re.compile(r"(?<![\uac00-\ud7a3])[한미중일북러영독프호인](?=·)|(?<=·)[한미중일북러영독프호인](?![\uac00-\ud7a3·]{2})")
+# 한미 동맹, 한중일 정상회의, 중일 갈등: two or three countries by their syllables, before a word of relations
+_COUNTRY_COMPOUND = re.compile(
+    r"(?<![\uac00-\ud7a3])([한미중일북러]{2,3})(?=\s?(?:간|관계|양국|동맹|연합|정상|회담|공조|협력|외교|훈련|\d국|[3삼]국|"
+    r"FTA|무역|갈등|대화|합의|공동)|\s|의\s|[은는이가]\s)"
+)
+_ADMIN_FINAL = re.compile(r"[\uac00-\ud7a3]+(?:시|군|구|동|읍|면|리|로|길|가|성|주|도)$")
 _NON_ENTITY_ACRONYMS = frozenset(
     ["TV", "SNS", "CCTV", "AI", "PC", "IT", "CEO", "CFO", "DNA", "GDP", "MOU", "VIP", "PD", "MC", "OST", "DJ", "PR", "UCC", "USB", "LED", "LCD", "GPS", "SUV", "PPT", "QR", "ID", "PIN", "OK", "NG", "ATM", "FTA", "ICBM", "SLBM", "IRBM", "SRBM", "KTX", "DMZ", "LTE", "IPO", "ETF", "APT", "VR", "AR", "MRI", "CT", "PCR", "HIV"]
 )
@@ -476,6 +487,26 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
 _DEFAULT_NAME_TYPE = "PERSON"
 
 
+def _sub_places(text: str, words: list[tuple[int, int, list[Any]]], cands: list[_Cand]) -> list[_Cand]:
+    """A district after a place (부산 동래구 온천동): the common-noun look of 온천동 hides that it is a place
+    name, but its administrative ending right after a place says so."""
+    places = {(c.start, c.end) for c in cands if c.type == "PLACE"}
+    place_ends = {e for _, e in places}
+    out: list[_Cand] = []
+    prev_end = -1
+    for ws, we, wtoks in words:
+        stem = _noun_stem(wtoks)
+        if stem:
+            s0, e0 = stem[0].start, stem[-1].start + stem[-1].len
+            if s0 == ws and (ws - 1 in place_ends or prev_end == ws - 1) and text[ws - 1 : ws] == " " \
+                    and len(text[s0:e0]) >= 2 and _ADMIN_FINAL.fullmatch(text[s0:e0]):
+                out.append(_Cand(s0, e0, "PLACE", 2))
+                prev_end = e0
+                continue
+        prev_end = -1
+    return out
+
+
 def _syllable_split_names(text: str, words: list[tuple[int, int, list[Any]]]) -> list[_Cand]:
     """A surname and given name that Kiwi, not knowing the name, cut into one-syllable pieces (양/MM 희/NNG
     종/NNG, 이/MM 수/NNB 민/NNG): ordinary vocabulary almost never falls apart like that."""
@@ -516,6 +547,8 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
     merged: list[_Cand] = []
     for c in _select(text, cands):
         c = _Cand(c.start, c.end, c.type, 9, c.sure)
+        if merged and not c.sure and text[merged[-1].end : c.start] == "(" and text[c.end : c.end + 1] == ")":
+            c.type, c.sure = merged[-1].type, merged[-1].sure  # 아베 신조(安倍晋三): the same name in hanja
         if merged and text[merged[-1].end : c.start] == " ":
             p = merged[-1]
             new_type = _merged_type(text, p, c)
