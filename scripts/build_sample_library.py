@@ -20,6 +20,7 @@ def build(samples: Path, out: Path) -> int:
     from reader.analysis import analyse
     from reader.importers import article_from_json, read_text
     from reader.store import Store
+    from reader.store.glossary import load_glossary
 
     tmp = out.with_name(out.name + ".building")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
@@ -28,10 +29,11 @@ def build(samples: Path, out: Path) -> int:
     if not files:
         raise SystemExit(f"no sample articles in {samples}")
     with Store.open(tmp) as store:
+        glossary = load_glossary(store.conn)
         for path in files:
             article = article_from_json(read_text(path), path.name)
-            result = analyse(article.ko, article.en)
-            store.insert_article(article, result.sentences, result.segments,
+            result = analyse(article.ko, article.en, glossary)
+            store.insert_article(article, result.sentences, result.segments, mentions=result.mentions,
                                  added=f"{article.published}T00:00:00+00:00")
         store.conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
         store.conn.execute("VACUUM")

@@ -100,8 +100,10 @@ def cmd_add(args: argparse.Namespace) -> int:
         existing = find_duplicate(store, article)
         if existing is not None:
             raise CommandError(f"this article is already in the library (id {existing})")
-        result = analyse(article.ko, article.en)
-        article_id = store.insert_article(article, result.sentences, result.segments)
+        from .store.glossary import load_glossary
+
+        result = analyse(article.ko, article.en, load_glossary(store.conn))
+        article_id = store.insert_article(article, result.sentences, result.segments, mentions=result.mentions)
     _out(str(article_id))
     return 0
 
@@ -362,6 +364,97 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _library_glossary(args: argparse.Namespace):
+    from .store.glossary import load_glossary
+
+    with _open_store(args) as store:
+        return load_glossary(store.conn)
+
+
+def _read_input(name: str) -> str:
+    from .importers import ImportProblem, read_text
+
+    try:
+        return read_text(Path(name))
+    except ImportProblem as exc:
+        raise CommandError(str(exc)) from None
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from .text.entities import find_mentions
+
+    text = _read_input(args.file)
+    glossary = _library_glossary(args)
+    lines = text.split("\n") if args.one_per_line else [text]
+    found = [{"line": n, "start": m.start, "end": m.end, "text": m.text, "type": m.type}
+             for n, line in enumerate(lines) for m in find_mentions(line, args.lang, glossary)]
+    if args.json:
+        _out(json.dumps(found, ensure_ascii=False))
+        return 0
+    for m in found:
+        where = f"{m['line']}:" if args.one_per_line else ""
+        _out(f"{where}{m['start']}-{m['end']}  {m['type']:<9}  {m['text']}")
+    return 0
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from .text.entities import find_mentions
+    from .text.linking import link_mentions
+
+    ko_text, en_text = _read_input(args.ko_file), _read_input(args.en_file)
+    glossary = _library_glossary(args)
+    if args.one_per_line:
+        ko_lines, en_lines = ko_text.split("\n"), en_text.split("\n")
+        if len(ko_lines) != len(en_lines):
+            raise CommandError(f"--one-per-line needs as many lines on each side ({len(ko_lines)} Korean, "
+                               f"{len(en_lines)} English)")
+        pairs = list(zip(ko_lines, en_lines))
+    else:
+        from .analysis import analyse
+
+        result = analyse(ko_text, en_text, glossary, entities=False)
+        pairs = [(ko_text[g.ko_start:g.ko_end], en_text[g.en_start:g.en_end]) for g in result.segments]
+    links = []
+    for n, (ko, en) in enumerate(pairs):
+        ko_m = find_mentions(ko, "ko", glossary) if ko.strip() else []
+        en_m = find_mentions(en, "en", glossary) if en.strip() else []
+        for link in link_mentions(ko, en, ko_m, en_m, glossary) if ko_m and en_m else []:
+            links.append({"line": n, "ko": {"start": link.ko.start, "end": link.ko.end, "text": link.ko.text},
+                          "en": {"start": link.en.start, "end": link.en.end, "text": link.en.text},
+                          "type": link.type, "how": link.how, **({"guess": True} if link.guess else {})})
+    if args.json:
+        _out(json.dumps(links, ensure_ascii=False))
+        return 0
+    for link in links:
+        mark = " (guess)" if link.get("guess") else ""
+        _out(f"{link['line']:>4}  {link['type']:<9}  {link['ko']['text']}  ↔  {link['en']['text']}   [{link['how']}]{mark}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        if args.id is not None and store.get_article(args.id) is None:
+            raise CommandError(f"no article with id {args.id} (see: reader list)")
+        ids = [args.id] if args.id is not None else [a.id for a in store.list_articles()]
+        found = []
+        for article_id in ids:
+            article = store.get_article(article_id)
+            for segment in article.segments:
+                for reason in segment.issues:
+                    found.append({"article": article_id, "position": segment.position, "ko": segment.ko,
+                                  "en": segment.en, "reason": reason})
+    if args.json:
+        _out(json.dumps(found, ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        _out("No disagreements found between the Korean and the English.")
+    for f in found:
+        _out(f"article {f['article']}, row {f['position'] + 1}: {f['reason']}")
+        _out(f"    한  {' '.join(f['ko'].split())}")
+        _out(f"    EN  {' '.join(f['en'].split())}")
+    return 0
+
+
 # --- argument parsing -----------------------------------------------------------------------------------
 
 
@@ -417,6 +510,23 @@ def build_parser() -> argparse.ArgumentParser:
                      help='print {"ko": [...], "en": [...], "links": [{"ko": [i], "en": [j], "confidence": c}]}')
     aln.add_argument("--one-per-line", action="store_true",
                      help="take each line as one sentence, as given (no splitting)")
+
+    ent = command("entities", cmd_entities, "list the names, dates and quantities found in a text")
+    ent.add_argument("file", metavar="FILE")
+    ent.add_argument("--lang", choices=["ko", "en"], required=True, help="the text's language")
+    ent.add_argument("--json", action="store_true",
+                     help='print [{"line", "start", "end", "text", "type"}]; offsets count characters')
+    ent.add_argument("--one-per-line", action="store_true", help="analyse each line on its own")
+
+    lnk = command("link", cmd_link, "link the names in a Korean text to those in its English translation")
+    lnk.add_argument("ko_file", metavar="KO_FILE")
+    lnk.add_argument("en_file", metavar="EN_FILE")
+    lnk.add_argument("--json", action="store_true", help="print a JSON list of links")
+    lnk.add_argument("--one-per-line", action="store_true", help="line n of each file is a translation pair")
+
+    chk = command("check", cmd_check, "list rows whose Korean and English disagree on a number, date or name")
+    chk.add_argument("id", type=int, nargs="?", metavar="ID", help="only this article")
+    chk.add_argument("--json", action="store_true", help="print a JSON list")
 
     glossary = commands.add_parser("glossary", help="the bilingual glossary that drives entity linking",
                                    description="the bilingual glossary that drives entity linking")

@@ -10,6 +10,8 @@ from .articles import (
     Article,
     ArticleSummary,
     DuplicateArticle,
+    Mention,
+    MentionRow,
     NewArticle,
     Segment,
     SegmentRow,
@@ -79,11 +81,12 @@ class Store:
         i = ids.index(article_id)
         return (ids[i - 1] if i > 0 else None), (ids[i + 1] if i + 1 < len(ids) else None)
 
-    def insert_article(self, article: NewArticle, sentences, segments, *, added: str | None = None) -> int:
-        return _articles.insert_article(self.conn, article, sentences, segments, added=added)
+    def insert_article(self, article: NewArticle, sentences, segments, *, added: str | None = None,
+                       mentions=()) -> int:
+        return _articles.insert_article(self.conn, article, sentences, segments, added=added, mentions=mentions)
 
-    def replace_article(self, article_id: int, article: NewArticle, sentences, segments) -> dict[str, int]:
-        return _articles.replace_article(self.conn, article_id, article, sentences, segments)
+    def replace_article(self, article_id: int, article: NewArticle, sentences, segments, mentions=()) -> dict[str, int]:
+        return _articles.replace_article(self.conn, article_id, article, sentences, segments, mentions)
 
     def delete_article(self, article_id: int) -> bool:
         return _articles.delete_article(self.conn, article_id)

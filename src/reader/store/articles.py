@@ -39,6 +39,22 @@ class Segment:
     link: str
     confidence: float
     locked: bool
+    issues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A highlighted name, date or quantity: a span of one side's article text, and its counterpart."""
+
+    id: int
+    position: int
+    side: str
+    start: int
+    end: int
+    type: str
+    partner: int | None
+    how: str | None
+    guess: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +71,7 @@ class Article:
     en_text: str
     translation_by: str
     segments: tuple[Segment, ...] = field(default=())
+    mentions: tuple[Mention, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +124,22 @@ class SegmentRow:
     link: str
     confidence: float
     locked: bool = False
+    issues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """A mention to store; the partner is given by its span on the other side (ids come from the database)."""
+
+    position: int
+    side: str
+    start: int
+    end: int
+    type: str
+    partner_start: int | None = None
+    partner_end: int | None = None
+    how: str | None = None
+    guess: bool = False
 
 
 class DuplicateArticle(Exception):
@@ -153,6 +186,7 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
             link=s["link"],
             confidence=s["confidence"],
             locked=bool(s["locked"]),
+            issues=tuple(i for i in (s["issues"] or "").split("\n") if i),
         )
         for s in conn.execute(
             "SELECT * FROM segments WHERE article_id = ? ORDER BY position", (article_id,)
@@ -169,6 +203,13 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         en_text=en_text,
         translation_by=row["translation_by"] or "human",
         segments=segments,
+        mentions=tuple(
+            Mention(m["id"], m["position"], m["side"], m["start"], m["end"], m["type"], m["partner"], m["how"],
+                    bool(m["guess"]))
+            for m in conn.execute(
+                "SELECT * FROM mentions WHERE article_id = ? ORDER BY position, side DESC, start", (article_id,)
+            )
+        ),
     )
 
 
@@ -184,6 +225,7 @@ def insert_article(
     segments: Sequence[SegmentRow],
     *,
     added: str | None = None,
+    mentions: Sequence[MentionRow] = (),
 ) -> int:
     """Store an analysed article in one transaction and return its id; a duplicate raises DuplicateArticle."""
     import sqlite_utils
@@ -213,6 +255,7 @@ def insert_article(
         )
         article_id = table.last_pk
         _insert_rows(db, article_id, sentences, segments)
+        insert_mentions(conn, article_id, mentions)
         index_article(conn, article_id)
     return int(article_id)
 
@@ -223,6 +266,7 @@ def replace_article(
     article: NewArticle,
     sentences: Sequence[SentenceRow],
     segments: Sequence[SegmentRow],
+    mentions: Sequence[MentionRow] = (),
 ) -> dict[str, int]:
     """Give an article new text and alignment in one transaction, re-anchoring its notes to the new text.
 
@@ -244,6 +288,7 @@ def replace_article(
         for table in ("mentions", "segments", "sentences"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         _insert_rows(db, article_id, sentences, segments)
+        insert_mentions(conn, article_id, mentions)
         index_article(conn, article_id)
         return reanchor_notes(conn, article_id)
 
@@ -258,9 +303,43 @@ def _insert_rows(db, article_id: int, sentences: Sequence[SentenceRow], segments
         ({"article_id": article_id, "position": g.position, "paragraph": g.paragraph,
           "ko_from": g.ko_from, "ko_to": g.ko_to, "en_from": g.en_from, "en_to": g.en_to,
           "ko_start": g.ko_start, "ko_end": g.ko_end, "en_start": g.en_start, "en_end": g.en_end,
-          "link": g.link, "confidence": g.confidence, "locked": int(g.locked)} for g in segments),
+          "link": g.link, "confidence": g.confidence, "locked": int(g.locked), "issues": "\n".join(g.issues)}
+         for g in segments),
         batch_size=500,
     )
+
+
+def insert_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequence[MentionRow]) -> None:
+    """Store mentions and connect each linked pair by id (inside the caller's transaction)."""
+    ids: dict[tuple[str, int, int], int] = {}
+    for m in mentions:
+        cursor = conn.execute(
+            "INSERT INTO mentions (article_id, position, side, start, end, type, how, guess) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, m.position, m.side, m.start, m.end, m.type, m.how, int(m.guess)),
+        )
+        ids[(m.side, m.start, m.end)] = cursor.lastrowid
+    for m in mentions:
+        if m.partner_start is None:
+            continue
+        other = "en" if m.side == "ko" else "ko"
+        partner = ids.get((other, m.partner_start, m.partner_end))
+        if partner is not None:
+            conn.execute("UPDATE mentions SET partner = ? WHERE id = ?", (partner, ids[(m.side, m.start, m.end)]))
+
+
+def set_entity_layer(
+    conn: sqlite3.Connection, article_id: int, issues: Sequence[tuple[int, tuple[str, ...]]],
+    mentions: Sequence[MentionRow],
+) -> None:
+    """Replace an article's mentions and translation-check issues (after the glossary changed)."""
+    with transaction(conn):
+        conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            "UPDATE segments SET issues = ? WHERE article_id = ? AND position = ?",
+            (("\n".join(found), article_id, position) for position, found in issues),
+        )
+        insert_mentions(conn, article_id, mentions)
 
 
 def delete_article(conn: sqlite3.Connection, article_id: int) -> bool:

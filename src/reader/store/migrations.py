@@ -147,7 +147,18 @@ def _v4_search_index(db) -> None:
     rebuild(db.conn)
 
 
-MIGRATIONS: list[Migration] = [_v1_articles_and_segments, _v2_glossary_and_mentions, _v3_notes, _v4_search_index]
+def _v5_segment_issues(db) -> None:
+    # What the translation check found in a segment pair (a number or date that differs), one per line.
+    db["segments"].add_column("issues", str, not_null_default="")
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_articles_and_segments,
+    _v2_glossary_and_mentions,
+    _v3_notes,
+    _v4_search_index,
+    _v5_segment_issues,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
