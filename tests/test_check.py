@@ -39,3 +39,16 @@ def test_swapped_name_is_flagged_with_a_glossary() -> None:
     g = Glossary([Entry(("쿠르스크",), ("Kursk",), "PLACE"), Entry(("하르키우",), ("Kharkiv",), "PLACE")])
     assert check_pair("북한군이 쿠르스크에서 교전했다.", "North Korean troops fought in Kharkiv.", glossary=g)
     assert check_pair("북한군이 쿠르스크에서 교전했다.", "North Korean troops fought in Kursk.", glossary=g) == []
+
+
+def test_date_reworded_by_the_translator_is_no_alarm() -> None:
+    ko = "김정은 위원장이 21일 평양에서 연설했다고 조선중앙통신이 22일 보도했다."
+    en = "Kim Jong Un spoke in Pyongyang on Nov. 21, state media reported the following day."
+    assert check_pair(ko, en) == []
+
+
+def test_country_named_by_its_syllable_is_no_swapped_name() -> None:
+    g = Glossary([Entry(("북한",), ("North Korea",), "PLACE"), Entry(("미국",), ("United States",), "PLACE")])
+    ko = "군은 한미 연합 감시태세를 강화하고 북한의 도발에 대비하고 있다."
+    en = "The military has reinforced combined surveillance with the United States."
+    assert check_pair(ko, en, glossary=g) == []

@@ -141,3 +141,40 @@ def test_mentions_hold_on_news_like_fragments(words: list[str]) -> None:
         assert ms == sorted(ms, key=lambda m: m.start)
         assert all(m.text == text[m.start : m.end] for m in ms)
         assert all(a.end <= b.start for a, b in itertools.pairwise(ms))
+
+
+def test_korean_name_inside_brackets_is_found() -> None:
+    ms = find_mentions("서울중앙지법 형사1부(정호건 부장판사)는 A(27)씨에게 징역형을 선고했다.", "ko", Glossary())
+    got = spans(ms)
+    assert ("정호건", "PERSON") in got
+    assert ("A", "PERSON") in got
+
+
+def test_novelist_is_not_the_river() -> None:
+    g = Glossary([Entry(("한강",), ("Han River",), "PLACE")])
+    assert ("한강", "PERSON") in spans(find_mentions("한강 작가는 스톡홀름에서 상을 받았다.", "ko", g))
+    assert ("한강", "PLACE") in spans(find_mentions("한강에서 불꽃축제가 열렸다.", "ko", g))
+
+
+def test_english_title_splits_body_from_person() -> None:
+    got = spans(find_mentions("Bank of Korea Governor Rhee Chang-yong said rates would fall.", "en", Glossary()))
+    assert ("Bank of Korea", "ORG") in got
+    assert ("Rhee Chang-yong", "PERSON") in got
+
+
+def test_english_demonym_and_possessive_are_not_names() -> None:
+    ms = find_mentions("Spanish Prime Minister Pedro Sanchez visited China's Commerce Ministry.", "en", Glossary())
+    assert [m.text for m in ms] == ["Pedro Sanchez", "China", "Commerce Ministry"]
+
+
+def test_glossary_finds_plurals_dotted_forms_and_homographs() -> None:
+    g = Glossary([
+        Entry(("단거리탄도미사일", "SRBM"), ("short-range ballistic missile", "SRBM"), "EQUIPMENT"),
+        Entry(("미 국방부",), ("US Department of Defense",), "ORG"),
+        Entry(("조지아",), ("Georgia",), "PLACE", "country"),
+        Entry(("조지아주",), ("Georgia",), "PLACE", "US state"),
+    ])
+    text = "It fired short-range ballistic missiles (SRBMs)."
+    assert [text[m.start:m.end] for m in g.match_en(text)] == ["short-range ballistic missiles", "SRBMs"]
+    assert g.lookup_en("the U.S. Department of Defense") is not None
+    assert [e.note for e in g.entries_en("Georgia")] == ["country", "US state"]

@@ -67,3 +67,28 @@ def test_sound_similarity_separates_names() -> None:
     assert sound_similarity("젤렌스키", "Volodymyr Zelensky") >= 0.9
     assert sound_similarity("쿠르스크", "Kharkiv") < 0.78
     assert sound_similarity("푸틴", "Pyongyang") < 0.78
+
+
+def test_words_of_a_korean_place_chain_link_separately() -> None:
+    g = Glossary([Entry(("페루",), ("Peru",), "PLACE"), Entry(("리마",), ("Lima",), "PLACE")])
+    ko, en = "정상들은 페루 리마에서 만났다.", "The leaders met in Lima, Peru."
+    got = links_of(ko, en, g)
+    assert got["페루"][:2] == ("Peru", "glossary")
+    assert got["리마"][:2] == ("Lima", "glossary")
+
+
+def test_homograph_links_to_the_entry_that_fits() -> None:
+    g = Glossary([Entry(("조지아",), ("Georgia",), "PLACE", "country"),
+                  Entry(("조지아주",), ("Georgia",), "PLACE", "US state")])
+    got = links_of("현대차는 조지아주 공장을 열었다.", "Hyundai opened its plant in Georgia.", g)
+    assert got["조지아주"][:2] == ("Georgia", "glossary")
+
+
+def test_repeated_name_pairs_in_sentence_order() -> None:
+    g = Glossary([Entry(("러시아",), ("Russia",), "PLACE")])
+    ko = "러시아는 반발했고 러시아 외무부도 성명을 냈다."
+    en = "Russia protested, and Russia's foreign ministry issued a statement."
+    km = find_mentions(ko, "ko", g)
+    em = find_mentions(en, "en", g)
+    pairs = [(lk.ko.start, lk.en.start) for lk in link_mentions(ko, en, km, em, g) if lk.ko.text == "러시아"]
+    assert pairs[0] == (0, 0)

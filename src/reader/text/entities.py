@@ -121,6 +121,10 @@ _UNIT_AFTER = re.compile(
 )
 
 
+def _glued(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and "\uac00" <= text[i] <= "\ud7a3"
+
+
 def _quantities(text: str, lang: str) -> list[_Cand]:
     """Numbers worth a highlight, from numbers.py: dates, and quantities with a unit or written in digits
     (a spelled-out "one" is usually just a word)."""
@@ -133,6 +137,8 @@ def _quantities(text: str, lang: str) -> list[_Cand]:
             continue
         if not q.unit and q.kind == "number" and not re.search(r"\d", text[q.start : q.end]):
             continue
+        if not q.unit and q.kind == "number" and (_glued(text, q.start - 1) or _glued(text, q.end)):
+            continue  # 형사1부, 5공장: a digit inside a name, not a figure
         end = q.end
         m = _UNIT_AFTER.match(text, end)
         if m and not q.unit:
@@ -256,7 +262,7 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             after = text[span_e:we]
             name = text[span_s:span_e]
             if re.fullmatch(r"[A-Za-z]", name):
-                if re.match(r"(?:\([^)]{0,12}\))?\s?(?:씨|군|양|모씨)(?![\uac00-\ud7a3]{2})", text[span_e:]):
+                if re.match(r"(?:\([^)]{0,12}\))?\s?(?:모?씨|[군양](?:[은는이가의을를과와도]|에게|\W|$))", text[span_e:]):
                     out.append(_Cand(span_s, span_e, "PERSON", 3))  # A씨: an unnamed person
                 continue
             if name.islower() or name in _NON_ENTITY_ACRONYMS:
@@ -338,7 +344,7 @@ def _suffix_extension(text: str, end: int, rest: str) -> tuple[str, str | None] 
 
 
 # titles only a person bears (unlike 시장, which also follows a city: 서울 시장)
-_PERSONAL_TITLE = re.compile(r"\s?(?:씨|작가|선수|배우|가수|교수|기자|변호사|박사|여사|감독|코치|시인|화백|명창)(?![\uac00-\ud7a3])")
+_PERSONAL_TITLE = re.compile(r"\s?(?:씨|작가|선수|배우|가수|교수|기자|변호사|박사|여사|감독|코치|시인|화백|명창)(?=[은는이가의을를과와도에]|[^\uac00-\ud7a3]|$)")
 _CASE_PARTICLES = frozenset(
     ["이", "가", "은", "는", "을", "를", "의", "에", "에서", "에게", "로", "으로", "와", "과", "도", "만", "까지", "부터", "보다", "처럼", "이나", "나", "이다", "에는", "에서는", "에도", "으로는", "로는", "과의", "와의", "에서의", "이라는", "라는", "이며", "며", "이고", "고", "의해", "에선"]
 )
@@ -411,7 +417,7 @@ _COUNTRY_COMPOUND = re.compile(
     r"(?<![\uac00-\ud7a3])([한미중일북러]{2,3})(?=\s?(?:간|관계|양국|동맹|연합|정상|회담|공조|협력|외교|훈련|\d국|[3삼]국|"
     r"FTA|무역|갈등|대화|합의|공동)|\s|의\s|[은는이가]\s)"
 )
-_ADMIN_FINAL = re.compile(r"[\uac00-\ud7a3]+(?:시|군|구|동|읍|면|리|로|길|가|성|주|도)$")
+_ADMIN_FINAL = re.compile(r"[\uac00-\ud7a3]{2,}(?:시|군|구|동|읍|면|리|로|길|성|주|도)$")
 _NON_ENTITY_ACRONYMS = frozenset(
     ["TV", "SNS", "CCTV", "AI", "PC", "IT", "CEO", "CFO", "DNA", "GDP", "MOU", "VIP", "PD", "MC", "OST", "DJ", "PR", "UCC", "USB", "LED", "LCD", "GPS", "SUV", "PPT", "QR", "ID", "PIN", "OK", "NG", "ATM", "FTA", "ICBM", "SLBM", "IRBM", "SRBM", "KTX", "DMZ", "LTE", "IPO", "ETF", "APT", "VR", "AR", "MRI", "CT", "PCR", "HIV"]
 )

@@ -245,7 +245,8 @@ class Glossary:
         for m in _EN_WORD.finditer(text):
             if out and m.start() < out[-1].end:
                 continue
-            bucket = self._en.get(m.group().lower())
+            key = m.group().lower()
+            bucket = self._en.get(key) or (self._en.get(key[:-1]) if key.endswith("s") else None)
             if not bucket:
                 continue
             for form, entry, exact in bucket:
