@@ -192,3 +192,46 @@ def test_command_palette_offers_the_screen_bindings(library, drive) -> None:
         assert view_of(app).layout == "stacked"
 
     drive(library, scenario)
+
+
+def test_an_article_without_text_still_opens(store_at, drive) -> None:
+    store = store_at(([], {"title_ko": "빈 기사", "title_en": "Empty"}))
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "j", "G", "space", "l", "t")
+        assert "This article has no text." in "\n".join(view_of(app).visible_text())
+
+    drive(store, scenario)
+
+
+def test_narrowing_the_terminal_stacks_the_languages(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "j", "j")
+        view = view_of(app)
+        assert view.layout == "side"
+        await pilot.resize_terminal(90, 40)
+        await pilot.pause()
+        assert view.layout == "stacked" and view.cursor == 2
+        lines = view.visible_text()
+        top, height = view.row_span(2)
+        assert all(line.startswith("▌") for line in lines[1 + top : 1 + top + height])
+        assert all(len(line) <= 90 for line in lines)
+
+    drive(library, scenario)
+
+
+def test_colours_follow_the_theme(library, drive) -> None:
+    """Nothing is hard-coded: switching Textual's theme recolours the current-segment cursor."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        backgrounds = []
+        for theme in ("textual-dark", "textual-light", "nord"):
+            app.theme = theme
+            await pilot.pause()
+            cursor_line = view.render_line(1)
+            backgrounds.append({seg.style.bgcolor for seg in cursor_line if seg.style and seg.style.bgcolor})
+        assert backgrounds[0] != backgrounds[1] != backgrounds[2]
+
+    drive(library, scenario)

@@ -55,14 +55,11 @@ class ArticleTable(DataTable[object], inherit_bindings=False):
         self.add_column("한국어 제목", width=ko, key="title_ko")
         self.add_column("English title", width=titles - ko, key="title_en")
         for article in self._articles:
-            self.add_row(
-                literal(article.published or "—"),
-                literal(article.source),
-                literal(article.title_ko),
-                literal(article.title_en),
-                key=str(article.id),
-                height=1,
-            )
+            cells = [literal(article.published or "—"), literal(article.source), literal(article.title_ko),
+                     literal(article.title_en)]  # fmt: skip
+            for cell in cells:
+                cell.no_wrap, cell.overflow = True, "ellipsis"
+            self.add_row(*cells, key=str(article.id), height=1)
         if self._articles:
             self.move_cursor(row=min(row, len(self._articles) - 1), animate=False)
 
