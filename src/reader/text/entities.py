@@ -210,7 +210,9 @@ PLACE_FINALS = ("특별시", "광역시", "자치구", "반도", "공항", "항�
                 "현", "州", "省", "市")
 # Generic bodies that act as organisations in news ("경찰은 … 밝혔다"), independent of any proper noun.
 GENERIC_ORGS = frozenset(
-    ["경찰", "검찰", "정부", "국회", "법원", "청와대", "대통령실", "군당국", "소방당국", "보건당국", "방역당국", "검경", "여당", "야당", "정치권", "국정원", "국방부", "외교부", "통일부", "법무부", "대법원", "헌법재판소", "헌재", "합참", "합동참모본부", "경찰청", "검찰청", "소방청", "국세청", "금감원", "금융감독원", "공정위", "한은", "한국은행", "유엔", "안보리", "백악관", "크렘린", "크렘린궁", "국무부", "펜타곤", "의회", "내각", "해병대", "해군", "공군", "육군", "북한군", "한국군", "미군", "러시아군", "중국군", "일본군", "특전사", "정보당국", "주최측", "경찰관", "소방서", "교육청", "보건소", "방통위", "선관위", "중앙선관위", "노동당", "인민군", "조선인민군"]
+    ["경찰", "검찰", "정부", "국회", "법원", "청와대", "대통령실", "군당국", "소방당국", "보건당국", "방역당국", "검경", "여당", "야당", "정치권", "국정원", "국방부", "외교부", "통일부", "법무부", "대법원", "헌법재판소", "헌재", "합참", "합동참모본부", "경찰청", "검찰청", "소방청", "국세청", "금감원", "금융감독원", "공정위", "한은", "한국은행", "유엔", "안보리", "백악관", "크렘린", "크렘린궁", "국무부", "펜타곤", "의회", "내각", "해병대", "해군", "공군", "육군", "북한군", "한국군", "미군", "러시아군", "중국군", "일본군", "특전사", "정보당국", "주최측", "소방서", "교육청", "보건소", "방통위", "선관위", "중앙선관위", "노동당", "인민군", "조선인민군",
+     "경찰서", "지구대", "파출소", "소방본부", "대검찰청", "대검", "지방법원", "지법", "지검", "고검", "고법",
+     "군사법원", "대표단", "사절단", "특사단"]
 )
 _ARMY_CUES = ("병력", "부대", "공격", "교전", "파병", "전투", "작전", "포격", "미사일", "훈련", "사상자", "전사",
               "장병", "배치", "진격", "철수", "군사", "전선", "점령", "탈환", "드론", "포로")
@@ -289,6 +291,7 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         if len(set(letters)) == len(letters):
             out.extend(_Cand(m.start(1) + i, m.start(1) + i + 1, "PLACE", 4) for i in range(len(letters)))
     out.extend(_sub_places(text, words, out))
+    out.extend(_authorities(text, words))
     return _merge_korean(text, out)
 
 
@@ -387,10 +390,14 @@ def _noun_stem(wtoks: list[Any]) -> list[Any]:
 
 def _final_type(word: str, strict: bool = False) -> str | None:
     """ORG or PLACE from the ending of a noun (외교부, 경기도); `strict` keeps to long, unambiguous ones."""
+    if strict and len(word) > 2 and word[0] in "반친비탈범" and _final_type(word[1:], strict=True):
+        return None  # 반정부, 친정부: a stance, not a body
     for suf in ORG_FINALS:
         if word.endswith(suf) and len(word) > len(suf):
             if len(suf) == 1 and (strict and (len(word) < 3 or suf in "원단회사군대")):
                 continue
+            if strict and suf in _NAME_NEEDING_FINALS:
+                continue  # 걸그룹, 시내버스 회사: these endings make a body only after a proper noun
             if suf == "군":
                 return "ORG" if len(word) >= 3 else None
             return "ORG"
@@ -406,6 +413,9 @@ def _final_type(word: str, strict: bool = False) -> str | None:
     return None
 
 
+_NAME_NEEDING_FINALS = frozenset(
+    ["그룹", "전자", "자동차", "방송", "일보", "신문", "통신", "센터", "학교", "대학", "항공", "증권", "연합", "재단", "협회", "은행", "병원", "공사", "공단"]
+)
 _WEAK_PLACE_FINALS = frozenset(["동", "읍", "면", "리", "역", "항", "섬", "강", "산", "만", "해", "호", "현"])
 
 
@@ -483,6 +493,8 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
         return "PERSON", True
     if nxt.startswith(("측", "관계자")) or (nxt.startswith(("회장", "사장", "대표", "부회장")) and not after):
         return "ORG", False  # 삼성 측, 코레일 관계자, 이건희 삼성 회장
+    if not after and (nxt in GENERIC_ORGS or re.sub(r"[은는이가의을를과와도에]$", "", nxt) in GENERIC_ORGS):
+        return "PLACE", True  # 연천 경찰서, 쾰른 경찰: the place whose police or court it is
     if after.startswith(("에서", "으로", "로", "에")) and not after.startswith(("로서", "으로서")):
         return "PLACE", False  # a person is reached with 에게, a place or body with 에/에서
     if re.fullmatch(r"[\u4e00-\u9fff]+", name):
@@ -491,6 +503,24 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
 
 
 _DEFAULT_NAME_TYPE = "PERSON"
+
+
+_BODY_HEADS = ("당국", "대표단", "정부", "경찰", "검찰", "대사관", "총영사관", "당국자들")
+
+
+def _authorities(text: str, words: list[tuple[int, int, list[Any]]]) -> list[_Cand]:
+    """"군 당국", "보건 당국", "외교 당국": a field and the word for the authorities make one body."""
+    out: list[_Cand] = []
+    for i in range(1, len(words)):
+        ws, _we, wtoks = words[i]
+        stem = _noun_stem(wtoks)
+        if not stem or text[stem[0].start : stem[-1].start + stem[-1].len] != "당국":
+            continue
+        ps, pe, ptoks = words[i - 1]
+        pstem = _noun_stem(ptoks)
+        if pstem and text[pe:ws] == " " and pstem[-1].start + pstem[-1].len == pe and 1 <= pe - ps <= 4:
+            out.append(_Cand(ps, stem[-1].start + stem[-1].len, "ORG", 3))
+    return out
 
 
 def _sub_places(text: str, words: list[tuple[int, int, list[Any]]], cands: list[_Cand]) -> list[_Cand]:
