@@ -22,6 +22,8 @@ from .screens.reading import ReadingScreen
 class ReaderApp(App[None]):
     """`reader` in the terminal. The CLI and the tests build it the same way: `ReaderApp(store)`."""
 
+    HELP_SECTION: ClassVar[str] = "Everywhere"
+
     CSS_PATH = "app.tcss"
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ArticleCommands}

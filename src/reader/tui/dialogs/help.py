@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,20 +19,41 @@ from ..bindings import BindingEntry
 from ..keys import LATIN_BY_JAMO
 
 
-def bindings_table(entries: Sequence[BindingEntry]) -> Table:
-    table = Table(box=None, expand=True, show_edge=False, pad_edge=False)
-    table.add_column("Key", style="bold", no_wrap=True)
-    table.add_column("Does", ratio=1)
-    table.add_column("Id", style="dim", no_wrap=True)
+def section_title(node: object) -> str:
+    """What a group of keys is for: a widget or screen may say so in `HELP_SECTION`."""
+    return getattr(node, "HELP_SECTION", None) or type(node).__name__
+
+
+def bindings_table(entries: Sequence[BindingEntry]) -> Group:
+    """Keys grouped by where they act (the focused widget, the screen, everywhere), each with its id.
+
+    One table per group, with the key and id columns the same width in all of them, so they line up.
+    """
+    key_width = max((cell_len(e.keys) for e in entries), default=1)
+    id_width = max((cell_len(e.id) for e in entries), default=1)
+    sections: dict[int, tuple[object, list[BindingEntry]]] = {}
     for entry in entries:
-        binding = entry.binding
-        what = binding.tooltip or binding.description or binding.action
-        table.add_row(Text(entry.keys), Text(what), Text(entry.id))
-    return table
+        sections.setdefault(id(entry.node), (entry.node, []))[1].append(entry)
+    parts: list[RenderableType] = []
+    for node, group in sections.values():
+        table = Table(box=None, expand=True, show_edge=False, pad_edge=False, show_header=False)
+        table.add_column("Key", style="bold", no_wrap=True, width=key_width)
+        table.add_column("Does", ratio=1)
+        table.add_column("Id", style="dim", no_wrap=True, width=id_width)
+        for entry in group:
+            binding = entry.binding
+            what = binding.tooltip or binding.description or binding.action
+            table.add_row(Text(entry.keys), Text(what), Text(entry.id))
+        if parts:
+            parts.append(Text(""))
+        parts += [Text(section_title(node), style="bold underline"), table]
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
     """A modal list of bindings; any of its own keys closes it."""
+
+    HELP_SECTION: ClassVar[str] = "Help"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close", tooltip="Close this help"),

@@ -25,6 +25,8 @@ EMPTY_MESSAGE = (
 class LibraryScreen(Screen[None]):
     """The first screen: a header naming the library, the table of articles, the footer."""
 
+    HELP_SECTION: ClassVar[str] = "Library"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit", id="library.quit", tooltip="Leave reader"),
     ]

@@ -30,6 +30,8 @@ def article_heading(article: Article) -> Text:
 class ReadingScreen(Screen[int]):
     """Dismissed with the id of the article last shown, so the library can put its cursor there."""
 
+    HELP_SECTION: ClassVar[str] = "Reading"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "back", "Library", id="reading.back", tooltip="Back to the library"),
         Binding("left_square_bracket", "previous_article", "Prev article", id="reading.previous_article",

@@ -20,6 +20,8 @@ SOURCE_MAX = 18
 class ArticleTable(DataTable[object], inherit_bindings=False):
     """One row per article, keyed by article id; Enter (or a click on the current row) opens it."""
 
+    HELP_SECTION: ClassVar[str] = "Moving through the library"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open", id="library.open", tooltip="Read the article under the cursor"),
         Binding("j,down", "cursor_down", "Down", id="library.down", show=False, tooltip="Next article"),

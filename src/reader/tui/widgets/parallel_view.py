@@ -73,6 +73,8 @@ def columns_for(width: int, layout: Layout, languages: Languages) -> Columns:
 class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     """Aligned segments of one article, with a current-segment cursor marked on both languages."""
 
+    HELP_SECTION: ClassVar[str] = "Moving through the article"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Next", id="reading.next_segment", show=False,
                 tooltip="Move to the next segment"),
