@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -164,3 +165,12 @@ def test_time_of_day_before_a_weekday_ends_no_sentence() -> None:
         "The talks ended at 5 p.m.",
         "Officials left.",
     ]
+
+
+def test_long_english_paragraph_is_split_in_reasonable_time() -> None:
+    text = "The government announced a new policy on Nov. 26 and citizens protested. " * 400
+    start = time.perf_counter()
+    sentences = split_sentences(text, "en")
+    assert time.perf_counter() - start < 20  # pysbd alone would take far longer on one huge paragraph
+    assert len(sentences) == 400
+    assert all(s.text(text).endswith("protested.") for s in sentences)

@@ -225,8 +225,34 @@ def _split_english(paragraph: str) -> list[tuple[int, int]]:
     return _merge_fragments(paragraph, [(x, y) for x, y in out if x < y])
 
 
+# pysbd's time grows faster than the length of its input: a paragraph of some hundred thousand
+# characters without a full stop takes minutes. Long paragraphs are handed to it in pieces cut at a
+# plain sentence end (a full stop after a long lowercase word, then a capital), or at a space.
+_PYSBD_CHUNK = 4000
+_SAFE_END = re.compile(r"(?<=[a-z]{4}[.?!])[\"”’')\]]?\s+(?=[\"“‘(]?[A-Z])")
+
+
 def _pysbd_spans(text: str) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in _english_segmenter().segment(text)]
+    spans: list[tuple[int, int]] = []
+    for a, b in _chunks(text, _PYSBD_CHUNK):
+        spans.extend(
+            (a + x, a + y) for x, y in ((s.start, s.end) for s in _english_segmenter().segment(text[a:b]))
+        )
+    return spans
+
+
+def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    while len(text) - pos > limit:
+        window = text[pos : pos + limit]
+        ends = [m.end() for m in _SAFE_END.finditer(window)]
+        cut = ends[-1] if ends and ends[-1] > limit // 4 else window.rfind(" ") + 1
+        if cut <= 0:
+            cut = limit
+        out.append((pos, pos + cut))
+        pos += cut
+    out.append((pos, len(text)))
+    return out
 
 
 # A run of three or more spaces (often no-break spaces) inside a paragraph is a layout gap in text taken
