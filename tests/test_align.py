@@ -285,3 +285,8 @@ def test_banded_search_finds_the_same_links_as_the_full_grid(monkeypatch: pytest
     full = align(ko, en)
     assert _pairs(banded) == _pairs(full)
     assert [link.confidence for link in banded] == pytest.approx([link.confidence for link in full], abs=1e-3)
+
+
+def test_paragraph_numbers_must_match_the_sentences() -> None:
+    with pytest.raises(ValueError, match="ko_paragraphs"):
+        align(["가.", "나."], ["A."], ko_paragraphs=[0])

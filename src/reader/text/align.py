@@ -98,10 +98,14 @@ def align(
 ) -> list[Link]:
     """Align Korean sentences `ko` with English sentences `en`.
 
-    `ko_paragraphs` / `en_paragraphs` give the paragraph number of each sentence; shared paragraph breaks
-    then act as soft anchors. `glossary` holds known (Korean form, English form) pairs such as names.
+    `ko_paragraphs` / `en_paragraphs` give the paragraph number of each sentence (one per sentence, or
+    ValueError); shared paragraph breaks then act as soft anchors. `glossary` holds known (Korean form,
+    English form) pairs such as names, matched as substrings in Korean and as whole words in English.
     """
     n, m = len(ko), len(en)
+    for name, numbers, count in (("ko_paragraphs", ko_paragraphs, n), ("en_paragraphs", en_paragraphs, m)):
+        if numbers is not None and len(numbers) != count:
+            raise ValueError(f"{name} has {len(numbers)} entries for {count} sentences")
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
     problem = _Problem.build(ko, en, ko_paragraphs, en_paragraphs, glossary)
@@ -414,7 +418,7 @@ class _Problem:
 def _breaks(paragraphs: Sequence[int] | None, count: int) -> np.ndarray:
     out = np.zeros(count + 1, dtype=bool)
     out[0] = out[count] = True
-    if paragraphs is not None and len(paragraphs) == count:
+    if paragraphs is not None:
         for i in range(1, count):
             out[i] = paragraphs[i] != paragraphs[i - 1]
     return out
