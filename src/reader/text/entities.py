@@ -419,7 +419,6 @@ _NAME_NEEDING_FINALS = frozenset(
 _WEAK_PLACE_FINALS = frozenset(["동", "읍", "면", "리", "역", "항", "섬", "강", "산", "만", "해", "호", "현"])
 
 
-_COUNTRY_ABBREVS = "한미중일북러영독프호인"
 # 한·미, 북·중: one-syllable country names, written with a middle dot between them
 _COUNTRY_PAIR = re.compile(r"(?<![\uac00-\ud7a3])[한미중일북러영독프호인](?=·)|(?<=·)[한미중일북러영독프호인](?![\uac00-\ud7a3·]{2})")
 # 한미 동맹, 한중일 정상회의, 중일 갈등: two or three countries by their syllables, before a word of relations
@@ -616,10 +615,6 @@ def _merged_type(text: str, p: _Cand, c: _Cand) -> str | None:
 # --------------------------------------------------------------------------------------------------------
 # English
 
-_EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:\.(?=[A-Za-z]\.))?(?:[A-Za-z]\.)*|\d[\d,.]*|[^\sA-Za-z\d]")
-_NAME_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.(?=\s[A-Z])|[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|[A-Z]{2,}s?|[A-Z]+\d+[A-Z\d]*"
-)
 _CONNECTORS = {"of", "de", "du", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "la", "le",
                "for", "the", "-"}
 _FUNCTION_WORDS = frozenset(
