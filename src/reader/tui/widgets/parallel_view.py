@@ -1,9 +1,10 @@
 """The two-language reading view: one row per aligned segment, Korean and English side by side or stacked.
 
-An article can have thousands of segments, so this is a line-based widget (Textual's Line API): every
-segment is wrapped once per width into plain strips, a table maps each screen line to its segment, and
-only the visible lines are composed, when Textual asks for them. Wrapping goes through Rich, which measures
-text in terminal cells, so Hangul (two cells a syllable) never splits or spills over a column.
+An article can have thousands of segments, so this is a line-based widget (Textual's Line API), in the
+manner of toolong's log view: no widget per segment. Each segment is wrapped once per width (the rows on
+screen first, the rest a step at a time on the event loop), a table maps every content line to its
+segment, and only the lines Textual asks for are composed. Wrapping goes through Rich, which measures text
+in terminal cells, so Hangul (two cells a syllable) never splits or spills over a column.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ Languages = Literal["both", "ko", "en"]
 STACK_BELOW = 100
 #: Cells left of each text column: the cursor bar, the low-confidence mark, a space.
 GUTTER = 3
+#: Cells of the rule between the columns (" │").
+RULE_WIDTH = 2
 #: Segments aligned with less confidence than this get a quiet mark, so doubtful pairs can be checked.
 UNSURE_BELOW = 0.5
 LANGUAGE_CYCLE: dict[Languages, Languages] = {"both": "ko", "ko": "en", "en": "both"}
@@ -56,18 +59,16 @@ class Columns:
     arrangement: Arrangement
     ko_width: int
     en_width: int
-    separator: int  # cells between the two columns when side by side
 
 
 def columns_for(width: int, layout: Layout, languages: Languages) -> Columns:
     """Split `width` cells between the languages; each text column keeps at least one cell."""
     if languages != "both" or layout == "stacked":
         text = max(1, width - GUTTER)
-        return Columns("stacked" if languages == "both" else "single", text, text, 0)
-    separator = 2
-    text = max(2, width - 2 * GUTTER - separator)
+        return Columns("stacked" if languages == "both" else "single", text, text)
+    text = max(2, width - 2 * GUTTER - RULE_WIDTH)
     ko = max(1, text // 2)
-    return Columns("side", ko, max(1, text - ko), separator)
+    return Columns("side", ko, max(1, text - ko))
 
 
 class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -173,10 +174,6 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def cycle_languages(self) -> None:
         self.languages = LANGUAGE_CYCLE[self.languages]
-
-    @property
-    def row_count(self) -> int:
-        return len(self._line_segment)
 
     def row_span(self, index: int) -> tuple[int, int]:
         """First content line and height of segment `index` in the current layout (for tests and scrolling)."""
@@ -345,7 +342,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width)
         rule = RichSegment(" │", self.get_component_rich_style("parallel-view--rule"))
         left = Strip.blank(GUTTER + self._columns.ko_width)
-        return Strip.join([left, Strip([rule], 2)]).adjust_cell_length(width)
+        return Strip.join([left, Strip([rule], RULE_WIDTH)]).adjust_cell_length(width)
 
     def _gutter(self, index: int, offset: int, current: bool) -> Strip:
         bar = RichSegment("▌", self.get_component_rich_style("parallel-view--bar")) if current else None
@@ -368,7 +365,9 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             ko = self._strip(index, 0, offset, columns.ko_width) or Strip.blank(columns.ko_width)
             en = self._strip(index, 1, offset, columns.en_width) or Strip.blank(columns.en_width)
-            rule = Strip([RichSegment(" │", self.get_component_rich_style("parallel-view--rule"))], 2)
+            rule = Strip(
+                [RichSegment(" │", self.get_component_rich_style("parallel-view--rule"))], RULE_WIDTH
+            )
             strip = Strip.join([gutter, ko, rule, gutter, en])
         strip = strip.adjust_cell_length(width)
         if current:
