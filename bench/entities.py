@@ -1,7 +1,8 @@
 """Score entity recognition against hand-labelled gold spans, beside a proper-noun-only baseline.
 
 Korean: the ner-ko development set (600 news sentences; its own score.py does the scoring).
-English: bench/data/ner-en.jsonl, news sentences labelled for this project in the same format.
+English and more Korean: bench/data/ner-{en,ko}[-samples].jsonl, the two sides of the sentence pairs
+labelled for this project (bench/data/pairs*.txt, built by bench/gold_from_markup.py).
 
     python bench/entities.py [--root DIR] [--en FILE] [--keep DIR]
 
@@ -105,6 +106,9 @@ def main() -> None:
     ap.add_argument("--root", type=Path, default=REPO.parent / "shared" / "eval-dev")
     ap.add_argument("--en", type=Path, nargs="*", default=[REPO / "bench" / "data" / "ner-en.jsonl",
                                                            REPO / "bench" / "data" / "ner-en-samples.jsonl"])
+    ap.add_argument("--ko", type=Path, nargs="*", default=[REPO / "bench" / "data" / "ner-ko.jsonl",
+                                                           REPO / "bench" / "data" / "ner-ko-samples.jsonl"],
+                    help="more Korean gold in the same format (the Korean sides of our labelled pairs)")
     ap.add_argument("--keep", type=Path, default=None, help="keep prediction files in this directory")
     ap.add_argument("--lang", choices=("ko", "en", "both"), default="both")
     args = ap.parse_args()
@@ -114,10 +118,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         keep = args.keep or Path(tmp)
         if args.lang in ("ko", "both"):
-            run("ner-ko", "ko", args.root / "ner-ko" / "gold.jsonl", scorer, keep, baseline_ko)
+            run("ner-ko-dev", "ko", args.root / "ner-ko" / "gold.jsonl", scorer, keep, baseline_ko)
+            for path in args.ko:
+                run(f"{path.stem}-pairs", "ko", path, scorer, keep, baseline_ko)
         if args.lang in ("en", "both"):
             for path in args.en:
-                run(path.stem, "en", path, scorer, keep, baseline_en)
+                run(f"{path.stem}-pairs", "en", path, scorer, keep, baseline_en)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,8 @@
     python bench/gold_from_markup.py
 
 writes, for bench/data/pairs.txt (our own pairs) and bench/data/pairs-samples.txt (the sample library),
-ner-en[-samples].jsonl (English side, in the ner-ko gold format: id, text, entities with character
-offsets) and links-gold[-samples].jsonl (per pair: ko, en, and the gold links, each a list of Korean spans
+ner-en[-samples].jsonl and ner-ko[-samples].jsonl (each side, in the ner-ko gold format: id, text,
+entities with character offsets) and links-gold[-samples].jsonl (per pair: ko, en, and the gold links, each a list of Korean spans
 and a list of English spans that may stand for the thing).  Markup: [surface|TYPE] or [surface|TYPE#key];
 equal keys on the two sides of a pair are a gold link; keys 1, 1b, 1c are one thing written several ways.
 """
@@ -59,14 +59,16 @@ def _base_key(key: str | None) -> str | None:
     return key.rstrip("abcdefgh") if key else None
 
 
-def build(markup: Path, prefix: str) -> tuple[list[dict], list[dict]]:
-    ner, links = [], []
+def build(markup: Path, prefix: str) -> tuple[list[dict], list[dict], list[dict]]:
+    ner, ner_ko, links = [], [], []
     for i, (ko_raw, en_raw) in enumerate(read_pairs(markup)):
         ko, ko_spans = parse(ko_raw)
         en, en_spans = parse(en_raw)
         pid = f"{prefix}-{i:03d}"
         ner.append({"id": pid, "text": en, "entities": [
             {k: s[k] for k in ("start", "end", "type", "text")} for s in en_spans]})
+        ner_ko.append({"id": pid, "text": ko, "entities": [
+            {k: s[k] for k in ("start", "end", "type", "text")} for s in ko_spans]})
         gold = []
         keys = sorted({_base_key(s["key"]) for s in ko_spans + en_spans if s["key"]}, key=str)
         for key in keys:
@@ -76,13 +78,14 @@ def build(markup: Path, prefix: str) -> tuple[list[dict], list[dict]]:
                 gold.append({"ko": ks, "en": es})
         links.append({"id": pid, "ko": ko, "en": en, "links": gold,
                       "ko_entities": [{k: s[k] for k in ("start", "end", "type", "text")} for s in ko_spans]})
-    return ner, links
+    return ner, ner_ko, links
 
 
 def main() -> None:
     for fname, suffix, prefix in SOURCES:
-        ner, links = build(DATA / fname, prefix)
-        for name, rows in ((f"ner-en{suffix}.jsonl", ner), (f"links-gold{suffix}.jsonl", links)):
+        ner, ner_ko, links = build(DATA / fname, prefix)
+        for name, rows in ((f"ner-en{suffix}.jsonl", ner), (f"ner-ko{suffix}.jsonl", ner_ko),
+                           (f"links-gold{suffix}.jsonl", links)):
             with open(DATA / name, "w", encoding="utf-8") as fh:
                 fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         n_ent = sum(len(r["entities"]) for r in ner)
