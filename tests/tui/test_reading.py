@@ -235,3 +235,13 @@ def test_colours_follow_the_theme(library, drive) -> None:
         assert backgrounds[0] != backgrounds[1] != backgrounds[2]
 
     drive(library, scenario)
+
+
+def test_a_tiny_terminal_does_not_break_the_layout(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "j", "space", "l", "t", "G", "b")
+        view = view_of(app)
+        width = view.scrollable_content_region.width
+        assert all(cell_len(line) == width for line in view.visible_text())
+
+    drive(library, scenario, size=(12, 8))
