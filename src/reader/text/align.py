@@ -1,14 +1,16 @@
 """Sentence alignment between a Korean text and its English translation.
 
 `align` is the one entry point the importer calls; it returns monotone links that cover every sentence
-of both sides exactly once, of the kinds 1-1, 1-2, 2-1, 2-2, 1-0 and 0-1, each with a confidence.
+of both sides exactly once, of the kinds 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1, each with a
+confidence.
 
 The model is Gale and Church's (1993): a link costs the negative log of its prior probability plus the
 negative log probability of the two lengths under a normal model of the length ratio. On top of length we
 use what a bilingual reader looks for when lining up a translation: the same numbers (1만1000 = 11,000),
 the same Latin-script tokens (DIU, NATO), names transcribed into Hangul (쿠르스크 = Kursk), glossary pairs,
 quotations, and the paragraph breaks both sides share. Each shared anchor lowers the cost of a link that
-holds it on both sides.
+holds it on both sides; an anchor a translation would keep (a figure, an acronym, a glossary term) that
+a link leaves unmatched raises it, which is what tells a dropped sentence from a merged one.
 
 The dynamic programme runs inside a band around the diagonal implied by the running length ratio, so time
 and memory grow linearly with the input; the band widens if the best path touches its edge. A second,
