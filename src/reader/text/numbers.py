@@ -271,18 +271,6 @@ _EN_SCALE = {
     "bn": 10**9,
     "tn": 10**12,
 }
-_EN_ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
 _MONTHS = {
     "january": 1,
     "jan": 1,
