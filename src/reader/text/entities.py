@@ -122,7 +122,8 @@ _UNIT_AFTER = re.compile(
 
 
 def _glued(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and "\uac00" <= text[i] <= "\ud7a3"
+    """A letter or hyphen right beside a number: the number is part of a name (형사1부, F-16, 5공장)."""
+    return 0 <= i < len(text) and (text[i].isalpha() or text[i] == "-")
 
 
 def _quantities(text: str, lang: str) -> list[_Cand]:
@@ -139,6 +140,8 @@ def _quantities(text: str, lang: str) -> list[_Cand]:
             continue
         if not q.unit and q.kind == "number" and (_glued(text, q.start - 1) or _glued(text, q.end)):
             continue  # 형사1부, 5공장: a digit inside a name, not a figure
+        if q.start > 0 and (text[q.start - 1] == "-" or text[q.start - 1].isascii() and text[q.start - 1].isalpha()):
+            continue  # Su-35 fighters: a model name, not 35 of them
         end = q.end
         m = _UNIT_AFTER.match(text, end)
         if m and not q.unit:
@@ -259,7 +262,7 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             span_e = e0
             tail = text[names[-1].start + names[-1].len : e0]
             typ_hint = _final_type(text[span_s:span_e]) if tail else None
-            if tail and typ_hint is None:
+            if tail and typ_hint is None and not _MODEL_TAIL.fullmatch(tail):
                 span_e = names[-1].start + names[-1].len
             after = text[span_e:we]
             name = text[span_s:span_e]
@@ -348,6 +351,11 @@ def _suffix_extension(text: str, end: int, rest: str) -> tuple[str, str | None] 
 
 # titles only a person bears (unlike 시장, which also follows a city: 서울 시장)
 _PERSONAL_TITLE = re.compile(r"\s?(?:씨|작가|선수|배우|가수|교수|기자|변호사|박사|여사|감독|코치|시인|화백|명창)(?=[은는이가의을를과와도에]|[^\uac00-\ud7a3]|$)")
+# nouns of weapons and their carriers: a name beside one is a weapon system
+_WEAPON_NOUN = (r"(?:미사일|탄도탄|로켓|전차|탱크|드론|무인기|전투기|폭격기|구축함|잠수함|항공모함|방사포|자주포|"
+                r"곡사포|장갑차|헬기|수송기|정찰기|위성|발사체|방공체계)")
+_WEAPON = re.compile(r"[\uac00-\ud7a3]*" + _WEAPON_NOUN + r"(?:[은는이가을를의과와도]|$)")
+_WEAPON_BEFORE = re.compile(_WEAPON_NOUN + r"(?:\([A-Z]+\))?\s?['‘\"“]?$")
 _CASE_PARTICLES = frozenset(
     ["이", "가", "은", "는", "을", "를", "의", "에", "에서", "에게", "로", "으로", "와", "과", "도", "만", "까지", "부터", "보다", "처럼", "이나", "나", "이다", "에는", "에서는", "에도", "으로는", "로는", "과의", "와의", "에서의", "이라는", "라는", "이며", "며", "이고", "고", "의해", "에선"]
 )
@@ -371,11 +379,18 @@ def _eojeols(text: str, toks: list[Any]) -> list[tuple[int, int, list[Any]]]:
     return out
 
 
+_MODEL_TAIL = re.compile(r"-?\d+[A-Za-z]?(?:형|호|식|기|급)?")
+
+
 def _noun_stem(wtoks: list[Any]) -> list[Any]:
     """The leading run of nominal morphemes of a word, before its particle or ending."""
     stem: list[Any] = []
-    for t in wtoks:
-        if t.tag in _NOUN_TAGS or (t.tag == "SP" and t.form in ".·" and stem and stem[-1].tag == "SL"):
+    for i, t in enumerate(wtoks):
+        nxt = wtoks[i + 1] if i + 1 < len(wtoks) else None
+        if t.tag in _NOUN_TAGS or (t.tag == "SP" and t.form in ".·" and stem and stem[-1].tag == "SL") or (
+            # 화성-19형, F-35A: a model number joined by a hyphen
+            t.tag == "SO" and t.form == "-" and stem and nxt is not None and nxt.tag == "SN"
+        ):
             if stem and stem[-1].start + stem[-1].len != t.start:
                 break
             stem.append(t)
@@ -383,7 +398,7 @@ def _noun_stem(wtoks: list[Any]) -> list[Any]:
             continue  # opening quote or bracket
         else:
             break
-    while stem and stem[-1].tag in ("NNB", "SP"):
+    while stem and (stem[-1].tag in ("NNB", "SP", "SO")):
         stem.pop()
     return stem
 
@@ -423,8 +438,8 @@ _WEAK_PLACE_FINALS = frozenset(["동", "읍", "면", "리", "역", "항", "섬",
 _COUNTRY_PAIR = re.compile(r"(?<![\uac00-\ud7a3])[한미중일북러영독프호인](?=·)|(?<=·)[한미중일북러영독프호인](?![\uac00-\ud7a3·]{2})")
 # 한미 동맹, 한중일 정상회의, 중일 갈등: two or three countries by their syllables, before a word of relations
 _COUNTRY_COMPOUND = re.compile(
-    r"(?<![\uac00-\ud7a3])([한미중일북러]{2,3})(?=\s?(?:간|관계|양국|동맹|연합|정상|회담|공조|협력|외교|훈련|\d국|[3삼]국|"
-    r"FTA|무역|갈등|대화|합의|공동)|\s|의\s|[은는이가]\s)"
+    r"(?<![\uac00-\ud7a3])(?!북한|남한)([한미중일북러]{2,3})(?=\s?(?:간|관계|양국|동맹|연합|정상|회담|공조|협력|외교|훈련|"
+    r"\d국|[3삼]국|FTA|무역|갈등|대화|합의|공동))"
 )
 _ADMIN_FINAL = re.compile(r"[\uac00-\ud7a3]{2,}(?:시|군|구|동|읍|면|리|로|길|성|주|도)$")
 _NON_ENTITY_ACRONYMS = frozenset(
@@ -490,6 +505,9 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
         return "PERSON", False
     if after.startswith(("에게", "한테", "께서", "님")):
         return "PERSON", True
+    before = text[max(0, s - 12) : s]
+    if re.search(r"-?\d+형$", name) or _WEAPON.match(nxt) or _WEAPON_BEFORE.search(before):
+        return "EQUIPMENT", True  # 화성-19형, 오레시니크 미사일, 순항미사일 '스톰섀도' 
     if nxt.startswith(("측", "관계자")) or (nxt.startswith(("회장", "사장", "대표", "부회장")) and not after):
         return "ORG", False  # 삼성 측, 코레일 관계자, 이건희 삼성 회장
     if not after and (nxt in GENERIC_ORGS or re.sub(r"[은는이가의을를과와도에]$", "", nxt) in GENERIC_ORGS):
@@ -647,7 +665,7 @@ _EN_DAY_ORDINAL = re.compile(
     r"(?=\s*(?:[.,;:)]|$|(?:with|and|of|in|at|to|when|after|before|as|for|but|while|from|amid|that)\b))"
 )
 _EN_QTY = re.compile(
-    r"(?:(?:about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to|fewer than|"
+    r"(?<![\w-])(?:(?:about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to|fewer than|"
     r"less than)\s+)?"
     r"(?:[$€£₩¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|hundred|bn|m|k)\b)?"
     r"(?:\s?(?:%|percent|per cent|km|kilometers|kilometres|miles|square kilometers|square kilometres|"
@@ -799,7 +817,7 @@ def _capitalised_spans(text: str) -> list[tuple[int, int]]:
     starts = _sentence_starts(text)
     lowered_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'’\-]+\b", text)}
     toks: list[tuple[int, int, str]] = []
-    for m in re.finditer(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|\d[\d,]*|-", text):
+    for m in re.finditer(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*\.?|\d[\d,]*|-", text):
         w = m.group()
         if w[-2:] in ("'s", "’s"):  # China's Commerce Ministry: the possessive ends the name
             toks.append((m.start(), m.end() - 2, w[:-2]))
@@ -877,7 +895,7 @@ def _ends_sentence(word: str, text: str, end: int) -> bool:
 def _is_name_token(w: str) -> bool:
     if not w or not w[0].isupper():
         return False
-    return bool(re.fullmatch(r"(?:[A-Z]\.){1,}|[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?|[A-Z]+\d*", w))
+    return bool(re.fullmatch(r"(?:[A-Z]\.){1,}|[A-Z][A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*\.?|[A-Z]+\d*", w))
 
 
 def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, bool]:
