@@ -178,3 +178,12 @@ def test_glossary_finds_plurals_dotted_forms_and_homographs() -> None:
     assert [text[m.start:m.end] for m in g.match_en(text)] == ["short-range ballistic missiles", "SRBMs"]
     assert g.lookup_en("the U.S. Department of Defense") is not None
     assert [e.note for e in g.entries_en("Georgia")] == ["country", "US state"]
+
+
+def test_model_numbers_are_equipment_not_quantities() -> None:
+    en = spans(find_mentions("Russia flew Su-35 fighters while Kyiv asked for F-16 jets.", "en", Glossary()))
+    assert ("Su-35", "EQUIPMENT") in en
+    assert ("F-16", "EQUIPMENT") in en
+    assert not any(t == "QUANTITY" for _, t in en)
+    ko = spans(find_mentions("북한은 화성-19형을 동해상으로 발사했다.", "ko", Glossary()))
+    assert ("화성-19형", "EQUIPMENT") in ko
