@@ -72,3 +72,27 @@ def test_bad_csv_imports_nothing(db_path, tmp_path, capsys) -> None:
     code, _, err = run(db_path, "import", str(path), capsys=capsys)
     assert code == 1 and "lacks column" in err
     assert run(db_path, "export", capsys=capsys)[1] == before
+
+
+def test_glossary_change_updates_the_articles_it_touches(db_path, tmp_path, capsys) -> None:
+    from reader.store import Store
+
+    ko, en = tmp_path / "ko.txt", tmp_path / "en.txt"
+    ko.write_text("군은 가나다라마 체계를 시험했다.")
+    en.write_text("The army tested the Ganadarama system.")
+    assert main(["--db", str(db_path), "add", "--ko", str(ko), "--en", str(en)]) == 0
+    article_id = int(capsys.readouterr().out)
+
+    def linked_pairs():
+        with Store.open(db_path) as store:
+            a = store.get_article(article_id)
+        by_id = {m.id: m for m in a.mentions}
+        return {(a.ko_text[m.start:m.end], a.en_text[by_id[m.partner].start:by_id[m.partner].end], m.how)
+                for m in a.mentions if m.side == "ko" and m.partner}
+
+    assert ("가나다라마", "Ganadarama", "glossary") not in linked_pairs()
+    code, out, err = run(db_path, "add", "--ko", "가나다라마", "--en", "Ganadarama", "--type", "EQUIPMENT", capsys=capsys)
+    assert code == 0 and "updated entities in 1 article" in err
+    assert ("가나다라마", "Ganadarama", "glossary") in linked_pairs()
+    assert run(db_path, "remove", out.strip(), capsys=capsys)[0] == 0
+    assert ("가나다라마", "Ganadarama", "glossary") not in linked_pairs()

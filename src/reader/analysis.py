@@ -6,7 +6,7 @@ path at once. Pure computation: no database, no Textual.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .store.articles import MentionRow, SegmentRow, SentenceRow
@@ -29,28 +29,58 @@ class Alignment:
     ko: list[Sentence]
     en: list[Sentence]
     links: list[Link]
+    locked: frozenset[int] = frozenset()  # indices of links kept from rows fixed by hand
 
 
-def align_texts(ko_text: str, en_text: str, glossary: Glossary | None = None) -> Alignment:
+def align_texts(
+    ko_text: str, en_text: str, glossary: Glossary | None = None, locked: Sequence[SegmentRow] = ()
+) -> Alignment:
     """Split both texts and align their sentences: the path every import and `reader align` share.
 
+    `locked` rows (fixed by hand) are kept as they are; only the stretches between them are aligned.
     The glossary is not yet handed to the aligner: with the whole starter glossary as anchors its
     alignments got worse on the sample library (see the README's notes on alignment).
     """
     ko = split_sentences(ko_text, "ko") if ko_text.strip() else []
     en = split_sentences(en_text, "en") if en_text.strip() else []
-    links = align(
-        [s.text(ko_text) for s in ko],
-        [s.text(en_text) for s in en],
-        ko_paragraphs=[s.paragraph for s in ko],
-        en_paragraphs=[s.paragraph for s in en],
-    )
-    return Alignment(ko, en, links)
+    ko_strings = [s.text(ko_text) for s in ko]
+    en_strings = [s.text(en_text) for s in en]
+
+    def stretch(k0: int, k1: int, e0: int, e1: int) -> list[Link]:
+        if k0 == k1 and e0 == e1:
+            return []
+        found = align(
+            ko_strings[k0:k1],
+            en_strings[e0:e1],
+            ko_paragraphs=[s.paragraph for s in ko[k0:k1]],
+            en_paragraphs=[s.paragraph for s in en[e0:e1]],
+        )
+        return [Link(tuple(i + k0 for i in x.ko), tuple(j + e0 for j in x.en), x.confidence) for x in found]
+
+    links: list[Link] = []
+    kept: set[int] = set()
+    k = e = 0
+    for row in sorted((r for r in locked if r.ko_to <= len(ko) and r.en_to <= len(en)), key=lambda r: r.position):
+        if row.ko_from < k or row.en_from < e:
+            continue  # no longer fits the text (it changed): the aligner decides again
+        links += stretch(k, row.ko_from, e, row.en_from)
+        links.append(Link(tuple(range(row.ko_from, row.ko_to)), tuple(range(row.en_from, row.en_to)), 1.0))
+        kept.add(len(links) - 1)
+        k, e = row.ko_to, row.en_to
+    links += stretch(k, len(ko), e, len(en))
+    return Alignment(ko, en, links, frozenset(kept))
 
 
-def analyse(ko_text: str, en_text: str, glossary: Glossary | None = None, *, entities: bool = True) -> Analysis:
+def analyse(
+    ko_text: str,
+    en_text: str,
+    glossary: Glossary | None = None,
+    *,
+    entities: bool = True,
+    locked: Sequence[SegmentRow] = (),
+) -> Analysis:
     """Sentences, alignment and (unless `entities` is False) the entity layer of one article."""
-    aligned = align_texts(ko_text, en_text, glossary)
+    aligned = align_texts(ko_text, en_text, glossary, locked)
     ko, en, links = aligned.ko, aligned.en, aligned.links
     sentences = [SentenceRow("ko", i, s.start, s.end, s.paragraph) for i, s in enumerate(ko)] + [
         SentenceRow("en", j, s.start, s.end, s.paragraph) for j, s in enumerate(en)
@@ -77,6 +107,7 @@ def analyse(ko_text: str, en_text: str, glossary: Glossary | None = None, *, ent
                 en_end=en_end,
                 link=link.kind,
                 confidence=float(link.confidence),
+                locked=position in aligned.locked,
             )
         )
         ko_next, en_next = ko_to, en_to

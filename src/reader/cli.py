@@ -203,18 +203,46 @@ def cmd_glossary_add(args: argparse.Namespace) -> int:
         raise CommandError("both --ko and --en need at least one form")
     with _open_store(args) as store:
         new_id = add_entry(store.conn, entry)
-    if new_id is None:
-        raise CommandError("that entry is already in the glossary")
+        if new_id is None:
+            raise CommandError("that entry is already in the glossary")
+        _refresh_after_glossary_change(store, [entry])
     _out(str(new_id))
     return 0
+
+
+def _refresh_after_glossary_change(store, entries) -> None:
+    """Re-analyse the entity layer of the articles the changed entries appear in, with a progress bar."""
+    from .reanalysis import affected_articles, refresh_entities
+    from .store.glossary import load_glossary
+
+    ids = affected_articles(store.conn, entries)
+    if not ids:
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as progress:
+        task = progress.add_task("Updating entities", total=len(ids))
+        refresh_entities(store.conn, ids, load_glossary(store.conn),
+                         lambda done, total: progress.update(task, completed=done))
+    print(f"updated entities in {len(ids)} article(s)", file=sys.stderr)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 def cmd_glossary_remove(args: argparse.Namespace) -> int:
     from .store.glossary import remove_entry
 
+    from .store.glossary import list_entries
+
     with _open_store(args) as store:
+        gone = [r.entry for r in list_entries(store.conn) if r.id == args.id]
         if not remove_entry(store.conn, args.id):
             raise CommandError(f"no glossary entry with id {args.id}")
+        _refresh_after_glossary_change(store, gone)
     return 0
 
 
@@ -236,7 +264,9 @@ def cmd_glossary_import(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.file}: {len(incomplete)} row(s) lack a Korean or an English form; nothing imported")
     with _open_store(args) as store:
         added, skipped = add_entries(store.conn, entries)
-    print(f"added {added}, already present {skipped}", file=sys.stderr)
+        print(f"added {added}, already present {skipped}", file=sys.stderr)
+        if added:
+            _refresh_after_glossary_change(store, entries)
     return 0
 
 
@@ -431,6 +461,29 @@ def cmd_link(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reanalyse(args: argparse.Namespace) -> int:
+    from rich.progress import Progress
+
+    from .store.segments import reanalyse
+
+    with _open_store(args) as store:
+        ids = [args.id] if args.id is not None else [a.id for a in store.list_articles()]
+        if args.id is not None and store.get_article(args.id) is None:
+            raise CommandError(f"no article with id {args.id} (see: reader list)")
+        from .store.glossary import load_glossary
+
+        glossary = load_glossary(store.conn)
+        detached = 0
+        with Progress(transient=True, console=_stderr_console()) as progress:
+            task = progress.add_task("Re-analysing", total=len(ids))
+            for article_id in ids:
+                detached += reanalyse(store.conn, article_id, glossary).get("detached", 0)
+                progress.advance(task)
+    print(f"re-analysed {len(ids)} article(s)" + (f"; {detached} note(s) lost their text and are kept as detached"
+                                                  if detached else ""), file=sys.stderr)
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         if args.id is not None and store.get_article(args.id) is None:
@@ -523,6 +576,10 @@ def build_parser() -> argparse.ArgumentParser:
     lnk.add_argument("en_file", metavar="EN_FILE")
     lnk.add_argument("--json", action="store_true", help="print a JSON list of links")
     lnk.add_argument("--one-per-line", action="store_true", help="line n of each file is a translation pair")
+
+    rean = command("reanalyse", cmd_reanalyse,
+                   "analyse articles again (alignment, entities); rows fixed by hand and notes are kept")
+    rean.add_argument("id", type=int, nargs="?", metavar="ID", help="only this article (default: all)")
 
     chk = command("check", cmd_check, "list rows whose Korean and English disagree on a number, date or name")
     chk.add_argument("id", type=int, nargs="?", metavar="ID", help="only this article")

@@ -1,0 +1,137 @@
+"""Fixing the alignment by hand: join two rows, split a row, undo — each fix stored as locked.
+
+A locked row is one a person decided; re-analysis aligns only the stretches between locked rows. Each
+edit replaces the article's segment rows in one transaction and returns the rows as they were, which is
+all the screen needs for undo.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+from .articles import SegmentRow
+from .connection import transaction
+from .search import index_article, unindex_article
+
+
+def load_rows(conn: sqlite3.Connection, article_id: int) -> list[SegmentRow]:
+    rows = conn.execute(
+        "SELECT position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, ko_end, en_start, en_end, link, "
+        "confidence, locked, issues FROM segments WHERE article_id = ? ORDER BY position",
+        (article_id,),
+    ).fetchall()
+    return [SegmentRow(*r[:12], bool(r[12]), tuple(i for i in (r[13] or "").split("\n") if i)) for r in rows]
+
+
+def _sentences(conn: sqlite3.Connection, article_id: int, lang: str) -> list[tuple[int, int]]:
+    return [
+        (r[0], r[1])
+        for r in conn.execute(
+            "SELECT start, end FROM sentences WHERE article_id = ? AND lang = ? ORDER BY idx", (article_id, lang)
+        )
+    ]
+
+
+def _span(sentences: list[tuple[int, int]], first: int, stop: int, fallback: int) -> tuple[int, int]:
+    if stop > first:
+        return sentences[first][0], sentences[stop - 1][1]
+    return (sentences[first][0], sentences[first][0]) if first < len(sentences) else (fallback, fallback)
+
+
+def _row(ko: list[tuple[int, int]], en: list[tuple[int, int]], ko_range: tuple[int, int], en_range: tuple[int, int],
+         paragraph: int, ko_len: int, en_len: int, issues: tuple[str, ...] = ()) -> SegmentRow:
+    ko_start, ko_end = _span(ko, *ko_range, ko_len)
+    en_start, en_end = _span(en, *en_range, en_len)
+    return SegmentRow(
+        position=0, paragraph=paragraph, ko_from=ko_range[0], ko_to=ko_range[1], en_from=en_range[0],
+        en_to=en_range[1], ko_start=ko_start, ko_end=ko_end, en_start=en_start, en_end=en_end,
+        link=f"{ko_range[1] - ko_range[0]}-{en_range[1] - en_range[0]}", confidence=1.0, locked=True, issues=issues,
+    )
+
+
+def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]) -> None:
+    """Replace the article's segments with `rows` (renumbered), keeping search and mentions in step."""
+    rows = [replace(r, position=i) for i, r in enumerate(rows)]
+    with transaction(conn):
+        unindex_article(conn, article_id)
+        conn.execute("DELETE FROM segments WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, "
+            "ko_end, en_start, en_end, link, confidence, locked, issues) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, r.position, r.paragraph, r.ko_from, r.ko_to, r.en_from, r.en_to, r.ko_start, r.ko_end,
+              r.en_start, r.en_end, r.link, r.confidence, int(r.locked), "\n".join(r.issues)) for r in rows],
+        )
+        # a mention belongs to the row whose span holds it
+        for r in rows:
+            for side, start, end in (("ko", r.ko_start, r.ko_end), ("en", r.en_start, r.en_end)):
+                if end > start:
+                    conn.execute(
+                        "UPDATE mentions SET position = ? WHERE article_id = ? AND side = ? AND start >= ? AND "
+                        "start < ?",
+                        (r.position, article_id, side, start, end),
+                    )
+        index_article(conn, article_id)
+
+
+def _texts_len(conn: sqlite3.Connection, article_id: int) -> tuple[int, int]:
+    row = conn.execute("SELECT length(ko_text), length(en_text) FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise LookupError(f"no article with id {article_id}")
+    return row[0], row[1]
+
+
+def join_rows(conn: sqlite3.Connection, article_id: int, position: int) -> list[SegmentRow] | None:
+    """Join row `position` with the row after it; returns the rows as they were (for undo), or None."""
+    rows = load_rows(conn, article_id)
+    if not 0 <= position < len(rows) - 1:
+        return None
+    a, b = rows[position], rows[position + 1]
+    ko_len, en_len = _texts_len(conn, article_id)
+    ko, en = _sentences(conn, article_id, "ko"), _sentences(conn, article_id, "en")
+    joined = _row(ko, en, (min(a.ko_from, b.ko_from), max(a.ko_to, b.ko_to)),
+                  (min(a.en_from, b.en_from), max(a.en_to, b.en_to)), a.paragraph, ko_len, en_len,
+                  a.issues + b.issues)
+    write_rows(conn, article_id, rows[:position] + [joined] + rows[position + 2 :])
+    return rows
+
+
+def split_row(conn: sqlite3.Connection, article_id: int, position: int, side: str) -> list[SegmentRow] | None:
+    """Move the last sentence of `side` in row `position` into a new row of its own just below.
+
+    With join, this reaches every monotone alignment. Returns the rows as they were, or None when the
+    row has fewer than two sentences on that side.
+    """
+    rows = load_rows(conn, article_id)
+    if not 0 <= position < len(rows):
+        return None
+    row = rows[position]
+    first, stop = (row.ko_from, row.ko_to) if side == "ko" else (row.en_from, row.en_to)
+    if stop - first < 2:
+        return None
+    ko_len, en_len = _texts_len(conn, article_id)
+    ko, en = _sentences(conn, article_id, "ko"), _sentences(conn, article_id, "en")
+    if side == "ko":
+        upper = _row(ko, en, (row.ko_from, row.ko_to - 1), (row.en_from, row.en_to), row.paragraph, ko_len, en_len)
+        lower = _row(ko, en, (row.ko_to - 1, row.ko_to), (row.en_to, row.en_to), row.paragraph, ko_len, en_len)
+    else:
+        upper = _row(ko, en, (row.ko_from, row.ko_to), (row.en_from, row.en_to - 1), row.paragraph, ko_len, en_len)
+        lower = _row(ko, en, (row.ko_to, row.ko_to), (row.en_to - 1, row.en_to), row.paragraph, ko_len, en_len)
+    write_rows(conn, article_id, rows[:position] + [upper, lower] + rows[position + 1 :])
+    return rows
+
+
+def reanalyse(conn: sqlite3.Connection, article_id: int, glossary=None) -> dict[str, int]:
+    """Analyse an article again (new aligner, new glossary), keeping locked rows and re-anchoring notes."""
+    from ..analysis import analyse
+    from .articles import NewArticle, get_article, replace_article
+    from .glossary import load_glossary
+
+    article = get_article(conn, article_id)
+    if article is None:
+        raise LookupError(f"no article with id {article_id}")
+    locked = [r for r in load_rows(conn, article_id) if r.locked]
+    result = analyse(article.ko_text, article.en_text, glossary or load_glossary(conn), locked=locked)
+    same = NewArticle(ko=article.ko_text, en=article.en_text, title_ko=article.title_ko, title_en=article.title_en)
+    return replace_article(conn, article_id, same, result.sentences, result.segments, result.mentions)
