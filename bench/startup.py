@@ -58,14 +58,32 @@ def one_run(reader: str, db: Path, library_text: str, article_text: str) -> tupl
     return t1 - t0, t3 - t2, memory
 
 
+def expected_texts(db: Path) -> tuple[str, str]:
+    """The first article's English title and the start of its first English sentence, as they will show."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    article_id, title = conn.execute(
+        "SELECT id, title_en FROM articles ORDER BY published IS NULL, published DESC, id DESC LIMIT 1").fetchone()
+    first = conn.execute(
+        "SELECT substr(a.en_text, s.en_start + 1, 24) FROM segments s JOIN articles a ON a.id = s.article_id "
+        "WHERE s.article_id = ? AND s.en_end > s.en_start ORDER BY s.position LIMIT 1", (article_id,)).fetchone()[0]
+    conn.close()
+    return title[:24], first
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=ROOT / "articles.db")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reader", default=str(Path(sys.executable).with_name("reader")))
-    parser.add_argument("--library-text", default="Reader Sample Desk", help="text that shows the library is up")
-    parser.add_argument("--article-text", default="English", help="text that shows the article is up")
+    parser.add_argument("--library-text", help="text that shows the library is up (default: first title)")
+    parser.add_argument("--article-text", help="text that shows the article is up (default: its first words)")
     args = parser.parse_args()
+    if args.library_text is None or args.article_text is None:
+        library_text, article_text = expected_texts(args.db)
+        args.library_text = args.library_text or library_text
+        args.article_text = args.article_text or article_text
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is needed: apt-get install tmux")
     library, article, memory = [], [], []
