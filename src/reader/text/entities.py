@@ -189,7 +189,10 @@ TITLES_KO = (
     "총비서", "위원", "씨", "군", "양", "옹", "여사", "작가", "배우", "가수", "대주교", "교황", "추기경", "목사",
     "스님", "코치", "이사장", "CEO", "최고경영자", "창업자", "특사", "특별대표", "사무총장", "총사령관",
 )
-_TITLE_RE = re.compile(r"\s?(?:전\s|前\s?|현\s)?(?:" + "|".join(sorted(map(re.escape, TITLES_KO), key=len, reverse=True)) + r")")
+_TITLE_RE = re.compile(
+    r"\s?(?:전\s|前\s?|현\s)?(?:" + "|".join(sorted(map(re.escape, TITLES_KO), key=len, reverse=True)) + r")"
+    r"(?=[은는이가의을를과와도에께]|[^\uac00-\ud7a3]|$)"  # 대사 the ambassador, not 대사급 (ambassador-level)
+)
 ORG_FINALS = (
     "위원회", "정보원", "정보국", "정보총국", "총국", "사령부", "본부", "정부", "당국", "기구", "국회", "의회", "법원",
     "지법", "지검", "고법", "고검", "대법원", "검찰청", "경찰청", "경찰서", "소방서", "대학교", "대학", "대학원",

@@ -52,7 +52,7 @@ def link_mentions(
 
     # 1. glossary: both mentions carry a form of one entry; where a name occurs twice, the pairing that
     # keeps the two sides in the same order wins
-    en_entries = {m: _entries_en(m, glossary) for m in en_mentions if m.type in NAME_TYPES}
+    en_entries = {m: _entries_en(m, glossary, en_text) for m in en_mentions if m.type in NAME_TYPES}
     pairs: list[tuple[float, float, int, Mention, Mention, Mention, Entry]] = []
     for i, (k, whole) in enumerate(state.candidates(parts=True)):
         kes = _entries_ko(k, glossary)
@@ -175,9 +175,13 @@ def _entries_ko(m: Mention, glossary: Glossary) -> list[Entry]:
     return out
 
 
-def _entries_en(m: Mention, glossary: Glossary) -> list[Entry]:
-    """Entries for the English mention as a whole: "NATO-Ukraine Council" is not NATO."""
-    return glossary.entries_en(m.text)
+def _entries_en(m: Mention, glossary: Glossary, en_text: str = "") -> list[Entry]:
+    """Entries for the English mention as a whole: "NATO-Ukraine Council" is not NATO.  "The North" and
+    "the South" are how English news names the two Koreas once it has named them."""
+    found = glossary.entries_en(m.text)
+    if not found and m.text in ("North", "South") and en_text[max(0, m.start - 4) : m.start].lower() == "the ":
+        found = glossary.entries_en(f"{m.text} Korea")
+    return found
 
 
 # --------------------------------------------------------------------------------------------------------
