@@ -51,11 +51,9 @@ def find_mentions(text: str, lang: str, glossary: Glossary | None = None) -> lis
 
 @lru_cache(maxsize=1)
 def default_glossary() -> Glossary:
-    """The bundled glossary, loaded once; empty if the package ships none (e.g. a trimmed install)."""
-    try:
-        return Glossary.load_bundled()
-    except FileNotFoundError:
-        return Glossary()
+    """The bundled glossary, loaded once per process (it ships inside the package, so a missing file is a
+    broken install and raises)."""
+    return Glossary.load_bundled()
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -474,6 +472,13 @@ def _person_shaped(name: str) -> bool:
     return name[0] in SURNAMES and len(name) == 3
 
 
+# words for the people or parts of a company, club or body: the name before them is that body's
+_ROLE_OF_BODY = re.compile(
+    r"(?:회장|부회장|사장|대표이사|관계자|측|직원|임원|노조|구단|계열사|본사|주가|매출|영업이익|홍보팀|대변인실)"
+    r"(?=[은는이가의을를과와도에]|[^\uac00-\ud7a3]|$)"
+)
+
+
 def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glossary: Glossary,
                       wtoks: list[Any]) -> tuple[str, bool]:
     """The type of a proper-noun span and whether it rests on evidence (False: a guess)."""
@@ -487,6 +492,9 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
     if (ft and _person_shaped(name) and not _kiwi_knows_proper(name[:-1]) and name not in GENERIC_ORGS
             and not _kiwi_word(name[:-1])):
         ft = None  # 박지원, 정려원: a name that merely ends like an institution
+    if (not after and _ROLE_OF_BODY.match(nxt) and not _person_shaped(name)
+            and not re.fullmatch(r"[A-Z]", name)):
+        return "ORG", False  # 삼성 회장, 코레일 관계자, 다저스 구단: the body whose chairman or staff it is
     if titled and not ft:
         return "PERSON", True
     if name.endswith("군") and len(name) >= 3:
