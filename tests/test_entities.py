@@ -187,3 +187,13 @@ def test_model_numbers_are_equipment_not_quantities() -> None:
     assert not any(t == "QUANTITY" for _, t in en)
     ko = spans(find_mentions("북한은 화성-19형을 동해상으로 발사했다.", "ko", Glossary()))
     assert ("화성-19형", "EQUIPMENT") in ko
+
+
+def test_glossary_add_and_remove_change_what_is_found() -> None:
+    g = Glossary()
+    kursk = g.add(Entry(("쿠르스크",), ("Kursk",), "PLACE"))
+    assert g.add(Entry(("쿠르스크",), ("Kursk",), "PLACE")) is kursk  # no duplicate row
+    assert len(g) == 1 and g.lookup_ko("쿠르스크에서") is kursk
+    assert g.remove(Entry(("쿠르스크",), ("Kursk",), "PLACE"))
+    assert g.lookup_ko("쿠르스크") is None and g.match_en("in Kursk") == []
+    assert not g.remove(kursk)

@@ -120,6 +120,14 @@ class Glossary:
         for e in self._entries:
             w.writerow(["|".join(e.ko), "|".join(e.en), e.type, e.note])
 
+    def remove(self, entry: Entry) -> bool:
+        """Drop the entry with the same forms and type; False when there was none."""
+        if self._keys.get(entry.key()) is None:
+            return False
+        rest = [e for e in self._entries if e.key() != entry.key()]
+        self.__init__(rest)  # the indexes are cheap to rebuild and a removal is rare
+        return True
+
     def add(self, entry: Entry) -> Entry:
         """Add an entry (an identical ko/en/type row is not added twice); returns the stored entry."""
         old = self._keys.get(entry.key())
