@@ -85,6 +85,9 @@ class Glossary:
     """In-memory termbase with longest-match lookup in Korean and English text."""
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self._index(entries)
+
+    def _index(self, entries: Iterable[Entry]) -> None:
         self._entries: list[Entry] = []
         self._ko: dict[str, list[tuple[str, Entry]]] = {}  # first character -> (form, entry), longest first
         self._en: dict[str, list[tuple[str, Entry, bool]]] = {}  # first word, lowered -> (form, entry, exact)
@@ -124,8 +127,7 @@ class Glossary:
         """Drop the entry with the same forms and type; False when there was none."""
         if self._keys.get(entry.key()) is None:
             return False
-        rest = [e for e in self._entries if e.key() != entry.key()]
-        self.__init__(rest)  # the indexes are cheap to rebuild and a removal is rare
+        self._index([e for e in self._entries if e.key() != entry.key()])  # rare, and cheap to rebuild
         return True
 
     def add(self, entry: Entry) -> Entry:
