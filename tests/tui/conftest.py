@@ -166,3 +166,24 @@ def run_app(store: Store, scenario: Scenario, size: tuple[int, int] = (160, 48),
 @pytest.fixture
 def drive() -> Callable[..., ReaderApp]:
     return run_app
+
+
+async def search_palette(app: ReaderApp, pilot: Pilot, query: str) -> None:
+    """Open the command palette, type `query`, and wait until its search workers have answered."""
+    from textual.command import CommandPalette
+    from textual.widgets import Input
+
+    await pilot.press("ctrl+p")
+    for _ in range(50):  # a bounded wait for the palette to mount and focus its input, not a sleep
+        if isinstance(app.screen, CommandPalette) and isinstance(app.focused, Input):
+            break
+        await pilot.pause()
+    assert isinstance(app.focused, Input)
+    await pilot.press(*query)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def palette() -> Callable[[ReaderApp, Pilot, str], Awaitable[None]]:
+    return search_palette

@@ -99,11 +99,9 @@ def test_korean_layout_keys_act_like_their_latin_keys(library, drive) -> None:
     drive(library, scenario)
 
 
-def test_korean_can_still_be_typed_into_an_input(library, drive) -> None:
+def test_korean_can_still_be_typed_into_an_input(library, drive, palette) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press("ㅓ", "ㅂ")
+        await palette(app, pilot, "ㅓㅂ")
         assert app.screen.query_one(Input).value == "ㅓㅂ"
 
     drive(library, scenario)

@@ -168,12 +168,9 @@ def test_notice_is_shown_once_at_start(library, drive) -> None:
     drive(library, scenario, notice="Copied the sample library.")
 
 
-def test_command_palette_opens_an_article_by_title(library, drive) -> None:
+def test_command_palette_opens_an_article_by_title(library, drive, palette) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Won passes")
-        await pilot.pause(0.3)
+        await palette(app, pilot, "Won passes")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.article.title_en == "Won passes 1,400"  # type: ignore[attr-defined]
@@ -181,12 +178,10 @@ def test_command_palette_opens_an_article_by_title(library, drive) -> None:
     drive(library, scenario)
 
 
-def test_command_palette_offers_the_screen_bindings(library, drive) -> None:
+def test_command_palette_offers_the_screen_bindings(library, drive, palette) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
-        await pilot.press("enter", "ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Layout")
-        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await palette(app, pilot, "Layout")
         await pilot.press("enter")
         await pilot.pause()
         assert view_of(app).layout == "stacked"
