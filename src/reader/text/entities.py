@@ -432,7 +432,7 @@ def _final_type(word: str, strict: bool = False) -> str | None:
 _NAME_NEEDING_FINALS = frozenset(
     ["그룹", "전자", "자동차", "방송", "일보", "신문", "통신", "센터", "학교", "대학", "항공", "증권", "연합", "재단", "협회", "은행", "병원", "공사", "공단"]
 )
-_WEAK_PLACE_FINALS = frozenset(["동", "읍", "면", "리", "역", "항", "섬", "강", "산", "만", "해", "호", "현"])
+_WEAK_PLACE_FINALS = frozenset(["동", "읍", "면", "리", "역", "항", "섬", "강", "산", "만", "해", "호", "현", "주"])
 
 
 # 한·미, 북·중: one-syllable country names, written with a middle dot between them
@@ -440,7 +440,7 @@ _COUNTRY_PAIR = re.compile(r"(?<![\uac00-\ud7a3])[한미중일북러영독프호
 # 한미 동맹, 한중일 정상회의, 중일 갈등: two or three countries by their syllables, before a word of relations
 _COUNTRY_COMPOUND = re.compile(
     r"(?<![\uac00-\ud7a3])(?!북한|남한)([한미중일북러]{2,3})(?=\s?(?:간|관계|양국|동맹|연합|정상|회담|공조|협력|외교|훈련|"
-    r"\d국|[3삼]국|FTA|무역|갈등|대화|합의|공동))"
+    r"\d국|[3삼]국|FTA|무역|갈등|대화|합의|공동|군사|밀착|조약|교역|경제|국경|국교|관계|밀월))"
 )
 _ADMIN_FINAL = re.compile(r"[\uac00-\ud7a3]{2,}(?:시|군|구|동|읍|면|리|로|길|성|주|도)$")
 _NON_ENTITY_ACRONYMS = frozenset(
@@ -647,7 +647,7 @@ def _merged_type(text: str, p: _Cand, c: _Cand) -> str | None:
 _CONNECTORS = {"of", "de", "du", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "la", "le",
                "for", "the", "-"}
 _FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there", "here", "in", "on", "at", "by", "for", "with", "from", "to", "of", "as", "but", "and", "or", "if", "when", "while", "after", "before", "since", "during", "under", "over", "about", "against", "between", "into", "through", "until", "upon", "yet", "so", "not", "no", "nor", "some", "many", "most", "more", "several", "all", "any", "each", "every", "both", "few", "other", "such", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "what", "which", "who", "whom", "whose", "where", "why", "how", "however", "meanwhile", "also", "still", "then", "thus", "though", "although", "because", "despite", "according", "last", "next", "earlier", "later", "today", "yesterday", "tomorrow", "now", "once", "only", "even", "officials", "official", "authorities", "analysts", "experts", "police", "troops", "soldiers", "residents", "people", "sources", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    ["a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there", "here", "in", "on", "at", "by", "for", "with", "from", "to", "of", "as", "but", "and", "or", "if", "when", "while", "after", "before", "since", "during", "under", "over", "about", "against", "between", "into", "through", "until", "upon", "yet", "so", "not", "no", "nor", "some", "many", "most", "more", "several", "all", "any", "each", "every", "both", "few", "other", "such", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "what", "which", "who", "whom", "whose", "where", "why", "how", "however", "meanwhile", "also", "still", "then", "thus", "though", "although", "because", "despite", "according", "last", "next", "earlier", "later", "today", "yesterday", "tomorrow", "now", "once", "only", "even", "officials", "official", "authorities", "analysts", "experts", "police", "troops", "soldiers", "residents", "people", "sources", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "instead", "moreover", "furthermore", "nevertheless", "nonetheless", "otherwise", "indeed", "overall", "still", "besides", "hence", "therefore", "thereafter", "afterwards", "elsewhere", "together", "anyway", "perhaps", "maybe"]
 )
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
@@ -856,7 +856,9 @@ def _capitalised_spans(text: str) -> list[tuple[int, int]]:
                 j, end = k, pe
                 k += 1
                 continue
-            if pw.lower() in _CONNECTORS and pw.islower() and k + 1 < len(toks) and _is_name_token(toks[k + 1][2]) \
+            run_words = {t[2].rstrip(".") for t in toks[i:k]}
+            joins = pw.lower() in _CONNECTORS or (pw == "and" and run_words & set(ORG_CUES))  # Ministry of X and Y
+            if joins and pw.islower() and k + 1 < len(toks) and _is_name_token(toks[k + 1][2]) \
                     and text[pe : toks[k + 1][0]] == " ":
                 k += 1
                 continue
@@ -927,7 +929,7 @@ def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, b
         return "OTHER", True  # Nobel Prize, Asian Games, Korean War: events, awards, treaties
     if nxt in ("founder", "ceo", "chairman", "chairwoman", "shares", "executives", "employees", "subsidiary"):
         return "ORG", False
-    m = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)*)", after)
+    m = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)*)(?=[,.;:)]|$)", after)
     if m and (ge := glossary.lookup_en(m.group(1).rstrip("."))) is not None and ge.type == "PLACE":
         return "PLACE", False  # Auckland, New Zealand
     if any(w in PLACE_CUES for w in words) or nxt in ("region", "province", "city", "oblast", "river", "sea",
@@ -935,8 +937,8 @@ def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, b
         return "PLACE", False
     if nxt in EQUIPMENT_CUES or re.search(r"\d", name) and re.search(r"[A-Z]", name):
         return "EQUIPMENT", False
-    prev_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
-    pw = prev_word.group(1) if prev_word else ""
+    prev_word = re.search(r"([A-Za-z]+)\.?[ \t]*$", before)  # within the sentence: not across a full stop
+    pw = prev_word.group(1) if prev_word and not re.search(r"[.!?][\"'”’)]?\s*$", before) else ""
     if pw in TITLES_EN or pw.lower() in ("minister", "president", "spokesman", "spokeswoman", "leader",
                                            "chairman", "secretary", "envoy", "lawmaker", "ambassador",
                                            "commander", "officer", "analyst", "professor", "director",
