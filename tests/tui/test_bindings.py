@@ -7,7 +7,7 @@ from textual.binding import Binding
 
 from reader.tui.app import ReaderApp
 from reader.tui.dialogs.help import HelpScreen
-from reader.tui.keys import LATIN_BY_JAMO, latin_key
+from reader.tui.keys import LATIN_BY_JAMO, latin_key, latin_keys
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.widgets.article_table import ArticleTable
@@ -40,3 +40,11 @@ def test_every_latin_letter_key_we_bind_has_its_jamo() -> None:
         and latin_key("j") is None
         and latin_key(None) is None
     )
+
+
+def test_composed_hangul_comes_apart_into_the_keys_that_typed_it() -> None:
+    assert latin_keys("허") == ("g", "j")
+    assert latin_keys("ㅘ") == ("h", "k")  # a compound vowel is two keystrokes
+    assert latin_keys("빠") == ("Q", "k")  # a tense initial is a shifted key
+    assert latin_keys("닭") == ("e", "k", "f", "r")  # a double final consonant too
+    assert latin_keys("a") is None and latin_keys("ab") is None and latin_keys("") is None

@@ -99,6 +99,19 @@ def test_korean_layout_keys_act_like_their_latin_keys(library, drive) -> None:
     drive(library, scenario)
 
 
+def test_a_syllable_composed_by_the_input_method_acts_as_its_keys(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "ㅓ", "ㅓ", "ㅓ")
+        view = view_of(app)
+        assert view.cursor == 3
+        await pilot.press("허")  # g then j: to the first segment, then one down
+        assert view.cursor == 1
+        await pilot.press("ㅝ")  # n (unbound) then j
+        assert view.cursor == 2
+
+    drive(library, scenario)
+
+
 def test_korean_can_still_be_typed_into_an_input(library, drive, palette) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         await palette(app, pilot, "ㅓㅂ")

@@ -14,7 +14,7 @@ from ..store import Store
 from .bindings import screen_bindings
 from .commands import ArticleCommands
 from .dialogs.help import HelpScreen
-from .keys import latin_key
+from .keys import latin_keys
 from .screens.library import LibraryScreen
 from .screens.reading import ReadingScreen
 
@@ -60,15 +60,18 @@ class ReaderApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Let a key typed in the Korean layout (ㅓ) act as the Latin key it sits on (j).
 
-        Done once here, before any binding is looked up, instead of binding every key twice; a focused
-        text input keeps the jamo, so Korean can still be typed into it.
+        Done once here, before any binding is looked up, instead of binding every key twice; a syllable
+        the input method composed from several keystrokes (허 from g, j) becomes those keys in order. A
+        focused text input keeps what was typed, so Korean can still be entered there.
         """
         if isinstance(event, events.Key) and not event.is_forwarded:
-            latin = latin_key(event.character)
-            if latin is not None and not self._typing_text():
-                translated = events.Key(latin, latin)
-                translated.set_sender(self)
-                event = translated
+            keys = latin_keys(event.character)
+            if keys is not None and not self._typing_text():
+                for key in keys:
+                    translated = events.Key(key, key)
+                    translated.set_sender(self)
+                    await super().on_event(translated)
+                return
         await super().on_event(event)
 
     def _typing_text(self) -> bool:
