@@ -23,15 +23,19 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from reader.text.entities import find_mentions
+from reader.text.glossary import Glossary
 
 KLUE_TYPE = {"PERSON": "PS", "ORG": "OG", "PLACE": "LC", "DATE": "DT", "QUANTITY": "QT", "EQUIPMENT": "EQ",
              "OTHER": "OT"}
 
 
+GLOSSARY: Glossary | None = None  # None: the bundled glossary
+
+
 def predict(docs: list[dict], lang: str) -> list[dict]:
     out = []
     for d in docs:
-        ms = find_mentions(d["text"], lang)
+        ms = find_mentions(d["text"], lang, GLOSSARY)
         out.append({"id": d["id"], "text": d["text"], "entities": [
             {"start": m.start, "end": m.end, "type": KLUE_TYPE[m.type], "text": m.text} for m in ms]})
     return out
@@ -111,7 +115,11 @@ def main() -> None:
                     help="more Korean gold in the same format (the Korean sides of our labelled pairs)")
     ap.add_argument("--keep", type=Path, default=None, help="keep prediction files in this directory")
     ap.add_argument("--lang", choices=("ko", "en", "both"), default="both")
+    ap.add_argument("--no-glossary", action="store_true", help="recognise without any glossary")
     args = ap.parse_args()
+    if args.no_glossary:
+        global GLOSSARY
+        GLOSSARY = Glossary()
     scorer = args.root / "ner-ko" / "score.py"
     if not scorer.exists():
         sys.exit(f"no scorer at {scorer}; pass --root")
