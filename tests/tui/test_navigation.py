@@ -204,3 +204,13 @@ def test_question_mark_lists_every_binding(library, drive) -> None:
         assert isinstance(app.screen, ReadingScreen)
 
     drive(library, scenario)
+
+
+def test_an_article_deleted_meanwhile_gives_a_message_not_a_crash(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        library.delete_article(library.list_articles()[0].id)  # as another process would
+        await pilot.press("enter")
+        assert isinstance(app.screen, LibraryScreen)
+        assert any("no longer in the library" in n.message for n in app._notifications)
+
+    drive(library, scenario)

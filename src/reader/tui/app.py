@@ -43,11 +43,15 @@ class ReaderApp(App[None]):
 
     def open_article(self, article_id: int) -> None:
         """Show one article; the library under it moves its cursor to whatever was read last."""
+        article = self.store.get_article(article_id)
+        if article is None:  # removed by another `reader` process since the library was listed
+            self.notify("That article is no longer in the library.", severity="error")
+            return
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
         while isinstance(self.screen, ReadingScreen):
             self.pop_screen()
         self.push_screen(
-            ReadingScreen(self.store, article_id),
+            ReadingScreen(self.store, article),
             callback=library.select_article if library is not None else None,
         )
 

@@ -44,16 +44,10 @@ class ReadingScreen(Screen[int]):
                 tooltip="Both languages, Korean only, English only"),
     ]  # fmt: skip
 
-    def __init__(self, store: Store, article_id: int) -> None:
+    def __init__(self, store: Store, article: Article) -> None:
         super().__init__()
         self.store = store
-        self.article = self._load(article_id)
-
-    def _load(self, article_id: int) -> Article:
-        article = self.store.get_article(article_id)
-        if article is None:
-            raise LookupError(f"no article with id {article_id}")
-        return article
+        self.article = article
 
     def compose(self) -> ComposeResult:
         yield Static(article_heading(self.article), id="article-header")
@@ -65,7 +59,11 @@ class ReadingScreen(Screen[int]):
         return self.query_one(ParallelView)
 
     def show_article(self, article_id: int) -> None:
-        self.article = self._load(article_id)
+        article = self.store.get_article(article_id)
+        if article is None:  # removed by another `reader` process since the library was listed
+            self.notify("That article is no longer in the library.", severity="error")
+            return
+        self.article = article
         self.query_one("#article-header", Static).update(article_heading(self.article))
         self.view.show(self.article.segments)
 
