@@ -230,6 +230,7 @@ def _brute_force_posteriors(ko: list[str], en: list[str], kp: list[int], ep: lis
     problem = impl._Problem.build(ko, en, kp, ep, None)
     n, m = len(ko), len(en)
     lo = np.zeros(n + 1, dtype=np.int64)
+    problem = problem.banded(lo, m + 1)
     beads = [*impl._BEADS, (0, 1)]
     costs = {b: impl._bead_costs(problem, lo, m + 1, *b) for b in beads}
     point = impl._point_costs(problem, lo, m + 1)
@@ -290,3 +291,40 @@ def test_banded_search_finds_the_same_links_as_the_full_grid(monkeypatch: pytest
 def test_paragraph_numbers_must_match_the_sentences() -> None:
     with pytest.raises(ValueError, match="ko_paragraphs"):
         align(["가.", "나."], ["A."], ko_paragraphs=[0])
+
+
+def test_repeated_sentences_cost_work_in_proportion_to_their_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long import repeats boilerplate; every sentence then shares every anchor with every other one, and
+    # a surplus sentence may go anywhere, so many paths tie. Neither may make the work grow faster than
+    # the text: four times the sentences, about four times the band cells, anchor pairs and time.
+    from reader.text import align as impl
+
+    cells: list[int] = []
+    real_run = impl._run
+
+    def counting_run(problem: impl._Problem, lo: object, width: int, *, viterbi: bool) -> impl._Result:
+        table = 0 if problem.pairs is None else problem.pairs.weight.size
+        cells.append((problem.n + 1) * width + table)
+        return real_run(problem, lo, width, viterbi=viterbi)
+
+    monkeypatch.setattr(impl, "_run", counting_run)
+    ko_sentence = "북한군 1만1000명이 러시아 쿠르스크 지역에 배치됐다고 정보총국이 26일 밝혔다."
+    en_sentence = "About 11,000 North Korean troops were deployed to Kursk, the agency said on the 26th."
+
+    def work(n: int) -> tuple[int, float]:
+        ko, en = [ko_sentence] * n, [en_sentence] * (n - n // 20)
+        cells.clear()
+        start = time.perf_counter()
+        links = align(
+            ko, en, ko_paragraphs=[i // 8 for i in range(n)], en_paragraphs=[j // 8 for j in range(len(en))]
+        )
+        elapsed = time.perf_counter() - start
+        _assert_complete_and_monotone(links, len(ko), len(en))
+        assert sum(link.kind == "1-1" for link in links) == len(en)
+        return sum(cells), elapsed
+
+    small_cells, small_time = work(750)
+    small_time = min(small_time, work(750)[1])
+    large_cells, large_time = work(3000)
+    assert large_cells <= 4.5 * small_cells
+    assert large_time <= 8 * small_time + 0.3

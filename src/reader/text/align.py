@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -113,15 +112,22 @@ def align(
     problem = _Problem.build(ko, en, ko_paragraphs, en_paragraphs, glossary)
     limit = _band_limit(n, m)
     band = min(_INITIAL_BAND, limit) if (n + 1) * (m + 1) > _FULL_GRID_CELLS else limit
-    previous: list[tuple[int, int, int, int]] | None = None
+    found: tuple[float, np.ndarray, int, _Problem, _Result, list[tuple[int, int, int, int]]] | None = None
     while True:
         lo, width = _band(problem, band)
-        result = _run(problem, lo, width, viterbi=True)
-        path = _backtrace(problem, lo, result)
-        if band >= limit or path == previous or not _touches_edge(path, lo, width, m):
+        banded = problem.banded(lo, width)
+        result = _run(banded, lo, width, viterbi=True)
+        assert result.best is not None
+        cost = float(result.best[n, m - lo[n]])
+        if found is not None and not cost < found[0] - 1e-6:
+            # A wider band found nothing better: the path only touched the edge among equally good
+            # ones (repeated sentences make many), so widening further would cost time for nothing.
             break
-        previous = path
+        found = (cost, lo, width, banded, result, _backtrace(banded, lo, result))
+        if band >= limit or not _touches_edge(found[5], lo, width, m):
+            break
         band = min(2 * band, limit)
+    _, lo, width, problem, result, path = found
     reverse = _run(problem.reversed(), _reverse_band(lo, width, m), width, viterbi=False)
     return _links(problem, lo, result, reverse, path)
 
@@ -198,54 +204,76 @@ def _expected(keys: dict[str, float]) -> dict[str, float]:
     return {k: (0.5 if k == "q" else 1.0) for k, w in keys.items() if (k[0] == "n" and w >= 1.0) or k == "q"}
 
 
+def _korean_anchors(s: str) -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
+    """Anchor keys of one Korean sentence, the anchors its translation should carry over, and the
+    consonant skeletons of its Hangul word beginnings (transcribed names are matched against English
+    ones later, once the English side's are known)."""
+    keys = _quantity_keys(find_quantities(s, "ko"))
+    # Latin-script tokens kept in the Korean text (DIU, NATO, ASCI White) and the same word in English.
+    tokens = _LATIN_TOKEN.findall(s)
+    for tok in tokens:
+        if (len(tok) >= 2 or tok.isupper()) and tok.lower() not in _FUNCTION_WORDS:
+            keys["w" + tok.lower()] = 1.0
+    expect = _expected(keys)
+    for tok in tokens:
+        if sum(ch.isupper() for ch in tok) >= 2:
+            expect["w" + tok.lower()] = 1.0  # an acronym: kept as it is by any translation
+    # Prefixes, because particles follow the name (쿠르스크에서, 하드리아누스는).
+    skeletons = set()
+    for word in _HANGUL_WORD.findall(s):
+        for end in range(2, min(len(word), 8) + 1):
+            sk = hangul_skeleton(word[:end])
+            if len(sk) >= _MIN_SKELETON:
+                skeletons.add(sk)
+    if _QUOTE_CHARS.search(s):
+        keys["q"] = 0.3
+        expect["q"] = 0.5
+    return keys, expect, frozenset(skeletons)
+
+
+def _english_anchors(s: str) -> tuple[dict[str, float], dict[str, float]]:
+    """Anchor keys of one English sentence and the anchors its original should hold (figures only:
+    English words are all Latin, so a Latin token says nothing about what the Korean must contain)."""
+    keys = _quantity_keys(find_quantities(s, "en"))
+    expect = _expected(keys)
+    for tok in _LATIN_TOKEN.findall(s):
+        keys.setdefault("w" + tok.lower(), 1.0)
+    # Transcribed names: a Hangul word whose leading syllables share the consonant skeleton of an English
+    # capitalised word.
+    for word in _CAPITALISED.findall(s):
+        for sk in latin_skeletons(word):
+            if len(sk) >= _MIN_SKELETON:
+                keys["t" + sk] = 0.7
+    if _QUOTE_CHARS.search(s):
+        keys["q"] = 0.3
+        expect["q"] = 0.5
+    return keys, expect
+
+
 def _sentence_anchors(
     ko: Sequence[str], en: Sequence[str], glossary: Iterable[tuple[str, str]] | None
 ) -> tuple[_Keys, _Keys, _Keys, _Keys]:
     """Anchor keys with base weights per sentence, for keys that occur on both sides only; then the
-    anchors each sentence is expected to carry over into its translation, whether or not they do."""
-    ko_keys: list[dict[str, float]] = [_quantity_keys(find_quantities(s, "ko")) for s in ko]
-    en_keys: list[dict[str, float]] = [_quantity_keys(find_quantities(s, "en")) for s in en]
+    anchors each sentence is expected to carry over into its translation, whether or not they do.
 
-    # Latin-script tokens kept in the Korean text (DIU, NATO, ASCI White) and the same word in English.
-    for s, keys in zip(ko, ko_keys, strict=True):
-        for tok in _LATIN_TOKEN.findall(s):
-            if (len(tok) >= 2 or tok.isupper()) and tok.lower() not in _FUNCTION_WORDS:
-                keys["w" + tok.lower()] = 1.0
-    expect_ko = [_expected(keys) for keys in ko_keys]
-    for s, expect in zip(ko, expect_ko, strict=True):
-        for tok in _LATIN_TOKEN.findall(s):
-            if sum(ch.isupper() for ch in tok) >= 2:
-                expect["w" + tok.lower()] = 1.0  # an acronym: kept as it is by any translation
-    expect_en = [_expected(keys) for keys in en_keys]  # English words are all Latin: numbers only here
-    for s, keys in zip(en, en_keys, strict=True):
-        for tok in _LATIN_TOKEN.findall(s):
-            keys.setdefault("w" + tok.lower(), 1.0)
-
-    # Transcribed names: a Hangul word whose leading syllables share the consonant skeleton of an English
-    # capitalised word. Prefixes, because particles follow the name (쿠르스크에서, 하드리아누스는).
-    english_skeletons: set[str] = set()
-    for s, keys in zip(en, en_keys, strict=True):
-        for word in _CAPITALISED.findall(s):
-            for sk in latin_skeletons(word):
-                if len(sk) >= _MIN_SKELETON:
-                    keys["t" + sk] = 0.7
-                    english_skeletons.add(sk)
-    if english_skeletons:
-        for s, keys in zip(ko, ko_keys, strict=True):
-            for word in _HANGUL_WORD.findall(s):
-                for end in range(2, min(len(word), 8) + 1):
-                    sk = hangul_skeleton(word[:end])
-                    if len(sk) >= _MIN_SKELETON and sk in english_skeletons:
-                        keys["t" + sk] = 0.7
-
-    for s, keys, expect in zip(ko, ko_keys, expect_ko, strict=True):
-        if _QUOTE_CHARS.search(s):
-            keys["q"] = 0.3
-            expect["q"] = 0.5
-    for s, keys, expect in zip(en, en_keys, expect_en, strict=True):
-        if _QUOTE_CHARS.search(s):
-            keys["q"] = 0.3
-            expect["q"] = 0.5
+    Each distinct sentence is analysed once: long imports repeat boilerplate (bylines, standard
+    disclaimers), and that repetition must not multiply the work.
+    """
+    ko_seen: dict[str, tuple[dict[str, float], dict[str, float], frozenset[str]]] = {}
+    en_seen: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
+    ko_found = [ko_seen.get(s) or ko_seen.setdefault(s, _korean_anchors(s)) for s in ko]
+    en_found = [en_seen.get(s) or en_seen.setdefault(s, _english_anchors(s)) for s in en]
+    english_skeletons = {k[1:] for keys, _ in en_seen.values() for k in keys if k[0] == "t"}
+    ko_keys: _Keys = []
+    expect_ko: _Keys = []
+    for keys, expect, skeletons in ko_found:
+        keys = dict(keys)
+        for sk in skeletons & english_skeletons:
+            keys["t" + sk] = 0.7
+        ko_keys.append(keys)
+        expect_ko.append(dict(expect))
+    en_keys: _Keys = [dict(keys) for keys, _ in en_found]
+    expect_en: _Keys = [dict(expect) for _, expect in en_found]
 
     for idx, (ko_form, en_form) in enumerate(glossary or ()):
         if not ko_form.strip() or not en_form.strip():
@@ -283,11 +311,10 @@ class _Problem:
     paragraph_cost: float
     mass_ko: np.ndarray  # (n+1,) cumulative anchor weight of Korean sentences
     mass_en: np.ndarray  # (m+1,)
-    pair_keys: np.ndarray  # sorted codes s * (m + 1) + t of sentence pairs that share anchors
-    pair_weight: np.ndarray  # their shared anchor weight
     expected_ko: np.ndarray  # (n+1,) cumulative weight of anchors a translation should carry over
     expected_en: np.ndarray  # (m+1,)
-    pair_kept: np.ndarray  # per pair in pair_keys: weight of those expected anchors found on both sides
+    anchors: _Anchors | None  # every (sentence, key) occurrence; None in a mirrored problem
+    pairs: _Pairs | None = None  # shared weights of the sentence pairs a band can link (see `banded`)
 
     @classmethod
     def build(
@@ -329,34 +356,11 @@ class _Problem:
             for k in keys:
                 df_en[k] += 1
         idf = {k: 1.0 / math.sqrt(max(df_ko[k], df_en[k])) for k in df_ko if k in df_en}
-        postings: dict[str, list[int]] = defaultdict(list)
-        for t, keys in enumerate(en_keys):
-            for k in keys:
-                postings[k].append(t)
         mass_ko = np.zeros(n + 1)
         mass_ko[1:] = np.cumsum([sum(w * idf[k] for k, w in keys.items()) for keys in ko_keys])
         mass_en = np.zeros(m + 1)
         mass_en[1:] = np.cumsum([sum(w * idf[k] for k, w in keys.items()) for keys in en_keys])
-
-        # Only pairs near the length diagonal can ever be linked; look at those alone so that a key
-        # repeated throughout a long text does not cost quadratic time.
-        centre = _centres(
-            np.concatenate([[0.0], np.cumsum(len_ko)]), np.concatenate([[0.0], np.cumsum(len_en)])
-        )
-        reach = _band_limit(n, m) + 4
-        pairs: dict[int, float] = defaultdict(float)
-        kept: dict[int, float] = defaultdict(float)
-        for s, keys in enumerate(ko_keys):
-            lo_t, hi_t = centre[max(s - 1, 0)] - reach, centre[min(s + 4, n)] + reach
-            for k, w in keys.items():
-                post = postings[k]
-                for t in post[bisect_left(post, lo_t) : bisect_right(post, hi_t)]:
-                    pairs[s * (m + 1) + t] += min(w, en_keys[t][k]) * idf[k]
-                    if k in expect_ko[s] and k in expect_en[t]:
-                        kept[s * (m + 1) + t] += min(expect_ko[s][k], expect_en[t][k])
-        codes = np.array(sorted(pairs), dtype=np.int64)
-        weights = np.array([pairs[c] for c in codes.tolist()], dtype=float)
-        kept_weights = np.array([kept.get(c, 0.0) for c in codes.tolist()], dtype=float)
+        anchors = _Anchors.build(ko_keys, en_keys, expect_ko, expect_en, idf, m)
         expected_ko = np.zeros(n + 1)
         expected_ko[1:] = np.cumsum([sum(e.values()) for e in expect_ko])
         expected_en = np.zeros(m + 1)
@@ -373,18 +377,20 @@ class _Problem:
             paragraph_cost=paragraph_cost,
             mass_ko=mass_ko,
             mass_en=mass_en,
-            pair_keys=codes,
-            pair_weight=weights,
             expected_ko=expected_ko,
             expected_en=expected_en,
-            pair_kept=kept_weights,
+            anchors=anchors,
         )
+
+    def banded(self, lo: np.ndarray, width: int) -> _Problem:
+        """This problem with the shared anchor weights of every sentence pair the band (lo, width) can
+        put in one link, in this direction or mirrored; only those are ever looked at, so a key that
+        every sentence holds (a repeated figure, a boilerplate sentence) costs the band's size, not n·m."""
+        assert self.anchors is not None
+        return replace(self, pairs=self.anchors.pairs(self.n, self.m, lo, width))
 
     def reversed(self) -> _Problem:
         n, m = self.n, self.m
-        s, t = np.divmod(self.pair_keys, m + 1)
-        codes = (n - 1 - s) * (m + 1) + (m - 1 - t)
-        order = np.argsort(codes)
         return _Problem(
             n=n,
             m=m,
@@ -397,24 +403,137 @@ class _Problem:
             paragraph_cost=self.paragraph_cost,
             mass_ko=self.mass_ko[-1] - self.mass_ko[::-1],
             mass_en=self.mass_en[-1] - self.mass_en[::-1],
-            pair_keys=codes[order],
-            pair_weight=self.pair_weight[order],
             expected_ko=self.expected_ko[-1] - self.expected_ko[::-1],
             expected_en=self.expected_en[-1] - self.expected_en[::-1],
-            pair_kept=self.pair_kept[order],
+            anchors=None,
+            pairs=self.pairs.reversed(m) if self.pairs is not None else None,
         )
 
     def shared(self, s: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Shared anchor weight, and shared expected-anchor weight, of Korean sentences `s` and English
-        sentences `t` (elementwise)."""
-        if self.pair_keys.size == 0:
+        sentences `t` (elementwise); pairs outside the band's table share nothing."""
+        table = self.pairs
+        if table is None or table.width == 0:
             return np.zeros(s.shape), np.zeros(s.shape)
-        ok = (s >= 0) & (t >= 0) & (s < self.n) & (t < self.m)
-        codes = np.where(ok, s * (self.m + 1) + t, -1)
-        pos = np.searchsorted(self.pair_keys, codes)
-        pos = np.minimum(pos, self.pair_keys.size - 1)
-        hit = ok & (self.pair_keys[pos] == codes)
-        return np.where(hit, self.pair_weight[pos], 0.0), np.where(hit, self.pair_kept[pos], 0.0)
+        row = np.clip(s, 0, self.n - 1)
+        col = t - table.base[row]
+        ok = (s >= 0) & (s < self.n) & (t >= 0) & (t < self.m) & (col >= 0) & (col < table.width)
+        col = np.clip(col, 0, table.width - 1)
+        return np.where(ok, table.weight[row, col], 0.0), np.where(ok, table.kept[row, col], 0.0)
+
+
+@dataclass
+class _Anchors:
+    """Every occurrence of a shared anchor key, one entry per (sentence, key), as flat arrays.
+
+    Weights already carry the key's idf, so the weight two sentences share through a key is the smaller
+    of their two entries, and the expected weight they keep is the smaller of their expected entries.
+    English entries are sorted by key, then sentence, so a key's sentences in any window are one slice.
+    """
+
+    ko_sentence: np.ndarray
+    ko_key: np.ndarray
+    ko_weight: np.ndarray
+    ko_expect: np.ndarray
+    en_code: np.ndarray  # key * (m + 1) + sentence, ascending
+    en_sentence: np.ndarray
+    en_weight: np.ndarray
+    en_expect: np.ndarray
+
+    # Entries expanded at once when listing pairs: bounds the temporary arrays, not the result.
+    _CHUNK = 1 << 18
+
+    @classmethod
+    def build(
+        cls, ko_keys: _Keys, en_keys: _Keys, expect_ko: _Keys, expect_en: _Keys, idf: dict[str, float], m: int
+    ) -> _Anchors:
+        ids = {k: i for i, k in enumerate(sorted(idf))}
+
+        def flat(keys: _Keys, expect: _Keys) -> tuple[np.ndarray, ...]:
+            rows = [
+                (s, ids[k], w * idf[k], expect[s].get(k, 0.0))
+                for s, kk in enumerate(keys)
+                for k, w in kk.items()
+            ]
+            if not rows:
+                return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.zeros(0)
+            sentence, key, weight, expected = zip(*rows, strict=True)
+            return (
+                np.array(sentence, np.int64),
+                np.array(key, np.int64),
+                np.array(weight),
+                np.array(expected),
+            )
+
+        ko_sentence, ko_key, ko_weight, ko_expect = flat(ko_keys, expect_ko)
+        en_sentence, en_key, en_weight, en_expect = flat(en_keys, expect_en)
+        en_code = en_key * (m + 1) + en_sentence
+        order = np.argsort(en_code, kind="stable")
+        return cls(
+            ko_sentence, ko_key, ko_weight, ko_expect,
+            en_code[order], en_sentence[order], en_weight[order], en_expect[order],
+        )  # fmt: skip
+
+    def pairs(self, n: int, m: int, lo: np.ndarray, width: int) -> _Pairs:
+        """Shared weights of every pair (s, t) with t within reach of Korean sentence s in the band."""
+        # A link ending at row i holds Korean sentences i-3 .. i-1 and English sentences up to three
+        # before the band's columns; the mirrored pass reaches up to two rows the other way and two
+        # columns further right. So sentence s needs the columns of rows s-2 .. s+3, widened by three.
+        rows = np.clip(np.arange(n)[:, None] + np.arange(-2, 4)[None, :], 0, n)
+        base = np.clip(lo[rows].min(axis=1) - 3, 0, max(m - 1, 0))
+        top = np.clip(lo[rows].max(axis=1) + width + 1, 0, m - 1)
+        span = int((top - base).max()) + 1 if n and m else 0
+        weight = np.zeros(n * span)
+        kept = np.zeros(n * span)
+        if span and self.ko_key.size and self.en_code.size:
+            first = self.ko_key * (m + 1) + base[self.ko_sentence]
+            left = np.searchsorted(self.en_code, first, side="left")
+            last = self.ko_key * (m + 1) + np.minimum(base[self.ko_sentence] + span - 1, m - 1)
+            right = np.searchsorted(self.en_code, last, side="right")
+            counts = right - left
+            ends = np.cumsum(counts)
+            # Expand in chunks of Korean entries, each listing about _CHUNK pairs (one entry at least).
+            a = 0
+            while a < counts.size:
+                done = int(ends[a - 1]) if a else 0
+                b = max(int(np.searchsorted(ends, done + self._CHUNK, side="right")), a + 1)
+                c = counts[a:b]
+                total = int(ends[b - 1]) - done
+                if not total:
+                    a = b
+                    continue
+                which = np.repeat(np.arange(a, b), c)
+                offset = np.arange(total) - np.repeat(np.cumsum(c) - c, c)
+                other = left[which] + offset
+                s = self.ko_sentence[which]
+                # Korean entries come sentence by sentence, so a chunk fills one run of rows.
+                low, high = int(s[0]) * span, (int(s[-1]) + 1) * span
+                cell = s * span + (self.en_sentence[other] - base[s]) - low
+                shared = np.minimum(self.ko_weight[which], self.en_weight[other])
+                carried = np.minimum(self.ko_expect[which], self.en_expect[other])
+                weight[low:high] += np.bincount(cell, weights=shared, minlength=high - low)
+                kept[low:high] += np.bincount(cell, weights=carried, minlength=high - low)
+                a = b
+        return _Pairs(base.astype(np.int64), span, weight.reshape(n, span), kept.reshape(n, span))
+
+
+@dataclass
+class _Pairs:
+    """Shared anchor weights of sentence pairs near the band: row s covers English sentences
+    base[s] .. base[s] + width - 1."""
+
+    base: np.ndarray
+    width: int
+    weight: np.ndarray  # (n, width)
+    kept: np.ndarray  # (n, width): weight of expected anchors found on both sides
+
+    def reversed(self, m: int) -> _Pairs:
+        return _Pairs(
+            (m - self.width - self.base)[::-1].copy(),
+            self.width,
+            self.weight[::-1, ::-1],
+            self.kept[::-1, ::-1],
+        )
 
 
 def _breaks(paragraphs: Sequence[int] | None, count: int) -> np.ndarray:
@@ -489,7 +608,7 @@ def _bead_costs(problem: _Problem, lo: np.ndarray, width: int, di: int, dj: int)
     if di and dj:
         matched = np.zeros(cost.shape)
         kept = np.zeros(cost.shape)
-        if problem.pair_keys.size:
+        if problem.pairs is not None and problem.pairs.width:
             for a in range(di):
                 for b in range(dj):
                     weight, carried = problem.shared(r - 1 - a, c - 1 - b)

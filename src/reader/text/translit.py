@@ -10,6 +10,7 @@ doubled consonants collapsed. Korean also drops an English r before a consonant 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["hangul_skeleton", "is_hangul", "latin_skeletons"]
 
@@ -28,6 +29,7 @@ def is_hangul(ch: str) -> bool:
     return _S_BASE <= ord(ch) <= _S_LAST
 
 
+@lru_cache(maxsize=65536)
 def hangul_skeleton(word: str) -> str:
     """The consonant skeleton of the Hangul syllables in `word` (other characters are skipped)."""
     out: list[str] = []
@@ -41,42 +43,53 @@ def hangul_skeleton(word: str) -> str:
     return _collapse("".join(out))
 
 
-_LATIN_RULES = [
-    (r"ph", "p"),
-    (r"th", "t"),
-    (r"sh", "s"),
-    (r"ch", "j"),
-    (r"ck", "k"),
-    (r"ng", "n"),
-    (r"gh", ""),
-    (r"x", "ks"),
-    (r"c(?=[eiy])", "s"),
-    (r"[cqg]", "k"),
-    (r"d", "t"),
-    (r"[bfv]", "p"),
-    (r"[zj]", "j"),
-    (r"l", "r"),
-    (r"[aeiouyhw]", ""),
+_LATIN_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(pattern), repl)
+    for pattern, repl in [
+        (r"ph", "p"),
+        (r"th", "t"),
+        (r"sh", "s"),
+        (r"ch", "j"),
+        (r"ck", "k"),
+        (r"ng", "n"),
+        (r"gh", ""),
+        (r"x", "ks"),
+        (r"c(?=[eiy])", "s"),
+        (r"[cqg]", "k"),
+        (r"d", "t"),
+        (r"[bfv]", "p"),
+        (r"[zj]", "j"),
+        (r"l", "r"),
+        (r"[aeiouyhw]", ""),
+    ]
 ]
+_NOT_LATIN = re.compile(r"[^a-z]")
+_SILENT_E = re.compile(r"e$")
+_DROPPED_R = re.compile(r"r(?![aeiouy])")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
-def latin_skeletons(word: str) -> set[str]:
-    """Skeletons of a Latin-script word: as spelt, and without the r's Korean usually leaves out."""
-    w = re.sub(r"[^a-z]", "", word.lower())
+@lru_cache(maxsize=65536)
+def latin_skeletons(word: str) -> frozenset[str]:
+    """Skeletons of a Latin-script word: as spelt, and without the r's Korean usually leaves out.
+
+    Cached, like `hangul_skeleton`: a long article repeats its words, and names most of all.
+    """
+    w = _NOT_LATIN.sub("", word.lower())
     if not w:
-        return set()
+        return frozenset()
     variants = {w}
     # Silent final e, then an r before a consonant or at the end of the word (Livermore → Livermor → Livmo).
-    no_e = re.sub(r"e$", "", w)
-    variants.add(re.sub(r"r(?![aeiouy])", "", no_e))
+    no_e = _SILENT_E.sub("", w)
+    variants.add(_DROPPED_R.sub("", no_e))
     out = set()
     for v in variants:
         for pattern, repl in _LATIN_RULES:
-            v = re.sub(pattern, repl, v)
+            v = pattern.sub(repl, v)
         out.add(_collapse(v))
     out.discard("")
-    return out
+    return frozenset(out)
 
 
 def _collapse(s: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _DOUBLED.sub(r"\1", s)
