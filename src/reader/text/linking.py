@@ -2,7 +2,7 @@
 
 Evidence, strongest first: the glossary (both forms belong to one entry), equal normalised numbers and
 dates (1만1000명 = 11,000 troops, 26일 = Nov. 26), similar sound (a romanisation of the Hangul compared with
-the English form through consonant skeletons: 쿠르스크 ~ Kursk, 젤렌스키 ~ Zelensky), and elimination (one
+the English form through the consonant skeletons of text/translit.py: 쿠르스크 ~ Kursk, 젤렌스키 ~ Zelensky), and elimination (one
 unlinked name of a compatible type left on each side).  Each mention links at most once; a link resting on
 fuzzy sound or elimination is marked as a guess so the reader can tell.
 """
@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from reader.text.entities import Mention
 from reader.text.glossary import Entry, Glossary
 from reader.text.numbers import Quantity, find_quantities
+from reader.text.translit import hangul_skeleton, latin_skeletons
 
 HOWS = ("glossary", "number", "date", "transliteration", "elimination")
 NAME_TYPES = frozenset({"PERSON", "ORG", "PLACE", "EQUIPMENT", "OTHER"})
@@ -267,28 +268,6 @@ def romanize(text: str) -> str:
     return "".join(out)
 
 
-def _skeleton(latin: str, drop_r: bool = False) -> str:
-    """Consonant classes of a Latin string; letters that Korean renders alike fall together."""
-    s = latin.lower()
-    s = re.sub(r"[^a-z]", "", s)
-    if drop_r:
-        s = re.sub(r"(?<=[aeiou])r(?=[^aeiou]|$)", "", s)  # Storm → 스톰: a post-vocalic r is not written
-    s = re.sub(r"c(?=[eiy])", "s", s)  # Valencia, Nice: a soft c
-    s = re.sub(r"iv$", "iu", s)  # Kyiv, Kharkiv: a final Ukrainian v is heard as a vowel (키이우, 하르키우)
-    for a, b in (("sch", "s"), ("tch", "j"), ("ch", "j"), ("sh", "s"), ("ph", "p"), ("th", "t"), ("ck", "k"),
-                 ("ng", "n"), ("dg", "j"), ("zh", "j"), ("kh", "h"), ("gh", "k"), ("ts", "j"), ("tz", "j")):
-        s = s.replace(a, b)
-    table = str.maketrans({"g": "k", "q": "k", "c": "k", "x": "k", "d": "t", "b": "p", "f": "p", "v": "p",
-                           "l": "r", "z": "j"})
-    s = s.translate(table)
-    s = re.sub(r"[aeiouwyh]", "", s)
-    return re.sub(r"(.)\1+", r"\1", s)
-
-
-def _ko_skeleton(ko: str) -> str:
-    return _skeleton(romanize(ko))
-
-
 _SURNAME_ROMAN = {
     "김": ("kim",), "이": ("lee", "yi", "rhee"), "박": ("park", "pak"), "최": ("choi", "choe"),
     "정": ("jung", "chung", "jeong"), "강": ("kang",), "조": ("cho", "jo"), "윤": ("yoon", "yun"),
@@ -332,7 +311,7 @@ def sound_similarity(ko: str, en: str) -> float:
         return 0.0
     if not re.search(r"[\uac00-\ud7a3]", ko):
         return 0.0
-    ks = _ko_skeleton(ko)
+    ks = hangul_skeleton(ko)
     romans = _roman_variants(ko)
     words = re.findall(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*", en)
     best = 0.0
@@ -344,8 +323,7 @@ def sound_similarity(ko: str, en: str) -> float:
                 # too few consonants to compare skeletons (카카오, 한강): the spelling itself must agree
                 best = max(best, full if full >= 0.85 else 0.0)
                 continue
-            for drop in (False, True):
-                es = _skeleton(cand, drop_r=drop)
+            for es in sorted(latin_skeletons(cand)):
                 if not es or es[0] != ks[0]:
                     continue
                 if min(len(es), len(ks)) < 3 and es != ks:
