@@ -1,9 +1,9 @@
 """Link each Korean mention to its English counterpart inside one aligned segment pair.
 
 Evidence, strongest first: the glossary (both forms belong to one entry), equal normalised numbers and
-dates (1만1000명 = 11,000 troops, 26일 = Nov. 26), similar sound (a romanisation of the Hangul compared with
-the English form through the consonant skeletons of text/translit.py: 쿠르스크 ~ Kursk, 젤렌스키 ~ Zelensky), and elimination (one
-unlinked name of a compatible type left on each side).  Each mention links at most once; a link resting on
+dates (1만1000명 = 11,000 troops, 26일 = Nov. 26), similar sound (the Hangul's romanisation and consonant
+skeleton, from text/translit.py, against the English form: 쿠르스크 ~ Kursk, 젤렌스키 ~ Zelensky), and
+elimination (one unlinked name of a compatible type left on each side).  Each mention links at most once; a link resting on
 fuzzy sound or elimination is marked as a guess so the reader can tell.
 """
 
