@@ -620,7 +620,27 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
                 p.end, p.type, p.sure = c.end, new_type, p.sure or c.sure
                 continue
         merged.append(c)
+    taken = [(m.start, m.end) for m in merged]
+    for m in merged:
+        if m.type not in ("PERSON", "ORG", "PLACE", "OTHER"):
+            continue
+        h = _HEAD.match(text, m.end)
+        if h and not any(a < h.end(1) and m.end < b for a, b in taken):
+            # GS 그룹, AFP 통신, 타흐리르 광장: a name and the noun saying what it names, written apart
+            m.end = h.end(1)
+            m.type = "PLACE" if h.group(1) in _PLACE_HEADS else "ORG"
+            m.sure = True
     return merged
+
+
+_ORG_HEADS = ("그룹", "통신", "뉴스", "방송", "신문", "일보", "병원", "대학교", "대학", "호텔", "센터", "은행", "증권",
+              "재단", "협회", "연구소", "경찰서", "구단", "백화점", "칼리지", "총영사관", "대사관", "전자", "재판소",
+              "위원회", "사령부")
+_PLACE_HEADS = ("광장", "공항", "대교", "해수욕장", "공원", "기지", "궁", "경기장", "스타디움", "타워", "빌딩", "거리")
+_HEAD = re.compile(
+    r" (" + "|".join(sorted(_ORG_HEADS + _PLACE_HEADS, key=len, reverse=True)) + r")"
+    r"(?=[은는이가의을를과와도에]|에서|으로|로|[^\uac00-\ud7a3]|$)"
+)
 
 
 def _merged_type(text: str, p: _Cand, c: _Cand) -> str | None:
