@@ -52,3 +52,10 @@ def test_country_named_by_its_syllable_is_no_swapped_name() -> None:
     ko = "군은 한미 연합 감시태세를 강화하고 북한의 도발에 대비하고 있다."
     en = "The military has reinforced combined surveillance with the United States."
     assert check_pair(ko, en, glossary=g) == []
+
+
+def test_unit_conversion_and_a_week_are_no_alarm() -> None:
+    ko = "러시아군은 최근 1주일 새 우크라이나 영토 약 235㎢를 장악했다."
+    en = "Russian troops seized about 235 square kilometers (91 square miles) in the past week."
+    assert check_pair(ko, en) == []
+    assert check_pair(ko, en.replace("235 square", "253 square"))

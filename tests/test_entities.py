@@ -197,3 +197,13 @@ def test_glossary_add_and_remove_change_what_is_found() -> None:
     assert g.remove(Entry(("쿠르스크",), ("Kursk",), "PLACE"))
     assert g.lookup_ko("쿠르스크") is None and g.match_en("in Kursk") == []
     assert not g.remove(kursk)
+
+
+def test_english_armies_appositions_and_the_north() -> None:
+    text = ("Agentstvo, an independent Russian outlet, said 500 North Korean soldiers died. "
+            "The North denied it, Kim said.")
+    got = spans(find_mentions(text, "en", Glossary()))
+    assert ("Agentstvo", "ORG") in got
+    assert ("North Korean soldiers", "ORG") in got
+    assert ("North", "PLACE") in got
+    assert ("Kim", "PERSON") in got

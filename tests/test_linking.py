@@ -92,3 +92,18 @@ def test_repeated_name_pairs_in_sentence_order() -> None:
     em = find_mentions(en, "en", g)
     pairs = [(lk.ko.start, lk.en.start) for lk in link_mentions(ko, en, km, em, g) if lk.ko.text == "러시아"]
     assert pairs[0] == (0, 0)
+
+
+def test_capital_standing_for_its_country_links_as_a_guess() -> None:
+    g = Glossary([Entry(("북한",), ("North Korea",), "PLACE"),
+                  Entry(("평양",), ("Pyongyang",), "PLACE", "capital of North Korea")])
+    ko, en = "그 대가로 북한은 방공 장비를 받았다.", "In return, Pyongyang received air defense equipment."
+    links = link_mentions(ko, en, find_mentions(ko, "ko", g), find_mentions(en, "en", g), g)
+    assert [(lk.ko.text, lk.en.text, lk.how, lk.guess) for lk in links] == [("북한", "Pyongyang", "glossary", True)]
+
+
+def test_army_phrasing_links_to_the_glossary_army() -> None:
+    g = Glossary([Entry(("북한군",), ("North Korean troops",), "ORG")])
+    got = links_of("북한군 500명이 숨졌다.", "It said 500 North Korean soldiers died.", g)
+    assert got["북한군"][:2] == ("North Korean soldiers", "glossary")
+    assert got["500명"][:2] == ("500", "number")

@@ -15,7 +15,7 @@ import re
 
 from reader.text.entities import Mention, find_mentions
 from reader.text.glossary import Entry, Glossary
-from reader.text.linking import NAME_TYPES, link_mentions, values_equal
+from reader.text.linking import link_mentions, values_equal
 from reader.text.numbers import Quantity, find_quantities
 
 _DATE_UNITS = ("year", "month", "day")
@@ -49,11 +49,17 @@ def check_pair(
 # quantities
 
 
+def _conversion(text: str, q: Quantity) -> bool:
+    """"235 square kilometers (91 square miles)", "1조원(약 7억 달러)": a figure restated in other units
+    for the reader, which the other side need not have."""
+    return bool(re.search(r"\d[^()]*\(\s*(?:약|about|around|some|roughly)?\s*$", text[max(0, q.start - 40) : q.start]))
+
+
 def _countable(text: str, q: Quantity) -> bool:
     """Figures worth flagging: counts and measures, and bare numbers written in digits.  Not dates (see
     `_date_reasons`), not ordinals, and not numbers spelled as words ("five days" may render 닷새)."""
-    if q.kind in ("date", "ordinal"):
-        return False
+    if q.kind in ("date", "ordinal") or q.value == 1 or _conversion(text, q):
+        return False  # 1주일 is "a week" in English; a conversion in brackets is extra
     # "five days" for 닷새, "a dozen" for 12: a figure in words is reworded too freely to accuse
     return bool(re.search(r"\d", text[q.start : q.end]))
 
@@ -157,14 +163,16 @@ def _name_reasons(
     """A glossary name on one side, a different glossary name of the same type on the other, and neither
     linked: the translation probably swapped one name for another (쿠르스크 rendered as Kharkiv)."""
     links = link_mentions(ko_text, en_text, ko_m, en_m, glossary)
-    linked_ko = {link.ko for link in links if not link.guess}
-    linked_en = {link.en for link in links if not link.guess}
+    linked_ko = {link.ko for link in links if not link.guess or link.how == "glossary"}
+    linked_en = {link.en for link in links if not link.guess or link.how == "glossary"}
     reasons: list[str] = []
     for k in ko_m:
-        if k.type not in NAME_TYPES or k in linked_ko:
+        # organisations are too often named by description ("the agency") or added as context ("the
+        # National Assembly's committee") to accuse a translation over them
+        if k.type not in ("PERSON", "PLACE") or k in linked_ko:
             continue
         ke = glossary.lookup_ko(k.text)
-        if ke is None or not ke.en:
+        if ke is None or not ke.en or "capital of" in ke.note:
             continue
         if any(f.lower() in en_text.lower() for f in ke.en):
             continue
@@ -172,6 +180,7 @@ def _name_reasons(
             e for e in en_m
             if e.type == k.type and e not in linked_en and (ee := glossary.lookup_en(e.text)) is not None
             and ee is not ke and not any(f in ko_text for f in ee.ko) and not _abbreviated(ee, ko_text)
+            and "capital of" not in ee.note  # Pyongyang for 북한: the capital stands for the state
         ]
         if rivals:
             reasons.append(f"{k.text} ({ke.en[0]}) appears in the English as {rivals[0].text}")

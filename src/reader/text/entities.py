@@ -667,7 +667,7 @@ def _merged_type(text: str, p: _Cand, c: _Cand) -> str | None:
 _CONNECTORS = {"of", "de", "du", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "la", "le",
                "for", "the", "-"}
 _FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there", "here", "in", "on", "at", "by", "for", "with", "from", "to", "of", "as", "but", "and", "or", "if", "when", "while", "after", "before", "since", "during", "under", "over", "about", "against", "between", "into", "through", "until", "upon", "yet", "so", "not", "no", "nor", "some", "many", "most", "more", "several", "all", "any", "each", "every", "both", "few", "other", "such", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "what", "which", "who", "whom", "whose", "where", "why", "how", "however", "meanwhile", "also", "still", "then", "thus", "though", "although", "because", "despite", "according", "last", "next", "earlier", "later", "today", "yesterday", "tomorrow", "now", "once", "only", "even", "officials", "official", "authorities", "analysts", "experts", "police", "troops", "soldiers", "residents", "people", "sources", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "instead", "moreover", "furthermore", "nevertheless", "nonetheless", "otherwise", "indeed", "overall", "still", "besides", "hence", "therefore", "thereafter", "afterwards", "elsewhere", "together", "anyway", "perhaps", "maybe"]
+    ["a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there", "here", "in", "on", "at", "by", "for", "with", "from", "to", "of", "as", "but", "and", "or", "if", "when", "while", "after", "before", "since", "during", "under", "over", "about", "against", "between", "into", "through", "until", "upon", "yet", "so", "not", "no", "nor", "some", "many", "most", "more", "several", "all", "any", "each", "every", "both", "few", "other", "such", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "what", "which", "who", "whom", "whose", "where", "why", "how", "however", "meanwhile", "also", "still", "then", "thus", "though", "although", "because", "despite", "according", "last", "next", "earlier", "later", "today", "yesterday", "tomorrow", "now", "once", "only", "even", "officials", "official", "authorities", "analysts", "experts", "police", "troops", "soldiers", "residents", "people", "sources", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "instead", "moreover", "furthermore", "nevertheless", "nonetheless", "otherwise", "indeed", "overall", "still", "besides", "hence", "therefore", "thereafter", "afterwards", "elsewhere", "together", "anyway", "perhaps", "maybe", "beyond", "across", "along", "amid", "among", "behind", "below", "beneath", "beside", "despite", "except", "inside", "near", "outside", "toward", "towards", "throughout", "unlike", "via", "within", "without", "amongst"]
 )
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
@@ -783,8 +783,15 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             if _is_demonym(text[s:e], glossary):
                 continue  # "Spanish" in "Spanish Prime Minister …" names no entity
             typ = "ORG"
-        if _is_demonym(text[s:e], glossary) and (typ == "OTHER" or re.match(r"\s+[a-z]", text[e:])):
-            continue
+        if _is_demonym(text[s:e], glossary):
+            army = _ARMY_AFTER.match(text, e)
+            if army:  # "North Korean soldiers": a country's army is an organisation
+                typed.append(_Cand(s, army.end(), "ORG", 9))
+                continue
+            if typ == "OTHER" or re.match(r"\s+[a-z]", text[e:]):
+                continue
+        if typ in ("OTHER", "PERSON") and text[s:e] in ("North", "South") and text[max(0, s - 4) : s].lower() == "the ":
+            typ = "PLACE"  # "the North": English news naming a Korea it has named before
         if typ == "PERSON":
             persons.update(text[s:e].split())
         # a name with its own cue word ("… Prosecutors' Office", "… International Airport") is kept whole
@@ -799,6 +806,7 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
     return out
 
 
+_ARMY_AFTER = re.compile(r" (?:troops|soldiers|forces|army|military|units|navy|marines|troop)\b")
 _COMMON_ENDING = re.compile(r"^[A-Z][a-z]+(?:s|ed|ing|ly|tion|ment|ness|ers|ful|less|ous|ive|able|ward|wise)$")
 _TITLE_WORDS = frozenset(TITLES_EN) - {"Defense", "Defence", "Foreign", "Supreme", "Crown", "Vice", "Deputy"}
 
@@ -931,6 +939,25 @@ def _is_name_token(w: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.){1,}|[A-Z][A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*\.?|[A-Z]+\d*", w))
 
 
+_ORG_NOUNS = ("outlet", "agency", "company", "firm", "newspaper", "broadcaster", "site", "website", "group",
+              "organization", "organisation", "think tank", "institute", "party", "union", "bank", "maker",
+              "manufacturer", "carrier", "network", "channel", "daily", "magazine", "startup", "conglomerate")
+_PERSON_NOUNS = ("spokesman", "spokeswoman", "spokesperson", "minister", "leader", "official", "analyst",
+                 "professor", "researcher", "lawmaker", "diplomat", "general", "commander", "president",
+                 "chairman", "director", "founder", "executive", "journalist", "reporter", "activist", "actor",
+                 "singer", "writer", "novelist", "veteran", "expert", "defector", "soldier", "envoy")
+_PLACE_NOUNS = ("city", "town", "village", "region", "province", "district", "county", "port", "island",
+                "country", "state", "capital", "area")
+_APPOSITIVE = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?("
+    + "|".join(sorted(_ORG_NOUNS + _PERSON_NOUNS + _PLACE_NOUNS, key=len, reverse=True))
+    + r")\b"
+)
+_KOREAN_SURNAMES_EN = frozenset(
+    ["Kim", "Lee", "Park", "Choi", "Jung", "Chung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Shin", "Seo", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Roh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Woo", "Koo", "Min", "Jin", "Rhee", "Yi", "Oh"]
+)
+
+
 def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, bool]:
     name = text[s:e]
     entry = glossary.lookup_en(name)
@@ -966,8 +993,14 @@ def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, b
         return "PERSON", False
     if _PERSON_VERBS.match(after):
         return "PERSON", False
+    appos = _APPOSITIVE.match(text, e, min(len(text), e + 90))
+    if appos:  # "Agentstvo, an independent Russian outlet": the description says what the name is
+        head = appos.group(1).lower()
+        return ("PERSON" if head in _PERSON_NOUNS else "PLACE" if head in _PLACE_NOUNS else "ORG"), False
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?", name):
         return "ORG", False
+    if name in _KOREAN_SURNAMES_EN:
+        return "PERSON", False  # Kim, Lee, Park: a Korean named by the surname
     if pw.lower() in ("in", "at", "near", "from", "across", "into", "to", "toward", "towards", "outside",
                       "inside", "around", "of") and len(words) <= 3:
         # a place by its preposition, unless a glossary org part says otherwise

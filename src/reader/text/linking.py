@@ -71,6 +71,17 @@ def link_mentions(
         if state.is_free(k, whole) and e in state.free_en:
             state.take(k, whole, e, entry.type if k.type == "OTHER" else k.type, "glossary", False)
 
+    # 1b. a capital standing for its country (북한 ↔ Pyongyang, 미국 ↔ Washington): a glossary link, but a guess
+    for k, whole in state.candidates(parts=False):
+        if k.type != "PLACE":
+            continue
+        countries = {f.lower() for entry in _entries_ko(k, glossary) for f in entry.en}
+        for e in list(state.free_en):
+            capitals = {_capital_of(x) for x in en_entries.get(e, [])} - {None}
+            if capitals & countries and state.is_free(k, whole):
+                state.take(k, whole, e, "PLACE", "glossary", True)
+                break
+
     # 2. numbers and dates of equal value
     ko_q, en_q = find_quantities(ko_text, "ko"), find_quantities(en_text, "en")
     en_vals = {m: _values(m, en_q) for m in en_mentions if m.type in ("DATE", "QUANTITY")}
@@ -182,7 +193,22 @@ def _entries_en(m: Mention, glossary: Glossary, en_text: str = "") -> list[Entry
     found = glossary.entries_en(m.text)
     if not found and m.text in ("North", "South") and en_text[max(0, m.start - 4) : m.start].lower() == "the ":
         found = glossary.entries_en(f"{m.text} Korea")
+    army = _ARMY_WORD.search(m.text)
+    if not found and army:  # "North Korean soldiers" / "… units" is the army the glossary calls "… troops"
+        for word in ("troops", "forces", "military", "army"):
+            found = glossary.entries_en(m.text[: army.start()] + word)
+            if found:
+                break
     return found
+
+
+_ARMY_WORD = re.compile(r"(?<= )(?:troops|soldiers|forces|army|military|units|troop)$")
+
+
+def _capital_of(entry: Entry) -> str | None:
+    """The country a capital stands for, from the glossary's note ("capital of North Korea")."""
+    m = re.match(r"capital of (?:the )?([^,;(]+)", entry.note.strip())
+    return m.group(1).strip().lower() if m else None
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -311,6 +337,13 @@ def sound_similarity(ko: str, en: str) -> float:
         return 0.0
     if not re.search(r"[\uac00-\ud7a3]", ko):
         return 0.0
+    ko_words = ko.split()
+    en_words = re.findall(r"[A-Za-z][A-Za-z'’-]*", en)
+    if len(ko_words) > 1 and len(ko_words) == len(en_words):
+        # 글로벌 디펜스 코퍼레이션 ~ Global Defense Corporation: word for word
+        per_word = [sound_similarity(k, w) for k, w in zip(ko_words, en_words, strict=True)]
+        if min(per_word) > 0:
+            return sum(per_word) / len(per_word)
     ks = hangul_skeleton(ko)
     romans = _roman_variants(ko)
     words = re.findall(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*", en)
