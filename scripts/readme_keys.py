@@ -1,0 +1,82 @@
+"""Print the README's key table from the bindings themselves, so the README cannot drift from the code.
+
+    python scripts/readme_keys.py          # print the table
+    python scripts/readme_keys.py --write  # replace the table between the markers in README.md
+
+A test fails when README.md's table differs from what this prints.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+START, END = "<!-- keys:start -->", "<!-- keys:end -->"
+KEY_NAMES = {
+    "down": "↓", "up": "↑", "left": "←", "right": "→", "pagedown": "PageDown", "pageup": "PageUp",
+    "home": "Home", "end": "End", "enter": "Enter", "escape": "Esc", "space": "Space", "tab": "Tab",
+    "shift+tab": "Shift+Tab", "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
+    "slash": "/", "plus": "+", "minus": "-", "full_stop": ".", "comma": ",",
+}
+
+
+def _key(name: str) -> str:
+    name = name.strip()
+    if name in KEY_NAMES:
+        return KEY_NAMES[name]
+    if name.startswith("ctrl+"):
+        return "Ctrl+" + _key(name[5:])
+    if name.startswith("shift+"):
+        return "Shift+" + _key(name[6:])
+    return name
+
+
+def binding_classes() -> list[type]:
+    import reader.tui as tui
+
+    found: dict[str, type] = {}
+    for module in pkgutil.walk_packages(tui.__path__, "reader.tui."):
+        mod = importlib.import_module(module.name)
+        for _, cls in inspect.getmembers(mod, inspect.isclass):
+            if cls.__module__ == mod.__name__ and "BINDINGS" in cls.__dict__ and cls.__dict__["BINDINGS"]:
+                found[f"{cls.__module__}.{cls.__qualname__}"] = cls
+    return [found[k] for k in sorted(found)]
+
+
+def table() -> str:
+    from textual.binding import Binding
+
+    lines = ["| where | keys | what it does | id |", "| --- | --- | --- | --- |"]
+    for cls in binding_classes():
+        where = getattr(cls, "HELP_SECTION", None) or cls.__name__
+        for binding in cls.__dict__["BINDINGS"]:
+            if not isinstance(binding, Binding) or (binding.system and not binding.description):
+                continue
+            keys = ", ".join(_key(k) for k in binding.key.split(","))
+            what = binding.tooltip or binding.description or binding.action
+            ident = binding.id or binding.action
+            cells = [where, f"`{keys}`".replace("|", "\\|"), what.replace("|", "\\|"), f"`{ident}`"]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def readme_with_table(readme: str) -> str:
+    head, rest = readme.split(START, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{START}\n{table()}\n{END}{tail}"
+
+
+def main() -> None:
+    path = ROOT / "README.md"
+    if "--write" in sys.argv:
+        path.write_text(readme_with_table(path.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        print(table())
+
+
+if __name__ == "__main__":
+    main()
