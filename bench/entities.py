@@ -109,9 +109,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", type=Path, default=REPO.parent / "shared" / "eval-dev")
     ap.add_argument("--en", type=Path, nargs="*", default=[REPO / "bench" / "data" / "ner-en.jsonl",
-                                                           REPO / "bench" / "data" / "ner-en-samples.jsonl"])
+                                                           REPO / "bench" / "data" / "ner-en-samples.jsonl",
+                                                           REPO / "bench" / "data" / "ner-en-heldout.jsonl"])
     ap.add_argument("--ko", type=Path, nargs="*", default=[REPO / "bench" / "data" / "ner-ko.jsonl",
-                                                           REPO / "bench" / "data" / "ner-ko-samples.jsonl"],
+                                                           REPO / "bench" / "data" / "ner-ko-samples.jsonl",
+                                                           REPO / "bench" / "data" / "ner-ko-heldout.jsonl"],
                     help="more Korean gold in the same format (the Korean sides of our labelled pairs)")
     ap.add_argument("--keep", type=Path, default=None, help="keep prediction files in this directory")
     ap.add_argument("--lang", choices=("ko", "en", "both"), default="both")

@@ -51,7 +51,8 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-SOURCES = (("pairs.txt", "", "pair"), ("pairs-samples.txt", "-samples", "sample"))
+SOURCES = (("pairs.txt", "", "pair"), ("pairs-samples.txt", "-samples", "sample"),
+           ("pairs-heldout.txt", "-heldout", "heldout"))
 
 
 def _base_key(key: str | None) -> str | None:
@@ -70,10 +71,17 @@ def build(markup: Path, prefix: str) -> tuple[list[dict], list[dict], list[dict]
         ner_ko.append({"id": pid, "text": ko, "entities": [
             {k: s[k] for k in ("start", "end", "type", "text")} for s in ko_spans]})
         gold = []
-        keys = sorted({_base_key(s["key"]) for s in ko_spans + en_spans if s["key"]}, key=str)
+        # an alias key written on both sides (MSMT beside MSMT) is a link of its own; on one side only, it is
+        # another form of its base key's thing
+        both = {s["key"] for s in ko_spans if s["key"]} & {s["key"] for s in en_spans if s["key"]}
+
+        def group(key: str | None, both: set[str] = both) -> str | None:
+            return key if key in both else _base_key(key)
+
+        keys = sorted({group(s["key"]) for s in ko_spans + en_spans if s["key"]}, key=str)
         for key in keys:
-            ks = [[s["start"], s["end"]] for s in ko_spans if _base_key(s["key"]) == key]
-            es = [[s["start"], s["end"]] for s in en_spans if _base_key(s["key"]) == key]
+            ks = [[s["start"], s["end"]] for s in ko_spans if s["key"] and group(s["key"]) == key]
+            es = [[s["start"], s["end"]] for s in en_spans if s["key"] and group(s["key"]) == key]
             if ks and es:
                 gold.append({"ko": ks, "en": es})
         links.append({"id": pid, "ko": ko, "en": en, "links": gold,

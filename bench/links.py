@@ -160,7 +160,8 @@ def score_check(rows: list[dict], show: bool) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, nargs="*", default=[REPO / "bench" / "data" / "links-gold.jsonl",
-                                                             REPO / "bench" / "data" / "links-gold-samples.jsonl"])
+                                                             REPO / "bench" / "data" / "links-gold-samples.jsonl",
+                                                           REPO / "bench" / "data" / "links-gold-heldout.jsonl"])
     ap.add_argument("--show", action="store_true", help="list wrong and missed links and check failures")
     args = ap.parse_args()
     for path in args.gold:

@@ -15,7 +15,7 @@ import re
 
 from reader.text.entities import Mention, find_mentions
 from reader.text.glossary import Entry, Glossary
-from reader.text.linking import link_mentions, values_equal
+from reader.text.linking import COUNTRY_SYLLABLE, link_mentions, values_equal
 from reader.text.numbers import Quantity, find_quantities
 
 _DATE_UNITS = ("year", "month", "day")
@@ -32,7 +32,7 @@ def check_pair(
 ) -> list[str]:
     """Reasons (one short sentence each) why the two sides disagree; empty when nothing is wrong."""
     reasons: list[str] = []
-    ko_q = find_quantities(ko_text, "ko")
+    ko_q = [_article_number(ko_text, q) for q in find_quantities(ko_text, "ko")]
     en_q = find_quantities(en_text, "en")
     reasons += _quantity_reasons(ko_text, en_text, ko_q, en_q)
     reasons += _date_reasons(ko_text, en_text, ko_q, en_q)
@@ -58,7 +58,7 @@ def _conversion(text: str, q: Quantity) -> bool:
 def _countable(text: str, q: Quantity) -> bool:
     """Figures worth flagging: counts and measures, and bare numbers written in digits.  Not dates (see
     `_date_reasons`), not ordinals, and not numbers spelled as words ("five days" may render 닷새)."""
-    if q.kind in ("date", "ordinal") or q.value == 1 or _conversion(text, q):
+    if q.kind == "date" or q.value == 1 or _conversion(text, q):
         return False  # 1주일 is "a week" in English; a conversion in brackets is extra
     # "five days" for 닷새, "a dozen" for 12: a figure in words is reworded too freely to accuse
     return bool(re.search(r"\d", text[q.start : q.end]))
@@ -85,8 +85,17 @@ def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: li
     return reasons
 
 
+def _article_number(text: str, q: Quantity) -> Quantity:
+    """제4조, 제2차: 제 makes the number an ordinal (Article 4), whatever unit-like syllable follows."""
+    m = re.match(r"\d+", text[q.start : q.end])
+    if q.start > 0 and text[q.start - 1] == "제" and m:
+        return Quantity(q.start, q.end, float(m.group()), None, "ordinal")
+    return q
+
+
 def _bare(q: Quantity) -> bool:
-    return q.kind == "number" and q.unit is None
+    """A number without a unit, or an ordinal: what the other side may spell out or leave implicit."""
+    return (q.kind == "number" and q.unit is None) or q.kind == "ordinal"
 
 
 def _date_values(qs: list[Quantity]) -> list[float]:
@@ -110,31 +119,41 @@ def _fmt(v: float) -> str:
 
 
 def _date_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Quantity]) -> list[str]:
+    """A date part differs when each side has one the other lacks (26일 beside "Nov. 25").  A day is
+    compared with its month when both sides give one ("11월 26일" beside "Oct. 26"), and a month that
+    only dates a day is not compared as a month of its own ("4일" beside "Dec. 4")."""
     reasons: list[str] = []
     ko_parts = _parts(ko_text, ko_q)
     en_parts = _parts(en_text, en_q)
     for unit in _DATE_UNITS:
         ko_vals = ko_parts.get(unit, [])
         en_vals = en_parts.get(unit, [])
-        ko_odd = [(v, t) for v, t in ko_vals if not any(values_equal(v, w) for w, _ in en_vals)]
-        en_odd = [(v, t) for v, t in en_vals if not any(values_equal(v, w) for w, _ in ko_vals)]
+        ko_odd = [(v, m, t) for v, m, t in ko_vals if not any(_same_part(v, m, w, n) for w, n, _ in en_vals)]
+        en_odd = [(v, m, t) for v, m, t in en_vals if not any(_same_part(v, m, w, n) for w, n, _ in ko_vals)]
         # a date one side adds or rewords ("22일" → "the following day") is no error; a day that became
         # another day is
         if not ko_odd or not en_odd:
             continue
-        ko_list = ", ".join(t for _, t in ko_odd)
-        en_list = ", ".join(t for _, t in en_odd)
+        ko_list = ", ".join(t for _, _, t in ko_odd)
+        en_list = ", ".join(t for _, _, t in en_odd)
         reasons.append(f"the {unit} differs: {ko_list} in the Korean, {en_list} in the English")
     return reasons
 
 
-def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, str]]]:
-    """Date parts by unit, each with the words that gave it; a day carries its month and year along."""
-    out: dict[str, list[tuple[float, str]]] = {}
+def _same_part(v: float, month: int | None, w: float, other_month: int | None) -> bool:
+    return values_equal(v, w) and (month is None or other_month is None or month == other_month)
+
+
+def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, int | None, str]]]:
+    """Date parts by unit: (value, the month of a day when given, the words that gave it)."""
+    days = [q for q in qs if q.kind == "date" and q.unit == "day"]
+    out: dict[str, list[tuple[float, int | None, str]]] = {}
     for q in qs:
         if q.kind != "date" or q.unit not in _DATE_UNITS:
             continue
-        out.setdefault(q.unit, []).append((q.value, text[q.start : q.end]))
+        if q.unit == "month" and any(d.month == q.value and 0 <= d.start - q.end <= 3 for d in days):
+            continue  # the month of "Dec. 4" / "11월 26일" travels with its day
+        out.setdefault(q.unit, []).append((q.value, q.month if q.unit == "day" else None, text[q.start : q.end]))
     return out
 
 
@@ -143,15 +162,13 @@ def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, str]]]:
 
 
 # One-syllable names of countries inside Korean compounds: 한미 연합, 북미 협상, 대러 지원, 방미
-_COUNTRY_SYLLABLE = {"한국": "한", "미국": "미", "중국": "중", "일본": "일", "북한": "북", "러시아": "러",
-                     "영국": "영", "독일": "독", "프랑스": "프", "우크라이나": "우", "인도": "인", "호주": "호"}
 _ABBREV_COMPOUND = "(?:[한미중일북러영독프우인호]{{1,2}}{0}|{0}[한미중일북러영독프우인호]{{1,2}}|[대방친반]{0})(?![\uac00-\ud7a3]{{2}})"
 
 
 def _abbreviated(entry: Entry, ko_text: str) -> bool:
     """Whether the Korean names this country only by its syllable inside a compound (한미 → the US)."""
     for form in entry.ko:
-        syl = _COUNTRY_SYLLABLE.get(form)
+        syl = COUNTRY_SYLLABLE.get(form)
         if syl and re.search(r"(?<![\uac00-\ud7a3])" + _ABBREV_COMPOUND.format(syl), ko_text):
             return True
     return False

@@ -246,7 +246,8 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             typ = "PERSON"  # 한강 작가 is the novelist, not the river
         # a common noun of the glossary (드론, 휴전) yields to a figure or a name that contains it
         common = bool(m.entry.en) and all(f == f.lower() for f in m.entry.en)
-        out.append(_Cand(m.start, end, typ, 4 if common else 8))
+        # below a proper noun (2 < 3): "러시아 파병" must not swallow 러시아
+        out.append(_Cand(m.start, end, typ, 2 if common else 8))
 
     words = _eojeols(text, toks)
     for wi, (ws, we, wtoks) in enumerate(words):

@@ -176,10 +176,19 @@ def _words(m: Mention) -> list[Mention]:
 # glossary evidence
 
 
+# One-syllable names of countries in Korean compounds (한미, 북러, 대러): the country each stands for
+COUNTRY_SYLLABLE = {"한국": "한", "미국": "미", "중국": "중", "일본": "일", "북한": "북", "러시아": "러",
+                    "영국": "영", "독일": "독", "프랑스": "프", "우크라이나": "우", "인도": "인", "호주": "호"}
+_SYLLABLE_COUNTRY = {syl: country for country, syl in COUNTRY_SYLLABLE.items()}
+
+
 def _entries_ko(m: Mention, glossary: Glossary) -> list[Entry]:
     """Entries naming this mention: the whole mention first, then forms inside one word (우크라이나군).
-    The words of a several-word name are linked on their own (see `_words`)."""
+    The words of a several-word name are linked on their own (see `_words`); a country's syllable (북 in
+    북러) stands for the country."""
     out = glossary.entries_ko(m.text)
+    if not out and m.type == "PLACE" and m.text in _SYLLABLE_COUNTRY:
+        out = glossary.entries_ko(_SYLLABLE_COUNTRY[m.text])
     if " " not in m.text:
         for gm in glossary.match_ko(m.text, compounds=True):
             if not any(gm.entry is x for x in out):
