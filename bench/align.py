@@ -1,11 +1,13 @@
 """Benchmark sentence splitting and alignment on the Korean–English development articles.
 
-usage: python bench/align.py [--root DIR] [--size N]
+usage: python bench/align.py [--root DIR] [--size N] [--glossary]
 
 For every artNN under ROOT (default ../shared/eval-dev/align from the repository root): split the raw
 ko.txt / en.txt, align, and score the whole path with ROOT/score_e2e.py beside its plain baseline
 (regex splitting + length-only Gale–Church); align the gold sentences of meta.json alone and score with
-ROOT/score.py; then time align() on N x N synthetic sentences and report its peak memory.
+ROOT/score.py; then time align() on N x N synthetic sentences and report its peak memory. With
+--glossary, both alignments are run a second time with the bundled glossary as anchors, in a column of
+their own.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import tracemalloc
 from pathlib import Path
 
 from reader.text.align import Link, align
+from reader.text.glossary import Glossary
 from reader.text.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,7 +38,7 @@ def _links_json(links: list[Link]) -> list[dict[str, object]]:
     return [{"ko": list(link.ko), "en": list(link.en), "confidence": link.confidence} for link in links]
 
 
-def predict_end_to_end(root: Path, out: Path) -> None:
+def predict_end_to_end(root: Path, out: Path, glossary: Glossary | None = None) -> None:
     for art in _articles(root):
         ko_text = (art / "ko.txt").read_text(encoding="utf-8")
         en_text = (art / "en.txt").read_text(encoding="utf-8")
@@ -46,6 +49,7 @@ def predict_end_to_end(root: Path, out: Path) -> None:
             [s.text(en_text) for s in en],
             ko_paragraphs=[s.paragraph for s in ko],
             en_paragraphs=[s.paragraph for s in en],
+            glossary=glossary,
         )
         pred = {
             "ko": [s.text(ko_text) for s in ko],
@@ -55,12 +59,18 @@ def predict_end_to_end(root: Path, out: Path) -> None:
         (out / f"{art.name}.json").write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
 
 
-def predict_gold_sentences(root: Path, out: Path) -> None:
+def predict_gold_sentences(root: Path, out: Path, glossary: Glossary | None = None) -> None:
     for art in _articles(root):
         meta = json.loads((art / "meta.json").read_text(encoding="utf-8"))
         ko_par = _paragraph_of(meta.get("ko_paragraphs"), len(meta["ko_sentences"]))
         en_par = _paragraph_of(meta.get("en_paragraphs"), len(meta["en_sentences"]))
-        links = align(meta["ko_sentences"], meta["en_sentences"], ko_paragraphs=ko_par, en_paragraphs=en_par)
+        links = align(
+            meta["ko_sentences"],
+            meta["en_sentences"],
+            ko_paragraphs=ko_par,
+            en_paragraphs=en_par,
+            glossary=glossary,
+        )
         pred = [[list(link.ko), list(link.en)] for link in links]
         (out / f"{art.name}.json").write_text(json.dumps(pred), encoding="utf-8")
 
@@ -139,22 +149,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=REPO.parent / "shared" / "eval-dev" / "align")
     parser.add_argument("--size", type=int, default=2000, help="sentences per side for the speed test")
+    parser.add_argument(
+        "--glossary", action="store_true", help="also align with the bundled glossary as anchors"
+    )
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
     if not (root / "score_e2e.py").exists():
         parser.error(f"no score_e2e.py under {root}")
 
+    runs: list[tuple[str, Glossary | None]] = [("ours", None)]
+    if args.glossary:
+        runs.append(("+glossary", Glossary.load_bundled()))
+    columns: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        e2e_dir, gold_dir = Path(tmp, "e2e"), Path(tmp, "gold")
-        e2e_dir.mkdir()
-        gold_dir.mkdir()
-        predict_end_to_end(root, e2e_dir)
-        predict_gold_sentences(root, gold_dir)
-        ours = _e2e_scores(_run([str(root / "score_e2e.py"), str(root), str(e2e_dir)]))
+        for name, glossary in runs:
+            e2e_dir, gold_dir = Path(tmp, name, "e2e"), Path(tmp, name, "gold")
+            e2e_dir.mkdir(parents=True)
+            gold_dir.mkdir()
+            predict_end_to_end(root, e2e_dir, glossary)
+            predict_gold_sentences(root, gold_dir, glossary)
+            e2e = _e2e_scores(_run([str(root / "score_e2e.py"), str(root), str(e2e_dir)]))
+            gold = _gold_scores(
+                _run([str(root / "score.py"), "--pred-dir", str(gold_dir), "--gold-dir", str(root)])
+            )
+            columns[name] = [e2e["strict_f1"], e2e["lenient_f1"], gold["strict_f1"], gold["lenient_f1"]]
         base = _e2e_scores(_run([str(root / "score_e2e.py"), str(root), "--baseline"]))
-        gold = _gold_scores(
-            _run([str(root / "score.py"), "--pred-dir", str(gold_dir), "--gold-dir", str(root)])
-        )
         with tempfile.TemporaryDirectory() as gc_dir:
             _run([str(root / "gale_church.py"), gc_dir])
             gold_base = _gold_scores(
@@ -162,15 +181,18 @@ def main(argv: list[str] | None = None) -> int:
             )
     seconds, peak_mb = time_align(args.size)
 
-    rows = [
-        ("end-to-end strict F1", base["strict_f1"], ours["strict_f1"], 0.95),
-        ("end-to-end lenient F1", base["lenient_f1"], ours["lenient_f1"], 0.97),
-        ("gold sentences strict F1", gold_base["strict_f1"], gold["strict_f1"], 0.97),
-        ("gold sentences lenient F1", gold_base["lenient_f1"], gold["lenient_f1"], None),
+    baseline = [base["strict_f1"], base["lenient_f1"], gold_base["strict_f1"], gold_base["lenient_f1"]]
+    measures = [
+        ("end-to-end strict F1", 0.95),
+        ("end-to-end lenient F1", 0.97),
+        ("gold sentences strict F1", 0.97),
+        ("gold sentences lenient F1", None),
     ]
-    print(f"{'measure':28} {'baseline':>9} {'ours':>9} {'goal':>7}")
-    for name, b, o, goal in rows:
-        print(f"{name:28} {b:9.4f} {o:9.4f} {'' if goal is None else f'>={goal}':>7}")
+    header = "".join(f" {name:>9}" for name in columns)
+    print(f"{'measure':28} {'baseline':>9}{header} {'goal':>7}")
+    for row, (name, goal) in enumerate(measures):
+        cells = "".join(f" {values[row]:9.4f}" for values in columns.values())
+        print(f"{name:28} {baseline[row]:9.4f}{cells} {'' if goal is None else f'>={goal}':>7}")
     print(f"{f'align() {args.size}x{args.size}':28} {'':>9} {seconds:8.2f}s {'<2s':>7}")
     print(f"{'peak memory (tracemalloc)':28} {'':>9} {peak_mb:7.1f}MB")
     return 0

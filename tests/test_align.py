@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.text.align import Link, align
+from reader.text.glossary import Glossary
+from reader.text.sentences import split_sentences
 from reader.text.translit import hangul_skeleton, latin_skeletons
 
 # A small news story and its translation: ko 1+2 are merged into en 1, ko 3 is split into en 2+3, ko 4
@@ -118,11 +122,63 @@ def test_shared_latin_tokens_and_transcribed_names_anchor_links() -> None:
     )
 
 
-def test_glossary_terms_are_expected_in_the_translation() -> None:
-    # Without paragraphs, length alone cannot tell whether the weather sentence was dropped or merged;
-    # a glossary term it holds (기상청) that no English sentence renders shows it was dropped.
-    glossary = [("기상청", "Korea Meteorological Administration"), ("시민단체", "civic groups")]
-    assert ((4,), ()) in _pairs(align(KO, EN, glossary=glossary))
+def test_glossary_terms_pull_the_sentences_that_name_them_together() -> None:
+    # Three Korean sentences, two English ones of like length: only the names tell that the English pair
+    # renders the second and third Korean sentences.
+    ko = [
+        "국가정보원은 북한이 병력을 추가로 보낼 수도 있다고 밝혔다.",
+        "합동참모본부는 동해상으로 발사체 여러 발이 발사됐다고 밝혔다.",
+        "국방부는 대응 방안을 검토하고 있다고 말했다.",
+    ]
+    en = [
+        "The Joint Chiefs of Staff said several projectiles were fired.",
+        "The Defense Ministry said it was reviewing its response.",
+    ]
+    assert ((2,), (1,)) not in _pairs(align(ko, en))
+    for glossary in (
+        Glossary.load_bundled(),
+        [("합동참모본부", "Joint Chiefs of Staff"), ("합참", "JCS"), ("국방부", "Defense Ministry")],
+    ):
+        pairs = _pairs(align(ko, en, glossary=glossary))
+        assert ((2,), (1,)) in pairs
+        assert any(1 in ko_side and en_side == (0,) for ko_side, en_side in pairs)
+
+
+def test_glossary_forms_match_as_words_not_inside_them() -> None:
+    from reader.text.align import _as_glossary, _sentence_anchors
+
+    glossary = _as_glossary([("미", "US"), ("미", "U.S."), ("중", "China")])
+    ko = ["미 국무부는 성명을 냈다.", "미사일이 발사됐다.", "중국은 침묵했다."]
+    en = ["The US State Department issued a statement.", "Let us see.", "China said nothing."]
+    ko_keys, en_keys, _, _ = _sentence_anchors(ko, en, glossary)
+    terms = [[k for k in keys if k.startswith("g")] for keys in ko_keys + en_keys]
+    # 미 as a word (미 국무부) and US with its capitals; not 미 in 미사일, 중 in 중국, nor "us".
+    assert terms[0] and terms[3] and terms[0] == terms[3]
+    assert terms[1] == terms[2] == terms[4] == []
+
+
+@pytest.mark.parametrize("as_pairs", [False, True])
+def test_the_whole_bundled_glossary_keeps_a_clean_alignment_clean(as_pairs: bool) -> None:
+    # The sample article's documented phenomena: ko P2 S1+S2 merged into en P2 S1, ko P3 S3 split into en
+    # P3 S3+S4; everything else one to one.
+    sample = json.loads((Path(__file__).parent.parent / "samples" / "01-kursk-radio.json").read_text("utf-8"))
+    ko = split_sentences(sample["ko"], "ko")
+    en = split_sentences(sample["en"], "en")
+    bundled = Glossary.load_bundled()
+    glossary = (
+        [(k, e) for entry in bundled.entries for k in entry.ko for e in entry.en] if as_pairs else bundled
+    )
+    links = align(
+        [s.text(sample["ko"]) for s in ko],
+        [s.text(sample["en"]) for s in en],
+        ko_paragraphs=[s.paragraph for s in ko],
+        en_paragraphs=[s.paragraph for s in en],
+        glossary=glossary,
+    )
+    assert [link.kind for link in links].count("1-1") == len(links) - 2
+    assert [link.kind for link in links if link.kind != "1-1"] == ["2-1", "1-2"]
+    merged = next(link for link in links if link.kind == "2-1")
+    assert {ko[i].paragraph for i in merged.ko} == {en[merged.en[0]].paragraph} == {1}
 
 
 def test_paragraph_breaks_keep_links_inside_paragraphs() -> None:

@@ -9,13 +9,16 @@ negative log probability of the two lengths under a normal model of the length r
 use what a bilingual reader looks for when lining up a translation: the same numbers (1만1000 = 11,000),
 the same Latin-script tokens (DIU, NATO), names transcribed into Hangul (쿠르스크 = Kursk), glossary pairs,
 quotations, and the paragraph breaks both sides share. Each shared anchor lowers the cost of a link that
-holds it on both sides; an anchor a translation would keep (a figure, an acronym, a glossary term) that
-a link leaves unmatched raises it, which is what tells a dropped sentence from a merged one.
+holds it on both sides; an anchor a translation would keep as it is (a figure, an acronym) that a link
+leaves unmatched raises it, which is what tells a dropped sentence from a merged one. Glossary terms only
+ever lower costs: translations render names in too many ways for their absence to mean much.
 
 The dynamic programme runs inside a band around the diagonal implied by the running length ratio, so time
-and memory grow linearly with the input; the band widens if the best path touches its edge. A second,
-sum-product pass in both directions gives every link its posterior probability under the same model,
-which is the confidence.
+and memory grow linearly with the input; the band widens while the best path touches its edge and the
+wider band finds a better path (repeated sentences make many equally good paths, which touch any edge).
+Anchor pairs are listed only for the sentence pairs the band can link, so a key every sentence holds
+costs the band's size, not n·m. A second, sum-product pass in both directions gives every link its
+posterior probability under the same model, which is the confidence.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from reader.text.glossary import Entry, Glossary
 from reader.text.numbers import Quantity, find_quantities
 from reader.text.translit import hangul_skeleton, latin_skeletons
 
@@ -95,13 +99,14 @@ def align(
     *,
     ko_paragraphs: Sequence[int] | None = None,
     en_paragraphs: Sequence[int] | None = None,
-    glossary: Iterable[tuple[str, str]] | None = None,
+    glossary: Glossary | Iterable[tuple[str, str]] | None = None,
 ) -> list[Link]:
     """Align Korean sentences `ko` with English sentences `en`.
 
     `ko_paragraphs` / `en_paragraphs` give the paragraph number of each sentence (one per sentence, or
-    ValueError); shared paragraph breaks then act as soft anchors. `glossary` holds known (Korean form,
-    English form) pairs such as names, matched as substrings in Korean and as whole words in English.
+    ValueError); shared paragraph breaks then act as soft anchors. `glossary` is a `Glossary` or known
+    (Korean form, English form) pairs; its terms are found as the glossary finds them (Korean forms at
+    word starts, before a particle or alone; English forms as whole words, case-aware).
     """
     n, m = len(ko), len(en)
     for name, numbers, count in (("ko_paragraphs", ko_paragraphs, n), ("en_paragraphs", en_paragraphs, m)):
@@ -109,7 +114,7 @@ def align(
             raise ValueError(f"{name} has {len(numbers)} entries for {count} sentences")
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
-    problem = _Problem.build(ko, en, ko_paragraphs, en_paragraphs, glossary)
+    problem = _Problem.build(ko, en, ko_paragraphs, en_paragraphs, _as_glossary(glossary))
     limit = _band_limit(n, m)
     band = min(_INITIAL_BAND, limit) if (n + 1) * (m + 1) > _FULL_GRID_CELLS else limit
     found: tuple[float, np.ndarray, int, _Problem, _Result, list[tuple[int, int, int, int]]] | None = None
@@ -251,7 +256,7 @@ def _english_anchors(s: str) -> tuple[dict[str, float], dict[str, float]]:
 
 
 def _sentence_anchors(
-    ko: Sequence[str], en: Sequence[str], glossary: Iterable[tuple[str, str]] | None
+    ko: Sequence[str], en: Sequence[str], glossary: Glossary | None
 ) -> tuple[_Keys, _Keys, _Keys, _Keys]:
     """Anchor keys with base weights per sentence, for keys that occur on both sides only; then the
     anchors each sentence is expected to carry over into its translation, whether or not they do.
@@ -275,22 +280,86 @@ def _sentence_anchors(
     en_keys: _Keys = [dict(keys) for keys, _ in en_found]
     expect_en: _Keys = [dict(expect) for _, expect in en_found]
 
-    for idx, (ko_form, en_form) in enumerate(glossary or ()):
-        if not ko_form.strip() or not en_form.strip():
-            continue
-        pattern = re.compile(rf"(?<![A-Za-z]){re.escape(en_form.strip())}(?![A-Za-z])", re.IGNORECASE)
-        # A glossary entry is a term the translation is expected to render, like a figure.
-        for s, keys, expect in zip(ko, ko_keys, expect_ko, strict=True):
-            if ko_form.strip() in s:
-                keys[f"g{idx}"] = expect[f"g{idx}"] = 1.0
-        for s, keys, expect in zip(en, en_keys, expect_en, strict=True):
-            if pattern.search(s):
-                keys[f"g{idx}"] = expect[f"g{idx}"] = 1.0
+    if glossary is not None:
+        _glossary_anchors(ko, en, glossary, ko_keys, en_keys)
 
     shared = {k for keys in ko_keys for k in keys} & {k for keys in en_keys for k in keys}
     ko_keys = [{k: w for k, w in keys.items() if k in shared} for keys in ko_keys]
     en_keys = [{k: w for k, w in keys.items() if k in shared} for keys in en_keys]
     return ko_keys, en_keys, expect_ko, expect_en
+
+
+def _as_glossary(glossary: Glossary | Iterable[tuple[str, str]] | None) -> Glossary | None:
+    """A `Glossary` as it is; (Korean form, English form) pairs as one entry per group of forms that
+    pairs connect, so that every form of one term, in either language, finds the same entry."""
+    if glossary is None or isinstance(glossary, Glossary):
+        return glossary
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def root(node: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for ko_form, en_form in glossary:
+        if ko_form.strip() and en_form.strip():
+            parent[root(("ko", ko_form.strip()))] = root(("en", en_form.strip()))
+    groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for node in list(parent):
+        ko_forms, en_forms = groups.setdefault(root(node), ([], []))
+        (ko_forms if node[0] == "ko" else en_forms).append(node[1])
+    return Glossary(Entry(tuple(k), tuple(e), "OTHER") for k, e in groups.values() if k and e)
+
+
+def _glossary_anchors(
+    ko: Sequence[str], en: Sequence[str], glossary: Glossary, ko_keys: _Keys, en_keys: _Keys
+) -> None:
+    """Glossary terms as anchors, one key per entry, found the way the glossary finds them in running
+    text: Korean forms at the start of a word, whole or before a particle (미 in 미 국무부, not in 미사일);
+    English forms as whole words, case-aware ("US" is not "us").
+
+    A term shared by two sentences argues for their link, but a term that a link leaves unmatched is not
+    charged for, unlike a figure: translators render names as adjectives (이스라엘 정부, the Israeli
+    government), by pronouns, or in a neighbouring sentence, and no glossary lists every such form.
+    """
+    number = {id(entry): i for i, entry in enumerate(glossary.entries)}
+    ko_seen: dict[str, frozenset[int]] = {}
+    en_seen: dict[str, frozenset[int]] = {}
+    ko_forms: dict[str, frozenset[int]] = {}
+    en_forms: dict[str, frozenset[int]] = {}
+
+    def ko_terms(s: str) -> frozenset[int]:
+        found: set[int] = set()
+        for match in glossary.match_ko(s):
+            form = s[match.start : match.end]
+            if form not in ko_forms:
+                # Every entry with the form: homographs (조지아 the country and the state) all count.
+                ko_forms[form] = frozenset(number[id(entry)] for entry in glossary.entries_ko(form))
+            found.update(ko_forms[form])
+        return frozenset(found)
+
+    def en_terms(s: str) -> frozenset[int]:
+        found: set[int] = set()
+        for match in glossary.match_en(s):
+            form = s[match.start : match.end]
+            if form not in en_forms:
+                en_forms[form] = frozenset(number[id(entry)] for entry in glossary.entries_en(form))
+            found.add(number[id(match.entry)])
+            found.update(en_forms[form])
+        return frozenset(found)
+
+    for sentences, seen, find, keys_of in (
+        (ko, ko_seen, ko_terms, ko_keys),
+        (en, en_seen, en_terms, en_keys),
+    ):
+        for s, keys in zip(sentences, keys_of, strict=True):
+            terms = seen.get(s)
+            if terms is None:
+                terms = seen[s] = find(s)
+            for i in terms:
+                keys[f"g{i}"] = 1.0
 
 
 # ---------------------------------------------------------------------------------------------- problem
@@ -323,7 +392,7 @@ class _Problem:
         en: Sequence[str],
         ko_paragraphs: Sequence[int] | None,
         en_paragraphs: Sequence[int] | None,
-        glossary: Iterable[tuple[str, str]] | None,
+        glossary: Glossary | None,
     ) -> _Problem:
         n, m = len(ko), len(en)
         len_ko = np.array([len("".join(s.split())) for s in ko], dtype=float)
