@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -44,6 +45,9 @@ def _open_store(args: argparse.Namespace, *, for_tui: bool = False):
         path.parent.mkdir(parents=True, exist_ok=True)
     store = Store.open(path)
     store.sample_copied = copied  # type: ignore[attr-defined]
+    if store.backup_path is not None:
+        print(f"reader: upgraded the library from schema {store.upgraded_from}; the old one is kept as "
+              f"{store.backup_path}", file=sys.stderr)
     return store
 
 
@@ -61,34 +65,29 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .importers import article_from_json, article_from_text_files, read_text
     from .importers.errors import ImportProblem
 
+    sources: list[str] = args.sources
     try:
-        if args.source_file is not None:
-            if args.ko or args.en:
-                raise CommandError("give either an ARTICLE.json (or -) or --ko/--en files, not both")
-            if args.source_file == "-":
-                from .importers.text_file import decode
-
-                raw = decode(sys.stdin.buffer.read(), "standard input")
-                article = article_from_json(raw, "standard input")
-            else:
-                path = Path(args.source_file)
-                article = article_from_json(read_text(path), str(path))
-            article = _override(article, args)
-        else:
+        if sources and (args.ko or args.en):
+            raise CommandError("give either files, folders or addresses to add, or --ko/--en, not both")
+        if not sources:
             if not args.ko and not args.en:
-                raise CommandError("nothing to add: give ARTICLE.json, -, or --ko KO.txt and/or --en EN.txt")
-            article = article_from_text_files(
-                Path(args.ko) if args.ko else None,
-                Path(args.en) if args.en else None,
-                title_ko=args.title_ko,
-                title_en=args.title_en,
-                source=args.source or "",
-                url=args.url or "",
-                published=args.date,
-            )
+                raise CommandError("nothing to add: give a file, folder, URL or -, or --ko and/or --en")
+            article = _article_from_sides(args)
+        elif sources == ["-"]:
+            from .importers import article_from_json
+            from .importers.text_file import decode
+
+            raw = decode(sys.stdin.buffer.read(), "standard input")
+            article = _override(article_from_json(raw, "standard input"), args)
+        else:
+            from .importers.batch import items_from_sources
+
+            items = items_from_sources(sources, timeout=args.timeout)
+            if len(items) > 1 or (Path(sources[0]).is_dir() and items[0].name != str(Path(sources[0]))):
+                return _add_batch(args, items)
+            article = _override(items[0].load(), args)
     except ImportProblem as exc:
         raise CommandError(str(exc)) from None
     from .analysis import analyse
@@ -106,6 +105,60 @@ def cmd_add(args: argparse.Namespace) -> int:
         article_id = store.insert_article(article, result.sentences, result.segments, mentions=result.mentions)
     _out(str(article_id))
     return 0
+
+
+def _article_from_sides(args: argparse.Namespace):
+    """`--ko` and `--en`: text files as before; a web address or saved page on either side is extracted."""
+    from .importers import article_from_text_files
+    from .importers.html import HTML_SUFFIXES, article_from_pages, read_html_file
+    from .importers.web import is_url, page_from_url
+
+    def is_page(spec: str | None) -> bool:
+        return bool(spec) and (is_url(spec) or Path(spec).suffix.lower() in HTML_SUFFIXES)
+
+    if not (is_page(args.ko) or is_page(args.en)):
+        return article_from_text_files(
+            Path(args.ko) if args.ko else None, Path(args.en) if args.en else None,
+            title_ko=args.title_ko, title_en=args.title_en, source=args.source or "", url=args.url or "",
+            published=args.date,
+        )
+    from .importers.clean import first_line
+    from .importers.html import Page
+    from .importers.text_file import read_text
+
+    def side(spec: str | None, lang: str):
+        if not spec:
+            return None
+        if is_url(spec):
+            return page_from_url(spec, timeout=args.timeout)
+        if Path(spec).suffix.lower() in HTML_SUFFIXES:
+            return read_html_file(Path(spec))
+        text = read_text(Path(spec))
+        if not text:
+            from .importers import ImportProblem
+
+            raise ImportProblem(f"{spec}: no text to import (empty)")
+        return Page(text, lang, first_line(text), None, "", "")
+
+    return _override(article_from_pages(side(args.ko, "ko"), side(args.en, "en")), args)
+
+
+def _add_batch(args: argparse.Namespace, items) -> int:
+    """Many articles: a progress bar on stderr, ids of the added ones on stdout, then what happened to each."""
+    from .importers.batch import run_batch_with_progress
+
+    store = _open_store(args)
+    with store:
+        report = run_batch_with_progress(store, items, _stderr_console())
+    for _, article_id in report.added:
+        _out(str(article_id))
+    lines = [f"reader: {report.summary()}"]
+    lines += [f"  already in the library (id {existing}): {name}" for name, existing in report.duplicates]
+    lines += [f"  failed: {reason}" for _, reason in report.failed]
+    from .inert import inert
+
+    print("\n".join(inert(line) for line in lines), file=sys.stderr)
+    return EXIT_FAILED if report.failed else 0
 
 
 def _override(article, args: argparse.Namespace):
@@ -484,6 +537,42 @@ def cmd_reanalyse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db_check(args: argparse.Namespace) -> int:
+    from .store.health import check
+
+    with _open_store(args) as store:
+        report = check(store.conn)
+    if args.json:
+        _out(json.dumps({"ok": report.ok, "problems": report.problems, "facts": report.facts}, ensure_ascii=False,
+                        indent=2))
+    else:
+        for line in report.problems:
+            _out(f"problem: {line}")
+        for line in report.facts:
+            _out(line)
+        _out("ok" if report.ok else f"{len(report.problems)} problem(s) found")
+    return 0 if report.ok else EXIT_FAILED
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from .store.health import backup
+
+    with _open_store(args) as store:
+        target = backup(store.conn, Path(args.file))
+    print(f"backed up to {target}", file=sys.stderr)
+    return 0
+
+
+def cmd_db_reindex(args: argparse.Namespace) -> int:
+    from .store import transaction
+    from .store.search import rebuild
+
+    with _open_store(args) as store, transaction(store.conn):
+        rebuild(store.conn)
+    print("rebuilt the full-text index", file=sys.stderr)
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         if args.id is not None and store.get_article(args.id) is None:
@@ -533,15 +622,19 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(func=func)
         return sub
 
-    add = command("add", cmd_add, "add an article from text files or JSON; prints its id")
-    add.add_argument("source_file", nargs="?", metavar="ARTICLE.json", help="a JSON article, or - for stdin")
-    add.add_argument("--ko", metavar="KO.txt", help="the Korean text")
-    add.add_argument("--en", metavar="EN.txt", help="the English text")
+    add = command("add", cmd_add, "add articles from files, folders, JSON (Lines) or web pages; prints their ids")
+    add.add_argument("sources", nargs="*", metavar="SOURCE",
+                     help="a text, Markdown, JSON, JSON Lines or HTML file, a folder of them, a URL, or - (JSON "
+                          "on stdin); the language of a one-language article is detected")
+    add.add_argument("--ko", metavar="KO", help="the Korean text: a text file, a saved page or a URL")
+    add.add_argument("--en", metavar="EN", help="the English text: a text file, a saved page or a URL")
     add.add_argument("--title-ko", metavar="T", help="Korean title (default: the Korean file's first line)")
     add.add_argument("--title-en", metavar="T", help="English title (default: the English file's first line)")
     add.add_argument("--source", metavar="S", help="where the article comes from")
     add.add_argument("--url", metavar="U", help="the article's address")
     add.add_argument("--date", metavar="YYYY-MM-DD", help="publication date")
+    add.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                     help="give up on a web page after this long (default 20)")
 
     lst = command("list", cmd_list, "list the articles in the library")
     lst.add_argument("--json", action="store_true", help="print a JSON list")
@@ -611,6 +704,21 @@ def build_parser() -> argparse.ArgumentParser:
     gexport = gcommand("export", cmd_glossary_export, "write the glossary as CSV (ko,en,type,note)")
     gexport.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
+    db = commands.add_parser("db", help="look after the library file", description="look after the library file")
+    dcommands = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
+    for name, func, help in (
+        ("check", cmd_db_check, "check integrity, the full-text index, orphaned rows and note anchors"),
+        ("backup", cmd_db_backup, "copy the library safely, even while reader is running"),
+        ("reindex", cmd_db_reindex, "rebuild the full-text index"),
+    ):
+        sub = dcommands.add_parser(name, help=help, description=help)
+        _db_option(sub, argparse.SUPPRESS)
+        sub.set_defaults(func=func)
+        if name == "check":
+            sub.add_argument("--json", action="store_true", help="print the report as JSON")
+        if name == "backup":
+            sub.add_argument("file", metavar="FILE", help="where to write the copy")
+
     notes = commands.add_parser("notes", help="the notes you wrote while reading",
                                 description="the notes you wrote while reading")
     ncommands = notes.add_subparsers(title="notes commands", metavar="ACTION", required=True)
@@ -630,6 +738,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _database_error(exc: Exception, args: argparse.Namespace) -> str:
+    """SQLite's messages, said in terms of what the user can do; nothing was written (one transaction)."""
+    message = str(exc)
+    if "readonly" in message or "read-only" in message:
+        return "the library is read-only (check the file's and its folder's permissions); nothing was changed"
+    if "disk is full" in message or "disk I/O" in message:
+        return f"could not write the library ({message}); nothing was changed"
+    if "malformed" in message or "not a database" in message:
+        return f"the library file is damaged ({message}); restore a backup or run: reader db check"
+    if "locked" in message or "busy" in message:
+        return "the library is busy in another program and stayed locked; try again"
+    return f"database error: {message}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -639,6 +761,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (CommandError, StoreError, DuplicateArticle) as exc:
         print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except sqlite3.Error as exc:
+        print(f"reader: {_database_error(exc, args)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)

@@ -41,19 +41,34 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
         self.conn = conn
         self.path = path
+        self.upgraded_from: int | None = None  # the schema version a migration started from
+        self.backup_path: Path | None = None  # the copy written before that migration
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> "Store":
         conn = connect(path, create=create)
+        backups: list[Path] = []
+
+        def backup_name(version: int) -> Path:
+            target = Path(f"{path}.schema{version}.bak")
+            backups.append(target)
+            return target
+
         try:
-            migrate(conn)
+            from_version = migrate(conn, None if str(path) == ":memory:" else backup_name)
         except sqlite3.OperationalError as exc:
             conn.close()
+            if "readonly" in str(exc):
+                raise StoreError(f"{path} is read-only and needs an upgrade to this version of reader; "
+                                 "make it writable once") from None
             raise StoreError(f"cannot prepare the library at {path}: {exc}") from None
         except BaseException:
             conn.close()
             raise
-        return cls(conn, None if str(path) == ":memory:" else Path(path))
+        store = cls(conn, None if str(path) == ":memory:" else Path(path))
+        store.upgraded_from = from_version if backups else None
+        store.backup_path = backups[0] if backups else None
+        return store
 
     def close(self) -> None:
         self.conn.close()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 #: Written into the file header so that `reader` can tell its own databases from any other SQLite file.
 APPLICATION_ID = 0x52454144  # "READ"
@@ -26,20 +28,32 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
             raise StoreError(f"no library at {target}")
         if not target.parent.exists():
             raise StoreError(f"folder {target.parent} does not exist")
+    read_only = str(path) != ":memory:" and target.exists() and not (
+        os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)
+    )
     try:
-        conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
+        if read_only:
+            # SQLite cannot make the WAL's shared-memory file beside a file it may not write; reading the
+            # file as immutable still works, and any write fails cleanly as "readonly".
+            uri = f"file:{quote(str(target.resolve()))}?immutable=1"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("PRAGMA foreign_keys = ON")
         _check_is_library(conn, target)
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode != "wal" and str(path) != ":memory:":
+        if mode != "wal" and str(path) != ":memory:" and not read_only:
             try:
                 conn.execute("PRAGMA journal_mode = WAL")
             except sqlite3.OperationalError:
                 pass  # a read-only file can still be read in its present journal mode
-        conn.execute("PRAGMA synchronous = FULL")
+        if not read_only:
+            conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
+        if "readonly" in str(exc):
+            raise StoreError(f"{target} is read-only (check the file's and its folder's permissions)") from None
         raise StoreError(f"{target} is not a reader library ({exc})") from None
     return conn
 
@@ -75,7 +89,12 @@ class transaction:
             try:
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
         else:
+            self._rollback()
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back by itself (a full disk, an I/O error): nothing left to undo.
+        if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")

@@ -166,8 +166,11 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the file up to SCHEMA_VERSION; returns the version it was at. A newer file is refused."""
+def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], object] | None = None) -> int:
+    """Bring the file up to SCHEMA_VERSION; returns the version it was at. A newer file is refused.
+
+    Before an existing library is changed, `backup_to(old_version)` names a file that receives a copy.
+    """
     start = schema_version(conn)
     if start > SCHEMA_VERSION:
         raise StoreError(
@@ -176,6 +179,10 @@ def migrate(conn: sqlite3.Connection) -> int:
         )
     if start == SCHEMA_VERSION:
         return start
+    if start > 0 and backup_to is not None:
+        from .health import backup
+
+        backup(conn, backup_to(start))
     import sqlite_utils
 
     db = sqlite_utils.Database(conn)

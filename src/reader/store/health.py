@@ -1,0 +1,90 @@
+"""Checking a library and copying it safely: what `reader db check` and `reader db backup` do."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .connection import StoreError
+
+
+@dataclass
+class Report:
+    """What `check` found: problems make the library unhealthy; notes are facts worth knowing."""
+
+    problems: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+_CHILD_TABLES = ("sentences", "segments", "mentions", "notes")
+
+
+def check(conn: sqlite3.Connection) -> Report:
+    report = Report()
+    result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    if result != ["ok"]:
+        report.problems += [f"integrity: {line}" for line in result[:20]]
+    try:
+        conn.execute("INSERT INTO search_index(search_index) VALUES('integrity-check')")
+    except sqlite3.DatabaseError as exc:
+        report.problems.append(f"full-text index: {exc} (rebuild it with: reader db reindex)")
+    for table in _CHILD_TABLES:
+        orphans = conn.execute(
+            f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"
+        ).fetchone()[0]
+        if orphans:
+            report.problems.append(f"{table}: {orphans} row(s) belong to no article")
+    bare = conn.execute(
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.article_id = a.id) "
+        "AND (a.ko_text != '' OR a.en_text != '')"
+    ).fetchone()[0]
+    if bare:
+        report.problems.append(f"articles: {bare} article(s) with text but no segments (run: reader reanalyse)")
+    misplaced = 0
+    for row in conn.execute(
+        "SELECT n.side, n.start, n.end, n.exact, a.ko_text, a.en_text FROM notes n JOIN articles a "
+        "ON a.id = n.article_id WHERE n.deleted_at IS NULL AND n.detached = 0"
+    ):
+        text = row[4] if row[0] == "ko" else row[5]
+        if text[row[1] : row[2]] != row[3]:
+            misplaced += 1
+    if misplaced:
+        report.problems.append(f"notes: {misplaced} note(s) no longer sit on their quoted text (run: reader reanalyse)")
+    detached = conn.execute("SELECT count(*) FROM notes WHERE detached = 1 AND deleted_at IS NULL").fetchone()[0]
+    if detached:
+        report.facts.append(f"notes: {detached} note(s) are detached (their text left the article); they are kept")
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "segments", "notes")}
+    report.facts.append(
+        f"{counts['articles']} articles, {counts['segments']} aligned rows, {counts['notes']} notes"
+    )
+    return report
+
+
+def backup(conn: sqlite3.Connection, target: Path) -> Path:
+    """SQLite's online backup into `target`, safe while another process reads and writes the library.
+
+    Written to a temporary file first and renamed, so `target` is never a half-copied library.
+    """
+    target = Path(target)
+    if target.is_dir():
+        raise StoreError(f"{target} is a folder; give a file name for the backup")
+    if not target.parent.exists():
+        raise StoreError(f"folder {target.parent} does not exist")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        dest = sqlite3.connect(str(partial))
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"cannot write the backup {target}: {exc}") from None
+    return target
