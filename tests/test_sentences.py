@@ -174,3 +174,20 @@ def test_long_english_paragraph_is_split_in_reasonable_time() -> None:
     assert time.perf_counter() - start < 20  # pysbd alone would take far longer on one huge paragraph
     assert len(sentences) == 400
     assert all(s.text(text).endswith("protested.") for s in sentences)
+
+
+def test_company_forms_end_no_sentence_while_the_name_goes_on() -> None:
+    text = (
+        "Korean Broadcasting Corp. Radio reported the strike on Tuesday. Samsung Electronics Co. Ltd. said "
+        "profits rose. Apple Inc. Chief Executive Tim Cook visited Seoul. The deal went to Korea Aerospace "
+        "Industries Ltd. The company will deliver in 2026. He once worked for Hyundai Motor Co. In 2020 he left."
+    )
+    assert _texts(text, "en") == [
+        "Korean Broadcasting Corp. Radio reported the strike on Tuesday.",
+        "Samsung Electronics Co. Ltd. said profits rose.",
+        "Apple Inc. Chief Executive Tim Cook visited Seoul.",
+        "The deal went to Korea Aerospace Industries Ltd.",
+        "The company will deliver in 2026.",
+        "He once worked for Hyundai Motor Co.",
+        "In 2020 he left.",
+    ]

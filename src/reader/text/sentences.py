@@ -179,6 +179,19 @@ _CALENDAR_START = re.compile(
 _TITLE_END = re.compile(
     r"(?:^|\s|[\"“(])(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Prof|Rev|Gov|Pres|St|Mt|Ft|No)\.$"
 )
+# A company's legal form ("Korean Broadcasting Corp.", "Samsung Electronics Co. Ltd.") ends in a full stop
+# that ends no sentence when the name goes on ("Corp. Radio", "Co. Ltd.", "Inc. Chief Executive"). A new
+# sentence after one mostly opens with a word of a closed class (The, It, But, In...), which keeps the cut.
+_COMPANY_END = re.compile(r"(?:^|\s)[A-Z&][\w&'’-]*\.? (?:Corp|Inc|Co|Cos|Ltd|Bros|Plc)\.$")
+_NEXT_WORD = re.compile(r"[A-Z][\w'’&-]*")
+_SENTENCE_OPENER = re.compile(
+    r"a|an|the|this|that|these|those|it|its|he|she|they|we|i|you|his|her|their|our|my|your|there|here"
+    r"|in|on|at|by|for|from|with|without|after|before|during|since|until|as|if|when|while|where|because"
+    r"|although|though|but|and|or|so|yet|also|still|however|meanwhile|moreover|nevertheless|instead|then"
+    r"|thus|now|today|yesterday|tomorrow|earlier|later|last|next|such|some|many|most|all|both|each|every"
+    r"|no|not|other|another|one|two|three|according|asked|what|who|why|how",
+    re.IGNORECASE,
+)
 _LEADING_CLOSER = re.compile(rf"^[{re.escape(_CLOSERS)}`]+(?=\s|$)")
 _TRAILING_OPENER = re.compile(r"\s[\"“‘`]+$")
 
@@ -189,7 +202,8 @@ def _split_english(paragraph: str) -> list[tuple[int, int]]:
     News leaves a quotation open when it runs on into the next paragraph, and pysbd then refuses to
     split anywhere up to the next quotation mark; where the quotation marks of a sentence do not pair
     up, pysbd splits it again with the marks masked. Quotation marks left on the wrong side of a
-    boundary go back to their sentence, and a boundary after a title such as "Mr." is undone.
+    boundary go back to their sentence, and a boundary after a title such as "Mr.", or after a company's
+    "Corp." where the name goes on ("Korean Broadcasting Corp. Radio"), is undone.
     """
     spans: list[tuple[int, int]] = []
     for a, b in _pysbd_spans(paragraph):
@@ -219,6 +233,10 @@ def _split_english(paragraph: str) -> list[tuple[int, int]]:
             continue
         if _CLOCK_END.search(before) and _CALENDAR_START.match(paragraph, c):
             continue
+        if _COMPANY_END.search(before):
+            word = _NEXT_WORD.match(paragraph, c)
+            if word and not _SENTENCE_OPENER.fullmatch(word.group()):
+                continue
         fixed.append(c)
     bounds = [0, *fixed, len(paragraph)]
     out = [_strip(paragraph, x, y) for x, y in itertools.pairwise(bounds)]
