@@ -29,6 +29,14 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {ArticleCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="app.help", tooltip="List every key binding"),
+        Binding(
+            "ctrl+n",
+            "notes",
+            "All notes",
+            id="app.notes",
+            show=False,
+            tooltip="Every note in the library, newest first, with a filter",
+        ),
     ]
 
     def __init__(self, store: Store, notice: str | None = None) -> None:
@@ -41,8 +49,8 @@ class ReaderApp(App[None]):
         if self.notice:
             self.notify(self.notice, timeout=8)
 
-    def open_article(self, article_id: int) -> None:
-        """Show one article; the library under it moves its cursor to whatever was read last."""
+    def open_article(self, article_id: int, at: int | None = None) -> None:
+        """Show one article (from row `at`); the library under it moves its cursor to whatever was read last."""
         article = self.store.get_article(article_id)
         if article is None:  # removed by another `reader` process since the library was listed
             self.notify("That article is no longer in the library.", severity="error")
@@ -51,9 +59,15 @@ class ReaderApp(App[None]):
         while isinstance(self.screen, ReadingScreen):
             self.pop_screen()
         self.push_screen(
-            ReadingScreen(self.store, article),
+            ReadingScreen(self.store, article, at=at),
             callback=library.select_article if library is not None else None,
         )
+
+    def action_notes(self) -> None:
+        from .screens.notes import NotesScreen
+
+        if not isinstance(self.screen, NotesScreen):
+            self.push_screen(NotesScreen(self.store))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -94,3 +108,8 @@ class ReaderApp(App[None]):
                 f"{entry.binding.tooltip} ({entry.keys})" if entry.binding.tooltip else entry.keys,
                 entry.run,
             )
+        # The library-wide notes screen opens from anywhere, so it is offered on every screen.
+        notes = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "app.notes")
+        yield SystemCommand(
+            notes.description, f"{notes.tooltip} ({self.get_key_display(notes)})", self.action_notes
+        )

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 from ...store import Article, Store
 from ..format import literal
 from ..widgets.parallel_view import ParallelView
+from .reading_notes import ReadingNotes
 
 
 def article_heading(article: Article) -> Text:
@@ -27,7 +28,7 @@ def article_heading(article: Article) -> Text:
     return Text("\n").join(line for line in lines if line.plain)
 
 
-class ReadingScreen(Screen[int]):
+class ReadingScreen(ReadingNotes, Screen[int]):
     """Dismissed with the id of the article last shown, so the library can put its cursor there."""
 
     HELP_SECTION: ClassVar[str] = "Reading"
@@ -42,12 +43,23 @@ class ReadingScreen(Screen[int]):
                 tooltip="Side by side or stacked (Korean above English)"),
         Binding("t", "cycle_languages", "Languages", id="reading.languages",
                 tooltip="Both languages, Korean only, English only"),
+        Binding("a", "add_note", "Note", id="reading.add_note",
+                tooltip="Write a note on the selected words, the selected name, or else the current row"),
+        Binding("v", "select_text", "Select", id="reading.select_text", show=False,
+                tooltip="Select words in the current row (w/b longer/shorter, o other language, a annotate)"),
+        Binding("m", "notes_panel", "Notes", id="reading.notes_panel",
+                tooltip="This article's notes: go to one, edit, delete, undo"),
     ]  # fmt: skip
 
-    def __init__(self, store: Store, article: Article) -> None:
+    def __init__(self, store: Store, article: Article, at: int | None = None) -> None:
         super().__init__()
         self.store = store
         self.article = article
+        self.start_row = at  # open with the cursor on this row (a note's), not the first
+
+    def on_mount(self) -> None:
+        if self.start_row:
+            self.view.move_to(self.start_row)
 
     def compose(self) -> ComposeResult:
         yield Static(article_heading(self.article), id="article-header")
@@ -66,6 +78,7 @@ class ReadingScreen(Screen[int]):
         self.article = article
         self.query_one("#article-header", Static).update(article_heading(self.article))
         self.view.show(self.article.segments)
+        self.refresh_notes()
 
     def action_back(self) -> None:
         self.dismiss(self.article.id)

@@ -51,6 +51,11 @@ LAYOUT_STEP = 100
 
 _GAP = -1  # a blank line between paragraphs (or between segments when stacked)
 
+#: A styled stretch of one side of a row: (row index, side "ko"|"en", start, end, component class). Offsets
+#: are in that side's whole article text, like segment and note spans.
+Mark = tuple[int, str, int, int, str]
+_SIDE_INDEX = {"ko": 0, "en": 1}
+
 
 @dataclass(frozen=True, slots=True)
 class Columns:
@@ -98,6 +103,9 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         "parallel-view--unsure",
         "parallel-view--rule",
         "parallel-view--empty",
+        "parallel-view--note",
+        "parallel-view--note-mark",
+        "parallel-view--selection",
     }
 
     DEFAULT_CSS = """
@@ -111,6 +119,9 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .parallel-view--unsure { color: $text-muted; }
         & > .parallel-view--rule { color: $primary 30%; }
         & > .parallel-view--empty { color: $text-muted; text-style: italic; }
+        & > .parallel-view--note { text-style: underline; }
+        & > .parallel-view--note-mark { color: $warning; }
+        & > .parallel-view--selection { background: $accent 45%; text-style: bold; }
         &:focus > .parallel-view--cursor { background: $primary 28%; }
     }
     """
@@ -146,6 +157,9 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_top: list[int] = []
         self._row_height: list[int] = []
         self._line_segment: list[int] = []  # content line -> segment index, or _GAP
+        self._marks: dict[str, list[Mark]] = {}  # named layers of styled spans (notes, a selection, …)
+        self._row_marks: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # (row, side) -> local spans
+        self._gutter_marks: dict[tuple[int, int], str] = {}  # (row, side) -> a glyph beside its first line
 
     # --- public API ---------------------------------------------------------------------------------
 
@@ -180,6 +194,47 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._ensure_built()
         self._extend_layout(until_row=index)
         return self._row_top[index], self._row_height[index]
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on row `index` (clamped) and scroll it into view."""
+        self._set_cursor(index)
+
+    def set_marks(
+        self, layer: str, marks: Sequence[Mark], gutter: dict[tuple[int, str], str] | None = None
+    ) -> None:
+        """Replace one layer of styled spans (and, for the "notes" layer, gutter glyphs); restyles those rows.
+
+        Styles do not change how text wraps, so only the affected rows are re-wrapped, in place.
+        """
+        touched = {(m[0], _SIDE_INDEX[m[1]]) for m in self._marks.get(layer, ())}
+        self._marks[layer] = list(marks)
+        touched |= {(m[0], _SIDE_INDEX[m[1]]) for m in marks}
+        if gutter is not None:
+            self._gutter_marks = {(row, _SIDE_INDEX[side]): glyph for (row, side), glyph in gutter.items()}
+        self._row_marks = {}
+        for layer_marks in self._marks.values():
+            for row, side, start, end, component in layer_marks:
+                if 0 <= row < len(self._segments):
+                    base = self._segments[row].ko_start if side == "ko" else self._segments[row].en_start
+                    key = (row, _SIDE_INDEX[side])
+                    self._row_marks.setdefault(key, []).append((start - base, end - base, component))
+        console = self.app.console
+        for row in {row for row, _ in touched}:
+            if row < len(self._wrapped):
+                segment = self._segments[row]
+                ko, en = self._wrapped[row]
+                if ko:
+                    ko = self._wrap(segment.ko, self._columns.ko_width, console, self._styled(row, 0))
+                if en:
+                    en = self._wrap(segment.en, self._columns.en_width, console, self._styled(row, 1))
+                self._wrapped[row] = (ko, en)
+        self._strips.clear()
+        self.refresh()
+
+    def _styled(self, row: int, side: int) -> list[tuple[int, int, Style]]:
+        """Row-local spans of one side with their resolved styles (the theme may have changed)."""
+        return [(start, end, self.get_component_rich_style(component, partial=True))
+                for start, end, component in self._row_marks.get((row, side), ())]  # fmt: skip
 
     def visible_text(self) -> list[str]:
         """The lines on screen as plain text, heading first (what a reader sees, without styles)."""
@@ -256,8 +311,16 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
                 # Stacked rows need a gap to tell one pair from the next; a new paragraph adds one more.
                 gaps = gap_between_rows + (segment.paragraph != segments[index - 1].paragraph)
                 lines.extend([_GAP] * gaps)
-            ko = self._wrap(segment.ko, columns.ko_width, console) if languages != "en" else []
-            en = self._wrap(segment.en, columns.en_width, console) if languages != "ko" else []
+            ko = (
+                self._wrap(segment.ko, columns.ko_width, console, self._styled(index, 0))
+                if languages != "en"
+                else []
+            )
+            en = (
+                self._wrap(segment.en, columns.en_width, console, self._styled(index, 1))
+                if languages != "ko"
+                else []
+            )
             self._wrapped.append((ko, en))
             height = max(1, max(len(ko), len(en)) if columns.arrangement == "side" else len(ko) + len(en))
             tops.append(len(lines))
@@ -265,12 +328,25 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             lines.extend([index] * height)
 
     @staticmethod
-    def _wrap(text: str, width: int, console: Console) -> list[Text]:
-        """`text` wrapped to `width` cells, shown literally (no markup, control characters made visible)."""
+    def _wrap(
+        text: str, width: int, console: Console, spans: Sequence[tuple[int, int, Style]] = ()
+    ) -> list[Text]:
+        """`text` wrapped to `width` cells, shown literally (no markup, control characters made visible).
+
+        `spans` (offsets into `text`) are styled where those characters land after stripping and `inert`.
+        """
+        lead = len(text) - len(text.lstrip())
         text = text.strip()
         if not text:
             return []
-        return list(Text(inert(text), end="", tab_size=4).wrap(console, width, overflow="fold"))
+        shown = Text(inert(text), end="", tab_size=4)
+        if spans:
+            where = _display_offsets(text) if len(shown.plain) != len(text) else None
+            for start, end, style in spans:
+                start, end = max(0, start - lead), min(len(text), end - lead)
+                if start < end:
+                    shown.stylize(style, *((start, end) if where is None else (where[start], where[end])))
+        return list(shown.wrap(console, width, overflow="fold"))
 
     def _strip(self, index: int, side: int, offset: int, width: int) -> Strip | None:
         """Line `offset` of one side of row `index` as a strip exactly `width` cells wide (cached)."""
@@ -344,22 +420,29 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         left = Strip.blank(GUTTER + self._columns.ko_width)
         return Strip.join([left, Strip([rule], RULE_WIDTH)]).adjust_cell_length(width)
 
-    def _gutter(self, index: int, offset: int, current: bool) -> Strip:
+    def _gutter(self, index: int, offset: int, current: bool, side: int = 0, side_offset: int = -1) -> Strip:
         bar = RichSegment("▌", self.get_component_rich_style("parallel-view--bar")) if current else None
         mark = None
         if offset == 0 and self._segments[index].confidence < UNSURE_BELOW:
             mark = RichSegment("?", self.get_component_rich_style("parallel-view--unsure"))
-        return Strip([bar or RichSegment(" "), mark or RichSegment(" "), RichSegment(" ")], GUTTER)
+        glyph = self._gutter_marks.get((index, side)) if side_offset == 0 else None
+        note = (
+            RichSegment(glyph, self.get_component_rich_style("parallel-view--note-mark")) if glyph else None
+        )
+        if mark is None:  # the note glyph takes the mark's cell when it is free, so it never touches the text
+            mark, note = note, None
+        return Strip([bar or RichSegment(" "), mark or RichSegment(" "), note or RichSegment(" ")], GUTTER)
 
     def _segment_line(self, index: int, offset: int, width: int) -> Strip:
         columns = self._columns
         current = index == self.cursor
-        gutter = self._gutter(index, offset, current)
         if columns.arrangement != "side":
             ko_count = len(self._wrapped[index][0])
             if offset < ko_count:
+                gutter = self._gutter(index, offset, current, 0, offset)
                 text = self._strip(index, 0, offset, columns.ko_width)
             else:
+                gutter = self._gutter(index, offset, current, 1, offset - ko_count)
                 text = self._strip(index, 1, offset - ko_count, columns.en_width)
             strip = Strip.join([gutter, text or Strip.blank(columns.ko_width)])
         else:
@@ -368,7 +451,9 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             rule = Strip(
                 [RichSegment(" │", self.get_component_rich_style("parallel-view--rule"))], RULE_WIDTH
             )
-            strip = Strip.join([gutter, ko, rule, gutter, en])
+            ko_gutter = self._gutter(index, offset, current, 0, offset)
+            en_gutter = self._gutter(index, offset, current, 1, offset)
+            strip = Strip.join([ko_gutter, ko, rule, en_gutter, en])
         strip = strip.adjust_cell_length(width)
         if current:
             strip = strip.apply_style(self._cursor_style())
@@ -477,3 +562,13 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         if index == _GAP:
             index = self._first_row_from(line)
         self._set_cursor(index)
+
+
+def _display_offsets(text: str) -> list[int]:
+    """Where each character of `text` starts once `inert` has made control characters visible (plus the end)."""
+    where, at = [], 0
+    for character in text:
+        where.append(at)
+        at += len(inert(character))
+    where.append(at)
+    return where

@@ -1,0 +1,123 @@
+"""Notes in the reading screen: `a` writes one, `v` selects the words it is about, `m` lists them.
+
+Kept apart from `reading.py` so the reading screen itself stays about reading; `ReadingScreen` mixes this
+in. A note is saved by the editor's ctrl+s straight into the database (committed before the editor
+closes), and the marks in the text are re-read from the database whenever the screen comes back to the
+front, so notes another `reader` process wrote appear after the panel or another screen closes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ...store.notes import Note, add_note, list_notes
+from ..annotations import Selection, note_marks, side_span, side_text
+from ..dialogs.note_editor import NoteEditor
+from ..dialogs.notes_panel import NotesPanel
+from ..widgets.span_selector import SpanSelector
+
+if TYPE_CHECKING:
+    from ...store import Article, Store
+    from ..widgets.parallel_view import ParallelView
+
+
+class ReadingNotes:
+    """Note actions for `ReadingScreen` (which supplies `store`, `article`, `view`, `app`, `notify`)."""
+
+    store: Store
+    article: Article
+    view: ParallelView
+    app: Any
+
+    @property
+    def deleted_notes(self) -> list[int]:
+        """Ids of notes deleted on this screen, last deleted last: what the panel's `u` brings back."""
+        if not hasattr(self, "_deleted_notes"):
+            self._deleted_notes: list[int] = []
+        return self._deleted_notes
+
+    def refresh_notes(self) -> list[Note]:
+        """Read this article's notes and draw them: underlined words, a ✎ beside each annotated row."""
+        notes = list_notes(self.store.conn, article_id=self.article.id)
+        marks, gutter = note_marks(self.article, notes)
+        self.view.set_marks("notes", marks, gutter)
+        return notes
+
+    def on_screen_resume(self) -> None:
+        self.refresh_notes()
+
+    # --- writing ------------------------------------------------------------------------------------
+
+    def _selected_mention(self) -> Any | None:
+        """The mention the reader picked with Tab, when the view offers one."""
+        return getattr(self.view, "selected_mention", None)
+
+    def action_add_note(self) -> None:
+        """A note on the selected mention, else on the current row (its Korean side, or English if empty)."""
+        segments = self.article.segments
+        if not segments:
+            self.notify("This article has no text to annotate.", timeout=3)  # type: ignore[attr-defined]
+            return
+        mention = self._selected_mention()
+        if mention is not None:
+            text = self.article.ko_text if mention.side == "ko" else self.article.en_text
+            quotes = [(mention.side, text[mention.start : mention.end])]
+            partner = next((m for m in self.article.mentions if m.id == mention.partner), None)
+            if partner is not None:
+                other = self.article.ko_text if partner.side == "ko" else self.article.en_text
+                quotes.append((partner.side, other[partner.start : partner.end]))
+            self._edit_new(mention.side, mention.start, mention.end, "mention", quotes)
+            return
+        segment = segments[self.view.cursor]
+        side = "ko" if segment.ko.strip() else "en"
+        start, end = side_span(segment, side)
+        self._edit_new(side, start, end, "segment", [("ko", segment.ko), ("en", segment.en)])
+
+    def _edit_new(self, side: str, start: int, end: int, target: str, quotes: list[tuple[str, str]]) -> None:
+        article_id = self.article.id
+
+        def save(body: str, tags: str) -> Note:
+            return add_note(self.store.conn, article_id, side, start, end, body, target=target, tags=tags)
+
+        def saved(note: Note | None) -> None:
+            if note is not None:
+                self.notify("Note saved.", timeout=4)  # type: ignore[attr-defined]
+                self.refresh_notes()
+
+        title = {
+            "segment": "Note on this row",
+            "mention": "Note on this name",
+            "span": "Note on the selection",
+        }
+        self.app.push_screen(NoteEditor(quotes, save, title=title[target]), saved)
+
+    def action_select_text(self) -> None:
+        """Start choosing words in the current row, Korean first; the bar below takes the keys."""
+        segments = self.article.segments
+        if not segments or self.query(SpanSelector):  # type: ignore[attr-defined]
+            return
+        selection = Selection.start(segments, self.view.cursor, "ko")
+        if selection is None:
+            self.notify("This row has no words to select.", timeout=3)  # type: ignore[attr-defined]
+            return
+        selector = SpanSelector(self.view, selection)
+        self.mount(selector)  # type: ignore[attr-defined]
+        selector.focus()
+
+    def on_span_selector_annotate(self, message: SpanSelector.Annotate) -> None:
+        selection: Selection = message.selection
+        segment = self.article.segments[selection.row]
+        start, end = selection.span
+        base = side_span(segment, selection.side)[0]
+        quote = side_text(segment, selection.side)[start - base : end - base]
+        self._edit_new(selection.side, start, end, "span", [(selection.side, quote)])
+
+    # --- the panel ----------------------------------------------------------------------------------
+
+    def action_notes_panel(self) -> None:
+        def closed(row: int | None) -> None:
+            if row is not None:
+                self.view.move_to(row)
+                self.view.focus()
+
+        self.app.push_screen(NotesPanel(self.store, self.article, self.deleted_notes), closed)

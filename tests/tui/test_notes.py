@@ -1,0 +1,277 @@
+"""Notes in the TUI: write, select, see, list, edit, delete, undo — and find them again after a restart."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, OptionList, TextArea
+
+from conftest import KURSK
+from reader.store import Store
+from reader.store.notes import add_note, list_notes
+from reader.tui.annotations import NOTE_GLYPH, Selection, rows_overlapping
+from reader.tui.app import ReaderApp
+from reader.tui.dialogs.confirm import ConfirmScreen
+from reader.tui.dialogs.note_editor import NoteEditor
+from reader.tui.dialogs.notes_panel import NotesPanel
+from reader.tui.screens.notes import NotesScreen, parse_filter
+from reader.tui.screens.reading import ReadingScreen
+from reader.tui.widgets.parallel_view import ParallelView
+from reader.tui.widgets.span_selector import SpanSelector
+
+# Row 1 of KURSK, Korean side, as stored in the hand-built article (row 0 plus the space between).
+ROW1_KO = KURSK[1].ko
+ROW1_START = len(KURSK[0].ko) + 1
+
+
+def view_of(app: ReaderApp) -> ParallelView:
+    return app.screen.query_one(ParallelView)
+
+
+def underlined(view: ParallelView, line: int) -> str:
+    """The underlined text on screen line `line` (1 is the first line under the heading)."""
+    return "".join(s.text for s in view.render_line(line) if s.style and s.style.underline)
+
+
+async def write_note(pilot: Pilot, text: str, *keys: str) -> None:
+    """Press `keys` (which open the editor), type `text`, save."""
+    await pilot.press(*keys)
+    assert isinstance(pilot.app.screen, NoteEditor)
+    await pilot.press(*text)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+def test_a_saves_a_note_on_the_current_row_with_korean_typed_in_the_editor(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "j", "a")
+        editor = app.screen
+        assert isinstance(editor, NoteEditor) and isinstance(app.focused, TextArea)
+        quote = str(editor.query_one("#note-quote").render())
+        assert KURSK[1].ko in quote and "11,000 North Korean troops" in quote  # both languages
+        # Hangul goes into the text, not through the Korean-layout key translation (ㅁ would be `a`).
+        await pilot.press(*"사상자 ㅁ 확인 #Kursk", "enter", *"second line")
+        await pilot.press("tab", *"casualties, ru")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert any("Note saved" in str(n.message) for n in app._notifications)
+        (note,) = list_notes(library.conn)
+        assert note.body == "사상자 ㅁ 확인 #Kursk\nsecond line"
+        assert note.tags == ("kursk", "casualties", "ru")
+        assert (note.target, note.side, note.start, note.exact) == ("segment", "ko", ROW1_START, ROW1_KO)
+        # The row now has a gutter mark beside its Korean; a segment note underlines nothing.
+        view = view_of(app)
+        top, _ = view.row_span(1)
+        line = view.visible_text()[top + 1]
+        assert line.index(NOTE_GLYPH) < line.index(ROW1_KO[:5])
+        assert underlined(view, top + 1) == ""
+
+    drive(library, scenario)
+
+
+def test_a_on_a_row_without_korean_annotates_the_english(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await write_note(pilot, "missing in Korean", "enter", "G", "a")
+        (note,) = list_notes(library.conn)
+        assert (note.side, note.exact) == ("en", KURSK[5].en)
+
+    drive(library, scenario)
+
+
+def test_escape_asks_before_dropping_typed_text(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "a", "escape")  # nothing typed: closes at once
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("a", *"draft", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep writing: the text is still there
+        assert isinstance(app.screen, NoteEditor) and app.screen.body == "draft"
+        await pilot.press("escape", "y")
+        assert isinstance(app.screen, ReadingScreen)
+        assert list_notes(library.conn) == []
+        await pilot.press("a", "ctrl+s")  # an empty note is refused, the editor stays
+        assert isinstance(app.screen, NoteEditor)
+        assert "Write something" in str(app.screen.query_one("#note-error").render())
+
+    drive(library, scenario)
+
+
+def test_v_selects_words_and_a_annotates_exactly_them(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "j", "v")
+        assert isinstance(app.focused, SpanSelector)
+        await pilot.press("w", "l", "right", "b")  # three words on, one back
+        view = view_of(app)
+        top, _ = view.row_span(1)
+        highlighted = "".join(s.text for s in view.render_line(top + 1) if s.style and s.style.bold)
+        assert highlighted == "정보총국에 따르면 약"
+        await write_note(pilot, "approximate", "a")
+        (note,) = list_notes(library.conn)
+        assert (note.target, note.side, note.exact) == ("span", "ko", "정보총국에 따르면 약")
+        assert underlined(view, top + 1) == "정보총국에 따르면 약"
+        assert not app.screen.query(SpanSelector) and isinstance(app.focused, ParallelView)
+
+    drive(library, scenario)
+
+
+def test_o_selects_in_the_other_language_and_escape_cancels_without_leaving(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "v", "o", "w")
+        selector = app.screen.query_one(SpanSelector)
+        assert selector.selection.side == "en"
+        assert selector.selection.text(KURSK_SEGMENT(app)) == "Ukraine's defence"
+        await pilot.press("b", "b", "h")  # never shorter than one word
+        assert selector.selection.text(KURSK_SEGMENT(app)) == "Ukraine's"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReadingScreen) and not app.screen.query(SpanSelector)
+        assert not any(s.style and s.style.bold for s in view_of(app).render_line(1) if s.text.strip())
+        await pilot.press("a", "escape")  # and `a` is a row note again
+        assert list_notes(library.conn) == []
+
+    drive(library, scenario)
+
+
+def KURSK_SEGMENT(app: ReaderApp):
+    return view_of(app).segments[0]
+
+
+def test_selection_skips_punctuation_and_starts_on_the_side_with_words() -> None:
+    from reader.store import Segment
+
+    segment = Segment(0, 0, "", "“Hello,” she said.", 0, 0, 0, 18, "0-1", 1.0, False)
+    selection = Selection.start([segment], 0, "ko")
+    assert selection is not None and selection.side == "en"
+    assert selection.text(segment) == "Hello"
+    assert selection.extend().extend().extend().text(segment) == "Hello,” she said"
+
+
+def test_rows_overlapping_finds_each_row_a_span_touches(library) -> None:
+    article = library.get_article(1)
+    end = ROW1_START + len(ROW1_KO) + 5
+    assert rows_overlapping(article.segments, "ko", ROW1_START + 3, end) == [1, 2]
+    assert rows_overlapping(article.segments, "ko", 0, 1) == [0]
+
+
+def test_panel_lists_jumps_edits_deletes_and_undoes_by_keys_and_the_note_survives_a_restart(
+    library, drive
+) -> None:
+    article = library.get_article(1)
+    seg3 = article.segments[3]
+    add_note(library.conn, 1, "ko", seg3.ko_start, seg3.ko_start + 2, "later row", target="span")
+    add_note(library.conn, 1, "ko", ROW1_START, ROW1_START + len(ROW1_KO), "earlier row", target="segment")
+    detached = add_note(library.conn, 1, "en", 0, 7, "gone words", target="span")
+    library.conn.execute("UPDATE notes SET detached = 1 WHERE id = ?", (detached.id,))
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "m")
+        panel = app.screen
+        assert isinstance(panel, NotesPanel)
+        listing = panel.query_one(OptionList)
+        entries = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert ["earlier row" in entries[0], "later row" in entries[1], "detached" in entries[2]] == [True] * 3
+        assert "«Ukraine»" in entries[2]
+        await pilot.press("down", "enter")  # go to the second note's row
+        assert isinstance(app.screen, ReadingScreen) and view_of(app).cursor == 3
+        await pilot.press("m", "e")  # edit the first
+        assert isinstance(app.screen, NoteEditor) and app.screen.body == "earlier row"
+        await pilot.press(*" (edited)", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesPanel)
+        listing = app.screen.query_one(OptionList)  # the panel opened afresh
+        assert "earlier row (edited)" in str(listing.get_option_at_index(0).prompt)
+        await pilot.press("d")
+        assert [n.body for n in list_notes(library.conn, article_id=1)] == ["gone words", "later row"]
+        await pilot.press("escape", "m")  # undo still works after closing and reopening the panel
+        await pilot.press("u")
+        bodies = sorted(n.body for n in list_notes(library.conn, article_id=1))
+        assert bodies == ["earlier row (edited)", "gone words", "later row"]
+        await pilot.press("escape", "q")
+
+    drive(library, scenario)
+    # A new app on the same file: the edited note is there, with its tags and place.
+    reopened = Store.open(library.path)
+    try:
+
+        async def again(app: ReaderApp, pilot: Pilot) -> None:
+            await pilot.press("enter", "m")
+            listing = app.screen.query_one(OptionList)
+            assert "earlier row (edited)" in str(listing.get_option_at_index(0).prompt)
+
+        drive(reopened, again)
+    finally:
+        reopened.close()
+
+
+def test_notes_written_by_another_process_show_when_the_panel_reopens(library, drive) -> None:
+    other = Store.open(library.path)  # a second connection, as another `reader` would have
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "m")
+        assert app.screen.query_one("#notes-empty").display
+        add_note(other.conn, 1, "ko", 0, 5, "from elsewhere", target="span")
+        await pilot.press("escape")
+        view = view_of(app)
+        assert underlined(view, 1) == KURSK[0].ko[:5]  # the text marks refresh when the panel closes
+        await pilot.press("m")
+        listing = app.screen.query_one(OptionList)
+        assert listing.option_count == 1 and "from elsewhere" in str(listing.get_option_at_index(0).prompt)
+        await pilot.press("escape", "ctrl+n")
+        assert isinstance(app.screen, NotesScreen) and len(app.screen.shown) == 1
+        add_note(other.conn, 2, "ko", 0, 4, "second elsewhere")
+        await pilot.press("escape", "ctrl+n")
+        assert len(app.screen.shown) == 2
+
+    try:
+        drive(library, scenario)
+    finally:
+        other.close()
+
+
+def test_notes_screen_lists_newest_first_filters_and_opens_the_article_at_the_note(library, drive) -> None:
+    briefing = library.get_article(2)
+    row1 = briefing.segments[1]
+    add_note(library.conn, 1, "ko", 0, 5, "old note #kursk", target="span")
+    add_note(library.conn, 2, "ko", row1.ko_start, row1.ko_end, "casualties rising #NIS #kursk")
+    add_note(library.conn, 3, "en", 0, 3, "exchange rate")
+    library.conn.execute("UPDATE notes SET updated = '2000-01-01' WHERE body LIKE 'old%'")
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("ctrl+n")
+        screen = app.screen
+        assert isinstance(screen, NotesScreen) and isinstance(app.focused, Input)
+        assert [n.body.split()[0] for n in screen.shown] == ["exchange", "casualties", "old"]
+        table = screen.query_one(DataTable)
+        first = " ".join(str(c) for c in table.get_row_at(1))
+        assert "국정원, 파병 현황 보고" in first and "casualties rising" in first and "#nis" in first
+        await pilot.press(*"#kursk")
+        assert [n.body.split()[0] for n in screen.shown] == ["casualties", "old"]
+        await pilot.press(*" 파병")  # a word of the article title narrows further
+        assert [n.body.split()[0] for n in screen.shown] == ["casualties"]
+        await pilot.press("enter", "enter")
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.article.id == 2 and view_of(app).cursor == 1
+        await pilot.press("escape")  # back to the library, its cursor on the article read
+        await pilot.press("ctrl+p")
+
+    drive(library, scenario)
+
+
+def test_notes_is_in_the_command_palette(library, drive, palette) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await palette(app, pilot, "All notes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+
+    drive(library, scenario)
+
+
+def test_parse_filter_splits_tags_from_words() -> None:
+    assert parse_filter("#Kursk casualties #") == (["kursk"], ["casualties"])
+
+
+@pytest.mark.parametrize("owner", [NoteEditor, NotesPanel, NotesScreen, SpanSelector, ConfirmScreen])
+def test_note_bindings_name_themselves(owner) -> None:
+    for binding in owner.BINDINGS:
+        assert binding.id and binding.description and binding.tooltip, binding
