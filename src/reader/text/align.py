@@ -33,7 +33,7 @@ import numpy as np
 
 from reader.text.glossary import Entry, Glossary
 from reader.text.numbers import Quantity, find_quantities
-from reader.text.translit import hangul_skeleton, latin_skeletons
+from reader.text.translit import hangul_prefix_skeletons, latin_skeletons
 
 __all__ = ["Link", "align"]
 
@@ -224,12 +224,12 @@ def _korean_anchors(s: str) -> tuple[dict[str, float], dict[str, float], frozens
         if sum(ch.isupper() for ch in tok) >= 2:
             expect["w" + tok.lower()] = 1.0  # an acronym: kept as it is by any translation
     # Prefixes, because particles follow the name (쿠르스크에서, 하드리아누스는).
-    skeletons = set()
-    for word in _HANGUL_WORD.findall(s):
-        for end in range(2, min(len(word), 8) + 1):
-            sk = hangul_skeleton(word[:end])
-            if len(sk) >= _MIN_SKELETON:
-                skeletons.add(sk)
+    skeletons = {
+        sk
+        for word in _HANGUL_WORD.findall(s)
+        for sk in hangul_prefix_skeletons(word)[1:]
+        if len(sk) >= _MIN_SKELETON
+    }
     if _QUOTE_CHARS.search(s):
         keys["q"] = 0.3
         expect["q"] = 0.5

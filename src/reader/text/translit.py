@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["hangul_skeleton", "is_hangul", "latin_skeletons"]
+__all__ = ["hangul_prefix_skeletons", "hangul_skeleton", "is_hangul", "latin_skeletons"]
 
 _S_BASE, _S_LAST = 0xAC00, 0xD7A3
 # Initial consonants, in Unicode order: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
@@ -41,6 +41,22 @@ def hangul_skeleton(word: str) -> str:
         out.append(_INITIAL[initial])
         out.append(_FINAL[final])
     return _collapse("".join(out))
+
+
+@lru_cache(maxsize=65536)
+def hangul_prefix_skeletons(word: str, longest: int = 8) -> tuple[str, ...]:
+    """The skeletons of `word`'s first 1, 2, ... `longest` characters, in one pass: a transcribed name is
+    the head of a word whose tail is a particle (쿠르스크에서), so every head is a candidate."""
+    out: list[str] = []
+    heads: list[str] = []
+    for ch in word[:longest]:
+        code = ord(ch) - _S_BASE
+        if 0 <= code <= _S_LAST - _S_BASE:
+            for consonant in (_INITIAL[code // 588], _FINAL[code % 28]):
+                if consonant and (not out or out[-1] != consonant):
+                    out.append(consonant)
+        heads.append("".join(out))
+    return tuple(heads)
 
 
 _LATIN_RULES: list[tuple[re.Pattern[str], str]] = [
