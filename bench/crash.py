@@ -64,7 +64,10 @@ WRITER = textwrap.dedent("""
             article, sents, segs = build(n, rng.randint(20, 120))
             store.replace_article(target, article, sents, segs)
         else:
-            store.delete_article(rng.choice(ids))
+            target = rng.choice(ids)
+            gone = [r[0] for r in store.conn.execute("SELECT id FROM notes WHERE article_id = ?", (target,))]
+            print("gone " + " ".join(map(str, gone)), flush=True)  # said before the delete commits
+            store.delete_article(target)
 """)
 
 
@@ -128,7 +131,8 @@ def verify(path: Path, saved_notes: set[int]) -> list[str]:
     return problems
 
 
-def kill_writer(library: Path, seed: int, delay: float) -> set[int]:
+def kill_writer(library: Path, seed: int, delay: float) -> tuple[set[int], set[int]]:
+    """Run a writer, kill it; returns the notes it reported saved and those it was deleting with an article."""
     proc = subprocess.Popen([sys.executable, "-c", WRITER, str(library), str(seed)], stdout=subprocess.PIPE,
                             text=True)
     os.set_blocking(proc.stdout.fileno(), False)
@@ -136,7 +140,9 @@ def kill_writer(library: Path, seed: int, delay: float) -> set[int]:
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     out = proc.stdout.read() or ""
-    return {int(line.split()[1]) for line in out.splitlines() if line.startswith("note ")}
+    saved = {int(line.split()[1]) for line in out.splitlines() if line.startswith("note ")}
+    gone = {int(n) for line in out.splitlines() if line.startswith("gone") for n in line.split()[1:]}
+    return saved, gone
 
 
 def kill_migration(library: Path, delay: float) -> None:
@@ -162,7 +168,8 @@ def run(points: int, seed: int, log=print) -> tuple[int, int]:
                 kill_migration(old, rng.uniform(0.2, 1.5))
                 problems = verify(old, set())
             else:
-                saved |= kill_writer(library, rng.randint(1, 10**6), rng.uniform(0.3, 1.2))
+                new, gone = kill_writer(library, rng.randint(1, 10**6), rng.uniform(0.3, 1.2))
+                saved = (saved | new) - gone  # notes of a deleted article go with it
                 problems = verify(library, saved)
             if problems:
                 log(f"kill point {point}: " + "; ".join(problems[:5]) + (" …" if len(problems) > 5 else ""))
