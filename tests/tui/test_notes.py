@@ -169,7 +169,7 @@ def test_panel_lists_jumps_edits_deletes_and_undoes_by_keys_and_the_note_survive
         assert isinstance(panel, NotesPanel)
         listing = panel.query_one(OptionList)
         entries = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
-        assert ["earlier row" in entries[0], "later row" in entries[1], "detached" in entries[2]] == [True] * 3
+        assert "earlier row" in entries[0] and "later row" in entries[1] and "detached" in entries[2]
         assert "«Ukraine»" in entries[2]
         await pilot.press("down", "enter")  # go to the second note's row
         assert isinstance(app.screen, ReadingScreen) and view_of(app).cursor == 3
