@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from reader.store import NewArticle, SegmentRow, SentenceRow, Store
+from reader.store import MentionRow, NewArticle, SegmentRow, SentenceRow, Store
 from reader.tui.app import ReaderApp
 
 Scenario = Callable[[ReaderApp, Pilot], Awaitable[None]]
@@ -22,9 +22,41 @@ class Pair:
     en: str
     paragraph: int = 0
     confidence: float = 1.0
+    issues: tuple[str, ...] = ()
 
 
-def add_article(store: Store, pairs: Sequence[Pair], **meta: str | None) -> int:
+@dataclass(frozen=True)
+class Name:
+    """A mention to store in row `row`: its Korean and/or English form (first occurrence in that row)."""
+
+    row: int
+    ko: str | None
+    en: str | None
+    type: str
+    how: str | None = None
+    guess: bool = False
+
+
+def _mention_rows(names: Sequence[Name], pairs: Sequence[Pair], spans: list[dict[str, tuple[int, int]]],
+                  texts: dict[str, str]) -> list[MentionRow]:  # fmt: skip
+    rows: list[MentionRow] = []
+    for name in names:
+        found: dict[str, tuple[int, int]] = {}
+        for lang in ("ko", "en"):
+            form = getattr(name, lang)
+            if form:
+                start, end = spans[name.row][lang]
+                at = texts[lang].index(form, start, end)
+                found[lang] = (at, at + len(form))
+        linked = len(found) == 2
+        for lang, (start, end) in found.items():
+            other = found.get("en" if lang == "ko" else "ko", (None, None))
+            rows.append(MentionRow(name.row, lang, start, end, name.type, *other, name.how if linked else None,
+                                   name.guess))  # fmt: skip
+    return rows
+
+
+def add_article(store: Store, pairs: Sequence[Pair], names: Sequence[Name] = (), **meta: str | None) -> int:
     """Store an article whose segments are exactly `pairs` (paragraphs separated by blank lines)."""
     texts = {"ko": "", "en": ""}
     spans: list[dict[str, tuple[int, int]]] = []
@@ -53,9 +85,10 @@ def add_article(store: Store, pairs: Sequence[Pair], **meta: str | None) -> int:
             ranges[lang] = (start, counts[lang])
         link = f"{ranges['ko'][1] - ranges['ko'][0]}-{ranges['en'][1] - ranges['en'][0]}"
         segments.append(SegmentRow(position, pair.paragraph, *ranges["ko"], *ranges["en"], *span["ko"],
-                                   *span["en"], link, pair.confidence))  # fmt: skip
+                                   *span["en"], link, pair.confidence, issues=pair.issues))  # fmt: skip
     article = NewArticle(ko=texts["ko"], en=texts["en"], **meta)  # type: ignore[arg-type]
-    return store.insert_article(article, sentences, segments, added="2024-11-20T00:00:00+00:00")
+    return store.insert_article(article, sentences, segments, added="2024-11-20T00:00:00+00:00",
+                                mentions=_mention_rows(names, pairs, spans, texts))  # fmt: skip
 
 
 KURSK = [
@@ -90,6 +123,25 @@ KURSK = [
     Pair("", "A line the Korean side does not have.", 2, 0.3),
 ]
 
+#: What the entity layer would store for KURSK: linked pairs, a guess, an unlinked Korean name.
+KURSK_NAMES = [
+    Name(0, "우크라이나", "Ukraine", "PLACE", "glossary"),
+    Name(0, "국방정보총국", None, "ORG"),
+    Name(0, "쿠르스크", "Kursk", "PLACE", "transliteration"),
+    Name(0, "북한군", "North Korean", "ORG", "glossary"),
+    Name(1, "정보총국", "the agency", "ORG", "elimination", guess=True),
+    Name(1, "11,000명", "11,000", "QUANTITY", "number"),
+    Name(1, "북한군", "North Korean", "ORG", "glossary"),
+    Name(1, "러시아", "Russia", "PLACE", "glossary"),
+    Name(1, "쿠르스크주", "Kursk oblast", "PLACE", "transliteration"),
+    Name(3, "스톰 섀도", "Storm Shadow", "EQUIPMENT", "transliteration"),
+    Name(3, "500명", "500", "QUANTITY", "number"),
+    Name(4, "아겐스트보", "Agenstvo", "ORG", "transliteration"),
+    Name(4, "러시아군", "Russian forces", "ORG", "glossary"),
+    Name(4, "235㎢", "235 km²", "QUANTITY", "number"),
+    Name(4, "600㎢", "600 km²", "QUANTITY", "number"),
+]
+
 BRIEFING = [
     Pair(
         "국가정보원은 국회 정보위원회에 북한군 파병 현황을 보고했다.",
@@ -110,7 +162,8 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     """Three articles in a file named `library.db` in the current directory (so the header is stable)."""
     monkeypatch.chdir(tmp_path)
     store = Store.open(tmp_path / "library.db")
-    add_article(store, KURSK, title_ko="북한군 무선 교신 감청", title_en="North Korean radio traffic intercepted",
+    add_article(store, KURSK, KURSK_NAMES, title_ko="북한군 무선 교신 감청",
+                title_en="North Korean radio traffic intercepted",
                 source="Test Wire", published="2024-11-20")  # fmt: skip
     add_article(store, BRIEFING, title_ko="국정원, 파병 현황 보고", title_en="NIS briefs lawmakers",
                 source="Test Wire", published="2024-11-18", translation_by="deepl")  # fmt: skip

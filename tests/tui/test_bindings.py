@@ -6,14 +6,18 @@ import pytest
 from textual.binding import Binding
 
 from reader.tui.app import ReaderApp
+from reader.tui.dialogs.glossary_entry import GlossaryEntryDialog
 from reader.tui.dialogs.help import HelpScreen
 from reader.tui.keys import LATIN_BY_JAMO, latin_key, latin_keys
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.widgets.article_table import ArticleTable
+from reader.tui.widgets.entity_panel import EntityList
+from reader.tui.widgets.find_bar import FindBar
 from reader.tui.widgets.parallel_view import ParallelView
 
-OWNERS = [ReaderApp, LibraryScreen, ArticleTable, ReadingScreen, ParallelView, HelpScreen]
+OWNERS = [ReaderApp, LibraryScreen, ArticleTable, ReadingScreen, ParallelView, HelpScreen, FindBar, EntityList,
+          GlossaryEntryDialog]  # fmt: skip
 
 
 @pytest.mark.parametrize("owner", OWNERS, ids=lambda c: c.__name__)
@@ -33,7 +37,8 @@ def test_every_latin_letter_key_we_bind_has_its_jamo() -> None:
     bound = {key for owner in OWNERS for b in owner.BINDINGS for key in b.key.split(",")}
     letters = {k for k in bound if len(k) == 1 and k.isalpha()}
     reachable = set(LATIN_BY_JAMO.values())
-    assert letters - reachable == {"G"}  # Shift+ㅎ types ㅎ again, which already means g
+    # Shift+ㅎ/ㅓ/ㄴ/ㅜ type the same jamo again, which already mean g/j/s/n: the capitals need the Latin layout.
+    assert letters - reachable == {"G", "J", "S", "N"}
     assert (
         latin_key("ㅓ") == "j"
         and latin_key("ㅃ") == "Q"

@@ -30,3 +30,12 @@ def test_help(library, snap_compare) -> None:
 
 def test_empty_library(empty_library, snap_compare) -> None:
     assert snap_compare(ReaderApp(empty_library), terminal_size=NARROW)
+
+
+def test_reading_with_a_name_selected(library, snap_compare) -> None:
+    """Entity colours in both columns, 쿠르스크 selected and Kursk lit, the status line saying what it is."""
+    assert snap_compare(ReaderApp(library), press=["enter", "tab", "tab", "tab"], terminal_size=WIDE)
+
+
+def test_reading_with_the_find_bar(library, snap_compare) -> None:
+    assert snap_compare(ReaderApp(library), press=["enter", "slash", *"kursk", "enter"], terminal_size=WIDE)

@@ -68,11 +68,17 @@ class HelpScreen(ModalScreen[None]):
             body.border_title = "Keys"
             body.border_subtitle = "Esc closes"
             yield Static(bindings_table(self.entries), id="help-table")
+            legend = next((n.help_legend() for n in self._binding_nodes() if hasattr(n, "help_legend")), None)
+            if legend is not None:  # what the colours and marks of the widget in use mean
+                yield Static(legend, id="help-legend")
             jamo = ", ".join(f"{j}={k}" for j, k in list(LATIN_BY_JAMO.items())[:4])
             yield Static(
                 Text(f"Keys also work with the Korean keyboard layout on ({jamo}, …).", style="dim"),
                 id="help-note",
             )
+
+    def _binding_nodes(self) -> list[object]:
+        return list({id(e.node): e.node for e in self.entries}.values())
 
     def action_close(self) -> None:
         self.dismiss()

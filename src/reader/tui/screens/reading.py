@@ -12,7 +12,12 @@ from textual.widgets import Footer, Static
 
 from ...store import Article, Store
 from ..format import literal
+from ..widgets.entity_panel import EntityPanel
+from ..widgets.find_bar import FindBar
 from ..widgets.parallel_view import ParallelView
+from ..widgets.status_line import StatusLine
+from .reading_alignment import ReadingAlignment
+from .reading_entities import ReadingEntities
 from .reading_notes import ReadingNotes
 
 
@@ -28,7 +33,7 @@ def article_heading(article: Article) -> Text:
     return Text("\n").join(line for line in lines if line.plain)
 
 
-class ReadingScreen(ReadingNotes, Screen[int]):
+class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, Screen[int]):
     """Dismissed with the id of the article last shown, so the library can put its cursor there."""
 
     HELP_SECTION: ClassVar[str] = "Reading"
@@ -49,6 +54,20 @@ class ReadingScreen(ReadingNotes, Screen[int]):
                 tooltip="Select words in the current row (w/b longer/shorter, o other language, a annotate)"),
         Binding("m", "notes_panel", "Notes", id="reading.notes_panel",
                 tooltip="This article's notes: go to one, edit, delete, undo"),
+        Binding("e", "entities", "Entities", id="reading.entities",
+                tooltip="The article's names, dates and numbers; Enter goes to the next row holding one"),
+        Binding("plus", "add_to_glossary", "Glossary", id="reading.add_to_glossary",
+                tooltip="Add the selected name (Tab) and its counterpart to the glossary"),
+        Binding("slash", "find", "Find", id="reading.find",
+                tooltip="Find words in both languages of this article (then n / N)"),
+        Binding("J", "join_rows", "Join", id="reading.join_rows", show=False,
+                tooltip="Join the current row with the next one (a fix by hand, kept by re-analysis)"),
+        Binding("s", "split_korean", "Split Korean", id="reading.split_korean", show=False,
+                tooltip="Split the last Korean sentence of the current row into a row of its own"),
+        Binding("S", "split_english", "Split English", id="reading.split_english", show=False,
+                tooltip="Split the last English sentence of the current row into a row of its own"),
+        Binding("u,ctrl+z", "undo_alignment", "Undo", id="reading.undo_alignment", show=False,
+                tooltip="Undo the last join or split in this article"),
     ]  # fmt: skip
 
     def __init__(self, store: Store, article: Article, at: int | None = None) -> None:
@@ -63,7 +82,10 @@ class ReadingScreen(ReadingNotes, Screen[int]):
 
     def compose(self) -> ComposeResult:
         yield Static(article_heading(self.article), id="article-header")
-        yield ParallelView(self.article.segments, id="parallel")
+        yield ParallelView(self.article.segments, id="parallel")  # first: it has the focus
+        yield EntityPanel(id="entities")
+        yield FindBar(id="find-bar")
+        yield StatusLine(id="reading-status")
         yield Footer()
 
     @property
@@ -77,8 +99,20 @@ class ReadingScreen(ReadingNotes, Screen[int]):
             return
         self.article = article
         self.query_one("#article-header", Static).update(article_heading(self.article))
-        self.view.show(self.article.segments)
+        self.view.show(self.article.segments, self.article.mentions)
+        self.entity_panel.close()
         self.refresh_notes()
+
+    def reload_article(self) -> None:
+        """Read the article again after its rows or mentions changed; the cursor stays on its row."""
+        article = self.store.get_article(self.article.id)
+        if article is None:
+            self.notify("That article is no longer in the library.", severity="error")
+            return
+        self.article = article
+        self.view.reload(article.segments, article.mentions)
+        self.refresh_notes()
+        self.show_row_status()
 
     def action_back(self) -> None:
         self.dismiss(self.article.id)

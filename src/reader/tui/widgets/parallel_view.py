@@ -9,8 +9,9 @@ in terminal cells, so Hangul (two cells a syllable) never splits or spills over 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -19,6 +20,7 @@ from rich.segment import Segment as RichSegment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -28,7 +30,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...inert import inert
-from ...store import Segment
+from ...store import Mention, Segment
+from . import entity_marks as em
 
 Layout = Literal["side", "stacked"]
 #: How lines are laid out: two columns, two languages one above the other, or one language alone.
@@ -43,6 +46,8 @@ GUTTER = 3
 RULE_WIDTH = 2
 #: Segments aligned with less confidence than this get a quiet mark, so doubtful pairs can be checked.
 UNSURE_BELOW = 0.5
+#: Gutter marks: the translation check flagged the row; the row was aligned by hand (locked).
+ISSUE_MARK, LOCK_MARK = "!", "•"
 LANGUAGE_CYCLE: dict[Languages, Languages] = {"both": "ko", "ko": "en", "en": "both"}
 HEADINGS = {"ko": "한국어", "en": "English"}
 
@@ -94,6 +99,16 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
                 tooltip="Go to the first segment"),
         Binding("G,end", "last", "Last", id="reading.last", show=False,
                 tooltip="Go to the last segment"),
+        Binding("tab", "next_mention", "Next name", id="reading.next_mention", show=False,
+                tooltip="Select the next name, date or number in this row; its counterpart lights up"),
+        Binding("shift+tab", "previous_mention", "Previous name", id="reading.previous_mention", show=False,
+                tooltip="Select the previous name, date or number in this row"),
+        Binding("n", "find_next", "Next match", id="reading.find_next", show=False,
+                tooltip="Go to the next row matching the search (/)"),
+        Binding("N", "find_previous", "Previous match", id="reading.find_previous", show=False,
+                tooltip="Go to the previous row matching the search (/)"),
+        Binding("escape", "clear_selection", "Clear", id="reading.clear_selection", show=False,
+                tooltip="Clear the selected name, then the search highlights (then Escape leaves)"),
     ]  # fmt: skip
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -106,6 +121,13 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         "parallel-view--note",
         "parallel-view--note-mark",
         "parallel-view--selection",
+        *em.MENTION_CLASSES.values(),
+        em.GUESS_CLASS,
+        em.SELECTED_CLASS,
+        em.PARTNER_CLASS,
+        em.MATCH_CLASS,
+        "parallel-view--issue",
+        "parallel-view--locked",
     }
 
     DEFAULT_CSS = """
@@ -122,6 +144,19 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .parallel-view--note { text-style: underline; }
         & > .parallel-view--note-mark { color: $warning; }
         & > .parallel-view--selection { background: $accent 45%; text-style: bold; }
+        & > .parallel-view--person { color: $text-accent; }
+        & > .parallel-view--org { color: $text-secondary; }
+        & > .parallel-view--place { color: $text-success; }
+        & > .parallel-view--equipment { color: $text-error; }
+        & > .parallel-view--date { color: $text-warning; }
+        & > .parallel-view--quantity { color: $text-warning; text-style: italic; }
+        & > .parallel-view--other { color: $text-primary; }
+        & > .parallel-view--guess { text-style: dim; }
+        & > .parallel-view--mention-selected { text-style: reverse bold; }
+        & > .parallel-view--mention-partner { background: $accent-muted; text-style: bold underline; }
+        & > .parallel-view--match { background: $warning-muted; }
+        & > .parallel-view--issue { color: $text-warning; text-style: bold; }
+        & > .parallel-view--locked { color: $text-muted; }
         &:focus > .parallel-view--cursor { background: $primary 28%; }
     }
     """
@@ -138,6 +173,21 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.index = index
             self.count = count
+
+    class SearchChanged(Message):
+        """The in-article search changed (query None: cleared); `rows` hold a match."""
+
+        def __init__(self, query: str | None, rows: list[int]) -> None:
+            super().__init__()
+            self.query = query
+            self.rows = rows
+
+    class MentionSelected(Message):
+        """The selected mention changed (None: cleared), so the screen can say what it is."""
+
+        def __init__(self, mention: Mention | None) -> None:
+            super().__init__()
+            self.mention = mention
 
     def __init__(
         self,
@@ -160,6 +210,11 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._marks: dict[str, list[Mark]] = {}  # named layers of styled spans (notes, a selection, …)
         self._row_marks: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # (row, side) -> local spans
         self._gutter_marks: dict[tuple[int, int], str] = {}  # (row, side) -> a glyph beside its first line
+        self._mentions: dict[int, tuple[Mention, ...]] = {}  # row -> its mentions in reading order
+        self._mention_ids: dict[int, Mention] = {}
+        self.selected_mention: Mention | None = None  # the mention picked with Tab, always in the cursor row
+        self.search: re.Pattern[str] | None = None
+        self._search_rows: list[int] = []
 
     # --- public API ---------------------------------------------------------------------------------
 
@@ -167,10 +222,13 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     def segments(self) -> Sequence[Segment]:
         return self._segments
 
-    def show(self, segments: Sequence[Segment]) -> None:
+    def show(self, segments: Sequence[Segment], mentions: Iterable[Mention] = ()) -> None:
         """Display another article's segments, from the top."""
         self._segments = segments
         self._built_for = None
+        self._wrapped = []  # the old article's rows: nothing to restyle
+        self.set_mentions(mentions)
+        self.set_search(None)
         self.set_reactive(ParallelView.cursor, 0)
         self._rebuild(keep_cursor_place=False)
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -423,8 +481,14 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     def _gutter(self, index: int, offset: int, current: bool, side: int = 0, side_offset: int = -1) -> Strip:
         bar = RichSegment("▌", self.get_component_rich_style("parallel-view--bar")) if current else None
         mark = None
-        if offset == 0 and self._segments[index].confidence < UNSURE_BELOW:
-            mark = RichSegment("?", self.get_component_rich_style("parallel-view--unsure"))
+        segment = self._segments[index]
+        if offset == 0:  # one cell: a translation-check flag, else a hand-fixed row, else doubt
+            if segment.issues:
+                mark = RichSegment(ISSUE_MARK, self.get_component_rich_style("parallel-view--issue"))
+            elif segment.locked:
+                mark = RichSegment(LOCK_MARK, self.get_component_rich_style("parallel-view--locked"))
+            elif segment.confidence < UNSURE_BELOW:
+                mark = RichSegment("?", self.get_component_rich_style("parallel-view--unsure"))
         glyph = self._gutter_marks.get((index, side)) if side_offset == 0 else None
         note = (
             RichSegment(glyph, self.get_component_rich_style("parallel-view--note-mark")) if glyph else None
@@ -467,6 +531,8 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     # --- cursor and scrolling ------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
+        if self.selected_mention is not None:
+            self._select(None)
         before = int(self.scroll_y)
         self._scroll_to_cursor()
         if int(self.scroll_y) == before:  # no scroll: repaint just the two rows and the heading
@@ -550,6 +616,137 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.scroll_to(y=target, animate=False, immediate=True)
         self._set_cursor(self._first_row_from(target))
+
+    # --- mentions and in-article search ---------------------------------------------------------------
+
+    def reload(self, segments: Sequence[Segment], mentions: Iterable[Mention] = ()) -> None:
+        """The same article realigned or reanalysed: the cursor stays on its row (clamped), where it was."""
+        self._segments = segments
+        self.set_reactive(ParallelView.cursor, max(0, min(self.cursor, len(segments) - 1)))
+        self._wrapped = []  # rows are about to be wrapped afresh: nothing to restyle
+        self._select(None)
+        self.set_mentions(mentions)
+        self.set_search(self.search.pattern if self.search else None)
+        self._rebuild(keep_cursor_place=True)
+        self.post_message(self.CursorMoved(self.cursor, len(segments)))
+
+    def help_legend(self) -> Text:
+        """What the colours and gutter marks mean, drawn in the styles in force (for the help screen)."""
+        parts = [Text("Entities: ", style="bold")]
+        for kind, component in em.MENTION_CLASSES.items():
+            parts += [
+                Text(kind.title(), style=self.get_component_rich_style(component, partial=True)),
+                Text("  "),
+            ]
+        parts.append(Text("guessed link", style=self.get_component_rich_style(em.GUESS_CLASS, partial=True)))
+        parts.append(Text("\nGutter: ", style="bold"))
+        for mark, component, meaning in (
+            (ISSUE_MARK, "parallel-view--issue", "translation check disagrees (reasons below the text)"),
+            (LOCK_MARK, "parallel-view--locked", "aligned by hand"),
+            ("?", "parallel-view--unsure", "alignment unsure"),
+        ):
+            parts += [Text(mark, style=self.get_component_rich_style(component, partial=True)),
+                      Text(f" {meaning}  ")]  # fmt: skip
+        return Text.assemble(*parts)
+
+    def set_mentions(self, mentions: Iterable[Mention]) -> None:
+        """Colour these mentions by type; a mention selected at the same place stays selected."""
+        previous = self.selected_mention
+        self._mentions = em.mentions_by_row(self._segments, mentions)
+        self._mention_ids = {m.id: m for found in self._mentions.values() for m in found}
+        self.set_marks("entities", em.entity_marks(self._mentions))
+        same = None
+        if previous is not None:
+            same = next((m for m in self.row_mentions(self.cursor)
+                         if (m.side, m.start, m.end) == (previous.side, previous.start, previous.end)), None)  # fmt: skip
+        self._select(same, force=True)
+
+    def row_mentions(self, index: int) -> tuple[Mention, ...]:
+        """The mentions of row `index` in reading order (Korean side first)."""
+        return self._mentions.get(index, ())
+
+    def mention(self, mention_id: int | None) -> Mention | None:
+        return self._mention_ids.get(mention_id) if mention_id is not None else None
+
+    def _select(self, mention: Mention | None, *, force: bool = False) -> None:
+        if mention == self.selected_mention and not force:
+            return
+        changed = mention != self.selected_mention
+        self.selected_mention = mention
+        partner = self.mention(mention.partner) if mention is not None else None
+        self.set_marks("mention", em.focus_marks(self.cursor, mention, partner))
+        if changed:
+            self.post_message(self.MentionSelected(mention))
+
+    def select_mention(self, step: int) -> Mention | None:
+        """Select the next (1) or previous (-1) mention of the current row, wrapping round."""
+        found = self.row_mentions(self.cursor)
+        if not found:
+            return None
+        if self.selected_mention in found:
+            choice = found[(found.index(self.selected_mention) + step) % len(found)]
+        else:
+            choice = found[0] if step > 0 else found[-1]
+        self._select(choice)
+        return choice
+
+    def set_search(self, query: str | None) -> list[int]:
+        """Highlight `query` in both columns; returns the rows that hold it (empty query: no search)."""
+        pattern = em.search_pattern(query or "")
+        marks, self._search_rows = em.search_marks(self._segments, pattern)
+        changed = (pattern and pattern.pattern) != (self.search and self.search.pattern)
+        self.search = pattern
+        self.set_marks("search", marks)
+        if changed:
+            self.post_message(self.SearchChanged((query or "").strip() or None, self._search_rows))
+        return self._search_rows
+
+    @property
+    def search_rows(self) -> list[int]:
+        return self._search_rows
+
+    def find(self, step: int, *, from_current: bool = False) -> int | None:
+        """Move to the next (1) or previous (-1) row holding the search, wrapping round; None if none does."""
+        rows = self._search_rows
+        if not rows:
+            return None
+        if from_current and self.cursor in rows:
+            return self.cursor
+        if step > 0:
+            target = next((r for r in rows if r > self.cursor), rows[0])
+        else:
+            target = next((r for r in reversed(rows) if r < self.cursor), rows[-1])
+        self._set_cursor(target)
+        return target
+
+    def action_next_mention(self) -> None:
+        if self.select_mention(1) is None:
+            self.notify("No names, dates or numbers are marked in this row.", timeout=2)
+
+    def action_previous_mention(self) -> None:
+        if self.select_mention(-1) is None:
+            self.notify("No names, dates or numbers are marked in this row.", timeout=2)
+
+    def action_find_next(self) -> None:
+        self._find(1)
+
+    def action_find_previous(self) -> None:
+        self._find(-1)
+
+    def _find(self, step: int) -> None:
+        if self.search is None:
+            self.notify("Nothing to find yet: press / to search this article.", timeout=2)
+        elif self.find(step) is None:
+            self.notify("No row of this article matches the search.", timeout=2)
+
+    def action_clear_selection(self) -> None:
+        """Escape steps back one layer: the selected name, then the search; only then does it leave."""
+        if self.selected_mention is not None:
+            self._select(None)
+        elif self.search is not None:
+            self.set_search(None)
+        else:
+            raise SkipAction()
 
     def on_click(self, event: events.Click) -> None:
         """A click selects the segment under the pointer."""

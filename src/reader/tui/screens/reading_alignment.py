@@ -1,0 +1,103 @@
+"""Fixing the alignment by hand (J join, s/S split, u undo) and finding words in the article (/, n, N).
+
+Each fix is stored at once as locked rows (re-analysis keeps them); the rows as they were go on an undo
+stack for this article. Mixed into `ReadingScreen`, like the notes and the entities.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..widgets.find_bar import FindBar
+from ..widgets.parallel_view import ParallelView
+
+if TYPE_CHECKING:
+    from ...store import Article, SegmentRow, Store
+
+
+class ReadingAlignment:
+    """Alignment and find actions for `ReadingScreen` (which supplies `store`, `article`, `view`, …)."""
+
+    store: Store
+    article: Article
+    view: ParallelView
+    app: Any
+
+    @property
+    def alignment_undo(self) -> list[tuple[int, list[SegmentRow], int]]:
+        """(article id, rows before the fix, cursor row then), most recent last."""
+        if not hasattr(self, "_alignment_undo"):
+            self._alignment_undo: list[tuple[int, list[SegmentRow], int]] = []
+        return self._alignment_undo
+
+    def _fix(self, change: str, side: str = "ko") -> None:
+        from ...store.segments import join_rows, split_row
+
+        if not self.article.segments:
+            return
+        row = self.view.cursor
+        if change == "join":
+            before = join_rows(self.store.conn, self.article.id, row)
+            refused = "This is the last row: there is nothing below to join."
+        else:
+            before = split_row(self.store.conn, self.article.id, row, side)
+            language = "Korean" if side == "ko" else "English"
+            refused = f"The {language} side of this row is one sentence: nothing to split."
+        if before is None:
+            self.notify(refused, timeout=3)  # type: ignore[attr-defined]
+            return
+        self.alignment_undo.append((self.article.id, before, row))
+        self.reload_article()  # type: ignore[attr-defined]
+
+    def action_join_rows(self) -> None:
+        self._fix("join")
+
+    def action_split_korean(self) -> None:
+        self._fix("split", "ko")
+
+    def action_split_english(self) -> None:
+        self._fix("split", "en")
+
+    def action_undo_alignment(self) -> None:
+        from ...store.segments import write_rows
+
+        stack = self.alignment_undo
+        while stack and stack[-1][0] != self.article.id:
+            stack.pop()  # fixes of an article no longer shown are kept in the database, not undone here
+        if not stack:
+            self.notify("No alignment change to undo in this article.", timeout=2)  # type: ignore[attr-defined]
+            return
+        _, rows, row = stack.pop()
+        write_rows(self.store.conn, self.article.id, rows)
+        self.reload_article()  # type: ignore[attr-defined]
+        self.view.move_to(row)
+
+    # --- find in the article ---------------------------------------------------------------------------
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)  # type: ignore[attr-defined]
+
+    def action_find(self) -> None:
+        self.find_bar.open()
+
+    def on_input_changed(self, event: FindBar.Changed) -> None:
+        if isinstance(event.input, FindBar) and self.view.set_search(event.value):
+            self.view.find(1, from_current=True)  # typing shows the first match at or after the cursor
+
+    def on_find_bar_step(self, event: FindBar.Step) -> None:
+        if self.view.find(event.step) is None and self.view.search is not None:
+            self.notify("No row of this article matches.", timeout=2)  # type: ignore[attr-defined]
+
+    def on_find_bar_closed(self, event: FindBar.Closed) -> None:
+        self.view.focus()
+
+    def on_parallel_view_search_changed(self, event: ParallelView.SearchChanged) -> None:
+        rows, query = event.rows, event.query
+        if query is None:
+            text = None
+        elif rows:
+            text = f"“{query}”: {len(rows)} row{'s' * (len(rows) != 1)} (n next, N previous)"
+        else:
+            text = f"“{query}”: not in this article"
+        self.status.set_part("search", text)  # type: ignore[attr-defined]

@@ -1,0 +1,180 @@
+"""Entities in the reading screen: colours, Tab between mentions, the panel (`e`), the glossary (`+`).
+
+Also the translation check's reasons for the current row, and the background re-analysis after a
+glossary change. Kept apart from `reading.py`, which mixes this in (as it does the notes).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import work
+from textual.worker import Worker, WorkerState
+
+from ...inert import inert
+from ..widgets.entity_marks import article_entities, next_row
+from ..widgets.entity_panel import EntityPanel
+from ..widgets.parallel_view import ISSUE_MARK, LOCK_MARK, ParallelView
+from ..widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from ...store import Article, Mention, Store
+    from ..dialogs.glossary_entry import GlossaryDraft
+
+REANALYSIS = "reanalysis"
+
+
+class ReadingEntities:
+    """Entity actions for `ReadingScreen` (which supplies `store`, `article`, `view`, `query_one`, `notify`)."""
+
+    store: Store
+    article: Article
+    view: ParallelView
+    app: Any
+
+    def on_mount(self) -> None:
+        self.view.set_mentions(self.article.mentions)
+        self.show_row_status()
+
+    # --- what the status line says -------------------------------------------------------------------
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)  # type: ignore[attr-defined]
+
+    def mention_text(self, mention: Mention) -> str:
+        text = self.article.ko_text if mention.side == "ko" else self.article.en_text
+        return text[mention.start : mention.end]
+
+    def describe_mention(self, mention: Mention) -> Text:
+        """`쿠르스크 ↔ Kursk · PLACE · glossary`: both forms (Korean first), the type, how they were linked."""
+        partner = self.view.mention(mention.partner)
+        forms = {mention.side: self.mention_text(mention)}
+        if partner is not None:
+            forms[partner.side] = self.mention_text(partner)
+        shown = " ↔ ".join(inert(forms[side]) for side in ("ko", "en") if side in forms)
+        details = [mention.type, (mention.how or "linked") if partner is not None else "not linked"]
+        if mention.guess:
+            details.append("a guess")
+        line = Text(shown, style="bold")
+        line.append(" · " + " · ".join(details))
+        return line
+
+    def on_parallel_view_mention_selected(self, event: ParallelView.MentionSelected) -> None:
+        self.status.set_part("mention", self.describe_mention(event.mention) if event.mention else None)
+
+    def on_parallel_view_cursor_moved(self, event: ParallelView.CursorMoved) -> None:
+        self.show_row_status()
+
+    def show_row_status(self) -> None:
+        """The translation check's reasons for the current row, and whether it was aligned by hand."""
+        segments = self.view.segments
+        if not segments:
+            self.status.set_part("row", None)
+            return
+        segment = segments[min(self.view.cursor, len(segments) - 1)]
+        line = Text()
+        if segment.issues:
+            line.append(f"{ISSUE_MARK} ", style="bold")
+            line.append("; ".join(inert(reason) for reason in segment.issues))
+        if segment.locked:
+            line.append(("   " if line else "") + f"{LOCK_MARK} aligned by hand")
+        self.status.set_part("row", line)
+
+    # --- the entities panel ---------------------------------------------------------------------------
+
+    @property
+    def entity_panel(self) -> EntityPanel:
+        return self.query_one(EntityPanel)  # type: ignore[attr-defined]
+
+    def action_entities(self) -> None:
+        panel = self.entity_panel
+        if panel.is_open:
+            self.on_entity_panel_closed(EntityPanel.Closed())
+            return
+        panel.set_groups(article_entities(self.article.segments, self.article.mentions, self.article.ko_text,
+                                          self.article.en_text))  # fmt: skip
+        panel.open()
+
+    def on_entity_panel_chosen(self, event: EntityPanel.Chosen) -> None:
+        row = next_row(event.group.rows, self.view.cursor)
+        if row is not None:
+            self.view.move_to(row)
+
+    def on_entity_panel_closed(self, event: EntityPanel.Closed) -> None:
+        self.entity_panel.close()
+        self.view.focus()
+
+    # --- adding to the glossary -----------------------------------------------------------------------
+
+    def action_add_to_glossary(self) -> None:
+        """Offer the selected mention (and its partner) as a new glossary entry."""
+        from ...text.glossary import TYPES
+        from ..dialogs.glossary_entry import GlossaryEntryDialog
+
+        mention = self.view.selected_mention
+        if mention is None:
+            self.notify("Select a name with Tab first, then press + to add it to the glossary.", timeout=3)  # type: ignore[attr-defined]
+            return
+        partner = self.view.mention(mention.partner)
+        forms = {mention.side: self.mention_text(mention)}
+        if partner is not None:
+            forms[partner.side] = self.mention_text(partner)
+        dialog = GlossaryEntryDialog(forms.get("ko", ""), forms.get("en", ""), mention.type, TYPES)
+        self.app.push_screen(dialog, callback=self.save_glossary_entry)
+
+    def save_glossary_entry(self, draft: GlossaryDraft | None) -> None:
+        if draft is None:
+            return
+        from ...store.glossary import add_entry
+        from ...text.glossary import Entry
+
+        entry = Entry(ko=draft.ko, en=draft.en, type=draft.type, note=draft.note)
+        if add_entry(self.store.conn, entry) is None:
+            self.notify("That entry is already in the glossary.", timeout=3)  # type: ignore[attr-defined]
+            return
+        self.notify(f"Added {' | '.join(entry.ko)} ↔ {' | '.join(entry.en)} to the glossary.", timeout=3)  # type: ignore[attr-defined]
+        if self.store.path is None:
+            self.notify("This library is in memory: re-import to see the change.", timeout=4)  # type: ignore[attr-defined]
+            return
+        self.status.set_part("job", "Glossary changed: finding the articles it touches…")
+        self.reanalyse(entry)
+
+    @work(thread=True, exclusive=True, group=REANALYSIS, name=REANALYSIS)
+    def reanalyse(self, entry: Any) -> list[int]:
+        """Redo the entity layer of every article the new entry touches, on a connection of its own.
+
+        Loads the language model (seconds), so it runs in a thread; reading goes on meanwhile.
+        """
+        from ...reanalysis import affected_articles, refresh_entities
+        from ...store import Store
+        from ...store.glossary import load_glossary
+
+        assert self.store.path is not None
+        store = Store.open(self.store.path)
+        try:
+            ids = affected_articles(store.conn, [entry])
+            self.app.call_from_thread(self._reanalysis_progress, 0, len(ids))
+            refresh_entities(store.conn, ids, load_glossary(store.conn),
+                             progress=lambda done, total: self.app.call_from_thread(
+                                 self._reanalysis_progress, done, total))  # fmt: skip
+            return ids
+        finally:
+            store.close()
+
+    def _reanalysis_progress(self, done: int, total: int) -> None:
+        self.status.set_part("job", f"Re-analysing with the new glossary entry: {done}/{total} articles")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != REANALYSIS:
+            return
+        if event.state == WorkerState.SUCCESS:
+            ids = event.worker.result or []
+            self.status.set_part("job", None)
+            self.notify(f"Re-analysed {len(ids)} article{'s' * (len(ids) != 1)}.", timeout=3)  # type: ignore[attr-defined]
+            if self.article.id in ids:
+                self.reload_article()  # type: ignore[attr-defined]
+        elif event.state == WorkerState.ERROR:
+            self.status.set_part("job", None)
+            self.notify(f"Re-analysis failed: {event.worker.error}", severity="error", timeout=6)  # type: ignore[attr-defined]

@@ -1,0 +1,214 @@
+"""Entities on the reading screen: colours by type, Tab between mentions, the panel, the glossary, the check."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+
+from reader.store.entities import articles_mentioning
+from reader.store.glossary import list_entries
+from reader.tui.app import ReaderApp
+from reader.tui.dialogs.glossary_entry import GlossaryEntryDialog
+from reader.tui.dialogs.help import HelpScreen
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.widgets.entity_marks import MENTION_CLASSES, PARTNER_CLASS, SELECTED_CLASS
+from reader.tui.widgets.entity_panel import EntityList, EntityPanel
+from reader.tui.widgets.parallel_view import ISSUE_MARK, ParallelView
+from reader.tui.widgets.status_line import StatusLine
+
+
+def view_of(app: ReaderApp) -> ParallelView:
+    return app.screen.query_one(ParallelView)
+
+
+def styles_of(view: ParallelView, word: str, row: int = 0) -> list[Style]:
+    """The styles the screen draws `word` in (each character of its first appearance in row `row`)."""
+    top, height = view.row_span(row)
+    for y in range(top + 1 - int(view.scroll_y), top + 1 + height - int(view.scroll_y)):
+        line = view.render_line(y)
+        chars = [(ch, seg.style) for seg in line for ch in seg.text]
+        text = "".join(ch for ch, _ in chars)
+        if word in text:
+            at = text.index(word)
+            return [style for _, style in chars[at : at + len(word)]]
+    raise AssertionError(f"{word!r} is not on screen in row {row}")
+
+
+def status_of(app: ReaderApp) -> str:
+    return str(app.screen.query_one(StatusLine).render())
+
+
+def test_mentions_are_coloured_by_type_in_both_columns(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        place = view.get_component_rich_style(MENTION_CLASSES["PLACE"], partial=True).color
+        org = view.get_component_rich_style(MENTION_CLASSES["ORG"], partial=True).color
+        assert place is not None and org is not None and place != org
+        assert {s.color for s in styles_of(view, "쿠르스크")} == {place}
+        assert {s.color for s in styles_of(view, "Kursk")} == {place}
+        assert {s.color for s in styles_of(view, "우크라이나")} == {place}
+        assert {s.color for s in styles_of(view, "국방정보총국")} == {org}
+        # words that are no mention keep the text colour
+        assert place not in {s.color for s in styles_of(view, "지역에서")}
+        assert org not in {s.color for s in styles_of(view, "intercepted")}
+
+    drive(library, scenario)
+
+
+def test_tab_selects_mentions_in_reading_order_and_lights_the_partner(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "tab")
+        view = view_of(app)
+        assert view.selected_mention is not None
+        assert all(s.reverse for s in styles_of(view, "우크라이나"))
+        assert all(s.bgcolor is not None and s.bold for s in styles_of(view, "Ukraine"))
+        assert "우크라이나 ↔ Ukraine · PLACE · glossary" in status_of(app)
+        await pilot.press("tab", "tab")  # 국방정보총국 (not linked), then 쿠르스크
+        assert "쿠르스크 ↔ Kursk · PLACE · transliteration" in status_of(app)
+        assert not any(s.reverse for s in styles_of(view, "우크라이나"))
+        assert all(s.reverse for s in styles_of(view, "쿠르스크"))
+        partner = view.get_component_rich_style(PARTNER_CLASS, partial=True).bgcolor
+        assert {s.bgcolor for s in styles_of(view, "Kursk")} == {partner}
+        await pilot.press("shift+tab")
+        assert "국방정보총국 · ORG · not linked" in status_of(app)
+        await pilot.press("shift+tab", "shift+tab")  # back past the first: wraps to the row's last mention
+        assert view.selected_mention.side == "en"
+        # Escape clears the selection first, and only then leaves the screen
+        await pilot.press("escape")
+        assert view.selected_mention is None and app.screen is view.screen
+        assert "↔" not in status_of(app)
+        await pilot.press("j", "tab")
+        assert "정보총국 ↔ the agency · ORG · elimination · a guess" in status_of(app)
+        await pilot.press("j")  # moving on clears the selection
+        assert view.selected_mention is None
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+    drive(library, scenario)
+
+
+def test_selected_class_is_reverse_bold(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        style = view_of(app).get_component_rich_style(SELECTED_CLASS, partial=True)
+        assert style.reverse and style.bold
+
+    drive(library, scenario)
+
+
+def test_entities_panel_lists_each_entity_once_and_enter_walks_its_rows(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "e")
+        panel = app.screen.query_one(EntityPanel)
+        assert panel.is_open and isinstance(app.focused, EntityList)
+        labels = [str(app.focused.get_option_at_index(i).prompt) for i in range(app.focused.option_count)]
+        assert labels[0] == "북한군 ↔ North Korean  ORG ×2"  # the only entity met twice comes first
+        assert "쿠르스크 ↔ Kursk  PLACE ×1" in labels and "국방정보총국  ORG ×1  not linked" in labels
+        assert len(labels) == len(set(labels)) == 14
+        view = view_of(app)
+        await pilot.press("enter")  # 북한군: rows 0 and 1; the cursor is on 0, so the next is 1
+        assert view.cursor == 1
+        await pilot.press("enter")  # and round again
+        assert view.cursor == 0
+        index = labels.index("스톰 섀도 ↔ Storm Shadow  EQUIPMENT ×1")
+        app.focused.highlighted = index
+        await pilot.press("enter")
+        assert view.cursor == 3
+        await pilot.press("escape")
+        assert not panel.is_open and app.focused is view
+
+    drive(library, scenario)
+
+
+def test_articles_mentioning_matches_the_mention_text(library) -> None:
+    conn = library.conn
+    assert articles_mentioning(conn, "쿠르스크", "ko") == [1]
+    assert articles_mentioning(conn, "kursk", "en") == [1]  # English ignores case
+    assert articles_mentioning(conn, "쿠르스", "ko") == []  # the whole mention, not a part of it
+    assert articles_mentioning(conn, "Kursk", "ko") == []
+
+
+def test_a_flagged_row_shows_its_mark_and_reasons(store_at, drive) -> None:
+    reason = "500명 (500) has no counterpart in the English"
+    store = store_at(([("정상적인 문장이다.", "A sound sentence."), ("500명이 숨졌다.", "Fifty soldiers died.", 0, 1.0, (reason,))],
+                      {"title_en": "check"}))  # fmt: skip
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        lines = view.visible_text()
+        assert lines[1][1] == " " and lines[2][1] == ISSUE_MARK
+        assert reason not in status_of(app)
+        await pilot.press("j")
+        assert f"{ISSUE_MARK} {reason}" in status_of(app)
+        await pilot.press("k")
+        assert reason not in status_of(app)
+
+    drive(store, scenario)
+
+
+def test_help_has_a_legend_of_the_entity_colours(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        legend = app.screen.query_one("#help-legend")
+        text = "\n".join(strip.text for strip in legend.render_lines(legend.region.reset_offset))
+        for word in ("Person", "Org", "Place", "Equipment", "Date", "Quantity", "Other", "aligned by hand"):
+            assert word in text
+
+    drive(library, scenario)
+
+
+def test_plus_adds_the_selected_name_to_the_glossary_and_reanalyses(library, drive) -> None:
+    """The real path: the dialog, `add_entry`, and `reader.reanalysis` in a thread worker (loads Kiwi once)."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "plus")
+        assert not isinstance(app.screen, GlossaryEntryDialog)  # nothing selected yet
+        await pilot.press("j", "j", "j", "tab")  # row 3: 스톰 섀도 ↔ Storm Shadow
+        await pilot.press("plus")
+        dialog = app.screen
+        assert isinstance(dialog, GlossaryEntryDialog)
+        assert dialog.query_one("#glossary-ko", Input).value == "스톰 섀도"
+        assert dialog.query_one("#glossary-en", Input).value == "Storm Shadow"
+        assert dialog.query_one("#glossary-type", Select).value == "EQUIPMENT"
+        dialog.query_one("#glossary-ko", Input).value = "스톰 섀도|스톰섀도"
+        await pilot.press("ctrl+s")
+        assert not isinstance(app.screen, GlossaryEntryDialog)
+        added = [e.entry for e in list_entries(library.conn, query="Storm Shadow") if e.origin == "user"]
+        assert [(e.ko, e.en, e.type) for e in added] == [
+            (("스톰 섀도", "스톰섀도"), ("Storm Shadow",), "EQUIPMENT")
+        ]
+        view = view_of(app)
+        await pilot.press("j")  # reading goes on while the worker runs
+        assert view.cursor == 4
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # the article was re-analysed from its text: the new mentions are the entity layer's, the cursor stayed
+        assert view.cursor == 4
+        assert "Re-analysing" not in str(app.screen.query_one(StatusLine).render())
+        article = app.screen.article
+        stored = {(m.side, article.ko_text[m.start:m.end] if m.side == "ko" else article.en_text[m.start:m.end])
+                  for m in article.mentions}  # fmt: skip
+        assert ("ko", "스톰 섀도") in stored and ("en", "Storm Shadow") in stored
+
+    drive(library, scenario)
+
+
+def test_glossary_dialog_needs_both_forms_and_escape_adds_nothing(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "tab", "tab", "plus")  # 국방정보총국: no English partner
+        dialog = app.screen
+        assert isinstance(dialog, GlossaryEntryDialog)
+        assert dialog.query_one("#glossary-en", Input).value == ""
+        assert app.focused is dialog.query_one("#glossary-en", Input)
+        before = len(list_entries(library.conn))
+        await pilot.press("ctrl+s")
+        assert app.screen is dialog and "both" in str(dialog.query_one("#glossary-error").render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, GlossaryEntryDialog)
+        assert len(list_entries(library.conn)) == before
+
+    drive(library, scenario)
