@@ -1,0 +1,54 @@
+"""Two `reader` processes on one library: one importing, one saving notes — no "locked" errors, no lost writes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from builders import one_to_one
+
+from reader.store import Store
+from reader.store.notes import list_notes
+
+IMPORTER = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, sys.argv[2])
+    from builders import one_to_one
+    from reader.store import Store
+    store = Store.open(sys.argv[1])
+    for n in range(40):
+        article, analysis = one_to_one([f"기사 {n} 문장 {i}." for i in range(60)], [f"Story {n} line {i}." for i in range(60)])
+        store.insert_article(article, analysis.sentences, analysis.segments)
+    print("imported 40")
+""")
+
+ANNOTATOR = textwrap.dedent("""
+    import sys
+    from reader.store import Store
+    from reader.store.notes import add_note
+    store = Store.open(sys.argv[1])
+    for n in range(60):
+        ids = [a.id for a in store.list_articles()]  # the reader sees new articles as they land
+        add_note(store.conn, ids[-1], "ko", 0, 2, f"note {n}")
+    print("noted 60")
+""")
+
+
+def test_importing_and_annotating_at_once(db_path: Path) -> None:
+    article, analysis = one_to_one(["첫 기사."], ["First story."])
+    with Store.open(db_path) as store:
+        store.insert_article(article, analysis.sentences, analysis.segments)
+    tests_dir = str(Path(__file__).parent)
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(db_path), tests_dir], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for code in (IMPORTER, ANNOTATOR)]
+    results = [p.communicate(timeout=300) for p in procs]
+    for proc, (out, err) in zip(procs, results):
+        assert proc.returncode == 0, err
+        assert "locked" not in err
+    assert [out.strip() for out, _ in results] == ["imported 40", "noted 60"]
+    with Store.open(db_path) as store:
+        assert store.count_articles() == 41
+        assert len(list_notes(store.conn)) == 60
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
