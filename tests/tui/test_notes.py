@@ -275,3 +275,18 @@ def test_parse_filter_splits_tags_from_words() -> None:
 def test_note_bindings_name_themselves(owner) -> None:
     for binding in owner.BINDINGS:
         assert binding.id and binding.description and binding.tooltip, binding
+
+
+def test_a_selection_waits_under_the_help_and_ends_when_focus_or_article_changes(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "v", "w", "question_mark")
+        await pilot.press("escape")  # the help closes; the selection is still there, with the keys
+        assert isinstance(app.focused, SpanSelector) and app.focused.selection.last == 1
+        await pilot.click(ParallelView, offset=(10, 5))  # a click in the text ends it
+        assert not app.screen.query(SpanSelector) and isinstance(app.focused, ParallelView)
+        assert not any(s.style and s.style.bold for s in view_of(app).render_line(1) if s.text.strip())
+        await pilot.press("v", "right_square_bracket")  # the next article: the old selection goes
+        await pilot.pause()
+        assert app.screen.article.id == 2 and not app.screen.query(SpanSelector)
+
+    drive(library, scenario)

@@ -38,6 +38,9 @@ class ReadingNotes:
 
     def refresh_notes(self) -> list[Note]:
         """Read this article's notes and draw them: underlined words, a ✎ beside each annotated row."""
+        for selector in self.query(SpanSelector):  # type: ignore[attr-defined]
+            if selector.segments is not self.article.segments:  # another article, or rows re-read
+                selector.close()
         notes = list_notes(self.store.conn, article_id=self.article.id)
         marks, gutter = note_marks(self.article, notes)
         self.view.set_marks("notes", marks, gutter)

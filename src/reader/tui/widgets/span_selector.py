@@ -62,6 +62,8 @@ class SpanSelector(Static, can_focus=True):
         super().__init__(id="span-selector")
         self.view = view
         self.selection = selection
+        self.segments = view.segments  # the rows it was started on; another article ends the selection
+        self.closed = False
 
     def on_mount(self) -> None:
         self._show()
@@ -108,8 +110,19 @@ class SpanSelector(Static, can_focus=True):
     def action_cancel(self) -> None:
         self.close()
 
+    def on_blur(self) -> None:
+        """Focus moved elsewhere on this screen (a click, Tab): the selection ends rather than linger.
+
+        A dialog opening over the screen (help) takes the focus too; the selection waits for it.
+        """
+        if not self.closed and self.app.screen is self.screen:
+            self.close()
+
     def close(self) -> None:
         """Remove the highlight and the bar; the view takes the keys back."""
+        if self.closed:
+            return
+        self.closed = True
         self.view.set_marks("selection", [])
         self.view.focus()
         self.remove()
