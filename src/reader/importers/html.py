@@ -1,0 +1,136 @@
+"""Web pages, fetched or saved: the article's body, title, date and source, extracted with trafilatura.
+
+No hand-written scraping: trafilatura knows far more page layouts than any rules we could keep. This
+module only decodes the bytes (Korean sites still serve EUC-KR), turns trafilatura's result into the
+library's paragraph convention (a blank line between paragraphs) and detects the language.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..store.articles import NewArticle
+from .clean import check_date, clean_text, first_line
+from .errors import ImportProblem
+from .language import LANGUAGE_NAMES, detect_language
+from .text_file import MAX_FILE_BYTES, decode
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MIN_ARTICLE_CHARS = 20
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What one page holds: body text (paragraphs apart by a blank line), its language and metadata."""
+
+    text: str
+    lang: str
+    title: str
+    published: str | None
+    source: str
+    url: str
+
+
+def decode_html(data: bytes, name: str, declared: str | None = None) -> str:
+    """Bytes to text: the charset the server declared, else the page's <meta charset>, else a guess.
+
+    EUC-KR is decoded as CP949, its superset: pages labelled EUC-KR often hold CP949-only syllables.
+    """
+    candidates = [declared] if declared else []
+    found = _META_CHARSET.search(data[:4096])
+    if found:
+        candidates.append(found.group(1).decode("ascii", "replace"))
+    for label in candidates:
+        try:
+            codec = codecs.lookup(label.strip().lower()).name
+        except LookupError:
+            continue
+        if codec == "euc_kr":
+            codec = "cp949"
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return decode(data, name)
+
+
+def page_from_html(html: str, name: str, url: str = "") -> Page:
+    """Extract the article from a page; a page without article text is an ImportProblem."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=True)
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises assorted lxml errors on broken markup
+        raise ImportProblem(f"{name}: cannot read the page ({type(exc).__name__})") from None
+    data = (doc.as_dict() if hasattr(doc, "as_dict") else doc) if doc is not None else {}
+    body = data.get("text") or ""
+    text = clean_text("\n\n".join(line.strip() for line in body.splitlines() if line.strip()))
+    if len(text) < MIN_ARTICLE_CHARS:  # a menu or a cookie notice is all that some pages yield
+        raise ImportProblem(f"{name}: no article text found on the page")
+    lang = detect_language(text)
+    if lang is None:
+        raise ImportProblem(f"{name}: the page is neither Korean nor English")
+    host = urlsplit(url).hostname or "" if url else ""
+    try:
+        published = check_date((data.get("date") or "")[:10] or None)
+    except ValueError:
+        published = None  # a date trafilatura could not make sense of is left out, not an error
+    return Page(
+        text=text,
+        lang=lang,
+        title=(data.get("title") or "").strip() or first_line(text),
+        published=published,
+        source=(data.get("sitename") or "").strip() or host,
+        url=url,
+    )
+
+
+def read_html_file(path: Path) -> Page:
+    """A page saved from a browser; every failure names the file."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ImportProblem(f"{path}: larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportProblem(f"{path}: no such file") from None
+    except PermissionError:
+        raise ImportProblem(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise ImportProblem(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise ImportProblem(f"{path}: cannot read ({exc.strerror})") from None
+    return page_from_html(decode_html(data, str(path)), str(path))
+
+
+def article_from_page(page: Page) -> NewArticle:
+    """A one-language article from one page, on the side its language says."""
+    side = {"ko": "", "en": ""}
+    side[page.lang] = page.text
+    return NewArticle(
+        ko=side["ko"], en=side["en"],
+        title_ko=page.title if page.lang == "ko" else "",
+        title_en=page.title if page.lang == "en" else "",
+        source=page.source, url=page.url, published=page.published,
+    )
+
+
+def article_from_pages(ko: Page | None, en: Page | None) -> NewArticle:
+    """One bilingual article from a Korean and an English page (either may be missing)."""
+    for page, want in ((ko, "ko"), (en, "en")):
+        if page is not None and page.lang != want:
+            raise ImportProblem(f"{page.url or 'the ' + LANGUAGE_NAMES[want] + ' page'}: looks "
+                                f"{LANGUAGE_NAMES[page.lang]}, not {LANGUAGE_NAMES[want]}")
+    first = ko or en
+    assert first is not None
+    return NewArticle(
+        ko=ko.text if ko else "", en=en.text if en else "",
+        title_ko=ko.title if ko else "", title_en=en.title if en else "",
+        source=first.source, url=first.url, published=(ko and ko.published) or (en and en.published) or None,
+    )
