@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.text.check import check_pair
 from reader.text.glossary import Entry, Glossary
@@ -59,3 +61,10 @@ def test_unit_conversion_and_a_week_are_no_alarm() -> None:
     en = "Russian troops seized about 235 square kilometers (91 square miles) in the past week."
     assert check_pair(ko, en) == []
     assert check_pair(ko, en.replace("235 square", "253 square"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_check_never_fails_on_any_text(ko: str, en: str) -> None:
+    reasons = check_pair(ko, en)
+    assert all(isinstance(r, str) and r for r in reasons)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.text.entities import Mention, find_mentions
 from reader.text.glossary import Entry, Glossary
 from reader.text.linking import link_mentions, romanize, sound_similarity
@@ -107,3 +110,23 @@ def test_army_phrasing_links_to_the_glossary_army() -> None:
     got = links_of("북한군 500명이 숨졌다.", "It said 500 North Korean soldiers died.", g)
     assert got["북한군"][:2] == ("North Korean soldiers", "glossary")
     assert got["500명"][:2] == ("500", "number")
+
+
+_FRAGMENTS_KO = ["북한군", "1만1000명이", "쿠르스크에서", "26일", "정보총국은", "페루 리마", "젤렌스키", "·", "(", ")", " "]
+_FRAGMENTS_EN = ["North Korean troops", "11,000", "Kursk", "on Nov. 26", "Defense Intelligence", "Lima, Peru",
+                 "Zelensky", "the North", ",", " ", "."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS_KO), max_size=10), st.lists(st.sampled_from(_FRAGMENTS_EN), max_size=10))
+def test_links_are_one_to_one_and_inside_the_mentions(ko_parts: list[str], en_parts: list[str]) -> None:
+    ko, en = " ".join(ko_parts), " ".join(en_parts)
+    km, em = find_mentions(ko, "ko", GLOSSARY), find_mentions(en, "en", GLOSSARY)
+    links = link_mentions(ko, en, km, em, GLOSSARY)
+    assert len({(lk.ko.start, lk.ko.end) for lk in links}) == len(links)
+    assert len({lk.en for lk in links}) == len(links)
+    for lk in links:
+        assert lk.en in em
+        assert any(m.start <= lk.ko.start and lk.ko.end <= m.end for m in km)  # a mention or a word of one
+        assert lk.ko.text == ko[lk.ko.start : lk.ko.end]
+        assert lk.how in ("glossary", "number", "date", "transliteration", "elimination")
