@@ -6,7 +6,6 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
-from conftest import KURSK
 from reader.store import Store
 from reader.store.notes import add_note, list_notes
 from reader.tui.annotations import NOTE_GLYPH, Selection, rows_overlapping
@@ -19,18 +18,23 @@ from reader.tui.screens.reading import ReadingScreen
 from reader.tui.widgets.parallel_view import ParallelView
 from reader.tui.widgets.span_selector import SpanSelector
 
-# Row 1 of KURSK, Korean side, as stored in the hand-built article (row 0 plus the space between).
-ROW1_KO = KURSK[1].ko
-ROW1_START = len(KURSK[0].ko) + 1
+# The test library's first article (tests/tui/conftest.py): rows as stored, texts as written there.
+ROW0_KO = "우크라이나 국방정보총국은 쿠르스크 지역에서 북한군의 무선 교신을 감청했다고 밝혔다."
+ROW1_KO = "정보총국에 따르면 약 11,000명의 북한군이 러시아 쿠르스크주에 배치됐다."
+ROW1_START = len(ROW0_KO) + 1  # the next sentence of the same paragraph, after a space
+LAST_EN = "A line the Korean side does not have."
 
 
 def view_of(app: ReaderApp) -> ParallelView:
     return app.screen.query_one(ParallelView)
 
 
-def underlined(view: ParallelView, line: int) -> str:
+def underlined(view: ParallelView, line: int, korean_only: bool = False) -> str:
     """The underlined text on screen line `line` (1 is the first line under the heading)."""
-    return "".join(s.text for s in view.render_line(line) if s.style and s.style.underline)
+    segments = list(view.render_line(line))
+    if korean_only:  # side by side: everything left of the rule between the columns
+        segments = segments[: next(i for i, s in enumerate(segments) if "│" in s.text)]
+    return "".join(s.text for s in segments if s.style and s.style.underline)
 
 
 async def write_note(pilot: Pilot, text: str, *keys: str) -> None:
@@ -48,7 +52,7 @@ def test_a_saves_a_note_on_the_current_row_with_korean_typed_in_the_editor(libra
         editor = app.screen
         assert isinstance(editor, NoteEditor) and isinstance(app.focused, TextArea)
         quote = str(editor.query_one("#note-quote").render())
-        assert KURSK[1].ko in quote and "11,000 North Korean troops" in quote  # both languages
+        assert ROW1_KO in quote and "11,000 North Korean troops" in quote  # both languages
         # Hangul goes into the text, not through the Korean-layout key translation (ㅁ would be `a`).
         await pilot.press(*"사상자 ㅁ 확인 #Kursk", "enter", *"second line")
         await pilot.press("tab", *"casualties, ru")
@@ -74,7 +78,7 @@ def test_a_on_a_row_without_korean_annotates_the_english(library, drive) -> None
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         await write_note(pilot, "missing in Korean", "enter", "G", "a")
         (note,) = list_notes(library.conn)
-        assert (note.side, note.exact) == ("en", KURSK[5].en)
+        assert (note.side, note.exact) == ("en", LAST_EN)
 
     drive(library, scenario)
 
@@ -120,9 +124,9 @@ def test_o_selects_in_the_other_language_and_escape_cancels_without_leaving(libr
         await pilot.press("enter", "v", "o", "w")
         selector = app.screen.query_one(SpanSelector)
         assert selector.selection.side == "en"
-        assert selector.selection.text(KURSK_SEGMENT(app)) == "Ukraine's defence"
+        assert selector.selection.text(view_of(app).segments[0]) == "Ukraine's defence"
         await pilot.press("b", "b", "h")  # never shorter than one word
-        assert selector.selection.text(KURSK_SEGMENT(app)) == "Ukraine's"
+        assert selector.selection.text(view_of(app).segments[0]) == "Ukraine's"
         await pilot.press("escape")
         assert isinstance(app.screen, ReadingScreen) and not app.screen.query(SpanSelector)
         assert not any(s.style and s.style.bold for s in view_of(app).render_line(1) if s.text.strip())
@@ -130,10 +134,6 @@ def test_o_selects_in_the_other_language_and_escape_cancels_without_leaving(libr
         assert list_notes(library.conn) == []
 
     drive(library, scenario)
-
-
-def KURSK_SEGMENT(app: ReaderApp):
-    return view_of(app).segments[0]
 
 
 def test_selection_skips_punctuation_and_starts_on_the_side_with_words() -> None:
@@ -212,7 +212,7 @@ def test_notes_written_by_another_process_show_when_the_panel_reopens(library, d
         add_note(other.conn, 1, "ko", 0, 5, "from elsewhere", target="span")
         await pilot.press("escape")
         view = view_of(app)
-        assert underlined(view, 1) == KURSK[0].ko[:5]  # the text marks refresh when the panel closes
+        assert underlined(view, 1) == ROW0_KO[:5]  # the text marks refresh when the panel closes
         await pilot.press("m")
         listing = app.screen.query_one(OptionList)
         assert listing.option_count == 1 and "from elsewhere" in str(listing.get_option_at_index(0).prompt)
@@ -288,5 +288,22 @@ def test_a_selection_waits_under_the_help_and_ends_when_focus_or_article_changes
         await pilot.press("v", "right_square_bracket")  # the next article: the old selection goes
         await pilot.pause()
         assert app.screen.article.id == 2 and not app.screen.query(SpanSelector)
+
+    drive(library, scenario)
+
+
+def test_a_with_a_name_selected_annotates_that_name(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "tab")  # the first name of the row: 우크라이나, linked to Ukraine
+        await pilot.press("a")
+        editor = app.screen
+        assert isinstance(editor, NoteEditor) and editor.title_text == "Note on this name"
+        quote = str(editor.query_one("#note-quote").render())
+        assert "KO 우크라이나" in quote and "EN Ukraine" in quote and "국방정보총국" not in quote
+        await pilot.press(*"the country", "ctrl+s")
+        await pilot.pause()
+        (note,) = list_notes(library.conn)
+        assert (note.target, note.side, note.start, note.exact) == ("mention", "ko", 0, "우크라이나")
+        assert underlined(view_of(app), 1, korean_only=True) == "우크라이나"
 
     drive(library, scenario)

@@ -27,10 +27,9 @@ class Terminal:
     def __init__(self, db: Path) -> None:
         self.socket = f"reader-test-{os.getpid()}-{time.monotonic_ns()}"
         reader, library = shlex.quote(str(READER)), shlex.quote(str(db))
-        command = f"exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 {reader} --db {library}"
+        # The terminal's own size, not one a test runner left in COLUMNS/LINES; UTF-8 for the Korean typed.
+        command = f"exec env -u COLUMNS -u LINES LANG=C.UTF-8 LC_ALL=C.UTF-8 {reader} --db {library}"
         self.tmux("new-session", "-d", "-s", "notes", "-x", "160", "-y", "48", command, check=True)
-        # Some tmux versions start a detached session at 80x24 whatever -x/-y say.
-        self.tmux("resize-window", "-t", "notes", "-x", "160", "-y", "48")
 
     def tmux(self, *args: str, check: bool = False) -> str:
         done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check)
@@ -63,7 +62,7 @@ def test_a_note_saved_by_keys_survives_sigkill(library: Store) -> None:
     library.close()  # the test reads the file afresh afterwards, as a restarted reader would
     terminal = Terminal(path)
     try:
-        terminal.wait_for("North Korean radio traff")
+        terminal.wait_for("North Korean radio traffic intercepted")
         terminal.keys("Enter")
         terminal.wait_for("Ukraine's defence intelligence")
         terminal.keys("j", "a")
