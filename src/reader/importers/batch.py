@@ -169,10 +169,10 @@ def run_batch(store, items: Iterable[Item], *, on_progress: Callable[[int, int],
 
 
 def run_batch_with_progress(store, items: Sequence[Item], console) -> BatchReport:
-    """`run_batch` under a Rich progress bar drawn on `console` (the CLI passes stderr)."""
+    """`run_batch` under a Rich progress bar drawn on `console` (the CLI passes stderr); none in a log file."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=False) as progress:
+                  console=console, transient=False, disable=not console.is_terminal) as progress:
         task = progress.add_task("Importing", total=len(items))
         return run_batch(store, items, on_progress=lambda done, total: progress.update(task, completed=done))

@@ -1,0 +1,89 @@
+"""Resumable translation: finished batches are kept in the library file until the article is updated.
+
+Two tables, created here on first use (reader's own schema does not need them): `translation_runs`
+records which engine translated an article and when it finished; `translation_parts` holds the sentences
+already translated by an unfinished run. A run is only resumed with the same source text, engine, base
+URL and model (its fingerprint); anything else starts afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import UTC, datetime
+
+from ..store.connection import transaction
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS translation_runs (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        engine TEXT NOT NULL,
+        model TEXT NOT NULL DEFAULT '',
+        source_lang TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        started TEXT NOT NULL,
+        finished TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS translation_parts (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    )""",
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def ensure_tables(conn: sqlite3.Connection) -> None:
+    with transaction(conn):
+        for statement in SCHEMA:
+            conn.execute(statement)
+
+
+def fingerprint(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def start_or_resume(conn: sqlite3.Connection, article_id: int, engine: str, model: str, source_lang: str,
+                    print_: str) -> dict[int, str]:
+    """The sentences an unfinished run with this fingerprint already has; otherwise a fresh run."""
+    with transaction(conn):
+        row = conn.execute("SELECT fingerprint, finished FROM translation_runs WHERE article_id = ?",
+                           (article_id,)).fetchone()
+        if row is not None and row["fingerprint"] == print_ and row["finished"] is None:
+            return {r["idx"]: r["text"] for r in conn.execute(
+                "SELECT idx, text FROM translation_parts WHERE article_id = ?", (article_id,))}
+        conn.execute("DELETE FROM translation_parts WHERE article_id = ?", (article_id,))
+        conn.execute(
+            "INSERT OR REPLACE INTO translation_runs (article_id, engine, model, source_lang, fingerprint, "
+            "started, finished) VALUES (?, ?, ?, ?, ?, ?, NULL)",
+            (article_id, engine, model, source_lang, print_, now()),
+        )
+        return {}
+
+
+def save_parts(conn: sqlite3.Connection, article_id: int, parts: dict[int, str]) -> None:
+    with transaction(conn):
+        conn.executemany("INSERT OR REPLACE INTO translation_parts (article_id, idx, text) VALUES (?, ?, ?)",
+                         ((article_id, i, t) for i, t in parts.items()))
+
+
+def finish(conn: sqlite3.Connection, article_id: int) -> None:
+    """Mark the run done and drop its parts; call inside the transaction that stores the translation."""
+    conn.execute("UPDATE translation_runs SET finished = ? WHERE article_id = ?", (now(), article_id))
+    conn.execute("DELETE FROM translation_parts WHERE article_id = ?", (article_id,))
+
+
+def last_run(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row | None:
+    """Engine, model and finishing time of the article's last machine translation, if any."""
+    try:
+        return conn.execute("SELECT * FROM translation_runs WHERE article_id = ?", (article_id,)).fetchone()
+    except sqlite3.OperationalError:  # no translation ever ran in this library
+        return None
