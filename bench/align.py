@@ -1,13 +1,13 @@
 """Benchmark sentence splitting and alignment on the Korean–English development articles.
 
-usage: python bench/align.py [--root DIR] [--size N] [--glossary]
+usage: python bench/align.py [--root DIR] [--size N] [--repeated N] [--glossary]
 
 For every artNN under ROOT (default ../shared/eval-dev/align from the repository root): split the raw
 ko.txt / en.txt, align, and score the whole path with ROOT/score_e2e.py beside its plain baseline
 (regex splitting + length-only Gale–Church); align the gold sentences of meta.json alone and score with
-ROOT/score.py; then time align() on N x N synthetic sentences and report its peak memory. With
---glossary, both alignments are run a second time with the bundled glossary as anchors, in a column of
-their own.
+ROOT/score.py; then time align() on N x N synthetic sentences and report its peak memory, and on N
+identical sentences a side (--repeated: a long import full of boilerplate). With --glossary, both
+alignments are run a second time with the bundled glossary as anchors, in a column of their own.
 """
 
 from __future__ import annotations
@@ -145,10 +145,24 @@ def time_align(n: int) -> tuple[float, float]:
     return seconds, peak / 2**20
 
 
+def time_repetitive(n: int) -> float:
+    """Seconds align() takes on n identical sentences a side in paragraphs of eight, as a long import
+    full of boilerplate gives it: every sentence shares every anchor, and many paths tie."""
+    ko = ["북한군 1만1000명이 러시아 쿠르스크 지역에 배치됐다고 정보총국이 26일 밝혔다."] * n
+    en = ["About 11,000 North Korean troops were deployed to Kursk, the agency said on the 26th."] * n
+    paragraphs = [i // 8 for i in range(n)]
+    start = time.perf_counter()
+    align(ko, en, ko_paragraphs=paragraphs, en_paragraphs=paragraphs)
+    return time.perf_counter() - start
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=REPO.parent / "shared" / "eval-dev" / "align")
     parser.add_argument("--size", type=int, default=2000, help="sentences per side for the speed test")
+    parser.add_argument(
+        "--repeated", type=int, default=11200, help="identical sentences per side for the second speed test"
+    )
     parser.add_argument(
         "--glossary", action="store_true", help="also align with the bundled glossary as anchors"
     )
@@ -180,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
                 _run([str(root / "score.py"), "--pred-dir", gc_dir, "--gold-dir", str(root)])
             )
     seconds, peak_mb = time_align(args.size)
+    repeated = time_repetitive(args.repeated)
 
     baseline = [base["strict_f1"], base["lenient_f1"], gold_base["strict_f1"], gold_base["lenient_f1"]]
     measures = [
@@ -195,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:28} {baseline[row]:9.4f}{cells} {'' if goal is None else f'>={goal}':>7}")
     print(f"{f'align() {args.size}x{args.size}':28} {'':>9} {seconds:8.2f}s {'<2s':>7}")
     print(f"{'peak memory (tracemalloc)':28} {'':>9} {peak_mb:7.1f}MB")
+    print(f"{f'align() {args.repeated} repeated':28} {'':>9} {repeated:8.2f}s {'<5s':>7}")
     return 0
 
 
