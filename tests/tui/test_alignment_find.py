@@ -124,3 +124,18 @@ def test_korean_typed_into_the_find_bar_is_text_and_matches_inflected_forms(libr
         )
 
     drive(library, scenario)
+
+
+def test_the_search_survives_a_join_and_follows_to_the_next_article(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "slash", *"Korean.", "escape")  # a dot is a dot, not "any character"
+        view = view_of(app)
+        assert view.search_rows == [2] and view.cursor == 2
+        await pilot.press("k", "J")
+        assert view.search_query == "Korean." and view.search_rows == [1]
+        # Escape clears the highlights; / reopens the bar with its text selected, so typing replaces it
+        await pilot.press("escape", "slash", *"the agency", "escape", "right_square_bracket")
+        assert app.screen.article.title_en == "NIS briefs lawmakers"
+        assert view_of(app).search_rows == [1]  # "The agency said casualties were rising."
+
+    drive(library, scenario)

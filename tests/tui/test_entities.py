@@ -212,3 +212,17 @@ def test_glossary_dialog_needs_both_forms_and_escape_adds_nothing(library, drive
         assert len(list_entries(library.conn)) == before
 
     drive(library, scenario)
+
+
+def test_entity_colours_follow_the_theme(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        dark = {s.color for s in styles_of(view, "쿠르스크")}
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = view.get_component_rich_style(MENTION_CLASSES["PLACE"], partial=True).color
+        assert light not in dark
+        assert {s.color for s in styles_of(view, "쿠르스크")} == {light}
+
+    drive(library, scenario)

@@ -214,6 +214,8 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._mention_ids: dict[int, Mention] = {}
         self.selected_mention: Mention | None = None  # the mention picked with Tab, always in the cursor row
         self.search: re.Pattern[str] | None = None
+        self.search_query: str | None = None  # as typed (stripped), None when there is no search
+        self._mark_styles: tuple[Style, ...] | None = None  # the mark styles rows were wrapped with
         self._search_rows: list[int] = []
 
     # --- public API ---------------------------------------------------------------------------------
@@ -228,7 +230,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._built_for = None
         self._wrapped = []  # the old article's rows: nothing to restyle
         self.set_mentions(mentions)
-        self.set_search(None)
+        self.set_search(self.search_query)  # the find bar still shows it: search the new article too
         self.set_reactive(ParallelView.cursor, 0)
         self._rebuild(keep_cursor_place=False)
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -307,7 +309,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _ensure_built(self) -> None:
         width = self.scrollable_content_region.width
-        if self._built_for != (width, self.layout, self.languages):
+        if self._marks_restyled() or self._built_for != (width, self.layout, self.languages):
             self._rebuild(keep_cursor_place=True)
 
     def _rebuild(self, *, keep_cursor_place: bool) -> None:
@@ -523,6 +525,17 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             strip = strip.apply_style(self._cursor_style())
         return strip
 
+    def _marks_restyled(self) -> bool:
+        """Wrapped rows carry the mark colours: has the theme changed them since (then wrap afresh)?"""
+        styles = tuple(self.get_component_rich_style(n, partial=True) for n in self._MARK_CLASSES)
+        changed = self._mark_styles is not None and styles != self._mark_styles
+        self._mark_styles = styles
+        return changed
+
+    #: Component classes whose styles are baked into wrapped rows (checked on every line drawn: keep it short).
+    _MARK_CLASSES = (*em.MENTION_CLASSES.values(), em.GUESS_CLASS, em.SELECTED_CLASS, em.PARTNER_CLASS,
+                     em.MATCH_CLASS, "parallel-view--note", "parallel-view--selection")  # fmt: skip
+
     def _cursor_style(self) -> Style:
         """The cursor's background laid over the view's own, so a translucent theme colour stays subtle."""
         cursor = self.get_component_styles("parallel-view--cursor").background
@@ -626,7 +639,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrapped = []  # rows are about to be wrapped afresh: nothing to restyle
         self._select(None)
         self.set_mentions(mentions)
-        self.set_search(self.search.pattern if self.search else None)
+        self.set_search(self.search_query)
         self._rebuild(keep_cursor_place=True)
         self.post_message(self.CursorMoved(self.cursor, len(segments)))
 
@@ -696,6 +709,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         marks, self._search_rows = em.search_marks(self._segments, pattern)
         changed = (pattern and pattern.pattern) != (self.search and self.search.pattern)
         self.search = pattern
+        self.search_query = (query or "").strip() or None
         self.set_marks("search", marks)
         if changed:
             self.post_message(self.SearchChanged((query or "").strip() or None, self._search_rows))
