@@ -1,0 +1,298 @@
+"""What the library screen lists: a window of articles at a time, in the chosen order, through the filters.
+
+A library may hold 100,000 articles, so nothing here reads them all into rows. In date order with no
+filter the window is read straight off the `published` index with LIMIT/OFFSET; any other order or
+filter is worked out once as the ordered list of ids (a few bytes per article), and rows are read for
+the ids on screen only. Plain sqlite3, so the TUI's start-up stays free of sqlite-utils.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from ..text.search_terms import match_query
+from .search import BadQuery, Hit
+
+#: The orders the library can be listed in, in the order a key cycles through them.
+SORTS: tuple[str, ...] = ("date", "source", "title", "notes")
+
+_ORDER = {
+    "date": "a.published DESC, a.id DESC",
+    "source": "a.source = '', a.source COLLATE NOCASE, a.published DESC, a.id DESC",
+    "title": "coalesce(nullif(a.title_ko, ''), a.title_en) COLLATE NOCASE, a.id DESC",
+    "notes": "(SELECT count(*) FROM notes n WHERE n.article_id = a.id AND n.deleted_at IS NULL) DESC, "
+    "a.published DESC, a.id DESC",
+}
+
+_LIVE_NOTES = "SELECT article_id FROM notes WHERE deleted_at IS NULL"
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryView:
+    """An order and a set of filters. Filters of different kinds all apply; sources (or tags) are any-of."""
+
+    sort: str = "date"
+    sources: frozenset[str] = field(default_factory=frozenset)
+    tags: frozenset[str] = field(default_factory=frozenset)
+    starred: bool = False
+    unread: bool = False
+    annotated: bool = False
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORTS:
+            raise ValueError(f"unknown sort {self.sort!r}; one of {', '.join(SORTS)}")
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.sources or self.tags or self.starred or self.unread or self.annotated)
+
+    def next_sort(self) -> LibraryView:
+        return replace(self, sort=SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)])
+
+    def unfiltered(self) -> LibraryView:
+        return LibraryView(sort=self.sort)
+
+    def describe(self) -> list[str]:
+        """The filters in words, for the header: ["starred", "source: Yonhap", "#sanctions"]."""
+        parts = [name for name, on in (("starred", self.starred), ("unread", self.unread),
+                                       ("annotated", self.annotated)) if on]  # fmt: skip
+        if self.sources:
+            parts.append("source: " + " or ".join(sorted(self.sources)))
+        if self.tags:
+            parts.append(" or ".join(f"#{t}" for t in sorted(self.tags)))
+        return parts
+
+    def to_json(self) -> dict:
+        return {"sort": self.sort, "sources": sorted(self.sources), "tags": sorted(self.tags),
+                "starred": self.starred, "unread": self.unread, "annotated": self.annotated}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: object) -> LibraryView:
+        """Whatever a settings file holds; anything unexpected falls back to the default view."""
+        if not isinstance(data, dict):
+            return cls()
+        try:
+            return cls(
+                sort=str(data.get("sort", "date")),
+                sources=frozenset(str(s) for s in data.get("sources", ()) or ()),
+                tags=frozenset(str(t) for t in data.get("tags", ()) or ()),
+                starred=bool(data.get("starred", False)),
+                unread=bool(data.get("unread", False)),
+                annotated=bool(data.get("annotated", False)),
+            )
+        except (ValueError, TypeError):
+            return cls()
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryRow:
+    """One line of the library table."""
+
+    id: int
+    title_ko: str
+    title_en: str
+    source: str
+    published: str | None
+    read: bool
+    starred: bool
+    notes: int
+
+
+def _where(view: LibraryView) -> tuple[str, list[object]]:
+    conditions: list[str] = []
+    params: list[object] = []
+    if view.starred:
+        conditions.append("a.starred = 1")
+    if view.unread:
+        conditions.append("a.read_at IS NULL")
+    if view.annotated:
+        conditions.append(f"a.id IN ({_LIVE_NOTES})")
+    if view.sources:
+        conditions.append(f"a.source IN ({', '.join('?' * len(view.sources))})")
+        params += sorted(view.sources)
+    if view.tags:
+        tags = " OR ".join("instr(' ' || tags || ' ', ?) > 0" for _ in view.tags)
+        conditions.append(f"a.id IN ({_LIVE_NOTES} AND ({tags}))")
+        params += [f" {t} " for t in sorted(view.tags)]
+    return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
+
+
+class Listing:
+    """The articles of one view, in order; `rows(offset, limit)` reads only the window asked for."""
+
+    def __init__(self, conn: sqlite3.Connection, view: LibraryView) -> None:
+        self.conn = conn
+        self.view = view
+        self._ids: list[int] | None = None
+        if view.sort == "date" and not view.filtered:
+            # Straight off the index: nothing is read until a window is asked for.
+            self.count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        else:
+            where, params = _where(view)
+            self._ids = [r[0] for r in conn.execute(
+                f"SELECT a.id FROM articles a{where} ORDER BY {_ORDER[view.sort]}", params)]  # fmt: skip
+            self.count = len(self._ids)
+
+    def ids(self, offset: int, limit: int) -> list[int]:
+        offset = max(0, offset)
+        if self._ids is not None:
+            return self._ids[offset : offset + limit]
+        return [r[0] for r in self.conn.execute(
+            f"SELECT a.id FROM articles a ORDER BY {_ORDER['date']} LIMIT ? OFFSET ?", (limit, offset))]  # fmt: skip
+
+    def rows(self, offset: int, limit: int) -> list[LibraryRow]:
+        return rows_for(self.conn, self.ids(offset, limit))
+
+    def index_of(self, article_id: int) -> int | None:
+        """Where an article stands in this listing, or None if the filters leave it out."""
+        if self._ids is not None:
+            try:
+                return self._ids.index(article_id)
+            except ValueError:
+                return None
+        row = self.conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        published = row[0]
+        if published is None:  # NULL dates come last in descending order
+            before = self.conn.execute(
+                "SELECT (SELECT count(*) FROM articles WHERE published IS NOT NULL) + "
+                "(SELECT count(*) FROM articles WHERE published IS NULL AND id > ?)", (article_id,)).fetchone()[0]  # fmt: skip
+        else:
+            before = self.conn.execute(
+                "SELECT (SELECT count(*) FROM articles WHERE published > ?) + "
+                "(SELECT count(*) FROM articles WHERE published = ? AND id > ?)",
+                (published, published, article_id)).fetchone()[0]  # fmt: skip
+        return before
+
+    def neighbours(self, article_id: int) -> tuple[int | None, int | None]:
+        """The ids before and after an article in this listing (None at either end or if it is not in it)."""
+        index = self.index_of(article_id)
+        if index is None:
+            return None, None
+        around = self.ids(max(0, index - 1), 3 if index else 2)
+        previous = around[0] if index else None
+        following = around[-1] if len(around) > (2 if index else 1) else None
+        return previous, following
+
+
+def rows_for(conn: sqlite3.Connection, ids: Sequence[int]) -> list[LibraryRow]:
+    """Rows for these ids, in the same order; ids no longer in the library are skipped."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    found = {
+        r[0]: r
+        for r in conn.execute(
+            "SELECT id, title_ko, title_en, source, published, read_at IS NOT NULL, starred "
+            f"FROM articles WHERE id IN ({marks})", list(ids))
+    }  # fmt: skip
+    notes = dict(conn.execute(
+        f"SELECT article_id, count(*) FROM notes WHERE deleted_at IS NULL AND article_id IN ({marks}) "
+        "GROUP BY article_id", list(ids)).fetchall())  # fmt: skip
+    return [LibraryRow(r[0], r[1] or "", r[2] or "", r[3] or "", r[4], bool(r[5]), bool(r[6]), notes.get(r[0], 0))
+            for r in (found.get(i) for i in ids) if r is not None]  # fmt: skip
+
+
+def mark_read(conn: sqlite3.Connection, article_id: int, when: str | None = None) -> None:
+    """Remember that an article was opened (the first time only); committed at once."""
+    when = when or datetime.now(UTC).isoformat(timespec="seconds")
+    conn.execute("UPDATE articles SET read_at = ? WHERE id = ? AND read_at IS NULL", (when, article_id))
+
+
+def mark_unread(conn: sqlite3.Connection, article_id: int) -> None:
+    conn.execute("UPDATE articles SET read_at = NULL WHERE id = ?", (article_id,))
+
+
+def set_starred(conn: sqlite3.Connection, article_id: int, starred: bool) -> None:
+    conn.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+
+
+def is_starred(conn: sqlite3.Connection, article_id: int) -> bool:
+    row = conn.execute("SELECT starred FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return bool(row and row[0])
+
+
+def sources(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Every source with its number of articles, largest first (for the source filter)."""
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT source, count(*) AS n FROM articles WHERE source != '' GROUP BY source "
+        "ORDER BY n DESC, source COLLATE NOCASE")]  # fmt: skip
+
+
+def tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Every tag used by a live note, with the number of articles carrying it, most used first."""
+    articles: dict[str, set[int]] = {}
+    for article_id, tag_field in conn.execute("SELECT article_id, tags FROM notes WHERE deleted_at IS NULL"):
+        for tag in (tag_field or "").split():
+            articles.setdefault(tag, set()).add(article_id)
+    return sorted(((t, len(a)) for t, a in articles.items()), key=lambda item: (-item[1], item[0]))
+
+
+#: How many matches, at most, are ranked for one query (titles and rows each): see `search_library`.
+CANDIDATES = 2000
+
+
+def search_library(
+    conn: sqlite3.Connection, query: str, *, limit: int = 50, candidates: int = CANDIDATES
+) -> list[Hit]:
+    """Best matches first, like `reader.store.search.search`, in bounded time on a very large library.
+
+    Ranking every match of a common word (금리 in 100,000 articles is a million rows) means computing
+    BM25 for each before the first result shows. Instead, the newest `candidates` matching rows (index
+    rowids grow with imports) and the first `candidates` matching titles are ranked, and the best
+    `limit` of those returned: for a rare word that is every match; for a common one, the best of the
+    most recent. Raises BadQuery for a query with nothing searchable; an interrupted query raises
+    sqlite3.OperationalError.
+    """
+    expression = match_query(query)
+    if expression is None:
+        raise BadQuery(f"nothing to search for in {query!r}")
+    sql = ("SELECT rowid, bm25(search_index) FROM search_index WHERE search_index MATCH ? AND rowid {} 0 "
+           "ORDER BY rowid {} LIMIT ?")  # fmt: skip
+    try:
+        ranked = conn.execute(sql.format("<", "ASC"), (expression, candidates)).fetchall()
+        ranked += conn.execute(sql.format(">", "DESC"), (expression, candidates)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            raise
+        raise BadQuery(f"cannot search for {query!r}: {exc}") from None
+    ranked.sort(key=lambda r: r[1])
+    ranked = ranked[:limit]
+    titles = [-rowid for rowid, _ in ranked if rowid < 0]
+    rows = [rowid for rowid, _ in ranked if rowid > 0]
+    found: dict[int, tuple] = {}
+    if titles:
+        for a in conn.execute(f"SELECT id, title_ko, title_en, published FROM articles "
+                              f"WHERE id IN ({', '.join('?' * len(titles))})", titles):  # fmt: skip
+            found[-a[0]] = (a[0], None, a[1], a[2], a[3], a[1], a[2])
+    if rows:
+        for r in conn.execute(
+            "SELECT s.id, a.id, s.position, a.title_ko, a.title_en, a.published, "
+            "substr(a.ko_text, s.ko_start + 1, s.ko_end - s.ko_start), "
+            "substr(a.en_text, s.en_start + 1, s.en_end - s.en_start) "
+            f"FROM segments s JOIN articles a ON a.id = s.article_id WHERE s.id IN ({', '.join('?' * len(rows))})",
+            rows,
+        ):
+            found[r[0]] = tuple(r[1:])
+    return [Hit(*found[rowid], score) for rowid, score in ranked if rowid in found]
+
+
+__all__ = [
+    "CANDIDATES",
+    "SORTS",
+    "LibraryRow",
+    "LibraryView",
+    "Listing",
+    "is_starred",
+    "mark_read",
+    "mark_unread",
+    "rows_for",
+    "search_library",
+    "set_starred",
+    "sources",
+    "tags",
+]
