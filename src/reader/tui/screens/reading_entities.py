@@ -141,11 +141,12 @@ class ReadingEntities:
         self.status.set_part("job", "Glossary changed: finding the articles it touches…")
         self.reanalyse(entry)
 
-    @work(thread=True, exclusive=True, group=REANALYSIS, name=REANALYSIS)
+    @work(thread=True, group=REANALYSIS, name=REANALYSIS)
     def reanalyse(self, entry: Any) -> list[int]:
         """Redo the entity layer of every article the new entry touches, on a connection of its own.
 
-        Loads the language model (seconds), so it runs in a thread; reading goes on meanwhile.
+        Loads the language model (seconds), so it runs in a thread; reading goes on meanwhile. Not
+        exclusive: a second entry added meanwhile gets its own pass, so neither entry's articles are missed.
         """
         from ...reanalysis import affected_articles, refresh_entities
         from ...store import Store
@@ -169,12 +170,17 @@ class ReadingEntities:
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != REANALYSIS:
             return
+        others = any(
+            w.name == REANALYSIS and w.is_running and w is not event.worker for w in self.app.workers
+        )
         if event.state == WorkerState.SUCCESS:
             ids = event.worker.result or []
-            self.status.set_part("job", None)
+            if not others:
+                self.status.set_part("job", None)
             self.notify(f"Re-analysed {len(ids)} article{'s' * (len(ids) != 1)}.", timeout=3)  # type: ignore[attr-defined]
             if self.article.id in ids:
                 self.reload_article()  # type: ignore[attr-defined]
         elif event.state == WorkerState.ERROR:
-            self.status.set_part("job", None)
+            if not others:
+                self.status.set_part("job", None)
             self.notify(f"Re-analysis failed: {event.worker.error}", severity="error", timeout=6)  # type: ignore[attr-defined]
