@@ -742,12 +742,20 @@ def _run(problem: _Problem, lo: np.ndarray, width: int, *, viterbi: bool) -> _Re
     Every band cell lies inside the grid (see `_band`), so no cell needs masking.
     """
     n = problem.n
-    costs = {bead: _bead_costs(problem, lo, width, *bead) for bead in _BEADS}
+    stacked = np.stack([_bead_costs(problem, lo, width, *bead) for bead in _BEADS])  # (beads, n+1, width)
+    costs = {bead: stacked[k] for k, bead in enumerate(_BEADS)}
     point = _point_costs(problem, lo, width)
     c01 = _bead_costs(problem, lo, width, 0, 1) + point
     steps = c01.copy()
     steps[:, 0] = 0.0  # the first cell of a row has no left neighbour in the band; its step is unused
     runs = np.cumsum(steps, axis=1)
+    # Where each bead's source row starts within the padded ring, for every row; -1 where it cannot.
+    rows = np.arange(n + 1)[:, None]
+    di = np.array([bead[0] for bead in _BEADS])[None, :]
+    dj = np.array([bead[1] for bead in _BEADS])[None, :]
+    offsets = width + lo[:, None] - dj - lo[np.maximum(rows - di, 0)]
+    offsets[(rows - di < 0) | (offsets < 0) | (offsets > 2 * width)] = -1
+    offset_rows = offsets.tolist()
 
     forward = np.full((n + 1, width), _INF)
     best = np.full((n + 1, width), _INF) if viterbi else None
@@ -758,46 +766,44 @@ def _run(problem: _Problem, lo: np.ndarray, width: int, *, viterbi: bool) -> _Re
     ring = padded_f.shape[0]
     stack_f = np.empty((len(_BEADS), width))
     stack_b = np.empty((len(_BEADS), width))
-    for i in range(n + 1):
-        if i == 0:
-            base_f = np.full(width, _INF)
-            base_f[0] = 0.0  # lo[0] == 0
-            base_b = base_f.copy()
-            arg = np.zeros(width, dtype=np.int8)
-        else:
-            for k, (di, dj) in enumerate(_BEADS):
-                if i - di < 0:
-                    stack_f[k] = _INF
-                    stack_b[k] = _INF
-                    continue
-                offset = width + int(lo[i] - dj - lo[i - di])
-                if not 0 <= offset <= 2 * width:
-                    stack_f[k] = _INF
-                    stack_b[k] = _INF
-                    continue
-                cost = costs[(di, dj)][i]
-                np.add(padded_f[(i - di) % ring, offset : offset + width], cost, out=stack_f[k])
-                if viterbi:
-                    np.add(padded_b[(i - di) % ring, offset : offset + width], cost, out=stack_b[k])
-            low = stack_f.min(axis=0)
-            finite = np.isfinite(low)
-            safe = np.where(finite, low, 0.0)
-            with np.errstate(divide="ignore", invalid="ignore"):
+    beads = list(enumerate(_BEADS))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for i in range(n + 1):
+            if i == 0:
+                base_f = np.full(width, _INF)
+                base_f[0] = 0.0  # lo[0] == 0
+                base_b = base_f.copy()
+                arg = np.zeros(width, dtype=np.int8)
+            else:
+                row_offsets = offset_rows[i]
+                row_costs = stacked[:, i]
+                for k, (di_k, _) in beads:
+                    offset = row_offsets[k]
+                    if offset < 0:
+                        stack_f[k] = _INF
+                        stack_b[k] = _INF
+                        continue
+                    source = (i - di_k) % ring
+                    np.add(padded_f[source, offset : offset + width], row_costs[k], out=stack_f[k])
+                    if viterbi:
+                        np.add(padded_b[source, offset : offset + width], row_costs[k], out=stack_b[k])
+                low = stack_f.min(axis=0)
+                finite = np.isfinite(low)
+                safe = np.where(finite, low, 0.0)
                 spread = np.log(np.exp(safe - stack_f).sum(axis=0))
-            base_f = np.where(finite, safe - spread, _INF) + point[i]
-            if viterbi:
-                arg = stack_b.argmin(axis=0).astype(np.int8)
-                base_b = stack_b.min(axis=0) + point[i]
-        run = runs[i]
-        with np.errstate(invalid="ignore"):
+                base_f = np.where(finite, safe - spread, _INF) + point[i]
+                if viterbi:
+                    arg = stack_b.argmin(axis=0).astype(np.int8)
+                    base_b = stack_b.min(axis=0) + point[i]
+            run = runs[i]
             forward[i] = run - np.logaddexp.accumulate(run - base_f)
-        padded_f[i % ring, width : 2 * width] = forward[i]
-        if viterbi:
-            through = np.minimum.accumulate(base_b - run) + run
-            from01 = through < base_b - 1e-9
-            best[i] = np.where(from01, through, base_b)
-            choice[i] = np.where(from01, -1, arg)
-            padded_b[i % ring, width : 2 * width] = best[i]
+            padded_f[i % ring, width : 2 * width] = forward[i]
+            if viterbi:
+                through = np.minimum.accumulate(base_b - run) + run
+                from01 = through < base_b - 1e-9
+                best[i] = np.where(from01, through, base_b)
+                choice[i] = np.where(from01, -1, arg)
+                padded_b[i % ring, width : 2 * width] = best[i]
     return _Result(forward, best, choice, costs, point, c01)
 
 
