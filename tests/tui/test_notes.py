@@ -164,7 +164,10 @@ def test_panel_lists_jumps_edits_deletes_and_undoes_by_keys_and_the_note_survive
     library.conn.execute("UPDATE notes SET detached = 1 WHERE id = ?", (detached.id,))
 
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
-        await pilot.press("enter", "m")
+        await pilot.press("enter")
+        first_line = view_of(app).visible_text()[1]
+        assert underlined(view_of(app), 1) == "" and NOTE_GLYPH not in first_line  # detached: no mark
+        await pilot.press("m")
         panel = app.screen
         assert isinstance(panel, NotesPanel)
         listing = panel.query_one(OptionList)
@@ -300,6 +303,8 @@ def test_a_with_a_name_selected_annotates_that_name(library, drive) -> None:
         assert isinstance(editor, NoteEditor) and editor.title_text == "Note on this name"
         quote = str(editor.query_one("#note-quote").render())
         assert "KO 우크라이나" in quote and "EN Ukraine" in quote and "국방정보총국" not in quote
+        await pilot.press("ctrl+n")  # no notes screen over a note being written
+        assert app.screen is editor
         await pilot.press(*"the country", "ctrl+s")
         await pilot.pause()
         (note,) = list_notes(library.conn)

@@ -29,9 +29,15 @@ def side_text(segment: Segment, side: str) -> str:
     return segment.ko if side == "ko" else segment.en
 
 
-def rows_overlapping(segments: Sequence[Segment], side: str, start: int, end: int) -> list[int]:
-    """Indexes of the rows whose `side` text overlaps [start, end) (the row holding `start` if it is empty)."""
-    starts = [side_span(s, side)[0] for s in segments]
+def rows_overlapping(
+    segments: Sequence[Segment], side: str, start: int, end: int, starts: Sequence[int] | None = None
+) -> list[int]:
+    """Indexes of the rows whose `side` text overlaps [start, end) (the row holding `start` if it is empty).
+
+    `starts` (each row's start on `side`) may be passed in when many spans are placed in one article.
+    """
+    if starts is None:
+        starts = [side_span(s, side)[0] for s in segments]
     first = max(0, bisect_right(starts, start) - 1)
     rows = []
     for index in range(first, len(segments)):
@@ -61,10 +67,11 @@ def note_marks(
     """
     marks: list[tuple[int, str, int, int, str]] = []
     gutter: dict[tuple[int, str], str] = {}
+    starts = {side: [side_span(s, side)[0] for s in article.segments] for side in ("ko", "en")}
     for note in notes:
         if note.detached or note.deleted:
             continue
-        rows = rows_overlapping(article.segments, note.side, note.start, note.end)
+        rows = rows_overlapping(article.segments, note.side, note.start, note.end, starts[note.side])
         if not rows:
             continue
         gutter[(rows[0], note.side)] = NOTE_GLYPH

@@ -64,9 +64,12 @@ class ReaderApp(App[None]):
         )
 
     def action_notes(self) -> None:
+        """The notes screen, unless it is already up or a dialog (a note being written) is open."""
+        from textual.screen import ModalScreen
+
         from .screens.notes import NotesScreen
 
-        if not isinstance(self.screen, NotesScreen):
+        if not isinstance(self.screen, (NotesScreen, ModalScreen)):
             self.push_screen(NotesScreen(self.store))
 
     def action_help(self) -> None:
