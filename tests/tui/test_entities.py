@@ -110,6 +110,8 @@ def test_entities_panel_lists_each_entity_once_and_enter_walks_its_rows(library,
         view = view_of(app)
         await pilot.press("enter")  # 북한군: rows 0 and 1; the cursor is on 0, so the next is 1
         assert view.cursor == 1
+        assert "북한군 ↔ North Korean · ORG · glossary" in status_of(app)  # selected there, partner lit
+        assert all(s.reverse for s in styles_of(view, "북한군", row=1))
         await pilot.press("enter")  # and round again
         assert view.cursor == 0
         index = labels.index("스톰 섀도 ↔ Storm Shadow  EQUIPMENT ×1")

@@ -113,6 +113,7 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, Screen[int]
         self.view.reload(article.segments, article.mentions)
         self.refresh_notes()
         self.show_row_status()
+        self.refresh_entity_panel()
 
     def action_back(self) -> None:
         self.dismiss(self.article.id)

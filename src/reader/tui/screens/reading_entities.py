@@ -93,14 +93,30 @@ class ReadingEntities:
         if panel.is_open:
             self.on_entity_panel_closed(EntityPanel.Closed())
             return
-        panel.set_groups(article_entities(self.article.segments, self.article.mentions, self.article.ko_text,
-                                          self.article.en_text))  # fmt: skip
+        self.refresh_entity_panel(force=True)
         panel.open()
 
+    def refresh_entity_panel(self, *, force: bool = False) -> None:
+        """List the article's entities again (after a join, a split or a re-analysis) if the panel shows."""
+        if force or self.entity_panel.is_open:
+            article = self.article
+            self.entity_panel.set_groups(
+                article_entities(article.segments, article.mentions, article.ko_text, article.en_text)
+            )
+
     def on_entity_panel_chosen(self, event: EntityPanel.Chosen) -> None:
-        row = next_row(event.group.rows, self.view.cursor)
-        if row is not None:
-            self.view.move_to(row)
+        """To the next row holding the entity, with its mention there selected (so its partner lights up)."""
+        group = event.group
+        row = next_row(group.rows, self.view.cursor)
+        if row is None:
+            return
+        self.view.move_to(row)
+        here = self.view.row_mentions(row)
+        wanted = [("ko", group.ko), ("en", group.en)]
+        mention = next((m for side, form in wanted if form for m in here
+                        if m.side == side and self.mention_text(m) == form and m.type == group.type), None)  # fmt: skip
+        if mention is not None:
+            self.view.select(mention)
 
     def on_entity_panel_closed(self, event: EntityPanel.Closed) -> None:
         self.entity_panel.close()

@@ -691,6 +691,11 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         if changed:
             self.post_message(self.MentionSelected(mention))
 
+    def select(self, mention: Mention | None) -> None:
+        """Select `mention` (one of the current row's), or clear the selection."""
+        if mention is None or mention in self.row_mentions(self.cursor):
+            self._select(mention)
+
     def select_mention(self, step: int) -> Mention | None:
         """Select the next (1) or previous (-1) mention of the current row, wrapping round."""
         found = self.row_mentions(self.cursor)
