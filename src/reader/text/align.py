@@ -77,8 +77,9 @@ _MISSING_COST = 1.6
 # A dropped or added sentence next to a break is forgiven the point it leaves out of step.
 _PARAGRAPH_COST = 3.0
 # The search band: the whole grid when it is small (exact, and still instant); otherwise a band around
-# the length diagonal that starts narrow and doubles while the best path touches its edge, up to a cell
-# budget, so that garbage input costs no more than a fixed multiple of a clean one.
+# the length diagonal that starts narrow and doubles while the best path touches its edge and the wider
+# band finds a better one, up to a cell budget, so that garbage input costs no more than a fixed multiple
+# of a clean one.
 _FULL_GRID_CELLS = 250_000
 _INITIAL_BAND = 16
 _CELL_BUDGET = 600_000
