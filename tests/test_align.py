@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from pathlib import Path
@@ -60,6 +61,11 @@ EXPECTED = [
 
 def _pairs(links: list[Link]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     return [(link.ko, link.en) for link in links]
+
+
+@functools.cache
+def _bundled_glossary() -> Glossary:
+    return Glossary.load_bundled()
 
 
 def _assert_complete_and_monotone(links: list[Link], n: int, m: int) -> None:
@@ -136,7 +142,7 @@ def test_glossary_terms_pull_the_sentences_that_name_them_together() -> None:
     ]
     assert ((2,), (1,)) not in _pairs(align(ko, en))
     for glossary in (
-        Glossary.load_bundled(),
+        _bundled_glossary(),
         [("합동참모본부", "Joint Chiefs of Staff"), ("합참", "JCS"), ("국방부", "Defense Ministry")],
     ):
         pairs = _pairs(align(ko, en, glossary=glossary))
@@ -164,7 +170,7 @@ def test_the_whole_bundled_glossary_keeps_a_clean_alignment_clean(as_pairs: bool
     sample = json.loads((Path(__file__).parent.parent / "samples" / "01-kursk-radio.json").read_text("utf-8"))
     ko = split_sentences(sample["ko"], "ko")
     en = split_sentences(sample["en"], "en")
-    bundled = Glossary.load_bundled()
+    bundled = _bundled_glossary()
     glossary = (
         [(k, e) for entry in bundled.entries for k in entry.ko for e in entry.en] if as_pairs else bundled
     )
@@ -259,16 +265,19 @@ _UNICODE = st.text(
     st.lists(_UNICODE, max_size=12),
     st.lists(_UNICODE, max_size=12),
     st.booleans(),
+    st.booleans(),
 )
 def test_every_sentence_once_in_order_and_deterministic(
-    ko: list[str], en: list[str], paragraphs: bool
+    ko: list[str], en: list[str], paragraphs: bool, glossary: bool
 ) -> None:
-    kwargs = {}
+    kwargs: dict[str, object] = {}
     if paragraphs:
         kwargs = {
             "ko_paragraphs": [i // 3 for i in range(len(ko))],
             "en_paragraphs": [j // 4 for j in range(len(en))],
         }
+    if glossary:
+        kwargs["glossary"] = _bundled_glossary()
     links = align(ko, en, **kwargs)
     _assert_complete_and_monotone(links, len(ko), len(en))
     assert {link.kind for link in links} <= {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2", "1-3", "3-1"}
