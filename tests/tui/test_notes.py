@@ -312,3 +312,36 @@ def test_a_with_a_name_selected_annotates_that_name(library, drive) -> None:
         assert underlined(view_of(app), 1, korean_only=True) == "우크라이나"
 
     drive(library, scenario)
+
+
+def test_korean_layout_keys_select_and_annotate(library, drive) -> None:
+    """ㅍ ㅈ ㅁ are v w a on a Korean keyboard: the selection works without switching the input method."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "j", "ㅍ", "ㅈ", "ㅁ")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"ㅁ", "ctrl+s")  # inside the editor ㅁ stays ㅁ
+        await pilot.pause()
+        (note,) = list_notes(library.conn)
+        assert (note.target, note.exact, note.body) == ("span", "정보총국에 따르면", "ㅁ")
+
+    drive(library, scenario)
+
+
+def test_stacked_rows_mark_the_language_that_has_the_note(library, drive) -> None:
+    article = library.get_article(1)
+    row1 = article.segments[1]
+    at = row1.en_start + row1.en.index("about")
+    add_note(library.conn, 1, "en", at, at + 5, "about", target="span")
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        assert view.layout == "stacked"
+        top, height = view.row_span(1)
+        lines = view.visible_text()[top + 1 : top + 1 + height]
+        marked = [line for line in lines if NOTE_GLYPH in line]
+        assert len(marked) == 1 and marked[0].lstrip(" ▌" + NOTE_GLYPH).startswith("According")
+        assert [underlined(view, top + 1 + i) for i in range(height)].count("about") == 1
+
+    drive(library, scenario, size=(90, 40))
