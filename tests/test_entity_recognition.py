@@ -207,3 +207,49 @@ def test_english_armies_appositions_and_the_north() -> None:
     assert ("North Korean soldiers", "ORG") in got
     assert ("North", "PLACE") in got
     assert ("Kim", "PERSON") in got
+
+
+# Korean typing from the words around a name (none of these sentences is in the development data)
+
+
+def test_korean_county_without_its_ending_is_a_place() -> None:
+    got = spans(find_mentions("태백 주민 300여명이 대피했다.", "ko", Glossary()))
+    assert ("태백", "PLACE") in got
+
+
+def test_korean_person_whose_given_name_ends_like_a_county() -> None:
+    got = spans(find_mentions("가수 윤서현 씨가 공연했다.", "ko", Glossary()))
+    assert ("윤서현", "PERSON") in got
+
+
+def test_club_in_brackets_after_a_player_is_an_organisation() -> None:
+    got = spans(find_mentions("손흥민(토트넘)과 황희찬(울버햄튼)이 골을 넣었다.", "ko", Glossary()))
+    assert {("손흥민", "PERSON"), ("황희찬", "PERSON"), ("울버햄튼", "ORG")} <= got
+
+
+def test_city_that_acts_is_its_government_and_a_city_as_location_is_a_place() -> None:
+    acting = spans(find_mentions("인천시는 다음 달부터 청년 월세를 지원한다고 밝혔다.", "ko", Glossary()))
+    assert ("인천시", "ORG") in acting
+    located = spans(find_mentions("인천시 남동구에서 불이 났다.", "ko", Glossary()))
+    assert ("인천시 남동구", "PLACE") in located
+
+
+def test_source_of_a_report_is_an_organisation() -> None:
+    got = spans(find_mentions("쿠팡이츠에 따르면 주문이 늘었다.", "ko", Glossary()))
+    assert ("쿠팡이츠", "ORG") in got
+
+
+def test_landscape_endings_make_places() -> None:
+    got = spans(find_mentions("설악산과 소양강댐 인근에 눈이 내렸다.", "ko", Glossary()))
+    assert {("설악산", "PLACE"), ("소양강댐", "PLACE")} <= got
+
+
+def test_age_in_brackets_marks_a_person() -> None:
+    got = spans(find_mentions("박지원(71) 의원이 출석했다.", "ko", Glossary()))
+    assert ("박지원", "PERSON") in got
+
+
+def test_name_keeps_the_type_it_was_given_on_evidence() -> None:
+    text = "에코프로 관계자는 이렇게 말했다. 에코프로는 이번 분기를 마쳤다."
+    types = {m.type for m in find_mentions(text, "ko", Glossary()) if m.text == "에코프로"}
+    assert types == {"ORG"}

@@ -297,7 +297,21 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             out.extend(_Cand(m.start(1) + i, m.start(1) + i + 1, "PLACE", 4) for i in range(len(letters)))
     out.extend(_sub_places(text, words, out))
     out.extend(_authorities(text, words))
+    _consistent_types(text, out)
     return _merge_korean(text, out)
+
+
+def _consistent_types(text: str, cands: list[_Cand]) -> None:
+    """A name typed on evidence once in a text keeps that type where it appears again without any (삼성 회장
+    … 삼성은): a reader expects one name to keep one colour through an article."""
+    named = ("PERSON", "ORG", "PLACE")
+    sure: dict[str, str] = {}
+    for c in cands:
+        if c.sure and c.type in named:
+            sure.setdefault(text[c.start : c.end], c.type)
+    for c in cands:
+        if not c.sure and c.type in named and text[c.start : c.end] in sure:
+            c.type, c.sure = sure[text[c.start : c.end]], True
 
 
 _ROLES_BEFORE_NAME = frozenset(
@@ -495,9 +509,25 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
         ft = None  # 박지원, 정려원: a name that merely ends like an institution
     if (not after and _ROLE_OF_BODY.match(nxt) and not _person_shaped(name)
             and not re.fullmatch(r"[A-Z]", name)):
-        return "ORG", False  # 삼성 회장, 코레일 관계자, 다저스 구단: the body whose chairman or staff it is
+        return "ORG", True  # 삼성 회장, 코레일 관계자, 다저스 구단: the body whose chairman or staff it is
+    if ft == "PLACE" and _person_shaped(name) and name[-1] in _GIVEN_NAME_FINALS and name not in KOREAN_PLACES:
+        ft = None  # 이재현, 장윤주, 김종호: a person whose given name ends like a county or a state
+    if ft == "PLACE" and _foreign_name_ending_like_place(name, s, e, wtoks):
+        ft = None  # 무르시, 프라도: a transliterated name whose last syllable happens to be 시 or 도
+    if _person_marked(text, s, e, after, nxt):
+        return "PERSON", True
+    if ft and name[-1] in "시도군" and _acting_government(text, e, after):
+        return "ORG", True  # 서울시는 … 밝혔다: the city's government, not the city
     if titled and not ft:
         return "PERSON", True
+    if name in KOREAN_PLACES:
+        return "PLACE", True
+    if name in KNOWN_COMPANIES or (not ft and _affiliation(text, s, e)):
+        return "ORG", True
+    if not ft and _vessel_name(name):
+        return "EQUIPMENT", True
+    if not ft and _place_by_final(name):
+        return "PLACE", True
     if name.endswith("군") and len(name) >= 3:
         head = name[:-1]
         he = glossary.lookup_ko(head)
@@ -509,6 +539,10 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
         return "ORG", True
     if ft:
         return ft, True
+    if after == "에" and nxt.startswith("따르면") and not _person_shaped(name):
+        return "ORG", False  # 일간스포츠에 따르면: a source that reports is an outlet or a body
+    if not _person_shaped(name) and _company_context(text, e, after, nxt):
+        return "ORG", False
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", name):
         return "ORG", False
     if re.search(r"[A-Za-z]", name):
@@ -532,6 +566,127 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
 
 
 _DEFAULT_NAME_TYPE = "PERSON"
+
+
+# Cities, counties and districts of South Korea, written without their administrative ending: news drops
+# it ("울릉 주민", "원주 별장", "부산에서 거제 방향으로"), and Kiwi tags them as proper nouns like any name.
+KOREAN_PLACES = frozenset(
+    "서울 부산 대구 인천 광주 대전 울산 세종 수원 성남 고양 용인 부천 안산 안양 남양주 화성 평택 의정부 시흥 파주 "
+    "김포 광명 군포 하남 오산 이천 안성 의왕 양주 구리 포천 동두천 과천 여주 가평 양평 연천 춘천 원주 강릉 동해 태백 "
+    "속초 삼척 홍천 횡성 영월 평창 정선 철원 화천 양구 인제 고성 양양 청주 충주 제천 보은 옥천 영동 증평 진천 괴산 "
+    "음성 단양 천안 공주 보령 아산 서산 논산 계룡 당진 금산 부여 서천 청양 홍성 예산 태안 전주 군산 익산 정읍 남원 "
+    "김제 완주 진안 무주 장수 임실 순창 고창 부안 목포 여수 순천 나주 광양 담양 곡성 구례 고흥 보성 화순 장흥 강진 "
+    "해남 영암 무안 함평 영광 장성 완도 진도 신안 포항 경주 김천 안동 구미 영주 영천 상주 문경 경산 군위 의성 청송 "
+    "영양 영덕 청도 고령 성주 칠곡 예천 봉화 울진 울릉 창원 진주 통영 사천 김해 밀양 거제 양산 의령 함안 창녕 남해 "
+    "하동 산청 함양 거창 합천 제주 서귀포 마산 진해 청원 강화 옹진 기장 달성 수성 해운대 종로 용산 마포 서대문 "
+    "은평 강남 강동 강서 강북 서초 송파 관악 동작 영등포 구로 금천 양천 노원 도봉 성북 성동 광진 동대문 중랑 "
+    "독도 백령도 연평도 제주도 울릉도 강화도 한라산 지리산 설악산 북한산 남산 한강 낙동강 금강 영산강 임진강 "
+    "판문점 개성 평양 신의주 원산 함흥 청진 남포 해주 사리원 혜산 나선 풍계리 영변 동창리".split()
+)
+# Companies and brands Korean news names bare ("삼성을 꺾고", "애플이 … 조사를"): too well known to be
+# written with 전자/그룹, and shaped like any transliterated personal name.
+KNOWN_COMPANIES = frozenset(
+    "삼성 현대 기아 롯데 한화 포스코 네이버 카카오 쿠팡 신세계 이마트 두산 코레일 한전 대한항공 아시아나 셀트리온 "
+    "구글 애플 아마존 마이크로소프트 페이스북 메타 테슬라 넷플릭스 인텔 엔비디아 퀄컴 소니 도요타 혼다 닛산 벤츠 "
+    "폭스바겐 포르셰 아우디 화웨이 샤오미 알리바바 텐센트 바이두 폭스콘 TSMC 보잉 에어버스 록히드마틴 "
+    "스타벅스 맥도날드 코카콜라 펩시 나이키 아디다스 루이비통 구찌 샤넬 에르메스 이케아 월마트 오라클 IBM "
+    "LG SK KT CJ GS BMW HP "
+    # clubs named without their city in sports news
+    "다저스 양키스 레드삭스 메츠 컵스 에인절스 레인저스 파드리스 블루제이스 애스트로스 매리너스 토트넘 아스널 "
+    "맨유 리버풀 맨시티 유벤투스 첼시".split()
+)
+# Words of a business after its name: the product, shop or statement of a company, not of a person
+_COMPANY_CUE = re.compile(
+    r"(?:제품|매장|브랜드|모델|본사|주가|매출|계열사|코리아|신제품|광고|점포|가맹점|공장|임직원|창업주|사옥)"
+    r"(?=[은는이가의을를과와도에]|[^\uac00-\ud7a3]|$)"
+)
+# Predicates only a company or a news outlet takes: "X가 … 출시했다", "X는 … 보도했다"
+_COMPANY_VERB = re.compile(r"(?:출시|보도|발매|인수|상장|판매|합병|리콜|론칭|입점)(?:했|하|한다|됐|된|할|에)")
+# Endings that make a given name (현, 주, 호 …) and also a place (현 county, 주 state, 호 lake): on a
+# surname-led name of three syllables they say nothing about a place
+_GIVEN_NAME_FINALS = frozenset("현주호동리해만원")
+# Endings of places that almost never end a personal name: a mountain, river, station, palace, pass
+_NATURAL_PLACE_FINALS = ("산", "강", "역", "궁", "령", "섬", "봉", "댐", "호수", "폭포", "계곡", "해수욕장", "반도", "평야",
+                         "터널", "고개", "해변", "저수지")
+
+
+# words that only stand next to a person: 씨 after the name, an occupation or a role before it
+_PERSON_BEFORE = re.compile(
+    r"(?:배우|가수|모델|개그맨|개그우먼|방송인|아나운서|감독|선수|작가|시인|화가|기자|변호사|교수|의원|외야수|내야수|"
+    r"투수|포수|타자|주자|리포터|MC|코치|후보|대표|회장|사장|장관)\s$"
+)
+
+
+def _person_marked(text: str, s: int, e: int, after: str, nxt: str) -> bool:
+    """예원 씨, 배우 주원, 박지원(71): 씨, an occupation before the name, or an age in brackets after it mark
+    a person whatever the name's last syllable looks like."""
+    if after.startswith("씨") or (not after and re.match(r"씨(?:[은는이가의을를과와도에]|\W|$)", nxt)):
+        return True
+    if re.match(r"\((?:만\s?)?\d{1,3}(?:세)?[)·,]", text[e:]):
+        return True
+    return _person_shaped(text[s:e]) and bool(_PERSON_BEFORE.search(text[max(0, s - 8) : s]))
+
+
+def _foreign_name_ending_like_place(name: str, s: int, e: int, wtoks: list[Any]) -> bool:
+    """A name Kiwi reads as one proper noun ending in 시/도/주/성 whose head is no known name (무르시, 프라도)
+    is a transliteration, not a city or province: Kiwi splits real ones (쿤산/NNP 시/NNG)."""
+    if name[-1] not in "시도주성" or len(name) < 3 or name in KOREAN_PLACES:
+        return False
+    one = [t for t in wtoks if t.start == s and t.start + t.len == e and t.tag == "NNP"]
+    return bool(one) and not _kiwi_knows_proper(name[:-1]) and not _kiwi_word(name[:-1])
+
+
+_GOVERNMENT_ACTS = re.compile(
+    r"(?:밝혔|발표|진행|실시|추진|시행|지원|계획|협조|운영|준비|결정|나섰|조사|점검|요청|공개|지급|마련|설치|"
+    r"개최|선정|체결|협약|신고를 받)"
+)
+
+
+def _acting_government(text: str, e: int, after: str) -> bool:
+    """A city, province or county that acts — announces, runs, pays — is its administration (서울시는 …
+    밝혔다, 양주시와 … 준비한): the subject of a verb of governing."""
+    if not after or after[0] not in "은는이가과와":
+        return False
+    clause = re.split(r"[.!?](?:\s|$)", text[e:], maxsplit=1)[0]
+    return bool(_GOVERNMENT_ACTS.search(clause))
+
+
+def _place_by_final(name: str) -> bool:
+    """팔달산, 상왕십리역, 경복궁, 이화령: a name of three or more syllables with a landscape ending."""
+    if not re.fullmatch(r"[\uac00-\ud7a3]{3,}", name):
+        return False
+    return any(name.endswith(f) and len(name) - len(f) >= 2 for f in _NATURAL_PLACE_FINALS)
+
+
+def _vessel_name(name: str) -> bool:
+    """세월호, 나로호, 천리마호: a ship, rocket or satellite named with 호 — unless the head is a known place
+    (충주호 is a lake)."""
+    if not re.fullmatch(r"[\uac00-\ud7a3]{2,}호", name) or len(name) < 3:
+        return False
+    head = name[:-1]
+    return head not in KOREAN_PLACES and not _person_shaped(name)
+
+
+def _affiliation(text: str, s: int, e: int) -> bool:
+    """지소연(첼시), 박은선(로시얀카), 홍길동(민주당): a name in brackets right after a person's name is the
+    club, party or company they belong to."""
+    if s < 2 or text[s - 1] != "(" or text[e : e + 1] != ")":
+        return False
+    before = text[max(0, s - 6) : s - 1]
+    return bool(re.search(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2,4}$", before)) and _person_shaped(
+        re.search(r"[\uac00-\ud7a3]{2,4}$", before).group()
+    )
+
+
+def _company_context(text: str, e: int, after: str, nxt: str) -> bool:
+    """The words around a name say it is a company: its products or shops follow, or it is the subject of
+    a verb of trade or reporting ("세븐일레븐이 … 출시했다", "중신넷이 보도했다")."""
+    if not after and _COMPANY_CUE.match(nxt):
+        return True
+    if after in ("이", "가", "은", "는") or after.startswith(("이", "가", "은", "는")) and len(after) == 1:
+        clause = re.split(r"[.,!?]\s|[다요]\.|,", text[e:], maxsplit=1)[0]
+        return bool(_COMPANY_VERB.search(clause[:60]))
+    return False
 
 
 _BODY_HEADS = ("당국", "대표단", "정부", "경찰", "검찰", "대사관", "총영사관", "당국자들")
