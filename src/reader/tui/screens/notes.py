@@ -109,7 +109,10 @@ class NotesScreen(Screen[None]):
             )
         total, count = len(self._notes), len(self.shown)
         header = Text.assemble(
-            ("Notes", "bold"), "  ", f"{count} of {total}" if query.strip() else f"{total}"
+            ("Notes", "bold"),
+            "  ",
+            f"{count} of {total}" if query.strip() else f"{total}",
+            ("  ·  Enter opens the article at the note · / filter · Esc back", "dim"),
         )
         self.query_one("#notes-header", Static).update(header)
         self.query_one("#notes-none").display = not count
