@@ -66,5 +66,8 @@ def test_search_is_a_literal_case_insensitive_substring_in_both_columns() -> Non
     assert [EN[m[2] : m[3]] for m in marks] == ["Kursk", "Kursk"]
     marks, rows = search_marks(SEGMENTS, search_pattern("북한군"))  # inside 북한군이 too
     assert rows == [0, 1] and [KO[m[2] : m[3]] for m in marks] == ["북한군", "북한군"]
-    assert search_marks(SEGMENTS, search_pattern("Kursk.")) == ([(0, "en", 23, 29, "parallel-view--match")], [0])
+    assert search_marks(SEGMENTS, search_pattern("Kursk.")) == (
+        [(0, "en", 23, 29, "parallel-view--match")],
+        [0],
+    )
     assert search_pattern("  ") is None and search_marks(SEGMENTS, None) == ([], [])
