@@ -8,6 +8,7 @@ all the screen needs for undo.
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_right
 from dataclasses import replace
 
 from .articles import SegmentRow
@@ -63,16 +64,25 @@ def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]
             [(article_id, r.position, r.paragraph, r.ko_from, r.ko_to, r.en_from, r.en_to, r.ko_start, r.ko_end,
               r.en_start, r.en_end, r.link, r.confidence, int(r.locked), "\n".join(r.issues)) for r in rows],
         )
-        # a mention belongs to the row whose span holds it
-        for r in rows:
-            for side, start, end in (("ko", r.ko_start, r.ko_end), ("en", r.en_start, r.en_end)):
-                if end > start:
-                    conn.execute(
-                        "UPDATE mentions SET position = ? WHERE article_id = ? AND side = ? AND start >= ? AND "
-                        "start < ?",
-                        (r.position, article_id, side, start, end),
-                    )
+        _renumber_mentions(conn, article_id, rows)
         index_article(conn, article_id)
+
+
+def _renumber_mentions(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]) -> None:
+    """A mention belongs to the row whose span holds its start: one pass, one batched update."""
+    starts = {
+        "ko": [(r.ko_start, r.position) for r in rows if r.ko_end > r.ko_start],
+        "en": [(r.en_start, r.position) for r in rows if r.en_end > r.en_start],
+    }
+    keys = {side: [start for start, _ in spans] for side, spans in starts.items()}
+    updates = []
+    for mention_id, side, start in conn.execute(
+        "SELECT id, side, start FROM mentions WHERE article_id = ?", (article_id,)
+    ).fetchall():
+        i = bisect_right(keys[side], start) - 1
+        if i >= 0:
+            updates.append((starts[side][i][1], mention_id))
+    conn.executemany("UPDATE mentions SET position = ? WHERE id = ?", updates)
 
 
 def _texts_len(conn: sqlite3.Connection, article_id: int) -> tuple[int, int]:
