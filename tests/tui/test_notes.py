@@ -345,3 +345,22 @@ def test_stacked_rows_mark_the_language_that_has_the_note(library, drive) -> Non
         assert [underlined(view, top + 1 + i) for i in range(height)].count("about") == 1
 
     drive(library, scenario, size=(90, 40))
+
+
+def test_a_note_that_cannot_be_saved_keeps_its_text_on_screen(library, drive) -> None:
+    """Another process removed the article meanwhile: the editor says so and keeps what was typed."""
+    other = Store.open(library.path)
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "a", *"precious words")
+        assert other.delete_article(1)
+        await pilot.press("ctrl+s")
+        editor = app.screen
+        assert isinstance(editor, NoteEditor) and editor.body == "precious words"
+        assert "Not saved" in str(editor.query_one("#note-error").render())
+
+    try:
+        drive(library, scenario)
+    finally:
+        other.close()
+    assert list_notes(library.conn) == []
