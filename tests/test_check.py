@@ -31,6 +31,11 @@ def test_wrong_day_is_flagged() -> None:
         ("병력의 3분의 2가 남았다.", "Two-thirds of the troops remained."),
         ("2024년 3월 두 번째 회의", "the second meeting in March 2024"),
         ("성장률은 2.5%였다.", "Growth was 2.5 percent."),
+        ("3분기 영업이익은 5조원이었다.", "Operating profit was 5 trillion won in the third quarter."),
+        ("헌법 제4조에 따르면", "Under Article 4 of the Constitution"),
+        ("협상단은 나흘 만에 귀국했다.", "The negotiators returned home after 4 days."),
+        ("농성 8일째인 노조원 12명", "12 union members on the eighth day of their sit-in"),
+        ("전력 86GWh를 생산했다.", "It produced 86 GWh of electricity."),
     ],
 )
 def test_correct_translation_raises_no_alarm(ko: str, en: str) -> None:
@@ -68,3 +73,16 @@ def test_unit_conversion_and_a_week_are_no_alarm() -> None:
 def test_check_never_fails_on_any_text(ko: str, en: str) -> None:
     reasons = check_pair(ko, en)
     assert all(isinstance(r, str) and r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("ko", "en", "figure"),
+    [
+        ("협상단은 나흘 만에 귀국했다.", "The negotiators returned home after 5 days.", "5 days"),
+        ("북한은 두 차례 미사일을 발사했다.", "North Korea fired missiles 3 times.", "3 times"),
+        ("병력의 3분의 2가 남았다.", "3/4 of the troops remained.", "3"),
+    ],
+)
+def test_figures_in_words_and_fractions_are_compared(ko: str, en: str, figure: str) -> None:
+    reasons = check_pair(ko, en)
+    assert any(figure in r for r in reasons)

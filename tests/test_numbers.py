@@ -192,3 +192,84 @@ def test_letters_on_a_number_that_are_no_unit_make_no_quantity() -> None:
 def test_grouped_thousands_are_not_a_year() -> None:
     q = _only("per 1,000 cubic feet", "en")
     assert (q.value, q.kind) == (1000, "number")
+
+
+def _found(text: str, lang: str) -> list[tuple[str, float, str | None, str]]:
+    return [(text[q.start : q.end], q.value, q.unit, q.kind) for q in find_quantities(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("Prices fell in June.", 6), ("Since March, troops have waited.", 3), ("It may rain in May.", 5),
+     ("Talks resumed in early March.", 3)],
+)
+def test_bare_english_month_after_a_word_of_time(text: str, month: int) -> None:
+    months = [q for q in find_quantities(text, "en") if q.unit == "month"]
+    assert [q.value for q in months] == [month]
+
+
+@pytest.mark.parametrize("text", ["They will march to the capital.", "March on, he said.", "May I ask a question?",
+                                  "In Jun they left."])
+def test_march_the_verb_and_may_the_modal_are_no_months(text: str) -> None:
+    assert not [q for q in find_quantities(text, "en") if q.unit == "month"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The 15th package arrived.", 15), ("It was the seventh round.", 7), ("On the eighth day they left.", 8),
+     ("its twenty-first test", 21), ("the 7th Fleet", 7)],
+)
+def test_english_ordinals_outside_dates(text: str, value: int) -> None:
+    found = find_quantities(text, "en")
+    assert [(q.value, q.kind) for q in found] == [(value, "ordinal")]
+
+
+def test_the_26th_on_its_own_is_still_a_day() -> None:
+    (q,) = find_quantities("Troops moved on the 26th, officials said.", "en")
+    assert (q.value, q.unit, q.kind) == (26, "day", "date")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [("나흘 만에 돌아왔다", "나흘", 4, "day"), ("열흘 동안 이어졌다", "열흘", 10, "day"),
+     ("이틀째 수색 중", "이틀", 2, "day"), ("두 차례 회담", "두 차례", 2, None), ("두차례 회담", "두차례", 2, None),
+     ("세 명이 다쳤다", "세 명", 3, "person"), ("다섯 곳에서", "다섯 곳", 5, None), ("함정 네 척이", "네 척", 4, None)],
+)
+def test_korean_native_counts(text: str, span: str, value: int, unit: str | None) -> None:
+    assert [(s, v, u) for s, v, u, _ in _found(text, "ko")] == [(span, value, unit)]
+
+
+@pytest.mark.parametrize("text", ["하루빨리 돌아와야", "세대 간 갈등", "한번 해보자", "네 생각은"])
+def test_native_numeral_words_that_are_no_counts(text: str) -> None:
+    assert find_quantities(text, "ko") == []
+
+
+def test_fractions_and_quarters_are_not_minutes() -> None:
+    (frac,) = find_quantities("병력의 3분의 2가 남았다.", "ko")
+    assert (frac.kind, frac.value) == ("fraction", pytest.approx(2 / 3))
+    (en,) = find_quantities("Two-thirds of the troops remained.", "en")
+    assert (en.kind, en.value) == ("fraction", pytest.approx(2 / 3))
+    (quarter,) = find_quantities("3분기 영업이익이 늘었다.", "ko")
+    assert (quarter.value, quarter.unit, quarter.kind) == (3, "quarter", "ordinal")
+
+
+def test_article_number_is_an_ordinal_not_trillions() -> None:
+    assert _found("헌법 제4조에 따라", "ko") == [("제4조", 4, None, "ordinal")]
+    assert _found("제2차 회의", "ko") == [("제2차", 2, None, "ordinal")]
+
+
+def test_nth_day_is_a_count_of_days_not_a_date() -> None:
+    assert _found("농성 8일째인 오늘", "ko") == [("8일째", 8, "day", "duration")]
+
+
+@pytest.mark.parametrize(
+    ("ko", "en", "unit"),
+    [("강수량 170㎜", "170 mm of rain", "mm"), ("86GWh 생산", "86 GWh produced", "gwh"),
+     ("영화 3편", None, None), ("찬성 150표", None, None)],
+)
+def test_more_units(ko: str, en: str | None, unit: str | None) -> None:
+    (k,) = find_quantities(ko, "ko")
+    assert k.unit == unit and k.kind != "number"
+    if en is not None:
+        (e,) = find_quantities(en, "en")
+        assert (e.value, e.unit) == (k.value, k.unit)

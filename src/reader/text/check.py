@@ -19,7 +19,6 @@ from reader.text.linking import COUNTRY_SYLLABLE, link_mentions, values_equal
 from reader.text.numbers import Quantity, find_quantities
 
 _DATE_UNITS = ("year", "month", "day")
-_NOT_A_UNIT = re.compile(r"의\s?\d|기")
 
 
 def check_pair(
@@ -32,7 +31,7 @@ def check_pair(
 ) -> list[str]:
     """Reasons (one short sentence each) why the two sides disagree; empty when nothing is wrong."""
     reasons: list[str] = []
-    ko_q = [_article_number(ko_text, q) for q in find_quantities(ko_text, "ko")]
+    ko_q = find_quantities(ko_text, "ko")
     en_q = find_quantities(en_text, "en")
     reasons += _quantity_reasons(ko_text, en_text, ko_q, en_q)
     reasons += _date_reasons(ko_text, en_text, ko_q, en_q)
@@ -71,8 +70,6 @@ def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: li
     ko_vals = [q.value for q in ko_q if q.kind != "date"] + _date_values(ko_q)
     en_vals = [q.value for q in en_q if q.kind != "date"] + _date_values(en_q)
     for q in ko_q:
-        if _NOT_A_UNIT.match(ko_text, q.end):
-            continue  # 3분의 2 is a fraction and 3분기 a quarter, not three minutes
         if _bare(q) and not en_bare:
             continue  # 5공장 beside "fifth plant": a bare number may be an ordinal the other side spells
         if _countable(ko_text, q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in en_vals):
@@ -83,14 +80,6 @@ def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: li
         if _countable(en_text, q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in ko_vals):
             reasons.append(f"{en_text[q.start:q.end]} ({_fmt(q.value)}) has no counterpart in the Korean")
     return reasons
-
-
-def _article_number(text: str, q: Quantity) -> Quantity:
-    """제4조, 제2차: 제 makes the number an ordinal (Article 4), whatever unit-like syllable follows."""
-    m = re.match(r"\d+", text[q.start : q.end])
-    if q.start > 0 and text[q.start - 1] == "제" and m:
-        return Quantity(q.start, q.end, float(m.group()), None, "ordinal")
-    return q
 
 
 def _bare(q: Quantity) -> bool:

@@ -117,6 +117,16 @@ _KO_COUNTERS: list[tuple[str, str | None, str]] = sorted(
         ("cm", "cm", "length"),
         ("센티미터", "cm", "length"),
         ("mm", "mm", "length"),
+        ("㎜", "mm", "length"),
+        ("㎝", "cm", "length"),
+        ("밀리미터", "mm", "length"),
+        ("GWh", "gwh", "energy"),
+        ("MWh", "mwh", "energy"),
+        ("TWh", "twh", "energy"),
+        ("kWh", "kwh", "energy"),
+        ("GW", "gw", "power"),
+        ("MW", "mw", "power"),
+        ("편", None, "count"),
         ("m", "m", "length"),
         ("미터", "m", "length"),
         ("피트", "ft", "length"),
@@ -173,14 +183,74 @@ _KO_QUANTITY = re.compile(
 _LATIN_COUNTER = re.compile(r"[A-Za-z²]+$")
 
 
+# Native Korean numbers of days, written as words: 이틀 is "two days", 열흘 "ten days".
+_KO_NATIVE_DAYS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8,
+                   "아흐레": 9, "열흘": 10, "보름": 15}
+# Native numerals before a counter: 두 차례, 세 명, 다섯 곳, 스무 척.
+_KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
+              "열한": 11, "열두": 12, "열세": 13, "열네": 14, "스무": 20}
+_KO_NATIVE_COUNTERS = {"차례": None, "번": None, "명": "person", "개": None, "곳": None, "척": None, "대": None,
+                       "개국": "country", "가지": None, "건": None, "마리": None, "발": None}
+_HANGUL = "\uac00-\ud7a3"
+# A native day count is a word of its own: followed by a particle, 째 or 간, never by more of a word
+# (하루빨리, 이레네).
+_KO_NATIVE_DAY_RE = re.compile(
+    rf"(?<![{_HANGUL}])(?P<w>{'|'.join(sorted(_KO_NATIVE_DAYS, key=len, reverse=True))})"
+    rf"(?=(?:째|간|만|이|가|은|는|을|를|도|의|에|나|동안|내내|새|뒤|후|전|씩)?(?![{_HANGUL}]))"
+)
+# The numeral and its counter stand apart ("세 명"); only 차례 is often written on (두차례), since 세대 or
+# 한번 written together are other words.
+_KO_NATIVE_COUNT_RE = re.compile(
+    rf"(?<![{_HANGUL}])(?P<w>{'|'.join(sorted(_KO_NATIVE, key=len, reverse=True))})"
+    rf"(?:\s(?P<c>{'|'.join(sorted(_KO_NATIVE_COUNTERS, key=len, reverse=True))})|(?P<c2>차례))"
+    rf"(?=(?:[은는이가을를도의에째씩만]|에서|으로|나|이나)?(?![{_HANGUL}]))"
+)
+
+
+def _korean_words_for_numbers(text: str) -> list[Quantity]:
+    """Counts written with native numerals: 이틀 (2 days), 열흘 (10 days), 두 차례 (twice), 세 명 (3)."""
+    out: list[Quantity] = []
+    for m in _KO_NATIVE_DAY_RE.finditer(text):
+        out.append(Quantity(m.start(), m.end("w"), float(_KO_NATIVE_DAYS[m.group("w")]), "day", "duration"))
+    for m in _KO_NATIVE_COUNT_RE.finditer(text):
+        counter = m.group("c") or m.group("c2")
+        end = m.end("c") if m.group("c") else m.end("c2")
+        out.append(Quantity(m.start(), end, float(_KO_NATIVE[m.group("w")]), _KO_NATIVE_COUNTERS[counter], "count"))
+    return out
+
+
+# 3분의 2: a fraction (two thirds), not three minutes; 3분기: a quarter of the year.
+_KO_FRACTION = re.compile(rf"(?<![\d.,])(?P<den>{_DIGITS})\s?분의\s?(?P<num>{_DIGITS})")
+_KO_QUARTER = re.compile(r"(?<![\d.,])(?P<q>[1-4])\s?분기")
+
+
 def _korean_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
+    special: list[Quantity] = []
+    for m in _KO_FRACTION.finditer(text):
+        den, num = float(m.group("den").replace(",", "")), float(m.group("num").replace(",", ""))
+        if den:
+            special.append(Quantity(m.start(), m.end(), num / den, None, "fraction"))
+    for m in _KO_QUARTER.finditer(text):
+        special.append(Quantity(m.start(), m.end(), float(m.group("q")), "quarter", "ordinal"))
+    taken = [(q.start, q.end) for q in special]
+    out.extend(special)
     for m in _KO_QUANTITY.finditer(text):
+        if any(m.start() < b and a < m.end() for a, b in taken):
+            continue
         value = parse_korean_number(m.group("num"))
         if value is None:
             continue
         counter = m.group("counter")
         end = m.end()
+        if m.start() > 0 and text[m.start() - 1] == "제":
+            # 제4조, 제2차: 제 makes the number an ordinal (Article 4), whatever unit-like syllable follows
+            lead = re.match(r"\d+", m.group("num"))
+            if lead:
+                stop = m.start() + lead.end()
+                stop += 1 if text[stop : stop + 1] in tuple("조차항호장대회기절편권부관") else 0
+                out.append(Quantity(m.start() - 1, stop, float(lead.group()), None, "ordinal"))
+                continue
         if (
             counter
             and _LATIN_COUNTER.search(counter)
@@ -199,7 +269,14 @@ def _korean_quantities(text: str) -> list[Quantity]:
             kind = "duration"
         if not counter:
             end = m.end("num")
+        if counter and text[end : end + 1] == "째" and unit in ("day", "week", "month", "year"):
+            kind, end = "duration", end + 1  # 8일째: the eighth day of something, a count, not a date
         out.append(Quantity(m.start(), end, value, unit, kind))
+    taken = [(q.start, q.end) for q in out]
+    for q in _korean_words_for_numbers(text):
+        if all(q.end <= a or q.start >= b for a, b in taken):
+            out.append(q)
+    out.sort(key=lambda q: (q.start, q.end))
     return _attach_date_parts(out, text)
 
 
@@ -324,6 +401,12 @@ _EN_UNITS: list[tuple[str, str | None, str]] = [
     (r"(?:kilograms?|kg)", "kg", "weight"),
     (r"(?:tons?|tonnes?)", "ton", "weight"),
     (r"barrels?", "barrel", "count"),
+    (r"(?:gigawatt[- ]hours?|GWh)", "gwh", "energy"),
+    (r"(?:megawatt[- ]hours?|MWh)", "mwh", "energy"),
+    (r"(?:terawatt[- ]hours?|TWh)", "twh", "energy"),
+    (r"(?:kilowatt[- ]hours?|kWh)", "kwh", "energy"),
+    (r"(?:gigawatts?|GW)", "gw", "power"),
+    (r"(?:megawatts?|MW)", "mw", "power"),
     (r"(?:dollars?|usd)", "usd", "money"),
     (r"won", "krw", "money"),
     (r"yen", "jpy", "money"),
@@ -369,7 +452,48 @@ _EN_DAY_OF = re.compile(
     rf"\b(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b\.?",
     re.IGNORECASE,
 )
-_EN_ORDINAL = re.compile(r"\b(?:the\s+)(?P<num>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_FULL_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"])
+_TIME_WORD_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|from|through|to|before|after|during|of|last|next|this|early|mid|late|"
+    r"end of|since early|since late)[\s-]+$",
+    re.IGNORECASE,
+)
+# "on the 26th" is a day; "the 15th package" or "the 7th Fleet" is an ordinal of something else.
+_EN_ORDINAL = re.compile(
+    r"\b(?:the\s+)(?P<num>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?!(?:of|in|at|on|to|and|when|after|before|as|for|"
+    r"but|while|from|amid|that|with|local|this|last|next)\b)[A-Za-z])",
+    re.IGNORECASE,
+)
+_WORD_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}
+_EN_WORD_ORDINAL = re.compile(
+    r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?P<w>"
+    + "|".join(sorted(_WORD_ORDINALS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+# "two-thirds", "a quarter", "one half": fractions, read before "third" or "quarter" can pass for ordinals
+_DENOMINATORS = {"half": 2, "halves": 2} | {
+    word + plural: den
+    for word, den in (("third", 3), ("quarter", 4), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7),
+                      ("eighth", 8), ("ninth", 9), ("tenth", 10))
+    for plural in ("", "s")
+}
+_EN_FRACTION = re.compile(
+    r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|[1-9])[- ](?P<d>halves|half|thirds?|quarters?|"
+    r"fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b(?!\s+(?:time|round|day|week|year|place|"
+    r"term|test|consecutive|largest|biggest)\b)",
+    re.IGNORECASE,
+)
+_EN_DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(?P<num>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+# "a second time" is an ordinal, "for a second" or "the second half" too; only "a split second" and
+# "seconds" as units of time are not, and those carry no number to compare
+_SECOND_AS_TIME = re.compile(r"s\b|\s+(?:or two|later)\b", re.IGNORECASE)
 _EN_PERCENT_SIGN = re.compile(rf"(?<![\w.,])(?P<num>{_DIGITS})\s?%")
 
 
@@ -419,10 +543,16 @@ def _english_quantities(text: str) -> list[Quantity]:
         has_day, has_year = m.group("day") is not None, m.group("year") is not None
         if not word[0].isupper():
             continue
-        ambiguous = word.lower() in ("may", "march") or len(word) <= 4
-        abbreviated = len(word) <= 4 and text[m.end("month") : m.end("month") + 1] == "."
-        if not (has_day or has_year) and ambiguous and not abbreviated:
-            continue
+        full = word.lower() in _FULL_MONTHS
+        # "May" is a modal and "March" a verb even with a capital at a sentence start: as bare months they
+        # need a word of time before them ("in May", "since March", "early March")
+        verb_like = word.lower() in ("may", "march")
+        abbreviated = not full and text[m.end("month") : m.end("month") + 1] == "."
+        if not (has_day or has_year):
+            if verb_like and not _TIME_WORD_BEFORE.search(text, 0, m.start("month")):
+                continue
+            if not full and not abbreviated:
+                continue
         year = int(m.group("year")) if has_year else None
         add(Quantity(m.start("month"), m.end("month"), float(month), "month", "date"))
         if has_day:
@@ -441,6 +571,25 @@ def _english_quantities(text: str) -> list[Quantity]:
         day = int(m.group("num"))
         if 1 <= day <= 31 and free(m.start("num"), m.end()):
             add(Quantity(m.start("num"), m.end(), float(day), "day", "date"))
+    for m in _EN_FRACTION.finditer(text):
+        num = m.group("n").lower()
+        n = 1 if num in ("a", "an", "one") else _EN_SMALL.get(num) or int(num)
+        den = _DENOMINATORS[m.group("d").lower()]
+        add(Quantity(m.start(), m.end(), n / den, None, "fraction"))
+    for m in _EN_DIGIT_ORDINAL.finditer(text):
+        # "the 15th package", "its 4th test": an ordinal, not a day (days were taken above)
+        if free(m.start(), m.end()):
+            add(Quantity(m.start(), m.end(), float(m.group("num")), None, "ordinal"))
+    for m in _EN_WORD_ORDINAL.finditer(text):
+        if m.group("w").lower() == "second" and re.match(r"s?\b", text[m.end() :]) and _SECOND_AS_TIME.match(
+            text, m.end()
+        ):
+            continue
+        value = _WORD_ORDINALS[m.group("w").lower()]
+        if m.group("tens"):
+            value += _EN_TENS[m.group("tens").lower()]
+        if free(m.start(), m.end()):
+            add(Quantity(m.start(), m.end(), float(value), None, "ordinal"))
     for m in _EN_PERCENT_SIGN.finditer(text):
         if free(m.start(), m.end()):
             add(Quantity(m.start(), m.end(), float(m.group("num").replace(",", "")), "percent", "percent"))
