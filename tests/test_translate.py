@@ -387,3 +387,46 @@ def test_argos_missing_is_a_clear_line(db_path, korean_only, capsys, monkeypatch
     monkeypatch.setitem(sys.modules, "argostranslate", None)  # not installed, whatever this machine has
     code, _out, err = run(db_path, "translate", str(korean_only), "--engine", "argos", capsys=capsys)
     assert code == 1 and "Argos Translate is not installed" in err and err.count("\n") == 1
+
+
+def fake_argos(monkeypatch: pytest.MonkeyPatch, pairs: dict[tuple[str, str], dict[str, str]]) -> None:
+    """An installed Argos Translate with the given language packages (its real module API, offline)."""
+    import sys
+    import types
+
+    class Translation:
+        def __init__(self, table: dict[str, str]) -> None:
+            self.table = table
+
+        def translate(self, text: str) -> str:
+            return self.table[text]
+
+    class Language:
+        def __init__(self, code: str) -> None:
+            self.code = code
+
+        def get_translation(self, other: Language) -> Translation | None:
+            table = pairs.get((self.code, other.code))
+            return Translation(table) if table is not None else None
+
+    package = types.ModuleType("argostranslate")
+    module = types.ModuleType("argostranslate.translate")
+    module.get_installed_languages = lambda: [Language("ko"), Language("en")]  # type: ignore[attr-defined]
+    package.translate = module  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "argostranslate", package)
+    monkeypatch.setitem(sys.modules, "argostranslate.translate", module)
+
+
+def test_argos_translates_offline(db_path, korean_only, capsys, monkeypatch) -> None:
+    fake_argos(monkeypatch, {("ko", "en"): EN_FOR})
+    code, _out, err = run(db_path, "translate", str(korean_only), "--engine", "argos", capsys=capsys)
+    assert code == 0, err
+    check_translated(db_path, korean_only, "argos")
+
+
+def test_argos_without_the_korean_package(db_path, korean_only, capsys, monkeypatch) -> None:
+    fake_argos(monkeypatch, {("en", "ko"): {}})
+    before = snapshot(db_path)
+    code, _out, err = run(db_path, "translate", str(korean_only), "--engine", "argos", capsys=capsys)
+    assert code == 1 and "no ko→en package is installed" in err and err.count("\n") == 1
+    assert snapshot(db_path) == before

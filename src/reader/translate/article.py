@@ -76,9 +76,9 @@ def translate_article(conn: sqlite3.Connection, article_id: int, config: EngineC
     strings = [s.text(text) for s in sentences]
     title_index = _title_index(title, strings)
     asked = strings + ([title] if title_index == len(strings) else [])
-    ensure_tables(conn)
-    engine = engine or make_engine(config)
+    engine = engine or make_engine(config)  # a missing key or package is reported before anything is written
     try:
+        ensure_tables(conn)
         done = start_or_resume(conn, article_id, engine.name, config.model, source,
                                fingerprint(text, title, source, engine.name, config.base_url, config.model))
         resumed = len(done)
