@@ -268,3 +268,13 @@ def test_fetch_stops_reading_at_the_limit(site) -> None:
 def test_only_web_addresses_are_fetched() -> None:
     with pytest.raises(ImportProblem, match="not a web address"):
         fetch("file:///etc/passwd")
+
+
+def test_several_urls_are_a_batch(db_path, site, capsys) -> None:
+    code, out, err = run(db_path, "add", f"{site}/ko", f"{site}/missing", f"{site}/en", f"{site}/moved",
+                         capsys=capsys)
+    assert code == 1
+    assert len(out.split()) == 2
+    assert "added 2, skipped 1 already in the library, failed 1" in err
+    assert f"failed: {site}/missing: the server answered HTTP 404" in err
+    assert f"already in the library (id {out.split()[0]}): {site}/moved" in err
