@@ -430,3 +430,15 @@ def test_argos_without_the_korean_package(db_path, korean_only, capsys, monkeypa
     code, _out, err = run(db_path, "translate", str(korean_only), "--engine", "argos", capsys=capsys)
     assert code == 1 and "no ko→en package is installed" in err and err.count("\n") == 1
     assert snapshot(db_path) == before
+
+
+def test_deleting_an_article_mid_translation_takes_its_state_along(db_path, tmp_path, server, korean_only,
+                                                                   capsys) -> None:
+    configure(tmp_path, server)
+    server.script = ["ok", "drop", "drop", "drop"]
+    assert run(db_path, "translate", str(korean_only), capsys=capsys)[0] == 1
+    with Store.open(db_path) as store:
+        assert store.conn.execute("SELECT count(*) FROM translation_parts").fetchone()[0] == 2
+        assert store.delete_article(korean_only)
+        assert store.conn.execute("SELECT count(*) FROM translation_parts").fetchone()[0] == 0
+        assert store.conn.execute("SELECT count(*) FROM translation_runs").fetchone()[0] == 0
