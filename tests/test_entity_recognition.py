@@ -253,3 +253,19 @@ def test_name_keeps_the_type_it_was_given_on_evidence() -> None:
     text = "에코프로 관계자는 이렇게 말했다. 에코프로는 이번 분기를 마쳤다."
     types = {m.type for m in find_mentions(text, "ko", Glossary()) if m.text == "에코프로"}
     assert types == {"ORG"}
+
+
+def test_korean_name_kiwi_cuts_one_syllable_short_is_whole() -> None:
+    got = spans(find_mentions("이철규 의원과 진종오는 함께 출석했다.", "ko", Glossary()))
+    assert {("이철규", "PERSON"), ("진종오", "PERSON")} <= got
+
+
+def test_suffixes_do_not_turn_a_place_into_a_person() -> None:
+    got = spans(find_mentions("전주역에서 한국인 관광객이 내렸다.", "ko", Glossary()))
+    assert ("전주역", "PLACE") in got
+    assert not any(t == "PERSON" for _, t in got)
+
+
+def test_western_given_name_and_surname_are_one_person() -> None:
+    got = spans(find_mentions("제임스 코든이 진행했고 구스타보 알베르토 바스케스가 말했다.", "ko", Glossary()))
+    assert {("제임스 코든", "PERSON"), ("구스타보 알베르토 바스케스", "PERSON")} <= got

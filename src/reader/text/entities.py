@@ -274,6 +274,10 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
                 continue
             if name.islower() or name in _NON_ENTITY_ACRONYMS:
                 continue  # units (cm, ha) and common acronyms (TV, SNS) name no entity
+            whole = _name_cut_short(text, stem, names, first, we, glossary)
+            if whole is not None:
+                out.append(_Cand(span_s, whole, "PERSON", 3, True))  # 이철/NNP 규/NNG: one name, 이철규
+                continue
             typ, sure = _type_korean_name(text, span_s, span_e, after, next_word, glossary, wtoks)
             out.append(_Cand(span_s, span_e, typ, 3, sure))
         else:
@@ -317,6 +321,37 @@ def _consistent_types(text: str, cands: list[_Cand]) -> None:
 _ROLES_BEFORE_NAME = frozenset(
     ["배우", "가수", "감독", "선수", "작가", "개그맨", "개그우먼", "방송인", "코치", "의원", "기자", "교수", "변호사", "시인", "모델", "아나운서", "회장", "대표", "씨", "군", "양", "PD", "대변인", "장관", "후보", "前", "전"]
 )
+
+
+# Syllables that commonly end a Korean given name; a proper noun Kiwi cut one syllable short is completed only
+# by one of these (이철+규, 진종+오, 양현+석), never by a suffix like 시, 인 or 역 (서울시, 한국인, 전주역).
+_GIVEN_NAME_LAST = frozenset(
+    "규오석록훈호민수영현진희준우연경철성재환기범혁욱선미은정숙자순아화태용근섭택열광찬빈윤하주율린나란옥"
+    "헌균승상완권명웅탁혜령빈신효결설솔"
+)
+_PARTICLE_AFTER_NAME = re.compile(r"(?:[은는이가의을를과와도]|에게|에게서|한테|께서|씨|와의|과의|)$")
+
+
+def _name_cut_short(text: str, stem: list[Any], names: list[Any], first: int, we: int,
+                    glossary: Glossary) -> int | None:
+    """The end of a three-syllable personal name that Kiwi read as a two-syllable proper noun and a stray
+    syllable (이철/NNP 규/NNG, 진종/NNP 오/NR), or None."""
+    head = stem[first]
+    if first != 0 or head.tag != "NNP" or head.len != 2 or len(stem) < 2:
+        return None
+    nxt = stem[1]
+    if nxt.len != 1 or nxt.tag not in ("NNG", "NR", "NNB", "NNP") or nxt.start != head.start + 2:
+        return None
+    name = text[head.start : head.start + 3]
+    if not _person_shaped(name) or name[-1] not in _GIVEN_NAME_LAST:
+        return None
+    base = text[head.start : head.start + 2]
+    if base in KOREAN_PLACES or base in KNOWN_COMPANIES or glossary.lookup_ko(base) is not None:
+        return None
+    rest = text[head.start + 3 : we]
+    if len(stem) > 2 and stem[2].start < we and stem[2].tag in ("NNG", "NNP"):
+        return None  # more nouns follow: a compound, not a name with its particle
+    return head.start + 3 if _PARTICLE_AFTER_NAME.match(rest) else None
 
 
 def _short_final(word: str) -> bool:
@@ -759,6 +794,7 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
                 p.end, p.type, p.sure = c.end, new_type, p.sure or c.sure
                 continue
         merged.append(c)
+    merged = _foreign_full_names(text, merged)
     taken = [(m.start, m.end) for m in merged]
     for m in merged:
         if m.type not in ("PERSON", "ORG", "PLACE", "OTHER"):
@@ -780,6 +816,37 @@ _HEAD = re.compile(
     r" (" + "|".join(sorted(_ORG_HEADS + _PLACE_HEADS, key=len, reverse=True)) + r")"
     r"(?=[은는이가의을를과와도에]|에서|으로|로|[^\uac00-\ud7a3]|$)"
 )
+
+
+# Western given names as Korean news spells them: before another name they begin a full name (지나 데이비스,
+# 제임스 코든), which Kiwi may read as a verb (지나) or leave apart from the surname.
+FOREIGN_GIVEN_NAMES = frozenset(
+    ["존", "제임스", "마이클", "데이비드", "로버트", "윌리엄", "리처드", "토머스", "찰스", "조지", "조셉", "조지프", "크리스", "크리스토퍼", "대니얼", "다니엘", "매튜", "앤드루", "앤서니", "마크", "폴", "스티븐", "스티브", "케빈", "브라이언", "에릭", "제이슨", "제프", "라이언", "저스틴", "애런", "아론", "벤", "벤저민", "샘", "사무엘", "잭", "조", "존슨", "닉", "니콜라스", "피터", "필립", "톰", "팀", "빌", "밥", "해리", "헨리", "에드워드", "앨런", "알렉스", "알렉산더", "빅토르", "블라디미르", "세르게이", "드미트리", "이반", "안드레이", "미하일", "일리야", "세르히", "올렉산드르", "볼로디미르", "유리", "구스타보", "카를로스", "후안", "호세", "루이스", "페드로", "마리아", "안토니오", "프란치스코", "프란시스코", "루카", "마르코", "파울로", "장", "피에르", "프랑수아", "앙겔라", "안젤라", "메리", "엘리자베스", "제니퍼", "제시카", "사라", "세라", "에밀리", "케이트", "캐서린", "앤", "앤드리아", "린다", "수전", "낸시", "로라", "지나", "클로이", "엠마", "에마", "올리비아", "소피아", "샤론", "힐러리", "미셸", "니키", "카멀라", "도널드", "조", "마이크", "테드", "버니", "낸시", "로이드", "토니", "이기", "리사", "레이디", "셰릴", "안나", "나탈리아", "율리아", "타티야나"]
+)
+
+
+def _foreign_full_names(text: str, merged: list[_Cand]) -> list[_Cand]:
+    """지나 데이비스, 제임스 코든, 구스타보 알베르토 바스케스: a Western given name and the names after it,
+    written apart, are one person."""
+    out: list[_Cand] = []
+    for c in merged:
+        if out and text[out[-1].end : c.start] == " " and out[-1].type == "PERSON" and c.type == "PERSON" \
+                and out[-1].end - out[-1].start >= 2 and text[out[-1].start : out[-1].end].split()[0] in FOREIGN_GIVEN_NAMES \
+                and not _person_shaped(text[c.start : c.end]):
+            out[-1].end, out[-1].sure = c.end, True
+            continue
+        out.append(c)
+    # a given name Kiwi did not take for a name at all (지나 as the verb 지나다) before a foreign name
+    for c in out:
+        if c.type not in ("PERSON", "OTHER") or _person_shaped(text[c.start : c.end]):
+            continue
+        m = re.search(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{1,4}) $", text[max(0, c.start - 6) : c.start])
+        # "길을 지나 데이비스가": after an object the word is the verb 지나다, not the given name
+        verb = m is not None and re.search(r"[을를에]\s$", text[max(0, c.start - len(m.group(1)) - 3) : c.start - len(m.group(1))])
+        if m and m.group(1) in FOREIGN_GIVEN_NAMES and not verb and not any(o.end == c.start - 1 for o in out if o is not c):
+            c.start -= len(m.group(1)) + 1
+            c.type, c.sure = "PERSON", True
+    return out
 
 
 def _merged_type(text: str, p: _Cand, c: _Cand) -> str | None:
