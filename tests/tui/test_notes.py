@@ -364,3 +364,29 @@ def test_a_note_that_cannot_be_saved_keeps_its_text_on_screen(library, drive) ->
     finally:
         other.close()
     assert list_notes(library.conn) == []
+
+
+def test_notes_screen_edits_deletes_and_undoes_by_keys(library, drive) -> None:
+    add_note(library.conn, 1, "ko", 0, 5, "first #kursk", target="span")
+    add_note(library.conn, 2, "ko", 0, 4, "second")
+    library.conn.execute("UPDATE notes SET updated = '2000-01-01' WHERE body LIKE 'first%'")
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("ctrl+n", *"e")  # in the filter, e is a letter typed
+        screen = app.screen
+        assert isinstance(screen, NotesScreen) and screen.query_one(Input).value == "e"
+        await pilot.press("backspace", "down", "down")  # to the list, second line: the older note
+        assert screen.current is not None and screen.current.body == "first #kursk"
+        await pilot.press("e")
+        assert isinstance(app.screen, NoteEditor) and app.screen.body == "first #kursk"
+        await pilot.press(*" more", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen and screen.current.body == "first #kursk more"
+        assert screen.shown[0].body == "first #kursk more"  # edited now, so newest
+        await pilot.press("d")
+        assert [n.body for n in list_notes(library.conn)] == ["second"]
+        assert [n.body for n in screen.shown] == ["second"]
+        await pilot.press("u")
+        assert screen.current.body == "first #kursk more" and len(list_notes(library.conn)) == 2
+
+    drive(library, scenario)

@@ -3,7 +3,8 @@
 The filter takes words and `#tags` together: `#kursk casualties` keeps notes tagged kursk whose note,
 quote or article title contains "casualties". Enter opens the article with the cursor on the note's row.
 The list is read from the database each time the screen is shown, so notes written by another `reader`
-process appear when it is reopened.
+process appear when it is reopened. In the list, `e` edits a note and `d` deletes it (`u` brings it back
+while the screen is open).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from ...inert import inert
 from ...store import Store
-from ...store.notes import Note, list_notes
+from ...store.notes import Note, delete_note, list_notes, restore_note, tags_in, update_note
 from ..annotations import note_row
-from ..dialogs.note_editor import shorten
+from ..dialogs.note_editor import NoteEditor, shorten
 from ..dialogs.notes_panel import first_line
 
 
@@ -59,6 +60,10 @@ class NotesScreen(Screen[None]):
         Binding("escape", "back", "Back", id="notes.back", tooltip="Close the notes and go back"),
         Binding("slash", "filter", "Filter", id="notes.filter",
                 tooltip="Filter notes: words match note, quote and title; #tag keeps that tag"),
+        Binding("e", "edit", "Edit", id="notes.edit", tooltip="Edit the highlighted note"),
+        Binding("d", "delete", "Delete", id="notes.delete", tooltip="Delete the highlighted note (u brings it back)"),
+        Binding("u", "undo", "Undo delete", id="notes.undo", show=False,
+                tooltip="Bring back the note deleted last (while this screen is open)"),
     ]  # fmt: skip
 
     def __init__(self, store: Store) -> None:
@@ -67,6 +72,7 @@ class NotesScreen(Screen[None]):
         self.shown: list[Note] = []
         self._titles: dict[int, str] = {}
         self._notes: list[Note] = []
+        self._deleted: list[int] = []  # undo list, last deleted last
 
     def compose(self) -> ComposeResult:
         yield Static(id="notes-header")
@@ -85,14 +91,15 @@ class NotesScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read all notes and titles afresh (another process may have added some) and re-apply the filter."""
-        self._titles = {a.id: a.title_ko or a.title_en or "(untitled)" for a in self.store.list_articles()}
-        self._notes = list_notes(self.store.conn)
-        self.apply_filter(self.query_one(Input).value)
+        current = self.current if self.shown else None
+        self._reload_keeping(current.id if current else None)
 
-    def apply_filter(self, query: str) -> None:
+    def apply_filter(self, query: str, keep: int | None = None) -> None:
+        """Show the notes matching `query`; the cursor stays on note `keep`, else on the same line."""
         tags, words = parse_filter(query)
         self.shown = [n for n in self._notes if matches(n, self._titles.get(n.article_id, ""), tags, words)]
         table = self.query_one(DataTable)
+        line = table.cursor_row
         table.clear()
         for note in self.shown:
             body = first_line(note.body)
@@ -112,11 +119,66 @@ class NotesScreen(Screen[None]):
             ("Notes", "bold"),
             "  ",
             f"{count} of {total}" if query.strip() else f"{total}",
-            ("  ·  Enter opens the article at the note · / filter · Esc back", "dim"),
+            ("  ·  Enter opens the article at the note · e edit · d delete · / filter · Esc back", "dim"),
         )
         self.query_one("#notes-header", Static).update(header)
         self.query_one("#notes-none").display = not count
         table.display = bool(count)
+        ids = [n.id for n in self.shown]
+        if count:
+            table.move_cursor(row=ids.index(keep) if keep in ids else min(line, count - 1))
+
+    @property
+    def current(self) -> Note | None:
+        """The note under the list's cursor (None when the list is empty)."""
+        table = self.query_one(DataTable)
+        return (
+            self.shown[table.cursor_row] if self.shown and 0 <= table.cursor_row < len(self.shown) else None
+        )
+
+    def _reload_keeping(self, note_id: int | None) -> None:
+        self._titles = {a.id: a.title_ko or a.title_en or "(untitled)" for a in self.store.list_articles()}
+        self._notes = list_notes(self.store.conn)
+        self.apply_filter(self.query_one(Input).value, keep=note_id)
+
+    def action_edit(self) -> None:
+        note = self.current
+        if note is None:
+            return
+
+        def save(body: str, tags: str) -> Note:
+            return update_note(self.store.conn, note.id, body, tags)
+
+        def saved(result: Note | None) -> None:
+            if result is not None:
+                self.notify("Note saved.", timeout=3)
+                self._reload_keeping(note.id)
+
+        field_tags = " ".join(
+            t for t in note.tags if t not in tags_in(note.body)
+        )  # the rest come from the body
+        editor = NoteEditor(
+            [(note.side, note.exact)], save, title="Edit note", body=note.body, tags=field_tags
+        )
+        self.app.push_screen(editor, saved)
+
+    def action_delete(self) -> None:
+        note = self.current
+        if note is None:
+            return
+        delete_note(self.store.conn, note.id)
+        self._deleted.append(note.id)
+        self.notify("Note deleted. u brings it back.", timeout=3)
+        self._reload_keeping(None)
+
+    def action_undo(self) -> None:
+        if not self._deleted:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        note_id = self._deleted.pop()
+        restore_note(self.store.conn, note_id)
+        self.notify("Note restored.", timeout=2)
+        self._reload_keeping(note_id)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.apply_filter(event.value)
