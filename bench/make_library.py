@@ -235,8 +235,13 @@ class Generated:
     pairs: list[tuple[int, int, int, int, int]]  # (paragraph, ko_start, ko_end, en_start, en_end)
 
 
-def generate(rng: random.Random, fill: Fill, day: date, source: str, ko_target: int = 1500) -> Generated:
-    """One article of about `ko_target` Korean characters, sentences grouped in paragraphs of 2-4."""
+def generate(
+    rng: random.Random, fill: Fill, day: date, source: str, ko_target: int = 1500, story: str = ""
+) -> Generated:
+    """One article of about `ko_target` Korean characters, sentences grouped in paragraphs of 2-4.
+
+    A byline with the story number closes it, so no two articles of a library have the same text.
+    """
     topic = fill.topic()
     target = int(rng.gauss(ko_target, ko_target * 0.12))
     ko_parts: list[str] = []
@@ -262,8 +267,12 @@ def generate(rng: random.Random, fill: Fill, day: date, source: str, ko_target: 
         ko_len += len(ko)
         en_len += len(en)
         left_in_paragraph -= 1
-    title_ko, title_en = rng.choice(TITLES)
     values = fill.slots(topic)
+    ko, en = f"{values['p']} 기자 (기사 {story})", f"Reporting by {values['P']} (story {story})"
+    pairs.append((paragraph + 1, ko_len + 2, ko_len + 2 + len(ko), en_len + 2, en_len + 2 + len(en)))
+    ko_parts += ["\n\n", ko]
+    en_parts += ["\n\n", en]
+    title_ko, title_en = rng.choice(TITLES)
     article = NewArticle(
         ko="".join(ko_parts), en="".join(en_parts), title_ko=title_ko.format(**values),
         title_en=title_en.format(**values), source=source, url=f"https://example.com/{rng.getrandbits(48):x}",
@@ -296,9 +305,9 @@ def make_batch(job: tuple[int, str, int, float, float, int]) -> Batch:
     fill = Fill(seed, rng)
     source_weights = zipf_weights(len(SOURCES), 0.7)
     out: Batch = []
-    for _ in range(n):
+    for number in range(n):
         day = FIRST_DAY + timedelta(days=rng.randrange(3650))
-        made = generate(rng, fill, day, pick(rng, SOURCES, source_weights), length)
+        made = generate(rng, fill, day, pick(rng, SOURCES, source_weights), length, f"{batch_seed}-{number}")
         a = made.article
         row = (a.title_ko, a.title_en, a.source, a.url, a.published, ADDED, "ko", "human", a.content_hash,
                a.ko, a.en, ADDED if rng.random() < read else None, int(rng.random() < starred))  # fmt: skip

@@ -233,7 +233,7 @@ def tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
 
 
 #: How many matches, at most, are ranked for one query (titles and rows each): see `search_library`.
-CANDIDATES = 2000
+CANDIDATES = 500
 
 
 def search_library(

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from ..store import Store
+from ..store.library import mark_read
 from .bindings import screen_bindings
 from .commands import ArticleCommands
 from .dialogs.help import HelpScreen
@@ -55,6 +56,7 @@ class ReaderApp(App[None]):
         if article is None:  # removed by another `reader` process since the library was listed
             self.notify("That article is no longer in the library.", severity="error")
             return
+        mark_read(self.store.conn, article_id)
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
         while isinstance(self.screen, ReadingScreen):
             self.pop_screen()

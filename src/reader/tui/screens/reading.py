@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...store import Article, Store
+from ...store.library import mark_read
 from ..format import literal
 from ..widgets.entity_panel import EntityPanel
 from ..widgets.find_bar import FindBar
@@ -98,6 +99,7 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, Screen[int]
             self.notify("That article is no longer in the library.", severity="error")
             return
         self.article = article
+        mark_read(self.store.conn, article_id)  # [ and ] open articles too
         self.query_one("#article-header", Static).update(article_heading(self.article))
         self.view.show(self.article.segments, self.article.mentions)
         self.entity_panel.close()

@@ -1,24 +1,44 @@
-"""The library's table of articles, with vim-style keys beside the arrows."""
+"""The library's table of articles: a line-based view that reads only the rows on screen.
+
+A DataTable builds every row up front; with 100,000 articles that alone takes seconds and hundreds of
+megabytes. This table knows only how many rows there are; it asks its `Listing` for blocks of rows as
+they scroll into view and keeps a few blocks, so start-up and memory do not grow with the library.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.segment import Segment as RichSegment
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from ...store import ArticleSummary
+from ...store.library import LibraryRow, Listing
 from ..format import literal
 
 #: Fixed columns; the two titles share what is left of the width.
+GUTTER = 2  # the star
 DATE_WIDTH = 10
-SOURCE_MAX = 18
+SOURCE_WIDTH = 14
+NOTES_WIDTH = 5
+GAP = 2
+#: Rows are read in blocks of this many, and at most KEEP_BLOCKS blocks are kept.
+BLOCK = 64
+KEEP_BLOCKS = 6
+STAR = "★"
+SORT_COLUMN = {"date": "date", "source": "source", "title": "title_ko", "notes": "notes"}
 
 
-class ArticleTable(DataTable[object], inherit_bindings=False):
-    """One row per article, keyed by article id; Enter (or a click on the current row) opens it."""
+class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
+    """One row per article; Enter (or a click on the current row) opens it."""
 
     HELP_SECTION: ClassVar[str] = "Moving through the library"
 
@@ -33,45 +53,221 @@ class ArticleTable(DataTable[object], inherit_bindings=False):
         Binding("G,end", "scroll_bottom", "Last", id="library.last", show=False, tooltip="Last article"),
     ]  # fmt: skip
 
-    def __init__(self, articles: Sequence[ArticleSummary], *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self._articles = list(articles)
-        self._laid_out_for = -1
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-table--header",
+        "article-table--cursor",
+        "article-table--odd",
+        "article-table--star",
+    }
 
-    def on_resize(self) -> None:
-        width = self.scrollable_content_region.width
-        if width != self._laid_out_for:
-            self._fill(width)
+    DEFAULT_CSS = """
+    ArticleTable {
+        background: $surface;
+        overflow-x: hidden;
+        & > .article-table--header { color: $text-primary; background: $panel; text-style: bold; }
+        & > .article-table--cursor { background: $primary 30%; }
+        & > .article-table--odd { background: $foreground 4%; }
+        & > .article-table--star { color: $warning; }
+        &:focus > .article-table--cursor { background: $primary 45%; }
+    }
+    """
 
-    def _fill(self, width: int) -> None:
-        """(Re)build the columns to fit `width`, keeping the cursor on the same article."""
-        self._laid_out_for = width
-        row = self.cursor_row
-        self.clear(columns=True)
-        padding = 2 * self.cell_padding
-        source = min(SOURCE_MAX, max([cell_len("Source")] + [cell_len(a.source) for a in self._articles]))
-        titles = max(20, width - DATE_WIDTH - source - 4 * padding - 1)
-        ko = titles // 2
-        self.add_column("Date", width=DATE_WIDTH, key="date")
-        self.add_column("Source", width=source, key="source")
-        self.add_column("한국어 제목", width=ko, key="title_ko")
-        self.add_column("English title", width=titles - ko, key="title_en")
-        for article in self._articles:
-            cells = [literal(article.published or "—"), literal(article.source), literal(article.title_ko),
-                     literal(article.title_en)]  # fmt: skip
-            for cell in cells:
-                cell.no_wrap, cell.overflow = True, "ellipsis"
-            self.add_row(*cells, key=str(article.id), height=1)
-        if self._articles:
-            self.move_cursor(row=min(row, len(self._articles) - 1), animate=False)
+    cursor_row: reactive[int] = reactive(0, init=False)
+
+    class Opened(Message):
+        """The reader chose an article (Enter, or a click on the current row)."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class Moved(Message):
+        """The cursor is on another article (so the screen can remember it)."""
+
+        def __init__(self, article_id: int | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, listing: Listing, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._listing = listing
+        self._blocks: OrderedDict[int, list[LibraryRow]] = OrderedDict()
+        self.virtual_size = Size(0, listing.count + 1)
+
+    # --- data -------------------------------------------------------------------------------------
+
+    @property
+    def listing(self) -> Listing:
+        return self._listing
+
+    @property
+    def row_count(self) -> int:
+        return self._listing.count
+
+    @property
+    def rows_held(self) -> int:
+        """How many rows are in memory right now (bounded, whatever the size of the library)."""
+        return sum(len(block) for block in self._blocks.values())
+
+    def show(self, listing: Listing, article_id: int | None = None) -> None:
+        """Show another listing (new order or filters), with the cursor on `article_id` if it is there."""
+        self._listing = listing
+        self._blocks.clear()
+        self.virtual_size = Size(0, listing.count + 1)
+        index = listing.index_of(article_id) if article_id is not None else None
+        self.set_reactive(ArticleTable.cursor_row, 0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._move(index or 0, centre=True)
+        self.refresh()
+
+    def forget_rows(self) -> None:
+        """Read rows again when next drawn (a star or read state changed)."""
+        self._blocks.clear()
+        self.refresh()
+
+    def row(self, index: int) -> LibraryRow | None:
+        if not 0 <= index < self._listing.count:
+            return None
+        number = index // BLOCK
+        block = self._blocks.get(number)
+        if block is None:
+            block = self._listing.rows(number * BLOCK, BLOCK)
+            self._blocks[number] = block
+            while len(self._blocks) > KEEP_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(number)
+        offset = index - number * BLOCK
+        return block[offset] if offset < len(block) else None
+
+    def get_row_at(self, index: int) -> list[Text]:
+        """The cells of one row as shown: date, source, Korean title, English title, notes."""
+        row = self.row(index)
+        if row is None:
+            raise IndexError(index)
+        return [literal(row.published or "—"), literal(row.source), literal(row.title_ko),
+                literal(row.title_en), Text(str(row.notes) if row.notes else "")]  # fmt: skip
 
     def article_id_at_cursor(self) -> int | None:
-        if not self._articles:
-            return None
-        return self._articles[self.cursor_row].id
+        row = self.row(self.cursor_row)
+        return row.id if row else None
 
     def select_article(self, article_id: int) -> None:
-        for row, article in enumerate(self._articles):
-            if article.id == article_id:
-                self.move_cursor(row=row, animate=False)
-                return
+        index = self._listing.index_of(article_id)
+        if index is not None:
+            self._move(index, centre=True)
+
+    # --- moving -----------------------------------------------------------------------------------
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _move(self, index: int, *, centre: bool = False) -> None:
+        count = self._listing.count
+        index = max(0, min(index, count - 1)) if count else 0
+        self.cursor_row = index
+        top, page = int(self.scroll_y), self._page
+        if centre and not top <= index < top + page:
+            self.scroll_to(y=max(0, index - page // 2), animate=False, immediate=True)
+        elif index < top:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= top + page:
+            self.scroll_to(y=index - page + 1, animate=False, immediate=True)
+
+    def watch_cursor_row(self) -> None:
+        self.refresh()
+        self.post_message(self.Moved(self.article_id_at_cursor()))
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor_row - 1)
+
+    def action_page_down(self) -> None:
+        self.scroll_to(y=int(self.scroll_y) + self._page, animate=False, immediate=True)
+        self._move(self.cursor_row + self._page)
+
+    def action_page_up(self) -> None:
+        self.scroll_to(y=max(0, int(self.scroll_y) - self._page), animate=False, immediate=True)
+        self._move(self.cursor_row - self._page)
+
+    def action_scroll_top(self) -> None:
+        self._move(0)
+
+    def action_scroll_bottom(self) -> None:
+        self._move(self._listing.count - 1)
+
+    def action_select_cursor(self) -> None:
+        article_id = self.article_id_at_cursor()
+        if article_id is not None:
+            self.post_message(self.Opened(article_id))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y < 1:
+            return
+        index = int(self.scroll_y) + event.y - 1
+        if index >= self._listing.count:
+            return
+        if index == self.cursor_row:
+            self.action_select_cursor()
+        else:
+            self._move(index)
+
+    def on_resize(self) -> None:
+        self._move(self.cursor_row)
+
+    # --- drawing ----------------------------------------------------------------------------------
+
+    def _widths(self, width: int) -> tuple[int, int]:
+        titles = max(10, width - GUTTER - DATE_WIDTH - SOURCE_WIDTH - NOTES_WIDTH - 4 * GAP)
+        ko = titles // 2
+        return ko, titles - ko
+
+    def _line(self, cells: list[tuple[Text, int]], width: int) -> Strip:
+        console = self.app.console
+        segments: list[RichSegment] = []
+        for text, cell_width in cells:
+            cell = Text(end="")
+            cell.append_text(text)  # the text's own style as a span: `render` ignores a Text's base style
+            cell.truncate(cell_width, overflow="ellipsis", pad=True)
+            segments += list(cell.render(console))
+        return Strip(segments).adjust_cell_length(width)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        ko_width, en_width = self._widths(width)
+        gap = (Text(" " * GAP), GAP)
+        if y == 0:
+            style = self.get_component_rich_style("article-table--header")
+            sort = self._listing.view.sort
+            names = {"date": "Date", "source": "Source", "title_ko": "한국어 제목", "notes": "Notes"}
+            label = {key: name + (" ▼" if SORT_COLUMN[sort] == key else "") for key, name in names.items()}
+            cells = [(Text(""), GUTTER), (Text(label["date"]), DATE_WIDTH), gap, (Text(label["source"]), SOURCE_WIDTH),
+                     gap, (Text(label["title_ko"]), ko_width), gap, (Text("English title"), en_width), gap,
+                     (Text(label["notes"], justify="right"), NOTES_WIDTH)]  # fmt: skip
+            return self._line(cells, width).apply_style(base + style)
+        index = int(self.scroll_y) + y - 1
+        row = self.row(index)
+        if row is None:
+            return Strip.blank(width, base)
+        title_style = Style() if row.read else Style(bold=True)
+        star = (
+            Text(STAR, style=self.get_component_rich_style("article-table--star"))
+            if row.starred
+            else Text("")
+        )
+        notes = Text(str(row.notes) if row.notes else "", justify="right")
+        cells = [(star, GUTTER), (literal(row.published or "—"), DATE_WIDTH), gap,
+                 (literal(row.source), SOURCE_WIDTH), gap,
+                 (literal(row.title_ko, title_style), ko_width), gap,
+                 (literal(row.title_en, title_style), en_width), gap, (notes, NOTES_WIDTH)]  # fmt: skip
+        if index == self.cursor_row:
+            line_style = self.get_component_rich_style("article-table--cursor")
+        elif index % 2:
+            line_style = self.get_component_rich_style("article-table--odd")
+        else:
+            line_style = Style()
+        return self._line(cells, width).apply_style(base + line_style)

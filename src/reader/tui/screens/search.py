@@ -1,0 +1,194 @@
+"""Searching the whole library (`/` in the library): ranked hits with both languages' snippets; Enter reads.
+
+The query runs as you type, a moment after the last key, in a thread with its own connection to the
+library, so a slow query never freezes typing; a newer query interrupts an older one still running.
+Korean words match inside inflected forms (북한군 finds 북한군이), by way of the bigram index.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from ...store import Store
+from ...store.search import BadQuery, Hit, snippet
+from ..format import literal
+
+#: Pause after the last key before searching, so a word typed quickly is searched once.
+DEBOUNCE = 0.15
+LIMIT = 100
+SNIPPET_WIDTH = 200
+
+
+def hit_text(hit: Hit, query: str, match_style: str = "reverse") -> Text:
+    """Three lines: the article and where in it the hit is; the Korean snippet; the English snippet."""
+    if hit.position is None:  # the titles matched: they are the two lines below
+        heading = Text(f"{hit.published or '—'} · in the title", style="dim")
+    else:
+        heading = literal(hit.title_ko or hit.title_en, "bold")
+        if hit.title_ko and hit.title_en:
+            heading.append(" — ")
+            heading.append_text(literal(hit.title_en))
+        heading.append_text(Text(f"   {hit.published or '—'} · row {hit.position + 1}", style="dim"))
+    lines = [heading]
+    for side in (hit.ko, hit.en):
+        shown, spans = snippet(side, query, SNIPPET_WIDTH)
+        line = literal(shown)
+        for start, end in spans:
+            line.stylize(match_style, start, end)
+        lines.append(Text("  ") + line)
+    text = Text("\n").join(lines)
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
+
+
+class SearchScreen(Screen[None]):
+    """A search box above a list of hits; Enter in the box goes to the hits, Enter on a hit opens it."""
+
+    HELP_SECTION: ClassVar[str] = "Search"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Library", id="search.back", tooltip="Back to the library"),
+        Binding("down", "to_results", "Hits", id="search.to_results", show=False,
+                tooltip="From the search box down to the hits"),
+        Binding("slash", "to_input", "Edit query", id="search.to_input", show=False,
+                tooltip="Back to the search box"),
+    ]  # fmt: skip
+
+    def __init__(self, store: Store, query: str = "") -> None:
+        super().__init__()
+        self.store = store
+        self.initial = query
+        self.hits: list[Hit] = []
+        self.query_text = ""
+        self.elapsed: float | None = None
+        self._timer: Timer | None = None
+        self._conn: sqlite3.Connection | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text.assemble(("Search", "bold"), "  ", ("both languages · Korean finds inflected forms",
+                                                                "dim")), id="search-header")  # fmt: skip
+        yield Input(self.initial, placeholder='Words to find ("quotes" for a phrase)', id="search-input")
+        yield Static("", id="search-status")
+        yield OptionList(id="search-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self.initial:
+            self.run_search(self.initial)
+
+    @property
+    def results(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    # --- searching --------------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        value = event.value
+        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        if event.value.strip() != self.query_text or not self.hits:
+            self.run_search(event.value, then_focus=True)
+        elif self.hits:
+            self.results.focus()
+
+    def run_search(self, query: str, *, then_focus: bool = False) -> None:
+        query = query.strip()
+        if not query:
+            self._show(query, [], None, None)
+            return
+        if self.store.path is None:  # an in-memory library has one connection: search it here
+            self._show(query, *self._search(self.store.conn, query), then_focus=then_focus)
+            return
+        if self._conn is not None:
+            self._conn.interrupt()  # a newer query wins; the older one stops where it is
+        self._search_in_thread(query, then_focus)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self, query: str, then_focus: bool) -> None:
+        if self._conn is None:
+            from ...store.connection import connect
+
+            self._conn = connect(self.store.path, create=False)  # type: ignore[arg-type]
+        hits, elapsed, error = self._search(self._conn, query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, hits, elapsed, error, then_focus=then_focus)
+
+    @staticmethod
+    def _search(conn: sqlite3.Connection, query: str) -> tuple[list[Hit], float | None, str | None]:
+        from ...store.library import search_library
+
+        start = time.perf_counter()
+        try:
+            hits = search_library(conn, query, limit=LIMIT)
+        except BadQuery:
+            return [], None, "Nothing to search for in that: type a word."
+        except sqlite3.OperationalError:  # interrupted by a newer query
+            return [], None, None
+        return hits, time.perf_counter() - start, None
+
+    def _show(self, query: str, hits: list[Hit], elapsed: float | None, error: str | None,
+              then_focus: bool = False) -> None:  # fmt: skip
+        self.query_text, self.hits, self.elapsed = query, hits, elapsed
+        results = self.results
+        results.clear_options()
+        results.add_options([Option(hit_text(hit, query), id=str(i)) for i, hit in enumerate(hits)])
+        status = self.query_one("#search-status", Static)
+        if error:
+            status.update(Text(error, style="italic"))
+        elif not query:
+            status.update("")
+        elif not hits:
+            status.update(Text.assemble("No matches for ", literal(query, "bold"), "."))
+        else:
+            more = "+" if len(hits) >= LIMIT else ""
+            status.update(Text.assemble(f"{len(hits)}{more} hits for ", literal(query, "bold"),
+                                        ("   Enter or ↓ to go through them, Enter to read", "dim")))  # fmt: skip
+        if hits:
+            results.highlighted = 0
+            if then_focus:
+                results.focus()
+
+    # --- moving and opening -----------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        hit = self.hits[event.option_index]
+        self.app.open_article(hit.article_id, at=hit.position)  # type: ignore[attr-defined]
+
+    def action_to_results(self) -> None:
+        if self.hits and isinstance(self.focused, Input):
+            self.results.focus()
+
+    def action_to_input(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_back(self) -> None:
+        if self._conn is not None:
+            self._conn.interrupt()
+        self.dismiss()
+
+    def on_unmount(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None

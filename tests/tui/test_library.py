@@ -1,0 +1,236 @@
+"""The library by keys: search, sort, filters, stars, read state, a remembered place, a bounded table."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, SelectionList
+
+from reader.store import Store
+from reader.store import library as lib
+from reader.store.notes import add_note
+from reader.tui.app import ReaderApp
+from reader.tui.dialogs.filters import FilterDialog
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reading import ReadingScreen
+from reader.tui.screens.search import SearchScreen
+from reader.tui.widgets.article_table import BLOCK, KEEP_BLOCKS, ArticleTable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from make_library import make_library
+
+
+def table_of(app: ReaderApp) -> ArticleTable:
+    return app.screen.query_one(ArticleTable)
+
+
+def titles(app: ReaderApp) -> list[str]:
+    table = table_of(app)
+    return [table.row(i).title_en for i in range(table.row_count)]  # type: ignore[union-attr]
+
+
+def header(app: ReaderApp) -> str:
+    return str(app.screen.query_one("#library-header").render())
+
+
+async def search_for(app: ReaderApp, pilot: Pilot, query: str) -> SearchScreen:
+    await pilot.press("slash")
+    assert isinstance(app.screen, SearchScreen)
+    assert isinstance(app.focused, Input)
+    await pilot.press(*query, "enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen
+
+
+def test_slash_searches_korean_and_enter_opens_the_article_at_the_row(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        screen = await search_for(app, pilot, "북한군")
+        assert screen.query_one(Input).value == "북한군"  # Korean typed into the box stays Korean
+        found = {(h.title_en, h.position) for h in screen.hits}
+        # 북한군의, 북한군이 (Kursk rows 1 and 2), 북한군 파병 (the briefing), and the Kursk title.
+        assert {("North Korean radio traffic intercepted", 0), ("North Korean radio traffic intercepted", 1),
+                ("NIS briefs lawmakers", 0), ("North Korean radio traffic intercepted", None)} == found  # fmt: skip
+        results = screen.query_one(OptionList)
+        assert app.focused is results and results.highlighted == 0
+        shown = str(results.get_option_at_index(0).prompt)
+        assert "북한군" in shown
+        target = next(i for i, h in enumerate(screen.hits) if h.position == 1)
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.article.title_en == "North Korean radio traffic intercepted"
+        assert app.screen.view.cursor == 1
+        await pilot.press("q")
+        assert isinstance(app.screen, SearchScreen)  # back to the hits, to try another
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+    drive(library, scenario)
+
+
+def test_search_says_when_nothing_matches_and_english_phrases_work(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        screen = await search_for(app, pilot, "zeppelin")
+        assert screen.hits == [] and "No matches" in str(screen.query_one("#search-status").render())
+        await pilot.press("ctrl+a", "ctrl+k", *'"storm shadow"', "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [(h.title_en, h.position) for h in screen.hits] == [
+            ("North Korean radio traffic intercepted", 3)
+        ]
+
+    drive(library, scenario)
+
+
+def test_o_cycles_the_order_and_the_header_says_which(library, drive) -> None:
+    add_note(library.conn, library.list_articles()[2].id, "ko", 0, 2, "a note")
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        assert titles(app)[0] == "North Korean radio traffic intercepted" and "newest first" in header(app)
+        await pilot.press("o")
+        assert "by source" in header(app)
+        assert titles(app)[0] == "Won passes 1,400"  # Markets Desk before Test Wire
+        assert table_of(app).render_line(0).text.split()[1:3] == ["Source", "▼"]
+        await pilot.press("o")
+        assert "by title" in header(app)
+        assert titles(app) == [
+            "NIS briefs lawmakers",
+            "North Korean radio traffic intercepted",
+            "Won passes 1,400",
+        ]
+        await pilot.press("o")
+        assert "most notes first" in header(app)
+        assert titles(app)[0] == "Won passes 1,400"
+        assert table_of(app).get_row_at(0)[-1].plain == "1"  # the notes column
+        await pilot.press("o")
+        assert "newest first" in header(app)
+
+    drive(library, scenario)
+
+
+def test_s_stars_and_the_star_is_kept(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("j", "s")
+        assert table_of(app).row(1).starred  # type: ignore[union-attr]
+        assert "★" in table_of(app).render_line(2).text
+
+    drive(library, scenario)
+    second = library.list_articles()[1].id
+    assert lib.is_starred(library.conn, second)
+
+    async def again(app: ReaderApp, pilot: Pilot) -> None:
+        assert table_of(app).row(1).starred  # type: ignore[union-attr]
+        await pilot.press("s")
+        assert not table_of(app).row(1).starred  # type: ignore[union-attr]
+
+    drive(library, again)  # a new app on the same file: the cursor comes back to the starred article
+    assert not lib.is_starred(library.conn, second)
+
+
+def test_filters_starred_unread_annotated_and_clear(library, drive) -> None:
+    articles = library.list_articles()
+    lib.set_starred(library.conn, articles[1].id, True)
+    add_note(library.conn, articles[2].id, "en", 0, 3, "#markets worth watching")
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("f")
+        assert isinstance(app.screen, FilterDialog)
+        options = app.screen.query_one(SelectionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert labels[:3] == ["Starred", "Unread", "Annotated (has notes)"]
+        assert any(label.startswith("Source: Test Wire") for label in labels)
+        assert any(label.startswith("Tag: #markets") for label in labels)
+        await pilot.press("space")  # starred
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+        assert titles(app) == ["NIS briefs lawmakers"] and "only starred" in header(app)
+        await pilot.press("c")
+        assert len(titles(app)) == 3
+        await pilot.press("f", "down", "down", "space", "escape")  # annotated
+        assert titles(app) == ["Won passes 1,400"]
+        await pilot.press("c", "g", "enter", "q")  # read the first article
+        await pilot.press("f", "down", "space", "escape")  # unread
+        assert titles(app) == ["NIS briefs lawmakers", "Won passes 1,400"]
+        await pilot.press("f", "space", "escape")  # and starred
+        assert titles(app) == ["NIS briefs lawmakers"] and "only starred, unread" in header(app)
+
+    drive(library, scenario)
+
+
+def test_a_filter_that_leaves_nothing_says_so(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("f", "space", "escape")  # starred: none is
+        empty = app.screen.query_one("#library-empty")
+        assert empty.display and not table_of(app).display
+        assert "No article matches the filters" in str(empty.render())
+        await pilot.press("c")
+        assert table_of(app).display and table_of(app).row_count == 3
+
+    drive(library, scenario)
+
+
+def test_opening_an_article_marks_it_read_and_unread_titles_are_bold(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        table = table_of(app)
+        assert not table.row(0).read  # type: ignore[union-attr]
+        assert any(seg.style and seg.style.bold for seg in table.render_line(1) if "북한군" in seg.text)
+        await pilot.press("enter", "right_square_bracket", "q")  # [ and ] count as reading too
+        assert table.row(0).read and table.row(1).read and not table.row(2).read  # type: ignore[union-attr]
+        assert not any(seg.style and seg.style.bold for seg in table.render_line(1) if "북한군" in seg.text)
+        await pilot.press("k", "u")  # u: back to unread
+        assert not table.row(0).read  # type: ignore[union-attr]
+
+    drive(library, scenario)
+
+
+def test_the_library_remembers_article_order_and_filters_across_restarts(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("o", "o")  # by title
+        await pilot.press("j", "j")
+        assert table_of(app).row(2).title_en == "Won passes 1,400"  # type: ignore[union-attr]
+
+    drive(library, scenario)
+
+    async def after_restart(app: ReaderApp, pilot: Pilot) -> None:
+        assert isinstance(app.screen, LibraryScreen) and app.screen.view.sort == "title"
+        table = table_of(app)
+        assert table.cursor_row == 2 and table.row(2).title_en == "Won passes 1,400"  # type: ignore[union-attr]
+        await pilot.press("f", "down", "space", "escape")  # unread
+
+    drive(library, after_restart)
+
+    async def third_run(app: ReaderApp, pilot: Pilot) -> None:
+        assert app.screen.view.unread and app.screen.view.sort == "title"  # type: ignore[attr-defined]
+
+    drive(library, third_run)
+
+
+def test_a_large_library_is_read_a_window_at_a_time(tmp_path, monkeypatch, drive) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "library.db"
+    make_library(db, 3000, workers=0, length=30)
+    with Store.open(db) as store:
+        oldest = store.conn.execute(
+            "SELECT title_en FROM articles ORDER BY published, id LIMIT 1"
+        ).fetchone()[0]
+
+        async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+            table = table_of(app)
+            assert table.row_count == 3000 and "3000 articles" in header(app)
+            assert 0 < table.rows_held <= BLOCK
+            await pilot.press("space", "space", "G")
+            assert table.cursor_row == 2999
+            assert table.row(2999).title_en == oldest  # type: ignore[union-attr]
+            assert oldest[:20] in "\n".join(table.render_line(y).text for y in range(1, table.size.height))
+            for _ in range(40):
+                await pilot.press("b")
+            assert table.rows_held <= BLOCK * KEEP_BLOCKS
+            await pilot.press("g", "o")
+            assert table.row_count == 3000 and table.rows_held <= BLOCK
+
+        drive(store, scenario, size=(120, 30))
