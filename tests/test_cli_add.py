@@ -103,11 +103,12 @@ def test_duplicate_is_refused(db_path, texts, capsys) -> None:
         (lambda d: [str(d / "list.json")], "expected a JSON object"),
         (lambda d: [str(d / "nobody.json")], "neither 'ko' nor 'en'"),
         (lambda d: ["--ko", str(d / "en.txt"), "--date", "2024-13-45"], "YYYY-MM-DD"),
-        (lambda d: [str(d)], "folder"),
+        (lambda d: [str(d / "none")], "folder"),
         (lambda d: [], "nothing to add"),
     ],
 )
 def test_bad_input_is_one_line_and_changes_nothing(db_path, texts, tmp_path, capsys, make, message) -> None:
+    (tmp_path / "none").mkdir()
     (tmp_path / "empty.txt").write_text("  \n\n ")
     (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 40)
     (tmp_path / "bad.json").write_text('{"ko": "가", ')

@@ -254,7 +254,7 @@ def insert_article(
             }
         )
         article_id = table.last_pk
-        _insert_rows(db, article_id, sentences, segments)
+        insert_rows(db, article_id, sentences, segments)
         insert_mentions(conn, article_id, mentions)
         index_article(conn, article_id)
     return int(article_id)
@@ -287,13 +287,13 @@ def replace_article(
         )
         for table in ("mentions", "segments", "sentences"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        _insert_rows(db, article_id, sentences, segments)
+        insert_rows(db, article_id, sentences, segments)
         insert_mentions(conn, article_id, mentions)
         index_article(conn, article_id)
         return reanchor_notes(conn, article_id)
 
 
-def _insert_rows(db, article_id: int, sentences: Sequence[SentenceRow], segments: Sequence[SegmentRow]) -> None:
+def insert_rows(db, article_id: int, sentences: Sequence[SentenceRow], segments: Sequence[SegmentRow]) -> None:
     db["sentences"].insert_all(
         ({"article_id": article_id, "lang": s.lang, "idx": s.idx, "start": s.start, "end": s.end,
           "paragraph": s.paragraph} for s in sentences),

@@ -152,12 +152,21 @@ def _v5_segment_issues(db) -> None:
     db["segments"].add_column("issues", str, not_null_default="")
 
 
+def _v6_translation_runs(db) -> None:
+    # Which engine translated an article and when, and the batches of an unfinished run (to resume it).
+    from ..translate.state import SCHEMA
+
+    for statement in SCHEMA:
+        db.conn.execute(statement)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_articles_and_segments,
     _v2_glossary_and_mentions,
     _v3_notes,
     _v4_search_index,
     _v5_segment_issues,
+    _v6_translation_runs,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -136,7 +136,7 @@ def store_translation(conn: sqlite3.Connection, row: sqlite3.Row, source: str, t
                       translations: list[str], title: str, engine: str) -> None:
     """Replace the target side, its sentences, segments and entity layer, and record the engine: one transaction."""
     from ..analysis import entity_layer
-    from ..store.articles import _insert_rows, find_by_hash, insert_mentions
+    from ..store.articles import insert_rows, find_by_hash, insert_mentions
     from ..store.connection import transaction
     from ..store.glossary import load_glossary
     from ..store.notes import reanchor_notes
@@ -179,7 +179,7 @@ def store_translation(conn: sqlite3.Connection, row: sqlite3.Row, source: str, t
         )
         for table in ("mentions", "segments", "sentences"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        _insert_rows(sqlite_utils.Database(conn), article_id, rows, layer.segments)
+        insert_rows(sqlite_utils.Database(conn), article_id, rows, layer.segments)
         insert_mentions(conn, article_id, layer.mentions)
         index_article(conn, article_id)
         reanchor_notes(conn, article_id)
