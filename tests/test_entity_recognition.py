@@ -269,3 +269,20 @@ def test_suffixes_do_not_turn_a_place_into_a_person() -> None:
 def test_western_given_name_and_surname_are_one_person() -> None:
     got = spans(find_mentions("제임스 코든이 진행했고 구스타보 알베르토 바스케스가 말했다.", "ko", Glossary()))
     assert {("제임스 코든", "PERSON"), ("구스타보 알베르토 바스케스", "PERSON")} <= got
+
+
+def test_mayor_of_a_city_names_a_person_and_a_place() -> None:
+    got = spans(find_mentions("공재광 평택시장은 이날 현장을 찾았다.", "ko", Glossary()))
+    assert {("공재광", "PERSON"), ("평택", "PLACE")} <= got
+
+
+def test_names_in_one_list_share_the_type_of_the_known_one() -> None:
+    got = spans(find_mentions("중앙 티베트, 캄, 암도 지방의 단결을 요구했다.", "ko", Glossary([Entry(("티베트",), ("Tibet",), "PLACE")])))
+    assert {("캄", "PLACE"), ("암도", "PLACE")} <= got
+
+
+def test_nationality_before_an_occupation_stays_a_place() -> None:
+    g = Glossary([Entry(("한국",), ("South Korea",), "PLACE", "country in East Asia"),
+                  Entry(("한강",), ("Han River",), "PLACE", "river through Seoul")])
+    assert ("한국", "PLACE") in spans(find_mentions("한국 선수가 금메달을 땄다.", "ko", g))
+    assert ("한강", "PERSON") in spans(find_mentions("한강 작가가 상을 받았다.", "ko", g))

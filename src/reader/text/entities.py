@@ -10,6 +10,7 @@ reading screen can colour it and the store can keep its offsets.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -242,8 +243,9 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             end, typ = end + len(ext[0]), ext[1] or typ
             if ext[1] == "ORG" and m.type == "PLACE" and ext[0] == "군":
                 typ = "ORG"
-        if typ == "PLACE" and end == m.end and _PERSONAL_TITLE.match(text, end):
-            typ = "PERSON"  # 한강 작가 is the novelist, not the river
+        if (typ == "PLACE" and end == m.end and _PERSONAL_TITLE.match(text, end)
+                and not re.search(r"country|city|state|province|region|capital", m.entry.note)):
+            typ = "PERSON"  # 한강 작가 is the novelist, not the river; 한국 선수 is a Korean player
         # a common noun of the glossary (드론, 휴전) yields to a figure or a name that contains it
         common = bool(m.entry.en) and all(f == f.lower() for f in m.entry.en)
         # below a proper noun (2 < 3): "러시아 파병" must not swallow 러시아
@@ -274,6 +276,10 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
                 continue
             if name.islower() or name in _NON_ENTITY_ACRONYMS:
                 continue  # units (cm, ha) and common acronyms (TV, SNS) name no entity
+            local = _LOCAL_TITLE.fullmatch(name)
+            if local and local.group(1) in KOREAN_PLACES:
+                out.append(_Cand(span_s, span_s + len(local.group(1)), "PLACE", 3, True))  # 평택(시장)
+                continue
             whole = _name_cut_short(text, stem, names, first, we, glossary)
             if whole is not None:
                 out.append(_Cand(span_s, whole, "PERSON", 3, True))  # 이철/NNP 규/NNG: one name, 이철규
@@ -285,6 +291,10 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
             word = text[s0:e0]
             if word in GENERIC_ORGS:
                 out.append(_Cand(s0, e0, "ORG", 2))
+                continue
+            local = _LOCAL_TITLE.fullmatch(word)
+            if local and local.group(1) in KOREAN_PLACES:
+                out.append(_Cand(s0, s0 + len(local.group(1)), "PLACE", 3, True))  # 경기(도지사)
                 continue
             typ = _final_type(word, strict=True)
             if typ and (len(stem) == 1 or not _short_final(word)):
@@ -352,6 +362,10 @@ def _name_cut_short(text: str, stem: list[Any], names: list[Any], first: int, we
     if len(stem) > 2 and stem[2].start < we and stem[2].tag in ("NNG", "NNP"):
         return None  # more nouns follow: a compound, not a name with its particle
     return head.start + 3 if _PARTICLE_AFTER_NAME.match(rest) else None
+
+
+# A local office written onto its place: 평택시장 (mayor of Pyeongtaek), 경기도지사, 강남구청장
+_LOCAL_TITLE = re.compile(r"([\uac00-\ud7a3]{1,4}?)(?:시|도|군|구)?(시장|도지사|지사|군수|구청장|시의원|도의원|교육감|경찰서장)$")
 
 
 def _short_final(word: str) -> bool:
@@ -537,14 +551,18 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
     if entry is not None:
         return entry.type, True
     nxt = text[next_word[0] : next_word[1]] if next_word else ""
-    titled = (not after and _TITLE_RE.match(" " + nxt)) or after.startswith(("씨", "대통령", "장관", "총리"))
+    local = _LOCAL_TITLE.match(re.sub(r"[은는이가의을를과와도,]+$", "", nxt))
+    titled = (not after and (_TITLE_RE.match(" " + nxt) or (local and local.group(1) in KOREAN_PLACES))) or \
+        after.startswith(("씨", "대통령", "장관", "총리"))
     ft = _final_type(name)
     if (ft and _person_shaped(name) and not _kiwi_knows_proper(name[:-1]) and name not in GENERIC_ORGS
             and not _kiwi_word(name[:-1])):
         ft = None  # 박지원, 정려원: a name that merely ends like an institution
     if (not after and _ROLE_OF_BODY.match(nxt) and not _person_shaped(name)
             and not re.fullmatch(r"[A-Z]", name)):
-        return "ORG", True  # 삼성 회장, 코레일 관계자, 다저스 구단: the body whose chairman or staff it is
+        # 삼성 회장, 코레일 관계자, 다저스 구단: the body whose chairman or staff it is (측, "the side of",
+        # is said of people too, so it is only a guess)
+        return "ORG", not nxt.startswith("측")
     if ft == "PLACE" and _person_shaped(name) and name[-1] in _GIVEN_NAME_FINALS and name not in KOREAN_PLACES:
         ft = None  # 이재현, 장윤주, 김종호: a person whose given name ends like a county or a state
     if ft == "PLACE" and _foreign_name_ending_like_place(name, s, e, wtoks):
@@ -606,7 +624,7 @@ _DEFAULT_NAME_TYPE = "PERSON"
 # Cities, counties and districts of South Korea, written without their administrative ending: news drops
 # it ("울릉 주민", "원주 별장", "부산에서 거제 방향으로"), and Kiwi tags them as proper nouns like any name.
 KOREAN_PLACES = frozenset(
-    ["서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "수원", "성남", "고양", "용인", "부천", "안산", "안양", "남양주", "화성", "평택", "의정부", "시흥", "파주", "김포", "광명", "군포", "하남", "오산", "이천", "안성", "의왕", "양주", "구리", "포천", "동두천", "과천", "여주", "가평", "양평", "연천", "춘천", "원주", "강릉", "동해", "태백", "속초", "삼척", "홍천", "횡성", "영월", "평창", "정선", "철원", "화천", "양구", "인제", "고성", "양양", "청주", "충주", "제천", "보은", "옥천", "영동", "증평", "진천", "괴산", "음성", "단양", "천안", "공주", "보령", "아산", "서산", "논산", "계룡", "당진", "금산", "부여", "서천", "청양", "홍성", "예산", "태안", "전주", "군산", "익산", "정읍", "남원", "김제", "완주", "진안", "무주", "장수", "임실", "순창", "고창", "부안", "목포", "여수", "순천", "나주", "광양", "담양", "곡성", "구례", "고흥", "보성", "화순", "장흥", "강진", "해남", "영암", "무안", "함평", "영광", "장성", "완도", "진도", "신안", "포항", "경주", "김천", "안동", "구미", "영주", "영천", "상주", "문경", "경산", "군위", "의성", "청송", "영양", "영덕", "청도", "고령", "성주", "칠곡", "예천", "봉화", "울진", "울릉", "창원", "진주", "통영", "사천", "김해", "밀양", "거제", "양산", "의령", "함안", "창녕", "남해", "하동", "산청", "함양", "거창", "합천", "제주", "서귀포", "마산", "진해", "청원", "강화", "옹진", "기장", "달성", "수성", "해운대", "종로", "용산", "마포", "서대문", "은평", "강남", "강동", "강서", "강북", "서초", "송파", "관악", "동작", "영등포", "구로", "금천", "양천", "노원", "도봉", "성북", "성동", "광진", "동대문", "중랑", "독도", "백령도", "연평도", "제주도", "울릉도", "강화도", "한라산", "지리산", "설악산", "북한산", "남산", "한강", "낙동강", "금강", "영산강", "임진강", "판문점", "개성", "평양", "신의주", "원산", "함흥", "청진", "남포", "해주", "사리원", "혜산", "나선", "풍계리", "영변", "동창리"]
+    ["경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "충청", "전라", "경상", "영남", "호남", "수도권", "서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "수원", "성남", "고양", "용인", "부천", "안산", "안양", "남양주", "화성", "평택", "의정부", "시흥", "파주", "김포", "광명", "군포", "하남", "오산", "이천", "안성", "의왕", "양주", "구리", "포천", "동두천", "과천", "여주", "가평", "양평", "연천", "춘천", "원주", "강릉", "동해", "태백", "속초", "삼척", "홍천", "횡성", "영월", "평창", "정선", "철원", "화천", "양구", "인제", "고성", "양양", "청주", "충주", "제천", "보은", "옥천", "영동", "증평", "진천", "괴산", "음성", "단양", "천안", "공주", "보령", "아산", "서산", "논산", "계룡", "당진", "금산", "부여", "서천", "청양", "홍성", "예산", "태안", "전주", "군산", "익산", "정읍", "남원", "김제", "완주", "진안", "무주", "장수", "임실", "순창", "고창", "부안", "목포", "여수", "순천", "나주", "광양", "담양", "곡성", "구례", "고흥", "보성", "화순", "장흥", "강진", "해남", "영암", "무안", "함평", "영광", "장성", "완도", "진도", "신안", "포항", "경주", "김천", "안동", "구미", "영주", "영천", "상주", "문경", "경산", "군위", "의성", "청송", "영양", "영덕", "청도", "고령", "성주", "칠곡", "예천", "봉화", "울진", "울릉", "창원", "진주", "통영", "사천", "김해", "밀양", "거제", "양산", "의령", "함안", "창녕", "남해", "하동", "산청", "함양", "거창", "합천", "제주", "서귀포", "마산", "진해", "청원", "강화", "옹진", "기장", "달성", "수성", "해운대", "종로", "용산", "마포", "서대문", "은평", "강남", "강동", "강서", "강북", "서초", "송파", "관악", "동작", "영등포", "구로", "금천", "양천", "노원", "도봉", "성북", "성동", "광진", "동대문", "중랑", "독도", "백령도", "연평도", "제주도", "울릉도", "강화도", "한라산", "지리산", "설악산", "북한산", "남산", "한강", "낙동강", "금강", "영산강", "임진강", "판문점", "개성", "평양", "신의주", "원산", "함흥", "청진", "남포", "해주", "사리원", "혜산", "나선", "풍계리", "영변", "동창리"]
 )
 # Companies and brands Korean news names bare ("삼성을 꺾고", "애플이 … 조사를"): too well known to be
 # written with 전자/그룹, and shaped like any transliterated personal name.
@@ -635,14 +653,21 @@ _PERSON_BEFORE = re.compile(
 )
 
 
+_STAGE_BEFORE = re.compile(r"(?<![\uac00-\ud7a3])(?:배우|가수|모델|개그맨|개그우먼|방송인|아나운서|래퍼|걸그룹|보이그룹)\s$")
+
+
 def _person_marked(text: str, s: int, e: int, after: str, nxt: str) -> bool:
     """예원 씨, 배우 주원, 박지원(71): 씨, an occupation before the name, or an age in brackets after it mark
     a person whatever the name's last syllable looks like."""
-    if after.startswith("씨") or (not after and re.match(r"씨(?:[은는이가의을를과와도에]|\W|$)", nxt)):
-        return True
+    if after.startswith(("씨", "에게", "한테", "께서")) or (
+            not after and re.match(r"씨(?:[은는이가의을를과와도에]|\W|$)", nxt)):
+        return True  # 에게 and 께서 are said of people (and of animals), never of places or bodies
     if re.match(r"\((?:만\s?)?\d{1,3}(?:세)?[)·,]", text[e:]):
         return True
-    return _person_shaped(text[s:e]) and bool(_PERSON_BEFORE.search(text[max(0, s - 8) : s]))
+    before = text[max(0, s - 8) : s]
+    if _STAGE_BEFORE.search(before) and re.fullmatch(r"[\uac00-\ud7a3]{2,4}", text[s:e]):
+        return True  # 배우 주원, 가수 설리: a stage name need not look like a Korean name
+    return _person_shaped(text[s:e]) and bool(_PERSON_BEFORE.search(before))
 
 
 def _foreign_name_ending_like_place(name: str, s: int, e: int, wtoks: list[Any]) -> bool:
@@ -795,6 +820,7 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
                 continue
         merged.append(c)
     merged = _foreign_full_names(text, merged)
+    _coordinated_types(text, merged)
     taken = [(m.start, m.end) for m in merged]
     for m in merged:
         if m.type not in ("PERSON", "ORG", "PLACE", "OTHER"):
@@ -823,6 +849,23 @@ _HEAD = re.compile(
 FOREIGN_GIVEN_NAMES = frozenset(
     ["존", "제임스", "마이클", "데이비드", "로버트", "윌리엄", "리처드", "토머스", "찰스", "조지", "조셉", "조지프", "크리스", "크리스토퍼", "대니얼", "다니엘", "매튜", "앤드루", "앤서니", "마크", "폴", "스티븐", "스티브", "케빈", "브라이언", "에릭", "제이슨", "제프", "라이언", "저스틴", "애런", "아론", "벤", "벤저민", "샘", "사무엘", "잭", "조", "존슨", "닉", "니콜라스", "피터", "필립", "톰", "팀", "빌", "밥", "해리", "헨리", "에드워드", "앨런", "알렉스", "알렉산더", "빅토르", "블라디미르", "세르게이", "드미트리", "이반", "안드레이", "미하일", "일리야", "세르히", "올렉산드르", "볼로디미르", "유리", "구스타보", "카를로스", "후안", "호세", "루이스", "페드로", "마리아", "안토니오", "프란치스코", "프란시스코", "루카", "마르코", "파울로", "장", "피에르", "프랑수아", "앙겔라", "안젤라", "메리", "엘리자베스", "제니퍼", "제시카", "사라", "세라", "에밀리", "케이트", "캐서린", "앤", "앤드리아", "린다", "수전", "낸시", "로라", "지나", "클로이", "엠마", "에마", "올리비아", "소피아", "샤론", "힐러리", "미셸", "니키", "카멀라", "도널드", "조", "마이크", "테드", "버니", "낸시", "로이드", "토니", "이기", "리사", "레이디", "셰릴", "안나", "나탈리아", "율리아", "타티야나"]
 )
+
+
+_COORDINATION = re.compile(r"(?:,\s?|·|\s및\s|[와과]\s|\s?/\s?)")
+
+
+def _coordinated_types(text: str, merged: list[_Cand]) -> None:
+    """"유승민, 주호영, 윤상현 의원", "중앙 티베트, 캄, 암도 지방": names listed together are of one kind, so
+    a name typed by a guess takes the type of a listed neighbour typed on evidence."""
+    named = ("PERSON", "ORG", "PLACE")
+    pairs = list(itertools.pairwise(merged))
+    for a, b in pairs + pairs[::-1]:  # forwards, then back, so evidence spreads along the whole list
+        if a.type not in named or b.type not in named or a.sure == b.sure:
+            continue
+        if not _COORDINATION.fullmatch(text[a.end : b.start]):
+            continue
+        guess, known = (b, a) if a.sure else (a, b)
+        guess.type, guess.sure = known.type, True
 
 
 def _foreign_full_names(text: str, merged: list[_Cand]) -> list[_Cand]:
@@ -858,7 +901,8 @@ def _merged_type(text: str, p: _Cand, c: _Cand) -> str | None:
     if (p.type in ("PLACE", "ORG") and p.sure and c.type == "ORG" and c.sure
             and (p.type == "PLACE" or _final_type(text[c.start : c.end]) == "ORG")):
         return "ORG"
-    if not p.sure and p.type == "PERSON" and c.type == "PERSON" and not _person_shaped(text[p.start : p.end]):
+    if (p.type == "PERSON" and c.type == "PERSON" and not _person_shaped(text[p.start : p.end])
+            and (not p.sure or not _person_shaped(text[c.start : c.end]))):
         return "PERSON"  # 앙겔라 메르켈: a foreign given name before the surname
     if not p.sure and not c.sure and p.type == c.type:
         return p.type
