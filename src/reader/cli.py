@@ -90,19 +90,15 @@ def cmd_add(args: argparse.Namespace) -> int:
             article = _override(items[0].load(), args)
     except ImportProblem as exc:
         raise CommandError(str(exc)) from None
-    from .analysis import analyse
+    from .importers.single import add_article
+    from .store.articles import DuplicateArticle
 
     store = _open_store(args)
     with store:
-        from .store import find_duplicate
-
-        existing = find_duplicate(store, article)
-        if existing is not None:
-            raise CommandError(f"this article is already in the library (id {existing})")
-        from .store.glossary import load_glossary
-
-        result = analyse(article.ko, article.en, load_glossary(store.conn))
-        article_id = store.insert_article(article, result.sentences, result.segments, mentions=result.mentions)
+        try:
+            article_id = add_article(store, article)
+        except DuplicateArticle as exc:
+            raise CommandError(str(exc)) from None
     _out(str(article_id))
     return 0
 

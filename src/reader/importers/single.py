@@ -1,0 +1,74 @@
+"""Adding one article: text pasted in, one address or file, and the store-and-analyse step they share.
+
+`reader add` and the TUI's "add article" dialog both end in `add_article`, so an article added either
+way is cleaned, checked for duplicates and analysed the same. No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..store.articles import NewArticle
+from .clean import clean_text, first_line
+from .errors import ImportProblem
+from .language import LANGUAGE_NAMES, detect_language
+
+Step = Callable[[str], None]
+
+
+def article_from_pasted(ko: str, en: str, *, title_ko: str = "", title_en: str = "") -> NewArticle:
+    """Text typed or pasted for either side (or both); a title left empty is that side's first line.
+
+    A side whose text is plainly in the other language is refused: pasted into the wrong box, it would
+    be aligned against itself.
+    """
+    ko, en = clean_text(ko), clean_text(en)
+    if not ko and not en:
+        raise ImportProblem("nothing to add: paste Korean and/or English text, or give a web address or file")
+    for text, want in ((ko, "ko"), (en, "en")):
+        found = detect_language(text) if text else want
+        if found is not None and found != want:
+            raise ImportProblem(f"the {LANGUAGE_NAMES[want]} text looks {LANGUAGE_NAMES[found]}: "
+                                "is it in the wrong box?")
+    return NewArticle(
+        ko=ko, en=en,
+        title_ko=title_ko.strip() or first_line(ko),
+        title_en=title_en.strip() or first_line(en),
+    )
+
+
+def article_from_source(source: str, *, timeout: float | None = None) -> NewArticle:
+    """One web address or one file (text, saved page or JSON article), read as `reader add SOURCE` would."""
+    from .batch import items_from_sources
+
+    source = source.strip()
+    if not source:
+        raise ImportProblem("nothing to add: give a web address or a file")
+    items = items_from_sources([source], timeout=timeout)
+    if len(items) != 1:
+        raise ImportProblem(f"{source}: holds {len(items)} articles; add them all with: reader add {source}")
+    return items[0].load()
+
+
+def add_article(store, article: NewArticle, *, on_step: Step | None = None) -> int:
+    """Analyse `article` and store it; its id. A duplicate raises `DuplicateArticle` before any analysis.
+
+    `on_step` hears what is happening ("Analysing…"), for a status line; the Korean model takes seconds
+    to load the first time.
+    """
+    from ..analysis import analyse
+    from ..store.articles import DuplicateArticle, find_by_hash
+    from ..store.glossary import load_glossary
+
+    existing = find_by_hash(store.conn, article.content_hash)
+    if existing is not None:
+        raise DuplicateArticle(existing)
+    if on_step is not None:
+        on_step("Analysing: sentences, alignment and names (the language model loads the first time)…")
+    result = analyse(article.ko, article.en, load_glossary(store.conn))
+    if on_step is not None:
+        on_step("Saving…")
+    return store.insert_article(article, result.sentences, result.segments, mentions=result.mentions)
+
+
+__all__ = ["add_article", "article_from_pasted", "article_from_source"]
