@@ -286,3 +286,8 @@ def test_nationality_before_an_occupation_stays_a_place() -> None:
                   Entry(("한강",), ("Han River",), "PLACE", "river through Seoul")])
     assert ("한국", "PLACE") in spans(find_mentions("한국 선수가 금메달을 땄다.", "ko", g))
     assert ("한강", "PERSON") in spans(find_mentions("한강 작가가 상을 받았다.", "ko", g))
+
+
+def test_codes_and_english_glosses_are_no_organisations() -> None:
+    got = spans(find_mentions("자유계약선수(FA) 시장에서 H7N9 바이러스와 ICT 기업이 화제다.", "ko", Glossary()))
+    assert not any(t == "ORG" for _, t in got)

@@ -508,7 +508,8 @@ _COUNTRY_COMPOUND = re.compile(
 )
 _ADMIN_FINAL = re.compile(r"[\uac00-\ud7a3]{2,}(?:시|군|구|동|읍|면|리|로|길|성|주|도)$")
 _NON_ENTITY_ACRONYMS = frozenset(
-    ["TV", "SNS", "CCTV", "AI", "PC", "IT", "CEO", "CFO", "DNA", "GDP", "MOU", "VIP", "PD", "MC", "OST", "DJ", "PR", "UCC", "USB", "LED", "LCD", "GPS", "SUV", "PPT", "QR", "ID", "PIN", "OK", "NG", "ATM", "FTA", "ICBM", "SLBM", "IRBM", "SRBM", "KTX", "DMZ", "LTE", "IPO", "ETF", "APT", "VR", "AR", "MRI", "CT", "PCR", "HIV"]
+    ["TV", "SNS", "CCTV", "AI", "PC", "IT", "CEO", "CFO", "DNA", "GDP", "MOU", "VIP", "PD", "MC", "OST", "DJ", "PR", "UCC", "USB", "LED", "LCD", "GPS", "SUV", "PPT", "QR", "ID", "PIN", "OK", "NG", "ATM", "FTA", "ICBM", "SLBM", "IRBM", "SRBM", "KTX", "DMZ", "LTE", "IPO", "ETF", "APT", "VR", "AR", "MRI", "CT", "PCR", "HIV", "ICT", "PCB", "TF", "CC", "OS", "HD", "UHD", "VOD", "CPU", "GPU", "SSD", "EV", "IoT", "NFC",
+     "FA", "MVP", "ERA", "PK", "OB", "CF", "MV", "SF", "VOD", "IPTV", "OLED", "LNG", "LPG"]
 )
 
 
@@ -551,6 +552,8 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
     if entry is not None:
         return entry.type, True
     nxt = text[next_word[0] : next_word[1]] if next_word else ""
+    if re.fullmatch(r"[A-Z]{1,3}\d+[A-Z0-9]*", name):
+        return "OTHER", False  # H5, H7N9, EQ900: a strain, model or code, no body
     local = _LOCAL_TITLE.match(re.sub(r"[은는이가의을를과와도,]+$", "", nxt))
     titled = (not after and (_TITLE_RE.match(" " + nxt) or (local and local.group(1) in KOREAN_PLACES))) or \
         after.startswith(("씨", "대통령", "장관", "총리"))
@@ -812,6 +815,11 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
         c = _Cand(c.start, c.end, c.type, 9, c.sure)
         if merged and not c.sure and text[merged[-1].end : c.start] == "(" and text[c.end : c.end + 1] == ")":
             c.type, c.sure = merged[-1].type, merged[-1].sure  # 아베 신조(安倍晋三): the same name in hanja
+        elif (c.start >= 2 and text[c.start - 1] == "(" and text[c.end : c.end + 1] == ")"
+              and re.fullmatch(r"[A-Za-z][A-Za-z0-9 .&-]*", text[c.start : c.end])
+              and "\uac00" <= text[c.start - 2] <= "\ud7a3" and not (merged and merged[-1].end == c.start - 1)
+              and not c.sure):
+            continue  # 자유계약선수(FA), 시리즈4(SERIES 4): the English of a common word, no name
         if merged and text[merged[-1].end : c.start] == " ":
             p = merged[-1]
             new_type = _merged_type(text, p, c)
