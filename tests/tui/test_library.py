@@ -234,3 +234,15 @@ def test_a_large_library_is_read_a_window_at_a_time(tmp_path, monkeypatch, drive
             assert table.row_count == 3000 and table.rows_held <= BLOCK
 
         drive(store, scenario, size=(120, 30))
+
+
+def test_brackets_follow_the_library_order(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("o", "o", "g", "enter")  # by title: NIS, North Korean, Won
+        assert app.screen.article.title_en == "NIS briefs lawmakers"
+        await pilot.press("right_square_bracket")
+        assert app.screen.article.title_en == "North Korean radio traffic intercepted"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert app.screen.article.title_en == "Won passes 1,400"
+
+    drive(library, scenario)

@@ -65,6 +65,13 @@ class ReaderApp(App[None]):
             callback=library.select_article if library is not None else None,
         )
 
+    def neighbour_ids(self, article_id: int) -> tuple[int | None, int | None]:
+        """The articles before and after this one as the library lists them (its order and filters)."""
+        library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
+        if library is None:
+            return self.store.neighbour_ids(article_id)
+        return library.neighbours(article_id)
+
     def action_notes(self) -> None:
         """The notes screen, unless it is already up or a dialog (a note being written) is open."""
         from textual.screen import ModalScreen

@@ -51,18 +51,26 @@ class FilterDialog(ModalScreen[LibraryView]):
         Binding("c", "clear", "Clear", id="filters.clear", tooltip="Drop every filter"),
     ]  # fmt: skip
 
-    def __init__(self, store: Store, view: LibraryView, apply: Callable[[LibraryView], None]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        view: LibraryView,
+        apply: Callable[[LibraryView], None],
+        sources: list[tuple[str, int]] | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.view = view
         self._apply = apply
+        self._sources = sources
 
     def compose(self) -> ComposeResult:
         chosen = choices(self.view)
         options: list[Selection[str]] = [
             Selection(label, f"flag:{name}", f"flag:{name}" in chosen) for name, label in FLAGS
         ]
-        for source, count in lib.sources(self.store.conn):
+        sources = self._sources if self._sources is not None else lib.sources(self.store.conn)
+        for source, count in sources:
             value = f"source:{source}"
             options.append(Selection(Text.assemble("Source: ", inert(source), (f"  {count}", "dim")), value,
                                      value in chosen))  # fmt: skip

@@ -62,6 +62,7 @@ class LibraryScreen(Screen[None]):
         self._remembered: int | None = remembered if isinstance(remembered, int) else None
         self.listing = Listing(store.conn, self.view)
         self._save_timer: Timer | None = None
+        self._sources: list[tuple[str, int]] | None = None
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -120,7 +121,9 @@ class LibraryScreen(Screen[None]):
     def action_filter(self) -> None:
         from ..dialogs.filters import FilterDialog
 
-        self.app.push_screen(FilterDialog(self.store, self.view, self._filters_chosen))
+        if self._sources is None:  # a full pass over the articles: once per session is enough
+            self._sources = lib.sources(self.store.conn)
+        self.app.push_screen(FilterDialog(self.store, self.view, self._filters_chosen, self._sources))
 
     def _filters_chosen(self, view: LibraryView) -> None:
         if view != self.view:
@@ -173,6 +176,12 @@ class LibraryScreen(Screen[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(0.5, self.save_state)
+
+    def neighbours(self, article_id: int) -> tuple[int | None, int | None]:
+        """Before and after `article_id` in this listing; in date order if the filters leave it out."""
+        if self.listing.index_of(article_id) is not None:
+            return self.listing.neighbours(article_id)
+        return Listing(self.store.conn, LibraryView()).neighbours(article_id)
 
     def select_article(self, article_id: int | None) -> None:
         """Back from reading: rows are read again (read state, notes), the cursor on what was read last."""

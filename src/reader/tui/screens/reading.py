@@ -121,14 +121,14 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, Screen[int]
         self.dismiss(self.article.id)
 
     def action_previous_article(self) -> None:
-        previous, _ = self.store.neighbour_ids(self.article.id)
+        previous, _ = self.app.neighbour_ids(self.article.id)  # type: ignore[attr-defined]
         if previous is None:
             self.notify("This is the first article.", timeout=2)
         else:
             self.show_article(previous)
 
     def action_next_article(self) -> None:
-        _, following = self.store.neighbour_ids(self.article.id)
+        _, following = self.app.neighbour_ids(self.article.id)  # type: ignore[attr-defined]
         if following is None:
             self.notify("This is the last article.", timeout=2)
         else:
