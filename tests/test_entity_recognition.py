@@ -291,3 +291,10 @@ def test_nationality_before_an_occupation_stays_a_place() -> None:
 def test_codes_and_english_glosses_are_no_organisations() -> None:
     got = spans(find_mentions("자유계약선수(FA) 시장에서 H7N9 바이러스와 ICT 기업이 화제다.", "ko", Glossary()))
     assert not any(t == "ORG" for _, t in got)
+
+
+def test_place_at_the_head_of_an_institution_is_not_marked_alone() -> None:
+    g = Glossary([Entry(("서울",), ("Seoul",), "PLACE", "capital of South Korea")])
+    got = spans(find_mentions("서울서부지법은 이날 판결했다.", "ko", g))
+    assert ("서울서부지법", "ORG") in got
+    assert ("서울", "PLACE") not in got

@@ -237,7 +237,7 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         if rest and rest not in PARTICLES:
             ext = _suffix_extension(text, end, rest)
             if ext is None:
-                if end in proper_ends and end in bounds:
+                if end in proper_ends and end in bounds and not _names_a_body(rest):
                     out.append(_Cand(m.start, end, typ, 7))  # 한국+시각: Kiwi splits off the name itself
                 continue  # the form is only part of an unrelated longer word
             end, typ = end + len(ext[0]), ext[1] or typ
@@ -389,6 +389,20 @@ def _titled_or_introduced(text: str, words: list[tuple[int, int, list[Any]]], wi
             return True
     prev = text[words[wi - 1][0] : words[wi - 1][1]] if wi > 0 else ""
     return prev in _ROLES_BEFORE_NAME
+
+
+_LONG_FINALS = tuple(f for f in ORG_FINALS + NAMED_ORG_FINALS if len(f) >= 2 and f not in ("연합", "지역", "지방"))
+
+
+def _names_a_body(rest: str) -> bool:
+    """서울+서부지법, 한국+농어촌공사: the rest of the word ends like an institution, so the place is only
+    the first part of that institution's name and must not be marked on its own."""
+    core = rest
+    for p in sorted(PARTICLES, key=len, reverse=True):
+        if p and core.endswith(p) and len(core) > len(p):
+            core = core[: -len(p)]
+            break
+    return len(core) >= 3 and core.endswith(_LONG_FINALS)
 
 
 def _word_rest(text: str, end: int) -> str:
