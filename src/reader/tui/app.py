@@ -17,7 +17,6 @@ from .commands import ArticleCommands
 from .dialogs.help import HelpScreen
 from .keys import latin_keys
 from .screens.library import LibraryScreen
-from .screens.reading import ReadingScreen
 
 
 class ReaderApp(App[None]):
@@ -57,6 +56,8 @@ class ReaderApp(App[None]):
             self.notify("That article is no longer in the library.", severity="error")
             return
         mark_read(self.store.conn, article_id)
+        from .screens.reading import ReadingScreen  # not at start-up: the library shows sooner without it
+
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
         while isinstance(self.screen, ReadingScreen):
             self.pop_screen()
