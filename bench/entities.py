@@ -4,7 +4,7 @@ Korean: the ner-ko development set (600 news sentences; its own score.py does th
 English and more Korean: bench/data/ner-{en,ko}[-samples].jsonl, the two sides of the sentence pairs
 labelled for this project (bench/data/pairs*.txt, built by bench/gold_from_markup.py).
 
-    python bench/entities.py [--root DIR] [--en FILE] [--keep DIR]
+    python bench/entities.py [--root DIR] [--en FILE] [--keep DIR] [--split N]
 
 DIR defaults to ../shared/eval-dev relative to the repository root; the Korean set is DIR/ner-ko.
 """
@@ -88,7 +88,7 @@ def score(scorer: Path, gold: Path, pred: Path, types: str | None) -> str:
     return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
 
 
-def run(name: str, lang: str, gold: Path, scorer: Path, keep: Path, base) -> None:
+def run(name: str, lang: str, gold: Path, scorer: Path, keep: Path, base, split: int = 0) -> None:
     with open(gold, encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh if line.strip()]
     t0 = time.perf_counter()
@@ -102,6 +102,15 @@ def run(name: str, lang: str, gold: Path, scorer: Path, keep: Path, base) -> Non
     for label, fname in (("baseline", f"{name}-baseline.jsonl"), ("ours", f"{name}-ours.jsonl")):
         print(f"--- {label}, PERSON/ORG/PLACE (--types PS,LC,OG)")
         print(score(scorer, gold, keep / fname, "PS,LC,OG"), end="")
+    if 0 < split < len(docs):
+        # the part looked at while developing against the part left alone: a rule that only fits the
+        # sentences it was drawn from shows up as a gap between the two
+        for part, sl in (("first", slice(0, split)), ("rest", slice(split, None))):
+            write_jsonl(keep / f"{name}-gold-{part}.jsonl", docs[sl])
+            write_jsonl(keep / f"{name}-ours-{part}.jsonl", ours[sl])
+            print(f"--- ours, {part} {len(docs[sl])} sentences (--split {split})")
+            print(score(scorer, keep / f"{name}-gold-{part}.jsonl", keep / f"{name}-ours-{part}.jsonl", "PS,LC,OG"),
+                  end="")
     print()
 
 
@@ -118,6 +127,8 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, default=None, help="keep prediction files in this directory")
     ap.add_argument("--lang", choices=("ko", "en", "both"), default="both")
     ap.add_argument("--no-glossary", action="store_true", help="recognise without any glossary")
+    ap.add_argument("--split", type=int, default=0, metavar="N",
+                    help="also score the dev set's first N sentences and the rest apart")
     args = ap.parse_args()
     if args.no_glossary:
         global GLOSSARY
@@ -128,7 +139,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         keep = args.keep or Path(tmp)
         if args.lang in ("ko", "both"):
-            run("ner-ko-dev", "ko", args.root / "ner-ko" / "gold.jsonl", scorer, keep, baseline_ko)
+            run("ner-ko-dev", "ko", args.root / "ner-ko" / "gold.jsonl", scorer, keep, baseline_ko, args.split)
             for path in args.ko:
                 run(f"{path.stem}-pairs", "ko", path, scorer, keep, baseline_ko)
         if args.lang in ("en", "both"):
