@@ -298,3 +298,21 @@ def test_place_at_the_head_of_an_institution_is_not_marked_alone() -> None:
     got = spans(find_mentions("서울서부지법은 이날 판결했다.", "ko", g))
     assert ("서울서부지법", "ORG") in got
     assert ("서울", "PLACE") not in got
+
+
+def test_word_before_a_name_says_what_it_is() -> None:
+    got = spans(find_mentions("핀테크 기업 노바페이와 휴양도시 칸쿤이 협약을 맺었다.", "ko", Glossary()))
+    assert {("노바페이", "ORG"), ("칸쿤", "PLACE")} <= got
+
+
+def test_country_as_a_side_or_a_team_is_an_organisation() -> None:
+    g = Glossary([Entry(("한국",), ("South Korea",), "PLACE", "country in East Asia"),
+                  Entry(("북한",), ("North Korea",), "PLACE", "country in East Asia")])
+    assert ("북한", "ORG") in spans(find_mentions("정부는 북한 측에 임금을 전달했다.", "ko", g))
+    assert ("한국", "ORG") in spans(find_mentions("한국은 이란에 1-2로 졌다.", "ko", g))
+    assert ("한국", "PLACE") in spans(find_mentions("한국은 사계절이 뚜렷하다.", "ko", g))
+
+
+def test_word_of_location_after_a_name_makes_it_a_place() -> None:
+    got = spans(find_mentions("마드리드 교외 알코콘 인근에서 불이 났다.", "ko", Glossary()))
+    assert ("알코콘", "PLACE") in got

@@ -246,6 +246,8 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         if (typ == "PLACE" and end == m.end and _PERSONAL_TITLE.match(text, end)
                 and not re.search(r"country|city|state|province|region|capital", m.entry.note)):
             typ = "PERSON"  # 한강 작가 is the novelist, not the river; 한국 선수 is a Korean player
+        if typ == "PLACE" and end == m.end and "country" in m.entry.note and _country_acts(text, end):
+            typ = "ORG"  # 북한 측, a national side in a match (한국은 페루에 0-4로): the state or its team
         # a common noun of the glossary (드론, 휴전) yields to a figure or a name that contains it
         common = bool(m.entry.en) and all(f == f.lower() for f in m.entry.en)
         # below a proper noun (2 < 3): "러시아 파병" must not swallow 러시아
@@ -392,6 +394,19 @@ def _titled_or_introduced(text: str, words: list[tuple[int, int, list[Any]]], wi
 
 
 _LONG_FINALS = tuple(f for f in ORG_FINALS + NAMED_ORG_FINALS if len(f) >= 2 and f not in ("연합", "지역", "지방"))
+
+
+_SCORE = re.compile(r"\d+\s?[-:대]\s?\d+(?:로|으로)|꺾고|꺾었|이겼|패했|패하|비겼|무승부|승리|역전승|역전패|결승")
+
+
+def _country_acts(text: str, end: int) -> bool:
+    """A country that is a party rather than a territory: "북한 측" (the North Korean side), or a national
+    team in a match report (a score or a win or loss in the sentence, the country as subject or
+    opponent)."""
+    if re.match(r"\s측(?:[은는이가의을를과와도에]|$|\W)", text[end:]):
+        return True
+    rest = re.match(r"(?:은|는|이|가|에|와|과|을|를)(?![\uac00-\ud7a3])", text[end:])
+    return bool(rest) and bool(_SCORE.search(text))
 
 
 def _names_a_body(rest: str) -> bool:
@@ -573,8 +588,10 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
         after.startswith(("씨", "대통령", "장관", "총리"))
     ft = _final_type(name)
     if (ft and _person_shaped(name) and not _kiwi_knows_proper(name[:-1]) and name not in GENERIC_ORGS
-            and not _kiwi_word(name[:-1])):
-        ft = None  # 박지원, 정려원: a name that merely ends like an institution
+            and not _kiwi_word(name[:-1]) and not name.endswith(_LONG_FINALS)):
+        ft = None  # 박지원, 정려원: a name that merely ends like an institution (황보건설 does not)
+    if not ft and len(name) >= 4 and name.startswith(("한국", "대한", "코리아")) and re.fullmatch(r"[\uac00-\ud7a3]+", name):
+        return "ORG", True  # 한국수력원자력, 대한항공: a national company or body named after the country
     if (not after and _ROLE_OF_BODY.match(nxt) and not _person_shaped(name)
             and not re.fullmatch(r"[A-Z]", name)):
         # 삼성 회장, 코레일 관계자, 다저스 구단: the body whose chairman or staff it is (측, "the side of",
@@ -594,6 +611,9 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
         return "PLACE", True
     if name in KNOWN_COMPANIES or (not ft and _affiliation(text, s, e)):
         return "ORG", True
+    kind = _classifier_before(text, s)
+    if kind and not ft and not _person_shaped(name):
+        return kind, True
     if not ft and _vessel_name(name):
         return "EQUIPMENT", True
     if not ft and _place_by_final(name):
@@ -611,6 +631,10 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
         return ft, True
     if after == "에" and nxt.startswith("따르면") and not _person_shaped(name):
         return "ORG", False  # 일간스포츠에 따르면: a source that reports is an outlet or a body
+    if not ft and not after and _PLACE_CUE_AFTER.match(nxt) and not _person_shaped(name):
+        return "PLACE", True  # 마드리드 교외, 경복궁 인근, 할리우드 배우: where something is or comes from
+    if re.match(r"\([\u4e00-\u9fff]+\)(?:시|현|성|주|구|군|진|향)", text[e:]):
+        return "PLACE", True  # 민허우(閩侯)현: the county's ending stands after its hanja
     if not _person_shaped(name) and _company_context(text, e, after, nxt):
         return "ORG", False
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", name):
@@ -709,6 +733,31 @@ def _acting_government(text: str, e: int, after: str) -> bool:
         return False
     clause = re.split(r"[.!?](?:\s|$)", text[e:], maxsplit=1)[0]
     return bool(_GOVERNMENT_ACTS.search(clause))
+
+
+# Nouns that introduce a name by saying what it is: "핀테크 기업 아이리스아이디", "캐릭터 제작사 아이코닉스",
+# "휴양도시 칸", "미국 중서부 도시 플린트"
+_ORG_CLASSIFIER = re.compile(
+    r"(?:기업|회사|업체|제작사|소속사|기획사|브랜드|구단|방송사|언론사|매체|통신사|신문사|일간지|출판사|제약사|"
+    r"자동차업체|운영사|은행|단체|시민단체|정당|스타트업|플랫폼|그룹|레이블|배급사)\s['‘\"“]?$"
+)
+_PLACE_CLASSIFIER = re.compile(r"(?:도시|마을|지역|섬|항구|국가|나라|휴양지|관광지|지방|마을|해변|산골|국경도시)\s['‘\"“]?$")
+
+
+_PLACE_CUE_AFTER = re.compile(
+    r"(?:인근|일대|주민|시민|시내|도심|교외|근교|근처|현지|출신|지역|상공|해역|해상|앞바다|방면|일원|배우|스타)"
+    r"(?=[은는이가의을를과와도에]|에서|으로|[^\uac00-\ud7a3]|$)"
+)
+
+
+def _classifier_before(text: str, s: int) -> str | None:
+    """ORG or PLACE when the word just before the name says what it is (apposition)."""
+    before = text[max(0, s - 12) : s]
+    if _ORG_CLASSIFIER.search(before):
+        return "ORG"
+    if _PLACE_CLASSIFIER.search(before):
+        return "PLACE"
+    return None
 
 
 def _place_by_final(name: str) -> bool:
