@@ -316,3 +316,8 @@ def test_country_as_a_side_or_a_team_is_an_organisation() -> None:
 def test_word_of_location_after_a_name_makes_it_a_place() -> None:
     got = spans(find_mentions("마드리드 교외 알코콘 인근에서 불이 났다.", "ko", Glossary()))
     assert ("알코콘", "PLACE") in got
+
+
+def test_korean_full_name_is_not_joined_to_the_noun_after_it() -> None:
+    got = spans(find_mentions("앞서 공개된 공민지 티저 사진과 서장훈 방송 영상이 화제다.", "ko", Glossary()))
+    assert {("공민지", "PERSON"), ("서장훈", "PERSON")} <= got

@@ -897,6 +897,8 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
         if m.type not in ("PERSON", "ORG", "PLACE", "OTHER"):
             continue
         h = _HEAD.match(text, m.end)
+        if h and m.type == "PERSON" and _person_shaped(text[m.start : m.end]):
+            continue  # 서장훈 방송: a person's show, not a broadcaster named after him
         if h and not any(a < h.end(1) and m.end < b for a, b in taken):
             # GS 그룹, AFP 통신, 타흐리르 광장: a name and the noun saying what it names, written apart
             m.end = h.end(1)
@@ -918,7 +920,7 @@ _HEAD = re.compile(
 # Western given names as Korean news spells them: before another name they begin a full name (지나 데이비스,
 # 제임스 코든), which Kiwi may read as a verb (지나) or leave apart from the surname.
 FOREIGN_GIVEN_NAMES = frozenset(
-    ["존", "제임스", "마이클", "데이비드", "로버트", "윌리엄", "리처드", "토머스", "찰스", "조지", "조셉", "조지프", "크리스", "크리스토퍼", "대니얼", "다니엘", "매튜", "앤드루", "앤서니", "마크", "폴", "스티븐", "스티브", "케빈", "브라이언", "에릭", "제이슨", "제프", "라이언", "저스틴", "애런", "아론", "벤", "벤저민", "샘", "사무엘", "잭", "조", "존슨", "닉", "니콜라스", "피터", "필립", "톰", "팀", "빌", "밥", "해리", "헨리", "에드워드", "앨런", "알렉스", "알렉산더", "빅토르", "블라디미르", "세르게이", "드미트리", "이반", "안드레이", "미하일", "일리야", "세르히", "올렉산드르", "볼로디미르", "유리", "구스타보", "카를로스", "후안", "호세", "루이스", "페드로", "마리아", "안토니오", "프란치스코", "프란시스코", "루카", "마르코", "파울로", "장", "피에르", "프랑수아", "앙겔라", "안젤라", "메리", "엘리자베스", "제니퍼", "제시카", "사라", "세라", "에밀리", "케이트", "캐서린", "앤", "앤드리아", "린다", "수전", "낸시", "로라", "지나", "클로이", "엠마", "에마", "올리비아", "소피아", "샤론", "힐러리", "미셸", "니키", "카멀라", "도널드", "조", "마이크", "테드", "버니", "낸시", "로이드", "토니", "이기", "리사", "레이디", "셰릴", "안나", "나탈리아", "율리아", "타티야나"]
+    ["존", "제임스", "마이클", "데이비드", "로버트", "윌리엄", "리처드", "토머스", "찰스", "조지", "조셉", "조지프", "크리스", "크리스토퍼", "대니얼", "다니엘", "매튜", "앤드루", "앤서니", "마크", "폴", "스티븐", "스티브", "케빈", "브라이언", "에릭", "제이슨", "제프", "라이언", "저스틴", "애런", "아론", "벤", "벤저민", "샘", "사무엘", "잭", "조", "존슨", "닉", "니콜라스", "피터", "필립", "톰", "팀", "빌", "밥", "해리", "헨리", "에드워드", "앨런", "알렉스", "알렉산더", "빅토르", "블라디미르", "세르게이", "드미트리", "이반", "안드레이", "미하일", "일리야", "세르히", "올렉산드르", "볼로디미르", "유리", "구스타보", "카를로스", "후안", "호세", "루이스", "페드로", "마리아", "안토니오", "프란치스코", "프란시스코", "루카", "마르코", "파울로", "장", "피에르", "프랑수아", "앙겔라", "안젤라", "메리", "엘리자베스", "제니퍼", "제시카", "사라", "세라", "에밀리", "케이트", "캐서린", "앤", "앤드리아", "린다", "수전", "낸시", "로라", "지나", "클로이", "엠마", "에마", "올리비아", "소피아", "샤론", "힐러리", "미셸", "니키", "카멀라", "도널드", "조", "마이크", "테드", "버니", "낸시", "로이드", "토니", "이기", "리사", "레이디", "셰릴", "안나", "나탈리아", "율리아", "타티야나", "제이미", "제이크", "제니", "제시", "조던", "조쉬", "조슈아"]
 )
 
 
@@ -975,8 +977,9 @@ def _merged_type(text: str, p: _Cand, c: _Cand) -> str | None:
     if (p.type == "PERSON" and c.type == "PERSON" and not _person_shaped(text[p.start : p.end])
             and (not p.sure or not _person_shaped(text[c.start : c.end]))):
         return "PERSON"  # 앙겔라 메르켈: a foreign given name before the surname
-    if not p.sure and not c.sure and p.type == c.type:
-        return p.type
+    if not p.sure and not c.sure and p.type == c.type and (
+            not _person_shaped(text[p.start : p.end]) or text[p.start : p.end] in FOREIGN_GIVEN_NAMES):
+        return p.type  # (a Korean full name is complete: 공민지 티저 is a name and a teaser)
     if p.type == "PLACE" and p.sure and not c.sure:
         return "PLACE"
     return None
