@@ -321,3 +321,8 @@ def test_word_of_location_after_a_name_makes_it_a_place() -> None:
 def test_korean_full_name_is_not_joined_to_the_noun_after_it() -> None:
     got = spans(find_mentions("앞서 공개된 공민지 티저 사진과 서장훈 방송 영상이 화제다.", "ko", Glossary()))
     assert {("공민지", "PERSON"), ("서장훈", "PERSON")} <= got
+
+
+def test_broadcasters_and_cities_abroad_named_bare() -> None:
+    got = spans(find_mentions("JTBC는 밴쿠버 현지에서 생중계했다.", "ko", Glossary()))
+    assert {("JTBC", "ORG"), ("밴쿠버", "PLACE")} <= got
