@@ -6,8 +6,9 @@ Prints, for that library:
 - start-up: time from launching `reader` under tmux (160x48) until the first article's title is on
   screen, median of `--runs`, next to a bare Textual app showing a 50-row DataTable (bench/bare_textual.py)
   measured the same way, runs interleaved so both see the same machine load;
-- opening an article: Enter in the library until its first English words are on screen (tmux), and
-  the store's part alone (`get_article`) over 50 random articles;
+- opening an article: Enter in the library until its first English words are on screen (tmux); the
+  store's part alone (`get_article`, 50 random articles); and store + reading screen + layout of the
+  first screenful in a headless app (20 random articles);
 - search latency over a fixed set of Korean and English queries (one-, two-, three-syllable Korean
   words, longer words, English words and phrases), each run once, in a fresh process, from the first
   query on — the function the TUI's search screen calls;
@@ -195,8 +196,38 @@ print(json.dumps(times))
 """
 
 
+LAYOUT_PROBE = """
+import asyncio, json, random, sys, time
+from reader.store import Store
+from reader.tui.app import ReaderApp
+from reader.tui.screens import reading  # imported first: this measures opening, not importing
+from reader.tui.widgets.parallel_view import ParallelView
+store = Store.open(sys.argv[1], create=False)
+random.seed(11)
+ids = random.sample([r[0] for r in store.conn.execute("SELECT id FROM articles")], 20)
+app = ReaderApp(store)
+times = []
+async def go():
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        for article_id in ids:
+            start = time.perf_counter()
+            app.open_article(article_id)
+            await pilot.pause()
+            app.screen.query_one(ParallelView).render_line(1)
+            times.append((time.perf_counter() - start) * 1000)
+            app.pop_screen()
+            await pilot.pause()
+asyncio.run(go())
+print(json.dumps(times))
+"""
+
+
 def probe(code: str, *args: str) -> object:
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    with tempfile.TemporaryDirectory() as state:
+        env = {**os.environ, "READER_STATE_DIR": state}
+        done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True,
+                              env=env)  # fmt: skip
     return json.loads(done.stdout)
 
 
@@ -243,6 +274,9 @@ def main() -> None:
     opened = probe(OPEN_PROBE, str(db))
     print(f"open an article, store only (get_article, 50 random): median {statistics.median(opened):.1f} ms, "
           f"max {max(opened):.1f} ms")  # type: ignore[arg-type]  # fmt: skip
+    laid_out = probe(LAYOUT_PROBE, str(db))
+    print(f"open an article, store + screen + layout (headless, 20 random): median "
+          f"{statistics.median(laid_out):.1f} ms, max {max(laid_out):.1f} ms")  # type: ignore[arg-type]  # fmt: skip
     if args.skip_tmux:
         return
     if shutil.which("tmux") is None:

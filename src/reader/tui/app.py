@@ -19,6 +19,11 @@ from .keys import latin_keys
 from .screens.library import LibraryScreen
 
 
+def _load_reading_screen() -> None:
+    """Import the reading screen while the library is already on screen, so the first Enter is quick."""
+    from .screens import reading  # noqa: F401
+
+
 class ReaderApp(App[None]):
     """`reader` in the terminal. The CLI and the tests build it the same way: `ReaderApp(store)`."""
 
@@ -48,6 +53,7 @@ class ReaderApp(App[None]):
         self.push_screen(LibraryScreen(self.store))
         if self.notice:
             self.notify(self.notice, timeout=8)
+        self.call_after_refresh(self.run_worker, _load_reading_screen, thread=True, name="preload")
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
         """Show one article (from row `at`); the library under it moves its cursor to whatever was read last."""
