@@ -28,10 +28,12 @@ def article_from_pasted(ko: str, en: str, *, title_ko: str = "", title_en: str =
     for text, want in ((ko, "ko"), (en, "en")):
         found = detect_language(text) if text else want
         if found is not None and found != want:
-            raise ImportProblem(f"the {LANGUAGE_NAMES[want]} text looks {LANGUAGE_NAMES[found]}: "
-                                "is it in the wrong box?")
+            raise ImportProblem(
+                f"the {LANGUAGE_NAMES[want]} text looks {LANGUAGE_NAMES[found]}: is it in the wrong box?"
+            )
     return NewArticle(
-        ko=ko, en=en,
+        ko=ko,
+        en=en,
         title_ko=title_ko.strip() or first_line(ko),
         title_en=title_en.strip() or first_line(en),
     )

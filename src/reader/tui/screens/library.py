@@ -25,7 +25,8 @@ from ..widgets.article_table import ArticleTable
 
 EMPTY_MESSAGE = (
     "The library is empty.\n\n"
-    "Add an article from the command line, then start reader again:\n\n"
+    "Press a to add an article: paste its Korean and/or English text, or give a web address or a file.\n\n"
+    "Or add articles from the command line, then start reader again:\n\n"
     "    reader add --ko KO.txt --en EN.txt\n\n"
     "(or reader add ARTICLE.json; see reader add --help)"
 )
@@ -50,6 +51,8 @@ class LibraryScreen(Screen[None]):
         Binding("s", "toggle_star", "Star", id="library.star", tooltip="Star or unstar the article under the cursor"),
         Binding("u", "toggle_read", "Read/unread", id="library.toggle_read", show=False,
                 tooltip="Mark the article under the cursor unread (or read)"),
+        Binding("a", "add_article", "Add", id="library.add_article",
+                tooltip="Add an article: paste Korean and/or English, or give a web address or a file"),
         Binding("q", "app.quit", "Quit", id="library.quit", tooltip="Leave reader"),
     ]  # fmt: skip
 
@@ -137,6 +140,24 @@ class LibraryScreen(Screen[None]):
         from .search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.store))
+
+    def action_add_article(self) -> None:
+        from ..dialogs.add_article import AddArticleDialog
+
+        self.app.push_screen(AddArticleDialog(self.store), self._article_added)
+
+    def _article_added(self, article_id: int | None) -> None:
+        """List the library again, with the cursor on the new article (unless the filters hide it)."""
+        if article_id is None:
+            return
+        self.set_view(self.view)
+        if self.listing.index_of(article_id) is None:
+            self.notify(f"Added article {article_id}; the filters hide it (c shows every article).", timeout=5)
+            return
+        self._remembered = article_id
+        self.table.select_article(article_id)
+        self.save_state()
+        self.notify(f"Added article {article_id}.", timeout=3)
 
     # --- per-article state ------------------------------------------------------------------------
 

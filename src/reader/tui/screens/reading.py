@@ -20,6 +20,7 @@ from ..widgets.status_line import StatusLine
 from .reading_alignment import ReadingAlignment
 from .reading_entities import ReadingEntities
 from .reading_notes import ReadingNotes
+from .reading_translate import ReadingTranslation
 
 
 def article_heading(article: Article) -> Text:
@@ -34,7 +35,7 @@ def article_heading(article: Article) -> Text:
     return Text("\n").join(line for line in lines if line.plain)
 
 
-class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, Screen[int]):
+class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTranslation, Screen[int]):
     """Dismissed with the id of the article last shown, so the library can put its cursor there."""
 
     HELP_SECTION: ClassVar[str] = "Reading"
@@ -69,6 +70,8 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, Screen[int]
                 tooltip="Split the last English sentence of the current row into a row of its own"),
         Binding("u,ctrl+z", "undo_alignment", "Undo", id="reading.undo_alignment", show=False,
                 tooltip="Undo the last join or split in this article"),
+        Binding("T", "machine_translate", "Translate", id="reading.machine_translate", show=False,
+                tooltip="Machine-translate the missing language with the engine in the config file"),
     ]  # fmt: skip
 
     def __init__(self, store: Store, article: Article, at: int | None = None) -> None:

@@ -1,0 +1,186 @@
+"""Adding an article from the library: paste Korean and/or English, or give a web address or a file.
+
+The text goes through the same path as `reader add` (`reader.importers.single`). Reading a page and
+analysing the text take seconds (the Korean model loads the first time), so that runs in a thread with
+its own connection to the library; the dialog says what is happening, and a failure — a duplicate, a
+bad address, nothing pasted — is one line in the dialog, with nothing written.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static, TextArea
+
+from ...inert import inert
+from ...store import Store
+
+WORKER = "add-article"
+
+
+class AddArticleDialog(ModalScreen[int | None]):
+    """Dismissed with the new article's id, or None (Escape). While the article is being added it stays up."""
+
+    HELP_SECTION: ClassVar[str] = "Add article"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "add", "Add", id="add_article.add",
+                tooltip="Add the pasted text (or the address or file) to the library"),
+        Binding("escape", "cancel", "Cancel", id="add_article.cancel", tooltip="Close without adding"),
+    ]  # fmt: skip
+
+    DEFAULT_CSS = """
+    AddArticleDialog {
+        align: center middle;
+        background: $background 60%;
+    }
+    #add-body {
+        width: 100;
+        max-width: 95%;
+        height: 90%;
+        padding: 0 2;
+        background: $panel;
+        border: round $primary;
+        border-title-color: $text-primary;
+        border-subtitle-color: $text-muted;
+    }
+    #add-body Label { margin-top: 1; color: $text-muted; }
+    #add-sides { height: 1fr; }
+    #add-sides > Vertical { width: 1fr; height: 1fr; }
+    #add-en-side { margin-left: 2; }
+    #add-sides TextArea { height: 1fr; min-height: 3; }
+    #add-status { height: 1; margin-top: 1; color: $text-muted; }
+    #add-status.error { color: $text-error; }
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.busy = False
+        self.message = ""  # what the status line says, as plain text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="add-body") as body:
+            body.border_title = "Add an article"
+            body.border_subtitle = "ctrl+s adds · Esc cancels"
+            with Horizontal(id="add-sides"):
+                with Vertical():
+                    yield Label("한국어 Korean")
+                    yield Input(id="add-title-ko", placeholder="Title (optional: else the first line)")
+                    yield TextArea(
+                        id="add-ko",
+                        tab_behavior="focus",
+                        highlight_cursor_line=False,
+                        placeholder="Paste the Korean text here",
+                    )
+                with Vertical(id="add-en-side"):
+                    yield Label("English")
+                    yield Input(id="add-title-en", placeholder="Title (optional: else the first line)")
+                    yield TextArea(
+                        id="add-en",
+                        tab_behavior="focus",
+                        highlight_cursor_line=False,
+                        placeholder="Paste the English text here",
+                    )
+            yield Label("Or a web address or a file instead of pasted text")
+            yield Input(id="add-source", placeholder="https://…  or  ~/news/article.txt, .html, .json")
+            yield Static("Paste one side or both; they are aligned sentence by sentence.", id="add-status")
+
+    def on_mount(self) -> None:
+        self.query_one("#add-ko", TextArea).focus()
+
+    # --- what the status line says ------------------------------------------------------------------
+
+    def show_status(self, message: str, *, error: bool = False) -> None:
+        status = self.query_one("#add-status", Static)
+        status.set_class(error, "error")
+        status.update(Text(inert(message)))
+        self.message = message
+
+    # --- adding -------------------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        if self.busy:
+            return
+        ko = self.query_one("#add-ko", TextArea).text
+        en = self.query_one("#add-en", TextArea).text
+        source = self.query_one("#add-source", Input).value.strip()
+        if source and (ko.strip() or en.strip()):
+            self.show_status("Give pasted text or an address/file, not both: clear one of them.", error=True)
+            return
+        if self.store.path is None:
+            self.show_status("This library is in memory: add articles with reader add.", error=True)
+            return
+        self.busy = True
+        self.show_status(f"Reading {source}…" if source else "Checking the text…")
+        titles = (self.query_one("#add-title-ko", Input).value, self.query_one("#add-title-en", Input).value)
+        self.add_in_thread(ko, en, titles, source)
+
+    @work(thread=True, exclusive=True, group=WORKER, name=WORKER)
+    def add_in_thread(self, ko: str, en: str, titles: tuple[str, str], source: str) -> None:
+        """Read, analyse and store on a connection of the thread's own; report back through the UI thread."""
+        from ...importers.errors import ImportProblem
+        from ...importers.single import add_article, article_from_pasted, article_from_source
+        from ...store.articles import DuplicateArticle
+
+        def step(message: str) -> None:
+            self.app.call_from_thread(self.show_status, message)
+
+        try:
+            if source:
+                article = article_from_source(str(_expand(source)))
+                if titles[0].strip() or titles[1].strip():
+                    from dataclasses import replace
+
+                    article = replace(article, title_ko=titles[0].strip() or article.title_ko,
+                                      title_en=titles[1].strip() or article.title_en)  # fmt: skip
+            else:
+                article = article_from_pasted(ko, en, title_ko=titles[0], title_en=titles[1])
+            assert self.store.path is not None
+            with Store.open(self.store.path) as store:
+                article_id = add_article(store, article, on_step=step)
+        except (ImportProblem, DuplicateArticle) as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+        except Exception as exc:  # noqa: BLE001 - an analysis bug must leave the dialog usable, not crash the app
+            self.app.call_from_thread(self._failed, f"unexpected error: {type(exc).__name__}: {exc}")
+        else:
+            self.app.call_from_thread(self._added, article_id)
+
+    def _added(self, article_id: int) -> None:
+        self.busy = False
+        self.dismiss(article_id)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.show_status(_one_line(message), error=True)
+
+    def action_cancel(self) -> None:
+        if self.busy:
+            self.show_status("Still adding: wait a moment (the text is being analysed).")
+            return
+        self.dismiss(None)
+
+
+def _expand(source: str) -> str:
+    """`~` in a typed path means the home folder, as in a shell; an address is left alone."""
+    from pathlib import Path
+
+    from ...importers.web import is_url
+
+    return source if is_url(source) else str(Path(source).expanduser())
+
+
+def _one_line(message: str) -> str:
+    """One line, as a sentence: a first plain word is capitalised, a leading address or path is left alone."""
+    line = " ".join(message.split())
+    first = line.split(" ", 1)[0]
+    return line[0].upper() + line[1:] if first.isalpha() else line
+
+
+__all__ = ["AddArticleDialog"]

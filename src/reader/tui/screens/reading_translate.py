@@ -1,0 +1,134 @@
+"""Machine translation from the reading screen (`T`): the missing side of a one-language article.
+
+The engine is the one chosen in the user's config file, as for `reader translate`; nothing is sent
+anywhere until the reader confirms. A person's translation is never replaced from here (the CLI's
+`--force` is the only way). The work runs in a thread on a connection of its own, with progress in the
+status line; the article is read again when it is done. Kept apart from `reading.py`, which mixes it in.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+
+from ..widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from ...store import Article, Store
+    from ...translate import EngineConfig
+
+TRANSLATION = "machine-translation"
+LANGUAGE = {"ko": "Korean", "en": "English"}
+
+
+def missing_side(article: Article) -> str | None:
+    """The side a machine translation would fill ('ko' or 'en'), or None when both are there."""
+    ko, en = article.ko_text.strip(), article.en_text.strip()
+    if ko and not en:
+        return "en"
+    if en and not ko:
+        return "ko"
+    return None
+
+
+def describe_engine(config: EngineConfig) -> str:
+    """`openai (qwen2.5:7b at http://localhost:11434/v1)`: enough to know where the text is going."""
+    where = [part for part in (config.model, f"at {config.base_url}" if config.base_url else "") if part]
+    return f"{config.engine} ({' '.join(where)})" if where else config.engine
+
+
+class ReadingTranslation:
+    """`T` for `ReadingScreen` (which supplies `store`, `article`, `app`, `notify`, `show_article`)."""
+
+    store: Store
+    article: Article
+    app: Any
+
+    def action_machine_translate(self) -> None:
+        from ...translate import TranslationError, config_path, load_config
+
+        if any(w.name == TRANSLATION and w.is_running for w in self.app.workers):
+            self.notify("A translation is already running; its progress is in the status line.", timeout=3)  # type: ignore[attr-defined]
+            return
+        article = self.article
+        target = missing_side(article)
+        if not article.ko_text.strip() and not article.en_text.strip():
+            self.notify("This article has no text to translate.", timeout=3)  # type: ignore[attr-defined]
+            return
+        if target is None and (article.translation_by or "human") == "human":
+            self.notify("This article already has both languages, translated by a person; reader keeps that "  # type: ignore[attr-defined]
+                        "translation.", timeout=5)  # fmt: skip
+            return
+        try:
+            config = load_config()
+        except TranslationError as exc:
+            message = str(exc)
+            if message.startswith("no translation engine chosen"):
+                message = (
+                    f'No translation engine configured: set engine = "openai", "deepl" or "argos" under '
+                    f"[translate] in {config_path()} (see reader translate --help)."
+                )
+            self.notify(message, severity="error", timeout=10)  # type: ignore[attr-defined]
+            return
+        if target is None:
+            question = (
+                f"Translate this article again with {describe_engine(config)}? The machine translation "
+                f"by {article.translation_by} is replaced."
+            )
+        else:
+            source = "ko" if target == "en" else "en"
+            question = (
+                f"Translate the {LANGUAGE[source]} text into {LANGUAGE[target]} with "
+                f"{describe_engine(config)}? The text is sent to that engine."
+            )
+        from ..dialogs.confirm import ConfirmScreen
+
+        self.app.push_screen(
+            ConfirmScreen(question), lambda yes: self._start_translation(config) if yes else None
+        )
+
+    def _start_translation(self, config: EngineConfig) -> None:
+        if self.store.path is None:
+            self.notify("This library is in memory: translate with reader translate.", timeout=4)  # type: ignore[attr-defined]
+            return
+        self.translation_status(f"Translating with {config.engine}: starting…")
+        self.translate_in_thread(self.article.id, config)
+
+    @work(thread=True, group=TRANSLATION, name=TRANSLATION)
+    def translate_in_thread(self, article_id: int, config: EngineConfig) -> None:
+        """`translate_article` on its own connection; every outcome is reported on the UI thread."""
+        from ...store import Store
+        from ...translate import TranslationError, translate_article
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self.translation_status,
+                                      f"Translating with {config.engine}: {done}/{total} sentences")  # fmt: skip
+
+        assert self.store.path is not None
+        try:
+            with Store.open(self.store.path) as store:
+                outcome = translate_article(store.conn, article_id, config, on_progress=progress)
+        except TranslationError as exc:
+            self.app.call_from_thread(self._translation_failed, article_id, str(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug in an engine must not take the reading screen down
+            self.app.call_from_thread(self._translation_failed, article_id,
+                                      f"unexpected error: {type(exc).__name__}: {exc}")  # fmt: skip
+        else:
+            self.app.call_from_thread(self._translated, article_id, outcome.engine, outcome.sentences)
+
+    def translation_status(self, message: str | None) -> None:
+        self.query_one(StatusLine).set_part("job", message)  # type: ignore[attr-defined]
+
+    def _translated(self, article_id: int, engine: str, sentences: int) -> None:
+        self.translation_status(None)
+        self.notify(f"Translated {sentences} sentence{'s' * (sentences != 1)} with {engine}.", timeout=4)  # type: ignore[attr-defined]
+        if self.article.id == article_id:  # the reader may have moved on with [ or ]
+            self.show_article(article_id)  # type: ignore[attr-defined]
+
+    def _translation_failed(self, article_id: int, message: str) -> None:
+        self.translation_status(None)
+        self.notify(f"Translation failed: {message}", severity="error", timeout=10)  # type: ignore[attr-defined]
+
+
+__all__ = ["ReadingTranslation", "describe_engine", "missing_side"]

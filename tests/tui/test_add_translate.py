@@ -1,0 +1,252 @@
+"""Adding an article from the library (`a`) and machine-translating a missing side from the reading screen
+(`T`): real analysis in the dialog's worker, and a real OpenAI-compatible server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, Static, TextArea
+
+from reader.store import Store
+from reader.tui.app import ReaderApp
+from reader.tui.dialogs.add_article import AddArticleDialog
+from reader.tui.dialogs.confirm import ConfirmScreen
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reading import ReadingScreen
+
+# The translation tests' own server and config writer: the real request format, checked on every request.
+from test_translate import EN_FOR, KEY, KO, EngineServer, configure
+
+PASTED_KO = (
+    "서울시, 겨울철 한파 대책 발표\n\n"
+    "서울시는 3일 겨울철 한파에 대비한 종합 대책을 발표했다. 시는 쉼터 500곳을 운영한다."
+)
+PASTED_EN = ("Seoul announces cold-wave measures\n\n"
+             "The Seoul city government announced comprehensive measures against winter cold waves on the 3rd. "
+             "The city will run 500 shelters.")  # fmt: skip
+
+
+def article_count(store: Store) -> int:
+    return store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def notifications(app: ReaderApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def open_dialog(app: ReaderApp, pilot: Pilot) -> AddArticleDialog:
+    await pilot.press("a")
+    await pilot.pause()
+    assert isinstance(app.screen, AddArticleDialog)
+    return app.screen
+
+
+async def paste(pilot: Pilot, area: TextArea, text: str) -> None:
+    """What a terminal sends on paste: one Paste event to the app, which hands it to the focused area."""
+    area.focus()
+    await pilot.pause()
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def submit(app: ReaderApp, pilot: Pilot) -> None:
+    await pilot.press("ctrl+s")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_pasted_korean_and_english_become_an_aligned_article(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        await paste(pilot, dialog.query_one("#add-ko", TextArea), PASTED_KO)
+        await paste(pilot, dialog.query_one("#add-en", TextArea), PASTED_EN)
+        await submit(app, pilot)
+        assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
+        new_id = app.screen.table.article_id_at_cursor()
+        assert new_id is not None and new_id > 3
+        assert "4 articles" in str(app.screen.query_one("#library-header", Static).render())
+        article = library.get_article(new_id)
+        assert article.title_ko == "서울시, 겨울철 한파 대책 발표"
+        assert article.title_en == "Seoul announces cold-wave measures"
+        assert article.translation_by == "human"
+        # Analysed as `reader add` would: two sentences a side, each beside its own translation.
+        pairs = [(s.ko, s.en) for s in article.segments]
+        assert ("시는 쉼터 500곳을 운영한다.", "The city will run 500 shelters.") in pairs
+        assert any(m.side == "ko" and m.partner is not None for m in article.mentions)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadingScreen) and app.screen.article.id == new_id
+
+    drive(library, scenario)
+
+
+def test_a_duplicate_is_one_line_in_the_dialog_and_nothing_is_added(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        # The third fixture article, pasted again (titles differ: the texts are what makes a duplicate).
+        await paste(pilot, dialog.query_one("#add-ko", TextArea), "원·달러 환율이 1,400원을 넘었다.")
+        await paste(
+            pilot, dialog.query_one("#add-en", TextArea), "The won weakened past 1,400 to the dollar."
+        )
+        await submit(app, pilot)
+        assert app.screen is dialog
+        assert dialog.message == "This article is already in the library (id 3)"
+        assert dialog.query_one("#add-status").has_class("error")
+        assert article_count(library) == 3
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+        assert "3 articles" in str(app.screen.query_one("#library-header", Static).render())
+
+    drive(library, scenario)
+
+
+def test_nothing_pasted_and_a_bad_address_are_one_line_each(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        await submit(app, pilot)
+        assert dialog.message.startswith("Nothing to add: paste Korean and/or English text")
+        source = dialog.query_one("#add-source", Input)
+        source.focus()
+        await pilot.press(*"http://127.0.0.1:9/")  # a closed port: the connection is refused at once
+        await submit(app, pilot)
+        assert app.screen is dialog
+        assert "http://127.0.0.1:9/" in dialog.message and "\n" not in dialog.message
+        assert dialog.query_one("#add-status").has_class("error")
+        assert article_count(library) == 3
+
+    drive(library, scenario)
+
+
+def test_english_pasted_into_the_korean_box_is_refused(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        await paste(pilot, dialog.query_one("#add-ko", TextArea), PASTED_EN)
+        await submit(app, pilot)
+        assert dialog.message == "The Korean text looks English: is it in the wrong box?"
+        assert article_count(library) == 3
+
+    drive(library, scenario)
+
+
+def test_korean_layout_keys_type_hangul_inside_the_text_areas(library, drive) -> None:
+    """ㅁ is `a` in the library (it opens this dialog) but stays ㅁ when typed into a text area."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("ㅁ")
+        await pilot.pause()
+        assert isinstance(app.screen, AddArticleDialog)
+        await pilot.press("ㅁ", "한", "ㅣ")
+        assert app.screen.query_one("#add-ko", TextArea).text == "ㅁ한ㅣ"
+
+    drive(library, scenario)
+
+
+# --- machine translation from the reading screen ------------------------------------------------------
+
+
+@pytest.fixture
+def engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[EngineServer]:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TEST_LLM_KEY", KEY)
+    server = EngineServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+async def add_korean_only(app: ReaderApp, pilot: Pilot) -> int:
+    dialog = await open_dialog(app, pilot)
+    await paste(pilot, dialog.query_one("#add-ko", TextArea), KO)
+    await submit(app, pilot)
+    assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
+    article_id = app.screen.table.article_id_at_cursor()
+    assert article_id is not None
+    await pilot.press("enter")
+    assert isinstance(app.screen, ReadingScreen) and app.screen.article.id == article_id
+    return article_id
+
+
+def test_translate_without_an_engine_says_how_to_configure_one(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await add_korean_only(app, pilot)
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)  # no question asked, nothing started
+        message = notifications(app)[-1]
+        assert message.startswith("No translation engine configured")
+        assert str(Path("reader") / "config.toml") in message and "reader translate --help" in message
+        assert not app.screen.article.en_text
+
+    drive(library, scenario)
+
+
+def test_a_persons_translation_is_never_replaced(library, drive, tmp_path, engine) -> None:
+    configure(tmp_path, engine)
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "T")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert "translated by a person" in notifications(app)[-1]
+        assert engine.requests == []
+
+    drive(library, scenario)
+
+
+def test_translate_fills_the_missing_side_after_a_yes(library, drive, tmp_path, engine) -> None:
+    configure(tmp_path, engine)
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        article_id = await add_korean_only(app, pilot)
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert engine.requests == []  # nothing is sent before the reader says yes
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.article.translation_by == "openai"
+        assert [(s.ko, s.en) for s in screen.article.segments] == list(EN_FOR.items())
+        header = str(screen.query_one("#article-header", Static).render())
+        assert "machine translation (openai)" in header
+        assert "North Korean troops deployed to Kursk" in header
+        assert notifications(app)[-1] == "Translated 6 sentences with openai."
+        assert library.get_article(article_id).translation_by == "openai"
+
+    drive(library, scenario)
+
+
+def test_a_failed_translation_is_one_line_and_changes_nothing(library, drive, tmp_path, engine) -> None:
+    configure(tmp_path, engine, max_attempts=1)
+    engine.script = ["nonsense"] * 10
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        article_id = await add_korean_only(app, pilot)
+        await pilot.press("T", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert notifications(app)[-1].startswith("Translation failed: ")
+        assert library.get_article(article_id).en_text == ""
+        assert app.screen.article.translation_by == "human"
+
+    drive(library, scenario)
+
+
+def test_add_article_dialog(library, snap_compare) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        await paste(pilot, pilot.app.screen.query_one("#add-ko", TextArea), PASTED_KO)
+        pilot.app.screen.query_one("#add-title-en", Input).focus()
+        await pilot.press(*"Seoul prepares for the cold")
+
+    assert snap_compare(ReaderApp(library), run_before=run_before, terminal_size=(120, 36))
