@@ -121,6 +121,26 @@ def test_nothing_pasted_and_a_bad_address_are_one_line_each(library, drive) -> N
     drive(library, scenario)
 
 
+def test_a_file_path_adds_the_file_as_reader_add_would(library, drive, tmp_path) -> None:
+    path = tmp_path / "cold.txt"
+    path.write_text(PASTED_EN, encoding="utf-16")  # decoded like any file `reader add` reads
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#add-source", Input).focus()
+        await pilot.press(*str(path))
+        await submit(app, pilot)
+        assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
+        article = library.get_article(app.screen.table.article_id_at_cursor())
+        assert article.title_en == "Seoul announces cold-wave measures" and article.ko_text == ""
+        assert article.en_text == PASTED_EN
+        await pilot.press("enter")
+        header = str(app.screen.query_one("#article-header", Static).render())
+        assert "no Korean text: T translates" in header
+
+    drive(library, scenario)
+
+
 def test_english_pasted_into_the_korean_box_is_refused(library, drive) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         dialog = await open_dialog(app, pilot)
@@ -237,6 +257,29 @@ def test_a_failed_translation_is_one_line_and_changes_nothing(library, drive, tm
         assert notifications(app)[-1].startswith("Translation failed: ")
         assert library.get_article(article_id).en_text == ""
         assert app.screen.article.translation_by == "human"
+
+    drive(library, scenario)
+
+
+def test_leaving_the_article_while_it_is_translated(library, drive, tmp_path, engine) -> None:
+    """The translation goes on in the library; it lands in the article and is announced there."""
+    configure(tmp_path, engine)
+    engine.script = ["429"]
+    engine.retry_after = "0.5"  # the engine asks to wait: time to go back to the library
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        article_id = await add_korean_only(app, pilot)
+        await pilot.press("T", "y", "q")
+        assert isinstance(app.screen, LibraryScreen)
+        for _ in range(100):  # bounded: the thread outlives the screen that started it
+            if "Translated 6 sentences with openai." in notifications(app):
+                break
+            await pilot.pause(0.05)
+        assert notifications(app)[-1] == "Translated 6 sentences with openai."
+        assert isinstance(app.screen, LibraryScreen)
+        assert library.get_article(article_id).translation_by == "openai"
+        await pilot.press("enter")
+        assert "machine translation (openai)" in str(app.screen.query_one("#article-header", Static).render())
 
     drive(library, scenario)
 

@@ -64,6 +64,7 @@ class AddArticleDialog(ModalScreen[int | None]):
         self.store = store
         self.busy = False
         self.message = ""  # what the status line says, as plain text
+        self.added: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-body") as body:
@@ -154,7 +155,13 @@ class AddArticleDialog(ModalScreen[int | None]):
 
     def _added(self, article_id: int) -> None:
         self.busy = False
-        self.dismiss(article_id)
+        self.added = article_id
+        if self.is_current:  # else the help is open over the dialog: close when it is back on top
+            self.dismiss(article_id)
+
+    def on_screen_resume(self) -> None:
+        if self.added is not None:
+            self.dismiss(self.added)
 
     def _failed(self, message: str) -> None:
         self.busy = False

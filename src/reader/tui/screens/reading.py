@@ -20,7 +20,7 @@ from ..widgets.status_line import StatusLine
 from .reading_alignment import ReadingAlignment
 from .reading_entities import ReadingEntities
 from .reading_notes import ReadingNotes
-from .reading_translate import ReadingTranslation
+from .reading_translate import LANGUAGE, ReadingTranslation, missing_side
 
 
 def article_heading(article: Article) -> Text:
@@ -29,6 +29,9 @@ def article_heading(article: Article) -> Text:
     details = [literal(part) for part in (article.source, article.published) if part]
     if article.translation_by and article.translation_by != "human":
         details.append(literal(f"machine translation ({article.translation_by})", "italic"))
+    missing = missing_side(article)
+    if missing is not None:  # said here because T is not in the footer
+        details.append(Text(f"no {LANGUAGE[missing]} text: T translates", style="italic"))
     if details:
         lines.append(Text(" · ", style="dim").join(details))
         lines[-1].stylize("dim")

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from ...translate import EngineConfig
 
 TRANSLATION = "machine-translation"
+
+#: Articles being translated now. Kept here, not in the screen: a thread goes on after its screen has
+#: been left, and a second run on the same article must not start beside it.
+RUNNING: set[int] = set()
 LANGUAGE = {"ko": "Korean", "en": "English"}
 
 
@@ -48,10 +52,10 @@ class ReadingTranslation:
     def action_machine_translate(self) -> None:
         from ...translate import TranslationError, config_path, load_config
 
-        if any(w.name == TRANSLATION and w.is_running for w in self.app.workers):
-            self.notify("A translation is already running; its progress is in the status line.", timeout=3)  # type: ignore[attr-defined]
-            return
         article = self.article
+        if article.id in RUNNING:
+            self.notify("This article is being translated already.", timeout=3)  # type: ignore[attr-defined]
+            return
         target = missing_side(article)
         if not article.ko_text.strip() and not article.en_text.strip():
             self.notify("This article has no text to translate.", timeout=3)  # type: ignore[attr-defined]
@@ -92,17 +96,21 @@ class ReadingTranslation:
         if self.store.path is None:
             self.notify("This library is in memory: translate with reader translate.", timeout=4)  # type: ignore[attr-defined]
             return
+        RUNNING.add(self.article.id)
         self.translation_status(f"Translating with {config.engine}: starting…")
-        self.translate_in_thread(self.article.id, config)
+        self.translate_in_thread(self.app, self.article.id, config)
 
     @work(thread=True, group=TRANSLATION, name=TRANSLATION)
-    def translate_in_thread(self, article_id: int, config: EngineConfig) -> None:
-        """`translate_article` on its own connection; every outcome is reported on the UI thread."""
+    def translate_in_thread(self, app: Any, article_id: int, config: EngineConfig) -> None:
+        """`translate_article` on its own connection; every outcome is reported on the UI thread.
+
+        `app` is passed in: once the reader has left this screen, it no longer leads to the app.
+        """
         from ...store import Store
         from ...translate import TranslationError, translate_article
 
         def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self.translation_status,
+            app.call_from_thread(self.translation_status,
                                       f"Translating with {config.engine}: {done}/{total} sentences")  # fmt: skip
 
         assert self.store.path is not None
@@ -110,25 +118,31 @@ class ReadingTranslation:
             with Store.open(self.store.path) as store:
                 outcome = translate_article(store.conn, article_id, config, on_progress=progress)
         except TranslationError as exc:
-            self.app.call_from_thread(self._translation_failed, article_id, str(exc))
+            app.call_from_thread(self._translation_failed, article_id, str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug in an engine must not take the reading screen down
-            self.app.call_from_thread(self._translation_failed, article_id,
+            app.call_from_thread(self._translation_failed, article_id,
                                       f"unexpected error: {type(exc).__name__}: {exc}")  # fmt: skip
         else:
-            self.app.call_from_thread(self._translated, article_id, outcome.engine, outcome.sentences)
+            app.call_from_thread(self._translated, article_id, outcome.engine, outcome.sentences)
+        finally:
+            RUNNING.discard(article_id)
 
     def translation_status(self, message: str | None) -> None:
-        self.query_one(StatusLine).set_part("job", message)  # type: ignore[attr-defined]
+        if self.is_attached:  # type: ignore[attr-defined]  # not if the reader has gone back to the library
+            self.query_one(StatusLine).set_part("job", message)  # type: ignore[attr-defined]
 
     def _translated(self, article_id: int, engine: str, sentences: int) -> None:
+        """Said wherever the reader is now; the article is redrawn only if this screen still shows it."""
+        self.app.notify(f"Translated {sentences} sentence{'s' * (sentences != 1)} with {engine}.", timeout=4)
         self.translation_status(None)
-        self.notify(f"Translated {sentences} sentence{'s' * (sentences != 1)} with {engine}.", timeout=4)  # type: ignore[attr-defined]
+        if not self.is_attached:  # type: ignore[attr-defined]  # back in the library meanwhile
+            return
         if self.article.id == article_id:  # the reader may have moved on with [ or ]
             self.show_article(article_id)  # type: ignore[attr-defined]
 
     def _translation_failed(self, article_id: int, message: str) -> None:
+        self.app.notify(f"Translation failed: {message}", severity="error", timeout=10)
         self.translation_status(None)
-        self.notify(f"Translation failed: {message}", severity="error", timeout=10)  # type: ignore[attr-defined]
 
 
 __all__ = ["ReadingTranslation", "describe_engine", "missing_side"]
