@@ -18,6 +18,7 @@ from reader.tui.dialogs.add_article import AddArticleDialog
 from reader.tui.dialogs.confirm import ConfirmScreen
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
+from reader.tui.widgets.status_line import StatusLine
 
 # The translation tests' own server and config writer: the real request format, checked on every request.
 from test_translate import EN_FOR, KEY, KO, EngineServer, configure
@@ -82,6 +83,30 @@ def test_pasted_korean_and_english_become_an_aligned_article(library, drive) -> 
         assert isinstance(app.screen, ReadingScreen) and app.screen.article.id == new_id
 
     drive(library, scenario)
+
+
+def test_the_first_article_of_an_empty_library(empty_library, drive, monkeypatch) -> None:
+    """The status line says what the worker is doing; the empty-library message gives way to the table."""
+    shown: list[str] = []
+    original = AddArticleDialog.show_status
+
+    def spy(self: AddArticleDialog, message: str, *, error: bool = False) -> None:
+        shown.append(message)
+        original(self, message, error=error)
+
+    monkeypatch.setattr(AddArticleDialog, "show_status", spy)
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        assert app.screen.query_one("#library-empty").display
+        dialog = await open_dialog(app, pilot)
+        await paste(pilot, dialog.query_one("#add-ko", TextArea), PASTED_KO)
+        await submit(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert not app.screen.query_one("#library-empty").display and app.screen.table.display
+        assert app.screen.table.article_id_at_cursor() == 1 and app.focused is app.screen.table
+        assert shown[0] == "Checking the text…" and shown[1].startswith("Analysing")
+
+    drive(empty_library, scenario)
 
 
 def test_a_duplicate_is_one_line_in_the_dialog_and_nothing_is_added(library, drive) -> None:
@@ -220,8 +245,16 @@ def test_a_persons_translation_is_never_replaced(library, drive, tmp_path, engin
     drive(library, scenario)
 
 
-def test_translate_fills_the_missing_side_after_a_yes(library, drive, tmp_path, engine) -> None:
+def test_translate_fills_the_missing_side_after_a_yes(library, drive, tmp_path, engine, monkeypatch) -> None:
     configure(tmp_path, engine)
+    shown: list[str | None] = []
+    original = ReadingScreen.translation_status
+
+    def spy(self: ReadingScreen, message: str | None) -> None:
+        shown.append(message)
+        original(self, message)
+
+    monkeypatch.setattr(ReadingScreen, "translation_status", spy)
 
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         article_id = await add_korean_only(app, pilot)
@@ -241,6 +274,9 @@ def test_translate_fills_the_missing_side_after_a_yes(library, drive, tmp_path, 
         assert "North Korean troops deployed to Kursk" in header
         assert notifications(app)[-1] == "Translated 6 sentences with openai."
         assert library.get_article(article_id).translation_by == "openai"
+        # Progress in the status line, batch by batch (two sentences a request), then the line is cleared.
+        assert "Translating with openai: 6/6 sentences" in shown and shown[-1] is None
+        assert screen.query_one(StatusLine).part("job") == ""
 
     drive(library, scenario)
 
