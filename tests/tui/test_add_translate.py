@@ -20,7 +20,8 @@ from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.widgets.status_line import StatusLine
 
-# The translation tests' own server and config writer: the real request format, checked on every request.
+# The web and translation tests' own servers (and config writer): real pages, the real request format.
+from test_import_web import KO_PARAGRAPHS, Pages, QuietServer
 from test_translate import EN_FOR, KEY, KO, EngineServer, configure
 
 PASTED_KO = (
@@ -162,6 +163,34 @@ def test_a_file_path_adds_the_file_as_reader_add_would(library, drive, tmp_path)
         await pilot.press("enter")
         header = str(app.screen.query_one("#article-header", Static).render())
         assert "no Korean text: T translates" in header
+
+    drive(library, scenario)
+
+
+@pytest.fixture
+def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The web import tests' page server (a news page in Korean at /ko, with its date and source)."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    server = QuietServer(("127.0.0.1", 0), Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_web_address_is_fetched_and_extracted_in_the_worker(library, drive, site) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#add-source", Input).focus()
+        await pilot.press(*f"{site}/ko")
+        await submit(app, pilot)
+        assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
+        article = library.get_article(app.screen.table.article_id_at_cursor())
+        assert article.title_ko == "북한군 1만1000명 쿠르스크 배치" and article.url == f"{site}/ko"
+        assert article.source == "Daily Test" and article.published == "2024-11-26"
+        assert all(paragraph in article.ko_text for paragraph in KO_PARAGRAPHS) and article.en_text == ""
 
     drive(library, scenario)
 
