@@ -125,15 +125,18 @@ def startup_and_open(db: Path, runs: int, reader: str) -> dict[str, list[float]]
                 times["bare"].append(wait_for(s.name, FIRST_ROW) - s.started)
             with Session(f"{reader} --db {db}", {"READER_STATE_DIR": state}) as s:
                 times["reader"].append(wait_for(s.name, title) - s.started)
-                time.sleep(0.3)  # let the first frame settle before the key
+                time.sleep(1.0)  # a reader looks at the list before choosing
                 before = time.perf_counter()
                 s.keys("Enter")
                 times["open"].append(wait_for(s.name, words) - before)
     return times
 
 
-def browse_and_search_memory(db: Path, reader: str, queries: list[str]) -> float:
-    """Peak memory of a reader that pages through the library and searches from its search screen."""
+def browse_and_search_memory(db: Path, reader: str, queries: list[str]) -> tuple[float, int, bool]:
+    """Peak memory of a reader that pages through the library and searches from its search screen.
+
+    Returns the peak, how many searches showed their result, and whether the last hit opened.
+    """
     title, _ = first_article(db)
     with (
         tempfile.TemporaryDirectory() as state,
@@ -150,6 +153,7 @@ def browse_and_search_memory(db: Path, reader: str, queries: list[str]) -> float
         time.sleep(1.0)
         s.keys("/")
         wait_for(s.name, "Words to find")
+        answered = 0
         for query in queries:
             s.keys("C-a", "C-k")
             s.keys(query, literal=True)
@@ -157,13 +161,15 @@ def browse_and_search_memory(db: Path, reader: str, queries: list[str]) -> float
             deadline = time.perf_counter() + 30
             while time.perf_counter() < deadline:
                 shown = screen(s.name)
-                if "hits for" in shown or "No matches" in shown:
+                if f"for {query}" in shown:  # "N hits for QUERY" or "No matches for QUERY."
+                    answered += 1
                     break
                 time.sleep(0.02)
             s.keys("/")  # back to the box for the next query
         s.keys("Down", "Enter")
         time.sleep(1.0)
-        return vm_hwm_mb(s.name)
+        opened = "Words to find" not in screen(s.name)
+        return vm_hwm_mb(s.name), answered, opened
 
 
 SEARCH_PROBE = """
@@ -296,8 +302,12 @@ def measure_in_terminal(db: Path, args: argparse.Namespace) -> None:
         f"reader start to library on screen            : {ms(times['reader'])}  = {reader / bare:.2f}x bare"
     )
     print(f"Enter to article on screen (store + layout)  : {ms(times['open'])}")
-    peak = browse_and_search_memory(db, args.reader, QUERIES[::3])
-    print(f"peak memory (VmHWM) browsing and searching   : {peak:.0f} MB")
+    queries = QUERIES[::3]
+    peak, answered, opened = browse_and_search_memory(db, args.reader, queries)
+    print(
+        f"peak memory (VmHWM) browsing and searching   : {peak:.0f} MB "
+        f"({answered}/{len(queries)} searches answered, a hit {'opened' if opened else 'NOT opened'})"
+    )
 
 
 if __name__ == "__main__":

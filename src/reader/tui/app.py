@@ -53,7 +53,8 @@ class ReaderApp(App[None]):
         self.push_screen(LibraryScreen(self.store))
         if self.notice:
             self.notify(self.notice, timeout=8)
-        self.call_after_refresh(self.run_worker, _load_reading_screen, thread=True, name="preload")
+        # A moment after the library is drawn (a thread importing at once would delay the first frame).
+        self.set_timer(0.4, lambda: self.run_worker(_load_reading_screen, thread=True, name="preload"))
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
         """Show one article (from row `at`); the library under it moves its cursor to whatever was read last."""
@@ -114,7 +115,9 @@ class ReaderApp(App[None]):
     def _typing_text(self) -> bool:
         from textual.widgets import Input, TextArea
 
-        return isinstance(self.focused, (Input, TextArea))
+        # A screen made for typing (library search) takes Korean as Korean even while its box is
+        # still being focused: keys typed right after opening it must not turn into Latin commands.
+        return isinstance(self.focused, (Input, TextArea)) or getattr(self.screen, "TEXT_ENTRY", False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own commands, then every binding of the current screen, named as in the help."""

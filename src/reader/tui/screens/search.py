@@ -12,7 +12,7 @@ import time
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -58,6 +58,8 @@ class SearchScreen(Screen[None]):
     """A search box above a list of hits; Enter in the box goes to the hits, Enter on a hit opens it."""
 
     HELP_SECTION: ClassVar[str] = "Search"
+    #: Korean keys stay Korean here (see ReaderApp._typing_text): this screen has no letter keys.
+    TEXT_ENTRY: ClassVar[bool] = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Library", id="search.back", tooltip="Back to the library"),
@@ -168,6 +170,15 @@ class SearchScreen(Screen[None]):
             results.highlighted = 0
             if then_focus:
                 results.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed before the box has the focus (just after `/`) still lands in the box."""
+        box = self.query_one(Input)
+        if self.focused is not box and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            box.focus()
+            box.insert_text_at_cursor(event.character)
 
     # --- moving and opening -----------------------------------------------------------------------
 
