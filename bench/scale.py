@@ -155,6 +155,7 @@ def browse_and_search_memory(db: Path, reader: str, queries: list[str]) -> tuple
         wait_for(s.name, "Words to find")
         answered = 0
         for query in queries:
+            time.sleep(0.3)  # typed at a person's pace, not all in one burst
             s.keys("C-a", "C-k")
             s.keys(query, literal=True)
             s.keys("Enter")
