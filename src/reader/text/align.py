@@ -178,6 +178,13 @@ _QUOTE_CHARS = re.compile(r"[\"“”「」『』]")
 _MIN_SKELETON = 3
 
 
+def _figures(text: str, lang: str) -> list[Quantity]:
+    """Quantities written with digits. Numbers in words (두 차례, 이틀, "seventh", "two-thirds") are read by
+    numbers.py for the translation check, but translators render them too freely ("twice", "a couple
+    of days") for the aligner to expect them on the other side."""
+    return [q for q in find_quantities(text, lang) if any(ch.isdigit() for ch in text[q.start : q.end])]
+
+
 def _quantity_keys(quantities: list[Quantity]) -> dict[str, float]:
     """Comparable keys of the quantities of one sentence, each with a base weight.
 
@@ -214,7 +221,7 @@ def _korean_anchors(s: str) -> tuple[dict[str, float], dict[str, float], frozens
     """Anchor keys of one Korean sentence, the anchors its translation should carry over, and the
     consonant skeletons of its Hangul word beginnings (transcribed names are matched against English
     ones later, once the English side's are known)."""
-    keys = _quantity_keys(find_quantities(s, "ko"))
+    keys = _quantity_keys(_figures(s, "ko"))
     # Latin-script tokens kept in the Korean text (DIU, NATO, ASCI White) and the same word in English.
     tokens = _LATIN_TOKEN.findall(s)
     for tok in tokens:
@@ -240,7 +247,7 @@ def _korean_anchors(s: str) -> tuple[dict[str, float], dict[str, float], frozens
 def _english_anchors(s: str) -> tuple[dict[str, float], dict[str, float]]:
     """Anchor keys of one English sentence and the anchors its original should hold (figures only:
     English words are all Latin, so a Latin token says nothing about what the Korean must contain)."""
-    keys = _quantity_keys(find_quantities(s, "en"))
+    keys = _quantity_keys(_figures(s, "en"))
     expect = _expected(keys)
     for tok in _LATIN_TOKEN.findall(s):
         keys.setdefault("w" + tok.lower(), 1.0)
