@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment as RichSegment
 from rich.style import Style
 from rich.text import Text
@@ -21,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...inert import inert
 from ...store.library import LibraryRow, Listing
 from ..format import literal
 
@@ -35,6 +37,8 @@ BLOCK = 64
 KEEP_BLOCKS = 6
 STAR = "★"
 SORT_COLUMN = {"date": "date", "source": "source", "title": "title_ko", "notes": "notes"}
+HEADINGS = {"date": "Date", "source": "Source", "title_ko": "한국어 제목", "notes": "Notes"}
+BOLD = Style(bold=True)
 
 
 class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
@@ -225,49 +229,45 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         ko = titles // 2
         return ko, titles - ko
 
-    def _line(self, cells: list[tuple[Text, int]], width: int) -> Strip:
-        console = self.app.console
-        segments: list[RichSegment] = []
-        for text, cell_width in cells:
-            cell = Text(end="")
-            cell.append_text(text)  # the text's own style as a span: `render` ignores a Text's base style
-            cell.truncate(cell_width, overflow="ellipsis", pad=True)
-            segments += list(cell.render(console))
-        return Strip(segments).adjust_cell_length(width)
+    @staticmethod
+    def _cell(text: str, width: int, style: Style | None = None, *, right: bool = False) -> RichSegment:
+        """`text` cut (with an ellipsis) or padded to exactly `width` cells; wide Hangul counts two."""
+        length = cell_len(text)
+        if length > width:
+            text = set_cell_size(text, max(0, width - 1)) + "…" if width else ""
+        elif length < width:
+            pad = " " * (width - length)
+            text = pad + text if right else text + pad
+        return RichSegment(text, style)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
         ko_width, en_width = self._widths(width)
-        gap = (Text(" " * GAP), GAP)
+        gap = RichSegment(" " * GAP)
+        cell = self._cell
         if y == 0:
             style = self.get_component_rich_style("article-table--header")
-            sort = self._listing.view.sort
-            names = {"date": "Date", "source": "Source", "title_ko": "한국어 제목", "notes": "Notes"}
-            label = {key: name + (" ▼" if SORT_COLUMN[sort] == key else "") for key, name in names.items()}
-            cells = [(Text(""), GUTTER), (Text(label["date"]), DATE_WIDTH), gap, (Text(label["source"]), SOURCE_WIDTH),
-                     gap, (Text(label["title_ko"]), ko_width), gap, (Text("English title"), en_width), gap,
-                     (Text(label["notes"], justify="right"), NOTES_WIDTH)]  # fmt: skip
-            return self._line(cells, width).apply_style(base + style)
+            sort = SORT_COLUMN[self._listing.view.sort]
+            label = {key: name + (" ▼" if sort == key else "") for key, name in HEADINGS.items()}
+            segments = [cell("", GUTTER), cell(label["date"], DATE_WIDTH), gap, cell(label["source"], SOURCE_WIDTH),
+                        gap, cell(label["title_ko"], ko_width), gap, cell("English title", en_width), gap,
+                        cell(label["notes"], NOTES_WIDTH, right=True)]  # fmt: skip
+            return Strip(segments).adjust_cell_length(width).apply_style(base + style)
         index = int(self.scroll_y) + y - 1
         row = self.row(index)
         if row is None:
             return Strip.blank(width, base)
-        title_style = Style() if row.read else Style(bold=True)
-        star = (
-            Text(STAR, style=self.get_component_rich_style("article-table--star"))
-            if row.starred
-            else Text("")
-        )
-        notes = Text(str(row.notes) if row.notes else "", justify="right")
-        cells = [(star, GUTTER), (literal(row.published or "—"), DATE_WIDTH), gap,
-                 (literal(row.source), SOURCE_WIDTH), gap,
-                 (literal(row.title_ko, title_style), ko_width), gap,
-                 (literal(row.title_en, title_style), en_width), gap, (notes, NOTES_WIDTH)]  # fmt: skip
+        title = None if row.read else BOLD
+        star = self.get_component_rich_style("article-table--star") if row.starred else None
+        segments = [cell(STAR if row.starred else "", GUTTER, star), cell(inert(row.published or "—"), DATE_WIDTH),
+                    gap, cell(inert(row.source), SOURCE_WIDTH), gap, cell(inert(row.title_ko), ko_width, title), gap,
+                    cell(inert(row.title_en), en_width, title), gap,
+                    cell(str(row.notes) if row.notes else "", NOTES_WIDTH, right=True)]  # fmt: skip
         if index == self.cursor_row:
             line_style = self.get_component_rich_style("article-table--cursor")
         elif index % 2:
             line_style = self.get_component_rich_style("article-table--odd")
         else:
             line_style = Style()
-        return self._line(cells, width).apply_style(base + line_style)
+        return Strip(segments).adjust_cell_length(width).apply_style(base + line_style)
