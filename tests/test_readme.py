@@ -1,0 +1,26 @@
+"""The README states what the code does: its key table is the bindings', its test command is CI's."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_key_table_matches_the_bindings() -> None:
+    printed = subprocess.run([sys.executable, str(ROOT / "scripts" / "readme_keys.py")], capture_output=True,
+                             text=True, check=True).stdout.strip()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- keys:start -->", 1)[1].split("<!-- keys:end -->", 1)[0].strip()
+    assert table == printed, "regenerate with: python scripts/readme_keys.py --write"
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.+?)\n```", readme, flags=re.S)
+    test_command = next(c for c in commands if "pytest" in c)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command.strip() in ci.splitlines()
