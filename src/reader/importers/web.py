@@ -31,15 +31,16 @@ class Fetched:
 
 
 def is_url(text: str) -> bool:
-    return urlsplit(text).scheme in ("http", "https") and bool(urlsplit(text).netloc)
+    """Meant as a web address (http:// or https://), even when it is a broken one: `fetch` says what is wrong."""
+    return urlsplit(text).scheme in ("http", "https") and "://" in text
 
 
 def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_PAGE_BYTES) -> Fetched:
     """GET `url`, following redirects; `timeout` bounds the whole download, not only each read."""
     import httpx
 
-    if not is_url(url):
-        raise ImportProblem(f"{url}: not a web address (http:// or https://)")
+    if not is_url(url) or not urlsplit(url).netloc:
+        raise ImportProblem(f"{url}: not a web address (http:// or https:// and a host name)")
     deadline = time.monotonic() + timeout
     try:
         client = httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(timeout),
