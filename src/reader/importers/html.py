@@ -94,19 +94,9 @@ def page_from_html(html: str, name: str, url: str = "") -> Page:
 
 def read_html_file(path: Path) -> Page:
     """A page saved from a browser; every failure names the file."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportProblem(f"{path}: larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportProblem(f"{path}: no such file") from None
-    except PermissionError:
-        raise ImportProblem(f"{path}: permission denied") from None
-    except IsADirectoryError:
-        raise ImportProblem(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise ImportProblem(f"{path}: cannot read ({exc.strerror})") from None
-    return page_from_html(decode_html(data, str(path)), str(path))
+    from .text_file import read_file_bytes
+
+    return page_from_html(decode_html(read_file_bytes(path, MAX_FILE_BYTES), str(path)), str(path))
 
 
 def article_from_page(page: Page) -> NewArticle:

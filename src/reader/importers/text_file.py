@@ -57,13 +57,19 @@ def _looks_binary(text: str) -> bool:
 
 def read_text(path: Path) -> str:
     """Read and decode one text file; every failure is an ImportProblem naming the file."""
+    return clean_text(decode(read_file_bytes(path), str(path)))
+
+
+def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A file's bytes, or an ImportProblem naming the file (missing, a folder, unreadable, too large)."""
     try:
         size = path.stat().st_size
         if path.is_dir():
             raise ImportProblem(f"{path}: is a folder, not a file")
-        if size > MAX_FILE_BYTES:
-            raise ImportProblem(f"{path}: {size // (1024 * 1024)} MB is larger than the 20 MB limit")
-        data = path.read_bytes()
+        if size > limit:
+            raise ImportProblem(f"{path}: {size // (1024 * 1024)} MB is larger than the "
+                                f"{limit // (1024 * 1024)} MB limit")
+        return path.read_bytes()
     except FileNotFoundError:
         raise ImportProblem(f"{path}: no such file") from None
     except PermissionError:
@@ -72,7 +78,6 @@ def read_text(path: Path) -> str:
         raise ImportProblem(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise ImportProblem(f"{path}: cannot read ({exc.strerror})") from None
-    return clean_text(decode(data, str(path)))
 
 
 def article_from_text_files(
