@@ -17,7 +17,7 @@ from ..store.articles import NewArticle
 from .clean import check_date, clean_text, first_line
 from .errors import ImportProblem
 from .language import LANGUAGE_NAMES, detect_language
-from .text_file import MAX_FILE_BYTES, decode
+from .text_file import MAX_FILE_BYTES, decode, read_file_bytes
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MIN_ARTICLE_CHARS = 20
@@ -94,8 +94,6 @@ def page_from_html(html: str, name: str, url: str = "") -> Page:
 
 def read_html_file(path: Path) -> Page:
     """A page saved from a browser; every failure names the file."""
-    from .text_file import read_file_bytes
-
     return page_from_html(decode_html(read_file_bytes(path, MAX_FILE_BYTES), str(path)), str(path))
 
 
