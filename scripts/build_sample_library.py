@@ -37,6 +37,9 @@ def build(samples: Path, out: Path) -> int:
                                  added=f"{article.published}T00:00:00+00:00")
         store.conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
         store.conn.execute("VACUUM")
+    # A -wal/-shm left beside the old library must not be replayed into the new one.
+    for stale in (Path(f"{out}-wal"), Path(f"{out}-shm")):
+        stale.unlink(missing_ok=True)
     os.replace(tmp, out)
     return len(files)
 
