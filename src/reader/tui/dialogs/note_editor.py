@@ -8,6 +8,7 @@ Korean-layout key translation leaves alone, so Korean can be typed into it.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import ClassVar, Generic, TypeVar
 
@@ -15,11 +16,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static, TextArea
 
 from ...inert import inert
-from ...store.notes import tags_in
+from ...store.notes import Note, tags_in, update_note
 from .confirm import ConfirmScreen
 
 T = TypeVar("T")
@@ -158,3 +159,22 @@ class NoteEditor(ModalScreen[T | None], Generic[T]):
                 self.dismiss(None)
 
         self.app.push_screen(ConfirmScreen("Discard what you typed?"), answered)
+
+
+def edit_note(host: Screen, conn: sqlite3.Connection, note: Note, on_saved: Callable[[int], None]) -> None:
+    """Open the editor on a saved note from `host`; `on_saved(note id)` runs once the edit is committed.
+
+    The tags field shows only the tags that are not already `#words` in the body, so they are not doubled.
+    """
+
+    def save(body: str, tags: str) -> Note:
+        return update_note(conn, note.id, body, tags)
+
+    def saved(result: Note | None) -> None:
+        if result is not None:
+            host.notify("Note saved.", timeout=3)
+            on_saved(note.id)
+
+    field_tags = " ".join(t for t in note.tags if t not in tags_in(note.body))
+    editor = NoteEditor([(note.side, note.exact)], save, title="Edit note", body=note.body, tags=field_tags)
+    host.app.push_screen(editor, saved)

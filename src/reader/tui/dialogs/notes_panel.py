@@ -21,9 +21,9 @@ from textual.widgets.option_list import Option
 
 from ...inert import inert
 from ...store import Article, Store
-from ...store.notes import Note, delete_note, list_notes, restore_note, tags_in, update_note
+from ...store.notes import Note, delete_note, list_notes, restore_note
 from ..annotations import note_row
-from .note_editor import NoteEditor, shorten
+from .note_editor import edit_note, shorten
 
 
 def first_line(body: str) -> str:
@@ -141,23 +141,7 @@ class NotesPanel(ModalScreen[int | None]):
         current = self.current
         if current is None:
             return
-        note = current[0]
-
-        def save(body: str, tags: str) -> Note:
-            return update_note(self.store.conn, note.id, body, tags)
-
-        def saved(result: Note | None) -> None:
-            if result is not None:
-                self.notify("Note saved.", timeout=3)
-                self.reload(keep=note.id)
-
-        field_tags = " ".join(
-            t for t in note.tags if t not in tags_in(note.body)
-        )  # the rest come from the body
-        editor = NoteEditor(
-            [(note.side, note.exact)], save, title="Edit note", body=note.body, tags=field_tags
-        )
-        self.app.push_screen(editor, saved)
+        edit_note(self, self.store.conn, current[0], lambda note_id: self.reload(keep=note_id))
 
     def action_delete(self) -> None:
         current = self.current

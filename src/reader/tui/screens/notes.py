@@ -20,9 +20,9 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from ...inert import inert
 from ...store import Store
-from ...store.notes import Note, delete_note, list_notes, restore_note, tags_in, update_note
+from ...store.notes import Note, delete_note, list_notes, restore_note
 from ..annotations import note_row
-from ..dialogs.note_editor import NoteEditor, shorten
+from ..dialogs.note_editor import edit_note, shorten
 from ..dialogs.notes_panel import first_line
 
 
@@ -145,22 +145,7 @@ class NotesScreen(Screen[None]):
         note = self.current
         if note is None:
             return
-
-        def save(body: str, tags: str) -> Note:
-            return update_note(self.store.conn, note.id, body, tags)
-
-        def saved(result: Note | None) -> None:
-            if result is not None:
-                self.notify("Note saved.", timeout=3)
-                self._reload_keeping(note.id)
-
-        field_tags = " ".join(
-            t for t in note.tags if t not in tags_in(note.body)
-        )  # the rest come from the body
-        editor = NoteEditor(
-            [(note.side, note.exact)], save, title="Edit note", body=note.body, tags=field_tags
-        )
-        self.app.push_screen(editor, saved)
+        edit_note(self, self.store.conn, note, self._reload_keeping)
 
     def action_delete(self) -> None:
         note = self.current
