@@ -1,6 +1,6 @@
 """Write a library of N synthetic bilingual articles, fast, for measuring the app at scale.
 
-    python bench/make_library.py 100000 --db /tmp/big.db [--seed 1] [--starred 0.02] [--read 0.3]
+    python bench/make_library.py 100000 --db big.db [--seed 1] [--starred 0.02] [--read 0.3]
 
 Each article is ~1,500 Korean and ~2,500 English characters of sentence pairs built from templates with
 names, places, bodies and numbers drawn with a long-tailed (Zipf-like) frequency, so that search terms are
