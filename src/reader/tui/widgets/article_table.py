@@ -234,7 +234,9 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         """`text` cut (with an ellipsis) or padded to exactly `width` cells; wide Hangul counts two."""
         length = cell_len(text)
         if length > width:
-            text = set_cell_size(text, max(0, width - 1)) + "…" if width else ""
+            # a wide syllable that does not fit leaves a blank cell: the ellipsis goes before it, not after
+            text = set_cell_size(text, max(0, width - 1)).rstrip(" ") + "…" if width else ""
+            text += " " * (width - cell_len(text))
         elif length < width:
             pad = " " * (width - length)
             text = pad + text if right else text + pad
