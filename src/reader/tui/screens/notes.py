@@ -137,7 +137,13 @@ class NotesScreen(Screen[None]):
         )
 
     def _reload_keeping(self, note_id: int | None) -> None:
-        self._titles = {a.id: a.title_ko or a.title_en or "(untitled)" for a in self.store.list_articles()}
+        # only the annotated articles' titles: a library of 100,000 articles may hold notes on a few dozen
+        self._titles = {
+            row[0]: row[1] or row[2] or "(untitled)"
+            for row in self.store.conn.execute(
+                "SELECT id, title_ko, title_en FROM articles WHERE id IN (SELECT article_id FROM notes)"
+            )
+        }
         self._notes = list_notes(self.store.conn)
         self.apply_filter(self.query_one(Input).value, keep=note_id)
 
