@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,15 +78,20 @@ def _resolve(text: str, cands: Iterable[_Cand]) -> list[Mention]:
 def _select(text: str, cands: Iterable[_Cand]) -> list[_Cand]:
     """Highest priority first, then longest: the non-overlapping winners, in text order."""
     chosen: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    # the winners are disjoint, so sorted by start they are sorted by end too: a new span can only
+    # overlap its neighbours in that order (bisect keeps a long text linear-logarithmic, not quadratic)
+    starts: list[int] = []
+    ends: list[int] = []
     for c in sorted(cands, key=lambda c: (-c.prio, -(c.end - c.start), c.start)):
         c.start, c.end = _trim(text, c.start, c.end)
         if c.end <= c.start:
             continue
-        if any(c.start < b and a < c.end for a, b in taken):
+        i = bisect_right(starts, c.start)
+        if (i > 0 and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
     chosen.sort(key=lambda c: c.start)
     return chosen
 
