@@ -52,3 +52,29 @@ def test_importing_and_annotating_at_once(db_path: Path) -> None:
         assert store.count_articles() == 41
         assert len(list_notes(store.conn)) == 60
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_reader_add_folder_while_another_reader_saves_notes(db_path: Path, tmp_path: Path) -> None:
+    """The real command importing a folder, and a second process writing notes, on one library."""
+    article, analysis = one_to_one(["첫 기사."], ["First story."])
+    with Store.open(db_path) as store:
+        store.insert_article(article, analysis.sentences, analysis.segments)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"{n}.json").write_text(
+            f'{{"ko": "북한군 {n}000명이 쿠르스크에 배치됐다. 국방부가 {n}일 밝혔다.", '
+            f'"en": "{n},000 North Korean troops were deployed to Kursk. The ministry said so on the {n}th."}}',
+            encoding="utf-8")
+    importer = subprocess.Popen([sys.executable, "-m", "reader.cli", "--db", str(db_path), "add", str(folder)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    annotator = subprocess.Popen([sys.executable, "-c", ANNOTATOR, str(db_path), ""], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+    out, err = importer.communicate(timeout=300)
+    assert importer.returncode == 0, err
+    assert "locked" not in err and "added 6" in err
+    note_out, note_err = annotator.communicate(timeout=300)
+    assert annotator.returncode == 0 and "locked" not in note_err, note_err
+    with Store.open(db_path) as reading:  # the reading side sees the new articles after a refresh
+        assert reading.count_articles() == 7
+        assert len(list_notes(reading.conn)) == 60
