@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def build(samples: Path, out: Path) -> int:
-    from reader.analysis import analyse
     from reader.importers import article_from_json, read_text
+    from reader.importers.single import add_article
     from reader.store import Store
     from reader.store.glossary import load_glossary
 
@@ -32,9 +32,7 @@ def build(samples: Path, out: Path) -> int:
         glossary = load_glossary(store.conn)
         for path in files:
             article = article_from_json(read_text(path), path.name)
-            result = analyse(article.ko, article.en, glossary)
-            store.insert_article(article, result.sentences, result.segments, mentions=result.mentions,
-                                 added=f"{article.published}T00:00:00+00:00")
+            add_article(store, article, glossary=glossary, added=f"{article.published}T00:00:00+00:00")
         store.conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
         store.conn.execute("VACUUM")
     # A -wal/-shm left beside the old library must not be replayed into the new one.

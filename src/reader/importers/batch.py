@@ -138,26 +138,18 @@ def items_from_sources(sources: Sequence[str], *, timeout: float | None = None) 
 def run_batch(store, items: Iterable[Item], *, on_progress: Callable[[int, int], None] | None = None
               ) -> BatchReport:
     """Read, analyse and store each item in its own transaction; nothing one item does affects another."""
-    from ..analysis import analyse
-    from ..store.articles import DuplicateArticle, find_by_hash
+    from ..store.articles import DuplicateArticle
     from ..store.glossary import load_glossary
+    from .single import add_article
 
     items = list(items)
     report = BatchReport()
-    glossary = None
+    glossary = load_glossary(store.conn) if items else None  # once for the whole batch
     for done, item in enumerate(items, 1):
         try:
-            article = item.load()
-            existing = find_by_hash(store.conn, article.content_hash)
-            if existing is not None:
-                report.duplicates.append((item.name, existing))
-            else:
-                glossary = glossary if glossary is not None else load_glossary(store.conn)
-                result = analyse(article.ko, article.en, glossary)
-                article_id = store.insert_article(article, result.sentences, result.segments,
-                                                  mentions=result.mentions)
-                report.added.append((item.name, article_id))
-        except DuplicateArticle as exc:  # the same text twice within this batch
+            article_id = add_article(store, item.load(), glossary=glossary)
+            report.added.append((item.name, article_id))
+        except DuplicateArticle as exc:  # already in the library, or the same text twice in this batch
             report.duplicates.append((item.name, exc.existing_id))
         except ImportProblem as exc:
             report.failed.append((item.name, str(exc)))

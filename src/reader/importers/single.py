@@ -52,11 +52,13 @@ def article_from_source(source: str, *, timeout: float | None = None) -> NewArti
     return items[0].load()
 
 
-def add_article(store, article: NewArticle, *, on_step: Step | None = None) -> int:
+def add_article(store, article: NewArticle, *, glossary=None, on_step: Step | None = None,
+                added: str | None = None) -> int:
     """Analyse `article` and store it; its id. A duplicate raises `DuplicateArticle` before any analysis.
 
-    `on_step` hears what is happening ("Analysing…"), for a status line; the Korean model takes seconds
-    to load the first time.
+    `glossary` defaults to the library's (a batch passes it once for all its articles); `on_step` hears
+    what is happening ("Analysing…"), for a status line — the Korean model takes seconds to load the
+    first time; `added` fixes the time stamp (the sample library is built reproducibly).
     """
     from ..analysis import analyse
     from ..store.articles import DuplicateArticle, find_by_hash
@@ -67,10 +69,11 @@ def add_article(store, article: NewArticle, *, on_step: Step | None = None) -> i
         raise DuplicateArticle(existing)
     if on_step is not None:
         on_step("Analysing: sentences, alignment and names (the language model loads the first time)…")
-    result = analyse(article.ko, article.en, load_glossary(store.conn))
+    result = analyse(article.ko, article.en, glossary if glossary is not None else load_glossary(store.conn))
     if on_step is not None:
         on_step("Saving…")
-    return store.insert_article(article, result.sentences, result.segments, mentions=result.mentions)
+    return store.insert_article(article, result.sentences, result.segments, mentions=result.mentions,
+                                added=added)
 
 
 __all__ = ["add_article", "article_from_pasted", "article_from_source"]
