@@ -36,7 +36,7 @@ def _key(name: str) -> str:
 
 
 def binding_classes() -> list[type]:
-    import reader.tui as tui
+    from reader import tui
 
     found: dict[str, type] = {}
     for module in pkgutil.walk_packages(tui.__path__, "reader.tui."):

@@ -310,9 +310,7 @@ def _stderr_console():
 
 
 def cmd_glossary_remove(args: argparse.Namespace) -> int:
-    from .store.glossary import remove_entry
-
-    from .store.glossary import list_entries
+    from .store.glossary import list_entries, remove_entry
 
     with _open_store(args) as store:
         gone = [r.entry for r in list_entries(store.conn) if r.id == args.id]
@@ -323,17 +321,15 @@ def cmd_glossary_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_import(args: argparse.Namespace) -> int:
+    import csv
     import io
 
-    from .importers import ImportProblem, read_text
     from .store.glossary import add_entries
     from .text.glossary import read_entries
 
     try:
-        entries = read_entries(io.StringIO(read_text(Path(args.file))))
-    except ImportProblem as exc:
-        raise CommandError(str(exc)) from None
-    except (ValueError, csv_error()) as exc:
+        entries = read_entries(io.StringIO(_read_input(args.file)))
+    except (ValueError, csv.Error) as exc:
         raise CommandError(f"{args.file}: {exc}") from None
     incomplete = [e for e in entries if not e.ko or not e.en]
     if incomplete:
@@ -344,12 +340,6 @@ def cmd_glossary_import(args: argparse.Namespace) -> int:
         if added:
             _refresh_after_glossary_change(store, entries)
     return 0
-
-
-def csv_error() -> type[Exception]:
-    import csv
-
-    return csv.Error
 
 
 def cmd_glossary_export(args: argparse.Namespace) -> int:
@@ -368,13 +358,7 @@ def cmd_glossary_export(args: argparse.Namespace) -> int:
 
 
 def cmd_align(args: argparse.Namespace) -> int:
-    from .importers import ImportProblem, read_text
-
-    try:
-        ko_text = read_text(Path(args.ko_file))
-        en_text = read_text(Path(args.en_file))
-    except ImportProblem as exc:
-        raise CommandError(str(exc)) from None
+    ko_text, en_text = _read_input(args.ko_file), _read_input(args.en_file)
     if args.one_per_line:
         from .text.align import align
 

@@ -24,6 +24,8 @@ __all__ = [
     "Article",
     "ArticleSummary",
     "DuplicateArticle",
+    "Mention",
+    "MentionRow",
     "NewArticle",
     "SCHEMA_VERSION",
     "Segment",
@@ -105,8 +107,3 @@ class Store:
 
     def delete_article(self, article_id: int) -> bool:
         return _articles.delete_article(self.conn, article_id)
-
-
-def find_duplicate(store: Store, article: NewArticle) -> int | None:
-    """The id of an article with the same texts, so a duplicate is refused before any analysis runs."""
-    return _articles.find_by_hash(store.conn, article.content_hash)

@@ -136,7 +136,7 @@ def store_translation(conn: sqlite3.Connection, row: sqlite3.Row, source: str, t
                       translations: list[str], title: str, engine: str) -> None:
     """Replace the target side, its sentences, segments and entity layer, and record the engine: one transaction."""
     from ..analysis import entity_layer
-    from ..store.articles import insert_rows, find_by_hash, insert_mentions
+    from ..store.articles import find_by_hash, insert_mentions, insert_rows
     from ..store.connection import transaction
     from ..store.glossary import load_glossary
     from ..store.notes import reanchor_notes
