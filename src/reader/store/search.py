@@ -76,20 +76,19 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 50, article_id:
     expression = match_query(query)
     if expression is None:
         raise BadQuery(f"nothing to search for in {query!r}")
-    sql = (
-        "SELECT s.rowid AS rowid, bm25(search_index) AS score FROM search_index s "
-        "WHERE search_index MATCH ? ORDER BY score LIMIT ?"
-    )
-    params: list = [expression, limit if article_id is None else 100000]
+    where, params = "search_index MATCH ?", [expression]
+    if article_id is not None:  # one article's titles and rows, not a ranking of the whole library
+        where += " AND (s.rowid = ? OR s.rowid IN (SELECT id FROM segments WHERE article_id = ?))"
+        params += [-article_id, article_id]
+    sql = f"SELECT s.rowid AS rowid, bm25(search_index) AS score FROM search_index s WHERE {where} ORDER BY score"
+    if article_id is None:
+        sql += " LIMIT ?"
+        params.append(limit)
     try:
         ranked = conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         raise BadQuery(f"cannot search for {query!r}: {exc}") from None
-    hits: list[Hit] = []
-    for rowid, score in ranked:
-        hit = _hit(conn, rowid, score)
-        if hit is not None and (article_id is None or hit.article_id == article_id):
-            hits.append(hit)
+    hits = [hit for rowid, score in ranked if (hit := _hit(conn, rowid, score)) is not None]
     if article_id is not None:
         hits.sort(key=lambda h: -1 if h.position is None else h.position)
     return hits[:limit]
