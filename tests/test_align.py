@@ -128,6 +128,25 @@ def test_shared_latin_tokens_and_transcribed_names_anchor_links() -> None:
     )
 
 
+def test_an_acronym_the_translation_keeps_is_not_charged_as_missing() -> None:
+    # "NATO" written into the Korean is expected in the English; where the English holds it, the link
+    # gains the anchor and pays nothing for a missing one, so it costs the gain plus the missing charge
+    # less than the same link with the acronym left out (same lengths, same names otherwise).
+    import numpy as np
+
+    from reader.text import align as impl
+
+    ko = ["NATO 정상회의가 브뤼셀에서 열렸다."]
+
+    def cost(english: str) -> float:
+        problem = impl._Problem.build(ko, [english], None, None, None)
+        lo = np.zeros(2, dtype=np.int64)
+        return float(impl._bead_costs(problem.banded(lo, 2), lo, 2, 1, 1)[1, 1])
+
+    kept, left_out = cost("The NATO summit opened in Brussels."), cost("The XQZV summit opened in Brussels.")
+    assert left_out - kept == pytest.approx(impl._ANCHOR_GAIN + impl._MISSING_COST)
+
+
 def test_glossary_terms_pull_the_sentences_that_name_them_together() -> None:
     # Three Korean sentences, two English ones of like length: only the names tell that the English pair
     # renders the second and third Korean sentences.

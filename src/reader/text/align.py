@@ -217,6 +217,12 @@ def _expected(keys: dict[str, float]) -> dict[str, float]:
     return {k: (0.5 if k == "q" else 1.0) for k, w in keys.items() if (k[0] == "n" and w >= 1.0) or k == "q"}
 
 
+def _one_sided(key: str) -> bool:
+    """Latin-script tokens are expected of the English when the Korean writes them (an acronym), but
+    English words, all Latin, are expected of no Korean sentence; figures and quotation go both ways."""
+    return key[0] == "w"
+
+
 def _korean_anchors(s: str) -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
     """Anchor keys of one Korean sentence, the anchors its translation should carry over, and the
     consonant skeletons of its Hangul word beginnings (transcribed names are matched against English
@@ -390,6 +396,7 @@ class _Problem:
     mass_en: np.ndarray  # (m+1,)
     expected_ko: np.ndarray  # (n+1,) cumulative weight of anchors a translation should carry over
     expected_en: np.ndarray  # (m+1,)
+    expected_one: np.ndarray  # (n+1,) cumulative weight of Korean acronyms, expected in the English only
     anchors: _Anchors | None  # every (sentence, key) occurrence; None in a mirrored problem
     pairs: _Pairs | None = None  # shared weights of the sentence pairs a band can link (see `banded`)
 
@@ -439,7 +446,9 @@ class _Problem:
         mass_en[1:] = np.cumsum([sum(w * idf[k] for k, w in keys.items()) for keys in en_keys])
         anchors = _Anchors.build(ko_keys, en_keys, expect_ko, expect_en, idf, m)
         expected_ko = np.zeros(n + 1)
-        expected_ko[1:] = np.cumsum([sum(e.values()) for e in expect_ko])
+        expected_ko[1:] = np.cumsum([sum(v for k, v in e.items() if not _one_sided(k)) for e in expect_ko])
+        expected_one = np.zeros(n + 1)
+        expected_one[1:] = np.cumsum([sum(v for k, v in e.items() if _one_sided(k)) for e in expect_ko])
         expected_en = np.zeros(m + 1)
         expected_en[1:] = np.cumsum([sum(e.values()) for e in expect_en])
         return cls(
@@ -456,6 +465,7 @@ class _Problem:
             mass_en=mass_en,
             expected_ko=expected_ko,
             expected_en=expected_en,
+            expected_one=expected_one,
             anchors=anchors,
         )
 
@@ -482,21 +492,27 @@ class _Problem:
             mass_en=self.mass_en[-1] - self.mass_en[::-1],
             expected_ko=self.expected_ko[-1] - self.expected_ko[::-1],
             expected_en=self.expected_en[-1] - self.expected_en[::-1],
+            expected_one=self.expected_one[-1] - self.expected_one[::-1],
             anchors=None,
             pairs=self.pairs.reversed(m) if self.pairs is not None else None,
         )
 
-    def shared(self, s: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Shared anchor weight, and shared expected-anchor weight, of Korean sentences `s` and English
-        sentences `t` (elementwise); pairs outside the band's table share nothing."""
+    def shared(self, s: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Shared anchor weight, shared expected-anchor weight, and the weight of the Korean sentence's
+        acronyms that the English one holds, of Korean sentences `s` and English sentences `t`
+        (elementwise); pairs outside the band's table share nothing."""
         table = self.pairs
         if table is None or table.width == 0:
-            return np.zeros(s.shape), np.zeros(s.shape)
+            return np.zeros(s.shape), np.zeros(s.shape), np.zeros(s.shape)
         row = np.clip(s, 0, self.n - 1)
         col = t - table.base[row]
         ok = (s >= 0) & (s < self.n) & (t >= 0) & (t < self.m) & (col >= 0) & (col < table.width)
         col = np.clip(col, 0, table.width - 1)
-        return np.where(ok, table.weight[row, col], 0.0), np.where(ok, table.kept[row, col], 0.0)
+        return (
+            np.where(ok, table.weight[row, col], 0.0),
+            np.where(ok, table.kept[row, col], 0.0),
+            np.where(ok, table.held[row, col], 0.0),
+        )
 
 
 @dataclass
@@ -511,7 +527,8 @@ class _Anchors:
     ko_sentence: np.ndarray
     ko_key: np.ndarray
     ko_weight: np.ndarray
-    ko_expect: np.ndarray
+    ko_expect: np.ndarray  # expected by both sides (figures, quotation)
+    ko_one: np.ndarray  # expected of the English only (acronyms written into the Korean)
     en_code: np.ndarray  # key * (m + 1) + sentence, ascending
     en_sentence: np.ndarray
     en_weight: np.ndarray
@@ -544,10 +561,13 @@ class _Anchors:
 
         ko_sentence, ko_key, ko_weight, ko_expect = flat(ko_keys, expect_ko)
         en_sentence, en_key, en_weight, en_expect = flat(en_keys, expect_en)
+        one_sided = np.array([_one_sided(k) for k in sorted(idf)], dtype=bool)
+        ko_one = np.where(one_sided[ko_key], ko_expect, 0.0) if ko_key.size else ko_expect
+        ko_expect = ko_expect - ko_one
         en_code = en_key * (m + 1) + en_sentence
         order = np.argsort(en_code, kind="stable")
         return cls(
-            ko_sentence, ko_key, ko_weight, ko_expect,
+            ko_sentence, ko_key, ko_weight, ko_expect, ko_one,
             en_code[order], en_sentence[order], en_weight[order], en_expect[order],
         )  # fmt: skip
 
@@ -562,6 +582,7 @@ class _Anchors:
         span = int((top - base).max()) + 1 if n and m else 0
         weight = np.zeros(n * span)
         kept = np.zeros(n * span)
+        held = np.zeros(n * span)
         if span and self.ko_key.size and self.en_code.size:
             first = self.ko_key * (m + 1) + base[self.ko_sentence]
             left = np.searchsorted(self.en_code, first, side="left")
@@ -590,8 +611,11 @@ class _Anchors:
                 carried = np.minimum(self.ko_expect[which], self.en_expect[other])
                 weight[low:high] += np.bincount(cell, weights=shared, minlength=high - low)
                 kept[low:high] += np.bincount(cell, weights=carried, minlength=high - low)
+                held[low:high] += np.bincount(cell, weights=self.ko_one[which], minlength=high - low)
                 a = b
-        return _Pairs(base.astype(np.int64), span, weight.reshape(n, span), kept.reshape(n, span))
+        return _Pairs(
+            base.astype(np.int64), span, weight.reshape(n, span), kept.reshape(n, span), held.reshape(n, span)
+        )
 
 
 @dataclass
@@ -603,6 +627,7 @@ class _Pairs:
     width: int
     weight: np.ndarray  # (n, width)
     kept: np.ndarray  # (n, width): weight of expected anchors found on both sides
+    held: np.ndarray  # (n, width): weight of the Korean sentence's acronyms the English sentence holds
 
     def reversed(self, m: int) -> _Pairs:
         return _Pairs(
@@ -610,6 +635,7 @@ class _Pairs:
             self.width,
             self.weight[::-1, ::-1],
             self.kept[::-1, ::-1],
+            self.held[::-1, ::-1],
         )
 
 
@@ -685,12 +711,14 @@ def _bead_costs(problem: _Problem, lo: np.ndarray, width: int, di: int, dj: int)
     if di and dj:
         matched = np.zeros(cost.shape)
         kept = np.zeros(cost.shape)
+        held = np.zeros(cost.shape)
         if problem.pairs is not None and problem.pairs.width:
             for a in range(di):
                 for b in range(dj):
-                    weight, carried = problem.shared(r - 1 - a, c - 1 - b)
+                    weight, carried, acronyms = problem.shared(r - 1 - a, c - 1 - b)
                     matched += weight
                     kept += carried
+                    held += acronyms
         expected_ko = problem.expected_ko[r] - problem.expected_ko[r - di]
         expected_en = problem.expected_en[c] - problem.expected_en[c - dj]
         if di > 1 or dj > 1:
@@ -699,9 +727,11 @@ def _bead_costs(problem: _Problem, lo: np.ndarray, width: int, di: int, dj: int)
             )
             matched = np.minimum(matched, cap)
         kept = np.minimum(kept, np.minimum(expected_ko, expected_en))
+        expected_one = problem.expected_one[r] - problem.expected_one[r - di]
+        held = np.minimum(held, expected_one)
         # A linked sentence is expected to carry its figures and Latin tokens into the translation; a
         # dropped one is not, so what is missing here argues for a 1-0 or 0-1 link instead.
-        missing = expected_ko + expected_en - 2.0 * kept
+        missing = expected_ko + expected_en - 2.0 * kept + expected_one - held
         cost = cost - _ANCHOR_GAIN * matched + _MISSING_COST * missing
 
     if problem.paragraph_cost and not (di and dj):

@@ -1,0 +1,146 @@
+"""List the links the end-to-end alignment gets wrong, with their text, to see why.
+
+usage: python bench/align_errors.py [--root DIR] [--article artNN] [--width N] [--gold-sentences]
+
+Runs the same path as bench/align.py (split the raw ko.txt / en.txt, align) on every article under ROOT
+(default ../shared/eval-dev/align from the repository root), maps our sentences onto the gold ones with
+ROOT/score_e2e.py's own functions, and prints, per article, each predicted link that is not a gold link
+and each gold link that no predicted link matches, with the sentences involved. A closing line counts
+them by kind, so a change can be judged by which errors it removes, not only by the F1 it moves.
+With --gold-sentences the aligner alone is run on the gold sentences of meta.json instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import textwrap
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+from reader.text.align import align
+from reader.text.sentences import split_sentences
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _scorer(root: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_e2e", root / "score_e2e.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _show(label: str, texts: list[str], width: int) -> None:
+    if not texts:
+        print(f"    {label}: —")
+    for t in texts:
+        print(textwrap.shorten(f"    {label}: {t}", width=width, placeholder=" …"))
+
+
+def _paragraph_of(groups: list[list[int]] | None, count: int) -> list[int] | None:
+    if not groups:
+        return None
+    number = [0] * count
+    for p, members in enumerate(groups):
+        for i in members:
+            number[i] = p
+    return number
+
+
+def article_errors(art: Path, scorer: ModuleType, width: int, gold_sentences: bool) -> Counter[str]:
+    """Print the wrong and missed links of one article; return their counts by kind."""
+    ko_text = (art / "ko.txt").read_text(encoding="utf-8")
+    en_text = (art / "en.txt").read_text(encoding="utf-8")
+    meta = json.loads((art / "meta.json").read_text(encoding="utf-8"))
+    gold = [(tuple(k), tuple(e)) for k, e in json.loads((art / "gold.json").read_text(encoding="utf-8"))]
+    if gold_sentences:
+        ko, en = meta["ko_sentences"], meta["en_sentences"]
+        links = align(
+            ko,
+            en,
+            ko_paragraphs=_paragraph_of(meta.get("ko_paragraphs"), len(ko)),
+            en_paragraphs=_paragraph_of(meta.get("en_paragraphs"), len(en)),
+        )
+        kmap = [[i] for i in range(len(ko))]
+        emap = [[j] for j in range(len(en))]
+    else:
+        ko_sents = split_sentences(ko_text, "ko")
+        en_sents = split_sentences(en_text, "en")
+        ko = [s.text(ko_text) for s in ko_sents]
+        en = [s.text(en_text) for s in en_sents]
+        links = align(
+            ko,
+            en,
+            ko_paragraphs=[s.paragraph for s in ko_sents],
+            en_paragraphs=[s.paragraph for s in en_sents],
+        )
+        kmap = scorer.to_gold(scorer.spans_of(ko, ko_text), scorer.gold_spans(meta, "ko", ko_text))
+        emap = scorer.to_gold(scorer.spans_of(en, en_text), scorer.gold_spans(meta, "en", en_text))
+    gold_set = set(gold)
+    counts: Counter[str] = Counter()
+    # A gold link whose sentences hold two or more of ours on both sides, more than it has gold sentences
+    # on one side: the gold joined two real sentences into one unit there, and a link per translated
+    # sentence (finer than the gold) cannot match it exactly.
+    for gk, ge in gold:
+        ours_ko = sum(1 for m in kmap if set(m) & set(gk))
+        ours_en = sum(1 for m in emap if set(m) & set(ge))
+        if ours_ko >= 2 and ours_en >= 2 and (ours_ko > len(gk) or ours_en > len(ge)):
+            counts["gold joins split sentences"] += 1
+    mapped = []
+    for link in links:
+        gk = tuple(sorted({g for i in link.ko for g in kmap[i]}))
+        ge = tuple(sorted({g for j in link.en for g in emap[j]}))
+        mapped.append((gk, ge))
+    wrong = [(link, key) for link, key in zip(links, mapped, strict=True) if key not in gold_set]
+    missed = [g for g in gold if g not in set(mapped)]
+    if not wrong and not missed:
+        return counts
+    print(
+        f"== {art.name}: {len(wrong)} wrong, {len(missed)} missed (ours {len(ko)}x{len(en)}, "
+        f"gold {len(meta['ko_sentences'])}x{len(meta['en_sentences'])})"
+    )
+    for link, (gk, ge) in wrong:
+        counts[f"wrong {link.kind}"] += 1
+        print(
+            f"  WRONG {link.kind} ours ko{list(link.ko)} en{list(link.en)} -> gold ko{list(gk)} en{list(ge)}"
+            f"  conf {link.confidence:.2f}"
+        )
+        _show("ko", [ko[i] for i in link.ko], width)
+        _show("en", [en[j] for j in link.en], width)
+    for gk, ge in missed:
+        counts[f"missed {len(gk)}-{len(ge)}"] += 1
+        print(f"  MISSED gold ko{list(gk)} en{list(ge)}")
+        _show("ko", [meta["ko_sentences"][i] for i in gk], width)
+        _show("en", [meta["en_sentences"][j] for j in ge], width)
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=REPO.parent / "shared" / "eval-dev" / "align")
+    parser.add_argument("--article", help="only this article (artNN)")
+    parser.add_argument("--width", type=int, default=160, help="characters per printed line")
+    parser.add_argument(
+        "--gold-sentences", action="store_true", help="align the gold sentences instead of our own"
+    )
+    args = parser.parse_args(argv)
+    root: Path = args.root.resolve()
+    if not (root / "score_e2e.py").exists():
+        parser.error(f"no score_e2e.py under {root}")
+    scorer = _scorer(root)
+    total: Counter[str] = Counter()
+    for art in sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith("art")):
+        if args.article and art.name != args.article:
+            continue
+        total += article_errors(art, scorer, args.width, args.gold_sentences)
+    print("totals:", ", ".join(f"{k} {v}" for k, v in sorted(total.items())) or "none")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
