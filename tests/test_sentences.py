@@ -134,12 +134,55 @@ def test_sentences_cover_every_visible_character_once_in_order(text: str, lang: 
 
 
 def test_layout_gaps_from_web_pages_separate_headlines() -> None:
-    text = "군 지휘관들, 국방개혁안 우려\u00a0 \u00a0 \u00a02005.10 뉴욕서 추도식 열려\u00a0 \u00a0 \u00a0정부는 26일 발표했다."
+    text = "군 지휘관들, 국방개혁안 우려\u00a0 \u00a0 \u00a0뉴욕서 추도식 열려\u00a0 \u00a0 \u00a0정부는 26일 발표했다."
     assert _texts(text, "ko") == [
         "군 지휘관들, 국방개혁안 우려",
-        "2005.10 뉴욕서 추도식 열려",
+        "뉴욕서 추도식 열려",
         "정부는 26일 발표했다.",
     ]
+
+
+def test_a_date_stamp_closes_the_headline_before_it() -> None:
+    # Web pages print a date under each headline of a list; taken as text, the stamp follows the headline
+    # across a layout gap, or glued to it, and the article's first sentence follows the stamp.
+    gap = "\u00a0 \u00a0 \u00a0"
+    text = f"물가 상승 우려{gap}2011.03 시장 개장 연기{gap}2011.03 정부는 3일 새 대책을 발표했다."
+    assert _texts(text, "ko") == [
+        f"물가 상승 우려{gap}2011.03",
+        f"시장 개장 연기{gap}2011.03",
+        "정부는 3일 새 대책을 발표했다.",
+    ]
+    assert _texts("장관, 사임 의사 밝혀2011.03.02 장관은 2일 사의를 표명했다.", "ko") == [
+        "장관, 사임 의사 밝혀2011.03.02",
+        "장관은 2일 사의를 표명했다.",
+    ]
+    assert _texts("Minister to resign 2011.03 The minister said on Wednesday he would step down.", "en") == [
+        "Minister to resign 2011.03",
+        "The minister said on Wednesday he would step down.",
+    ]
+
+
+def test_a_figure_that_looks_like_a_date_stays_in_its_sentence() -> None:
+    assert _texts("코스피는 2011.10 포인트로 장을 마쳤다. 거래량은 줄었다.", "ko") == [
+        "코스피는 2011.10 포인트로 장을 마쳤다.",
+        "거래량은 줄었다.",
+    ]
+    assert _texts("The index closed at 2011.10 points on Friday.", "en") == [
+        "The index closed at 2011.10 points on Friday."
+    ]
+
+
+def test_english_sentences_glued_without_a_space_are_cut() -> None:
+    text = "The storm weakened over the Yellow Sea.The weather agency lifted its warnings on Monday."
+    assert _texts(text, "en") == [
+        "The storm weakened over the Yellow Sea.",
+        "The weather agency lifted its warnings on Monday.",
+    ]
+    # Web addresses, e-mail and titles are no such place.
+    assert _texts("Details are at www.Seoul.go.kr and from kim.Jiwoo@mail.net today.", "en") == [
+        "Details are at www.Seoul.go.kr and from kim.Jiwoo@mail.net today."
+    ]
+    assert _texts("He met Gen.Park in Seoul.", "en") == ["He met Gen.Park in Seoul."]
 
 
 def test_english_headline_glued_to_korean_text_is_cut() -> None:
@@ -190,4 +233,14 @@ def test_company_forms_end_no_sentence_while_the_name_goes_on() -> None:
         "The company will deliver in 2026.",
         "He once worked for Hyundai Motor Co.",
         "In 2020 he left.",
+    ]
+
+
+def test_a_closing_mark_pysbd_leaves_at_the_next_sentence_goes_back() -> None:
+    # Some pages quote with look-alike marks (˝, a double acute accent); pysbd cuts before the mark, which
+    # then belongs to the sentence it closes.
+    text = "He warned of floods along the coast.˝ The court rejected the petition on Monday."
+    assert _texts(text, "en") == [
+        "He warned of floods along the coast.˝",
+        "The court rejected the petition on Monday.",
     ]

@@ -192,7 +192,7 @@ _SENTENCE_OPENER = re.compile(
     r"|no|not|other|another|one|two|three|according|asked|what|who|why|how",
     re.IGNORECASE,
 )
-_LEADING_CLOSER = re.compile(rf"^[{re.escape(_CLOSERS)}`]+(?=\s|$)")
+_LEADING_CLOSER = re.compile(rf"[{re.escape(_CLOSERS)}`]+(?=\s|$)")
 _TRAILING_OPENER = re.compile(r"\s[\"“‘`]+$")
 
 
@@ -217,7 +217,10 @@ def _split_english(paragraph: str) -> list[tuple[int, int]]:
         else:
             spans.append((a, b))
     # Work on the boundaries between consecutive sentences.
-    cuts = sorted({_strip(paragraph, x, y)[0] for x, y in spans if paragraph[x:y].strip()} - {0})
+    cuts = sorted(
+        ({_strip(paragraph, x, y)[0] for x, y in spans if paragraph[x:y].strip()} | _glued_english(paragraph))
+        - {0}
+    )
     fixed: list[int] = []
     for c in cuts:
         lead = _LEADING_CLOSER.match(paragraph, c)
@@ -241,6 +244,23 @@ def _split_english(paragraph: str) -> list[tuple[int, int]]:
     bounds = [0, *fixed, len(paragraph)]
     out = [_strip(paragraph, x, y) for x, y in itertools.pairwise(bounds)]
     return _merge_fragments(paragraph, [(x, y) for x, y in out if x < y])
+
+
+# Two sentences whose space was lost in editing or copying ("...off the East Sea.The Korea..."): a word in
+# lower case, its full stop, then a capitalised word. Web addresses and e-mail ("Yahoo.Com") are no such
+# place, and neither is an abbreviation with one lower-case letter ("e.g.The").
+_GLUED_ENGLISH = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z][a-z])(?!(?:Com|Net|Org|Edu|Gov)\b)")
+
+
+def _glued_english(paragraph: str) -> set[int]:
+    cuts = set()
+    for m in _GLUED_ENGLISH.finditer(paragraph):
+        start = max(paragraph.rfind(" ", 0, m.start()), paragraph.rfind("\n", 0, m.start())) + 1
+        end = paragraph.find(" ", m.start())
+        token = paragraph[start : end if end >= 0 else len(paragraph)]
+        if not any(mark in token for mark in ("@", "://", "www.")):
+            cuts.add(m.start())
+    return cuts
 
 
 # pysbd's time grows faster than the length of its input: a paragraph of some hundred thousand
@@ -278,13 +298,28 @@ def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
 _LAYOUT_GAP = re.compile(r"[ \t\u00a0\u3000]{3,}")
 
 
+# A date stamp as web pages print it under a headline or a list item ("...실망 표명2006.01", "우려   2005.10"):
+# year, month and maybe day joined by full stops. It closes the text before it, even across a layout gap,
+# and whatever follows starts anew. A figure such as an index level ("2012.10 포인트") is no stamp.
+_DATE_STAMP = re.compile(
+    r"(?<![\d.,])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])(?:\.(?:0[1-9]|[12]\d|3[01]))?(?=\s|$)"
+    r"(?!\s*(?:포인트|p\b|pt\b|points?\b|%|퍼센트|달러|dollars?\b|유로|엔화))"
+)
+
+
 def _blocks(paragraph: str) -> list[tuple[int, int]]:
+    """Pieces of a paragraph that no sentence crosses: layout gaps and date stamps separate them."""
+    cuts = {gap.end(): gap.start() for gap in _LAYOUT_GAP.finditer(paragraph)}  # next start -> end before
+    for stamp in _DATE_STAMP.finditer(paragraph):
+        if stamp.start() in cuts and paragraph[: cuts[stamp.start()]].strip():
+            del cuts[stamp.start()]  # the stamp belongs to the headline before the gap
+        cuts[stamp.end()] = stamp.end()
     spans, pos = [], 0
-    for gap in _LAYOUT_GAP.finditer(paragraph):
-        spans.append((pos, gap.start()))
-        pos = gap.end()
+    for start in sorted(cuts):
+        spans.append((pos, cuts[start]))
+        pos = start
     spans.append((pos, len(paragraph)))
-    return [(a, b) for a, b in spans if paragraph[a:b].strip()]
+    return [_strip(paragraph, a, b) for a, b in spans if paragraph[a:b].strip()]
 
 
 def split_sentences(text: str, lang: str) -> list[Sentence]:
@@ -295,8 +330,14 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
         paragraph = text[pstart:pend]
         for bstart, bend in _blocks(paragraph):
             block = paragraph[bstart:bend]
+            pieces: list[tuple[int, int]] = []
             for a, b in splitter(block):
                 a, b = _strip(block, a, b)
-                if a < b:
-                    out.append(Sentence(pstart + bstart + a, pstart + bstart + b, number))
+                if a >= b:
+                    continue
+                if pieces and _DATE_STAMP.fullmatch(block, a, b):
+                    pieces[-1] = (pieces[-1][0], b)  # a headline's date stays with it
+                else:
+                    pieces.append((a, b))
+            out.extend(Sentence(pstart + bstart + a, pstart + bstart + b, number) for a, b in pieces)
     return out
