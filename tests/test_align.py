@@ -147,6 +147,50 @@ def test_an_acronym_the_translation_keeps_is_not_charged_as_missing() -> None:
     assert left_out - kept == pytest.approx(impl._ANCHOR_GAIN + impl._MISSING_COST)
 
 
+def test_a_byline_or_copyright_line_is_left_out_not_merged_into_the_last_row() -> None:
+    # News pages end with a byline or a copyright notice that no translation renders: the last story
+    # sentence keeps its own row and the leftover gets one with no English.
+    ko = [
+        "서울시는 26일 시내버스 요금을 1500원으로 올린다고 밝혔다.",
+        "새 요금은 내년 1월부터 적용된다.",
+        "시민단체들은 이번 결정이 서민에게 부담이 된다며 반발했다.",
+        "김민준 기자 minjun@example.co.kr",
+    ]
+    en = [
+        "Seoul City said on Tuesday it would raise city bus fares to 1,500 won.",
+        "The new fares take effect in January.",
+        "Civic groups protested that the decision would burden ordinary people.",
+    ]
+    assert _pairs(align(ko, en))[-2:] == [((2,), (2,)), ((3,), ())]
+    ko = [
+        "정부는 내년 예산안을 국회에 제출했다.",
+        "예산 규모는 올해보다 3% 늘었다.",
+        "Copyright © 한국일보. 무단 전재 및 재배포 금지.",
+    ]
+    en = [
+        "The government submitted next year's budget to the National Assembly.",
+        "The budget is 3 percent larger than this year's.",
+    ]
+    assert _pairs(align(ko, en)) == [((0,), (0,)), ((1,), (1,)), ((2,), ())]
+
+
+def test_an_untranslated_headline_is_left_out_when_the_lede_repeats_it() -> None:
+    # The Korean page keeps its headline, which repeats the lede's figures; the English has no headline.
+    # "26일" is "the 26th" even where the English ordinal is not read as a date.
+    ko = [
+        "서울 시내버스 요금 1500원으로 인상… 내년 1월부터",
+        "서울시는 26일 시내버스 요금을 1500원으로 올린다고 밝혔다.",
+        "새 요금은 내년 1월부터 적용된다.",
+        "시민단체들은 반발했다.",
+    ]
+    en = [
+        "Seoul City said on the 26th it would raise city bus fares to 1,500 won.",
+        "The new fares take effect in January next year.",
+        "Civic groups protested.",
+    ]
+    assert _pairs(align(ko, en)) == [((0,), ()), ((1,), (0,)), ((2,), (1,)), ((3,), (2,))]
+
+
 def test_glossary_terms_pull_the_sentences_that_name_them_together() -> None:
     # Three Korean sentences, two English ones of like length: only the names tell that the English pair
     # renders the second and third Korean sentences.

@@ -61,6 +61,10 @@ class Link:
 _BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 _PRIOR = {(1, 1): 0.87, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.045, (1, 2): 0.045, (2, 2): 0.001,
           (1, 3): 0.004, (3, 1): 0.004}  # fmt: skip
+# A sentence that is a leftover of the web page rather than of the story (a copyright line, a byline, a
+# photo credit) is left out of a translation far more often than a sentence of the story: its 1-0 or 0-1
+# link has this prior instead, so it is not merged into a neighbour's link.
+_LEFTOVER_PRIOR = 0.1
 # English characters per Korean character (whitespace excluded) in news translation; the ratio of the
 # document at hand is trusted more the more sentences it has.
 _RATIO_PRIOR = 2.2
@@ -185,15 +189,21 @@ def _figures(text: str, lang: str) -> list[Quantity]:
     return [q for q in find_quantities(text, lang) if any(ch.isdigit() for ch in text[q.start : q.end])]
 
 
-def _quantity_keys(quantities: list[Quantity]) -> dict[str, float]:
+def _quantity_keys(quantities: list[Quantity], english: bool = False) -> dict[str, float]:
     """Comparable keys of the quantities of one sentence, each with a base weight.
 
     Why values and not units: translators change units of count freely (명 ↔ soldiers, troops,
     people), but the number survives. Small numbers are everywhere and weigh little; dates weigh a
-    little less than figures because a news article repeats its dates.
+    little less than figures because a news article repeats its dates. An English ordinal up to 31 that
+    is not read as a date ("said on the 26th it would") may still be the day Korean writes as 26일, so
+    it is a day as well, and a figure not expected in the original.
     """
     keys: dict[str, float] = {}
     for q in quantities:
+        if english and q.kind == "ordinal" and float(q.value).is_integer() and 1 <= q.value <= 31:
+            keys[f"d{q.value:g}"] = max(keys.get(f"d{q.value:g}", 0.0), 0.6)
+            keys[f"n{q.value:.6g}"] = max(keys.get(f"n{q.value:.6g}", 0.0), 0.6)
+            continue
         if q.kind == "date" and q.unit == "day":
             key, weight = f"d{q.value:g}", 0.6
         elif q.kind == "date" and q.unit == "month":
@@ -253,7 +263,7 @@ def _korean_anchors(s: str) -> tuple[dict[str, float], dict[str, float], frozens
 def _english_anchors(s: str) -> tuple[dict[str, float], dict[str, float]]:
     """Anchor keys of one English sentence and the anchors its original should hold (figures only:
     English words are all Latin, so a Latin token says nothing about what the Korean must contain)."""
-    keys = _quantity_keys(_figures(s, "en"))
+    keys = _quantity_keys(_figures(s, "en"), english=True)
     expect = _expected(keys)
     for tok in _LATIN_TOKEN.findall(s):
         keys.setdefault("w" + tok.lower(), 1.0)
@@ -387,6 +397,8 @@ class _Problem:
     m: int
     cum_ko: np.ndarray  # (n+1,) cumulative Korean lengths
     cum_en: np.ndarray  # (m+1,)
+    drop_ko: np.ndarray  # (n+1,) cost of leaving Korean sentence i-1 untranslated (a 1-0 link ending at i)
+    drop_en: np.ndarray  # (m+1,) cost of an English sentence j-1 with no original (a 0-1 link ending at j)
     ratio: float
     variance: float
     break_ko: np.ndarray  # (n+1,) bool: a paragraph break (or either end) at this point
@@ -445,6 +457,7 @@ class _Problem:
         mass_en = np.zeros(m + 1)
         mass_en[1:] = np.cumsum([sum(w * idf[k] for k, w in keys.items()) for keys in en_keys])
         anchors = _Anchors.build(ko_keys, en_keys, expect_ko, expect_en, idf, m)
+
         expected_ko = np.zeros(n + 1)
         expected_ko[1:] = np.cumsum([sum(v for k, v in e.items() if not _one_sided(k)) for e in expect_ko])
         expected_one = np.zeros(n + 1)
@@ -456,6 +469,8 @@ class _Problem:
             m=m,
             cum_ko=np.concatenate([[0.0], np.cumsum(len_ko)]),
             cum_en=np.concatenate([[0.0], np.cumsum(len_en)]),
+            drop_ko=_drop_costs(ko, (1, 0)),
+            drop_en=_drop_costs(en, (0, 1)),
             ratio=ratio,
             variance=_RELATIVE_VARIANCE * ratio * ratio,
             break_ko=break_ko,
@@ -483,6 +498,8 @@ class _Problem:
             m=m,
             cum_ko=self.cum_ko[-1] - self.cum_ko[::-1],
             cum_en=self.cum_en[-1] - self.cum_en[::-1],
+            drop_ko=np.concatenate([[0.0], self.drop_ko[:0:-1]]),
+            drop_en=np.concatenate([[0.0], self.drop_en[:0:-1]]),
             ratio=self.ratio,
             variance=self.variance,
             break_ko=self.break_ko[::-1].copy(),
@@ -639,6 +656,35 @@ class _Pairs:
         )
 
 
+# Lines a news page carries around the story that no translation renders: copyright notices, bylines with
+# an e-mail address or on a line of their own, photo credits and captions' credit lines.
+_BOILERPLATE = re.compile(
+    r"copyright|all rights reserved|©|무단\s*전재|재배포\s*금지"
+    r"|[\w.+-]+@[\w-]+\.[a-z]{2,}"  # an e-mail address
+    r"|^[가-힣]{2,4}\s*(?:선임|수석|객원)?(?:기자|특파원)\s*$"  # 홍길동 기자
+    r"|^by(?:\s+[A-Z][\w.'-]*){1,4}$|^(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
+    r"|사진\s*=|\b(?:AP|AFP|Reuters|EPA|Yonhap)\s*photo\b|getty images|(?:^|[(/])\s*photo\s*(?:by|credit)\b",
+    re.IGNORECASE,
+)
+
+
+def _leftover(sentence: str) -> bool:
+    """True for a piece of the page rather than of the story: a copyright line, a byline, a photo credit.
+
+    Headlines and date stamps are not counted: the translated page has its own headline, and a headline
+    is as often rendered as left out."""
+    return bool(_BOILERPLATE.search(sentence.strip()))
+
+
+def _drop_costs(sentences: Sequence[str], bead: tuple[int, int]) -> np.ndarray:
+    """Cost of the 1-0 (or 0-1) link of each sentence, at the index just after it; each distinct sentence
+    is judged once."""
+    usual, leftover = -math.log(_PRIOR[bead]), -math.log(_LEFTOVER_PRIOR)
+    seen: dict[str, float] = {}
+    costs = [seen.setdefault(s, leftover if _leftover(s) else usual) for s in sentences]
+    return np.concatenate([[0.0], np.array(costs, dtype=float)])
+
+
 def _breaks(paragraphs: Sequence[int] | None, count: int) -> np.ndarray:
     out = np.zeros(count + 1, dtype=bool)
     out[0] = out[count] = True
@@ -706,7 +752,7 @@ def _bead_costs(problem: _Problem, lo: np.ndarray, width: int, di: int, dj: int)
     if not (di and dj):
         # A dropped or added sentence has no translation whose length could disagree with it; its
         # cost is the prior alone, so a long sentence is not forced into a neighbour's link.
-        cost = np.full(cost.shape, -math.log(_PRIOR[(di, dj)]))
+        cost = (problem.drop_ko[r] if di else problem.drop_en[c]).astype(float)
 
     if di and dj:
         matched = np.zeros(cost.shape)
