@@ -73,6 +73,22 @@ def test_english_quoted_speech_keeps_its_closing_mark() -> None:
     ]
 
 
+def test_a_quotation_of_several_sentences_is_split_like_any_other_text() -> None:
+    # A Korean translation often renders a long quotation as two reported-speech sentences; sentences
+    # inside the quotation let the aligner pair each with its part. Attribution stays on the quote.
+    text = (
+        "“The bridge is safe. We checked every cable last week. Nobody should worry,” the mayor told "
+        'reporters. "Will it reopen?" he asked. "Yes!" she said.'
+    )
+    assert _texts(text, "en") == [
+        "“The bridge is safe.",
+        "We checked every cable last week.",
+        "Nobody should worry,” the mayor told reporters.",
+        '"Will it reopen?" he asked.',
+        '"Yes!" she said.',
+    ]
+
+
 def test_quotation_left_open_across_paragraphs_does_not_swallow_sentences() -> None:
     # News convention: a quotation that runs on into the next paragraph is not closed.
     text = (

@@ -193,6 +193,8 @@ _SENTENCE_OPENER = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CLOSER = re.compile(rf"[{re.escape(_CLOSERS)}`]+(?=\s|$)")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_LOWER_START = re.compile(r"\s*[a-z]")
 _TRAILING_OPENER = re.compile(r"\s[\"“‘`]+$")
 
 
@@ -211,7 +213,7 @@ def _split_english(paragraph: str) -> list[tuple[int, int]]:
         if a >= b:
             continue
         piece = paragraph[a:b]
-        if _quotes_confused(piece):
+        if _quotes_confused(piece) or _QUOTE_MARK.search(piece):
             masked = re.sub(r"[\"“”]", " ", piece)
             spans.extend((a + x, a + y) for x, y in _pysbd_spans(masked))
         else:
@@ -234,6 +236,8 @@ def _split_english(paragraph: str) -> list[tuple[int, int]]:
         before = paragraph[start:c].strip()
         if not before or _TITLE_END.search(before) or c >= len(paragraph.rstrip()):
             continue
+        if _LOWER_START.match(paragraph, c):
+            continue  # '"We will win!" he said.': the attribution goes on the quoted sentence
         if _CLOCK_END.search(before) and _CALENDAR_START.match(paragraph, c):
             continue
         if _COMPANY_END.search(before):
