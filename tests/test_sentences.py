@@ -201,6 +201,21 @@ def test_english_sentences_glued_without_a_space_are_cut() -> None:
     assert _texts("He met Gen.Park in Seoul.", "en") == ["He met Gen.Park in Seoul."]
 
 
+def test_a_headline_run_into_the_story_without_its_full_stop_is_cut() -> None:
+    text = "Both parties have agreed to hold formal talks The agreement signed on Monday ends months of delay."
+    assert _texts(text, "en") == [
+        "Both parties have agreed to hold formal talks",
+        "The agreement signed on Monday ends months of delay.",
+    ]
+    # Titles and a capital "A" are no such place.
+    for text in (
+        "The minister told The Times the plan was final.",
+        "He moved to The Hague in 2010 with his family.",
+        "Doctors confirmed the type A flu in three patients.",
+    ):
+        assert _texts(text, "en") == [text]
+
+
 def test_english_headline_glued_to_korean_text_is_cut() -> None:
     text = "Officials express disappointment with the comments.한국 정부 관계자들은 실망을 표명했다."
     assert _texts(text, "ko") == [

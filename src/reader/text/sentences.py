@@ -256,8 +256,24 @@ def _split_english(paragraph: str) -> list[tuple[int, int]]:
 _GLUED_ENGLISH = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z][a-z])(?!(?:Com|Net|Org|Edu|Gov)\b)")
 
 
+# A headline or caption without its full stop run into the story ("...signed an agreement for formal talks
+# The deal signed Monday provides..."): a capitalised "The" between two lower-case words does not occur
+# inside an English sentence, except after a word that introduces a title ("told The Times", "in The
+# Hague"), and a title's next word is capitalised anyway. ("A" is left alone: "type A flu", "Plan A is".)
+_LOST_STOP = re.compile(r"(?<=[a-z]{2}) (?=The [a-z])")
+_TITLE_INTRO = re.compile(
+    r"of|in|on|at|to|for|from|by|with|and|or|but|nor|than|as|like|into|about|told|tells?|said|says|reads?"
+    r"|see|saw|seen|called|named|titled|dubbed|is|was|are|were|be|been"
+)
+
+
 def _glued_english(paragraph: str) -> set[int]:
+    """Sentence starts that pysbd misses because a full stop or the space after it was lost."""
     cuts = set()
+    for m in _LOST_STOP.finditer(paragraph):
+        words = paragraph[max(0, m.start() - 200) : m.start()].split()
+        if len(words) >= 4 and not _TITLE_INTRO.fullmatch(words[-1]):
+            cuts.add(m.end())
     for m in _GLUED_ENGLISH.finditer(paragraph):
         start = max(paragraph.rfind(" ", 0, m.start()), paragraph.rfind("\n", 0, m.start())) + 1
         end = paragraph.find(" ", m.start())
