@@ -322,8 +322,9 @@ _LAYOUT_GAP = re.compile(r"[ \t\u00a0\u3000]{3,}")
 # year, month and maybe day joined by full stops. It closes the text before it, even across a layout gap,
 # and whatever follows starts anew. A figure such as an index level ("2012.10 포인트") is no stamp.
 _DATE_STAMP = re.compile(
-    r"(?<![\d.,])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])(?:\.(?:0[1-9]|[12]\d|3[01]))?(?=\s|$)"
-    r"(?!\s*(?:포인트|p\b|pt\b|points?\b|%|퍼센트|달러|dollars?\b|유로|엔화))"
+    r"(?<![\d.,])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])(?:\.(?:0[1-9]|[12]\d|3[01]))?"
+    r"(?=\s*$|\s+[^\sa-z])"  # what follows starts anew: not a lower-case word ("version 2019.10 of")
+    r"(?!\s*(?:포인트|퍼센트|%|달러|유로|엔화))"
 )
 
 
