@@ -752,7 +752,7 @@ def _bead_costs(problem: _Problem, lo: np.ndarray, width: int, di: int, dj: int)
     if not (di and dj):
         # A dropped or added sentence has no translation whose length could disagree with it; its
         # cost is the prior alone, so a long sentence is not forced into a neighbour's link.
-        cost = (problem.drop_ko[r] if di else problem.drop_en[c]).astype(float)
+        cost = np.broadcast_to(problem.drop_ko[r] if di else problem.drop_en[c], valid.shape).astype(float)
 
     if di and dj:
         matched = np.zeros(cost.shape)
