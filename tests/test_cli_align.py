@@ -64,3 +64,26 @@ def test_readable_output_shows_both_sides(tmp_path, capsys) -> None:
 def test_missing_file_is_one_line(tmp_path, capsys) -> None:
     assert main(["align", str(tmp_path / "no.txt"), str(tmp_path / "no2.txt")]) == 1
     assert capsys.readouterr().err.strip().endswith("no such file")
+
+
+def test_page_leftovers_get_rows_of_their_own(tmp_path, capsys) -> None:
+    # Text copied from a Korean news page: a list headline with its date stamp, the story, a byline. The
+    # English has the story only; the headline and the byline are rows without English.
+    ko = tmp_path / "ko.txt"
+    en = tmp_path / "en.txt"
+    gap = "\u00a0 \u00a0 \u00a0"
+    ko.write_text(
+        f"환율 1400원 돌파{gap}2024.11 정부는 13일 외환시장 안정 대책을 발표했다. "
+        "대책에는 외화 유동성 공급 확대가 포함됐다.\n\n이수진 기자 sujin@example.co.kr"
+    )
+    en.write_text(
+        "The government announced measures on the 13th to calm the currency market. "
+        "The measures include expanding the supply of foreign currency liquidity."
+    )
+    assert main(["align", str(ko), str(en), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["ko"][0] == f"환율 1400원 돌파{gap}2024.11"
+    assert result["ko"][1] == "정부는 13일 외환시장 안정 대책을 발표했다."
+    assert covered_once(result["links"], len(result["ko"]), len(result["en"]))
+    pairs = [(link["ko"], link["en"]) for link in result["links"]]
+    assert pairs == [([0], []), ([1], [0]), ([2], [1]), ([3], [])]
