@@ -514,22 +514,19 @@ class _Problem:
             pairs=self.pairs.reversed(m) if self.pairs is not None else None,
         )
 
-    def shared(self, s: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def shared(self, s: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """Shared anchor weight, shared expected-anchor weight, and the weight of the Korean sentence's
-        acronyms that the English one holds, of Korean sentences `s` and English sentences `t`
-        (elementwise); pairs outside the band's table share nothing."""
+        acronyms that the English one holds (None when no acronym is shared), of Korean sentences `s`
+        and English sentences `t` (elementwise); pairs outside the band's table share nothing."""
         table = self.pairs
         if table is None or table.width == 0:
-            return np.zeros(s.shape), np.zeros(s.shape), np.zeros(s.shape)
+            return np.zeros(s.shape), np.zeros(s.shape), None
         row = np.clip(s, 0, self.n - 1)
         col = t - table.base[row]
         ok = (s >= 0) & (s < self.n) & (t >= 0) & (t < self.m) & (col >= 0) & (col < table.width)
         col = np.clip(col, 0, table.width - 1)
-        return (
-            np.where(ok, table.weight[row, col], 0.0),
-            np.where(ok, table.kept[row, col], 0.0),
-            np.where(ok, table.held[row, col], 0.0),
-        )
+        held = None if table.held is None else np.where(ok, table.held[row, col], 0.0)
+        return np.where(ok, table.weight[row, col], 0.0), np.where(ok, table.kept[row, col], 0.0), held
 
 
 @dataclass
@@ -599,7 +596,8 @@ class _Anchors:
         span = int((top - base).max()) + 1 if n and m else 0
         weight = np.zeros(n * span)
         kept = np.zeros(n * span)
-        held = np.zeros(n * span)
+        any_one = bool(self.ko_one.any())
+        held = np.zeros(n * span if any_one else 0)
         if span and self.ko_key.size and self.en_code.size:
             first = self.ko_key * (m + 1) + base[self.ko_sentence]
             left = np.searchsorted(self.en_code, first, side="left")
@@ -628,10 +626,15 @@ class _Anchors:
                 carried = np.minimum(self.ko_expect[which], self.en_expect[other])
                 weight[low:high] += np.bincount(cell, weights=shared, minlength=high - low)
                 kept[low:high] += np.bincount(cell, weights=carried, minlength=high - low)
-                held[low:high] += np.bincount(cell, weights=self.ko_one[which], minlength=high - low)
+                if any_one:
+                    held[low:high] += np.bincount(cell, weights=self.ko_one[which], minlength=high - low)
                 a = b
         return _Pairs(
-            base.astype(np.int64), span, weight.reshape(n, span), kept.reshape(n, span), held.reshape(n, span)
+            base.astype(np.int64),
+            span,
+            weight.reshape(n, span),
+            kept.reshape(n, span),
+            held.reshape(n, span) if any_one else None,
         )
 
 
@@ -644,7 +647,7 @@ class _Pairs:
     width: int
     weight: np.ndarray  # (n, width)
     kept: np.ndarray  # (n, width): weight of expected anchors found on both sides
-    held: np.ndarray  # (n, width): weight of the Korean sentence's acronyms the English sentence holds
+    held: np.ndarray | None  # (n, width): weight of Korean acronyms the English holds; None: no acronyms
 
     def reversed(self, m: int) -> _Pairs:
         return _Pairs(
@@ -652,7 +655,7 @@ class _Pairs:
             self.width,
             self.weight[::-1, ::-1],
             self.kept[::-1, ::-1],
-            self.held[::-1, ::-1],
+            None if self.held is None else self.held[::-1, ::-1],
         )
 
 
@@ -660,7 +663,7 @@ class _Pairs:
 # an e-mail address or on a line of their own, photo credits and captions' credit lines.
 _BOILERPLATE = re.compile(
     r"copyright|all rights reserved|©|무단\s*전재|재배포\s*금지"
-    r"|[\w.+-]+@[\w-]+\.[a-z]{2,}"  # an e-mail address
+    r"|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}"  # an e-mail address (bounded: linear on long tokens)
     r"|^[가-힣]{2,4}\s*(?:선임|수석|객원)?(?:기자|특파원)\s*$"  # 홍길동 기자
     r"|^by(?:\s+[A-Z][\w.'-]*){1,4}$|^(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
     r"|사진\s*=|\b(?:AP|AFP|Reuters|EPA|Yonhap)\s*photo\b|getty images|(?:^|[(/])\s*photo\s*(?:by|credit)\b",
@@ -681,7 +684,11 @@ def _drop_costs(sentences: Sequence[str], bead: tuple[int, int]) -> np.ndarray:
     is judged once."""
     usual, leftover = -math.log(_PRIOR[bead]), -math.log(_LEFTOVER_PRIOR)
     seen: dict[str, float] = {}
-    costs = [seen.setdefault(s, leftover if _leftover(s) else usual) for s in sentences]
+    costs = []
+    for s in sentences:
+        if s not in seen:
+            seen[s] = leftover if _leftover(s) else usual
+        costs.append(seen[s])
     return np.concatenate([[0.0], np.array(costs, dtype=float)])
 
 
@@ -757,14 +764,15 @@ def _bead_costs(problem: _Problem, lo: np.ndarray, width: int, di: int, dj: int)
     if di and dj:
         matched = np.zeros(cost.shape)
         kept = np.zeros(cost.shape)
-        held = np.zeros(cost.shape)
+        held: np.ndarray | None = None
         if problem.pairs is not None and problem.pairs.width:
             for a in range(di):
                 for b in range(dj):
                     weight, carried, acronyms = problem.shared(r - 1 - a, c - 1 - b)
                     matched += weight
                     kept += carried
-                    held += acronyms
+                    if acronyms is not None:
+                        held = acronyms if held is None else held + acronyms
         expected_ko = problem.expected_ko[r] - problem.expected_ko[r - di]
         expected_en = problem.expected_en[c] - problem.expected_en[c - dj]
         if di > 1 or dj > 1:
@@ -774,10 +782,11 @@ def _bead_costs(problem: _Problem, lo: np.ndarray, width: int, di: int, dj: int)
             matched = np.minimum(matched, cap)
         kept = np.minimum(kept, np.minimum(expected_ko, expected_en))
         expected_one = problem.expected_one[r] - problem.expected_one[r - di]
-        held = np.minimum(held, expected_one)
         # A linked sentence is expected to carry its figures and Latin tokens into the translation; a
         # dropped one is not, so what is missing here argues for a 1-0 or 0-1 link instead.
-        missing = expected_ko + expected_en - 2.0 * kept + expected_one - held
+        missing = expected_ko + expected_en - 2.0 * kept + expected_one
+        if held is not None:
+            missing = missing - np.minimum(held, expected_one)
         cost = cost - _ANCHOR_GAIN * matched + _MISSING_COST * missing
 
     if problem.paragraph_cost and not (di and dj):

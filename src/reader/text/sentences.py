@@ -275,9 +275,9 @@ def _glued_english(paragraph: str) -> set[int]:
         if len(words) >= 4 and not _TITLE_INTRO.fullmatch(words[-1]):
             cuts.add(m.end())
     for m in _GLUED_ENGLISH.finditer(paragraph):
-        start = max(paragraph.rfind(" ", 0, m.start()), paragraph.rfind("\n", 0, m.start())) + 1
-        end = paragraph.find(" ", m.start())
-        token = paragraph[start : end if end >= 0 else len(paragraph)]
+        # The word around the full stop (within a window, so a text without spaces stays linear).
+        lo, hi = max(0, m.start() - 100), min(len(paragraph), m.start() + 100)
+        token = re.split(r"\s", paragraph[lo : m.start()])[-1] + re.split(r"\s", paragraph[m.start() : hi])[0]
         if not any(mark in token for mark in ("@", "://", "www.")):
             cuts.add(m.start())
     return cuts
