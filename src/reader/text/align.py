@@ -663,7 +663,6 @@ class _Pairs:
 # an e-mail address or on a line of their own, photo credits and captions' credit lines.
 _BOILERPLATE = re.compile(
     r"copyright|all rights reserved|©|무단\s*전재|재배포\s*금지"
-    r"|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}"  # an e-mail address (bounded: linear on long tokens)
     r"|^[가-힣]{2,4}\s*(?:선임|수석|객원)?(?:기자|특파원)\s*$"  # 홍길동 기자
     r"|^by(?:\s+[A-Z][\w.'-]*){1,4}$|^(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
     r"|사진\s*=|\b(?:AP|AFP|Reuters|EPA|Yonhap)\s*photo\b|getty images|(?:^|[(/])\s*photo\s*(?:by|credit)\b",
@@ -671,12 +670,32 @@ _BOILERPLATE = re.compile(
 )
 
 
+_BOILERPLATE_WORDS = (
+    "copyright",
+    "reserved",
+    "©",
+    "무단",
+    "재배포",
+    "기자",
+    "특파원",
+    "by",
+    "사진",
+    "photo",
+    "getty",
+)
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}", re.IGNORECASE)  # bounded: linear on long tokens
+
+
 def _leftover(sentence: str) -> bool:
     """True for a piece of the page rather than of the story: a copyright line, a byline, a photo credit.
 
     Headlines and date stamps are not counted: the translated page has its own headline, and a headline
     is as often rendered as left out."""
-    return bool(_BOILERPLATE.search(sentence.strip()))
+    text = sentence.strip()
+    if "@" in text and _EMAIL.search(text):
+        return True
+    lower = text.lower()  # the pattern is only tried on a sentence holding one of its words
+    return any(word in lower for word in _BOILERPLATE_WORDS) and bool(_BOILERPLATE.search(text))
 
 
 def _drop_costs(sentences: Sequence[str], bead: tuple[int, int]) -> np.ndarray:
