@@ -23,6 +23,8 @@ from reader.text.numbers import Quantity, find_quantities, parse_english_number,
         ("3천", 3000),
         ("5000억", 5e11),
         ("1만 1000", 11000),
+        ("1억 2천500만", 125_000_000),
+        ("2천607", 2607),
     ],
 )
 def test_parse_korean_number(text: str, value: float) -> None:

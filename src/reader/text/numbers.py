@@ -39,9 +39,9 @@ class Quantity:
 _KO_SMALL = {"십": 10, "백": 100, "천": 1000}
 _KO_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
 _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# A Korean numeral: digits, optionally a small unit (3천), then any run of big units each optionally
-# followed by another digit group: 1만1000, 12조3천억, 3억5000만, 1억1천만.
-_KO_NUMBER = rf"{_DIGITS}(?:\s?[십백천])?(?:\s?[만억조경]+(?:\s?{_DIGITS}(?:\s?[십백천])?)?)*"
+# A Korean numeral: digits, optionally a small unit (3천) and more digits (2천500), then any run of big
+# units each optionally followed by another digit group: 1만1000, 12조3천억, 3억5000만, 1억 2천500만.
+_KO_NUMBER = rf"{_DIGITS}(?:\s?[십백천](?:{_DIGITS})?)?(?:\s?[만억조경]+(?:\s?{_DIGITS}(?:\s?[십백천](?:{_DIGITS})?)?)?)*"
 _KO_NUMBER_FULL = re.compile(rf"^{_KO_NUMBER}$")
 _KO_TOKEN = re.compile(rf"({_DIGITS})|([십백천])|([만억조경])")
 
