@@ -326,3 +326,20 @@ def test_korean_full_name_is_not_joined_to_the_noun_after_it() -> None:
 def test_broadcasters_and_cities_abroad_named_bare() -> None:
     got = spans(find_mentions("JTBC는 밴쿠버 현지에서 생중계했다.", "ko", Glossary()))
     assert {("JTBC", "ORG"), ("밴쿠버", "PLACE")} <= got
+
+
+def test_names_kiwi_would_split_are_found_and_typed_from_the_gazetteer() -> None:
+    got = spans(find_mentions("스타뉴스는 미래창조과학부가 올리브영과 협약을 맺었다고 보도했다.", "ko", Glossary()))
+    assert {("스타뉴스", "ORG"), ("미래창조과학부", "ORG"), ("올리브영", "ORG")} <= got
+
+
+def test_a_known_name_does_not_eat_the_front_of_a_longer_one() -> None:
+    got = spans(find_mentions("쿠팡이츠에 따르면 주문이 늘었다.", "ko", Glossary()))
+    assert ("쿠팡이츠", "ORG") in got
+
+
+def test_a_platform_named_as_the_medium_is_no_organisation() -> None:
+    medium = {m.text: m.type for m in find_mentions("그는 인스타그램에 사진을 올렸다.", "ko", Glossary())}
+    assert medium.get("인스타그램") == "OTHER"
+    actor = {m.text: m.type for m in find_mentions("페이스북이 새 서비스를 출시했다.", "ko", Glossary())}
+    assert actor.get("페이스북") == "ORG"

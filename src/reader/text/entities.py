@@ -179,7 +179,41 @@ def _korean_numeric(text: str) -> list[_Cand]:
 def _kiwi() -> Any:
     from kiwipiepy import Kiwi  # heavy: loads a model, so only when Korean analysis is needed
 
-    return Kiwi()
+    kiwi = Kiwi()
+    # names Kiwi would split into common nouns (올리브+영, 스타+뉴스, 미래+창조+과학부) become one proper
+    # noun; names it already knows are left to its own weights, so that a known name does not start to eat
+    # the front of longer ones (쿠팡 in 쿠팡이츠)
+    names = list(known_names())
+    unknown = [name for name, toks in zip(names, kiwi.tokenize(names), strict=True) if not _one_proper_noun(toks, name)]
+    for name in unknown:
+        kiwi.add_user_word(name, "NNP", _USER_WORD_SCORE)
+    return kiwi
+
+
+def _one_proper_noun(toks: list[Any], name: str) -> bool:
+    return len(toks) == 1 and toks[0].tag in ("NNP", "SL") and toks[0].len == len(name)
+
+
+_USER_WORD_SCORE = 0.0
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, str]:
+    """The bundled gazetteer (reader/data/names_ko.tsv): a Korean name → PERSON, ORG, PLACE or OTHER.
+
+    It types the bare names news uses without saying what they are (스타뉴스, 미래창조과학부, 다저스), and
+    it ships inside the package, so a missing file is a broken install and raises."""
+    from importlib import resources
+
+    names: dict[str, str] = {}
+    ref = resources.files("reader").joinpath("data", "names_ko.tsv")
+    with ref.open("r", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, typ = line.rstrip("\n").split("\t")[:2]
+            names.setdefault(name, typ)
+    return names
 
 
 SURNAMES = frozenset(
@@ -587,6 +621,14 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
     if entry is not None:
         return entry.type, True
     nxt = text[next_word[0] : next_word[1]] if next_word else ""
+    known = known_names().get(name)
+    if known == "OTHER":
+        # 페이스북에 올린 글: a platform named as the medium; 페이스북 CEO, 페이스북이 인수했다: the company
+        if (not after and _ROLE_OF_BODY.match(nxt)) or _company_context(text, e, after, nxt):
+            return "ORG", True
+        return "OTHER", True
+    if known is not None and not _person_marked(text, s, e, after, nxt):
+        return known, True
     if re.fullmatch(r"[A-Z]{1,3}\d+[A-Z0-9]*", name):
         return "OTHER", False  # H5, H7N9, EQ900: a strain, model or code, no body
     local = _LOCAL_TITLE.match(re.sub(r"[은는이가의을를과와도,]+$", "", nxt))
