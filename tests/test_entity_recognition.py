@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -343,3 +344,22 @@ def test_a_platform_named_as_the_medium_is_no_organisation() -> None:
     assert medium.get("인스타그램") == "OTHER"
     actor = {m.text: m.type for m in find_mentions("페이스북이 새 서비스를 출시했다.", "ko", Glossary())}
     assert actor.get("페이스북") == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["인기 드라마 '스카이캐슬'을 원작으로 한다.", "tvN '스카이캐슬'에 출연했다.", "'스카이캐슬' 뮤직비디오가 공개됐다."],
+)
+def test_a_quoted_title_of_a_work_is_no_person(text: str) -> None:
+    got = {m.text: m.type for m in find_mentions(text, "ko", Glossary())}
+    assert got.get("스카이캐슬") in (None, "OTHER")
+
+
+def test_a_quoted_name_with_evidence_keeps_its_type() -> None:
+    got = {m.text: m.type for m in find_mentions("소속사는 가수 '김지수' 씨가 출연한다고 밝혔다.", "ko", Glossary())}
+    assert got.get("김지수") == "PERSON"
+
+
+def test_a_relative_day_word_inside_a_name_is_no_date() -> None:
+    got = spans(find_mentions("클로이 모레츠는 오늘 입국했다.", "ko", Glossary()))
+    assert ("모레", "DATE") not in got and ("오늘", "DATE") in got

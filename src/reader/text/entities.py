@@ -116,7 +116,10 @@ _KO_DATE = re.compile(
     r"|\d{1,2}일)"
     r"(?![\d째])"  # 8일째 counts days, it dates nothing
 )
-_KO_REL_DATE = re.compile(r"(?<![\uac00-\ud7a3])(?:오늘|어제|그제|내일|모레|이날|지난해|올해|작년|내년|전날|다음날)")
+_KO_REL_DATE = re.compile(
+    r"(?<![\uac00-\ud7a3])(?:오늘|어제|그제|내일|모레|이날|지난해|올해|작년|내년|전날|다음날)"
+    r"(?=(?:[은는이가의을를도에]|부터|까지|에는|에도|만)?(?![\uac00-\ud7a3]))"  # 모레 is no date in 모레츠
+)
 _WEEKDAY_KO = re.compile(r"\(?[월화수목금토일]\)")
 _KO_WORD_NUM = re.compile(r"(?<![\uac00-\ud7a3])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|수십|수백|수천|수만)\s?(?:명|차례|곳|개국|척|대)(?![\uac00-\ud7a3])")
 
@@ -951,6 +954,9 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
         merged.append(c)
     merged = _foreign_full_names(text, merged)
     _coordinated_types(text, merged)
+    for m in merged:
+        if not m.sure and m.type in ("PERSON", "ORG", "PLACE") and _quoted_title(text, m.start, m.end):
+            m.type = "OTHER"  # 웹툰 '상상고양이', tvN '꽃보다 할배': the title of a work, not a person
     taken = [(m.start, m.end) for m in merged]
     for m in merged:
         if m.type not in ("PERSON", "ORG", "PLACE", "OTHER"):
@@ -964,6 +970,32 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
             m.type = "PLACE" if h.group(1) in _PLACE_HEADS else "ORG"
             m.sure = True
     return merged
+
+
+_OPEN_QUOTES = "'\"‘“「『《〈"
+_CLOSE_QUOTES = "'\"’”」』》〉"
+# what a quoted title belongs to: the kind of work before it, or what it is part of after it
+_WORK_BEFORE = re.compile(
+    r"(?:영화|드라마|웹툰|만화|소설|시집|책|저서|노래|곡|신곡|타이틀곡|앨범|음반|싱글|뮤지컬|연극|오페라|프로그램|예능|방송|"
+    r"시트콤|애니메이션|게임|작품|캠페인|코너|광고|화보|전시|전시회|공연|콘서트|축제|프로젝트|슬로건|구호|제목|칼럼|"
+    r"보고서|법안|작전|훈련)\s?$"
+)
+_WORK_AFTER = re.compile(
+    r"\s?(?:뮤직비디오|방식|어워즈|시즌|편|회|캠페인|광고|화보|OST|티저|촬영장|제작진|출연진|시청률|원작|주제가)"
+    r"(?=[은는이가의을를과와도에]|[^\uac00-\ud7a3]|$)"
+)
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A name that fills a pair of quotes and is introduced as a work (드라마 '…', '…' 뮤직비디오) or as the
+    product of a broadcaster or company named just before it (엠넷 '보이스 키즈') is a title."""
+    if start == 0 or end >= len(text) or text[start - 1] not in _OPEN_QUOTES or text[end] not in _CLOSE_QUOTES:
+        return False
+    before = text[max(0, start - 12) : start - 1]
+    if _WORK_BEFORE.search(before) or _WORK_AFTER.match(text, end + 1):
+        return True
+    prev = re.search(r"([^\s'\"‘“]+)\s$", before)
+    return bool(prev) and known_names().get(prev.group(1)) == "ORG"
 
 
 _ORG_HEADS = ("그룹", "통신", "뉴스", "방송", "신문", "일보", "병원", "대학교", "대학", "호텔", "센터", "은행", "증권",
