@@ -363,3 +363,12 @@ def test_a_quoted_name_with_evidence_keeps_its_type() -> None:
 def test_a_relative_day_word_inside_a_name_is_no_date() -> None:
     got = spans(find_mentions("클로이 모레츠는 오늘 입국했다.", "ko", Glossary()))
     assert ("모레", "DATE") not in got and ("오늘", "DATE") in got
+
+
+def test_a_body_named_as_the_venue_or_landmark_is_a_place() -> None:
+    venue = spans(find_mentions("퇴임식은 서울 서초동 대검찰청에서 열린다.", "ko", Glossary()))
+    assert ("서울 서초동 대검찰청", "PLACE") in venue
+    landmark = spans(find_mentions("시민들이 대검찰청 앞에 모였다.", "ko", Glossary()))
+    assert ("대검찰청", "PLACE") in landmark
+    body = spans(find_mentions("대검찰청은 수사를 시작했다고 밝혔다.", "ko", Glossary()))
+    assert ("대검찰청", "ORG") in body

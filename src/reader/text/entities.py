@@ -955,6 +955,8 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
     merged = _foreign_full_names(text, merged)
     _coordinated_types(text, merged)
     for m in merged:
+        if m.type == "ORG" and _VENUE_AFTER.match(text, m.end):
+            m.type, m.sure = "PLACE", True  # 링컨센터에서 열린, 대검찰청 앞: the building, not the body
         if not m.sure and m.type in ("PERSON", "ORG", "PLACE") and _quoted_title(text, m.start, m.end):
             m.type = "OTHER"  # 웹툰 '상상고양이', tvN '꽃보다 할배': the title of a work, not a person
     taken = [(m.start, m.end) for m in merged]
@@ -972,6 +974,11 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
     return merged
 
 
+# where something happens or stands: a body named this way is its building or grounds
+_VENUE_AFTER = re.compile(
+    r"(?:에서\s?(?:열린|열리는|열릴|열렸|개최|진행|치러|거행)|\s(?:앞|인근|근처|주변|일대|뒤편|입구|옆|정문|맞은편)"
+    r"(?=[은는이가의을를과와도에]|에서|[^\uac00-\ud7a3]|$))"
+)
 _OPEN_QUOTES = "'\"‘“「『《〈"
 _CLOSE_QUOTES = "'\"’”」』》〉"
 # what a quoted title belongs to: the kind of work before it, or what it is part of after it
