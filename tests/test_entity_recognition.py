@@ -372,3 +372,11 @@ def test_a_body_named_as_the_venue_or_landmark_is_a_place() -> None:
     assert ("대검찰청", "PLACE") in landmark
     body = spans(find_mentions("대검찰청은 수사를 시작했다고 밝혔다.", "ko", Glossary()))
     assert ("대검찰청", "ORG") in body
+
+
+@pytest.mark.parametrize(
+    "text", ["물대포, 최루탄, 고무탄이 동원됐다.", "이 과정에서 물대포가 발사됐다.", "급출발 등 난폭운전 신고가 늘었다."]
+)
+def test_a_compound_of_ordinary_words_kiwi_tags_as_a_name_is_no_entity(text: str) -> None:
+    # Kiwi reads 물대포 and 난폭운전 as proper nouns in these sentences; alone they are 물+대포, 난폭+운전
+    assert [m for m in find_mentions(text, "ko", Glossary()) if m.type in ("PERSON", "ORG", "PLACE")] == []

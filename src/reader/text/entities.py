@@ -954,6 +954,8 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
         merged.append(c)
     merged = _foreign_full_names(text, merged)
     _coordinated_types(text, merged)
+    merged = [m for m in merged if m.sure or m.type not in ("PERSON", "ORG", "PLACE")
+              or not _common_compound(text[m.start : m.end])]
     for m in merged:
         if m.type == "ORG" and _VENUE_AFTER.match(text, m.end):
             m.type, m.sure = "PLACE", True  # 링컨센터에서 열린, 대검찰청 앞: the building, not the body
@@ -972,6 +974,35 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
             m.type = "PLACE" if h.group(1) in _PLACE_HEADS else "ORG"
             m.sure = True
     return merged
+
+
+@lru_cache(maxsize=8192)
+def _alone(word: str) -> tuple[tuple[str, str, bool], ...]:
+    """Kiwi's reading of a word on its own, out of the sentence that may have swayed it: (form, tag, whether
+    the form is in Kiwi's dictionary rather than guessed)."""
+    return tuple((t.form, t.tag, not t.oov) for t in _kiwi().tokenize(word))
+
+
+def _common_compound(word: str) -> bool:
+    """A word Kiwi took for a proper noun in its sentence but that is made of ordinary words from its
+    dictionary: a common noun of two or more syllables after a common noun, prefix or adverb (재보궐+선거,
+    물+대포, 몰래+카메라, 부+보안관). A name with no evidence beyond Kiwi's tag is dropped then; a Korean personal name is not
+    tested (이+주형 is a name whatever 주형 means)."""
+    if not re.fullmatch(r"[\uac00-\ud7a3]{3,}", word) or _person_shaped(word):
+        return False
+    if _one_proper_noun_alone(word):
+        return False
+    for i in range(1, len(word) - 1):
+        head, tail = _alone(word[:i]), _alone(word[i:])
+        if (len(tail) == 1 and tail[0][1] == "NNG" and tail[0][2] and len(head) == 1 and head[0][2]
+                and head[0][1] in ("NNG", "XPN", "MAG", "MM") and head[0][0] == word[:i]):
+            return True
+    return False
+
+
+def _one_proper_noun_alone(word: str) -> bool:
+    toks = _alone(word)
+    return len(toks) == 1 and toks[0][1] == "NNP" and toks[0][0] == word and word in known_names()
 
 
 # where something happens or stands: a body named this way is its building or grounds
