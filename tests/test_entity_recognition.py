@@ -380,3 +380,8 @@ def test_a_body_named_as_the_venue_or_landmark_is_a_place() -> None:
 def test_a_compound_of_ordinary_words_kiwi_tags_as_a_name_is_no_entity(text: str) -> None:
     # Kiwi reads 물대포 and 난폭운전 as proper nouns in these sentences; alone they are 물+대포, 난폭+운전
     assert [m for m in find_mentions(text, "ko", Glossary()) if m.type in ("PERSON", "ORG", "PLACE")] == []
+
+
+def test_a_model_of_a_known_product_is_no_organisation() -> None:
+    got = {m.text: m.type for m in find_mentions("아이폰7 모델은 내년에 나온다.", "ko", Glossary())}
+    assert got.get("아이폰7") in (None, "OTHER")

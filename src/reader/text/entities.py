@@ -625,6 +625,9 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
         return entry.type, True
     nxt = text[next_word[0] : next_word[1]] if next_word else ""
     known = known_names().get(name)
+    model = re.fullmatch(r"(.+?)[ -]?\d+[A-Za-z]*", name)
+    if known is None and model and known_names().get(model.group(1)) == "OTHER":
+        return "OTHER", True  # 아이폰6, 갤럭시S7: a model of a known product
     if known == "OTHER":
         # 페이스북에 올린 글: a platform named as the medium; 페이스북 CEO, 페이스북이 인수했다: the company
         if (not after and _ROLE_OF_BODY.match(nxt)) or _company_context(text, e, after, nxt):
