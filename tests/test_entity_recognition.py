@@ -385,3 +385,11 @@ def test_a_compound_of_ordinary_words_kiwi_tags_as_a_name_is_no_entity(text: str
 def test_a_model_of_a_known_product_is_no_organisation() -> None:
     got = {m.text: m.type for m in find_mentions("아이폰7 모델은 내년에 나온다.", "ko", Glossary())}
     assert got.get("아이폰7") in (None, "OTHER")
+
+
+def test_a_city_in_a_match_report_is_its_club_but_not_where_it_played() -> None:
+    g = Glossary([Entry(("마드리드",), ("Madrid",), "PLACE", "capital of Spain")])
+    club = spans(find_mentions("마드리드는 원정경기에서 3-1로 승리했다.", "ko", g))
+    assert ("마드리드", "ORG") in club
+    venue = spans(find_mentions("대표팀은 마드리드에 도착해 훈련한 뒤 3-1로 승리했다.", "ko", g))
+    assert ("마드리드", "PLACE") in venue

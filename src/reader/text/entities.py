@@ -289,8 +289,8 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         if (typ == "PLACE" and end == m.end and _PERSONAL_TITLE.match(text, end)
                 and not re.search(r"country|city|state|province|region|capital", m.entry.note)):
             typ = "PERSON"  # 한강 작가 is the novelist, not the river; 한국 선수 is a Korean player
-        if typ == "PLACE" and end == m.end and "country" in m.entry.note and _country_acts(text, end):
-            typ = "ORG"  # 북한 측, a national side in a match (한국은 페루에 0-4로): the state or its team
+        if typ == "PLACE" and end == m.end and _country_acts(text, end, "country" in m.entry.note):
+            typ = "ORG"  # 북한 측, a side in a match (한국은 페루에 0-4로, 바르셀로나는 4-3으로): the state or its team
         # a common noun of the glossary (드론, 휴전) yields to a figure or a name that contains it
         common = bool(m.entry.en) and all(f == f.lower() for f in m.entry.en)
         # below a proper noun (2 < 3): "러시아 파병" must not swallow 러시아
@@ -442,13 +442,14 @@ _LONG_FINALS = tuple(f for f in ORG_FINALS + NAMED_ORG_FINALS if len(f) >= 2 and
 _SCORE = re.compile(r"\d+\s?[-:대]\s?\d+(?:로|으로)|꺾고|꺾었|이겼|패했|패하|비겼|무승부|승리|역전승|역전패|결승")
 
 
-def _country_acts(text: str, end: int) -> bool:
+def _country_acts(text: str, end: int, country: bool = True) -> bool:
     """A country that is a party rather than a territory: "북한 측" (the North Korean side), or a national
     team in a match report (a score or a win or loss in the sentence, the country as subject or
-    opponent)."""
-    if re.match(r"\s측(?:[은는이가의을를과와도에]|$|\W)", text[end:]):
+    opponent); a city in a match report is its club (바르셀로나는 … 4-3 승리를 거뒀다)."""
+    if country and re.match(r"\s측(?:[은는이가의을를과와도에]|$|\W)", text[end:]):
         return True
-    rest = re.match(r"(?:은|는|이|가|에|와|과|을|를)(?![\uac00-\ud7a3])", text[end:])
+    # a country may be the opponent "에" (페루에 0-4로 졌다); a city with 에 is where the match was played
+    rest = re.match(r"(?:은|는|이|가|와|과|을|를" + ("|에" if country else "") + r")(?![\uac00-\ud7a3])", text[end:])
     return bool(rest) and bool(_SCORE.search(text))
 
 
@@ -633,6 +634,8 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
         if (not after and _ROLE_OF_BODY.match(nxt)) or _company_context(text, e, after, nxt):
             return "ORG", True
         return "OTHER", True
+    if known == "PLACE" and _country_acts(text, e, False):
+        return "ORG", True  # 바르셀로나는 … 4-3으로 이겼다: the club
     if known is not None and not _person_marked(text, s, e, after, nxt):
         return known, True
     if re.fullmatch(r"[A-Z]{1,3}\d+[A-Z0-9]*", name):
