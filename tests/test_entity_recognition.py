@@ -393,3 +393,8 @@ def test_a_city_in_a_match_report_is_its_club_but_not_where_it_played() -> None:
     assert ("마드리드", "ORG") in club
     venue = spans(find_mentions("대표팀은 마드리드에 도착해 훈련한 뒤 3-1로 승리했다.", "ko", g))
     assert ("마드리드", "PLACE") in venue
+
+
+def test_names_written_across_scripts_are_found_whole() -> None:
+    got = spans(find_mentions("채널A와 SK텔레콤은 LA 다저스 경기를 중계한다.", "ko", Glossary()))
+    assert {("채널A", "ORG"), ("SK텔레콤", "ORG"), ("LA 다저스", "ORG")} <= got

@@ -193,6 +193,15 @@ def _kiwi() -> Any:
     return kiwi
 
 
+@lru_cache(maxsize=1)
+def _script_mixed_names() -> re.Pattern[str]:
+    """The gazetteer's names written with Latin letters or digits beside Hangul (채널A, SK텔레콤, LA 다저스):
+    Kiwi splits a word at a change of script, so no user word can join them; they are matched as text."""
+    mixed = [n for n in known_names() if re.search(r"[A-Za-z0-9]", n) and re.search(r"[\uac00-\ud7a3]", n)]
+    alternatives = "|".join(re.escape(n) for n in sorted(mixed, key=len, reverse=True))
+    return re.compile(rf"(?<![\w]){alternatives}" if mixed else r"(?!)")
+
+
 def _one_proper_noun(toks: list[Any], name: str) -> bool:
     return len(toks) == 1 and toks[0].tag in ("NNP", "SL") and toks[0].len == len(name)
 
@@ -295,6 +304,12 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         common = bool(m.entry.en) and all(f == f.lower() for f in m.entry.en)
         # below a proper noun (2 < 3): "러시아 파병" must not swallow 러시아
         out.append(_Cand(m.start, end, typ, 2 if common else 8))
+
+    for m in _script_mixed_names().finditer(text):
+        rest = _word_rest(text, m.end())
+        if not rest or rest in PARTICLES:
+            typ = known_names()[m.group()]
+            out.append(_Cand(m.start(), m.end(), typ, 8 if typ != "OTHER" else 2))  # 채널A, LG전자, 삼성SDI
 
     words = _eojeols(text, toks)
     for wi, (ws, we, wtoks) in enumerate(words):
