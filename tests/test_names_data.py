@@ -42,4 +42,6 @@ def test_names_are_korean_news_spellings_or_acronyms() -> None:
 
 def test_common_words_that_are_also_names_are_left_out() -> None:
     # a stage name, a city or a brand that is an everyday word would colour that word in every text
-    assert not {"태양", "유리", "승리", "신화", "가자", "크림", "멜론", "윈도", "분당", "목동"} & set(known_names())
+    assert not {"태양", "유리", "승리", "신화", "가자", "크림", "멜론", "윈도", "분당", "목동", "선전", "시안", "도하", "나사"} & set(
+        known_names()
+    )
