@@ -117,6 +117,11 @@ def test_figures_in_words_are_checked(ko: str, en: str, figure: str) -> None:
         ("양국 정상이 만났다.", "The two countries' leaders met."),
         ("북한은 두 차례 발사했다.", "The North launched twice."),
         ("회담은 보름 동안 이어졌다.", "The talks went on for two weeks."),
+        ("십여 명이 다쳤다.", "More than ten people were hurt."),
+        ("협상은 석 달 만에 재개됐다.", "Talks resumed after three months."),
+        ("정전은 하루 동안 이어졌다.", "The blackout lasted twenty-four hours."),
+        ("회의는 이틀간 열렸다.", "It was a two-day meeting."),
+        ("사망자는 백 명을 넘었다.", "More than a hundred people died."),
     ],
 )
 def test_figures_in_words_raise_no_alarm_when_they_agree(ko: str, en: str) -> None:

@@ -93,13 +93,14 @@ def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: li
 # Words that say a number without being one, as the other side may have rendered a figure: a native Korean
 # numeral before any noun (세 자녀 = "three children"), "both" sides (양국), twice, half a month (보름)
 _KO_LOOSE = [
-    (re.compile(r"(?<![\uac00-\ud7a3])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s[\uac00-\ud7a3]"), None),
+    (re.compile(r"(?<![\uac00-\ud7a3])(한|두|세|네|석|넉|서|너|다섯|여섯|일곱|여덟|아홉|열|스무)\s[\uac00-\ud7a3]"), None),
+    (re.compile(r"(?<![\uac00-\ud7a3])(?:하루|종일)"), (24.0,)),
     (re.compile(r"(?<![\uac00-\ud7a3])양(?:국|측|사|자|당|\s)"), (2.0,)),
     (re.compile(r"(?<![\uac00-\ud7a3])보름"), (15.0, 2.0)),
     (re.compile(r"(?<![\uac00-\ud7a3])반년"), (6.0, 0.5)),
     (re.compile(r"(?<![\uac00-\ud7a3])일주일"), (7.0,)),
 ]
-_KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0,
+_KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "석": 3.0, "넉": 4.0, "서": 3.0, "너": 4.0, "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0,
                     "아홉": 9.0, "열": 10.0, "스무": 20.0}
 _EN_LOOSE = [
     (re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?(?:pair|couple)\s+of\b|\bdouble[ds]?\b", re.IGNORECASE), (2.0,)),

@@ -225,7 +225,7 @@ _SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠
 _SINO_COUNTERS = ("명", "달러", "원", "엔", "위안", "유로", "년", "개월", "일", "시간", "분", "초", "세", "살", "배", "개국",
                   "개", "척", "대", "발", "건", "곳", "번", "차례", "마리", "톤", "킬로미터", "미터", "퍼센트")
 _SINO_NUMBER = re.compile(
-    rf"(?<![{_HANGUL}\d.,])(?P<num>(?:[일이삼사오육칠팔구]?[십백천만억조])+[일이삼사오육칠팔구]?)(?P<sp>\s?)"
+    rf"(?<![{_HANGUL}\d.,])(?P<num>(?:[일이삼사오육칠팔구]?[십백천만억조])+[일이삼사오육칠팔구]?)(?P<approx>여)?(?P<sp>\s?)"
     rf"(?P<c>{'|'.join(sorted(_SINO_COUNTERS, key=len, reverse=True))})"
     rf"(?=(?:[은는이가을를도의에씩만과와]|에서|으로|이나|나|간|째)?(?![{_HANGUL}]))"
 )
@@ -263,7 +263,7 @@ def _sino_korean_words(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _SINO_NUMBER.finditer(text):
         word = m.group("num")
-        if not m.group("sp") and not any(ch in _SINO_DIGITS for ch in word):
+        if not m.group("sp") and not m.group("approx") and not any(ch in _SINO_DIGITS for ch in word):
             continue
         unit, kind = _KO_COUNTER_OF.get(m.group("c"), (None, "count"))
         if m.group("c") == "차례":
