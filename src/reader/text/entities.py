@@ -184,12 +184,12 @@ def _kiwi() -> Any:
 
     kiwi = Kiwi()
     # names Kiwi would split into common nouns (올리브+영, 스타+뉴스, 미래+창조+과학부) become one proper
-    # noun; names it already knows are left to its own weights, so that a known name does not start to eat
-    # the front of longer ones (쿠팡 in 쿠팡이츠)
-    names = list(known_names())
-    unknown = [name for name, toks in zip(names, kiwi.tokenize(names), strict=True) if not _one_proper_noun(toks, name)]
-    for name in unknown:
-        kiwi.add_user_word(name, "NNP", _USER_WORD_SCORE)
+    # noun; two-syllable names are left to Kiwi's own weights, so that a short name does not start to eat the
+    # front of longer ones (쿠팡 in 쿠팡이츠) — Kiwi knows most of them already.  (Asking Kiwi which names it
+    # knows would build its model twice, doubling the start-up of every analysis.)
+    for name in known_names():
+        if len(name.replace(" ", "")) >= 3:
+            kiwi.add_user_word(name, "NNP", _USER_WORD_SCORE)
     return kiwi
 
 
@@ -201,9 +201,6 @@ def _script_mixed_names() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(mixed, key=len, reverse=True))
     return re.compile(rf"(?<![\w]){alternatives}" if mixed else r"(?!)")
 
-
-def _one_proper_noun(toks: list[Any], name: str) -> bool:
-    return len(toks) == 1 and toks[0].tag in ("NNP", "SL") and toks[0].len == len(name)
 
 
 _USER_WORD_SCORE = 0.0
@@ -1007,8 +1004,8 @@ def _alone(word: str) -> tuple[tuple[str, str, bool], ...]:
 def _common_compound(word: str) -> bool:
     """A word Kiwi took for a proper noun in its sentence but that is made of ordinary words from its
     dictionary: a common noun of two or more syllables after a common noun, prefix or adverb (재보궐+선거,
-    물+대포, 몰래+카메라, 부+보안관). A name with no evidence beyond Kiwi's tag is dropped then; a Korean personal name is not
-    tested (이+주형 is a name whatever 주형 means)."""
+    물+대포, 몰래+카메라, 부+보안관). A name with no evidence beyond Kiwi's tag is dropped then; a Korean
+    personal name is not tested (이+주형 is a name whatever 주형 means)."""
     if not re.fullmatch(r"[\uac00-\ud7a3]{3,}", word) or _person_shaped(word):
         return False
     if _one_proper_noun_alone(word):
