@@ -398,3 +398,11 @@ def test_a_city_in_a_match_report_is_its_club_but_not_where_it_played() -> None:
 def test_names_written_across_scripts_are_found_whole() -> None:
     got = spans(find_mentions("채널A와 SK텔레콤은 LA 다저스 경기를 중계한다.", "ko", Glossary()))
     assert {("채널A", "ORG"), ("SK텔레콤", "ORG"), ("LA 다저스", "ORG")} <= got
+
+
+def test_countries_in_a_match_report_are_their_teams() -> None:
+    g = Glossary([Entry(("일본",), ("Japan",), "PLACE", "country"), Entry(("호주",), ("Australia",), "PLACE", "country")])
+    got = spans(find_mentions("일본의 반격이 거셌지만 호주는 끝까지 수비에 성공했다.", "ko", g))
+    assert {("일본", "ORG"), ("호주", "ORG")} <= got
+    plain = spans(find_mentions("일본의 수출이 늘고 호주는 금리를 내렸다.", "ko", g))
+    assert {("일본", "PLACE"), ("호주", "PLACE")} <= plain

@@ -451,7 +451,10 @@ def _titled_or_introduced(text: str, words: list[tuple[int, int, list[Any]]], wi
 _LONG_FINALS = tuple(f for f in ORG_FINALS + NAMED_ORG_FINALS if len(f) >= 2 and f not in ("연합", "지역", "지방"))
 
 
-_SCORE = re.compile(r"\d+\s?[-:대]\s?\d+(?:로|으로)|꺾고|꺾었|이겼|패했|패하|비겼|무승부|승리|역전승|역전패|결승")
+_SCORE = re.compile(
+    r"\d+\s?[-:대]\s?\d+(?:로|으로)|꺾고|꺾었|이겼|패했|패하|비겼|무승부|승리|역전승|역전패|결승|득점|실점|동점골|선제골|"
+    r"결승골|슈팅|공격권|반격|수비|쿼터|이닝|세트스코어|준결승|[48]강|16강|조별리그"
+)
 
 
 def _country_acts(text: str, end: int, country: bool = True) -> bool:
@@ -461,7 +464,7 @@ def _country_acts(text: str, end: int, country: bool = True) -> bool:
     if country and re.match(r"\s측(?:[은는이가의을를과와도에]|$|\W)", text[end:]):
         return True
     # a country may be the opponent "에" (페루에 0-4로 졌다); a city with 에 is where the match was played
-    rest = re.match(r"(?:은|는|이|가|와|과|을|를" + ("|에" if country else "") + r")(?![\uac00-\ud7a3])", text[end:])
+    rest = re.match(r"(?:은|는|이|가|의|와|과|을|를" + ("|에" if country else "") + r")(?![\uac00-\ud7a3])", text[end:])
     return bool(rest) and bool(_SCORE.search(text))
 
 
