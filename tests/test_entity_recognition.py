@@ -402,7 +402,12 @@ def test_names_written_across_scripts_are_found_whole() -> None:
 
 def test_countries_in_a_match_report_are_their_teams() -> None:
     g = Glossary([Entry(("일본",), ("Japan",), "PLACE", "country"), Entry(("호주",), ("Australia",), "PLACE", "country")])
-    got = spans(find_mentions("일본의 반격이 거셌지만 호주는 끝까지 수비에 성공했다.", "ko", g))
+    got = spans(find_mentions("일본의 공격권을 막은 호주는 끝까지 수비에 성공했다.", "ko", g))
     assert {("일본", "ORG"), ("호주", "ORG")} <= got
     plain = spans(find_mentions("일본의 수출이 늘고 호주는 금리를 내렸다.", "ko", g))
     assert {("일본", "PLACE"), ("호주", "PLACE")} <= plain
+
+
+def test_a_counteroffensive_makes_no_team_of_a_country() -> None:
+    g = Glossary([Entry(("우크라이나",), ("Ukraine",), "PLACE", "country")])
+    assert ("우크라이나", "PLACE") in spans(find_mentions("우크라이나의 반격이 시작됐다.", "ko", g))
