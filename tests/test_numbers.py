@@ -338,3 +338,36 @@ def test_a_seventh_test_is_an_ordinal_and_a_seventh_of_a_share_is_a_fraction() -
     assert (q.value, q.kind) == (7, "ordinal")
     q = _only("a seventh of the budget", "en")
     assert q.kind == "fraction"
+
+
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _words_below_thousand(n: int, with_and: bool) -> str:
+    hundreds, rest = divmod(n, 100)
+    parts = [f"{_ONES[hundreds]} hundred"] if hundreds else []
+    if rest:
+        tens, ones = divmod(rest, 10)
+        words = _ONES[rest] if rest < 20 else _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+        parts.append(("and " if hundreds and with_and else "") + words)
+    return " ".join(parts)
+
+
+def _english_words(n: int, with_and: bool) -> str:
+    """n in words as English news may spell it, with or without the British 'and'."""
+    thousands, rest = divmod(n, 1000)
+    parts = [f"{_words_below_thousand(thousands, with_and)} thousand"] if thousands else []
+    if rest:
+        parts.append(_words_below_thousand(rest, with_and))
+    return " ".join(parts)
+
+
+@settings(max_examples=150)
+@given(st.integers(min_value=1, max_value=999_999), st.booleans())
+def test_english_number_words_round_trip(n: int, with_and: bool) -> None:
+    words = _english_words(n, with_and)
+    assert parse_english_number(words) == n, words
+    q = _only(f"some {words} people", "en")
+    assert (q.value, q.unit) == (n, "person")
