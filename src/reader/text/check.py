@@ -4,9 +4,11 @@ as the Korean side?
 An analyst quoting a casualty figure needs to know when "500명" became "50 soldiers" or "26일" became
 "Nov. 25".  The check is deliberately conservative, because a false alarm on every correct row would teach
 people to ignore it: a quantity is flagged only when no quantity of equal value stands on the other side
-(11,000 = 1만1000; "about 11,000" = 약 1만1000명; "five" = 5), and a date part only when the other side
-gives the same part (day, month, year) with a different value — a translator who adds the year or writes
-"on Tuesday" for "26일" has not made an error.
+(11,000 = 1만1000; "about 11,000" = 약 1만1000명; "five" = 5; "two hundred and fifty thousand" = 25만;
+오백 명 = 500), and a date part only when the other side gives the same part (day, month, year) with a
+different value — a translator who adds the year or writes "on Tuesday" for "26일" has not made an error.
+Words that only approximate a number (두 차례, 양국, "twice", "a dozen") may excuse a figure on the other
+side but never raise an alarm; "the following day" and 이튿날 count from the day named before them.
 """
 
 from __future__ import annotations
@@ -100,8 +102,8 @@ _KO_LOOSE = [
     (re.compile(r"(?<![\uac00-\ud7a3])반년"), (6.0, 0.5)),
     (re.compile(r"(?<![\uac00-\ud7a3])일주일"), (7.0,)),
 ]
-_KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "석": 3.0, "넉": 4.0, "서": 3.0, "너": 4.0, "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0,
-                    "아홉": 9.0, "열": 10.0, "스무": 20.0}
+_KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "석": 3.0, "넉": 4.0, "서": 3.0, "너": 4.0,
+                    "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0, "아홉": 9.0, "열": 10.0, "스무": 20.0}
 _EN_LOOSE = [
     (re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?(?:pair|couple)\s+of\b|\bdouble[ds]?\b", re.IGNORECASE), (2.0,)),
     (re.compile(r"\bthrice\b|\btriple[ds]?\b", re.IGNORECASE), (3.0,)),
@@ -216,9 +218,8 @@ def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, int | N
 
 
 _RELATIVE_DAY = re.compile(
-    r"(?P<fwd>\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b|(?<![\uac00-\ud7a3])(?:다음\s?날|이튿날|익일))"
-    r"|(?P<back>\b(?:the\s+(?:previous|preceding)\s+day|a\s+day\s+(?:earlier|before))\b"
-    r"|(?<![\uac00-\ud7a3])전날)",
+    r"(?P<fwd>\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b|(?<![\uac00-\ud7a3])(?:다음\s?날|이튿날|익일)(?!짜))"
+    r"|(?P<back>\b(?:the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier)\b|(?<![\uac00-\ud7a3])전날(?!짜))",
     re.IGNORECASE,
 )
 
