@@ -411,3 +411,9 @@ def test_countries_in_a_match_report_are_their_teams() -> None:
 def test_a_counteroffensive_makes_no_team_of_a_country() -> None:
     g = Glossary([Entry(("우크라이나",), ("Ukraine",), "PLACE", "country")])
     assert ("우크라이나", "PLACE") in spans(find_mentions("우크라이나의 반격이 시작됐다.", "ko", g))
+
+
+def test_a_known_club_wins_over_the_city_it_is_named_after() -> None:
+    g = Glossary([Entry(("샌디에이고",), ("San Diego",), "PLACE", "city")])
+    got = spans(find_mentions("류현진은 샌디에이고 파드리스와의 경기에서 던졌다.", "ko", g))
+    assert ("샌디에이고 파드리스", "ORG") in got

@@ -342,7 +342,10 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
                 out.append(_Cand(span_s, whole, "PERSON", 3, True))  # 이철/NNP 규/NNG: one name, 이철규
                 continue
             typ, sure = _type_korean_name(text, span_s, span_e, after, next_word, glossary, wtoks)
-            out.append(_Cand(span_s, span_e, typ, 3, sure))
+            # a whole name the gazetteer knows weighs as much as a glossary form, so that the longer one wins
+            # (샌디에이고 파드리스, the club, over 샌디에이고, the city)
+            known = text[span_s:span_e] in known_names()
+            out.append(_Cand(span_s, span_e, typ, 8 if known else 3, sure))
         else:
             # common nouns naming a body or a place by their ending (국방부, 기상청, 국가정보원)
             word = text[s0:e0]
