@@ -86,3 +86,56 @@ def test_check_never_fails_on_any_text(ko: str, en: str) -> None:
 def test_figures_in_words_and_fractions_are_compared(ko: str, en: str, figure: str) -> None:
     reasons = check_pair(ko, en)
     assert any(figure in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("ko", "en", "figure"),
+    [
+        ("북한군 500명이 사망했다.", "Fifty soldiers were killed.", "500명"),
+        ("북한군 오백 명이 사망했다.", "50 soldiers were killed.", "오백 명"),
+        ("피란민 50만 명이 발생했다.", "Half a million refugees fled and a dozen towns burned.", ""),
+        ("그는 8차 핵실험을 경고했다.", "He warned of a seventh nuclear test.", "8차"),
+        ("회담은 닷새 만에 열렸다.", "The talks opened six days later.", "six days"),
+    ],
+)
+def test_figures_in_words_are_checked(ko: str, en: str, figure: str) -> None:
+    reasons = check_pair(ko, en)
+    if figure:
+        assert any(figure in r for r in reasons), reasons
+    else:
+        assert reasons == []
+
+
+@pytest.mark.parametrize(
+    ("ko", "en"),
+    [
+        ("북한군 500명이 사망했다.", "Five hundred soldiers were killed."),
+        ("25만 명이 피란했다.", "Two hundred and fifty thousand people fled."),
+        ("250만 명이 투표했다.", "Some 2.5 million people voted."),
+        ("그는 7차 핵실험을 경고했다.", "He warned of a seventh nuclear test."),
+        ("그는 세 자녀를 두었다.", "He has three children."),
+        ("양국 정상이 만났다.", "The two countries' leaders met."),
+        ("북한은 두 차례 발사했다.", "The North launched twice."),
+        ("회담은 보름 동안 이어졌다.", "The talks went on for two weeks."),
+        ("십여 명이 다쳤다.", "More than ten people were hurt."),
+        ("협상은 석 달 만에 재개됐다.", "Talks resumed after three months."),
+        ("정전은 하루 동안 이어졌다.", "The blackout lasted twenty-four hours."),
+        ("회의는 이틀간 열렸다.", "It was a two-day meeting."),
+        ("사망자는 백 명을 넘었다.", "More than a hundred people died."),
+    ],
+)
+def test_figures_in_words_raise_no_alarm_when_they_agree(ko: str, en: str) -> None:
+    assert check_pair(ko, en) == []
+
+
+def test_the_following_day_counts_from_the_day_before_it() -> None:
+    ko = "김정은 위원장이 21일 평양에서 연설했다고 조선중앙통신이 22일 보도했다."
+    en = "Kim Jong Un spoke in Pyongyang on Nov. 22, state media reported the following day."
+    assert any("the day differs" in r for r in check_pair(ko, en))
+
+
+def test_as_many_months_on_each_side_must_pair_one_to_one() -> None:
+    ko = "러시아가 지난 4월 거부권을 행사하면서 패널은 4월 말 활동을 종료했다."
+    en = "The panel wound up at the end of April after Russia vetoed the renewal in March."
+    assert any("the month differs" in r for r in check_pair(ko, en))
+    assert check_pair(ko.replace("지난 4월", "지난 3월"), en) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -326,3 +327,93 @@ def test_korean_full_name_is_not_joined_to_the_noun_after_it() -> None:
 def test_broadcasters_and_cities_abroad_named_bare() -> None:
     got = spans(find_mentions("JTBC는 밴쿠버 현지에서 생중계했다.", "ko", Glossary()))
     assert {("JTBC", "ORG"), ("밴쿠버", "PLACE")} <= got
+
+
+def test_names_kiwi_would_split_are_found_and_typed_from_the_gazetteer() -> None:
+    got = spans(find_mentions("스타뉴스는 미래창조과학부가 올리브영과 협약을 맺었다고 보도했다.", "ko", Glossary()))
+    assert {("스타뉴스", "ORG"), ("미래창조과학부", "ORG"), ("올리브영", "ORG")} <= got
+
+
+def test_a_known_name_does_not_eat_the_front_of_a_longer_one() -> None:
+    got = spans(find_mentions("쿠팡이츠에 따르면 주문이 늘었다.", "ko", Glossary()))
+    assert ("쿠팡이츠", "ORG") in got
+
+
+def test_a_platform_named_as_the_medium_is_no_organisation() -> None:
+    medium = {m.text: m.type for m in find_mentions("그는 인스타그램에 사진을 올렸다.", "ko", Glossary())}
+    assert medium.get("인스타그램") == "OTHER"
+    actor = {m.text: m.type for m in find_mentions("페이스북이 새 서비스를 출시했다.", "ko", Glossary())}
+    assert actor.get("페이스북") == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["인기 드라마 '스카이캐슬'을 원작으로 한다.", "tvN '스카이캐슬'에 출연했다.", "'스카이캐슬' 뮤직비디오가 공개됐다."],
+)
+def test_a_quoted_title_of_a_work_is_no_person(text: str) -> None:
+    got = {m.text: m.type for m in find_mentions(text, "ko", Glossary())}
+    assert got.get("스카이캐슬") in (None, "OTHER")
+
+
+def test_a_quoted_name_with_evidence_keeps_its_type() -> None:
+    got = {m.text: m.type for m in find_mentions("소속사는 가수 '김지수' 씨가 출연한다고 밝혔다.", "ko", Glossary())}
+    assert got.get("김지수") == "PERSON"
+
+
+def test_a_relative_day_word_inside_a_name_is_no_date() -> None:
+    got = spans(find_mentions("클로이 모레츠는 오늘 입국했다.", "ko", Glossary()))
+    assert ("모레", "DATE") not in got and ("오늘", "DATE") in got
+
+
+def test_a_body_named_as_the_venue_or_landmark_is_a_place() -> None:
+    venue = spans(find_mentions("퇴임식은 서울 서초동 대검찰청에서 열린다.", "ko", Glossary()))
+    assert ("서울 서초동 대검찰청", "PLACE") in venue
+    landmark = spans(find_mentions("시민들이 대검찰청 앞에 모였다.", "ko", Glossary()))
+    assert ("대검찰청", "PLACE") in landmark
+    body = spans(find_mentions("대검찰청은 수사를 시작했다고 밝혔다.", "ko", Glossary()))
+    assert ("대검찰청", "ORG") in body
+
+
+@pytest.mark.parametrize(
+    "text", ["물대포, 최루탄, 고무탄이 동원됐다.", "이 과정에서 물대포가 발사됐다.", "급출발 등 난폭운전 신고가 늘었다."]
+)
+def test_a_compound_of_ordinary_words_kiwi_tags_as_a_name_is_no_entity(text: str) -> None:
+    # Kiwi reads 물대포 and 난폭운전 as proper nouns in these sentences; alone they are 물+대포, 난폭+운전
+    assert [m for m in find_mentions(text, "ko", Glossary()) if m.type in ("PERSON", "ORG", "PLACE")] == []
+
+
+def test_a_model_of_a_known_product_is_no_organisation() -> None:
+    got = {m.text: m.type for m in find_mentions("아이폰7 모델은 내년에 나온다.", "ko", Glossary())}
+    assert got.get("아이폰7") in (None, "OTHER")
+
+
+def test_a_city_in_a_match_report_is_its_club_but_not_where_it_played() -> None:
+    g = Glossary([Entry(("마드리드",), ("Madrid",), "PLACE", "capital of Spain")])
+    club = spans(find_mentions("마드리드는 원정경기에서 3-1로 승리했다.", "ko", g))
+    assert ("마드리드", "ORG") in club
+    venue = spans(find_mentions("대표팀은 마드리드에 도착해 훈련한 뒤 3-1로 승리했다.", "ko", g))
+    assert ("마드리드", "PLACE") in venue
+
+
+def test_names_written_across_scripts_are_found_whole() -> None:
+    got = spans(find_mentions("채널A와 SK텔레콤은 LA 다저스 경기를 중계한다.", "ko", Glossary()))
+    assert {("채널A", "ORG"), ("SK텔레콤", "ORG"), ("LA 다저스", "ORG")} <= got
+
+
+def test_countries_in_a_match_report_are_their_teams() -> None:
+    g = Glossary([Entry(("일본",), ("Japan",), "PLACE", "country"), Entry(("호주",), ("Australia",), "PLACE", "country")])
+    got = spans(find_mentions("일본의 공격권을 막은 호주는 끝까지 수비에 성공했다.", "ko", g))
+    assert {("일본", "ORG"), ("호주", "ORG")} <= got
+    plain = spans(find_mentions("일본의 수출이 늘고 호주는 금리를 내렸다.", "ko", g))
+    assert {("일본", "PLACE"), ("호주", "PLACE")} <= plain
+
+
+def test_a_counteroffensive_makes_no_team_of_a_country() -> None:
+    g = Glossary([Entry(("우크라이나",), ("Ukraine",), "PLACE", "country")])
+    assert ("우크라이나", "PLACE") in spans(find_mentions("우크라이나의 반격이 시작됐다.", "ko", g))
+
+
+def test_a_known_club_wins_over_the_city_it_is_named_after() -> None:
+    g = Glossary([Entry(("샌디에이고",), ("San Diego",), "PLACE", "city")])
+    got = spans(find_mentions("류현진은 샌디에이고 파드리스와의 경기에서 던졌다.", "ko", g))
+    assert ("샌디에이고 파드리스", "ORG") in got

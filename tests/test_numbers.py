@@ -23,6 +23,8 @@ from reader.text.numbers import Quantity, find_quantities, parse_english_number,
         ("3천", 3000),
         ("5000억", 5e11),
         ("1만 1000", 11000),
+        ("1억 2천500만", 125_000_000),
+        ("2천607", 2607),
     ],
 )
 def test_parse_korean_number(text: str, value: float) -> None:
@@ -273,3 +275,99 @@ def test_more_units(ko: str, en: str | None, unit: str | None) -> None:
     if en is not None:
         (e,) = find_quantities(en, "en")
         assert (e.value, e.unit) == (k.value, k.unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("fifty", 50),
+        ("two hundred and fifty", 250),
+        ("two hundred and fifty thousand", 250_000),
+        ("one hundred fifty", 150),
+        ("a dozen", 12),
+        ("half a dozen", 6),
+        ("half a million", 500_000),
+        ("a hundred and twenty", 120),
+        ("ninety-nine", 99),
+        ("three million", 3_000_000),
+    ],
+)
+def test_compound_number_words(text: str, value: float) -> None:
+    assert parse_english_number(text) == pytest.approx(value)
+
+
+def test_number_words_stop_where_english_stops_combining_them() -> None:
+    assert [q.value for q in find_quantities("one or two drones, then five six", "en")] == [1, 2, 5, 6]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Fifty soldiers were killed.", "Fifty soldiers", 50, "person"),
+        ("half a million refugees fled", "half a million refugees", 500_000, "person"),
+        ("some 2.5 million people", "2.5 million people", 2_500_000, "person"),
+        ("after six days of talks", "six days", 6, "day"),
+    ],
+)
+def test_number_words_take_their_unit(text: str, span: str, value: float, unit: str) -> None:
+    q = _only(text, "en")
+    assert (text[q.start : q.end], q.value, q.unit) == (span, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("북한군 오백 명이 숨졌다", "오백 명", 500),
+        ("천 명의 병력", "천 명", 1000),
+        ("백만 달러를 냈다", "백만 달러", 1_000_000),
+        ("이십오 명이 다쳤다", "이십오 명", 25),
+    ],
+)
+def test_sino_korean_number_words(text: str, span: str, value: float) -> None:
+    q = _only(text, "ko")
+    assert (text[q.start : q.end], q.value) == (span, value)
+
+
+@pytest.mark.parametrize("text", ["입장을 천명했다", "버스가 만원이었다", "수천 명이 모였다", "사천성 지진", "백인 남성"])
+def test_words_like_sino_numbers_are_not_numbers(text: str) -> None:
+    assert find_quantities(text, "ko") == []
+
+
+def test_a_seventh_test_is_an_ordinal_and_a_seventh_of_a_share_is_a_fraction() -> None:
+    q = _only("a seventh nuclear test", "en")
+    assert (q.value, q.kind) == (7, "ordinal")
+    q = _only("a seventh of the budget", "en")
+    assert q.kind == "fraction"
+
+
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _words_below_thousand(n: int, with_and: bool) -> str:
+    hundreds, rest = divmod(n, 100)
+    parts = [f"{_ONES[hundreds]} hundred"] if hundreds else []
+    if rest:
+        tens, ones = divmod(rest, 10)
+        words = _ONES[rest] if rest < 20 else _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+        parts.append(("and " if hundreds and with_and else "") + words)
+    return " ".join(parts)
+
+
+def _english_words(n: int, with_and: bool) -> str:
+    """n in words as English news may spell it, with or without the British 'and'."""
+    thousands, rest = divmod(n, 1000)
+    parts = [f"{_words_below_thousand(thousands, with_and)} thousand"] if thousands else []
+    if rest:
+        parts.append(_words_below_thousand(rest, with_and))
+    return " ".join(parts)
+
+
+@settings(max_examples=150)
+@given(st.integers(min_value=1, max_value=999_999), st.booleans())
+def test_english_number_words_round_trip(n: int, with_and: bool) -> None:
+    words = _english_words(n, with_and)
+    assert parse_english_number(words) == n, words
+    q = _only(f"some {words} people", "en")
+    assert (q.value, q.unit) == (n, "person")

@@ -4,9 +4,11 @@ as the Korean side?
 An analyst quoting a casualty figure needs to know when "500명" became "50 soldiers" or "26일" became
 "Nov. 25".  The check is deliberately conservative, because a false alarm on every correct row would teach
 people to ignore it: a quantity is flagged only when no quantity of equal value stands on the other side
-(11,000 = 1만1000; "about 11,000" = 약 1만1000명; "five" = 5), and a date part only when the other side
-gives the same part (day, month, year) with a different value — a translator who adds the year or writes
-"on Tuesday" for "26일" has not made an error.
+(11,000 = 1만1000; "about 11,000" = 약 1만1000명; "five" = 5; "two hundred and fifty thousand" = 25만;
+오백 명 = 500), and a date part only when the other side gives the same part (day, month, year) with a
+different value — a translator who adds the year or writes "on Tuesday" for "26일" has not made an error.
+Words that only approximate a number (두 차례, 양국, "twice", "a dozen") may excuse a figure on the other
+side but never raise an alarm; "the following day" and 이튿날 count from the day named before them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from reader.text.entities import Mention, find_mentions
 from reader.text.glossary import Entry, Glossary
 from reader.text.linking import COUNTRY_SYLLABLE, link_mentions, values_equal
-from reader.text.numbers import Quantity, find_quantities
+from reader.text.numbers import Quantity, find_quantities, is_sino_korean_count
 
 _DATE_UNITS = ("year", "month", "day")
 
@@ -56,19 +58,27 @@ def _conversion(text: str, q: Quantity) -> bool:
 
 def _countable(text: str, q: Quantity) -> bool:
     """Figures worth flagging: counts and measures, and bare numbers written in digits.  Not dates (see
-    `_date_reasons`), not ordinals, and not numbers spelled as words ("five days" may render 닷새)."""
+    `_date_reasons`), not ordinals.  A figure in words counts when it is an exact count of something
+    ("fifty soldiers", "two hundred tanks", 오백 명); not when bare ("the two sides"), approximate ("a dozen")
+    or a native Korean numeral (세 자녀, 닷새), which a translator may render in many ways."""
     if q.kind == "date" or q.value == 1 or _conversion(text, q):
         return False  # 1주일 is "a week" in English; a conversion in brackets is extra
-    # "five days" for 닷새, "a dozen" for 12: a figure in words is reworded too freely to accuse
-    return bool(re.search(r"\d", text[q.start : q.end]))
+    span = text[q.start : q.end]
+    if re.search(r"\d", span):
+        return True
+    if q.unit is None or q.kind in ("ordinal", "fraction") or q.value < 2:
+        return False
+    if re.search(r"[\uac00-\ud7a3]", span):
+        return is_sino_korean_count(span)  # 오백 명, not 세 명 or 닷새
+    return "dozen" not in span.lower() and "half" not in span.lower()
 
 
 def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Quantity]) -> list[str]:
     reasons: list[str] = []
     ko_bare = any(_bare(q) for q in ko_q)
     en_bare = any(_bare(q) for q in en_q)
-    ko_vals = [q.value for q in ko_q if q.kind != "date"] + _date_values(ko_q)
-    en_vals = [q.value for q in en_q if q.kind != "date"] + _date_values(en_q)
+    ko_vals = [q.value for q in ko_q if q.kind != "date"] + _date_values(ko_q) + _loose_values(ko_text, "ko")
+    en_vals = [q.value for q in en_q if q.kind != "date"] + _date_values(en_q) + _loose_values(en_text, "en")
     for q in ko_q:
         if _bare(q) and not en_bare:
             continue  # 5공장 beside "fifth plant": a bare number may be an ordinal the other side spells
@@ -80,6 +90,37 @@ def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: li
         if _countable(en_text, q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in ko_vals):
             reasons.append(f"{en_text[q.start:q.end]} ({_fmt(q.value)}) has no counterpart in the Korean")
     return reasons
+
+
+# Words that say a number without being one, as the other side may have rendered a figure: a native Korean
+# numeral before any noun (세 자녀 = "three children"), "both" sides (양국), twice, half a month (보름)
+_KO_LOOSE = [
+    (re.compile(r"(?<![\uac00-\ud7a3])(한|두|세|네|석|넉|서|너|다섯|여섯|일곱|여덟|아홉|열|스무)\s[\uac00-\ud7a3]"), None),
+    (re.compile(r"(?<![\uac00-\ud7a3])(?:하루|종일)"), (24.0,)),
+    (re.compile(r"(?<![\uac00-\ud7a3])양(?:국|측|사|자|당|\s)"), (2.0,)),
+    (re.compile(r"(?<![\uac00-\ud7a3])보름"), (15.0, 2.0)),
+    (re.compile(r"(?<![\uac00-\ud7a3])반년"), (6.0, 0.5)),
+    (re.compile(r"(?<![\uac00-\ud7a3])일주일"), (7.0,)),
+]
+_KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "석": 3.0, "넉": 4.0, "서": 3.0, "너": 4.0,
+                    "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0, "아홉": 9.0, "열": 10.0, "스무": 20.0}
+_EN_LOOSE = [
+    (re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?(?:pair|couple)\s+of\b|\bdouble[ds]?\b", re.IGNORECASE), (2.0,)),
+    (re.compile(r"\bthrice\b|\btriple[ds]?\b", re.IGNORECASE), (3.0,)),
+    (re.compile(r"\bdozens?\b", re.IGNORECASE), (12.0,)),
+    (re.compile(r"\bfortnight\b", re.IGNORECASE), (14.0, 2.0)),
+    (re.compile(r"\ba\s+week\b", re.IGNORECASE), (7.0, 1.0)),
+]
+
+
+def _loose_values(text: str, lang: str) -> list[float]:
+    """Values the text may express without a number the parser counts: they excuse a figure on the other
+    side (두 차례 beside "twice", 양국 beside "the two countries"), never raise an alarm themselves."""
+    out: list[float] = []
+    for pattern, values in _KO_LOOSE if lang == "ko" else _EN_LOOSE:
+        for m in pattern.finditer(text):
+            out.extend(values if values is not None else (_KO_NATIVE_VALUE[m.group(1)],))
+    return out
 
 
 def _bare(q: Quantity) -> bool:
@@ -117,8 +158,13 @@ def _date_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Q
     for unit in _DATE_UNITS:
         ko_vals = ko_parts.get(unit, [])
         en_vals = en_parts.get(unit, [])
-        ko_odd = [(v, m, t) for v, m, t in ko_vals if not any(_same_part(v, m, w, n) for w, n, _ in en_vals)]
-        en_odd = [(v, m, t) for v, m, t in en_vals if not any(_same_part(v, m, w, n) for w, n, _ in ko_vals)]
+        if len(ko_vals) == len(en_vals) > 1:
+            # as many dates of this kind on each side: each must have its own counterpart (4월 … 4월 beside
+            # "March … April" is a month that changed, though April appears on both sides)
+            ko_odd, en_odd = _unpaired(ko_vals, en_vals)
+        else:
+            ko_odd = [(v, m, t) for v, m, t in ko_vals if not any(_same_part(v, m, w, n) for w, n, _ in en_vals)]
+            en_odd = [(v, m, t) for v, m, t in en_vals if not any(_same_part(v, m, w, n) for w, n, _ in ko_vals)]
         # a date one side adds or rewords ("22일" → "the following day") is no error; a day that became
         # another day is
         if not ko_odd or not en_odd:
@@ -127,6 +173,22 @@ def _date_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Q
         en_list = ", ".join(t for _, _, t in en_odd)
         reasons.append(f"the {unit} differs: {ko_list} in the Korean, {en_list} in the English")
     return reasons
+
+
+_Part = tuple[float, "int | None", str]
+
+
+def _unpaired(a: list[_Part], b: list[_Part]) -> tuple[list[_Part], list[_Part]]:
+    """The parts of each side left over after pairing equal ones one to one."""
+    rest = list(b)
+    odd_a: list[_Part] = []
+    for v, m, t in a:
+        k = next((i for i, (w, n, _) in enumerate(rest) if _same_part(v, m, w, n)), None)
+        if k is None:
+            odd_a.append((v, m, t))
+        else:
+            rest.pop(k)
+    return odd_a, rest
 
 
 def _same_part(v: float, month: int | None, w: float, other_month: int | None) -> bool:
@@ -143,7 +205,23 @@ def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, int | N
         if q.unit == "month" and any(d.month == q.value and 0 <= d.start - q.end <= 3 for d in days):
             continue  # the month of "Dec. 4" / "11월 26일" travels with its day
         out.setdefault(q.unit, []).append((q.value, q.month if q.unit == "day" else None, text[q.start : q.end]))
+    for m in _RELATIVE_DAY.finditer(text):
+        # "reported the following day", 이튿날, 전날: a day counted from the last day named before it
+        before = [d for d in days if d.end <= m.start()]
+        if not before:
+            continue
+        shift = -1 if m.group("back") else 1
+        value = before[-1].value + shift
+        if 1 <= value <= 28:
+            out.setdefault("day", []).append((value, before[-1].month, m.group()))
     return out
+
+
+_RELATIVE_DAY = re.compile(
+    r"(?P<fwd>\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b|(?<![\uac00-\ud7a3])(?:다음\s?날|이튿날|익일)(?!짜))"
+    r"|(?P<back>\b(?:the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier)\b|(?<![\uac00-\ud7a3])전날(?!짜))",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -116,7 +116,10 @@ _KO_DATE = re.compile(
     r"|\d{1,2}일)"
     r"(?![\d째])"  # 8일째 counts days, it dates nothing
 )
-_KO_REL_DATE = re.compile(r"(?<![\uac00-\ud7a3])(?:오늘|어제|그제|내일|모레|이날|지난해|올해|작년|내년|전날|다음날)")
+_KO_REL_DATE = re.compile(
+    r"(?<![\uac00-\ud7a3])(?:오늘|어제|그제|내일|모레|이날|지난해|올해|작년|내년|전날|다음날)"
+    r"(?=(?:[은는이가의을를도에]|부터|까지|에는|에도|만)?(?![\uac00-\ud7a3]))"  # 모레 is no date in 모레츠
+)
 _WEEKDAY_KO = re.compile(r"\(?[월화수목금토일]\)")
 _KO_WORD_NUM = re.compile(r"(?<![\uac00-\ud7a3])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|수십|수백|수천|수만)\s?(?:명|차례|곳|개국|척|대)(?![\uac00-\ud7a3])")
 
@@ -179,7 +182,47 @@ def _korean_numeric(text: str) -> list[_Cand]:
 def _kiwi() -> Any:
     from kiwipiepy import Kiwi  # heavy: loads a model, so only when Korean analysis is needed
 
-    return Kiwi()
+    kiwi = Kiwi()
+    # names Kiwi would split into common nouns (올리브+영, 스타+뉴스, 미래+창조+과학부) become one proper
+    # noun; two-syllable names are left to Kiwi's own weights, so that a short name does not start to eat the
+    # front of longer ones (쿠팡 in 쿠팡이츠) — Kiwi knows most of them already.  (Asking Kiwi which names it
+    # knows would build its model twice, doubling the start-up of every analysis.)
+    for name in known_names():
+        if len(name.replace(" ", "")) >= 3:
+            kiwi.add_user_word(name, "NNP", _USER_WORD_SCORE)
+    return kiwi
+
+
+@lru_cache(maxsize=1)
+def _script_mixed_names() -> re.Pattern[str]:
+    """The gazetteer's names written with Latin letters or digits beside Hangul (채널A, SK텔레콤, LA 다저스):
+    Kiwi splits a word at a change of script, so no user word can join them; they are matched as text."""
+    mixed = [n for n in known_names() if re.search(r"[A-Za-z0-9]", n) and re.search(r"[\uac00-\ud7a3]", n)]
+    alternatives = "|".join(re.escape(n) for n in sorted(mixed, key=len, reverse=True))
+    return re.compile(rf"(?<![\w]){alternatives}" if mixed else r"(?!)")
+
+
+
+_USER_WORD_SCORE = 0.0
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, str]:
+    """The bundled gazetteer (reader/data/names_ko.tsv): a Korean name → PERSON, ORG, PLACE or OTHER.
+
+    It types the bare names news uses without saying what they are (스타뉴스, 미래창조과학부, 다저스), and
+    it ships inside the package, so a missing file is a broken install and raises."""
+    from importlib import resources
+
+    names: dict[str, str] = {}
+    ref = resources.files("reader").joinpath("data", "names_ko.tsv")
+    with ref.open("r", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, typ = line.rstrip("\n").split("\t")[:2]
+            names.setdefault(name, typ)
+    return names
 
 
 SURNAMES = frozenset(
@@ -252,12 +295,18 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         if (typ == "PLACE" and end == m.end and _PERSONAL_TITLE.match(text, end)
                 and not re.search(r"country|city|state|province|region|capital", m.entry.note)):
             typ = "PERSON"  # 한강 작가 is the novelist, not the river; 한국 선수 is a Korean player
-        if typ == "PLACE" and end == m.end and "country" in m.entry.note and _country_acts(text, end):
-            typ = "ORG"  # 북한 측, a national side in a match (한국은 페루에 0-4로): the state or its team
+        if typ == "PLACE" and end == m.end and _country_acts(text, end, "country" in m.entry.note):
+            typ = "ORG"  # 북한 측, a side in a match (한국은 페루에 0-4로, 바르셀로나는 4-3으로): the state or its team
         # a common noun of the glossary (드론, 휴전) yields to a figure or a name that contains it
         common = bool(m.entry.en) and all(f == f.lower() for f in m.entry.en)
         # below a proper noun (2 < 3): "러시아 파병" must not swallow 러시아
         out.append(_Cand(m.start, end, typ, 2 if common else 8))
+
+    for m in _script_mixed_names().finditer(text):
+        rest = _word_rest(text, m.end())
+        if not rest or rest in PARTICLES:
+            typ = known_names()[m.group()]
+            out.append(_Cand(m.start(), m.end(), typ, 8 if typ != "OTHER" else 2))  # 채널A, LG전자, 삼성SDI
 
     words = _eojeols(text, toks)
     for wi, (ws, we, wtoks) in enumerate(words):
@@ -293,7 +342,10 @@ def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
                 out.append(_Cand(span_s, whole, "PERSON", 3, True))  # 이철/NNP 규/NNG: one name, 이철규
                 continue
             typ, sure = _type_korean_name(text, span_s, span_e, after, next_word, glossary, wtoks)
-            out.append(_Cand(span_s, span_e, typ, 3, sure))
+            # a whole name the gazetteer knows weighs as much as a glossary form, so that the longer one wins
+            # (샌디에이고 파드리스, the club, over 샌디에이고, the city)
+            known = text[span_s:span_e] in known_names()
+            out.append(_Cand(span_s, span_e, typ, 8 if known else 3, sure))
         else:
             # common nouns naming a body or a place by their ending (국방부, 기상청, 국가정보원)
             word = text[s0:e0]
@@ -402,16 +454,20 @@ def _titled_or_introduced(text: str, words: list[tuple[int, int, list[Any]]], wi
 _LONG_FINALS = tuple(f for f in ORG_FINALS + NAMED_ORG_FINALS if len(f) >= 2 and f not in ("연합", "지역", "지방"))
 
 
-_SCORE = re.compile(r"\d+\s?[-:대]\s?\d+(?:로|으로)|꺾고|꺾었|이겼|패했|패하|비겼|무승부|승리|역전승|역전패|결승")
+_SCORE = re.compile(
+    r"\d+\s?[-:대]\s?\d+(?:로|으로)|꺾고|꺾었|이겼|패했|패하|비겼|무승부|승리|역전승|역전패|결승|득점|실점|동점골|선제골|"
+    r"결승골|슈팅|공격권|수비|쿼터|이닝|세트스코어|준결승|[48]강|16강|조별리그"
+)
 
 
-def _country_acts(text: str, end: int) -> bool:
+def _country_acts(text: str, end: int, country: bool = True) -> bool:
     """A country that is a party rather than a territory: "북한 측" (the North Korean side), or a national
     team in a match report (a score or a win or loss in the sentence, the country as subject or
-    opponent)."""
-    if re.match(r"\s측(?:[은는이가의을를과와도에]|$|\W)", text[end:]):
+    opponent); a city in a match report is its club (바르셀로나는 … 4-3 승리를 거뒀다)."""
+    if country and re.match(r"\s측(?:[은는이가의을를과와도에]|$|\W)", text[end:]):
         return True
-    rest = re.match(r"(?:은|는|이|가|에|와|과|을|를)(?![\uac00-\ud7a3])", text[end:])
+    # a country may be the opponent "에" (페루에 0-4로 졌다); a city with 에 is where the match was played
+    rest = re.match(r"(?:은|는|이|가|의|와|과|을|를" + ("|에" if country else "") + r")(?![\uac00-\ud7a3])", text[end:])
     return bool(rest) and bool(_SCORE.search(text))
 
 
@@ -587,6 +643,19 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
     if entry is not None:
         return entry.type, True
     nxt = text[next_word[0] : next_word[1]] if next_word else ""
+    known = known_names().get(name)
+    model = re.fullmatch(r"(.+?)[ -]?\d+[A-Za-z]*", name)
+    if known is None and model and known_names().get(model.group(1)) == "OTHER":
+        return "OTHER", True  # 아이폰6, 갤럭시S7: a model of a known product
+    if known == "OTHER":
+        # 페이스북에 올린 글: a platform named as the medium; 페이스북 CEO, 페이스북이 인수했다: the company
+        if (not after and _ROLE_OF_BODY.match(nxt)) or _company_context(text, e, after, nxt):
+            return "ORG", True
+        return "OTHER", True
+    if known == "PLACE" and _country_acts(text, e, False):
+        return "ORG", True  # 바르셀로나는 … 4-3으로 이겼다: the club
+    if known is not None and not _person_marked(text, s, e, after, nxt):
+        return known, True
     if re.fullmatch(r"[A-Z]{1,3}\d+[A-Z0-9]*", name):
         return "OTHER", False  # H5, H7N9, EQ900: a strain, model or code, no body
     local = _LOCAL_TITLE.match(re.sub(r"[은는이가의을를과와도,]+$", "", nxt))
@@ -909,6 +978,13 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
         merged.append(c)
     merged = _foreign_full_names(text, merged)
     _coordinated_types(text, merged)
+    merged = [m for m in merged if m.sure or m.type not in ("PERSON", "ORG", "PLACE")
+              or not _common_compound(text[m.start : m.end])]
+    for m in merged:
+        if m.type == "ORG" and _VENUE_AFTER.match(text, m.end):
+            m.type, m.sure = "PLACE", True  # 링컨센터에서 열린, 대검찰청 앞: the building, not the body
+        if not m.sure and m.type in ("PERSON", "ORG", "PLACE") and _quoted_title(text, m.start, m.end):
+            m.type = "OTHER"  # 웹툰 '상상고양이', tvN '꽃보다 할배': the title of a work, not a person
     taken = [(m.start, m.end) for m in merged]
     for m in merged:
         if m.type not in ("PERSON", "ORG", "PLACE", "OTHER"):
@@ -922,6 +998,66 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
             m.type = "PLACE" if h.group(1) in _PLACE_HEADS else "ORG"
             m.sure = True
     return merged
+
+
+@lru_cache(maxsize=8192)
+def _alone(word: str) -> tuple[tuple[str, str, bool], ...]:
+    """Kiwi's reading of a word on its own, out of the sentence that may have swayed it: (form, tag, whether
+    the form is in Kiwi's dictionary rather than guessed)."""
+    return tuple((t.form, t.tag, not t.oov) for t in _kiwi().tokenize(word))
+
+
+def _common_compound(word: str) -> bool:
+    """A word Kiwi took for a proper noun in its sentence but that is made of ordinary words from its
+    dictionary: a common noun of two or more syllables after a common noun, prefix or adverb (재보궐+선거,
+    물+대포, 몰래+카메라, 부+보안관). A name with no evidence beyond Kiwi's tag is dropped then; a Korean
+    personal name is not tested (이+주형 is a name whatever 주형 means)."""
+    if not re.fullmatch(r"[\uac00-\ud7a3]{3,}", word) or _person_shaped(word):
+        return False
+    if _one_proper_noun_alone(word):
+        return False
+    for i in range(1, len(word) - 1):
+        head, tail = _alone(word[:i]), _alone(word[i:])
+        if (len(tail) == 1 and tail[0][1] == "NNG" and tail[0][2] and len(head) == 1 and head[0][2]
+                and head[0][1] in ("NNG", "XPN", "MAG", "MM") and head[0][0] == word[:i]):
+            return True
+    return False
+
+
+def _one_proper_noun_alone(word: str) -> bool:
+    toks = _alone(word)
+    return len(toks) == 1 and toks[0][1] == "NNP" and toks[0][0] == word and word in known_names()
+
+
+# where something happens or stands: a body named this way is its building or grounds
+_VENUE_AFTER = re.compile(
+    r"(?:에서\s?(?:열린|열리는|열릴|열렸|개최|진행|치러|거행)|\s(?:앞|인근|근처|주변|일대|뒤편|입구|옆|정문|맞은편)"
+    r"(?=[은는이가의을를과와도에]|에서|[^\uac00-\ud7a3]|$))"
+)
+_OPEN_QUOTES = "'\"‘“「『《〈"
+_CLOSE_QUOTES = "'\"’”」』》〉"
+# what a quoted title belongs to: the kind of work before it, or what it is part of after it
+_WORK_BEFORE = re.compile(
+    r"(?:영화|드라마|웹툰|만화|소설|시집|책|저서|노래|곡|신곡|타이틀곡|앨범|음반|싱글|뮤지컬|연극|오페라|프로그램|예능|방송|"
+    r"시트콤|애니메이션|게임|작품|캠페인|코너|광고|화보|전시|전시회|공연|콘서트|축제|프로젝트|슬로건|구호|제목|칼럼|"
+    r"보고서|법안|작전|훈련)\s?$"
+)
+_WORK_AFTER = re.compile(
+    r"\s?(?:뮤직비디오|방식|어워즈|시즌|편|회|캠페인|광고|화보|OST|티저|촬영장|제작진|출연진|시청률|원작|주제가)"
+    r"(?=[은는이가의을를과와도에]|[^\uac00-\ud7a3]|$)"
+)
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A name that fills a pair of quotes and is introduced as a work (드라마 '…', '…' 뮤직비디오) or as the
+    product of a broadcaster or company named just before it (엠넷 '보이스 키즈') is a title."""
+    if start == 0 or end >= len(text) or text[start - 1] not in _OPEN_QUOTES or text[end] not in _CLOSE_QUOTES:
+        return False
+    before = text[max(0, start - 12) : start - 1]
+    if _WORK_BEFORE.search(before) or _WORK_AFTER.match(text, end + 1):
+        return True
+    prev = re.search(r"([^\s'\"‘“]+)\s$", before)
+    return bool(prev) and known_names().get(prev.group(1)) == "ORG"
 
 
 _ORG_HEADS = ("그룹", "통신", "뉴스", "방송", "신문", "일보", "병원", "대학교", "대학", "호텔", "센터", "은행", "증권",

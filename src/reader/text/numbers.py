@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quantity", "find_quantities", "parse_english_number", "parse_korean_number"]
+__all__ = ["Quantity", "find_quantities", "is_sino_korean_count", "parse_english_number", "parse_korean_number"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +39,9 @@ class Quantity:
 _KO_SMALL = {"십": 10, "백": 100, "천": 1000}
 _KO_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
 _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# A Korean numeral: digits, optionally a small unit (3천), then any run of big units each optionally
-# followed by another digit group: 1만1000, 12조3천억, 3억5000만, 1억1천만.
-_KO_NUMBER = rf"{_DIGITS}(?:\s?[십백천])?(?:\s?[만억조경]+(?:\s?{_DIGITS}(?:\s?[십백천])?)?)*"
+# A Korean numeral: digits, optionally a small unit (3천) and more digits (2천500), then any run of big
+# units each optionally followed by another digit group: 1만1000, 12조3천억, 3억5000만, 1억 2천500만.
+_KO_NUMBER = rf"{_DIGITS}(?:\s?[십백천](?:{_DIGITS})?)?(?:\s?[만억조경]+(?:\s?{_DIGITS}(?:\s?[십백천](?:{_DIGITS})?)?)?)*"
 _KO_NUMBER_FULL = re.compile(rf"^{_KO_NUMBER}$")
 _KO_TOKEN = re.compile(rf"({_DIGITS})|([십백천])|([만억조경])")
 
@@ -219,6 +219,62 @@ def _korean_words_for_numbers(text: str) -> list[Quantity]:
     return out
 
 
+_SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+# Counters a number in Sino-Korean words stands before (오백 명, 천 달러, 삼십 년); one-syllable words that
+# also end ordinary nouns after such syllables (백인, 천주, 만원 as "full") are left out or need a space
+_SINO_COUNTERS = ("명", "달러", "원", "엔", "위안", "유로", "년", "개월", "일", "시간", "분", "초", "세", "살", "배", "개국",
+                  "개", "척", "대", "발", "건", "곳", "번", "차례", "마리", "톤", "킬로미터", "미터", "퍼센트")
+_SINO_NUMBER = re.compile(
+    rf"(?<![{_HANGUL}\d.,])(?P<num>(?:[일이삼사오육칠팔구]?[십백천만억조])+[일이삼사오육칠팔구]?)(?P<approx>여)?(?P<sp>\s?)"
+    rf"(?P<c>{'|'.join(sorted(_SINO_COUNTERS, key=len, reverse=True))})"
+    rf"(?=(?:[은는이가을를도의에씩만과와]|에서|으로|이나|나|간|째)?(?![{_HANGUL}]))"
+)
+
+
+def _parse_sino(word: str) -> float:
+    """오백 → 500, 삼천 → 3000, 백만 → 1,000,000, 이십오 → 25."""
+    total = section = 0.0
+    pending: float | None = None
+    for ch in word:
+        if ch in _SINO_DIGITS:
+            pending = float(_SINO_DIGITS[ch])
+        elif ch in _KO_SMALL:
+            section += (pending if pending is not None else 1.0) * _KO_SMALL[ch]
+            pending = None
+        else:
+            section += pending or 0.0
+            pending = None
+            total += (section or 1.0) * _KO_BIG[ch]
+            section = 0.0
+    return total + section + (pending or 0.0)
+
+
+def is_sino_korean_count(span: str) -> bool:
+    """Whether `span` is a number in Sino-Korean words with its counter (오백 명, 천 달러): an exact figure,
+    unlike a native numeral (세 명, 닷새) that a translator may render loosely."""
+    return bool(_SINO_NUMBER.fullmatch(span))
+
+
+def _sino_korean_words(text: str) -> list[Quantity]:
+    """Numbers written in Sino-Korean words before a counter: 오백 명 (500 people), 천 달러, 삼십 년.
+
+    A word made only of unit syllables (천, 만, 백만) counts only when a space parts it from the counter:
+    written together, 천명 is "declaration" and 만원 "full to capacity"."""
+    out: list[Quantity] = []
+    for m in _SINO_NUMBER.finditer(text):
+        word = m.group("num")
+        if not m.group("sp") and not m.group("approx") and not any(ch in _SINO_DIGITS for ch in word):
+            continue
+        unit, kind = _KO_COUNTER_OF.get(m.group("c"), (None, "count"))
+        if m.group("c") == "차례":
+            unit, kind = None, "count"
+        value = _parse_sino(word)
+        if kind == "date":
+            kind = "duration"  # 삼십 년 is thirty years, not the year 30
+        out.append(Quantity(m.start(), m.end("c"), value, unit, kind))
+    return out
+
+
 # 3분의 2: a fraction (two thirds), not three minutes; 3분기: a quarter of the year.
 _KO_FRACTION = re.compile(rf"(?<![\d.,])(?P<den>{_DIGITS})\s?분의\s?(?P<num>{_DIGITS})")
 _KO_QUARTER = re.compile(r"(?<![\d.,])(?P<q>[1-4])\s?분기")
@@ -273,7 +329,7 @@ def _korean_quantities(text: str) -> list[Quantity]:
             kind, end = "duration", end + 1  # 8일째: the eighth day of something, a count, not a date
         out.append(Quantity(m.start(), end, value, unit, kind))
     taken = [(q.start, q.end) for q in out]
-    for q in _korean_words_for_numbers(text):
+    for q in _korean_words_for_numbers(text) + _sino_korean_words(text):
         if all(q.end <= a or q.start >= b for a, b in taken):
             out.append(q)
     out.sort(key=lambda q: (q.start, q.end))
@@ -490,6 +546,8 @@ _EN_FRACTION = re.compile(
     r"term|test|consecutive|largest|biggest)\b)",
     re.IGNORECASE,
 )
+# what follows a fraction ("a fifth of …", "a third, …"); any other word makes "a fifth" an ordinal
+_FRACTION_AFTER = re.compile(r"\s+of\b|\s*(?:[.,;:)]|$)")
 _EN_DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(?P<num>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 # "a second time" is an ordinal, "for a second" or "the second half" too; only "a split second" and
 # "seconds" as units of time are not, and those carry no number to compare
@@ -498,13 +556,17 @@ _EN_PERCENT_SIGN = re.compile(rf"(?<![\w.,])(?P<num>{_DIGITS})\s?%")
 
 
 def parse_english_number(s: str) -> float | None:
-    """The value of "11,000", "1.5 million", "twenty-five", "a thousand", "3.5bn"; None if not a number."""
+    """The value of "11,000", "1.5 million", "twenty-five", "a thousand", "3.5bn", "two hundred and fifty",
+    "a dozen", "half a million"; None if not a number."""
     s = s.strip().lower()
     if not s:
         return None
     m = re.match(rf"^({_DIGITS})\s?(bn|mn|tn)$", s)
     if m:
         return float(m.group(1).replace(",", "")) * _EN_SCALE[m.group(2)]
+    spelled = _spelled_numbers(s)
+    if len(spelled) == 1 and spelled[0][:2] == (0, len(s)):
+        return spelled[0][2]
     if not _EN_NUMBER_FULL.match(s):
         return None
     parts = s.split()
@@ -522,6 +584,91 @@ def parse_english_number(s: str) -> float | None:
     for scale in scales:
         value *= _EN_SCALE[scale]
     return value
+
+
+_WORD_TOKEN = re.compile(r"[A-Za-z]+")
+_NUMBER_WORDS = {**_EN_SMALL, **_EN_TENS}
+_BIG_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def _spelled_numbers(text: str) -> list[tuple[int, int, float]]:
+    """Numbers written in words, as (start, end, value): "fifty", "twenty-five", "two hundred and fifty
+    thousand", "a dozen", "a hundred", "half a million".
+
+    Why a scanner and not a pattern: the words combine by rules (a tens word takes one unit word after it,
+    "and" only follows hundred or a scale), and a run must stop where the rules stop, so that "one or two"
+    stays two numbers and "five six" is not fifty-six.
+    """
+    toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text)]
+    out: list[tuple[int, int, float]] = []
+    i = 0
+    while i < len(toks):
+        found = _spelled_at(text, toks, i)
+        if found is None:
+            i += 1
+            continue
+        j, value = found
+        out.append((toks[i][0], toks[j - 1][1], value))
+        i = j
+    return out
+
+
+def _joined(text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether token k follows token k-1 as part of one written number (one space or a hyphen between)."""
+    return text[toks[k - 1][1] : toks[k][0]] in (" ", "-")
+
+
+def _spelled_at(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, float] | None:
+    """The number spelled from token i on: (index after its last token, value), or None."""
+    n = len(toks)
+    factor = 1.0
+    k = i
+    w = toks[k][2]
+    after = toks[k + 1][2] if k + 1 < n else ""
+    if w == "half" and after in ("a", "an") and k + 2 < n and _joined(text, toks, k + 1) and _joined(text, toks, k + 2):
+        factor, k = 0.5, k + 1  # half a million, half a dozen
+        w, after = toks[k][2], toks[k + 1][2] if k + 1 < n else ""
+        if after not in ("hundred", "dozen", *_BIG_WORDS):
+            return None
+    total, current, last = 0.0, 0.0, ""
+    if w in ("a", "an"):
+        if not (after in ("hundred", "dozen", *_BIG_WORDS) and k + 1 < n and _joined(text, toks, k + 1)):
+            return None
+        current, last, k = 1.0, "unit", k + 1
+    elif w not in _NUMBER_WORDS:
+        return None
+    start_k = k
+    while k < n:
+        w = toks[k][2]
+        if k > start_k and not _joined(text, toks, k):
+            break
+        if w in _NUMBER_WORDS:
+            v = _NUMBER_WORDS[w]
+            if last in ("", "hundred", "big", "and") or (last == "tens" and 0 < v < 10):
+                current += v
+            else:
+                break
+            last = "tens" if w in _EN_TENS else "unit"
+        elif w == "hundred" and last in ("unit", "tens") and current < 100:
+            current *= 100
+            last = "hundred"
+        elif w in _BIG_WORDS and last in ("unit", "tens", "hundred") and current:
+            total += current * _BIG_WORDS[w]
+            current, last = 0.0, "big"
+        elif w == "dozen" and last == "unit" and current < 13:
+            current *= 12
+            last = "dozen"
+        elif (w == "and" and last in ("hundred", "big") and k + 1 < n and toks[k + 1][2] in _NUMBER_WORDS
+              and _joined(text, toks, k + 1)):
+            last = "and"
+        else:
+            break
+        k += 1
+    if last == "and":
+        k -= 1
+    if k == start_k or (k == start_k + 1 and toks[start_k][2] in ("a", "an")):
+        return None
+    return k, (total + current) * factor
 
 
 def _english_quantities(text: str) -> list[Quantity]:
@@ -573,6 +720,10 @@ def _english_quantities(text: str) -> list[Quantity]:
             add(Quantity(m.start("num"), m.end(), float(day), "day", "date"))
     for m in _EN_FRACTION.finditer(text):
         num = m.group("n").lower()
+        den_word = m.group("d").lower()
+        if (num in ("a", "an", "one") and den_word not in ("half", "quarter")
+                and not _FRACTION_AFTER.match(text, m.end())):
+            continue  # "a seventh nuclear test" counts tests; "a third of the troops" is a share
         n = 1 if num in ("a", "an", "one") else _EN_SMALL.get(num) or int(num)
         den = _DENOMINATORS[m.group("d").lower()]
         add(Quantity(m.start(), m.end(), n / den, None, "fraction"))
@@ -590,6 +741,16 @@ def _english_quantities(text: str) -> list[Quantity]:
             value += _EN_TENS[m.group("tens").lower()]
         if free(m.start(), m.end()):
             add(Quantity(m.start(), m.end(), float(value), None, "ordinal"))
+    for a, b, value in _spelled_numbers(text):
+        if not free(a, b) or (a > 0 and text[a - 1] in "$€£¥₩"):
+            continue
+        unit, kind, end = None, "number", b
+        tail = _EN_UNIT_RE.match(text, b)
+        if tail:
+            i = next(int(k[1:]) for k, v in tail.groupdict().items() if v is not None)
+            unit, kind, end = _EN_UNITS[i][1], _EN_UNITS[i][2], tail.end()
+        if free(a, end):
+            add(Quantity(a, end, value, unit, kind))
     for m in _EN_PERCENT_SIGN.finditer(text):
         if free(m.start(), m.end()):
             add(Quantity(m.start(), m.end(), float(m.group("num").replace(",", "")), "percent", "percent"))
