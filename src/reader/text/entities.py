@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -33,17 +33,19 @@ class Mention:
     type: str
 
 
-def find_mentions(text: str, lang: str, glossary: Glossary | None = None) -> list[Mention]:
+def find_mentions(text: str, lang: str, glossary: Glossary | None = None, *,
+                  tokens: list[Any] | None = None) -> list[Mention]:
     """Mentions in `text` (lang "ko" or "en"), sorted and non-overlapping.
 
-    `glossary=None` uses the bundled starter glossary; pass `Glossary()` for none at all.
+    `glossary=None` uses the bundled starter glossary; pass `Glossary()` for none at all. `tokens` is
+    Kiwi's analysis of a Korean `text` when the caller already has it (from `korean_tokens`).
     """
     if glossary is None:
         glossary = default_glossary()
     if not text or not text.strip():
         return []
     if lang == "ko":
-        cands = _korean_candidates(text, glossary)
+        cands = _korean_candidates(text, glossary, tokens)
     elif lang == "en":
         cands = _english_candidates(text, glossary)
     else:
@@ -175,11 +177,25 @@ def _korean_numeric(text: str) -> list[_Cand]:
 # Korean
 
 
-@lru_cache(maxsize=1)
 def _kiwi() -> Any:
-    from kiwipiepy import Kiwi  # heavy: loads a model, so only when Korean analysis is needed
+    """The sentence splitter's Kiwi: one model per process, since each copy holds ~400 MB."""
+    from reader.text.sentences import _kiwi as shared  # heavy: loads a model, so only when needed
 
-    return Kiwi()
+    return shared()
+
+
+def korean_tokens(texts: Iterable[str]) -> Iterator[list[Any]]:
+    """Kiwi's tokens for each of `texts`, in order, for `find_mentions(..., tokens=)`.
+
+    One batched call: Kiwi's worker threads analyse the next texts while the caller works on the
+    current one, which on a long article saves most of the model's time. Each result is what
+    `tokenize(text)` alone gives. No text, no model loaded (an English-only article never needs it).
+    """
+    texts = iter(texts)
+    first = next(texts, None)
+    if first is None:
+        return iter(())
+    return iter(_kiwi().tokenize(itertools.chain([first], texts)))
 
 
 SURNAMES = frozenset(
@@ -231,8 +247,8 @@ _NOUN_TAGS = {"NNP", "NNG", "SL", "SH", "SN", "NR", "XSN", "XPN", "NNB", "W_SERI
 _NAME_TAGS = {"NNP", "SL", "SH"}
 
 
-def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
-    toks = _kiwi().tokenize(text)
+def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = None) -> list[_Cand]:
+    toks = toks if toks is not None else _kiwi().tokenize(text)
     out = _korean_numeric(text)
     bounds = {t.start for t in toks} | {t.start + t.len for t in toks}
     proper_ends = {t.start + t.len for t in toks if t.tag == "NNP"}
