@@ -39,6 +39,7 @@ class BatchReport:
     added: list[tuple[str, int]] = field(default_factory=list)
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # added, with what had to change
 
     def summary(self) -> str:
         return (f"added {len(self.added)}, skipped {len(self.duplicates)} already in the library, "
@@ -147,7 +148,8 @@ def run_batch(store, items: Iterable[Item], *, on_progress: Callable[[int, int],
     glossary = load_glossary(store.conn) if items else None  # once for the whole batch
     for done, item in enumerate(items, 1):
         try:
-            article_id = add_article(store, item.load(), glossary=glossary)
+            article_id = add_article(store, item.load(), glossary=glossary,
+                                     on_warning=lambda line, name=item.name: report.warnings.append((name, line)))
             report.added.append((item.name, article_id))
         except DuplicateArticle as exc:  # already in the library, or the same text twice in this batch
             report.duplicates.append((item.name, exc.existing_id))
