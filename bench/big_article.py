@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,19 +45,20 @@ def make_article(mib: float, seed: int) -> tuple[str, str]:
     return "\n\n".join(ko_parts), "\n\n".join(en_parts)
 
 
-def run_command(ko: Path, en: Path, db: Path) -> tuple[float, float, int]:
-    """`reader add` in a fresh process: (seconds, peak MiB of that process, article id)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run_command(ko: Path, en: Path, db: Path) -> tuple[float, float, float, int]:
+    """`reader add` in a fresh process: (seconds, CPU seconds, peak MiB of that process, article id)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "reader.cli", "--db", str(db), "add", "--ko", str(ko),
                            "--en", str(en)], capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"reader add failed ({proc.returncode}): {proc.stderr.strip()}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if peak <= before:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if usage.ru_maxrss <= before:
         print("(peak memory of the import is not known: an earlier child used more)", file=sys.stderr)
-    return seconds, peak / 1024, int(proc.stdout.strip())
+    return seconds, usage.ru_utime + usage.ru_stime - cpu, usage.ru_maxrss / 1024, int(proc.stdout.strip())
 
 
 OPEN = """
@@ -102,6 +104,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=10.0, help="size of both files together, in MiB")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--phases", action="store_true", help="also time each analysis step in this process")
+    parser.add_argument("--keep", type=Path, help="keep the library with the imported article in this file")
     args = parser.parse_args()
     ko, en = make_article(args.mb, args.seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -110,9 +113,10 @@ def main() -> None:
         en_file.write_text(en, encoding="utf-8")
         size = (ko_file.stat().st_size + en_file.stat().st_size) / MIB
         print(f"article: {size:.2f} MiB ({len(ko):,} Korean and {len(en):,} English characters)")
-        seconds, peak, article_id = run_command(ko_file, en_file, Path(tmp) / "library.db")
+        seconds, cpu, peak, article_id = run_command(ko_file, en_file, Path(tmp) / "library.db")
         db_size = (Path(tmp) / "library.db").stat().st_size / MIB
-        print(f"reader add: {seconds:.1f} s, peak memory {peak:.0f} MiB, library file {db_size:.0f} MiB")
+        print(f"reader add: {seconds:.1f} s ({cpu:.1f} s of CPU), peak memory {peak:.0f} MiB, "
+              f"library file {db_size:.0f} MiB")
         opened, rows = open_article(Path(tmp) / "library.db", article_id)
         print(f"loading the stored article with its {rows:,} rows in a fresh process: {opened:.2f} s")
         from reader.store import Store
@@ -121,6 +125,9 @@ def main() -> None:
             article = store.get_article(article_id)
         same = article.ko_text == ko and article.en_text == en
         print(f"stored text equals the files' text: {'yes' if same else 'NO'}")
+        if args.keep:
+            shutil.copyfile(Path(tmp) / "library.db", args.keep)
+            print(f"library kept as {args.keep} (open it with: reader --db {args.keep})")
         if args.phases:
             print("phases, in this process:")
             phases(ko, en, Path(tmp) / "phases.db")
