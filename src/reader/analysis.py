@@ -15,7 +15,7 @@ from .text.align import Link, align
 from .text.glossary import Glossary
 from .text.sentences import Sentence, split_sentences
 
-#: Hears how far a long analysis has got, as a line for a status bar ("Names: 1,200 of 40,000 rows…").
+#: Hears what a long analysis is doing, as a line for a status bar ("Analysing: names in row 1,200 of 40,000…").
 Step = Callable[[str], None]
 #: How often (seconds) a long entity layer says how far it is.
 PROGRESS_EVERY = 1.0

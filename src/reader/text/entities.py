@@ -187,9 +187,9 @@ def _kiwi() -> Any:
 def korean_tokens(texts: Iterable[str]) -> Iterator[list[Any]]:
     """Kiwi's tokens for each of `texts`, in order, for `find_mentions(..., tokens=)`.
 
-    One batched call: Kiwi's worker threads analyse the next texts while the caller works on the
-    current one, which on a long article saves most of the model's time. Each result is what
-    `tokenize(text)` alone gives. No text, no model loaded (an English-only article never needs it).
+    One batched call: Kiwi's worker threads analyse the next texts (a few dozen ahead) while the caller
+    works on the current one, so on a machine with a free core the model's time hides behind the rest.
+    Each result is what `tokenize(text)` alone gives. No text, no model loaded (an English-only article never needs it).
     """
     texts = iter(texts)
     first = next(texts, None)
