@@ -178,13 +178,13 @@ def test_arguments_that_are_not_utf8_are_one_clear_line(tmp_path) -> None:
     """Bytes in a title or glossary form that are not UTF-8 arrive as lone surrogates: never a traceback."""
     import os
 
-    ko = tmp_path / "ko.txt"
-    ko.write_text("북한군이 배치됐다.")
+    en = tmp_path / "en.txt"
+    en.write_text("Troops were deployed.")  # English: no language model to load in the child
     db = tmp_path / "l.db"
     base = [sys.executable.encode(), b"-m", b"reader.cli", b"--db", os.fsencode(db)]
-    added = subprocess.run([*base, b"add", b"--ko", os.fsencode(ko), b"--title-ko", b"\xff\xfe title"],
+    added = subprocess.run([*base, b"add", b"--en", os.fsencode(en), b"--title-en", b"\xff\xfe title"],
                            capture_output=True, check=False)
-    assert added.returncode == 0 and b"Korean title line 1 column 1 (U+DCFF)" in added.stderr
+    assert added.returncode == 0 and b"English title line 1 column 1 (U+DCFF)" in added.stderr
     glossary = subprocess.run([*base, b"glossary", b"add", b"--ko", b"\xff\xea\xb0\x80", b"--en", b"X", b"--type",
                                b"PLACE"], capture_output=True, check=False)
     assert glossary.returncode == 1
