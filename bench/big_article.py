@@ -1,6 +1,7 @@
 """Import one very large bilingual article through the real command; print its time and peak memory.
 
-    python bench/big_article.py [--mb 10] [--seed 1] [--phases]
+    python bench/big_article.py [--mb 10] [--seed 1] [--phases] [--keep FILE] [--screen]
+    python bench/big_article.py --screen --library FILE
 
 The article is news-like text from the same templates as `bench/make_library.py` (Korean sentences and
 their English translations, in paragraphs of two to four sentences) until the two UTF-8 files together
@@ -9,6 +10,9 @@ are its wall time and peak resident memory, then how long a fresh process takes 
 article with all its rows (what the reading screen does on Enter), and whether the stored text is the
 files' text byte for byte. `--phases` also runs the analysis in this process and times each step
 (sentences and alignment, the entity layer, the database write) to show where the time goes.
+`--screen` opens the article in `reader` inside tmux (160x48, as bench/startup.py does) and times what
+a reader waits for: Enter to the article on screen, the first key after it (space) to the next page,
+and G to the last row; `--library` does only that, on a library kept earlier with `--keep`.
 """
 
 from __future__ import annotations
@@ -78,6 +82,44 @@ def open_article(db: Path, article_id: int) -> tuple[float, int]:
     return float(out[0]), int(out[1])
 
 
+def screen(db: Path) -> None:
+    """Key-to-screen times on the library's first article, in a real terminal."""
+    import os
+    import shlex
+    import sqlite3
+
+    from startup import tmux, wait_for
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    article_id, title_ko, title_en = conn.execute("SELECT id, title_ko, title_en FROM articles").fetchone()
+    rows = conn.execute("SELECT substr(a.en_text, s.en_start + 1, 24) FROM segments s JOIN articles a "
+                        "ON a.id = s.article_id WHERE a.id = ? AND s.en_end - s.en_start >= 24 ORDER BY s.position",
+                        (article_id,)).fetchall()
+    conn.close()
+    first = next(text for (text,) in rows[1:] if text not in title_en and text not in title_ko)
+    last = rows[-1][0]
+    env = f"env PYTHONPATH={shlex.quote(os.environ['PYTHONPATH'])} " if os.environ.get("PYTHONPATH") else ""
+    session = f"big{time.monotonic_ns()}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48",
+                    f"exec {env}{shlex.quote(sys.executable)} -m reader.cli --db {shlex.quote(str(db))}"], check=True)
+    try:
+        wait_for(session, (title_en or title_ko)[:20], 60)
+        start = time.perf_counter()
+        tmux("send-keys", "-t", session, "Enter")
+        print(f"Enter to the article on screen: {wait_for(session, first, 120) - start:.2f} s")
+        before = tmux("capture-pane", "-t", session, "-p")
+        start = time.perf_counter()
+        tmux("send-keys", "-t", session, "space")
+        while tmux("capture-pane", "-t", session, "-p") == before and time.perf_counter() - start < 120:
+            time.sleep(0.005)
+        print(f"the first key after it (space) to the next page: {time.perf_counter() - start:.2f} s")
+        start = time.perf_counter()
+        tmux("send-keys", "-t", session, "G")
+        print(f"G to the last row on screen: {wait_for(session, last, 120) - start:.2f} s")
+    finally:
+        tmux("kill-session", "-t", session)
+
+
 def phases(ko: str, en: str, db: Path) -> None:
     """The analysis in this process, step by step."""
     from reader.analysis import analyse, entity_layer
@@ -105,7 +147,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--phases", action="store_true", help="also time each analysis step in this process")
     parser.add_argument("--keep", type=Path, help="keep the library with the imported article in this file")
+    parser.add_argument("--screen", action="store_true", help="time keys on the article in reader, in tmux")
+    parser.add_argument("--library", type=Path, help="with --screen: a library kept earlier; nothing is imported")
     args = parser.parse_args()
+    if args.library:
+        screen(args.library)
+        return
     ko, en = make_article(args.mb, args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         ko_file, en_file = Path(tmp) / "ko.txt", Path(tmp) / "en.txt"
@@ -128,6 +175,8 @@ def main() -> None:
         if args.keep:
             shutil.copyfile(Path(tmp) / "library.db", args.keep)
             print(f"library kept as {args.keep} (open it with: reader --db {args.keep})")
+        if args.screen:
+            screen(Path(tmp) / "library.db")
         if args.phases:
             print("phases, in this process:")
             phases(ko, en, Path(tmp) / "phases.db")

@@ -118,6 +118,9 @@ def ten_mebibytes() -> tuple[str, str, list[tuple[int, int, int, int, int]]]:
 
 
 def test_a_ten_mebibyte_article_is_kept_byte_for_byte_and_pages_without_freezing(tmp_path: Path) -> None:
+    """Rows made without the model (the import is timed by bench/big_article.py): the store and the
+    reading screen with ~52,000 rows. Pilot waits for the screen's background layout after each key, so
+    this bounds the whole; how long a key waits during that layout is `bench/big_article.py --screen`."""
     ko, en, pairs = ten_mebibytes()
     assert len(ko.encode()) + len(en.encode()) >= 10 * MIB
     article, sentences, segments = stored_article(ko, en, pairs)
