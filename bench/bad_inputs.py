@@ -38,6 +38,9 @@ def cases(d: Path, lib: Path) -> list[tuple[str, list[str]]]:
     (d / "ko.txt").write_text("북한군이 배치됐다.")
     (d / "notdb.db").write_text("just text " * 100)
     (d / "garbage.db").write_bytes(os.urandom(8192))
+    # Halves of UTF-16 pairs, as JSON escapes can carry them; SQLite cannot store them as text.
+    (d / "surrogates.json").write_text('{"ko": "북한군\\ud800이 배치됐다.", "title_ko": "제목\\udfff", '
+                                       '"source": "\\udc80통신"}')
     foreign = d / "foreign.db"
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE invoices (id INTEGER)")
@@ -63,6 +66,12 @@ def cases(d: Path, lib: Path) -> list[tuple[str, list[str]]]:
         ("JSON unknown field", L + ["add", str(d / "unknown.json")]),
         ("JSON Lines with a broken line", L + ["add", str(d / "bad.jsonl")]),
         ("bad --date", L + ["add", "--ko", str(d / "ko.txt"), "--date", "yesterday"]),
+        ("JSON with lone surrogates in text, title and source", L + ["add", str(d / "surrogates.json")]),
+        # Arguments holding bytes that are not UTF-8 reach Python as lone surrogates (\udcff is byte 0xFF).
+        ("title that is not UTF-8", L + ["add", "--ko", str(d / "ko.txt"), "--title-ko", "\udcff\udcfe제목"]),
+        ("glossary form that is not UTF-8", L + ["glossary", "add", "--ko", "\udcff가", "--en", "A", "--type",
+                                                 "PLACE"]),
+        ("search that is not UTF-8", L + ["search", "\udcff가나"]),
         ("HTML without an article", L + ["add", str(d / "page.html")]),
         ("empty folder", L + ["add", str(d / "emptydir")]),
         ("unreachable URL", L + ["add", "http://127.0.0.1:9/article"]),

@@ -148,21 +148,6 @@ def test_one_side_empty_is_allowed(db_path, tmp_path, capsys) -> None:
     assert [s.en for s in article.segments] == ["Only English here.", "Two sentences."]
 
 
-def test_two_megabyte_article_imports(db_path, tmp_path, capsys) -> None:
-    ko_sentence = "북한군 1만1000명이 러시아 쿠르스크 지역에 배치됐다고 정보총국이 26일 밝혔다. "
-    en_sentence = "About 11,000 North Korean troops were deployed to Kursk, the agency said on the 26th. "
-    ko = tmp_path / "ko.txt"
-    en = tmp_path / "en.txt"
-    ko.write_text("\n\n".join(ko_sentence * 8 for _ in range(1400)), encoding="utf-8")
-    en.write_text("\n\n".join(en_sentence * 8 for _ in range(1400)), encoding="utf-8")
-    assert ko.stat().st_size + en.stat().st_size > 2e6
-    code, out, err = run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
-    assert code == 0, err
-    with Store.open(db_path) as store:
-        article = store.get_article(int(out))
-    assert len(article.segments) >= 11000
-
-
 def test_markup_and_escapes_are_stored_literally(db_path, tmp_path, capsys) -> None:
     hostile = "[bold red]굵게[/] \x1b[31m빨강\x1b[0m 이다."
     path = tmp_path / "a.json"

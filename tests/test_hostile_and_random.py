@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.importers import ImportProblem, article_from_json
+from reader.importers.clean import storable
 from reader.importers.text_file import decode
 from reader.inert import inert
 from reader.text.sentences import split_sentences
@@ -73,14 +74,17 @@ def test_cli_output_to_a_terminal_is_neutralised(tmp_path) -> None:
     assert json.loads(piped)[0]["title_en"] == "\x1b[31mRed title"
 
 
-unicode_text = st.text(
-    alphabet=st.one_of(
-        st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),  # Hangul syllables
-        st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF),  # Hanja
-        st.characters(min_codepoint=0x1F300, max_codepoint=0x1F64F),  # emoji
-        st.characters(min_codepoint=0x0300, max_codepoint=0x036F),  # combining marks
-        st.sampled_from(list(" .?!\n\n\"'“”「」()1234567890,만명억조일월년%㎢$abcXYZ\t\x1b\x00\u200b\u202e")),
-    ),
+characters = st.one_of(
+    st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),  # Hangul syllables
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF),  # Hanja
+    st.characters(min_codepoint=0x1F300, max_codepoint=0x1F64F),  # emoji
+    st.characters(min_codepoint=0x0300, max_codepoint=0x036F),  # combining marks
+    st.sampled_from(list(" .?!\n\n\"'“”「」()1234567890,만명억조일월년%㎢$abcXYZ\t\x1b\x00\u200b\u202e")),
+)
+unicode_text = st.text(alphabet=characters, max_size=300)
+# The same with lone surrogates, as JSON escapes ("\\ud800") and undecodable bytes produce them.
+unicode_with_surrogates = st.text(
+    alphabet=st.one_of(characters, st.sampled_from(["\ud800", "\udbff", "\udc80", "\udfff", "\ud83d"])),
     max_size=300,
 )
 
@@ -113,7 +117,7 @@ def test_decoding_any_bytes_is_text_or_one_problem(data: bytes) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(value=st.recursive(st.none() | st.booleans() | st.integers() | unicode_text,
+@given(value=st.recursive(st.none() | st.booleans() | st.integers() | unicode_with_surrogates,
                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
                               st.sampled_from(["ko", "en", "title_ko", "source", "published", "x"]), inner,
                               max_size=4), max_leaves=8))
@@ -123,5 +127,66 @@ def test_json_article_importer_never_raises_anything_else(value) -> None:
     except ImportProblem:
         return
     assert article.ko or article.en
-    article.ko.encode("utf-8")  # storable: no lone surrogates survive
-    article.en.encode("utf-8")
+    stored, replaced = storable(article)
+    for name in ("ko", "en", "title_ko", "title_en", "source", "url"):
+        before, after = getattr(article, name), getattr(stored, name)
+        after.encode("utf-8")  # storable: no lone surrogate survives
+        assert len(after) == len(before)  # replaced one for one: every other character keeps its offset
+        changed = [i for i, c in enumerate(before) if c != after[i]]
+        assert changed == [_offset(before, r.line, r.column) for r in replaced if r.field == name]  # said where
+        assert all(after[i] == "\ufffd" and 0xD800 <= ord(before[i]) <= 0xDFFF for i in changed)
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The index of the character at 1-based `line` and `column` of `text`."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    return start + column - 1
+
+
+def test_lone_surrogates_are_stored_as_u_fffd_one_for_one_and_reported(tmp_path, capsys) -> None:
+    """JSON can carry halves of UTF-16 pairs, which SQLite cannot store: each becomes U+FFFD where it
+    stood, the user is told how many and where, and a whole pair written as two escapes is one emoji."""
+    from reader.cli import main
+    from reader.store import Store
+
+    raw = ('{"ko": "북한군\\ud800이 배치됐다.\\n\\n둘째\\udfff 문단이다.", '
+           '"en": "Troops were deployed. A smile: \\ud83d\\ude00.", "title_en": "Title\\udc80"}')
+    doc = tmp_path / "a.json"
+    doc.write_text(raw, encoding="utf-8")
+    db = tmp_path / "l.db"
+    assert main(["--db", str(db), "add", str(doc)]) == 0
+    out, err = capsys.readouterr()
+    assert err.strip().splitlines() == [(
+        "reader: added, but 3 lone surrogates (half of a broken UTF-16 pair or a byte that was not text; not a "
+        "character) stored as U+FFFD: Korean text line 1 column 4 (U+D800), Korean text line 3 column 3 "
+        "(U+DFFF), English title line 1 column 6 (U+DC80)")]
+    with Store.open(db) as store:
+        article = store.get_article(int(out))
+    assert article.ko_text == "북한군\ufffd이 배치됐다.\n\n둘째\ufffd 문단이다."
+    assert article.en_text == "Troops were deployed. A smile: 😀." and article.title_en == "Title\ufffd"
+    assert main(["--db", str(db), "add", str(doc)]) == 1  # the same article again: found by its hash
+    assert "already in the library" in capsys.readouterr().err
+    lines = tmp_path / "b.jsonl"
+    lines.write_text('{"ko": "가\\ud800나다."}\n{"ko": "다른 기사다."}\n', encoding="utf-8")
+    assert main(["--db", str(db), "add", str(lines)]) == 0
+    assert f"  added, but {lines}:1: 1 lone surrogate (half" in capsys.readouterr().err
+
+
+def test_arguments_that_are_not_utf8_are_one_clear_line(tmp_path) -> None:
+    """Bytes in a title or glossary form that are not UTF-8 arrive as lone surrogates: never a traceback."""
+    import os
+
+    en = tmp_path / "en.txt"
+    en.write_text("Troops were deployed.")  # English: no language model to load in the child
+    db = tmp_path / "l.db"
+    base = [sys.executable.encode(), b"-m", b"reader.cli", b"--db", os.fsencode(db)]
+    added = subprocess.run([*base, b"add", b"--en", os.fsencode(en), b"--title-en", b"\xff\xfe title"],
+                           capture_output=True, check=False)
+    assert added.returncode == 0 and b"English title line 1 column 1 (U+DCFF)" in added.stderr
+    glossary = subprocess.run([*base, b"glossary", b"add", b"--ko", b"\xff\xea\xb0\x80", b"--en", b"X", b"--type",
+                               b"PLACE"], capture_output=True, check=False)
+    assert glossary.returncode == 1
+    assert glossary.stderr.decode().splitlines() == [
+        "reader: the argument '\\xff가' is not UTF-8 text; is the terminal set to UTF-8?"]

@@ -94,12 +94,21 @@ def cmd_add(args: argparse.Namespace) -> int:
     from .store.articles import DuplicateArticle
 
     store = _open_store(args)
+    console = _stderr_console()
     with store:
         try:
-            article_id = add_article(store, article)
+            warnings: list[str] = []
+            if console.is_terminal:  # a long article takes minutes: say how far it has got
+                with console.status("Analysing…") as status:
+                    article_id = add_article(store, article, on_step=lambda step: status.update(step),
+                                             on_warning=warnings.append)
+            else:
+                article_id = add_article(store, article, on_warning=warnings.append)
         except DuplicateArticle as exc:
             raise CommandError(str(exc)) from None
     _out(str(article_id))
+    for warning in warnings:
+        print(f"reader: added, but {warning}", file=sys.stderr)
     return 0
 
 
@@ -151,6 +160,7 @@ def _add_batch(args: argparse.Namespace, items) -> int:
     lines = [f"reader: {report.summary()}"]
     lines += [f"  already in the library (id {existing}): {name}" for name, existing in report.duplicates]
     lines += [f"  failed: {reason}" for _, reason in report.failed]
+    lines += [f"  added, but {name}: {warning}" for name, warning in report.warnings]
     from .inert import inert
 
     print("\n".join(inert(line) for line in lines), file=sys.stderr)
@@ -768,6 +778,19 @@ def _database_error(exc: Exception, args: argparse.Namespace) -> str:
     return f"database error: {message}"
 
 
+def _undecodable_argument(argv: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (Python keeps them as lone surrogates), shown
+    with those bytes as escapes; such text cannot be stored, though a file name like it can be opened."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            from .inert import inert
+
+            return f"'{inert(arg.encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace'))}'"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -790,6 +813,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reader: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:  # a bug: still one line for the user, the details on request
+        bad = _undecodable_argument(sys.argv[1:] if argv is None else argv)
+        if isinstance(exc, UnicodeEncodeError) and bad is not None:
+            print(f"reader: the argument {bad} is not UTF-8 text; is the terminal set to UTF-8?", file=sys.stderr)
+            return EXIT_FAILED
         if os.environ.get("READER_DEBUG"):
             raise
         print(f"reader: unexpected error: {type(exc).__name__}: {exc} (READER_DEBUG=1 shows details)",

@@ -39,6 +39,7 @@ class BatchReport:
     added: list[tuple[str, int]] = field(default_factory=list)
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # added, with what had to change
 
     def summary(self) -> str:
         return (f"added {len(self.added)}, skipped {len(self.duplicates)} already in the library, "
@@ -135,9 +136,13 @@ def items_from_sources(sources: Sequence[str], *, timeout: float | None = None) 
     return items
 
 
-def run_batch(store, items: Iterable[Item], *, on_progress: Callable[[int, int], None] | None = None
-              ) -> BatchReport:
-    """Read, analyse and store each item in its own transaction; nothing one item does affects another."""
+def run_batch(store, items: Iterable[Item], *, on_progress: Callable[[int, int], None] | None = None,
+              on_step: Callable[[str], None] | None = None) -> BatchReport:
+    """Read, analyse and store each item in its own transaction; nothing one item does affects another.
+
+    `on_progress` hears (articles done, articles in all); `on_step` what is happening inside the current
+    one (a long article takes minutes to analyse).
+    """
     from ..store.articles import DuplicateArticle
     from ..store.glossary import load_glossary
     from .single import add_article
@@ -147,7 +152,8 @@ def run_batch(store, items: Iterable[Item], *, on_progress: Callable[[int, int],
     glossary = load_glossary(store.conn) if items else None  # once for the whole batch
     for done, item in enumerate(items, 1):
         try:
-            article_id = add_article(store, item.load(), glossary=glossary)
+            article_id = add_article(store, item.load(), glossary=glossary, on_step=on_step,
+                                     on_warning=lambda line, name=item.name: report.warnings.append((name, line)))
             report.added.append((item.name, article_id))
         except DuplicateArticle as exc:  # already in the library, or the same text twice in this batch
             report.duplicates.append((item.name, exc.existing_id))
@@ -167,4 +173,7 @@ def run_batch_with_progress(store, items: Sequence[Item], console) -> BatchRepor
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console, transient=False, disable=not console.is_terminal) as progress:
         task = progress.add_task("Importing", total=len(items))
-        return run_batch(store, items, on_progress=lambda done, total: progress.update(task, completed=done))
+        return run_batch(
+            store, items,
+            on_progress=lambda done, total: progress.update(task, completed=done, description="Importing"),
+            on_step=lambda step: progress.update(task, description=f"Importing: {step.removeprefix('Analysing: ')}"))

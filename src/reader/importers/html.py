@@ -40,7 +40,8 @@ class Page:
 def decode_html(data: bytes, name: str, declared: str | None = None) -> str:
     """Bytes to text: the charset the server declared, else the page's <meta charset>, else a guess.
 
-    EUC-KR is decoded as CP949, its superset: pages labelled EUC-KR often hold CP949-only syllables.
+    A page labelled EUC-KR is read as EUC-KR (which also composes the rare syllables KS X 1001 spells
+    out jamo by jamo), else as CP949, its superset: such pages often hold CP949-only syllables.
     """
     candidates = [declared] if declared else []
     found = _META_CHARSET.search(data[:4096])
@@ -51,12 +52,11 @@ def decode_html(data: bytes, name: str, declared: str | None = None) -> str:
             codec = codecs.lookup(label.strip().lower()).name
         except LookupError:
             continue
-        if codec == "euc_kr":
-            codec = "cp949"
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
+        for attempt in (codec, "cp949") if codec == "euc_kr" else (codec,):
+            try:
+                return data.decode(attempt)
+            except UnicodeDecodeError:
+                continue
     return decode(data, name)
 
 
@@ -65,8 +65,9 @@ def page_from_html(html: str, name: str, url: str = "") -> Page:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True)
+        tree = _parsed(html)
+        doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=True) if tree is not None else None
     except Exception as exc:  # noqa: BLE001 - trafilatura raises assorted lxml errors on broken markup
         raise ImportProblem(f"{name}: cannot read the page ({type(exc).__name__})") from None
     data = (doc.as_dict() if hasattr(doc, "as_dict") else doc) if doc is not None else {}
@@ -90,6 +91,31 @@ def page_from_html(html: str, name: str, url: str = "") -> Page:
         source=(data.get("sitename") or "").strip() or host,
         url=url,
     )
+
+
+def _parsed(html: str):
+    """The page as trafilatura parses it, with every "&" of its text and attributes written as "&amp;".
+
+    trafilatura decodes entities once more after the HTML parser has (for sites that escape their
+    markup twice), so an article that writes about "&lt;b&gt;" would come out saying "<b>". Escaping
+    the ampersands of the parsed text undoes exactly that second decoding: the text comes out as the
+    page shows it. tests/test_import_properties.py fails if trafilatura stops decoding twice.
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return None
+    for element in tree.iter():
+        if isinstance(element.tag, str):  # an element, not a comment or processing instruction
+            if element.text and "&" in element.text:
+                element.text = element.text.replace("&", "&amp;")
+            for key, value in element.attrib.items():
+                if "&" in value:
+                    element.set(key, value.replace("&", "&amp;"))
+        if element.tail and "&" in element.tail:
+            element.tail = element.tail.replace("&", "&amp;")
+    return tree
 
 
 def read_html_file(path: Path) -> Page:

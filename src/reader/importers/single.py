@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..store.articles import NewArticle
-from .clean import clean_text, first_line
+from .clean import clean_text, describe_replaced, first_line, storable
 from .errors import ImportProblem
 from .language import LANGUAGE_NAMES, detect_language
 
@@ -53,27 +53,35 @@ def article_from_source(source: str, *, timeout: float | None = None) -> NewArti
 
 
 def add_article(store, article: NewArticle, *, glossary=None, on_step: Step | None = None,
-                added: str | None = None) -> int:
+                added: str | None = None, on_warning: Step | None = None) -> int:
     """Analyse `article` and store it; its id. A duplicate raises `DuplicateArticle` before any analysis.
 
     `glossary` defaults to the library's (a batch passes it once for all its articles); `on_step` hears
     what is happening ("Analysing…"), for a status line — the Korean model takes seconds to load the
-    first time; `added` fixes the time stamp (the sample library is built reproducibly).
+    first time; `added` fixes the time stamp (the sample library is built reproducibly). `on_warning`
+    hears what had to change for the article to be storable (lone surrogates made U+FFFD), in one line.
     """
     from ..analysis import analyse
     from ..store.articles import DuplicateArticle, find_by_hash
     from ..store.glossary import load_glossary
 
+    # A title made from the text's first line repeats the text's surrogates: they are reported once.
+    copies = {f"title_{side}" for side in ("ko", "en")
+              if getattr(article, f"title_{side}") == first_line(getattr(article, side))}
+    article, replaced = storable(article)
+    replaced = [r for r in replaced if r.field not in copies]
     existing = find_by_hash(store.conn, article.content_hash)
     if existing is not None:
         raise DuplicateArticle(existing)
-    if on_step is not None:
-        on_step("Analysing: sentences, alignment and names (the language model loads the first time)…")
-    result = analyse(article.ko, article.en, glossary if glossary is not None else load_glossary(store.conn))
+    result = analyse(article.ko, article.en, glossary if glossary is not None else load_glossary(store.conn),
+                     on_step=on_step)
     if on_step is not None:
         on_step("Saving…")
-    return store.insert_article(article, result.sentences, result.segments, mentions=result.mentions,
-                                added=added)
+    article_id = store.insert_article(article, result.sentences, result.segments, mentions=result.mentions,
+                                      added=added)
+    if replaced and on_warning is not None:
+        on_warning(describe_replaced(replaced))
+    return article_id
 
 
 __all__ = ["add_article", "article_from_pasted", "article_from_source"]

@@ -32,9 +32,10 @@ def decode(data: bytes, name: str) -> str:
     if text is None:
         if b"\x00" in data:
             raise ImportProblem(f"{name}: looks like a binary file, not text")
-        # EUC-KR is a subset of CP949, so CP949 decodes both; try it before guessing.
+        # EUC-KR (which also composes the rare syllables KS X 1001 spells out jamo by jamo), then CP949,
+        # its superset, before guessing.
         try:
-            text = data.decode("cp949")
+            text = _decode_korean(data)
         except UnicodeDecodeError:
             from charset_normalizer import from_bytes
 
@@ -45,6 +46,13 @@ def decode(data: bytes, name: str) -> str:
     if _looks_binary(text):
         raise ImportProblem(f"{name}: looks like a binary file, not text")
     return text
+
+
+def _decode_korean(data: bytes) -> str:
+    try:
+        return data.decode("euc_kr")
+    except UnicodeDecodeError:
+        return data.decode("cp949")
 
 
 def _looks_binary(text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -33,17 +33,19 @@ class Mention:
     type: str
 
 
-def find_mentions(text: str, lang: str, glossary: Glossary | None = None) -> list[Mention]:
+def find_mentions(text: str, lang: str, glossary: Glossary | None = None, *,
+                  tokens: list[Any] | None = None) -> list[Mention]:
     """Mentions in `text` (lang "ko" or "en"), sorted and non-overlapping.
 
-    `glossary=None` uses the bundled starter glossary; pass `Glossary()` for none at all.
+    `glossary=None` uses the bundled starter glossary; pass `Glossary()` for none at all. `tokens` is
+    Kiwi's analysis of a Korean `text` when the caller already has it (from `korean_tokens`).
     """
     if glossary is None:
         glossary = default_glossary()
     if not text or not text.strip():
         return []
     if lang == "ko":
-        cands = _korean_candidates(text, glossary)
+        cands = _korean_candidates(text, glossary, tokens)
     elif lang == "en":
         cands = _english_candidates(text, glossary)
     else:
@@ -178,19 +180,42 @@ def _korean_numeric(text: str) -> list[_Cand]:
 # Korean
 
 
-@lru_cache(maxsize=1)
 def _kiwi() -> Any:
+    """The one Kiwi of the process (see `korean_model`), shared with the sentence splitter."""
+    return korean_model()
+
+
+@lru_cache(maxsize=1)
+def korean_model() -> Any:
+    """Kiwi taught the gazetteer's longer names: one model per process, since each copy holds ~400 MB
+    and takes seconds to build.
+
+    Names Kiwi would split into common nouns (올리브+영, 스타+뉴스, 미래+창조+과학부) become one proper
+    noun; two-syllable names are left to Kiwi's own weights, so that a short name does not start to eat the
+    front of longer ones (쿠팡 in 쿠팡이츠) — Kiwi knows most of them already.  (Asking Kiwi which names it
+    knows would build its model twice, doubling the start-up of every analysis.)
+    """
     from kiwipiepy import Kiwi  # heavy: loads a model, so only when Korean analysis is needed
 
     kiwi = Kiwi()
-    # names Kiwi would split into common nouns (올리브+영, 스타+뉴스, 미래+창조+과학부) become one proper
-    # noun; two-syllable names are left to Kiwi's own weights, so that a short name does not start to eat the
-    # front of longer ones (쿠팡 in 쿠팡이츠) — Kiwi knows most of them already.  (Asking Kiwi which names it
-    # knows would build its model twice, doubling the start-up of every analysis.)
     for name in known_names():
         if len(name.replace(" ", "")) >= 3:
             kiwi.add_user_word(name, "NNP", _USER_WORD_SCORE)
     return kiwi
+
+
+def korean_tokens(texts: Iterable[str]) -> Iterator[list[Any]]:
+    """Kiwi's tokens for each of `texts`, in order, for `find_mentions(..., tokens=)`.
+
+    One batched call: Kiwi's worker threads analyse the next texts (a few dozen ahead) while the caller
+    works on the current one, so on a machine with a free core the model's time hides behind the rest.
+    Each result is what `tokenize(text)` alone gives. No text, no model loaded (an English-only article never needs it).
+    """
+    texts = iter(texts)
+    first = next(texts, None)
+    if first is None:
+        return iter(())
+    return iter(_kiwi().tokenize(itertools.chain([first], texts)))
 
 
 @lru_cache(maxsize=1)
@@ -274,8 +299,8 @@ _NOUN_TAGS = {"NNP", "NNG", "SL", "SH", "SN", "NR", "XSN", "XPN", "NNB", "W_SERI
 _NAME_TAGS = {"NNP", "SL", "SH"}
 
 
-def _korean_candidates(text: str, glossary: Glossary) -> list[_Cand]:
-    toks = _kiwi().tokenize(text)
+def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = None) -> list[_Cand]:
+    toks = toks if toks is not None else _kiwi().tokenize(text)
     out = _korean_numeric(text)
     bounds = {t.start for t in toks} | {t.start + t.len for t in toks}
     proper_ends = {t.start + t.len for t in toks if t.tag == "NNP"}

@@ -47,9 +47,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def _kiwi():
-    from kiwipiepy import Kiwi  # heavy: loads a model, so only when analysis is needed
+    """The process's one Kiwi, taught the gazetteer's names (a second model would cost ~400 MB)."""
+    from reader.text.entities import korean_model  # heavy: loads a model, so only when analysis is needed
 
-    return Kiwi()
+    return korean_model()
 
 
 @lru_cache(maxsize=1)
