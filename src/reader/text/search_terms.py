@@ -44,22 +44,37 @@ def _term_tokens(term: str) -> list[str]:
     return tokens
 
 
-def match_query(query: str) -> str | None:
-    """An FTS5 MATCH expression for what a person typed: every word must occur; "quoted words" as a phrase.
+def query_parts(query: str) -> list[tuple[str, list[str]]]:
+    """What a person typed as FTS5 phrases, one per word or "quoted words", each with its index tokens.
 
-    A lone Hangul syllable matches as a prefix (군 finds 군인, 군사). Returns None for a query with no
-    searchable word, so the caller can say so instead of sending FTS5 a syntax error.
+    A lone Hangul syllable becomes a prefix (군 finds 군인, 군사). The tokens let a caller tell cheaply
+    which passages could hold a part before asking FTS5 (see `reader.store.search`).
     """
-    parts: list[str] = []
+    parts: list[tuple[str, list[str]]] = []
     for quoted, bare in _QUERY_PART.findall(query):
         tokens = _term_tokens(quoted if quoted else bare)
         if not tokens:
             continue
         if len(tokens) == 1 and _HANGUL_RUN.fullmatch(tokens[0]) and len(tokens[0]) == 1:
-            parts.append(f'"{tokens[0]}"*')
+            parts.append((f'"{tokens[0]}"*', tokens))
         else:
-            parts.append(_phrase(tokens))
-    return " AND ".join(parts) if parts else None
+            parts.append((_phrase(tokens), tokens))
+    return parts
+
+
+def match_query(query: str) -> str | None:
+    """An FTS5 MATCH expression for what a person typed: every word must occur; "quoted words" as a phrase.
+
+    Returns None for a query with no searchable word, so the caller can say so instead of sending FTS5 a
+    syntax error.
+    """
+    parts = query_parts(query)
+    return " AND ".join(expression for expression, _ in parts) if parts else None
+
+
+def is_hangul(token: str) -> bool:
+    """Whether an index token is Korean (a syllable bigram or a lone syllable)."""
+    return bool(_HANGUL_RUN.fullmatch(token))
 
 
 def query_words(query: str) -> list[str]:
