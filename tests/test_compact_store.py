@@ -19,7 +19,7 @@ from builders import one_to_one
 from reader.cli import main
 from reader.store import SCHEMA_VERSION, Store
 from reader.store import library as lib
-from reader.store.articles import sentence_spans
+from reader.store.articles import get_texts, sentence_spans
 from reader.store.health import check
 from reader.store.search import ROWS_PER_ARTICLE, search
 from reader.store.segments import join_rows, split_row
@@ -212,3 +212,9 @@ def test_the_cli_search_is_the_bounded_one(db_path, capsys, monkeypatch) -> None
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     assert main(["--db", str(db_path), "search", "금리", "--limit", "0"]) == 1
     assert "--limit must be at least 1" in capsys.readouterr().err
+
+
+def test_texts_alone(store, library) -> None:
+    ko, en = get_texts(store.conn, library["cv"])
+    assert ko.startswith("이력서를") and en.startswith("She sent")
+    assert get_texts(store.conn, 999) is None
