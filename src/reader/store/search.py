@@ -147,12 +147,18 @@ def located(conn: sqlite3.Connection, parts: Parts, ranked: Sequence[tuple[int, 
     return hits[:limit]
 
 
+#: Latin letters with diacritics (Latin-1 to Latin Extended-B, Latin Extended Additional): only text
+#: holding one needs decomposing to compare as unicode61 does; Hangul must not be decomposed.
+_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+
+
 def _fold(text: str) -> str:
-    """Lower case without diacritics, as unicode61 compares words (remove_diacritics)."""
+    """Lower case without diacritics on Latin letters, as unicode61 compares words (remove_diacritics)."""
     text = text.casefold()
-    if text.isascii():
+    if not _ACCENTED.search(text):
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _ACCENTED.sub(lambda m: "".join(c for c in unicodedata.normalize("NFKD", m.group())
+                                           if not unicodedata.combining(c)), text)  # fmt: skip
 
 
 _scratch = threading.local()
@@ -168,68 +174,104 @@ def _passages() -> sqlite3.Connection:
     return conn
 
 
+Passage = tuple[int | None, str, str]  # (position, or None for the titles; ko; en)
+
+
 class _RowFinder:
-    """Which title and rows of a few articles match a query, as the index would match them."""
+    """Which title and rows of a few articles match a query, as the index would match them.
+
+    A cheap sieve first: a row can hold a part of the query only if each of its Korean tokens is a
+    substring of the row and each other word shares its first three letters (case and accents folded)
+    with the row — stemming changes the end of a word, not its start. What passes is confirmed by FTS5,
+    in reading order, only until an article has the hits it will show.
+    """
 
     def __init__(self, parts: Parts) -> None:
         self.parts = parts
-        # A cheap necessary test per part: each Korean token is a substring of the row; any other word
-        # shares its first three letters (case and accents folded) with a word of the row — stemming
-        # changes the end of a word, not its start.
         self.needles = [[(t, True) if is_hangul(t) else (_fold(t)[:3], False) for t in tokens]
                         for _, tokens in parts]  # fmt: skip
         self.folds = any(not hangul for needles in self.needles for _, hangul in needles)
 
-    def _may_match(self, text: str) -> bool:
+    def _may_hold(self, ko: str, en: str) -> int:
+        """How many of the query's parts the passage may hold (an upper bound)."""
+        text = f"{ko}\n{en}"
         folded = _fold(text) if self.folds else ""
-        return any(all(n in (text if hangul else folded) for n, hangul in needles) for needles in self.needles)
+        return sum(all(n in (text if hangul else folded) for n, hangul in needles) for needles in self.needles)
+
+    def _holds(self, passages: Sequence[Passage]) -> list[int]:
+        """How many of the query's parts each passage holds, as FTS5 matches them."""
+        counts = [0] * len(passages)
+        scratch = _passages()
+        try:
+            scratch.executemany("INSERT INTO passages (rowid, text) VALUES (?, ?)",
+                                ((i, f"{index_text(ko)}\n{index_text(en)}") for i, (_, ko, en) in enumerate(passages)))  # fmt: skip
+            for part, _ in self.parts:
+                for (i,) in scratch.execute("SELECT rowid FROM passages WHERE passages MATCH ?", (part,)):
+                    counts[i] += 1
+        finally:
+            scratch.execute("INSERT INTO passages (passages) VALUES ('delete-all')")
+        return counts
 
     def hits(self, conn: sqlite3.Connection, batch: Sequence[tuple[int, float]], per_article: int | None) -> list[Hit]:
         ids = [article_id for article_id, _ in batch]
         marks = ", ".join("?" * len(ids))
         articles = {r[0]: tuple(r) for r in conn.execute(
             f"SELECT id, title_ko, title_en, published, ko_text, en_text FROM articles WHERE id IN ({marks})", ids)}  # fmt: skip
-        # (article id, position or None for the titles, ko, en) of every row that may match
-        passages: list[tuple[int, int | None, str, str]] = []
+        # Each article's passages that may hold every part (`whole`) and that may hold some (`some`), in order.
+        whole: dict[int, list[Passage]] = {i: [] for i in articles}
+        some: dict[int, list[Passage]] = {i: [] for i in articles}
+        everything = len(self.parts)
+
+        def sift(article_id: int, passage: Passage) -> None:
+            may = self._may_hold(passage[1], passage[2])
+            if may == everything:
+                whole[article_id].append(passage)
+            if may:
+                some[article_id].append(passage)
+
         for article_id, title_ko, title_en, _, _, _ in articles.values():
-            if self._may_match(f"{title_ko or ''}\n{title_en or ''}"):
-                passages.append((article_id, None, title_ko or "", title_en or ""))
+            sift(article_id, (None, title_ko or "", title_en or ""))
         for article_id, position, ko_start, ko_end, en_start, en_end in conn.execute(
             "SELECT article_id, position, ko_start, ko_end, en_start, en_end FROM segments "
             f"WHERE article_id IN ({marks}) ORDER BY article_id, position", ids):  # fmt: skip
-            a = articles.get(article_id)
-            if a is None:
-                continue
-            ko, en = (a[4] or "")[ko_start:ko_end], (a[5] or "")[en_start:en_end]
-            if self._may_match(f"{ko}\n{en}"):
-                passages.append((article_id, position, ko, en))
-        matched = [0] * len(passages)  # how many of the query's parts each passage holds
-        if passages:
-            scratch = _passages()
-            try:
-                scratch.executemany("INSERT INTO passages (rowid, text) VALUES (?, ?)",
-                                    ((i, f"{index_text(ko)}\n{index_text(en)}") for i, (_, _, ko, en) in enumerate(passages)))  # fmt: skip
-                for part, _ in self.parts:
-                    for (i,) in scratch.execute("SELECT rowid FROM passages WHERE passages MATCH ?", (part,)):
-                        matched[i] += 1
-            finally:
-                scratch.execute("INSERT INTO passages (passages) VALUES ('delete-all')")
-        by_article: dict[int, list[int]] = {}
-        for i, (article_id, _, _, _) in enumerate(passages):
-            by_article.setdefault(article_id, []).append(i)
+            a = articles[article_id]
+            sift(article_id, (position, (a[4] or "")[ko_start:ko_end], (a[5] or "")[en_start:en_end]))
+        chosen = self._confirmed(whole, per_article)
+        partly = {i: some[i] for i in articles if not chosen[i] and some[i]}
+        if partly:  # no passage holds every part: show those holding the most
+            flat = [(i, p) for i, passages in partly.items() for p in passages]
+            held: dict[int, list[tuple[Passage, int]]] = {}
+            for (i, passage), count in zip(flat, self._holds([p for _, p in flat]), strict=True):
+                held.setdefault(i, []).append((passage, count))
+            for i, counted in held.items():
+                best = max(count for _, count in counted)
+                chosen[i] = [p for p, count in counted if best and count == best][:per_article]
         hits: list[Hit] = []
         for article_id, score in batch:
             a = articles.get(article_id)
             if a is None:  # removed since the index was asked
                 continue
-            mine = by_article.get(article_id, [])
-            best = max((matched[i] for i in mine), default=0)
-            chosen = [passages[i] for i in mine if best and matched[i] == best][:per_article]
-            if not chosen:  # the words are spread over several rows: open the article at the top
-                chosen = [(article_id, None, a[1] or "", a[2] or "")]
-            hits += [Hit(article_id, position, a[1] or "", a[2] or "", a[3], ko, en, score)
-                     for _, position, ko, en in chosen]  # fmt: skip
+            # nothing found in any one passage (a phrase across two rows): open the article at the top
+            shown = chosen[article_id] or [(None, a[1] or "", a[2] or "")]
+            hits += [Hit(article_id, position, a[1] or "", a[2] or "", a[3], ko, en, score) for position, ko, en in shown]
         return hits
+
+    def _confirmed(self, candidates: dict[int, list[Passage]], per_article: int | None) -> dict[int, list[Passage]]:
+        """Each article's passages that hold every part, in order, at most `per_article`: candidates are
+        confirmed a few at a time, so an article with many only costs the few it shows."""
+        step = per_article or max((len(c) for c in candidates.values()), default=0)
+        chosen: dict[int, list[Passage]] = {i: [] for i in candidates}
+        offset = 0
+        while True:
+            wanted = [(i, p) for i, c in candidates.items() if per_article is None or len(chosen[i]) < per_article
+                      for p in c[offset : offset + step]]  # fmt: skip
+            if not wanted:
+                return chosen
+            counts = self._holds([p for _, p in wanted])
+            for (i, p), count in zip(wanted, counts, strict=True):
+                if count == len(self.parts) and (per_article is None or len(chosen[i]) < per_article):
+                    chosen[i].append(p)
+            offset += step
 
 
 def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
