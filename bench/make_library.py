@@ -22,13 +22,11 @@ from bisect import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 
 from reader.store import NewArticle, Store
 from reader.store.search import index_columns
 from reader.store.spans import pack
-from reader.text import search_terms
 
 # fmt: off
 SURNAMES = [("김", "Kim"), ("이", "Lee"), ("박", "Park"), ("최", "Choi"), ("정", "Jung"), ("강", "Kang"),
@@ -291,16 +289,6 @@ ADDED = "2025-01-01T00:00:00+00:00"
 Batch = list[tuple[tuple, list[tuple[int, int, int, int, int]], tuple[str, str]]]
 
 
-@lru_cache(maxsize=200_000)
-def _spelled(run: str) -> str:
-    return f" {search_terms._bigrams(run)} "
-
-
-def index_text(text: str) -> str:
-    """`reader.text.search_terms.index_text`, with each Hangul run's bigrams remembered (words repeat)."""
-    return search_terms._HANGUL_RUN.sub(lambda m: _spelled(m.group()), text)
-
-
 def make_batch(job: tuple[int, str, int, float, float, int]) -> Batch:
     """Generate `n` articles (run in a worker process): the text and what the index will hold for it."""
     seed, batch_seed, n, starred, read, length = job
@@ -314,7 +302,7 @@ def make_batch(job: tuple[int, str, int, float, float, int]) -> Batch:
         a = made.article
         row = (a.title_ko, a.title_en, a.source, a.url, a.published, ADDED, "ko", "human", a.content_hash,
                a.ko, a.en, ADDED if rng.random() < read else None, int(rng.random() < starred))  # fmt: skip
-        out.append((row, made.pairs, index_columns(a.title_ko, a.title_en, a.ko, a.en, index_text)))
+        out.append((row, made.pairs, index_columns(a.title_ko, a.title_en, a.ko, a.en)))
     return out
 
 

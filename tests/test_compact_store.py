@@ -45,8 +45,11 @@ def test_packed_spans_are_a_few_bytes_a_sentence_and_damage_is_refused() -> None
             unpack(damaged)
 
 
-def _schema_7_library(path: Path) -> dict[str, object]:
-    """A library as the previous version wrote it: a row per sentence, segment ids, an index row per segment."""
+def _schema_7_library(path: Path, others: int = 0) -> dict[str, object]:
+    """A library as the previous version wrote it: a row per sentence, segment ids, an index row per segment.
+
+    Article 1 is a real one; `others` more articles (ids 2, 3 …) repeat it with a number added.
+    """
     import sqlite_utils
 
     from reader.store.connection import APPLICATION_ID
@@ -76,6 +79,18 @@ def _schema_7_library(path: Path) -> dict[str, object]:
         )  # fmt: skip
         conn.execute("INSERT INTO search_index (rowid, ko, en) VALUES (?, ?, ?)",
                      (100 + g.position, index_text(ko[g.position]), index_text(en[g.position])))  # fmt: skip
+    conn.execute("BEGIN")
+    for n in range(2, others + 2):
+        conn.execute("INSERT INTO articles (id, title_ko, title_en, source, url, added, content_hash, ko_text, "
+                     "en_text) SELECT ?, title_ko, title_en, source, url, added, ?, ko_text || ?, en_text || ? "
+                     "FROM articles WHERE id = 1", (n, f"copy {n}", f" {n}", f" {n}"))  # fmt: skip
+        for table, key in (("sentences", "idx"), ("segments", "position")):
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in ("id", "article_id")]
+            conn.execute(f"INSERT INTO {table} (article_id, {', '.join(columns)}) SELECT ?, {', '.join(columns)} "
+                         f"FROM {table} WHERE article_id = 1 ORDER BY {key}", (n,))  # fmt: skip
+        conn.executemany("INSERT INTO search_index (rowid, ko, en) VALUES (?, ?, ?)",
+                         [(n * 1000 + i, index_text(k), index_text(e)) for i, (k, e) in enumerate(zip(ko, en))])  # fmt: skip
+    conn.execute("COMMIT")
     conn.execute("INSERT INTO mentions (article_id, position, side, start, end, type) VALUES (1, 0, 'ko', 0, 3, 'ORG')")
     conn.execute("INSERT INTO notes (article_id, target, side, start, end, exact, body, created, updated) "
                  "VALUES (1, 'span', 'en', 0, 5, 'North', 'a note', 'then', 'then')")  # fmt: skip
@@ -115,6 +130,19 @@ def test_a_schema_7_library_upgrades_with_nothing_lost(tmp_path: Path) -> None:
         assert split_row(conn, 1, 0, "ko") is not None
         assert [s.ko for s in store.get_article(1).segments] == [g.ko for g in got.segments]
     assert article.title_ko  # the builder gave the article a title, which the index holds too
+
+
+def test_an_upgraded_library_gives_the_space_back(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _schema_7_library(path, others=400)
+    before = path.stat().st_size
+    with Store.open(path) as store:
+        assert store.count_articles() == 401
+        assert store.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        hits = lib.search_library(store.conn, "파병", limit=500)
+        assert len({h.article_id for h in hits}) == 401 and {h.position for h in hits} == {2}
+    after = sum(p.stat().st_size for p in tmp_path.glob("old.db*") if not p.name.endswith(".bak"))
+    assert after < 0.9 * before  # without VACUUM the file would not shrink at all
 
 
 def test_what_is_derived_from_the_text_stays_well_under_its_size(tmp_path: Path) -> None:

@@ -231,6 +231,8 @@ MIGRATIONS: list[Migration] = [
     _v8_compact_rows_and_article_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+#: The version from which an older library, once upgraded, is worth compacting (its pages given back).
+_COMPACTED = MIGRATIONS.index(_v8_compact_rows_and_article_index) + 1
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -264,4 +266,17 @@ def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], object] | None 
             MIGRATIONS[version](db)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if 0 < start < _COMPACTED:
+        _give_back_free_pages(conn)
     return start
+
+
+def _give_back_free_pages(conn: sqlite3.Connection) -> None:
+    """After schema 8 an older library's file is a third free pages, which SQLite keeps unless vacuumed."""
+    free, pages = conn.execute("PRAGMA freelist_count").fetchone()[0], conn.execute("PRAGMA page_count").fetchone()[0]
+    if free * 10 < pages:
+        return
+    try:
+        conn.execute("VACUUM")
+    except sqlite3.OperationalError:
+        pass  # no room for the copy VACUUM writes (or busy): the library is upgraded, only not smaller

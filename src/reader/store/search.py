@@ -17,7 +17,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text.search_terms import index_text, is_hangul, query_parts, query_words
@@ -43,10 +43,9 @@ class Hit:
     score: float  # the article's BM25 (lower is better), the same for each of its hits
 
 
-def index_columns(title_ko: str, title_en: str, ko: str, en: str,
-                  split: Callable[[str], str] = index_text) -> tuple[str, str]:  # fmt: skip
-    """What the index holds for an article: (body, title). `split` is `index_text` (bench passes a cached one)."""
-    return f"{split(ko)}\n{split(en)}", f"{split(title_ko)}\n{split(title_en)}"
+def index_columns(title_ko: str, title_en: str, ko: str, en: str) -> tuple[str, str]:
+    """What the index holds for an article: (body, title)."""
+    return f"{index_text(ko)}\n{index_text(en)}", f"{index_text(title_ko)}\n{index_text(title_en)}"
 
 
 def _columns(conn: sqlite3.Connection, article_id: int) -> tuple[str, str] | None:
