@@ -69,16 +69,6 @@ def query_parts(query: str) -> list[tuple[str, list[str]]]:
     return parts
 
 
-def match_query(query: str) -> str | None:
-    """An FTS5 MATCH expression for what a person typed: every word must occur; "quoted words" as a phrase.
-
-    Returns None for a query with no searchable word, so the caller can say so instead of sending FTS5 a
-    syntax error.
-    """
-    parts = query_parts(query)
-    return " AND ".join(expression for expression, _ in parts) if parts else None
-
-
 def is_hangul(token: str) -> bool:
     """Whether an index token is Korean (a syllable bigram or a lone syllable)."""
     return bool(_HANGUL_RUN.fullmatch(token))
