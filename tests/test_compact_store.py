@@ -211,6 +211,8 @@ def test_a_row_fix_keeps_search_opening_at_the_right_row(store, library) -> None
 def test_titles_for_the_palette_match_as_typed(store, library) -> None:
     newest = store.insert_article(*_titled("Won passes 1,400", "원화 1400원 돌파"))
     assert [r.id for r in lib.search_titles(store.conn, "Won pas")] == [newest]
+    assert [r.id for r in lib.search_titles(store.conn, "Wo")] == [newest]
+    assert lib.search_titles(store.conn, "W") == []  # one letter is not yet a prefix of everything
     assert [r.id for r in lib.search_titles(store.conn, "원화")] == [newest]
     assert [r.id for r in lib.search_titles(store.conn, "troops")] == [library["troops"]]
     assert lib.search_titles(store.conn, "!!") == [] and lib.search_titles(store.conn, "zeppelin") == []
