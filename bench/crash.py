@@ -106,6 +106,7 @@ def make_old_library(path: Path, articles: int = 300) -> None:
 def verify(path: Path, saved_notes: set[int]) -> list[str]:
     """Everything that is wrong with the library after a kill; empty when it is flawless."""
     from reader.store import Store, StoreError
+    from reader.store.articles import sentence_spans
     from reader.store.health import check
 
     try:
@@ -117,8 +118,7 @@ def verify(path: Path, saved_notes: set[int]) -> list[str]:
         for article in store.list_articles():
             full = store.get_article(article.id)
             spans = {"ko": full.ko_text, "en": full.en_text}
-            count = store.conn.execute("SELECT count(*) FROM sentences WHERE article_id = ? AND lang = 'ko'",
-                                       (article.id,)).fetchone()[0]
+            count = len(sentence_spans(store.conn, article.id, "ko"))
             if not full.segments or len(full.segments) != count:
                 problems.append(f"article {article.id} is partly there ({len(full.segments)} rows, {count} sentences)")
             joined = " ".join(s.ko for s in full.segments)

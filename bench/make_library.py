@@ -6,8 +6,8 @@ Each article is ~1,500 Korean and ~2,500 English characters of sentence pairs bu
 names, places, bodies and numbers drawn with a long-tailed (Zipf-like) frequency, so that search terms are
 spread the way news vocabulary is: a few very common words, many rare names. Nothing is analysed (no Kiwi,
 no aligner): articles, sentences and one-to-one segments are written with executemany in large
-transactions, and the full-text index is filled at the end, with the text split in Python exactly as
-`reader.store.search` indexes it.
+transactions, and the full-text index is filled batch by batch and merged at the end, with the text
+split in Python exactly as `reader.store.search` indexes it.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from bisect import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 
 from reader.store import NewArticle, Store
-from reader.text import search_terms
+from reader.store.search import index_columns
+from reader.store.spans import pack
 
 # fmt: off
 SURNAMES = [("김", "Kim"), ("이", "Lee"), ("박", "Park"), ("최", "Choi"), ("정", "Jung"), ("강", "Kang"),
@@ -284,18 +284,9 @@ def generate(
 FIRST_DAY = date(2015, 1, 1)
 ADDED = "2025-01-01T00:00:00+00:00"
 
-#: One batch as a worker returns it: article rows without ids, each with its sentence pairs and index text.
-Batch = list[tuple[tuple, list[tuple[int, int, int, int, int]], tuple[str, str], list[tuple[str, str]]]]
-
-
-@lru_cache(maxsize=200_000)
-def _spelled(run: str) -> str:
-    return f" {search_terms._bigrams(run)} "
-
-
-def index_text(text: str) -> str:
-    """`reader.text.search_terms.index_text`, with each Hangul run's bigrams remembered (words repeat)."""
-    return search_terms._HANGUL_RUN.sub(lambda m: _spelled(m.group()), text)
+#: One batch as a worker returns it: article rows without ids, each with its sentence pairs and the
+#: (body, title) the index holds for it.
+Batch = list[tuple[tuple, list[tuple[int, int, int, int, int]], tuple[str, str]]]
 
 
 def make_batch(job: tuple[int, str, int, float, float, int]) -> Batch:
@@ -311,9 +302,7 @@ def make_batch(job: tuple[int, str, int, float, float, int]) -> Batch:
         a = made.article
         row = (a.title_ko, a.title_en, a.source, a.url, a.published, ADDED, "ko", "human", a.content_hash,
                a.ko, a.en, ADDED if rng.random() < read else None, int(rng.random() < starred))  # fmt: skip
-        titles = (index_text(a.title_ko), index_text(a.title_en))
-        index = [(index_text(a.ko[ks:ke]), index_text(a.en[es:ee])) for _, ks, ke, es, ee in made.pairs]
-        out.append((row, made.pairs, titles, index))
+        out.append((row, made.pairs, index_columns(a.title_ko, a.title_en, a.ko, a.en)))
     return out
 
 
@@ -335,7 +324,6 @@ def make_library(db: Path | str, count: int, *, seed: int = 1, batch: int = 500,
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("PRAGMA cache_size = -200000")
     next_article = (conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
-    next_segment = (conn.execute("SELECT max(id) FROM segments").fetchone()[0] or 0) + 1
     # Let index segments pile up during the load and merge them once at the end ('optimize').
     conn.execute("INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0)")
     sizes = [min(batch, count - done) for done in range(0, count, batch)]
@@ -356,32 +344,27 @@ def make_library(db: Path | str, count: int, *, seed: int = 1, batch: int = 500,
     try:
         for made in batches:
             articles, sentences, segments, index = [], [], [], []
-            for row, pairs, titles, texts in made:
+            for row, pairs, columns in made:
                 article_id = next_article
                 next_article += 1
                 articles.append((article_id, *row))
-                index.append((-article_id, *titles))
-                for idx, ((paragraph, ks, ke, es, ee), text) in enumerate(zip(pairs, texts, strict=True)):
-                    sentences.append((article_id, "ko", idx, ks, ke, paragraph))
-                    sentences.append((article_id, "en", idx, es, ee, paragraph))
-                    segments.append((next_segment, article_id, idx, paragraph, idx, idx + 1, idx, idx + 1,
-                                     ks, ke, es, ee, "1-1", 1.0))  # fmt: skip
-                    index.append((next_segment, *text))
-                    next_segment += 1
+                index.append((article_id, *columns))
+                sentences.append((article_id, "ko", pack((ks, ke, p) for p, ks, ke, _, _ in pairs)))
+                sentences.append((article_id, "en", pack((es, ee, p) for p, _, _, es, ee in pairs)))
+                for idx, (paragraph, ks, ke, es, ee) in enumerate(pairs):
+                    segments.append((article_id, idx, paragraph, idx, idx + 1, idx, idx + 1, ks, ke, es, ee,
+                                     "1-1", 1.0))  # fmt: skip
             conn.execute("BEGIN")
             conn.executemany(
                 "INSERT INTO articles (id, title_ko, title_en, source, url, published, added, original_lang, "
                 "translation_by, content_hash, ko_text, en_text, read_at, starred) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)  # fmt: skip
+            conn.executemany("INSERT INTO sentences (article_id, lang, spans) VALUES (?, ?, ?)", sentences)
             conn.executemany(
-                'INSERT INTO sentences (article_id, lang, idx, start, "end", paragraph) VALUES (?, ?, ?, ?, ?, ?)',
-                sentences,
-            )
-            conn.executemany(
-                "INSERT INTO segments (id, article_id, position, paragraph, ko_from, ko_to, en_from, en_to, "
+                "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, "
                 "ko_start, ko_end, en_start, en_end, link, confidence) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", segments)  # fmt: skip
-            conn.executemany("INSERT INTO search_index (rowid, ko, en) VALUES (?, ?, ?)", index)
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", segments)  # fmt: skip
+            conn.executemany("INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)", index)
             conn.execute("COMMIT")
             done += len(made)
             if progress:

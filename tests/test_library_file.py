@@ -40,7 +40,7 @@ def test_check_reports_healthy_library(library: Path, capsys) -> None:
 def test_check_finds_orphans_and_misplaced_notes(library: Path, capsys) -> None:
     conn = sqlite3.connect(library)
     conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("INSERT INTO sentences (article_id, lang, idx, start, end, paragraph) VALUES (99, 'ko', 0, 0, 1, 0)")
+    conn.execute("INSERT INTO sentences (article_id, lang, spans) VALUES (99, 'ko', x'000200')")
     conn.execute("INSERT INTO notes (article_id, target, side, start, end, exact, body, created, updated) "
                  "VALUES (1, 'span', 'ko', 0, 3, '엉뚱한', 'x', 'now', 'now')")
     conn.commit()

@@ -16,7 +16,6 @@ from reader.store.notes import add_note, delete_note
 from reader.store.search import BadQuery, search
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from make_library import index_text as bench_index_text
 from make_library import make_library
 
 ARTICLES = [
@@ -182,13 +181,6 @@ def test_generated_library_reads_and_searches_like_an_imported_one(tmp_path) -> 
         assert 0 < Listing(store.conn, LibraryView(starred=True)).count < 40
         # Adding to a library gives new articles, not duplicates.
     assert make_library(db, 10, workers=0, length=300) == 10
-
-
-def test_bench_index_text_is_the_index_text() -> None:
-    from reader.text.search_terms import index_text
-
-    for text in ("북한군이 쿠르스크에 배치됐다.", "Kim Jong-un's 11,000 troops", "가 나다 라마바사", ""):
-        assert bench_index_text(text) == index_text(text)
 
 
 def test_an_untitled_article_still_lists(store) -> None:

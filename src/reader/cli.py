@@ -440,17 +440,21 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .store.search import BadQuery, search, snippet
+    # The library screen's search: bounded time however large the library (see search_library).
+    from .store.library import search_library
+    from .store.search import BadQuery, snippet
 
+    if args.limit < 1:
+        raise CommandError("--limit must be at least 1")
     with _open_store(args) as store:
         try:
-            hits = search(store.conn, args.query, limit=args.limit)
+            hits = search_library(store.conn, args.query, limit=args.limit)
         except BadQuery as exc:
             raise CommandError(str(exc)) from None
     if args.json:
         _out(json.dumps([{"article": h.article_id, "position": h.position, "title_ko": h.title_ko,
                           "title_en": h.title_en, "published": h.published, "ko": h.ko, "en": h.en,
-                          "score": round(-h.score, 4)} for h in hits], ensure_ascii=False, indent=2))
+                          "score": float(f"{-h.score:.4g}")} for h in hits], ensure_ascii=False, indent=2))
         return 0
     if not hits:
         _out(f"No matches for {args.query!r}.")

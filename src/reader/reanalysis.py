@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 
 from .analysis import entity_layer
-from .store.articles import get_article, set_entity_layer
+from .store.articles import get_texts, set_entity_layer
 from .store.segments import load_rows
 from .text.glossary import Entry, Glossary
 
@@ -36,9 +36,9 @@ def refresh_entities(
     """Recompute mentions, links and the translation check of each article; one transaction per article."""
     ids = list(article_ids)
     for done, article_id in enumerate(ids, start=1):
-        article = get_article(conn, article_id)
-        if article is not None:
-            layer = entity_layer(article.ko_text, article.en_text, load_rows(conn, article_id), glossary)
+        texts = get_texts(conn, article_id)
+        if texts is not None:
+            layer = entity_layer(texts[0], texts[1], load_rows(conn, article_id), glossary)
             set_entity_layer(conn, article_id, [(s.position, s.issues) for s in layer.segments], layer.mentions)
         if progress is not None:
             progress(done, len(ids))

@@ -92,11 +92,9 @@ class Store:
 
     def neighbour_ids(self, article_id: int) -> tuple[int | None, int | None]:
         """The ids before and after `article_id` in library order, for [ and ] in the reading screen."""
-        ids = [a.id for a in self.list_articles()]
-        if article_id not in ids:
-            return None, None
-        i = ids.index(article_id)
-        return (ids[i - 1] if i > 0 else None), (ids[i + 1] if i + 1 < len(ids) else None)
+        from .library import LibraryView, Listing
+
+        return Listing(self.conn, LibraryView()).neighbours(article_id)
 
     def insert_article(self, article: NewArticle, sentences, segments, *, added: str | None = None,
                        mentions=()) -> int:

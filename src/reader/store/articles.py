@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 from .connection import transaction
 from .search import index_article, unindex_article
+from .spans import pack, unpack
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,11 +273,8 @@ def replace_article(
 
     Used when an article is re-imported or re-analysed; returns how the notes were re-anchored.
     """
-    import sqlite_utils
-
     from .notes import reanchor_notes
 
-    db = sqlite_utils.Database(conn)
     with transaction(conn):
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
             raise LookupError(f"no article with id {article_id}")
@@ -287,26 +285,44 @@ def replace_article(
         )
         for table in ("mentions", "segments", "sentences"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        insert_rows(db, article_id, sentences, segments)
+        insert_rows(conn, article_id, sentences, segments)
         insert_mentions(conn, article_id, mentions)
         index_article(conn, article_id)
         return reanchor_notes(conn, article_id)
 
 
 def insert_rows(db, article_id: int, sentences: Sequence[SentenceRow], segments: Sequence[SegmentRow]) -> None:
-    db["sentences"].insert_all(
-        ({"article_id": article_id, "lang": s.lang, "idx": s.idx, "start": s.start, "end": s.end,
-          "paragraph": s.paragraph} for s in sentences),
-        batch_size=500,
+    """Store an article's sentences (one packed blob per side) and segments; `db` is a connection or a
+    sqlite_utils Database over one (inside the caller's transaction)."""
+    conn: sqlite3.Connection = getattr(db, "conn", db)
+    sides: dict[str, list[SentenceRow]] = {}
+    for s in sorted(sentences, key=lambda s: (s.lang, s.idx)):
+        sides.setdefault(s.lang, []).append(s)
+    for lang, rows in sides.items():
+        if [s.idx for s in rows] != list(range(len(rows))):
+            raise ValueError(f"{lang} sentences must be numbered 0, 1, 2 … without gaps")
+    conn.executemany(
+        "INSERT INTO sentences (article_id, lang, spans) VALUES (?, ?, ?)",
+        ((article_id, lang, pack((s.start, s.end, s.paragraph) for s in rows)) for lang, rows in sides.items()),
     )
-    db["segments"].insert_all(
-        ({"article_id": article_id, "position": g.position, "paragraph": g.paragraph,
-          "ko_from": g.ko_from, "ko_to": g.ko_to, "en_from": g.en_from, "en_to": g.en_to,
-          "ko_start": g.ko_start, "ko_end": g.ko_end, "en_start": g.en_start, "en_end": g.en_end,
-          "link": g.link, "confidence": g.confidence, "locked": int(g.locked), "issues": "\n".join(g.issues)}
-         for g in segments),
-        batch_size=500,
+    conn.executemany(
+        "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, ko_end, "
+        "en_start, en_end, link, confidence, locked, issues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, g.position, g.paragraph, g.ko_from, g.ko_to, g.en_from, g.en_to, g.ko_start, g.ko_end,
+          g.en_start, g.en_end, g.link, g.confidence, int(g.locked), "\n".join(g.issues)) for g in segments],
     )
+
+
+def sentence_spans(conn: sqlite3.Connection, article_id: int, lang: str) -> list[tuple[int, int, int]]:
+    """One side's sentences as (start, end, paragraph), in order (index = sentence number)."""
+    row = conn.execute("SELECT spans FROM sentences WHERE article_id = ? AND lang = ?", (article_id, lang)).fetchone()
+    return unpack(row[0]) if row else []
+
+
+def get_texts(conn: sqlite3.Connection, article_id: int) -> tuple[str, str] | None:
+    """An article's Korean and English texts, without its rows and mentions (for re-analysing many)."""
+    row = conn.execute("SELECT ko_text, en_text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else (row[0], row[1])
 
 
 def insert_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequence[MentionRow]) -> None:

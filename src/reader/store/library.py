@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from ..text.search_terms import match_query
-from .search import BadQuery, Hit
+from .search import RANK, BadQuery, Hit, expression, located, parse, ranked_articles
 
 #: The orders the library can be listed in, in the order a key cycles through them.
 SORTS: tuple[str, ...] = ("date", "source", "title", "notes")
@@ -232,7 +231,7 @@ def tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     return sorted(((t, len(a)) for t, a in articles.items()), key=lambda item: (-item[1], item[0]))
 
 
-#: How many matches, at most, are ranked for one query (titles and rows each): see `search_library`.
+#: How many matching articles, at most, are ranked for one query: see `search_library`.
 CANDIDATES = 500
 
 
@@ -241,44 +240,41 @@ def search_library(
 ) -> list[Hit]:
     """Best matches first, like `reader.store.search.search`, in bounded time on a very large library.
 
-    Ranking every match of a common word (금리 in 100,000 articles is a million rows) means computing
-    BM25 for each before the first result shows. Instead, the newest `candidates` matching rows (index
-    rowids grow with imports) and the first `candidates` matching titles are ranked, and the best
-    `limit` of those returned: for a rare word that is every match; for a common one, the best of the
-    most recent. Raises BadQuery for a query with nothing searchable; an interrupted query raises
+    Ranking every match of a common word (금리 in 100,000 articles) means computing BM25 for each before
+    the first result shows. Instead, the newest `candidates` matching articles (index rowids are
+    article ids, which grow with imports) are ranked, and the hits of the best returned until there
+    are `limit`: for a rare word that is every match; for a common one, the best of the most recent.
+    Raises BadQuery for a query with nothing searchable; an interrupted query raises
     sqlite3.OperationalError.
     """
-    expression = match_query(query)
-    if expression is None:
-        raise BadQuery(f"nothing to search for in {query!r}")
-    sql = ("SELECT rowid, bm25(search_index) FROM search_index WHERE search_index MATCH ? AND rowid {} 0 "
-           "ORDER BY rowid {} LIMIT ?")  # fmt: skip
-    try:
-        ranked = conn.execute(sql.format("<", "ASC"), (expression, candidates)).fetchall()
-        ranked += conn.execute(sql.format(">", "DESC"), (expression, candidates)).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "interrupt" in str(exc):
-            raise
-        raise BadQuery(f"cannot search for {query!r}: {exc}") from None
+    parts = parse(query)
+    ranked = ranked_articles(conn, query, f"SELECT rowid, {RANK} FROM search_index WHERE search_index MATCH ? "
+                             "ORDER BY rowid DESC LIMIT ?", (expression(parts), candidates))  # fmt: skip
     ranked.sort(key=lambda r: r[1])
-    ranked = ranked[:limit]
-    titles = [-rowid for rowid, _ in ranked if rowid < 0]
-    rows = [rowid for rowid, _ in ranked if rowid > 0]
-    found: dict[int, tuple] = {}
-    if titles:
-        for a in conn.execute(f"SELECT id, title_ko, title_en, published FROM articles "
-                              f"WHERE id IN ({', '.join('?' * len(titles))})", titles):  # fmt: skip
-            found[-a[0]] = (a[0], None, a[1], a[2], a[3], a[1], a[2])
-    if rows:
-        for r in conn.execute(
-            "SELECT s.id, a.id, s.position, a.title_ko, a.title_en, a.published, "
-            "substr(a.ko_text, s.ko_start + 1, s.ko_end - s.ko_start), "
-            "substr(a.en_text, s.en_start + 1, s.en_end - s.en_start) "
-            f"FROM segments s JOIN articles a ON a.id = s.article_id WHERE s.id IN ({', '.join('?' * len(rows))})",
-            rows,
-        ):
-            found[r[0]] = tuple(r[1:])
-    return [Hit(*found[rowid], score) for rowid, score in ranked if rowid in found]
+    return located(conn, parts, ranked, limit=limit)
+
+
+def search_titles(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> list[LibraryRow]:
+    """Articles whose title holds every word typed so far, the last one possibly unfinished; newest first.
+
+    For the command palette, which asks again at every key: one index lookup, however large the library.
+    """
+    try:
+        parts = parse(query)
+    except BadQuery:
+        return []
+    *done, (last, tokens) = parts
+    if not last.endswith("*") and len(tokens[-1]) >= 2:
+        # "Won pa" already finds "Won passes"; one letter would expand to every word it starts (1.4 s
+        # at 100,000 articles), so it waits for the second
+        last += "*"
+    try:
+        ids = [r[0] for r in conn.execute(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (f"title : ({expression([*done, (last, tokens)])})", limit))]  # fmt: skip
+    except sqlite3.OperationalError:  # nothing a title could match
+        return []
+    return rows_for(conn, ids)
 
 
 __all__ = [
@@ -292,6 +288,7 @@ __all__ = [
     "mark_unread",
     "rows_for",
     "search_library",
+    "search_titles",
     "set_starred",
     "sources",
     "tags",

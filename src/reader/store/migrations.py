@@ -141,10 +141,11 @@ def _v3_notes(db) -> None:
 
 
 def _v4_search_index(db) -> None:
-    from .search import CREATE, rebuild
-
-    db.conn.execute(CREATE)
-    rebuild(db.conn)
+    # The first index, one row per aligned row; migration 8 replaced it (and fills its successor).
+    db.conn.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "ko, en, content='', tokenize='porter unicode61 remove_diacritics 2')"
+    )
 
 
 def _v5_segment_issues(db) -> None:
@@ -170,6 +171,55 @@ def _v7_listing_index(db) -> None:
     )
 
 
+def _v8_compact_rows_and_article_index(db) -> None:
+    """About a third off a large library (2.6× → under 2× its text at 100,000 articles).
+
+    - `segments` becomes one b-tree keyed by (article, position) — no rowid, no second index;
+    - `sentences` become one packed blob per article side (`spans.py`) instead of a row per sentence;
+    - the full-text index holds one row per article (rowid = article id) instead of one per aligned row:
+      a word repeated in an article is stored once with its positions, not once per row, and
+      `search.py` finds the matching rows of the few articles it shows;
+    - the index on `published` goes: the listing index starts with the same column.
+    """
+    from itertools import groupby
+
+    from .search import CREATE, rebuild
+    from .spans import pack
+
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE segments_v8 (article_id INTEGER NOT NULL REFERENCES articles(id), position INTEGER NOT NULL, "
+        "paragraph INTEGER NOT NULL, ko_from INTEGER NOT NULL, ko_to INTEGER NOT NULL, en_from INTEGER NOT NULL, "
+        "en_to INTEGER NOT NULL, ko_start INTEGER NOT NULL, ko_end INTEGER NOT NULL, en_start INTEGER NOT NULL, "
+        "en_end INTEGER NOT NULL, link TEXT NOT NULL, confidence FLOAT NOT NULL DEFAULT 1.0, "
+        "locked INTEGER NOT NULL DEFAULT 0, issues TEXT NOT NULL DEFAULT '', "
+        "PRIMARY KEY (article_id, position)) WITHOUT ROWID"
+    )
+    conn.execute(
+        "INSERT INTO segments_v8 SELECT article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, "
+        "ko_end, en_start, en_end, link, confidence, coalesce(locked, 0), coalesce(issues, '') FROM segments"
+    )
+    conn.execute("DROP TABLE segments")
+    conn.execute("ALTER TABLE segments_v8 RENAME TO segments")
+    conn.execute(
+        "CREATE TABLE sentences_v8 (article_id INTEGER NOT NULL REFERENCES articles(id), lang TEXT NOT NULL, "
+        "spans BLOB NOT NULL, PRIMARY KEY (article_id, lang)) WITHOUT ROWID"
+    )
+    rows = conn.execute('SELECT article_id, lang, start, "end", paragraph FROM sentences ORDER BY article_id, lang, idx')
+    by_side = groupby(rows, key=lambda r: (r[0], r[1]))
+    conn.executemany(
+        "INSERT INTO sentences_v8 (article_id, lang, spans) VALUES (?, ?, ?)",
+        ((article_id, lang, pack((r[2], r[3], r[4]) for r in group)) for (article_id, lang), group in by_side),
+    )
+    rows.close()
+    conn.execute("DROP TABLE sentences")
+    conn.execute("ALTER TABLE sentences_v8 RENAME TO sentences")
+    conn.execute("DROP TABLE search_index")
+    conn.execute(CREATE)
+    rebuild(conn)
+    conn.execute("DROP INDEX IF EXISTS idx_articles_published")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_articles_and_segments,
     _v2_glossary_and_mentions,
@@ -178,8 +228,11 @@ MIGRATIONS: list[Migration] = [
     _v5_segment_issues,
     _v6_translation_runs,
     _v7_listing_index,
+    _v8_compact_rows_and_article_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+#: The version from which an older library, once upgraded, is worth compacting (its pages given back).
+_COMPACTED = MIGRATIONS.index(_v8_compact_rows_and_article_index) + 1
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -213,4 +266,17 @@ def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], object] | None 
             MIGRATIONS[version](db)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if 0 < start < _COMPACTED:
+        _give_back_free_pages(conn)
     return start
+
+
+def _give_back_free_pages(conn: sqlite3.Connection) -> None:
+    """After schema 8 an older library's file is a third free pages, which SQLite keeps unless vacuumed."""
+    free, pages = conn.execute("PRAGMA freelist_count").fetchone()[0], conn.execute("PRAGMA page_count").fetchone()[0]
+    if free * 10 < pages:
+        return
+    try:
+        conn.execute("VACUUM")
+    except sqlite3.OperationalError:
+        pass  # no room for the copy VACUUM writes (or busy): the library is upgraded, only not smaller

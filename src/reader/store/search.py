@@ -1,23 +1,34 @@
-"""Full-text search over titles and sentences in both languages, ranked, with snippets.
+"""Full-text search over titles and texts in both languages, ranked, with snippets and the matching rows.
 
 The index (`search_index`, FTS5) is contentless: it holds only the index, not another copy of the text,
-which stays in `articles`. Each segment is one row (rowid = segment id) so a hit opens the article at the
-matching row; each article's titles are one row more (rowid = -article id).
+which stays in `articles`. It has one row per article (rowid = article id) and two columns, `body` (both
+texts) and `title` (both titles): a word repeated through an article is stored once with its positions,
+not once per aligned row, which keeps the index at about half the size of the text it covers.
+
+Which rows of an article match is worked out only for the few articles a search shows: the rows that can
+hold the words at all (a substring test) go into a small in-memory FTS5 table with the same tokenizer and
+are asked the same question, so the rows shown agree with the index's own matching (stemming, phrases,
+prefixes) and a hit opens the article at its row.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable
+import threading
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..text.search_terms import index_text, match_query, query_words
+from ..text.search_terms import index_text, is_hangul, query_parts, query_words
 
-CREATE = (
-    "CREATE VIRTUAL TABLE search_index USING fts5("
-    "ko, en, content='', tokenize='porter unicode61 remove_diacritics 2')"
-)
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+CREATE = f"CREATE VIRTUAL TABLE search_index USING fts5(body, title, content='', tokenize='{TOKENIZE}')"
+#: BM25 with the columns (body, title) weighted: a word in the title says more about an article.
+RANK = "bm25(search_index, 1.0, 3.0)"
+#: At most this many hits (title or rows) from one article in a library-wide search, so that the list
+#: shows many articles rather than every row of a few; the reading screen finds the rest.
+ROWS_PER_ARTICLE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,85 +40,237 @@ class Hit:
     published: str | None
     ko: str
     en: str
-    score: float
+    score: float  # the article's BM25 (lower is better), the same for each of its hits
 
 
-def _segment_rows(conn: sqlite3.Connection, article_id: int) -> Iterable[tuple[int, str, str]]:
-    article = conn.execute(
+def index_columns(title_ko: str, title_en: str, ko: str, en: str) -> tuple[str, str]:
+    """What the index holds for an article: (body, title)."""
+    return f"{index_text(ko)}\n{index_text(en)}", f"{index_text(title_ko)}\n{index_text(title_en)}"
+
+
+def _columns(conn: sqlite3.Connection, article_id: int) -> tuple[str, str] | None:
+    row = conn.execute(
         "SELECT title_ko, title_en, ko_text, en_text FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
-    if article is None:
-        return
-    yield -article_id, article[0], article[1]
-    for row in conn.execute(
-        "SELECT id, ko_start, ko_end, en_start, en_end FROM segments WHERE article_id = ?", (article_id,)
-    ):
-        yield row[0], article[2][row[1] : row[2]], article[3][row[3] : row[4]]
+    return None if row is None else index_columns(row[0] or "", row[1] or "", row[2] or "", row[3] or "")
 
 
 def index_article(conn: sqlite3.Connection, article_id: int) -> None:
-    """Add an article's titles and segments to the index (inside the caller's transaction)."""
-    conn.executemany(
-        "INSERT INTO search_index (rowid, ko, en) VALUES (?, ?, ?)",
-        ((rowid, index_text(ko), index_text(en)) for rowid, ko, en in _segment_rows(conn, article_id)),
-    )
+    """Add an article's titles and texts to the index (inside the caller's transaction)."""
+    columns = _columns(conn, article_id)
+    if columns is not None:
+        conn.execute("INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)", (article_id, *columns))
 
 
 def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
-    """Remove an article from the index; a contentless table needs the same tokens it was given."""
-    conn.executemany(
-        "INSERT INTO search_index (search_index, rowid, ko, en) VALUES ('delete', ?, ?, ?)",
-        ((rowid, index_text(ko), index_text(en)) for rowid, ko, en in _segment_rows(conn, article_id)),
-    )
+    """Remove an article from the index (before its text changes): a contentless table needs the same tokens."""
+    columns = _columns(conn, article_id)
+    if columns is not None:
+        conn.execute(
+            "INSERT INTO search_index (search_index, rowid, body, title) VALUES ('delete', ?, ?, ?)",
+            (article_id, *columns),
+        )
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    conn.execute("DELETE FROM search_index")
-    for (article_id,) in conn.execute("SELECT id FROM articles").fetchall():
-        index_article(conn, article_id)
+    """Index every article afresh (inside the caller's transaction), then merge the index into one b-tree."""
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+    articles = conn.execute("SELECT id, title_ko, title_en, ko_text, en_text FROM articles")
+    conn.executemany(
+        "INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)",
+        ((r[0], *index_columns(r[1] or "", r[2] or "", r[3] or "", r[4] or "")) for r in articles),
+    )
+    articles.close()
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
 
 
 class BadQuery(ValueError):
     pass
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int = 50, article_id: int | None = None) -> list[Hit]:
-    """Best matches first (BM25). Korean words match inside inflected forms (북한군 → 북한군이)."""
-    expression = match_query(query)
-    if expression is None:
+Parts = list[tuple[str, list[str]]]
+
+
+def parse(query: str) -> Parts:
+    """The query's parts (see `query_parts`); BadQuery when nothing in it can be searched for."""
+    parts = query_parts(query)
+    if not parts:
         raise BadQuery(f"nothing to search for in {query!r}")
-    where, params = "search_index MATCH ?", [expression]
-    if article_id is not None:  # one article's titles and rows, not a ranking of the whole library
-        where += " AND (s.rowid = ? OR s.rowid IN (SELECT id FROM segments WHERE article_id = ?))"
-        params += [-article_id, article_id]
-    sql = f"SELECT s.rowid AS rowid, bm25(search_index) AS score FROM search_index s WHERE {where} ORDER BY score"
-    if article_id is None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    return parts
+
+
+def expression(parts: Parts) -> str:
+    return " AND ".join(e for e, _ in parts)
+
+
+def ranked_articles(conn: sqlite3.Connection, query: str, sql: str, params: Sequence[object]) -> list[tuple[int, float]]:
+    """(article id, score) rows of an index query; an interrupted query raises sqlite3.OperationalError."""
     try:
-        ranked = conn.execute(sql, params).fetchall()
+        return [(r[0], r[1]) for r in conn.execute(sql, params)]
     except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            raise
         raise BadQuery(f"cannot search for {query!r}: {exc}") from None
-    hits = [hit for rowid, score in ranked if (hit := _hit(conn, rowid, score)) is not None]
+
+
+def search(conn: sqlite3.Connection, query: str, *, limit: int = 50, article_id: int | None = None) -> list[Hit]:
+    """Best matches first (BM25 over every matching article); Korean words match inside inflected forms.
+
+    With `article_id`, that article's matching title and rows, in reading order. Ranking every match of a
+    common word in a very large library takes a while: the library screen and `reader search` use
+    `reader.store.library.search_library`, which ranks a bounded number of them.
+    """
+    parts = parse(query)
     if article_id is not None:
-        hits.sort(key=lambda h: -1 if h.position is None else h.position)
+        ranked = ranked_articles(conn, query, f"SELECT rowid, {RANK} FROM search_index "
+                                 "WHERE search_index MATCH ? AND rowid = ?", (expression(parts), article_id))  # fmt: skip
+        return located(conn, parts, ranked, limit=limit, per_article=None)
+    ranked = ranked_articles(conn, query, f"SELECT rowid, {RANK} AS score FROM search_index "
+                             "WHERE search_index MATCH ? ORDER BY score LIMIT ?", (expression(parts), limit))  # fmt: skip
+    return located(conn, parts, ranked, limit=limit)
+
+
+def located(conn: sqlite3.Connection, parts: Parts, ranked: Sequence[tuple[int, float]], *, limit: int,
+            per_article: int | None = ROWS_PER_ARTICLE) -> list[Hit]:  # fmt: skip
+    """Hits for ranked articles, best first: each article's title and rows holding the most of the query.
+
+    Reads only as many articles as it takes to fill `limit` hits.
+    """
+    finder = _RowFinder(parts)
+    hits: list[Hit] = []
+    done = 0
+    while done < len(ranked) and len(hits) < limit:
+        batch = ranked[done : done + max(1, min(limit - len(hits), 32))]
+        done += len(batch)
+        hits += finder.hits(conn, batch, per_article)
     return hits[:limit]
 
 
-def _hit(conn: sqlite3.Connection, rowid: int, score: float) -> Hit | None:
-    if rowid < 0:
-        a = conn.execute(
-            "SELECT id, title_ko, title_en, published FROM articles WHERE id = ?", (-rowid,)
-        ).fetchone()
-        return Hit(a[0], None, a[1], a[2], a[3], a[1], a[2], score) if a else None
-    row = conn.execute(
-        "SELECT a.id, s.position, a.title_ko, a.title_en, a.published, "
-        "substr(a.ko_text, s.ko_start + 1, s.ko_end - s.ko_start), "
-        "substr(a.en_text, s.en_start + 1, s.en_end - s.en_start) "
-        "FROM segments s JOIN articles a ON a.id = s.article_id WHERE s.id = ?",
-        (rowid,),
-    ).fetchone()
-    return Hit(*row, score) if row else None
+#: Latin letters with diacritics (Latin-1 to Latin Extended-B, Latin Extended Additional): only text
+#: holding one needs decomposing to compare as unicode61 does; Hangul must not be decomposed.
+_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics on Latin letters, as unicode61 compares words (remove_diacritics)."""
+    text = text.casefold()
+    if not _ACCENTED.search(text):
+        return text
+    return _ACCENTED.sub(lambda m: "".join(c for c in unicodedata.normalize("NFKD", m.group())
+                                           if not unicodedata.combining(c)), text)  # fmt: skip
+
+
+_scratch = threading.local()
+
+
+def _passages() -> sqlite3.Connection:
+    """This thread's in-memory FTS5 table with the index's tokenizer, for matching a few rows at a time."""
+    conn = getattr(_scratch, "conn", None)
+    if conn is None:
+        conn = sqlite3.connect(":memory:")
+        conn.execute(f"CREATE VIRTUAL TABLE passages USING fts5(text, content='', tokenize='{TOKENIZE}')")
+        _scratch.conn = conn
+    return conn
+
+
+Passage = tuple[int | None, str, str]  # (position, or None for the titles; ko; en)
+
+
+class _RowFinder:
+    """Which title and rows of a few articles match a query, as the index would match them.
+
+    A cheap sieve first: a row can hold a part of the query only if each of its Korean tokens is a
+    substring of the row and each other word shares its first three letters (case and accents folded)
+    with the row — stemming changes the end of a word, not its start. What passes is confirmed by FTS5,
+    in reading order, only until an article has the hits it will show.
+    """
+
+    def __init__(self, parts: Parts) -> None:
+        self.parts = parts
+        self.needles = [[(t, True) if is_hangul(t) else (_fold(t)[:3], False) for t in tokens]
+                        for _, tokens in parts]  # fmt: skip
+        self.folds = any(not hangul for needles in self.needles for _, hangul in needles)
+
+    def _may_hold(self, ko: str, en: str) -> int:
+        """How many of the query's parts the passage may hold (an upper bound)."""
+        text = f"{ko}\n{en}"
+        folded = _fold(text) if self.folds else ""
+        return sum(all(n in (text if hangul else folded) for n, hangul in needles) for needles in self.needles)
+
+    def _holds(self, passages: Sequence[Passage]) -> list[int]:
+        """How many of the query's parts each passage holds, as FTS5 matches them."""
+        counts = [0] * len(passages)
+        scratch = _passages()
+        try:
+            scratch.executemany("INSERT INTO passages (rowid, text) VALUES (?, ?)",
+                                ((i, f"{index_text(ko)}\n{index_text(en)}") for i, (_, ko, en) in enumerate(passages)))  # fmt: skip
+            for part, _ in self.parts:
+                for (i,) in scratch.execute("SELECT rowid FROM passages WHERE passages MATCH ?", (part,)):
+                    counts[i] += 1
+        finally:
+            scratch.execute("INSERT INTO passages (passages) VALUES ('delete-all')")
+        return counts
+
+    def hits(self, conn: sqlite3.Connection, batch: Sequence[tuple[int, float]], per_article: int | None) -> list[Hit]:
+        ids = [article_id for article_id, _ in batch]
+        marks = ", ".join("?" * len(ids))
+        articles = {r[0]: tuple(r) for r in conn.execute(
+            f"SELECT id, title_ko, title_en, published, ko_text, en_text FROM articles WHERE id IN ({marks})", ids)}  # fmt: skip
+        # Each article's passages that may hold every part (`whole`) and that may hold some (`some`), in order.
+        whole: dict[int, list[Passage]] = {i: [] for i in articles}
+        some: dict[int, list[Passage]] = {i: [] for i in articles}
+        everything = len(self.parts)
+
+        def sift(article_id: int, passage: Passage) -> None:
+            may = self._may_hold(passage[1], passage[2])
+            if may == everything:
+                whole[article_id].append(passage)
+            if may:
+                some[article_id].append(passage)
+
+        for article_id, title_ko, title_en, _, _, _ in articles.values():
+            sift(article_id, (None, title_ko or "", title_en or ""))
+        for article_id, position, ko_start, ko_end, en_start, en_end in conn.execute(
+            "SELECT article_id, position, ko_start, ko_end, en_start, en_end FROM segments "
+            f"WHERE article_id IN ({marks}) ORDER BY article_id, position", ids):  # fmt: skip
+            a = articles[article_id]
+            sift(article_id, (position, (a[4] or "")[ko_start:ko_end], (a[5] or "")[en_start:en_end]))
+        chosen = self._confirmed(whole, per_article)
+        partly = {i: some[i] for i in articles if not chosen[i] and some[i]}
+        if partly:  # no passage holds every part: show those holding the most
+            flat = [(i, p) for i, passages in partly.items() for p in passages]
+            held: dict[int, list[tuple[Passage, int]]] = {}
+            for (i, passage), count in zip(flat, self._holds([p for _, p in flat]), strict=True):
+                held.setdefault(i, []).append((passage, count))
+            for i, counted in held.items():
+                best = max(count for _, count in counted)
+                chosen[i] = [p for p, count in counted if best and count == best][:per_article]
+        hits: list[Hit] = []
+        for article_id, score in batch:
+            a = articles.get(article_id)
+            if a is None:  # removed since the index was asked
+                continue
+            # nothing found in any one passage (a phrase across two rows): open the article at the top
+            shown = chosen[article_id] or [(None, a[1] or "", a[2] or "")]
+            hits += [Hit(article_id, position, a[1] or "", a[2] or "", a[3], ko, en, score) for position, ko, en in shown]
+        return hits
+
+    def _confirmed(self, candidates: dict[int, list[Passage]], per_article: int | None) -> dict[int, list[Passage]]:
+        """Each article's passages that hold every part, in order, at most `per_article`: candidates are
+        confirmed a few at a time, so an article with many only costs the few it shows."""
+        step = per_article or max((len(c) for c in candidates.values()), default=0)
+        chosen: dict[int, list[Passage]] = {i: [] for i in candidates}
+        offset = 0
+        while True:
+            wanted = [(i, p) for i, c in candidates.items() if per_article is None or len(chosen[i]) < per_article
+                      for p in c[offset : offset + step]]  # fmt: skip
+            if not wanted:
+                return chosen
+            counts = self._holds([p for _, p in wanted])
+            for (i, p), count in zip(wanted, counts, strict=True):
+                if count == len(self.parts) and (per_article is None or len(chosen[i]) < per_article):
+                    chosen[i].append(p)
+            offset += step
 
 
 def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:

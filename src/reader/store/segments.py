@@ -11,9 +11,8 @@ import sqlite3
 from bisect import bisect_right
 from dataclasses import replace
 
-from .articles import SegmentRow
+from .articles import SegmentRow, sentence_spans
 from .connection import transaction
-from .search import index_article, unindex_article
 
 
 def load_rows(conn: sqlite3.Connection, article_id: int) -> list[SegmentRow]:
@@ -26,12 +25,7 @@ def load_rows(conn: sqlite3.Connection, article_id: int) -> list[SegmentRow]:
 
 
 def _sentences(conn: sqlite3.Connection, article_id: int, lang: str) -> list[tuple[int, int]]:
-    return [
-        (r[0], r[1])
-        for r in conn.execute(
-            "SELECT start, end FROM sentences WHERE article_id = ? AND lang = ? ORDER BY idx", (article_id, lang)
-        )
-    ]
+    return [(start, end) for start, end, _ in sentence_spans(conn, article_id, lang)]
 
 
 def _span(sentences: list[tuple[int, int]], first: int, stop: int, fallback: int) -> tuple[int, int]:
@@ -52,10 +46,12 @@ def _row(ko: list[tuple[int, int]], en: list[tuple[int, int]], ko_range: tuple[i
 
 
 def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]) -> None:
-    """Replace the article's segments with `rows` (renumbered), keeping search and mentions in step."""
+    """Replace the article's segments with `rows` (renumbered), keeping mentions in step.
+
+    The text is unchanged, so the search index (one row per article) is too.
+    """
     rows = [replace(r, position=i) for i, r in enumerate(rows)]
     with transaction(conn):
-        unindex_article(conn, article_id)
         conn.execute("DELETE FROM segments WHERE article_id = ?", (article_id,))
         conn.executemany(
             "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, "
@@ -65,7 +61,6 @@ def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]
               r.en_start, r.en_end, r.link, r.confidence, int(r.locked), "\n".join(r.issues)) for r in rows],
         )
         _renumber_mentions(conn, article_id, rows)
-        index_article(conn, article_id)
 
 
 def _renumber_mentions(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]) -> None:

@@ -1,4 +1,9 @@
-"""Command palette (ctrl+p): "Open article …" for every article in the library."""
+"""Command palette (ctrl+p): "Open article …" for the articles whose title holds what was typed.
+
+A library may hold 100,000 articles, so nothing here lists them all: the palette opens on the newest
+few, and each key asks the search index for titles holding the words typed so far (the last one may be
+unfinished), a bounded number of them, newest first, which the palette's own matcher then scores.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,12 @@ from ..inert import inert
 if TYPE_CHECKING:
     from .app import ReaderApp
 
+#: Articles offered before anything is typed (the newest), and at most per query.
+SHOWN_AT_FIRST = 20
+CANDIDATES = 50
+#: The score of an article whose title holds the words in another order than typed: still offered, last.
+UNORDERED_SCORE = 0.01
+
 
 def _title(title_ko: str, title_en: str) -> str:
     return inert(" — ".join(t for t in (title_ko, title_en) if t) or "(untitled)")
@@ -22,25 +33,31 @@ def _title(title_ko: str, title_en: str) -> str:
 class ArticleCommands(Provider):
     """Articles by either title. Titles are shown literally: the palette's own highlighter parses markup."""
 
-    async def startup(self) -> None:
-        app: ReaderApp = self.app  # type: ignore[assignment]
-        self._articles = [(a.id, f"Open article: {_title(a.title_ko, a.title_en)}", a.published or "")
-                          for a in app.store.list_articles()]  # fmt: skip
-
     def _open(self, article_id: int) -> None:
         self.app.open_article(article_id)  # type: ignore[attr-defined]
 
+    def _conn(self):
+        app: ReaderApp = self.app  # type: ignore[assignment]
+        return app.store.conn
+
     async def discover(self) -> Hits:
-        for article_id, text, date in self._articles:
-            yield DiscoveryHit(Content(text), partial(self._open, article_id), text=text, help=date or None)
+        from ..store.library import LibraryView, Listing
+
+        for row in Listing(self._conn(), LibraryView()).rows(0, SHOWN_AT_FIRST):
+            text = f"Open article: {_title(row.title_ko, row.title_en)}"
+            yield DiscoveryHit(Content(text), partial(self._open, row.id), text=text, help=row.published or None)
 
     async def search(self, query: str) -> Hits:
+        from ..store.library import search_titles
+
         matcher = self.matcher(query)
-        for article_id, text, date in self._articles:
+        for row in search_titles(self._conn(), query, limit=CANDIDATES):
+            text = f"Open article: {_title(row.title_ko, row.title_en)}"
             score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-            if score > 0:
-                yield Hit(score, _highlight(text, offsets, matcher.match_style), partial(self._open, article_id),
-                          text=text, help=date or None)  # fmt: skip
+            if score <= 0:
+                score, offsets = UNORDERED_SCORE, ()
+            yield Hit(score, _highlight(text, offsets, matcher.match_style), partial(self._open, row.id),
+                      text=text, help=row.published or None)  # fmt: skip
 
 
 def _highlight(text: str, offsets: tuple[int, ...] | list[int], style: Style) -> Content:
