@@ -13,3 +13,5 @@ def test_tui_imports_neither_kiwi_nor_sqlite_utils() -> None:
     assert "reader.tui.app" in modules and "textual" in modules
     for heavy in ("kiwipiepy", "sqlite_utils", "pysbd", "rapidfuzz", "reader.analysis"):
         assert heavy not in modules, heavy
+    # Textual's Footer (a widget per key) cost most of the first frame; KeyHints draws the keys instead.
+    assert "textual.widgets._footer" not in modules

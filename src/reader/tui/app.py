@@ -49,8 +49,12 @@ class ReaderApp(App[None]):
         self.store = store
         self.notice = notice
 
+    def get_default_screen(self) -> Screen:
+        """The library is the bottom screen itself: pushing it over Textual's blank default screen drew
+        the screen twice (and mounted a screen nobody sees) before the library showed."""
+        return LibraryScreen(self.store)
+
     def on_mount(self) -> None:
-        self.push_screen(LibraryScreen(self.store))
         if self.notice:
             self.notify(self.notice, timeout=8)
         # A moment after the library is drawn (a thread importing at once would delay the first frame).

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...store import Store
 from ...store import library as lib
@@ -22,6 +22,7 @@ from ...store.library import LibraryView, Listing
 from ..format import display_path
 from ..settings import load_library_state, save_library_state
 from ..widgets.article_table import ArticleTable
+from ..widgets.key_hints import KeyHints
 
 EMPTY_MESSAGE = (
     "The library is empty.\n\n"
@@ -73,7 +74,7 @@ class LibraryScreen(Screen[None]):
         yield Static(self._header(), id="library-header")
         yield ArticleTable(self.listing, id="articles")
         yield Static(Text(self._empty_message()), id="library-empty")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._show_empty()
