@@ -41,7 +41,9 @@ class LibraryScreen(Screen[None]):
     HELP_SECTION: ClassVar[str] = "Library"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="library.search",
+        # A priority binding runs as the key arrives, so the search screen is up before the next key is
+        # looked at: a syllable typed right after / goes into the search box instead of being lost.
+        Binding("slash", "search", "Search", id="library.search", priority=True,
                 tooltip="Search every article, both languages (Korean finds inflected forms)"),
         Binding("o", "cycle_sort", "Sort", id="library.sort",
                 tooltip="Order by date, source, title or number of notes, in turn"),

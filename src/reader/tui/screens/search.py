@@ -173,9 +173,14 @@ class SearchScreen(Screen[None]):
                 results.focus()
 
     def on_key(self, event: events.Key) -> None:
-        """A character typed before the box has the focus (just after `/`) still lands in the box."""
+        """A character typed before the box has the focus (just after `/`) still lands in the box.
+
+        The box keeps every printable key it gets, so one that reaches the screen was sent elsewhere: to
+        the hits, or to the screen itself while the box was still being focused (whatever the focus is
+        by the time the screen reads it).
+        """
         box = self.query_one(Input)
-        if self.focused is not box and event.is_printable and event.character:
+        if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             box.focus()
