@@ -54,6 +54,9 @@ def test_clicking_a_key_presses_it(library, drive) -> None:
         line = hints_line(app)
         screen = app.screen
         assert isinstance(screen, LibraryScreen) and screen.view.sort == "date"
+        hints = screen.query_one(KeyHints)
+        await pilot.hover(KeyHints, offset=(line.index("Sort"), 0))
+        assert hints.tooltip == "Order by date, source, title or number of notes, in turn"  # as in the help
         await pilot.click(KeyHints, offset=(line.index("Sort"), 0))
         await pilot.pause()
         assert screen.view.sort == "source"
