@@ -1,6 +1,7 @@
 """Time from `reader` start to the library on screen, and from Enter to the article, in a real terminal.
 
-    python bench/startup.py [--db articles.db] [--runs 5] [--reader CMD] [--library-text T] [--article-text T]
+    python bench/startup.py [--db articles.db] [--runs 5] [--in-place] [--reader CMD ...]
+                            [--library-text T] [--article-text T]
 
 Runs this checkout's `reader` (`python -m reader.cli` with its `src/` first on the path) inside tmux
 (160x48, on a tmux server of its own), polls the screen until the expected text shows, and prints the
@@ -123,9 +124,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--reader",
-        default=f"{shlex.quote(sys.executable)} -m reader.cli",
-        help="the command to time (default: this checkout's reader, run by this Python)",
+        action="append",
+        help="a command to time (default: this checkout's reader, run by this Python); give it more than once "
+        "to compare versions, timed in the same rounds",
     )
+    parser.add_argument("--in-place", action="store_true",
+                        help="use the library itself, not a fresh copy per run (for a big one; opening an "
+                             "article sets its read time)")  # fmt: skip
     parser.add_argument("--library-text", help="text that shows the library is up (default: first title)")
     parser.add_argument("--article-text", help="text that shows the article is up (default: its first words)")
     args = parser.parse_args()
@@ -137,33 +142,40 @@ def main() -> None:
         args.article_text = args.article_text or article_text
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is needed: apt-get install tmux")
+    readers: list[str] = args.reader or [f"{shlex.quote(sys.executable)} -m reader.cli"]
     compileall.compile_dir(ROOT / "src", quiet=1)
     sys.path.insert(0, str(HERE))
     from bare_textual import FIRST_ROW
 
     bare: list[float] = []
-    library: list[float] = []
-    article: list[float] = []
-    memory: list[float] = []
+    library: dict[str, list[float]] = {reader: [] for reader in readers}
+    article: dict[str, list[float]] = {reader: [] for reader in readers}
+    memory: dict[str, list[float]] = {reader: [] for reader in readers}
     tmux("new-session", "-d", "-s", "keepalive", "sleep 86400", check=True)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for _ in range(args.runs):
                 bare.append(bare_run(FIRST_ROW))
-                db = Path(tmp) / "library.db"
-                shutil.copyfile(args.db, db)
-                with tempfile.TemporaryDirectory() as state:
-                    a, b, m = reader_run(args.reader, db, state, args.library_text, args.article_text)
-                library.append(a)
-                article.append(b)
-                memory.append(m)
+                for reader in readers:
+                    db = args.db.resolve()
+                    if not args.in_place:
+                        db = Path(tmp) / "library.db"
+                        shutil.copyfile(args.db, db)
+                    with tempfile.TemporaryDirectory() as state:
+                        a, b, m = reader_run(reader, db, state, args.library_text, args.article_text)
+                    library[reader].append(a)
+                    article[reader].append(b)
+                    memory[reader].append(m)
     finally:
         tmux("kill-server")
-    ratio = statistics.median(library) / statistics.median(bare)
     print(f"bare Textual app, 50-row table on screen : {ms(bare)}")
-    print(f"start to library on screen               : {ms(library)}  = {ratio:.2f}x bare")
-    print(f"Enter to article on screen               : {ms(article)}")
-    print(f"peak memory (VmHWM)                      : {max(memory):.0f} MB")
+    for reader in readers:
+        if len(readers) > 1:
+            print(reader)
+        ratio = statistics.median(library[reader]) / statistics.median(bare)
+        print(f"start to library on screen               : {ms(library[reader])}  = {ratio:.2f}x bare")
+        print(f"Enter to article on screen               : {ms(article[reader])}")
+        print(f"peak memory (VmHWM)                      : {max(memory[reader]):.0f} MB")
 
 
 if __name__ == "__main__":
