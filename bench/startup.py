@@ -7,8 +7,10 @@ Runs this checkout's `reader` (`python -m reader.cli` with its `src/` first on t
 (160x48, on a tmux server of its own), polls the screen until the expected text shows, and prints the
 median of each figure, the same start-up for a bare Textual app showing a 50-row table
 (bench/bare_textual.py, runs interleaved so both see the same machine load) and the peak memory (VmHWM)
-of the reader process. Works on a copy of the library, with remembered library state in a temporary
-folder, so every run starts alike.
+of the reader process. Works on a copy of the library (or, with --in-place, on the library itself), with
+remembered library state in a temporary folder, so every run starts alike. `--reader CMD` (repeatable)
+times other commands instead, in the same rounds: e.g. an older checkout's
+`env PYTHONPATH=OLD/src python -m reader.cli` beside this one's `python -m reader.cli`.
 
 The sources are compiled to bytecode first, as an installed package is: without that, a checkout run
 with PYTHONDONTWRITEBYTECODE set (or on a read-only tree) compiles every module it imports on every
