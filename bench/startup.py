@@ -156,9 +156,15 @@ def main() -> None:
     tmux("new-session", "-d", "-s", "keepalive", "sleep 86400", check=True)
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            for _ in range(args.runs):
-                bare.append(bare_run(FIRST_ROW))
-                for reader in readers:
+            for number in range(args.runs):
+                # Each round starts with a different program: whichever runs right after another is slowed
+                # (or helped) by what that one left behind, so no program always holds the same place.
+                programs: list[str | None] = [None, *readers]
+                shift = number % len(programs)
+                for reader in programs[shift:] + programs[:shift]:
+                    if reader is None:
+                        bare.append(bare_run(FIRST_ROW))
+                        continue
                     db = args.db.resolve()
                     if not args.in_place:
                         db = Path(tmp) / "library.db"
