@@ -2,7 +2,8 @@
 
     python bench/bare_textual.py
 
-bench/scale.py starts it under tmux exactly as it starts `reader`, and waits for its last visible row.
+bench/scale.py and bench/startup.py start it under tmux exactly as they start `reader`, and wait for its
+first row.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 
-#: What bench/scale.py waits for: the first row's text.
+#: What the benchmarks wait for: the first row's text.
 FIRST_ROW = "bare row 0 title"
 
 

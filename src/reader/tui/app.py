@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -49,12 +50,28 @@ class ReaderApp(App[None]):
         self.store = store
         self.notice = notice
 
+    def get_default_screen(self) -> Screen:
+        """The library is the bottom screen itself: pushing it over Textual's blank default screen drew
+        the screen twice (and mounted a screen nobody sees) before the library showed."""
+        return LibraryScreen(self.store)
+
     def on_mount(self) -> None:
-        self.push_screen(LibraryScreen(self.store))
         if self.notice:
             self.notify(self.notice, timeout=8)
         # A moment after the library is drawn (a thread importing at once would delay the first frame).
-        self.set_timer(0.4, lambda: self.run_worker(_load_reading_screen, thread=True, name="preload"))
+        self.set_timer(0.4, lambda: self.run_worker(self._settle, thread=True, name="preload"))
+
+    def _settle(self) -> None:
+        """Preload the reading screen; then, in a terminal, freeze what start-up built.
+
+        Start-up leaves tens of thousands of objects (modules, classes, styles) that live as long as the
+        app; the garbage collector's first full pass over them takes 20-40 ms and otherwise falls on the
+        first thing the reader does, typically Enter. `gc.freeze()` takes them out of its passes. Not in
+        headless runs: tests start many apps in one process, and frozen garbage is never freed.
+        """
+        _load_reading_screen()
+        if not self.is_headless:
+            gc.freeze()
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
         """Show one article (from row `at`); the library under it moves its cursor to whatever was read last."""

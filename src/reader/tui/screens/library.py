@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...store import Store
 from ...store import library as lib
@@ -22,6 +22,7 @@ from ...store.library import LibraryView, Listing
 from ..format import display_path
 from ..settings import load_library_state, save_library_state
 from ..widgets.article_table import ArticleTable
+from ..widgets.key_hints import KeyHints
 
 EMPTY_MESSAGE = (
     "The library is empty.\n\n"
@@ -40,7 +41,9 @@ class LibraryScreen(Screen[None]):
     HELP_SECTION: ClassVar[str] = "Library"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="library.search",
+        # A priority binding runs as the key arrives, so the search screen is up before the next key is
+        # looked at: a syllable typed right after / goes into the search box instead of being lost.
+        Binding("slash", "search", "Search", id="library.search", priority=True,
                 tooltip="Search every article, both languages (Korean finds inflected forms)"),
         Binding("o", "cycle_sort", "Sort", id="library.sort",
                 tooltip="Order by date, source, title or number of notes, in turn"),
@@ -73,7 +76,7 @@ class LibraryScreen(Screen[None]):
         yield Static(self._header(), id="library-header")
         yield ArticleTable(self.listing, id="articles")
         yield Static(Text(self._empty_message()), id="library-empty")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._show_empty()

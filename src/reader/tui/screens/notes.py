@@ -16,7 +16,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ...inert import inert
 from ...store import Store
@@ -24,6 +24,7 @@ from ...store.notes import Note, delete_note, list_notes, restore_note
 from ..annotations import note_row
 from ..dialogs.note_editor import edit_note, shorten
 from ..dialogs.notes_panel import first_line
+from ..widgets.key_hints import KeyHints
 
 
 def parse_filter(query: str) -> tuple[list[str], list[str]]:
@@ -81,7 +82,7 @@ class NotesScreen(Screen[None]):
         table.add_columns("Updated", "Article", "Quote", "Note", "Tags")
         yield table
         yield Static("No notes match.", id="notes-none")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()  # typing filters at once; Enter or ↓ goes to the list

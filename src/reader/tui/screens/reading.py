@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...store import Article, Store
 from ...store.library import mark_read
 from ..format import literal
 from ..widgets.entity_panel import EntityPanel
 from ..widgets.find_bar import FindBar
+from ..widgets.key_hints import KeyHints
 from ..widgets.parallel_view import ParallelView
 from ..widgets.status_line import StatusLine
 from .reading_alignment import ReadingAlignment
@@ -93,7 +94,7 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         yield EntityPanel(id="entities")
         yield FindBar(id="find-bar")
         yield StatusLine(id="reading-status")
-        yield Footer()
+        yield KeyHints()
 
     @property
     def view(self) -> ParallelView:

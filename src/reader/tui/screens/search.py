@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ...store import Store
 from ...store.search import BadQuery, Hit, snippet
 from ..format import literal
+from ..widgets.key_hints import KeyHints
 
 #: Pause after the last key before searching, so a word typed quickly is searched once.
 DEBOUNCE = 0.15
@@ -85,7 +86,7 @@ class SearchScreen(Screen[None]):
         yield Input(self.initial, placeholder='Words to find ("quotes" for a phrase)', id="search-input")
         yield Static("", id="search-status")
         yield OptionList(id="search-results")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -172,9 +173,14 @@ class SearchScreen(Screen[None]):
                 results.focus()
 
     def on_key(self, event: events.Key) -> None:
-        """A character typed before the box has the focus (just after `/`) still lands in the box."""
+        """A character typed before the box has the focus (just after `/`) still lands in the box.
+
+        The box keeps every printable key it gets, so one that reaches the screen was sent elsewhere: to
+        the hits, or to the screen itself while the box was still being focused (whatever the focus is
+        by the time the screen reads it).
+        """
         box = self.query_one(Input)
-        if self.focused is not box and event.is_printable and event.character:
+        if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             box.focus()
