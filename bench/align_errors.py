@@ -24,6 +24,8 @@ from types import ModuleType
 from reader.text.align import align
 from reader.text.sentences import split_sentences
 
+from align import _paragraph_of  # bench/align.py, beside this script: one reading of the paragraphs
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -40,16 +42,6 @@ def _show(label: str, texts: list[str], width: int) -> None:
         print(f"    {label}: —")
     for t in texts:
         print(textwrap.shorten(f"    {label}: {t}", width=width, placeholder=" …"))
-
-
-def _paragraph_of(groups: list[list[int]] | None, count: int) -> list[int] | None:
-    if not groups:
-        return None
-    number = [0] * count
-    for p, members in enumerate(groups):
-        for i in members:
-            number[i] = p
-    return number
 
 
 def article_errors(art: Path, scorer: ModuleType, width: int, gold_sentences: bool) -> Counter[str]:

@@ -123,12 +123,6 @@ def site() -> Iterator[str]:
     server.server_close()
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
 CONTENT_TYPES = ["text/html; charset=utf-8", "text/html", "text/html; charset=EUC-KR", "text/html; charset=bogus",
                  "application/xhtml+xml", "text/plain; charset=utf-8", "text/plain", "application/pdf", ""]
 

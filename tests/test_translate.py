@@ -137,8 +137,6 @@ def server() -> Iterator[EngineServer]:
 
 @pytest.fixture(autouse=True)
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEST_LLM_KEY", KEY)
     monkeypatch.setenv("TEST_DEEPL_KEY", f"{KEY}:fx")
 

@@ -170,8 +170,6 @@ def test_a_file_path_adds_the_file_as_reader_add_would(library, drive, tmp_path)
 @pytest.fixture
 def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The web import tests' page server (a news page in Korean at /ko, with its date and source)."""
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
     server = QuietServer(("127.0.0.1", 0), Pages)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -224,8 +222,6 @@ def test_korean_layout_keys_type_hangul_inside_the_text_areas(library, drive) ->
 
 @pytest.fixture
 def engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[EngineServer]:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEST_LLM_KEY", KEY)
     server = EngineServer()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
