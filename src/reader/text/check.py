@@ -278,7 +278,8 @@ def resolve_day(day: int, month: int | None, year: int | None, published: date) 
     `published`: the nearest such date within DAYS_BEFORE … DAYS_AFTER of it, or None."""
     first, last = published - timedelta(days=DAYS_BEFORE), published + timedelta(days=DAYS_AFTER)
     found: list[date] = []
-    for y in (year,) if year is not None else (first.year, last.year) if first.year != last.year else (first.year,):
+    years = (year,) if year is not None else sorted({first.year, last.year})
+    for y in years:
         for m in (month,) if month is not None else range(1, 13):
             try:
                 d = date(y, m, day)
