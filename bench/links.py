@@ -1,14 +1,17 @@
 """Score cross-language entity links and the translation check on hand-labelled sentence pairs.
 
-    python bench/links.py [--gold FILE] [--show]
+    python bench/links.py [--gold FILE] [--samples DIR] [--show]
 
 Links: each pair of bench/data/links-gold.jsonl is run through the whole path (find_mentions on both
 sides with the bundled glossary, then link_mentions); a predicted link is right when its Korean span
 overlaps the gold Korean span and its English span the gold English span of one gold link (each gold
 link counts once).  Exact scores need both spans equal.
 
-Check: check_pair must say nothing on every correct pair, and must flag every pair in which one number or
-date of a gold link was corrupted on purpose (on the English side, then on the Korean side).
+Check: check_pair must say nothing on every correct pair, and must flag every pair in which one number,
+date or weekday of a gold link was corrupted on purpose (on the English side, then on the Korean side).
+A pair taken from an article of the sample library is checked with that article's publication date, as
+the app checks it (the date is what lets "28일" be set beside "on Thursday"); the hand-written pairs have
+none.
 """
 
 from __future__ import annotations
@@ -32,6 +35,28 @@ _EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eig
 _EN_ORD = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
            "tenth"]
 _EN_ORD_SHORT = {"1st": "2nd", "2nd": "3rd", "3rd": "4th"}
+_EN_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_KO_WEEKDAYS = "월화수목금토일"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def publication_dates(rows: list[dict], samples: Path) -> dict[str, str]:
+    """The publication date of each pair that comes from an article of the sample library: the one article
+    whose Korean holds the pair's Korean and whose English holds its English."""
+    articles = []
+    for path in sorted(samples.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("published"):
+            articles.append((_norm(data.get("ko", "")), _norm(data.get("en", "")), data["published"]))
+    out: dict[str, str] = {}
+    for r in rows:
+        found = {p for ko, en, p in articles if _norm(r["ko"]) in ko and _norm(r["en"]) in en}
+        if len(found) == 1:
+            out[r["id"]] = found.pop()
+    return out
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -114,6 +139,9 @@ def corrupt_en(text: str, start: int, end: int) -> str | None:
     for a, b in _EN_ORD_SHORT.items():
         if a in span:
             return text[:start] + span.replace(a, b, 1) + text[end:]
+    for i, w in enumerate(_EN_WEEKDAYS):
+        if w in span:  # "on Thursday" → "on Friday": the day after
+            return text[:start] + span.replace(w, _EN_WEEKDAYS[(i + 1) % 7], 1) + text[end:]
     return None
 
 
@@ -121,39 +149,44 @@ def corrupt_ko(text: str, start: int, end: int) -> str | None:
     span = text[start:end]
     m = re.search(r"\d[\d,]*(?:\.\d+)?", span)
     if not m:
-        return None
+        w = re.search(f"([{_KO_WEEKDAYS}])요일", span)
+        if w is None:
+            return None
+        later = _KO_WEEKDAYS[(_KO_WEEKDAYS.index(w.group(1)) + 1) % 7]  # 목요일 → 금요일
+        return text[:start] + span[: w.start(1)] + later + span[w.end(1) :] + text[end:]
     new = _other_number(m.group().replace(",", ""), grouped=False)
     return text[:start] + span[: m.start()] + new + span[m.end() :] + text[end:]
 
 
-def score_check(rows: list[dict], show: bool) -> None:
+def score_check(rows: list[dict], show: bool, dates: dict[str, str]) -> None:
     glossary = default_glossary()
     false_alarms = 0
     caught = missed = 0
     for r in rows:
         ko, en = r["ko"], r["en"]
-        reasons = check_pair(ko, en, glossary=glossary)
+        published = dates.get(r["id"])
+        reasons = check_pair(ko, en, glossary=glossary, published=published)
         if reasons:
             false_alarms += 1
             if show:
                 print(f"  FALSE ALARM [{r['id']}] {reasons}")
         for g in r["links"]:
             (ks, ke), (es, ee) = g["ko"][0], g["en"][0]
-            if not re.search(r"\d|[a-z]+(?:th|st|nd|rd)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
-                             en[es:ee] + ko[ks:ke]):
-                continue  # a name link, not a number or a date
+            if not re.search(r"\d|[a-z]+(?:th|st|nd|rd)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+                             r"|[A-Z][a-z]+day\b|요일", en[es:ee] + ko[ks:ke]):
+                continue  # a name link, not a number, a date or a weekday
             for side, bad in (("en", corrupt_en(en, es, ee)), ("ko", corrupt_ko(ko, ks, ke))):
                 if bad is None:
                     continue
                 k2, e2 = (ko, bad) if side == "en" else (bad, en)
-                if check_pair(k2, e2, glossary=glossary):
+                if check_pair(k2, e2, glossary=glossary, published=published):
                     caught += 1
                 else:
                     missed += 1
                     if show:
                         print(f"  NOT FLAGGED ({side}) [{r['id']}] {k2} | {e2}")
     total = caught + missed
-    print(f"check: correct pairs={len(rows)} false alarms={false_alarms}; "
+    print(f"check: correct pairs={len(rows)} (with a publication date: {len(dates)}) false alarms={false_alarms}; "
           f"corrupted pairs={total} flagged={caught} ({caught / total if total else 0:.1%})")
 
 
@@ -162,6 +195,8 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, nargs="*", default=[REPO / "bench" / "data" / "links-gold.jsonl",
                                                              REPO / "bench" / "data" / "links-gold-samples.jsonl",
                                                            REPO / "bench" / "data" / "links-gold-heldout.jsonl"])
+    ap.add_argument("--samples", type=Path, default=REPO / "samples",
+                    help="the sample library, whose publication dates the pairs taken from it are checked with")
     ap.add_argument("--show", action="store_true", help="list wrong and missed links and check failures")
     args = ap.parse_args()
     for path in args.gold:
@@ -169,7 +204,7 @@ def main() -> None:
             rows = [json.loads(line) for line in fh if line.strip()]
         print(f"=== {path.name}")
         score_links(rows, args.show)
-        score_check(rows, args.show)
+        score_check(rows, args.show, publication_dates(rows, args.samples))
 
 
 if __name__ == "__main__":

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.check import check_pair
+from reader.text.check import check_pair, resolve_day
 from reader.text.glossary import Entry, Glossary
 
 
@@ -139,3 +141,87 @@ def test_as_many_months_on_each_side_must_pair_one_to_one() -> None:
     en = "The panel wound up at the end of April after Russia vetoed the renewal in March."
     assert any("the month differs" in r for r in check_pair(ko, en))
     assert check_pair(ko.replace("지난 4월", "지난 3월"), en) == []
+
+
+# ------------------------------------------------------------------------------------------- weekdays
+# 28 Nov 2024 was a Thursday; an article of that day reports what the NIS told lawmakers "28일".
+
+NIS_KO = "국가정보원은 {day} 국회 정보위원회에서 북한군 일부가 전투에 투입됐다고 보고했다."
+NIS_EN = "The NIS told lawmakers on Thursday that some North Korean troops are in combat."
+
+
+def test_day_beside_the_wrong_weekday_is_flagged_given_the_publication_date() -> None:
+    reasons = check_pair(NIS_KO.format(day="29일"), NIS_EN, published="2024-11-28")
+    assert reasons == ["the weekday differs: 29일 in the Korean is a Friday (2024-11-29), the English says Thursday"]
+
+
+def test_day_beside_its_own_weekday_is_no_alarm() -> None:
+    assert check_pair(NIS_KO.format(day="28일"), NIS_EN, published="2024-11-28") == []
+    # the same day reported a week later is still that Thursday, not the 28th of another month
+    assert check_pair(NIS_KO.format(day="28일"), NIS_EN, published=date(2024, 12, 5)) == []
+
+
+def test_without_a_publication_date_a_day_is_not_set_beside_a_weekday() -> None:
+    assert check_pair(NIS_KO.format(day="29일"), NIS_EN) == []
+    assert check_pair(NIS_KO.format(day="29일"), NIS_EN, published="not a date") == []
+
+
+def test_a_time_zone_excuses_one_day_and_no_more() -> None:
+    ko = "미 국방부는 {day}(현지시간) 북한군이 전투에 투입됐다고 밝혔다."
+    en = "The Pentagon said on Thursday that North Korean troops are in combat."
+    assert check_pair(ko.format(day="27일"), en, published="2024-11-28") == []  # Wednesday in Washington
+    assert check_pair(ko.format(day="29일"), en, published="2024-11-28") == []
+    assert check_pair(ko.format(day="26일"), en, published="2024-11-28")  # a Tuesday is two days off
+    en_local = "The Pentagon said Thursday local time that North Korean troops are in combat."
+    assert check_pair("미 국방부는 27일 북한군이 전투에 투입됐다고 밝혔다.", en_local, published="2024-11-28") == []
+
+
+def test_english_day_beside_a_korean_weekday() -> None:
+    ko = "국정원은 목요일 국회에 보고했다."
+    assert check_pair(ko, "The NIS briefed parliament on Nov. 28.", published="2024-11-29") == []
+    reasons = check_pair(ko, "The NIS briefed parliament on Nov. 27.", published="2024-11-29")
+    assert reasons and "Wednesday" in reasons[0] and "목요일" in reasons[0]
+
+
+def test_weekday_beside_a_different_weekday_is_flagged_without_a_date() -> None:
+    assert check_pair("국정원은 목요일 보고했다.", "The NIS reported on Friday.")
+    assert check_pair("국정원은 28일(목) 보고했다.", "The NIS reported on Friday, Nov. 28.")
+    assert check_pair("국정원은 목요일 보고했다.", "The NIS reported on Thursday.") == []
+
+
+@pytest.mark.parametrize(
+    ("ko", "en"),
+    [
+        # two days: which one the weekday goes with is a guess
+        ("정보위원회는 28일 회의를 열고 29일 결과를 발표했다.", "The committee met and announced the results on Friday."),
+        ("국정원은 27일 보고했고 이튿날 추가 자료를 냈다.", "The NIS reported on Friday."),
+        # two weekdays
+        ("회의는 28일 열린다.", "Talks run from Monday to Friday."),
+        # a day of another month or a span of days, not a date near publication
+        ("국정원은 지난달 29일 보고했다.", "The NIS reported on Thursday."),
+        ("북한군은 3일 간 구금됐다.", "The troops were seized Friday and held for three days."),
+        # a weekday in a name, or a habit
+        ("29일 성금요일 예배가 열렸다.", "Good Friday services were held on the 29th."),
+        ("국정원은 29일 보고했다.", "The NIS reports to lawmakers every Thursday."),
+    ],
+)
+def test_ambiguous_pairing_of_day_and_weekday_raises_no_alarm(ko: str, en: str) -> None:
+    assert [r for r in check_pair(ko, en, published="2024-11-28") if "weekday" in r] == []
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "published", "expected"),
+    [
+        (28, None, date(2024, 12, 5), date(2024, 11, 28)),  # last month's, a week ago
+        (3, None, date(2024, 11, 28), date(2024, 12, 3)),  # next month's, in five days
+        (10, None, date(2024, 11, 28), date(2024, 11, 10)),  # 18 days back, not 12 ahead
+        (28, None, date(2025, 1, 3), date(2024, 12, 28)),  # across the new year
+        (31, None, date(2024, 12, 5), None),  # Oct. 31 and Dec. 31 are both too far
+        (28, 11, date(2024, 11, 30), date(2024, 11, 28)),
+        (28, 6, date(2024, 11, 30), None),  # a date in June is no recent event
+    ],
+)
+def test_a_day_resolves_to_the_date_nearest_publication(
+    day: int, month: int | None, published: date, expected: date | None
+) -> None:
+    assert resolve_day(day, month, None, published) == expected

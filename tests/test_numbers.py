@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.numbers import Quantity, find_quantities, parse_english_number, parse_korean_number
+from reader.text.numbers import (
+    Quantity,
+    find_quantities,
+    find_weekdays,
+    parse_english_number,
+    parse_korean_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -262,6 +268,36 @@ def test_article_number_is_an_ordinal_not_trillions() -> None:
 
 def test_nth_day_is_a_count_of_days_not_a_date() -> None:
     assert _found("농성 8일째인 오늘", "ko") == [("8일째", 8, "day", "duration")]
+
+
+@pytest.mark.parametrize("text", ["3일 간 구금됐다", "3일 간의 일정", "3일 동안 머물렀다", "3일 만에 돌아왔다"])
+def test_days_written_apart_from_a_word_of_span_are_a_duration(text: str) -> None:
+    assert _found(text, "ko") == [("3일", 3, "day", "duration")]
+
+
+def test_a_day_before_a_word_that_only_begins_like_a_span_is_a_date() -> None:
+    assert _found("28일 간담회를 열었다", "ko") == [("28일", 28, "day", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "named"),
+    [
+        ("국정원은 지난 목요일 보고했다", "ko", [("목요일", 3)]),
+        ("28일(목) 국회에서", "ko", [("(목)", 3)]),
+        ("월요일날 밝혔다", "ko", [("월요일", 0)]),
+        ("매주 금요일 회의", "ko", []),
+        ("일요일마다 열린다", "ko", []),
+        ("told lawmakers on Thursday", "en", [("Thursday", 3)]),
+        ("On Sunday, the ministry said", "en", [("Sunday", 6)]),
+        ("Friday, Nov. 29", "en", [("Friday", 4)]),
+        ("Good Friday prayers", "en", []),
+        ("a report in the Sunday Times", "en", []),
+        ("talks held on Thursdays", "en", []),
+        ("every Monday", "en", []),
+    ],
+)
+def test_weekdays_named_as_days(text: str, lang: str, named: list[tuple[str, int]]) -> None:
+    assert [(text[w.start : w.end], w.value) for w in find_weekdays(text, lang)] == named
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from .store.articles import MentionRow, SegmentRow, SentenceRow
 from .text.align import Link, align
@@ -85,10 +86,12 @@ def analyse(
     entities: bool = True,
     locked: Sequence[SegmentRow] = (),
     on_step: Step | None = None,
+    published: str | date | None = None,
 ) -> Analysis:
     """Sentences, alignment and (unless `entities` is False) the entity layer of one article.
 
     `on_step` hears what is being done, and on a long article how far the entity layer has got.
+    `published` (the article's date) lets the translation check set a day of the month beside a weekday.
     """
     if on_step is not None:
         on_step("Analysing: sentences and alignment (the language model loads the first time)…")
@@ -125,17 +128,18 @@ def analyse(
         ko_next, en_next = ko_to, en_to
     if not entities:
         return Analysis(sentences, segments)
-    layer = entity_layer(ko_text, en_text, segments, glossary, on_step=on_step)
+    layer = entity_layer(ko_text, en_text, segments, glossary, on_step=on_step, published=published)
     return Analysis(sentences, layer.segments, layer.mentions)
 
 
 def entity_layer(ko_text: str, en_text: str, segments: Iterable[SegmentRow], glossary: Glossary | None,
-                 *, on_step: Step | None = None) -> Analysis:
+                 *, on_step: Step | None = None, published: str | date | None = None) -> Analysis:
     """Mentions in both columns of every segment, their cross-language links, and the translation check.
 
     Runs per segment pair, because a name is linked to its translation within the aligned pair; offsets are
     turned into offsets of the whole article text for storage. The Korean model reads all the Korean
     columns in one batched call, ahead of the rest of the work, rather than one call per row.
+    `published`, the article's publication date, goes to the translation check (28일 beside "on Friday").
     """
     from dataclasses import replace
 
@@ -181,8 +185,8 @@ def entity_layer(ko_text: str, en_text: str, segments: Iterable[SegmentRow], glo
                     partner_end=other + linked[1] if linked else None,
                     how=linked[2] if linked else None, guess=bool(linked and linked[3]),
                 ))
-        issues = check_pair(ko, en, glossary=glossary, ko_mentions=ko_found, en_mentions=en_found) \
-            if ko.strip() and en.strip() else []
+        issues = check_pair(ko, en, glossary=glossary, ko_mentions=ko_found, en_mentions=en_found,
+                            published=published) if ko.strip() and en.strip() else []
         checked.append(replace(segment, issues=tuple(issues)))
     return Analysis([], checked, mentions)
 

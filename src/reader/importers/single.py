@@ -74,7 +74,7 @@ def add_article(store, article: NewArticle, *, glossary=None, on_step: Step | No
     if existing is not None:
         raise DuplicateArticle(existing)
     result = analyse(article.ko, article.en, glossary if glossary is not None else load_glossary(store.conn),
-                     on_step=on_step)
+                     on_step=on_step, published=article.published)
     if on_step is not None:
         on_step("Saving…")
     article_id = store.insert_article(article, result.sentences, result.segments, mentions=result.mentions,

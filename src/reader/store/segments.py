@@ -137,6 +137,7 @@ def reanalyse(conn: sqlite3.Connection, article_id: int, glossary=None) -> dict[
     if article is None:
         raise LookupError(f"no article with id {article_id}")
     locked = [r for r in load_rows(conn, article_id) if r.locked]
-    result = analyse(article.ko_text, article.en_text, glossary or load_glossary(conn), locked=locked)
+    result = analyse(article.ko_text, article.en_text, glossary or load_glossary(conn), locked=locked,
+                     published=article.published)
     same = NewArticle(ko=article.ko_text, en=article.en_text, title_ko=article.title_ko, title_en=article.title_en)
     return replace_article(conn, article_id, same, result.sentences, result.segments, result.mentions)

@@ -9,16 +9,19 @@ people to ignore it: a quantity is flagged only when no quantity of equal value 
 different value — a translator who adds the year or writes "on Tuesday" for "26일" has not made an error.
 Words that only approximate a number (두 차례, 양국, "twice", "a dozen") may excuse a figure on the other
 side but never raise an alarm; "the following day" and 이튿날 count from the day named before them.
+A weekday is compared with a weekday (목요일 beside "Friday"), and, when the article's publication date is
+known, with a day of the month on the other side (28일 beside "on Friday"): see `_weekday_reasons`.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timedelta
 
 from reader.text.entities import Mention, find_mentions
 from reader.text.glossary import Entry, Glossary
 from reader.text.linking import COUNTRY_SYLLABLE, link_mentions, values_equal
-from reader.text.numbers import Quantity, find_quantities, is_sino_korean_count
+from reader.text.numbers import Quantity, Weekday, find_quantities, find_weekdays, is_sino_korean_count
 
 _DATE_UNITS = ("year", "month", "day")
 
@@ -30,13 +33,19 @@ def check_pair(
     glossary: Glossary | None = None,
     ko_mentions: list[Mention] | None = None,
     en_mentions: list[Mention] | None = None,
+    published: str | date | None = None,
 ) -> list[str]:
-    """Reasons (one short sentence each) why the two sides disagree; empty when nothing is wrong."""
+    """Reasons (one short sentence each) why the two sides disagree; empty when nothing is wrong.
+
+    `published` is the article's publication date (a date or an ISO string such as "2024-11-28"); only
+    with it can a day of the month be set beside a weekday, since "28일" alone names no weekday.
+    """
     reasons: list[str] = []
     ko_q = find_quantities(ko_text, "ko")
     en_q = find_quantities(en_text, "en")
     reasons += _quantity_reasons(ko_text, en_text, ko_q, en_q)
     reasons += _date_reasons(ko_text, en_text, ko_q, en_q)
+    reasons += _weekday_reasons(ko_text, en_text, ko_q, en_q, _as_date(published))
     if glossary is not None and len(glossary):
         if ko_mentions is None:
             ko_mentions = find_mentions(ko_text, "ko", glossary)
@@ -222,6 +231,130 @@ _RELATIVE_DAY = re.compile(
     r"|(?P<back>\b(?:the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier)\b|(?<![\uac00-\ud7a3])전날(?!짜))",
     re.IGNORECASE,
 )
+
+
+# --------------------------------------------------------------------------------------------------------
+# weekdays
+
+#: Where a day of the month named in a news article may lie, counted from its publication date: news
+#: reports what happened in the last days or weeks ("지난 8일") and announces what is due in the coming days,
+#: so the window reaches further back than forward.  At 31 days it holds each day of the month at most
+#: once, or twice 28 days apart around February, when the nearer is taken; a day outside it (an
+#: anniversary, a court date next year) is left alone rather than guessed at.
+DAYS_BEFORE = 20
+DAYS_AFTER = 10
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# A time zone named: "26일(현지시간)" or "Tuesday local time" may be a day earlier or later than the same
+# moment in Seoul, so one side may give the local day and the other the Korean one
+_TIME_ZONE = re.compile(
+    r"현지\s?시[간각]|(?:한국|서울|미국|미|워싱턴|뉴욕|동부|서부|중부|태평양|모스크바|키이우|유럽|영국|런던|베이징|도쿄)\s?(?:동부\s?)?시[간각]"
+    r"|\b(?:local|U\.S\.|US|American|Korean?|Seoul|Washington|New\s+York|Moscow|Kyiv|Kiev|Beijing|Tokyo|London|Brussels|"
+    r"Paris|Berlin|European|Eastern|Pacific|Central|Mountain|Greenwich|Universal)\s+time\b"
+    r"|\b(?:KST|UTC|GMT|E[SD]T|P[SD]T|C[SD]T|ET|PT|CES?T|MSK)\b",
+    re.IGNORECASE,
+)
+# Other days named beside the one compared, which make the pairing of day and weekday a guess: yesterday,
+# the day before, last month's 28th
+_OTHER_DAY = re.compile(
+    r"(?<![\uac00-\ud7a3])(?:어제|그제|그저께|내일|모레|오늘|지난\s?달|다음\s?달|내달|전월|지난해|작년|내년|이듬해)"
+    r"|\b(?:yesterday|today|tonight|tomorrow|(?:last|next|the\s+previous|the\s+following)\s+(?:month|year))\b",
+    re.IGNORECASE,
+)
+
+
+def _as_date(published: str | date | None) -> date | None:
+    """The publication date as a date; None when absent or unreadable (then no weekday is checked)."""
+    if published is None or isinstance(published, date):
+        return published.date() if isinstance(published, datetime) else published
+    try:
+        return date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
+def resolve_day(day: int, month: int | None, year: int | None, published: date) -> date | None:
+    """The date a day of the month (with its month and year when given) names in an article published on
+    `published`: the nearest such date within DAYS_BEFORE … DAYS_AFTER of it, or None."""
+    first, last = published - timedelta(days=DAYS_BEFORE), published + timedelta(days=DAYS_AFTER)
+    found: list[date] = []
+    years = (year,) if year is not None else sorted({first.year, last.year})
+    for y in years:
+        for m in (month,) if month is not None else range(1, 13):
+            try:
+                d = date(y, m, day)
+            except ValueError:
+                continue  # the 31st of a 30-day month
+            if first <= d <= last:
+                found.append(d)
+    return min(found, key=lambda d: abs((d - published).days)) if found else None
+
+
+def _days(qs: list[Quantity]) -> list[Quantity]:
+    return [q for q in qs if q.kind == "date" and q.unit == "day"]
+
+
+def _weekday_reasons(
+    ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Quantity], published: date | None
+) -> list[str]:
+    """A weekday that cannot be right: 목요일 beside "Friday", or 29일 beside "on Thursday" in an article of
+    28 Nov 2024 (the 29th nearest it is a Friday).
+
+    Only one day and one weekday are ever compared: with two of either in the pair (월요일부터 금요일까지,
+    "28일 … the following day", a day last month), which goes with which is a guess, and nothing is said.
+    When either side names a time zone (현지시간, "local time", "ET"), a weekday one off is let pass: an
+    event late on Tuesday in Washington is Wednesday in Seoul, and each side may give its own.
+    """
+    ko_w, en_w = find_weekdays(ko_text, "ko"), find_weekdays(en_text, "en")
+    if not ko_w and not en_w:
+        return []
+    weekdays = {w.value for w in ko_w + en_w}
+    if len(weekdays) > 2 or (len(weekdays) == 2 and not (ko_w and en_w)):
+        return []  # several weekdays on one side: a span of days or several events
+    zone = bool(_TIME_ZONE.search(ko_text) or _TIME_ZONE.search(en_text))
+    if ko_w and en_w:
+        # a weekday on each side: they must agree, no calendar needed
+        ko_v, en_v = {w.value for w in ko_w}, {w.value for w in en_w}
+        if len(ko_v) == 1 == len(en_v) and ko_v != en_v and not (zone and _adjacent(ko_v.pop(), en_v.pop())):
+            return [(f"the weekday differs: {_listed(ko_text, ko_w)} in the Korean, "
+                     f"{_listed(en_text, en_w)} in the English")]
+        return []
+    if published is None:
+        return []
+    # a weekday on one side, and a day of the month on the other
+    week_side, day_side = ("ko", "en") if ko_w else ("en", "ko")
+    texts = {"ko": ko_text, "en": en_text}
+    days = {"ko": _days(ko_q), "en": _days(en_q)}
+    if not days[day_side] or _RELATIVE_DAY.search(ko_text) or _RELATIVE_DAY.search(en_text):
+        return []
+    if _OTHER_DAY.search(ko_text) or _OTHER_DAY.search(en_text):
+        return []
+    all_days = days["ko"] + days["en"]
+    if len({q.value for q in all_days}) != 1:
+        return []  # several days, or days the date check already found differing
+    months = {q.month for q in all_days if q.month is not None}
+    years = {q.year for q in all_days if q.year is not None}
+    if len(months) > 1 or len(years) > 1:
+        return []
+    day = resolve_day(int(all_days[0].value), next(iter(months), None), next(iter(years), None), published)
+    if day is None:
+        return []
+    weekday = next(iter(weekdays))
+    if day.weekday() == weekday or (zone and _adjacent(day.weekday(), weekday)):
+        return []
+    q = days[day_side][0]
+    named = _listed(texts[week_side], ko_w or en_w)
+    language = {"ko": "Korean", "en": "English"}
+    return [(f"the weekday differs: {texts[day_side][q.start:q.end]} in the {language[day_side]} is a "
+             f"{_WEEKDAY_NAMES[day.weekday()]} ({day.isoformat()}), the {language[week_side]} says {named}")]
+
+
+def _adjacent(a: int, b: int) -> bool:
+    return (a - b) % 7 in (1, 6)
+
+
+def _listed(text: str, weekdays: list[Weekday]) -> str:
+    return ", ".join(dict.fromkeys(text[w.start : w.end] for w in weekdays))
 
 
 # --------------------------------------------------------------------------------------------------------

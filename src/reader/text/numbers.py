@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quantity", "find_quantities", "is_sino_korean_count", "parse_english_number", "parse_korean_number"]
+__all__ = ["Quantity", "Weekday", "find_quantities", "find_weekdays", "is_sino_korean_count", "parse_english_number",
+           "parse_korean_number"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +276,10 @@ def _sino_korean_words(text: str) -> list[Quantity]:
     return out
 
 
+# What makes a number of days a span, written apart from it: 3일 간(의), 3일 동안, 3일 만에 ("28일 간담회" is a
+# date: 간 must end the word)
+_KO_SPAN_AFTER = re.compile(rf"\s?(?:간(?:의|에|을|이)?|동안(?:의|에)?|만에|만의)(?![{_HANGUL}])")
+
 # 3분의 2: a fraction (two thirds), not three minutes; 3분기: a quarter of the year.
 _KO_FRACTION = re.compile(rf"(?<![\d.,])(?P<den>{_DIGITS})\s?분의\s?(?P<num>{_DIGITS})")
 _KO_QUARTER = re.compile(r"(?<![\d.,])(?P<q>[1-4])\s?분기")
@@ -327,6 +332,8 @@ def _korean_quantities(text: str) -> list[Quantity]:
             end = m.end("num")
         if counter and text[end : end + 1] == "째" and unit in ("day", "week", "month", "year"):
             kind, end = "duration", end + 1  # 8일째: the eighth day of something, a count, not a date
+        elif kind == "date" and unit == "day" and _KO_SPAN_AFTER.match(text, end):
+            kind = "duration"  # 3일 간, 3일 동안, 3일 만에: three days, not the 3rd
         out.append(Quantity(m.start(), end, value, unit, kind))
     taken = [(q.start, q.end) for q in out]
     for q in _korean_words_for_numbers(text) + _sino_korean_words(text):
@@ -812,3 +819,57 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 found.append(q)
         return sorted(found, key=lambda q: (q.start, q.end))
     return _english_quantities(text)
+
+
+# ------------------------------------------------------------------------------------------------ weekdays
+
+
+@dataclass(frozen=True, slots=True)
+class Weekday:
+    """A day of the week named at [start, end) of a text; `value` counts from Monday = 0, as
+    `datetime.date.weekday()` does, so a resolved date can be compared with it directly."""
+
+    start: int
+    end: int
+    value: int
+
+
+_KO_WEEKDAYS = "월화수목금토일"
+_EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# 목요일, 지난 목요일, 목요일날; not 매주 목요일 or 목요일마다 (every Thursday names no one day)
+_KO_WEEKDAY_RE = re.compile(rf"(?<![{_HANGUL}])(?<!매주 )(?<!매주)(?P<w>[{_KO_WEEKDAYS}])요일(?!마다)")
+# 28일(목): the weekday in brackets after a day, as Korean papers print it
+_KO_WEEKDAY_BRACKET_RE = re.compile(rf"\d\s?일\s?\((?P<w>[{_KO_WEEKDAYS}])\)")
+_EN_WEEKDAY_RE = re.compile(rf"\b(?P<w>{'|'.join(_EN_WEEKDAYS)})\b")
+# Words that may stand capitalised before a weekday at the start of a sentence without making it a name
+_EN_WEEKDAY_LEAD = frozenset(["on", "last", "next", "this", "since", "until", "till", "by", "from", "through",
+                              "early", "late", "before", "after", "and", "or", "that", "as", "but", "then"])
+
+
+def find_weekdays(text: str, lang: str) -> list[Weekday]:
+    """The days of the week `text` names as days: "on Thursday", 목요일, 28일(목).
+
+    Left out, because they name no one day: plurals and habits ("Thursdays", "every Friday", 매주 금요일),
+    and a weekday inside a name — a capitalised word before it (Good Friday, Super Tuesday, Black Monday)
+    or after it (the Sunday Times).  Missing one costs a check; reading a name as a date would raise a
+    false alarm.
+    """
+    out: list[Weekday] = []
+    if lang == "ko":
+        for m in _KO_WEEKDAY_RE.finditer(text):
+            out.append(Weekday(m.start("w"), m.end(), _KO_WEEKDAYS.index(m.group("w"))))
+        for m in _KO_WEEKDAY_BRACKET_RE.finditer(text):
+            out.append(Weekday(m.start("w") - 1, m.end("w") + 1, _KO_WEEKDAYS.index(m.group("w"))))  # "(목)"
+        return sorted(out, key=lambda w: w.start)
+    for m in _EN_WEEKDAY_RE.finditer(text):
+        before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40) : m.start()])
+        word = before.group(1) if before else ""
+        if word.lower() in ("every", "each"):
+            continue
+        if word[:1].isupper() and word.lower().rstrip(",") not in _EN_WEEKDAY_LEAD:
+            continue
+        after = re.match(r" ([A-Z][a-z]*)", text[m.end() :])
+        if after and after.group(1).lower() not in _MONTHS:
+            continue
+        out.append(Weekday(m.start(), m.end(), _EN_WEEKDAYS.index(m.group("w"))))
+    return out

@@ -65,7 +65,7 @@ def translate_article(conn: sqlite3.Connection, article_id: int, config: EngineC
     from ..text.sentences import split_sentences
     from .driver import translate_all
 
-    row = conn.execute("SELECT id, ko_text, en_text, title_ko, title_en, translation_by, original_lang "
+    row = conn.execute("SELECT id, ko_text, en_text, title_ko, title_en, translation_by, original_lang, published "
                        "FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         raise TranslationError(f"no article with id {article_id} (see: reader list)")
@@ -156,7 +156,7 @@ def store_translation(conn: sqlite3.Connection, row: sqlite3.Row, source: str, t
         segments.append(SegmentRow(position=i, paragraph=s.paragraph, ko_from=i, ko_to=i + 1, en_from=i,
                                    en_to=i + 1, ko_start=ko_start, ko_end=ko_end, en_start=en_start,
                                    en_end=en_end, link="1-1", confidence=1.0))
-    layer = entity_layer(texts["ko"], texts["en"], segments, load_glossary(conn))
+    layer = entity_layer(texts["ko"], texts["en"], segments, load_glossary(conn), published=row["published"])
     titles = {f"title_{source}": row[f"title_{source}"], f"title_{target}": title}
     content_hash = NewArticle(ko=texts["ko"], en=texts["en"]).content_hash
     import sqlite_utils
