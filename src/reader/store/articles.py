@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from .connection import transaction
+from .mention_pack import Packed, pack_mentions, unpack_mentions
 from .search import index_article, unindex_article
 from .spans import pack, unpack
 
@@ -204,13 +205,45 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         en_text=en_text,
         translation_by=row["translation_by"] or "human",
         segments=segments,
-        mentions=tuple(
-            Mention(m["id"], m["position"], m["side"], m["start"], m["end"], m["type"], m["partner"], m["how"],
-                    bool(m["guess"]))
-            for m in conn.execute(
-                "SELECT * FROM mentions WHERE article_id = ? ORDER BY position, side DESC, start", (article_id,)
-            )
-        ),
+        mentions=mentions_of(segments, load_mentions(conn, article_id)),
+    )
+
+
+def load_mentions(conn: sqlite3.Connection, article_id: int) -> list[Packed]:
+    """An article's stored mentions, Korean side first, each side in text order."""
+    row = conn.execute("SELECT spans FROM mentions WHERE article_id = ?", (article_id,)).fetchone()
+    return unpack_mentions(row[0]) if row else []
+
+
+def row_starts(segments: Sequence[Segment] | Sequence[SegmentRow]) -> dict[str, tuple[list[int], list[int]]]:
+    """Per side, the starts of the rows with text there and their positions: where a mention belongs."""
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    for side in ("ko", "en"):
+        spans = [(getattr(s, f"{side}_start"), s.position) for s in segments
+                 if getattr(s, f"{side}_end") > getattr(s, f"{side}_start")]  # fmt: skip
+        out[side] = ([start for start, _ in spans], [position for _, position in spans])
+    return out
+
+
+def mentions_of(segments: Sequence[Segment], packed: Sequence[Packed]) -> tuple[Mention, ...]:
+    """Mentions as the reading screen takes them: each in the row whose span holds its start (-1 before
+    the first), in reading order, numbered from 1, a partner given by its number."""
+    from bisect import bisect_right
+
+    rows = row_starts(segments)
+    placed = []
+    ko_count = sum(1 for m in packed if m[0] == "ko")
+    for index, (side, start, end, kind, partner, how, guess) in enumerate(packed):
+        starts, positions = rows[side]
+        i = bisect_right(starts, start) - 1
+        position = positions[i] if i >= 0 else -1
+        partner_index = -1 if partner < 0 else (ko_count + partner if side == "ko" else partner)
+        placed.append((position, side != "ko", start, end, index, side, kind, partner_index, how, guess))
+    placed.sort()
+    number = {p[4]: n + 1 for n, p in enumerate(placed)}
+    return tuple(
+        Mention(number[p[4]], p[0], p[5], p[2], p[3], p[6], number.get(p[7]) if p[7] >= 0 else None, p[8], p[9])
+        for p in placed
     )
 
 
@@ -326,22 +359,25 @@ def get_texts(conn: sqlite3.Connection, article_id: int) -> tuple[str, str] | No
 
 
 def insert_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequence[MentionRow]) -> None:
-    """Store mentions and connect each linked pair by id (inside the caller's transaction)."""
-    ids: dict[tuple[str, int, int], int] = {}
-    for m in mentions:
-        cursor = conn.execute(
-            "INSERT INTO mentions (article_id, position, side, start, end, type, how, guess) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, m.position, m.side, m.start, m.end, m.type, m.how, int(m.guess)),
-        )
-        ids[(m.side, m.start, m.end)] = cursor.lastrowid
-    for m in mentions:
-        if m.partner_start is None:
-            continue
-        other = "en" if m.side == "ko" else "ko"
-        partner = ids.get((other, m.partner_start, m.partner_end))
-        if partner is not None:
-            conn.execute("UPDATE mentions SET partner = ? WHERE id = ?", (partner, ids[(m.side, m.start, m.end)]))
+    """Store an article's mentions as one packed row, each linked pair connected by the partner's span
+    (inside the caller's transaction; the article has no stored mentions yet)."""
+    if not mentions:
+        return
+    sides = {side: sorted((m for m in mentions if m.side == side), key=lambda m: (m.start, m.end))
+             for side in ("ko", "en")}  # fmt: skip
+    index: dict[tuple[str, int, int], int] = {}
+    for side, found in sides.items():
+        for i, m in enumerate(found):
+            index.setdefault((side, m.start, m.end), i)
+    packed: list[Packed] = []
+    for side, found in sides.items():
+        other = "en" if side == "ko" else "ko"
+        for m in found:
+            partner = -1 if m.partner_start is None else index.get((other, m.partner_start, m.partner_end), -1)
+            packed.append((side, m.start, m.end, m.type, partner, m.how, m.guess))
+    if len(packed) != len(mentions):
+        raise ValueError("a mention's side must be 'ko' or 'en'")
+    conn.execute("INSERT OR REPLACE INTO mentions (article_id, spans) VALUES (?, ?)", (article_id, pack_mentions(packed)))
 
 
 def set_entity_layer(
