@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from .connection import APPLICATION_ID, StoreError, transaction
+from .connection import APPLICATION_ID, PAGE_SIZE, StoreError, transaction
 
 Migration = Callable[["object"], None]  # takes a sqlite_utils.Database
 
@@ -317,11 +317,22 @@ def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], object] | None 
 
 def _give_back_free_pages(conn: sqlite3.Connection) -> None:
     """After schema 8 (and 9) an older library's file is largely free pages, which SQLite keeps unless
-    vacuumed."""
+    vacuumed; the copy VACUUM writes also takes the new page size (which a WAL file cannot change, so the
+    journal leaves WAL for the copy when no other process has the library open)."""
     free, pages = conn.execute("PRAGMA freelist_count").fetchone()[0], conn.execute("PRAGMA page_count").fetchone()[0]
     if free * 10 < pages:
         return
+    resize = conn.execute("PRAGMA page_size").fetchone()[0] != PAGE_SIZE
+    wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     try:
+        if resize and (not wal or conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"):
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         conn.execute("VACUUM")
     except sqlite3.OperationalError:
         pass  # no room for the copy VACUUM writes (or busy): the library is upgraded, only not smaller
+    finally:
+        if wal and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                pass  # the library works in its rollback journal too; the next open sets WAL again
