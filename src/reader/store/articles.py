@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from bisect import bisect_left, bisect_right
-from itertools import chain, repeat
-from functools import partial
-from operator import add, itemgetter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
+from itertools import chain, repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from .connection import transaction

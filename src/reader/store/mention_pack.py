@@ -17,7 +17,7 @@ rows are joined or split by hand).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from operator import add
 
 #: Known types and link kinds as small codes; anything else is written out in full after the columns.
