@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -104,6 +103,8 @@ class NewArticle:
     @property
     def content_hash(self) -> str:
         """Same texts, same hash: the library never holds one article twice."""
+        import hashlib  # here, not at the top: 7 ms of start-up for what only an import needs
+
         digest = hashlib.sha256()
         digest.update(self.ko.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
