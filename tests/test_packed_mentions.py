@@ -124,6 +124,15 @@ def test_a_name_is_found_across_the_library(store: Store, stored: int) -> None:
     assert articles_mentioning(store.conn, '"', "ko") == articles_mentioning(store.conn, "", "en") == []
 
 
+def test_db_check_reports_names_it_cannot_read(store: Store, stored: int) -> None:
+    assert check(store.conn).ok
+    store.conn.execute("UPDATE mentions SET spans = X'0105' WHERE article_id = ?", (stored,))
+    assert any("mentions: 1 article(s)" in p for p in check(store.conn).problems)
+    store.conn.execute("UPDATE mentions SET spans = ? WHERE article_id = ?",
+                       (pack_mentions([("ko", 5000, 5004, "ORG", -1, None, False)]), stored))  # fmt: skip
+    assert any("outside the text" in p for p in check(store.conn).problems)
+
+
 # --- the packing itself ---------------------------------------------------------------------------------
 
 kinds = st.one_of(st.sampled_from(TYPES), st.text(min_size=1, max_size=8))
