@@ -23,6 +23,7 @@ goes to a temporary directory, so every run starts at the top in date order.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import random
@@ -37,6 +38,7 @@ from pathlib import Path
 from typing import Self
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 SIZE = ("160", "48")
 
 QUERIES = [
@@ -123,7 +125,7 @@ def startup_and_open(db: Path, runs: int, reader: str) -> dict[str, list[float]]
         with tempfile.TemporaryDirectory() as state:
             with Session(bare, {}) as s:
                 times["bare"].append(wait_for(s.name, FIRST_ROW) - s.started)
-            with Session(f"{reader} --db {db}", {"READER_STATE_DIR": state}) as s:
+            with Session(f"{reader} --db {db}", {"READER_STATE_DIR": state, "PYTHONPATH": source_path()}) as s:
                 times["reader"].append(wait_for(s.name, title) - s.started)
                 time.sleep(1.0)  # a reader looks at the list before choosing
                 before = time.perf_counter()
@@ -140,7 +142,7 @@ def browse_and_search_memory(db: Path, reader: str, queries: list[str]) -> tuple
     title, _ = first_article(db)
     with (
         tempfile.TemporaryDirectory() as state,
-        Session(f"{reader} --db {db}", {"READER_STATE_DIR": state}) as s,
+        Session(f"{reader} --db {db}", {"READER_STATE_DIR": state, "PYTHONPATH": source_path()}) as s,
     ):
         wait_for(s.name, title)
         s.keys("G")
@@ -157,6 +159,7 @@ def browse_and_search_memory(db: Path, reader: str, queries: list[str]) -> tuple
         for query in queries:
             time.sleep(0.3)  # typed at a person's pace, not all in one burst
             s.keys("C-a", "C-k")
+            time.sleep(0.1)  # the erase lands before the next keys (else it can swallow the new query)
             s.keys(query, literal=True)
             s.keys("Enter")
             deadline = time.perf_counter() + 30
@@ -230,9 +233,14 @@ print(json.dumps(times))
 """
 
 
+def source_path() -> str:
+    """This checkout's sources first on the path, for every process the benchmark starts."""
+    return os.pathsep.join([str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])
+
+
 def probe(code: str, *args: str) -> object:
     with tempfile.TemporaryDirectory() as state:
-        env = {**os.environ, "READER_STATE_DIR": state}
+        env = {**os.environ, "READER_STATE_DIR": state, "PYTHONPATH": source_path()}
         done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True,
                               env=env)  # fmt: skip
     return json.loads(done.stdout)
@@ -261,13 +269,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--reader", default=str(Path(sys.executable).with_name("reader")))
+    parser.add_argument("--reader", default=f"{sys.executable} -m reader.cli",
+                        help="the command to time (default: this checkout's reader, run by this Python)")
     parser.add_argument(
         "--skip-tmux", action="store_true", help="only the measurements that need no terminal"
     )
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     db = args.db.resolve()
+    # Compiled first, as an installed package is: run with PYTHONDONTWRITEBYTECODE (or from a read-only
+    # tree), a checkout would otherwise compile every module it imports on every start.
+    compileall.compile_dir(ROOT / "src", quiet=1)
     on_disk, raw, count = sizes(db)
     print(f"library: {count} articles, {raw / 1e6:.0f} MB of text (UTF-8), {on_disk / 1e6:.0f} MB on disk "
           f"= {on_disk / raw:.2f}x the text")  # fmt: skip

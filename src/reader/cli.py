@@ -795,9 +795,33 @@ def _undecodable_argument(argv: list[str]) -> str | None:
     return None
 
 
+def _opens_the_app(argv: list[str]) -> bool:
+    """Whether the arguments are only `--db PATH` (or none): `reader` starting its app, the common case."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--db" and i + 1 < len(argv):
+            i += 2
+        elif argv[i].startswith("--db="):
+            i += 1
+        else:
+            return False
+    return True
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    """`reader [--db PATH]` alone: without the two dozen command parsers (10-20 ms of start-up)."""
+    parser = argparse.ArgumentParser(
+        prog="reader", description="Read Korean news beside its English translation, sentence by sentence."
+    )
+    _db_option(parser, None)
+    parser.set_defaults(func=cmd_tui)
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    parser = _app_parser() if _opens_the_app(arguments) else build_parser()
+    args = parser.parse_args(arguments)
     from .store import DuplicateArticle, StoreError
 
     try:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
+from itertools import chain, repeat
+from operator import add, itemgetter
+from typing import NamedTuple
 
 from .connection import transaction
+from .mention_pack import Columns, Packed, pack_mentions, unpack_columns
 from .search import index_article, unindex_article
 from .spans import pack, unpack
 
@@ -25,9 +30,12 @@ class ArticleSummary:
     published: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """One aligned row: a Korean span and the English span that translates it (either may be empty)."""
+class Segment(NamedTuple):
+    """One aligned row: a Korean span and the English span that translates it (either may be empty).
+
+    A named tuple, not a dataclass: a long article has tens of thousands, and a tuple is built several
+    times faster.
+    """
 
     position: int
     paragraph: int
@@ -43,9 +51,12 @@ class Segment:
     issues: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A highlighted name, date or quantity: a span of one side's article text, and its counterpart."""
+class Mention(NamedTuple):
+    """A highlighted name, date or quantity: a span of one side's article text, and its counterpart.
+
+    `id` numbers the article's mentions as loaded (from 1); `partner` is the counterpart's id. A named
+    tuple, as a long article has a hundred thousand of them.
+    """
 
     id: int
     position: int
@@ -92,6 +103,8 @@ class NewArticle:
     @property
     def content_hash(self) -> str:
         """Same texts, same hash: the library never holds one article twice."""
+        import hashlib  # here, not at the top: 7 ms of start-up for what only an import needs
+
         digest = hashlib.sha256()
         digest.update(self.ko.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
@@ -173,26 +186,26 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     ).fetchone()
     if row is None:
         return None
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # a long article builds a few hundred thousand tuples: no collection passes meanwhile
+    try:
+        return _article(conn, row, article_id)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _article(conn: sqlite3.Connection, row: sqlite3.Row, article_id: int) -> Article:
     ko_text, en_text = row["ko_text"], row["en_text"]
     segments = tuple(
-        Segment(
-            position=s["position"],
-            paragraph=s["paragraph"],
-            ko=ko_text[s["ko_start"] : s["ko_end"]],
-            en=en_text[s["en_start"] : s["en_end"]],
-            ko_start=s["ko_start"],
-            ko_end=s["ko_end"],
-            en_start=s["en_start"],
-            en_end=s["en_end"],
-            link=s["link"],
-            confidence=s["confidence"],
-            locked=bool(s["locked"]),
-            issues=tuple(i for i in (s["issues"] or "").split("\n") if i),
-        )
-        for s in conn.execute(
-            "SELECT * FROM segments WHERE article_id = ? ORDER BY position", (article_id,)
-        )
-    )
+        Segment(position, paragraph, ko_text[ko_start:ko_end], en_text[en_start:en_end], ko_start, ko_end,
+                en_start, en_end, link, confidence, bool(locked), tuple(i for i in issues.split("\n") if i) if issues else ())
+        for position, paragraph, ko_start, ko_end, en_start, en_end, link, confidence, locked, issues
+        in conn.execute("SELECT position, paragraph, ko_start, ko_end, en_start, en_end, link, confidence, locked, "
+                        "issues FROM segments WHERE article_id = ? ORDER BY position", (article_id,))
+    )  # fmt: skip
     return Article(
         id=row["id"],
         title_ko=row["title_ko"],
@@ -204,14 +217,80 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         en_text=en_text,
         translation_by=row["translation_by"] or "human",
         segments=segments,
-        mentions=tuple(
-            Mention(m["id"], m["position"], m["side"], m["start"], m["end"], m["type"], m["partner"], m["how"],
-                    bool(m["guess"]))
-            for m in conn.execute(
-                "SELECT * FROM mentions WHERE article_id = ? ORDER BY position, side DESC, start", (article_id,)
-            )
-        ),
+        mentions=mentions_of(segments, load_mentions(conn, article_id)),
     )
+
+
+def load_mentions(conn: sqlite3.Connection, article_id: int) -> Columns:
+    """An article's stored mentions as columns, Korean side first, each side in text order."""
+    row = conn.execute("SELECT spans FROM mentions WHERE article_id = ?", (article_id,)).fetchone()
+    return unpack_columns(row[0] if row else None)
+
+
+def mentions_of(segments: Sequence[Segment], columns: Columns) -> tuple[Mention, ...]:
+    """Mentions as the reading screen takes them: each in the row whose span holds its start (-1 before
+    the first), in reading order (row, Korean side first, text order), numbered from 1, a partner given by
+    its number. Column at a time, in C where it can be: an article may hold a hundred thousand."""
+    ko_count, starts, ends, kinds, partners, hows, guesses = columns
+    total = len(starts)
+    if not total:
+        return ()
+    # Per side, where each row's mentions begin in that side's (sorted) list: a bisect a row, not a mention.
+    ranges: dict[str, dict[int, range]] = {}
+    before: list[int] = []
+    for side, first, stop in (("ko", 0, ko_count), ("en", ko_count, total)):
+        rows = [(s.ko_start, s.position) if side == "ko" else (s.en_start, s.position) for s in segments
+                if (s.ko_end > s.ko_start if side == "ko" else s.en_end > s.en_start)]  # fmt: skip
+        bounds = [bisect_left(starts, start, first, stop) for start, _ in rows] + [stop]
+        if any(a > b for a, b in zip(bounds, bounds[1:])):  # rows out of text order (never written so)
+            return _mentions_one_by_one(segments, columns)
+        before += range(first, bounds[0])  # before the first row: shown nowhere
+        ranges[side] = {position: range(bounds[k], bounds[k + 1]) for k, (_, position) in enumerate(rows)}
+    order = before
+    positions = [-1] * len(before)
+    empty = range(0)
+    for segment in segments:
+        here = (ranges["ko"].get(segment.position, empty), ranges["en"].get(segment.position, empty))
+        count = len(here[0]) + len(here[1])
+        if count:
+            order += chain(*here)
+            positions += repeat(segment.position, count)
+    # each mention's number (its place in reading order, from 1): the inverse of the order
+    number = list(map(add, sorted(range(total), key=order.__getitem__), repeat(1)))
+    en_numbers, ko_numbers = [*number[ko_count:], None], [*number[:ko_count], None]  # index -1: no partner
+    partner_numbers = [*map(en_numbers.__getitem__, partners[:ko_count]),
+                       *map(ko_numbers.__getitem__, partners[ko_count:])]  # fmt: skip
+    sides = ["ko"] * ko_count + ["en"] * (total - ko_count)
+    pick = itemgetter(*order) if total > 1 else (lambda column: (column[order[0]],))
+    rows = zip(range(1, total + 1), positions, pick(sides), pick(starts), pick(ends), pick(kinds),
+               pick(partner_numbers), pick(hows), pick(guesses))  # fmt: skip
+    return tuple(map(_new_mention, rows))
+
+
+#: Builds a Mention from a tuple of its fields in C, without the named tuple's Python-level __new__.
+_new_mention = partial(tuple.__new__, Mention)
+
+
+def _mentions_one_by_one(segments: Sequence[Segment], columns: Columns) -> tuple[Mention, ...]:
+    """`mentions_of` for segments whose spans are not in text order: a bisect per mention, then a sort."""
+    ko_count, starts, ends, kinds, partners, hows, guesses = columns
+    total = len(starts)
+    positions: list[int] = []
+    for side, part in (("ko", slice(0, ko_count)), ("en", slice(ko_count, None))):
+        rows = sorted((s.ko_start, s.position) if side == "ko" else (s.en_start, s.position) for s in segments
+                      if (s.ko_end > s.ko_start if side == "ko" else s.en_end > s.en_start))  # fmt: skip
+        row_start = [start for start, _ in rows]
+        at_row = [-1, *(position for _, position in rows)]
+        positions += (at_row[bisect_right(row_start, start)] for start in starts[part])
+    order = sorted(range(total), key=lambda i: (positions[i], i >= ko_count, starts[i]))
+    number = {i: n for n, i in enumerate(order, 1)}
+    sides = ["ko"] * ko_count + ["en"] * (total - ko_count)
+    return tuple(
+        Mention(number[i], positions[i], sides[i], starts[i], ends[i], kinds[i],
+                None if partners[i] < 0 else number[partners[i] + ko_count if i < ko_count else partners[i]],
+                hows[i], guesses[i])
+        for i in order
+    )  # fmt: skip
 
 
 def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> int | None:
@@ -326,22 +405,25 @@ def get_texts(conn: sqlite3.Connection, article_id: int) -> tuple[str, str] | No
 
 
 def insert_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequence[MentionRow]) -> None:
-    """Store mentions and connect each linked pair by id (inside the caller's transaction)."""
-    ids: dict[tuple[str, int, int], int] = {}
-    for m in mentions:
-        cursor = conn.execute(
-            "INSERT INTO mentions (article_id, position, side, start, end, type, how, guess) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, m.position, m.side, m.start, m.end, m.type, m.how, int(m.guess)),
-        )
-        ids[(m.side, m.start, m.end)] = cursor.lastrowid
-    for m in mentions:
-        if m.partner_start is None:
-            continue
-        other = "en" if m.side == "ko" else "ko"
-        partner = ids.get((other, m.partner_start, m.partner_end))
-        if partner is not None:
-            conn.execute("UPDATE mentions SET partner = ? WHERE id = ?", (partner, ids[(m.side, m.start, m.end)]))
+    """Store an article's mentions as one packed row, each linked pair connected by the partner's span
+    (inside the caller's transaction; the article has no stored mentions yet)."""
+    if not mentions:
+        return
+    sides = {side: sorted((m for m in mentions if m.side == side), key=lambda m: (m.start, m.end))
+             for side in ("ko", "en")}  # fmt: skip
+    index: dict[tuple[str, int, int], int] = {}
+    for side, found in sides.items():
+        for i, m in enumerate(found):
+            index.setdefault((side, m.start, m.end), i)
+    packed: list[Packed] = []
+    for side, found in sides.items():
+        other = "en" if side == "ko" else "ko"
+        for m in found:
+            partner = -1 if m.partner_start is None else index.get((other, m.partner_start, m.partner_end), -1)
+            packed.append((side, m.start, m.end, m.type, partner, m.how, m.guess))
+    if len(packed) != len(mentions):
+        raise ValueError("a mention's side must be 'ko' or 'en'")
+    conn.execute("INSERT OR REPLACE INTO mentions (article_id, spans) VALUES (?, ?)", (article_id, pack_mentions(packed)))
 
 
 def set_entity_layer(

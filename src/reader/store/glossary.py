@@ -85,5 +85,4 @@ def add_entry(conn: sqlite3.Connection, entry: Entry, origin: str = "user") -> i
 
 def remove_entry(conn: sqlite3.Connection, entry_id: int) -> bool:
     with transaction(conn):
-        conn.execute("UPDATE mentions SET glossary_id = NULL WHERE glossary_id = ?", (entry_id,))
         return conn.execute("DELETE FROM glossary WHERE id = ?", (entry_id,)).rowcount > 0

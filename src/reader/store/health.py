@@ -46,6 +46,10 @@ def check(conn: sqlite3.Connection) -> Report:
     ).fetchone()[0]
     if bare:
         report.problems.append(f"articles: {bare} article(s) with text but no segments (run: reader reanalyse)")
+    damaged = _damaged_mentions(conn)
+    if damaged:
+        report.problems.append(f"mentions: {damaged} article(s) whose highlighted names cannot be read or lie "
+                               "outside the text (run: reader reanalyse)")
     # a live note must still sit on its quote (compared in SQL: no article text is copied out per note)
     misplaced = conn.execute(
         "SELECT count(*) FROM notes n JOIN articles a ON a.id = n.article_id "
@@ -62,6 +66,24 @@ def check(conn: sqlite3.Connection) -> Report:
         f"{counts['articles']} articles, {counts['segments']} aligned rows, {counts['notes']} notes"
     )
     return report
+
+
+def _damaged_mentions(conn: sqlite3.Connection) -> int:
+    """Articles whose packed mentions do not unpack, or point past the end of the text."""
+    from .mention_pack import unpack_columns
+
+    damaged = 0
+    for spans, ko_length, en_length in conn.execute(
+        "SELECT m.spans, length(a.ko_text), length(a.en_text) FROM mentions m JOIN articles a ON a.id = m.article_id"
+    ):
+        try:
+            ko_count, _, ends, *_ = unpack_columns(spans)
+        except ValueError:
+            damaged += 1
+            continue
+        if max(ends[:ko_count], default=0) > ko_length or max(ends[ko_count:], default=0) > en_length:
+            damaged += 1
+    return damaged
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from .connection import APPLICATION_ID, StoreError, transaction
+from .connection import APPLICATION_ID, PAGE_SIZE, StoreError, transaction
 
 Migration = Callable[["object"], None]  # takes a sqlite_utils.Database
 
@@ -220,6 +220,51 @@ def _v8_compact_rows_and_article_index(db) -> None:
     conn.execute("DROP INDEX IF EXISTS idx_articles_published")
 
 
+def _v9_packed_mentions(db) -> None:
+    """An article's mentions in one packed row (`mention_pack.py`) instead of a row each.
+
+    At about ninety mentions an article, rows with their ids, offsets, type names and two indexes (one on
+    a glossary id that was never filled) cost a library more than its text; packed, they take a few
+    bytes each and an article's mentions are read in one lookup. A partner's id becomes its index on the
+    other side; a link to a mention of the same side or of another article (which nothing writes) is
+    dropped.
+    """
+    from itertools import groupby
+
+    from .mention_pack import pack_mentions
+
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE mentions_v9 (article_id INTEGER PRIMARY KEY REFERENCES articles(id), spans BLOB NOT NULL)"
+    )
+    rows = conn.execute(
+        'SELECT article_id, id, side, start, "end", type, partner, how, guess FROM mentions '
+        "WHERE side IN ('ko', 'en') ORDER BY article_id, side DESC, start, \"end\", id"
+    )
+
+    def packed(group) -> bytes:
+        found = list(group)
+        where: dict[int, tuple[str, int]] = {}
+        counts = {"ko": 0, "en": 0}
+        for m in found:
+            where[m[1]] = (m[2], counts[m[2]])
+            counts[m[2]] += 1
+        out = []
+        for _, _, side, start, end, kind, partner, how, guess in found:
+            other = where.get(partner) if partner is not None else None
+            index = other[1] if other is not None and other[0] != side else -1
+            out.append((side, start, max(start, end), kind, index, how, bool(guess)))
+        return pack_mentions(out)
+
+    conn.executemany(
+        "INSERT INTO mentions_v9 (article_id, spans) VALUES (?, ?)",
+        ((article_id, packed(group)) for article_id, group in groupby(rows, key=lambda r: r[0])),
+    )
+    rows.close()
+    conn.execute("DROP TABLE mentions")  # its indexes go with it
+    conn.execute("ALTER TABLE mentions_v9 RENAME TO mentions")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_articles_and_segments,
     _v2_glossary_and_mentions,
@@ -229,10 +274,9 @@ MIGRATIONS: list[Migration] = [
     _v6_translation_runs,
     _v7_listing_index,
     _v8_compact_rows_and_article_index,
+    _v9_packed_mentions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-#: The version from which an older library, once upgraded, is worth compacting (its pages given back).
-_COMPACTED = MIGRATIONS.index(_v8_compact_rows_and_article_index) + 1
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -266,17 +310,29 @@ def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], object] | None 
             MIGRATIONS[version](db)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    if 0 < start < _COMPACTED:
+    if 0 < start < SCHEMA_VERSION:
         _give_back_free_pages(conn)
     return start
 
 
 def _give_back_free_pages(conn: sqlite3.Connection) -> None:
-    """After schema 8 an older library's file is a third free pages, which SQLite keeps unless vacuumed."""
+    """After schema 8 (and 9) an older library's file is largely free pages, which SQLite keeps unless
+    vacuumed; the copy VACUUM writes also takes the new page size (which a WAL file cannot change, so the
+    journal leaves WAL for the copy when no other process has the library open)."""
     free, pages = conn.execute("PRAGMA freelist_count").fetchone()[0], conn.execute("PRAGMA page_count").fetchone()[0]
     if free * 10 < pages:
         return
+    resize = conn.execute("PRAGMA page_size").fetchone()[0] != PAGE_SIZE
+    wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     try:
+        if resize and (not wal or conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"):
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         conn.execute("VACUUM")
     except sqlite3.OperationalError:
         pass  # no room for the copy VACUUM writes (or busy): the library is upgraded, only not smaller
+    finally:
+        if wal and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                pass  # the library works in its rollback journal too; the next open sets WAL again

@@ -8,7 +8,6 @@ all the screen needs for undo.
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_right
 from dataclasses import replace
 
 from .articles import SegmentRow, sentence_spans
@@ -46,9 +45,10 @@ def _row(ko: list[tuple[int, int]], en: list[tuple[int, int]], ko_range: tuple[i
 
 
 def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]) -> None:
-    """Replace the article's segments with `rows` (renumbered), keeping mentions in step.
+    """Replace the article's segments with `rows` (renumbered).
 
-    The text is unchanged, so the search index (one row per article) is too.
+    The text is unchanged, so the search index (one row per article) and the mentions are too: a
+    mention's row is found from its offsets when the article is read.
     """
     rows = [replace(r, position=i) for i, r in enumerate(rows)]
     with transaction(conn):
@@ -60,24 +60,6 @@ def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]
             [(article_id, r.position, r.paragraph, r.ko_from, r.ko_to, r.en_from, r.en_to, r.ko_start, r.ko_end,
               r.en_start, r.en_end, r.link, r.confidence, int(r.locked), "\n".join(r.issues)) for r in rows],
         )
-        _renumber_mentions(conn, article_id, rows)
-
-
-def _renumber_mentions(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]) -> None:
-    """A mention belongs to the row whose span holds its start: one pass, one batched update."""
-    starts = {
-        "ko": [(r.ko_start, r.position) for r in rows if r.ko_end > r.ko_start],
-        "en": [(r.en_start, r.position) for r in rows if r.en_end > r.en_start],
-    }
-    keys = {side: [start for start, _ in spans] for side, spans in starts.items()}
-    updates = []
-    for mention_id, side, start in conn.execute(
-        "SELECT id, side, start FROM mentions WHERE article_id = ?", (article_id,)
-    ).fetchall():
-        i = bisect_right(keys[side], start) - 1
-        if i >= 0:
-            updates.append((starts[side][i][1], mention_id))
-    conn.executemany("UPDATE mentions SET position = ? WHERE id = ?", updates)
 
 
 def _texts_len(conn: sqlite3.Connection, article_id: int) -> tuple[int, int]:

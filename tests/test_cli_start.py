@@ -1,0 +1,35 @@
+"""`reader` with no command opens the app without building every command's parser; commands still parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader import cli
+
+
+def test_reader_alone_opens_the_app_on_the_library_given(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    opened: list[object] = []
+    monkeypatch.setattr(cli, "cmd_tui", lambda args: opened.append(args.db) or 0)
+
+    def no_full_parser() -> None:
+        raise AssertionError("the command parsers were built")
+
+    real = cli.build_parser
+    monkeypatch.setattr(cli, "build_parser", no_full_parser)
+    library = tmp_path / "mine.db"
+    assert cli.main(["--db", str(library)]) == 0
+    assert cli.main([f"--db={library}"]) == 0
+    assert [str(p) for p in opened] == [str(library)] * 2
+    monkeypatch.setattr(cli, "build_parser", real)
+    assert cli.main(["--db", str(library), "list", "--json"]) == 0  # a command: the full parser
+
+
+def test_help_and_version_still_list_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert "search" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert capsys.readouterr().out.startswith("reader ")
