@@ -2,14 +2,16 @@
 
 An article can have thousands of segments, so this is a line-based widget (Textual's Line API), in the
 manner of toolong's log view: no widget per segment. Each segment is wrapped once per width (the rows on
-screen first, the rest a step at a time on the event loop), a table maps every content line to its
-segment, and only the lines Textual asks for are composed. Wrapping goes through Rich, which measures text
+screen first, the rest in slices of a few milliseconds, the event loop running between them), a table maps
+every content line to its segment, and only the lines Textual asks for are composed. Wrapping goes through Rich, which measures text
 in terminal cells, so Hangul (two cells a syllable) never splits or spills over a column.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
+import time
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -51,8 +53,14 @@ ISSUE_MARK, LOCK_MARK = "!", "•"
 LANGUAGE_CYCLE: dict[Languages, Languages] = {"both": "ko", "ko": "en", "en": "both"}
 HEADINGS = {"ko": "한국어", "en": "English"}
 
-#: Rows wrapped per step of the background layout: small enough to keep keys responsive.
-LAYOUT_STEP = 100
+#: Rows wrapped per step of the background layout (a step is a few milliseconds of Rich's wrapping).
+LAYOUT_STEP = 20
+#: Seconds of wrapping in one slice of the background layout before the event loop runs again: the
+#: longest a key waits while a long article is still being laid out.
+LAYOUT_SLICE = 0.01
+#: Seconds between updates of the scrollable height while the background layout runs (each one relays
+#: out the scrollbars: not after every slice).
+SIZE_EVERY = 0.2
 
 _GAP = -1  # a blank line between paragraphs (or between segments when stacked)
 
@@ -339,20 +347,32 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_cursor()
         self.refresh()
         if not self.laid_out:
-            self.call_later(self._continue_layout, self._generation)
+            self.run_worker(self._layout_rest(self._generation), name="layout", group="parallel-view-layout",
+                            exclusive=True, exit_on_error=True)
 
     @property
     def laid_out(self) -> bool:
         """Every row has been wrapped for the current width."""
         return len(self._row_top) >= len(self._segments)
 
-    def _continue_layout(self, generation: int) -> None:
-        if generation != self._generation:
-            return  # the width or layout changed meanwhile; a newer pass is under way
-        self._extend_layout(until_row=len(self._row_top) + LAYOUT_STEP - 1)
-        self._update_virtual_size()
-        if not self.laid_out:
-            self.call_later(self._continue_layout, generation)
+    async def _layout_rest(self, generation: int) -> None:
+        """Wrap the remaining rows in slices of a few milliseconds, yielding to the event loop after each.
+
+        A chain of `call_later` steps never yields: Textual takes the next queued message without
+        returning to the event loop, so keys waited for the whole article (12 s for 10 MB). Here the loop
+        runs between slices, so a key is answered after at most one slice; the scrollbar grows as it goes.
+        """
+        shown = time.monotonic()
+        while generation == self._generation and not self.laid_out:
+            deadline = time.monotonic() + LAYOUT_SLICE
+            while not self.laid_out and time.monotonic() < deadline:
+                self._extend_layout(until_row=len(self._row_top) + LAYOUT_STEP - 1)
+            if time.monotonic() - shown >= SIZE_EVERY or self.laid_out:
+                self._update_virtual_size()
+                shown = time.monotonic()
+            await asyncio.sleep(0)
+        if generation == self._generation:  # the last slice may have come after a rebuild: size it once more
+            self._update_virtual_size()
 
     def _update_virtual_size(self) -> None:
         self.virtual_size = Size(self._built_for[0] if self._built_for else 0, len(self._line_segment) + 1)
@@ -570,6 +590,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._extend_layout(until_row=self.cursor)
         if not self._row_top or self.cursor >= len(self._row_top):
             return
+        self._update_virtual_size()  # rows laid out ahead of the background pass: let the scroll reach them
         top, height = self._row_top[self.cursor], self._row_height[self.cursor]
         view = self._view_height
         y = int(self.scroll_y)
@@ -610,6 +631,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._ensure_built()
         view = self._view_height
         self._extend_layout(until_line=int(self.scroll_y) + 2 * view)
+        self._update_virtual_size()
         target = min(int(self.scroll_y) + max(1, view - 1), max(0, len(self._line_segment) - view))
         if target <= int(self.scroll_y):
             self._set_cursor(len(self._segments) - 1)
