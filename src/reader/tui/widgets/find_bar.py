@@ -48,7 +48,8 @@ class FindBar(Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder="Find in both languages…  (Enter: next, ↑: previous, Esc: close)", id=id)
-        self._focus_coming = False  # opened; Textual moves the focus here only once the queued keys are handled
+        # Opened, focus not here yet: Textual moves it only after the keys already queued are handled.
+        self._focus_coming = False
 
     def open(self) -> None:
         self.add_class("-open")

@@ -347,8 +347,13 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_cursor()
         self.refresh()
         if not self.laid_out:
-            self.run_worker(self._layout_rest(self._generation), name="layout", group="parallel-view-layout",
-                            exclusive=True, exit_on_error=True)
+            self.run_worker(
+                self._layout_rest(self._generation),
+                name="layout",
+                group="parallel-view-layout",
+                exclusive=True,
+                exit_on_error=True,
+            )
 
     @property
     def laid_out(self) -> bool:
