@@ -9,13 +9,17 @@ before layout ends.
 from __future__ import annotations
 
 import asyncio
+import io
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
 from textual import events
 from textual.app import App, ComposeResult
 
 from reader.store import Segment
-from reader.tui.widgets.parallel_view import ParallelView
+from reader.tui.widgets.parallel_view import ParallelView, _line_count
 
 ROWS = 6_000
 
@@ -84,3 +88,20 @@ def test_end_and_page_keys_before_the_layout_is_done_reach_the_right_rows() -> N
             assert top >= int(view.scroll_y) and view.cursor > 0
 
     asyncio.run(scenario())
+
+
+TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("북한군 쿠르스크 배치 North Korean troops\t\n\x1b\u200b\u0301é漢字🙂 ,.-"),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=TEXT, width=st.integers(min_value=1, max_value=90))
+def test_the_layout_counts_as_many_lines_as_the_row_shows(text: str, width: int) -> None:
+    """Rows are laid out by counting lines, and wrapped only when drawn: the two must always agree."""
+    console = Console(width=200, file=io.StringIO())
+    assert _line_count(text, width) == len(ParallelView._wrap(text, width, console))
