@@ -224,7 +224,8 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_height: list[int] = []
         self._line_segment: list[int] = []  # content line -> segment index, or _GAP
         self._marks: dict[str, list[Mark]] = {}  # named layers of styled spans (notes, a selection, …)
-        self._row_marks: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # (row, side) -> local spans
+        # Per layer, (row, side) -> its spans in row-local offsets; indexed when first needed after a change.
+        self._layer_rows: dict[str, dict[tuple[int, int], list[tuple[int, int, str]]]] = {}
         self._gutter_marks: dict[tuple[int, int], str] = {}  # (row, side) -> a glyph beside its first line
         self._mentions: dict[int, tuple[Mention, ...]] = {}  # row -> its mentions in reading order
         self._mention_ids: dict[int, Mention] = {}
@@ -245,6 +246,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._segments = segments
         self._built_for = None
         self._wrapped.clear()  # the old article's rows: nothing to restyle
+        self._layer_rows.clear()  # indexed against the old rows
         self.set_mentions(mentions)
         self.set_search(self.search_query)  # the find bar still shows it: search the new article too
         self.set_reactive(ParallelView.cursor, 0)
@@ -280,29 +282,40 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     ) -> None:
         """Replace one layer of styled spans (and, for the "notes" layer, gutter glyphs); restyles those rows.
 
-        Styles do not change how text wraps, so only the affected rows are re-wrapped, in place.
+        Styles do not change how text wraps, so only the affected rows are wrapped again, when next drawn.
+        Only this layer is indexed again: a 10 MB article's 185,000 names are not gone through for a
+        selected name or a note.
         """
         touched = {(m[0], _SIDE_INDEX[m[1]]) for m in self._marks.get(layer, ())}
         self._marks[layer] = list(marks)
         touched |= {(m[0], _SIDE_INDEX[m[1]]) for m in marks}
         if gutter is not None:
             self._gutter_marks = {(row, _SIDE_INDEX[side]): glyph for (row, side), glyph in gutter.items()}
-        self._row_marks = {}
-        for layer_marks in self._marks.values():
-            for row, side, start, end, component in layer_marks:
-                if 0 <= row < len(self._segments):
-                    base = self._segments[row].ko_start if side == "ko" else self._segments[row].en_start
-                    key = (row, _SIDE_INDEX[side])
-                    self._row_marks.setdefault(key, []).append((start - base, end - base, component))
+        self._layer_rows.pop(layer, None)
         for row in {row for row, _ in touched}:
             self._wrapped.discard(row)  # wrapped again, in the new styles, when next drawn
         self._strips.clear()
         self.refresh()
 
+    def _layer_index(self, layer: str) -> dict[tuple[int, int], list[tuple[int, int, str]]]:
+        """One layer's spans by (row, side), in offsets local to that side of the row."""
+        index = self._layer_rows.get(layer)
+        if index is None:
+            index = self._layer_rows[layer] = {}
+            segments = self._segments
+            for row, side, start, end, component in self._marks[layer]:
+                if 0 <= row < len(segments):
+                    base = segments[row].ko_start if side == "ko" else segments[row].en_start
+                    index.setdefault((row, _SIDE_INDEX[side]), []).append(
+                        (start - base, end - base, component)
+                    )
+        return index
+
     def _styled(self, row: int, side: int) -> list[tuple[int, int, Style]]:
-        """Row-local spans of one side with their resolved styles (the theme may have changed)."""
+        """Row-local spans of one side, layer by layer, with their resolved styles (the theme may change)."""
         return [(start, end, self.get_component_rich_style(component, partial=True))
-                for start, end, component in self._row_marks.get((row, side), ())]  # fmt: skip
+                for layer in self._marks
+                for start, end, component in self._layer_index(layer).get((row, side), ())]  # fmt: skip
 
     def visible_text(self) -> list[str]:
         """The lines on screen as plain text, heading first (what a reader sees, without styles)."""
@@ -672,6 +685,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._segments = segments
         self.set_reactive(ParallelView.cursor, max(0, min(self.cursor, len(segments) - 1)))
         self._wrapped.clear()  # rows are about to be wrapped afresh: nothing to restyle
+        self._layer_rows.clear()  # indexed against the old rows
         self._select(None)
         self.set_mentions(mentions)
         self.set_search(self.search_query)
