@@ -100,8 +100,9 @@ def screen(db: Path) -> None:
     last = rows[-1][0]
     env = f"env PYTHONPATH={shlex.quote(os.environ['PYTHONPATH'])} " if os.environ.get("PYTHONPATH") else ""
     session = f"big{time.monotonic_ns()}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48",
-                    f"exec {env}{shlex.quote(sys.executable)} -m reader.cli --db {shlex.quote(str(db))}"], check=True)
+    # On bench/startup.py's own tmux server (its `tmux` helper), where the panes are read.
+    tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "48",
+         f"exec {env}{shlex.quote(sys.executable)} -m reader.cli --db {shlex.quote(str(db))}", check=True)
     try:
         wait_for(session, (title_en or title_ko)[:20], 60)
         start = time.perf_counter()
@@ -117,7 +118,7 @@ def screen(db: Path) -> None:
         tmux("send-keys", "-t", session, "G")
         print(f"G to the last row on screen: {wait_for(session, last, 120) - start:.2f} s")
     finally:
-        tmux("kill-session", "-t", session)
+        tmux("kill-server")  # the server is this run's own
 
 
 def phases(ko: str, en: str, db: Path) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -163,6 +164,42 @@ def test_a_file_path_adds_the_file_as_reader_add_would(library, drive, tmp_path)
         await pilot.press("enter")
         header = str(app.screen.query_one("#article-header", Static).render())
         assert "no Korean text: T translates" in header
+
+    drive(library, scenario)
+
+
+def test_lone_surrogates_replaced_on_import_are_reported_after_the_dialog_closes(
+    library, drive, tmp_path
+) -> None:
+    path = tmp_path / "broken.json"  # JSON may escape half of a UTF-16 pair: it cannot be stored as such
+    path.write_text(
+        json.dumps({"ko": PASTED_KO, "en": PASTED_EN.replace("500 shelters", "500 \ud800shelters")})
+    )
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#add-source", Input).focus()
+        await pilot.press(*str(path))
+        await submit(app, pilot)
+        assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
+        article = library.get_article(app.screen.table.article_id_at_cursor())
+        assert "500 \ufffdshelters" in article.en_text
+        said = [n for n in app._notifications if "lone surrogate" in str(n.message)]
+        assert len(said) == 1 and said[0].severity == "warning"
+        assert str(said[0].message).startswith("Added, but 1 lone surrogate")
+        assert "English text line 3" in str(said[0].message)  # where it was, as `reader add` says
+
+    drive(library, scenario)
+
+
+def test_a_clean_import_from_the_dialog_warns_of_nothing(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        await paste(pilot, dialog.query_one("#add-ko", TextArea), PASTED_KO)
+        await paste(pilot, dialog.query_one("#add-en", TextArea), PASTED_EN)
+        await submit(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert not [n for n in app._notifications if n.severity == "warning"]
 
     drive(library, scenario)
 

@@ -120,6 +120,10 @@ class ReaderApp(App[None]):
         focused text input keeps what was typed, so Korean can still be entered there.
         """
         if isinstance(event, events.Key) and not event.is_forwarded:
+            # A text box just opened (the reading screen's /) takes what is typed before it has the focus.
+            take = getattr(self.screen, "take_typed_ahead", None)
+            if take is not None and event.is_printable and event.character and take(event.character):
+                return
             keys = latin_keys(event.character)
             if keys is not None and not self._typing_text():
                 for key in keys:

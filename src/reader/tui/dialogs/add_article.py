@@ -8,6 +8,7 @@ bad address, nothing pasted — is one line in the dialog, with nothing written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -144,18 +145,22 @@ class AddArticleDialog(ModalScreen[int | None]):
             else:
                 article = article_from_pasted(ko, en, title_ko=titles[0], title_en=titles[1])
             assert self.store.path is not None
+            # What had to change for the text to be storable (lone surrogates): said as `reader add` says it.
+            warnings: list[str] = []
             with Store.open(self.store.path) as store:
-                article_id = add_article(store, article, on_step=step)
+                article_id = add_article(store, article, on_step=step, on_warning=warnings.append)
         except (ImportProblem, DuplicateArticle) as exc:
             self.app.call_from_thread(self._failed, str(exc))
         except Exception as exc:  # noqa: BLE001 - an analysis bug must leave the dialog usable, not crash the app
             self.app.call_from_thread(self._failed, f"unexpected error: {type(exc).__name__}: {exc}")
         else:
-            self.app.call_from_thread(self._added, article_id)
+            self.app.call_from_thread(self._added, article_id, warnings)
 
-    def _added(self, article_id: int) -> None:
+    def _added(self, article_id: int, warnings: Sequence[str] = ()) -> None:
         self.busy = False
         self.added = article_id
+        for warning in warnings:  # the dialog closes: the app's notification outlives it
+            self.app.notify(f"Added, but {inert(warning)}.", severity="warning", timeout=15, markup=False)
         if self.is_current:  # else the help is open over the dialog: close when it is back on top
             self.dismiss(article_id)
 

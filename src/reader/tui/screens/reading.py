@@ -64,7 +64,8 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
                 tooltip="The article's names, dates and numbers; Enter goes to the next row holding one"),
         Binding("plus", "add_to_glossary", "Glossary", id="reading.add_to_glossary",
                 tooltip="Add the selected name (Tab) and its counterpart to the glossary"),
-        Binding("slash", "find", "Find", id="reading.find",
+        # Priority: the bar opens as / arrives, so what is typed right after it is not taken for commands.
+        Binding("slash", "find", "Find", id="reading.find", priority=True,
                 tooltip="Find words in both languages of this article (then n / N)"),
         Binding("J", "join_rows", "Join", id="reading.join_rows", show=False,
                 tooltip="Join the current row with the next one (a fix by hand, kept by re-analysis)"),

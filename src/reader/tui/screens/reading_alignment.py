@@ -79,7 +79,20 @@ class ReadingAlignment:
         return self.query_one(FindBar)  # type: ignore[attr-defined]
 
     def action_find(self) -> None:
-        self.find_bar.open()
+        """`/` is a priority binding: the bar opens as the key arrives, before the keys typed after it are
+        looked at; until the focus has moved, `take_typed_ahead` puts those keys in the bar."""
+        if self.focused is self.find_bar:  # type: ignore[attr-defined]
+            self.find_bar.type_character("/")  # a slash typed in the bar is text
+        else:
+            self.find_bar.open()
+
+    def take_typed_ahead(self, character: str) -> bool:
+        """Called by the app for each printable key: one typed right after `/` goes into the find bar
+        (Korean stays Korean), not to the article as a command."""
+        if not self.find_bar.focus_coming:
+            return False
+        self.find_bar.type_character(character)
+        return True
 
     def on_input_changed(self, event: FindBar.Changed) -> None:
         if isinstance(event.input, FindBar) and self.view.set_search(event.value):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
@@ -47,17 +48,36 @@ class FindBar(Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder="Find in both languages…  (Enter: next, ↑: previous, Esc: close)", id=id)
+        # Opened, focus not here yet: Textual moves it only after the keys already queued are handled.
+        self._focus_coming = False
 
     def open(self) -> None:
         self.add_class("-open")
+        self._focus_coming = True
         self.focus()
         self.select_all()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._focus_coming = False
+
+    @property
+    def focus_coming(self) -> bool:
+        """Opened, and the focus is on its way: keys typed now (right after `/`) are meant for the bar."""
+        return self._focus_coming and self.is_open
+
+    def type_character(self, character: str) -> None:
+        """`character` as if typed in the bar: it replaces the selection (the previous query) or is inserted."""
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(character)
+        else:
+            self.replace(character, *self.selection)
 
     @property
     def is_open(self) -> bool:
         return self.has_class("-open")
 
     def action_close(self) -> None:
+        self._focus_coming = False
         self.remove_class("-open")
         self.post_message(self.Closed())
 
