@@ -141,7 +141,7 @@ def test_an_acronym_the_translation_keeps_is_not_charged_as_missing() -> None:
     def cost(english: str) -> float:
         problem = impl._Problem.build(ko, [english], None, None, None)
         lo = np.zeros(2, dtype=np.int64)
-        return float(impl._bead_costs(problem.banded(lo, 2), lo, 2, 1, 1)[1, 1])
+        return float(impl._bead_costs(problem.banded(lo, 2), *impl._grid(lo, 2, 0, 2), 1, 1)[1, 1])
 
     kept, left_out = cost("The NATO summit opened in Brussels."), cost("The XQZV summit opened in Brussels.")
     assert left_out - kept == pytest.approx(impl._ANCHOR_GAIN + impl._MISSING_COST)
@@ -360,8 +360,9 @@ def _brute_force_posteriors(ko: list[str], en: list[str], kp: list[int], ep: lis
     lo = np.zeros(n + 1, dtype=np.int64)
     problem = problem.banded(lo, m + 1)
     beads = [*impl._BEADS, (0, 1)]
-    costs = {b: impl._bead_costs(problem, lo, m + 1, *b) for b in beads}
-    point = impl._point_costs(problem, lo, m + 1)
+    cells = impl._grid(lo, m + 1, 0, n + 1)
+    costs = {b: impl._bead_costs(problem, *cells, *b) for b in beads}
+    point = impl._point_costs(problem, *cells)
 
     def paths(i: int, j: int):
         if (i, j) == (n, m):
