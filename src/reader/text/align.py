@@ -14,8 +14,11 @@ leaves unmatched raises it, which is what tells a dropped sentence from a merged
 ever lower costs: translations render names in too many ways for their absence to mean much.
 
 The dynamic programme runs inside a band around the diagonal implied by the running length ratio, so time
-and memory grow linearly with the input; the band widens while the best path touches its edge and the
-wider band finds a better path (repeated sentences make many equally good paths, which touch any edge).
+and memory grow linearly with the input. While the best path touches the band's edge and the next band
+finds a better path, the band is centred on that path and widens, up to a budget of cells a row: a long
+article drifts from its length diagonal further than any fixed band reaches, and a band that only
+widened around the diagonal would grow with the text (repeated sentences make many equally good paths,
+which touch any edge; the next band then finds nothing better and the search stops).
 Anchor pairs are listed only for the sentence pairs the band can link, so a key every sentence holds
 costs the band's size, not n·m. A second, sum-product pass in both directions gives every link its
 posterior probability under the same model, which is the confidence.
@@ -87,6 +90,10 @@ _PARAGRAPH_COST = 3.0
 _FULL_GRID_CELLS = 250_000
 _INITIAL_BAND = 16
 _CELL_BUDGET = 600_000
+# Passes of the band along the best path: each moves it by up to _INITIAL_BAND sentences where the path
+# ran along its edge, so a path that strays that far from the length diagonal is still found.
+_MAX_PASSES = 8
+_GROWTH = 2
 
 
 def _band_limit(n: int, m: int) -> int:
@@ -120,22 +127,32 @@ def align(
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
     problem = _Problem.build(ko, en, ko_paragraphs, en_paragraphs, _as_glossary(glossary))
+    if (n + 1) * (m + 1) <= _FULL_GRID_CELLS:
+        low, high, band, passes = np.zeros(n + 1, np.int64), np.full(n + 1, m), 0, 1
+    else:
+        low, high = _diagonal(problem)
+        band, passes = _INITIAL_BAND, _MAX_PASSES
     limit = _band_limit(n, m)
-    band = min(_INITIAL_BAND, limit) if (n + 1) * (m + 1) > _FULL_GRID_CELLS else limit
+    widest = 4 * limit + 1
     found: tuple[float, np.ndarray, int, _Problem, _Result, list[tuple[int, int, int, int]]] | None = None
-    while True:
-        lo, width = _band(problem, band)
+    for _ in range(passes):
+        lo, width = _band(low, high, band, m)
+        if found is not None and width > widest:
+            break  # the path jumps far within a row: following it would cost more than the budget
         banded = problem.banded(lo, width)
         result = _run(banded, lo, width, viterbi=True)
         cost = result.cost
         if found is not None and not cost < found[0] - 1e-6:
-            # A wider band found nothing better: the path only touched the edge among equally good
-            # ones (repeated sentences make many), so widening further would cost time for nothing.
+            # The band moved and found nothing better: the path only touched the edge among equally
+            # good ones (repeated sentences make many), so moving it further would cost time for nothing.
             break
         found = (cost, lo, width, banded, result, _backtrace(banded, lo, result))
-        if band >= limit or not _touches_edge(found[5], lo, width, m):
+        if not _touches_edge(found[5], lo, width, m):
             break
-        band = min(2 * band, limit)
+        # The best path ran along the band's edge: the band follows it, and widens up to the budget.
+        low, high = _path_span(found[5], n)
+        band = min(_GROWTH * band, limit)
+    assert found is not None
     _, lo, width, problem, result, path = found
     reverse = _run(problem.reversed(), _reverse_band(lo, width, m), width, viterbi=False)
     return _links(problem, lo, result, reverse, path)
@@ -729,14 +746,30 @@ def _centres(cum_ko: np.ndarray, cum_en: np.ndarray) -> np.ndarray:
     return np.round(np.interp(share, cum_en, np.arange(m + 1))).astype(int)
 
 
-def _band(problem: _Problem, half_width: int) -> tuple[np.ndarray, int]:
-    """Row offsets `lo` (first English point of each row) and one width for all rows."""
-    m = problem.m
+def _diagonal(problem: _Problem) -> tuple[np.ndarray, np.ndarray]:
+    """For each Korean point, the English points around where the same share of both texts is read."""
     centre = _centres(problem.cum_ko, problem.cum_en)
     prev = np.concatenate([[centre[0]], centre[:-1]])
     nxt = np.concatenate([centre[1:], [centre[-1]]])
-    low = np.minimum(np.minimum(prev, centre), nxt)
-    high = np.maximum(np.maximum(prev, centre), nxt)
+    return np.minimum(np.minimum(prev, centre), nxt), np.maximum(np.maximum(prev, centre), nxt)
+
+
+def _path_span(path: list[tuple[int, int, int, int]], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each Korean point, the first and last English points of the path's links that start, end or
+    cross there, widened by the rows next to it."""
+    low = np.full(n + 1, np.iinfo(np.int64).max)
+    high = np.zeros(n + 1, np.int64)
+    for i0, j0, i1, j1 in path:
+        low[i0 : i1 + 1] = np.minimum(low[i0 : i1 + 1], j0)
+        high[i0 : i1 + 1] = np.maximum(high[i0 : i1 + 1], j1)
+    prev_low, next_low = np.concatenate([low[:1], low[:-1]]), np.concatenate([low[1:], low[-1:]])
+    prev_high, next_high = np.concatenate([high[:1], high[:-1]]), np.concatenate([high[1:], high[-1:]])
+    return np.minimum(np.minimum(prev_low, low), next_low), np.maximum(np.maximum(prev_high, high), next_high)
+
+
+def _band(low: np.ndarray, high: np.ndarray, half_width: int, m: int) -> tuple[np.ndarray, int]:
+    """Row offsets `lo` (first English point of each row) and one width for all rows, covering
+    `half_width` points either side of [low, high] in every row."""
     # The path must be able to reach (n, m) and leave (0, 0) whatever the band.
     lo = np.maximum(low - half_width, 0)
     hi = np.minimum(high + half_width, m)
@@ -886,7 +919,9 @@ def _run(problem: _Problem, lo: np.ndarray, width: int, *, viterbi: bool) -> _Re
         for start in range(0, n + 1, block):
             stop = min(start + block, n + 1)
             cells = _grid(lo, width, start, stop)
-            stacked = np.stack([_bead_costs(problem, *cells, *bead) for bead in _BEADS])  # (beads, rows, width)
+            stacked = np.stack(
+                [_bead_costs(problem, *cells, *bead) for bead in _BEADS]
+            )  # (beads, rows, width)
             point = _point_costs(problem, *cells)
             steps = _bead_costs(problem, *cells, 0, 1) + point
             steps[:, 0] = 0.0  # the first cell of a row has no left neighbour in the band; its step is unused
