@@ -90,10 +90,10 @@ _PARAGRAPH_COST = 3.0
 _FULL_GRID_CELLS = 250_000
 _INITIAL_BAND = 16
 _CELL_BUDGET = 600_000
-# Passes of the band along the best path: each moves it by up to _INITIAL_BAND sentences where the path
-# ran along its edge, so a path that strays that far from the length diagonal is still found.
-_MAX_PASSES = 8
-_GROWTH = 2
+# Passes of the band along the best path: each moves it by up to its half-width where the path ran along
+# its edge (the half-width doubling up to the budget's limit), so a bounded number of passes follows a
+# path that strays hundreds of sentences from the length diagonal.
+_MAX_PASSES = 16
 
 
 def _band_limit(n: int, m: int) -> int:
@@ -151,7 +151,7 @@ def align(
             break
         # The best path ran along the band's edge: the band follows it, and widens up to the budget.
         low, high = _path_span(found[5], n)
-        band = min(_GROWTH * band, limit)
+        band = min(2 * band, limit)
     assert found is not None
     _, lo, width, problem, result, path = found
     reverse = _run(problem.reversed(), _reverse_band(lo, width, m), width, viterbi=False)
