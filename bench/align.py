@@ -1,6 +1,6 @@
 """Benchmark sentence splitting and alignment on the Korean–English development articles.
 
-usage: python bench/align.py [--root DIR] [--size N] [--repeated N] [--glossary]
+usage: python bench/align.py [--root DIR] [--size N] [--repeated N] [--glossary] [--long N,N,...]
 
 For every artNN under ROOT (default ../shared/eval-dev/align from the repository root): split the raw
 ko.txt / en.txt, align, and score the whole path with ROOT/score_e2e.py beside its plain baseline
@@ -8,12 +8,16 @@ ko.txt / en.txt, align, and score the whole path with ROOT/score_e2e.py beside i
 ROOT/score.py; then time align() on N x N synthetic sentences and report its peak memory, and on N
 identical sentences a side (--repeated: a long import full of boilerplate). With --glossary, both
 alignments are run a second time with the bundled glossary as anchors, in a column of their own.
+With --long, align() is also timed on long synthetic articles of those many sentences a side whose
+length ratio drifts (as a long text's does), with its peak memory (tracemalloc, which slows it), to show
+how both grow with the text.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import re
 import subprocess
@@ -145,6 +149,33 @@ def time_align(n: int) -> tuple[float, float]:
     return seconds, peak / 2**20
 
 
+def drifting(n: int, seed: int = 0) -> tuple[list[str], list[str]]:
+    """n sentence pairs whose English-to-Korean length ratio wanders slowly between 0.5x and 2x, so the
+    true path strays from the length diagonal the more the longer the text, as in long articles."""
+    rng = random.Random(seed)
+    ko, en, stretch = [], [], 1.0
+    for i in range(n):
+        words = rng.randint(3, 12)
+        stretch = min(2.0, max(0.5, stretch * math.exp(rng.gauss(0.0, 0.08))))
+        ko.append("가나다 " * words + f"{i + 100}명이 왔다.")
+        en.append("Some" + " word" * round(words * 2 * stretch) + f" {i + 100} people came.")
+    return ko, en
+
+
+def time_long(n: int) -> tuple[float, float, int]:
+    """Seconds, peak MiB under tracemalloc, and links off the true diagonal, for a drifting text of n."""
+    ko, en = drifting(n)
+    start = time.perf_counter()
+    links = align(ko, en)
+    seconds = time.perf_counter() - start
+    wrong = sum(1 for link in links if link.kind != "1-1" or link.ko != link.en)
+    tracemalloc.start()
+    align(ko, en)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, peak / 2**20, wrong
+
+
 def time_repetitive(n: int) -> float:
     """Seconds align() takes on n identical sentences a side in paragraphs of eight, as a long import
     full of boilerplate gives it: every sentence shares every anchor, and many paths tie."""
@@ -165,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--glossary", action="store_true", help="also align with the bundled glossary as anchors"
+    )
+    parser.add_argument(
+        "--long",
+        default="",
+        help="comma-separated sentence counts of long drifting texts to time, e.g. 5000,20000",
     )
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
@@ -211,6 +247,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{f'align() {args.size}x{args.size}':28} {'':>9} {seconds:8.2f}s {'<2s':>7}")
     print(f"{'peak memory (tracemalloc)':28} {'':>9} {peak_mb:7.1f}MB")
     print(f"{f'align() {args.repeated} repeated':28} {'':>9} {repeated:8.2f}s {'<5s':>7}")
+    for size in (int(x) for x in args.long.split(",") if x.strip()):
+        seconds, peak_mb, wrong = time_long(size)
+        print(
+            f"{f'align() {size} drifting':28} {'':>9} {seconds:8.2f}s {peak_mb:7.1f}MB peak, {wrong} links wrong"
+        )
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import time
 from pathlib import Path
 
@@ -141,7 +142,7 @@ def test_an_acronym_the_translation_keeps_is_not_charged_as_missing() -> None:
     def cost(english: str) -> float:
         problem = impl._Problem.build(ko, [english], None, None, None)
         lo = np.zeros(2, dtype=np.int64)
-        return float(impl._bead_costs(problem.banded(lo, 2), lo, 2, 1, 1)[1, 1])
+        return float(impl._bead_costs(problem.banded(lo, 2), *impl._grid(lo, 2, 0, 2), 1, 1)[1, 1])
 
     kept, left_out = cost("The NATO summit opened in Brussels."), cost("The XQZV summit opened in Brussels.")
     assert left_out - kept == pytest.approx(impl._ANCHOR_GAIN + impl._MISSING_COST)
@@ -360,8 +361,9 @@ def _brute_force_posteriors(ko: list[str], en: list[str], kp: list[int], ep: lis
     lo = np.zeros(n + 1, dtype=np.int64)
     problem = problem.banded(lo, m + 1)
     beads = [*impl._BEADS, (0, 1)]
-    costs = {b: impl._bead_costs(problem, lo, m + 1, *b) for b in beads}
-    point = impl._point_costs(problem, lo, m + 1)
+    cells = impl._grid(lo, m + 1, 0, n + 1)
+    costs = {b: impl._bead_costs(problem, *cells, *b) for b in beads}
+    point = impl._point_costs(problem, *cells)
 
     def paths(i: int, j: int):
         if (i, j) == (n, m):
@@ -456,3 +458,40 @@ def test_repeated_sentences_cost_work_in_proportion_to_their_number(monkeypatch:
     assert large_cells <= 4.5 * small_cells
     # Linear time is four times; a quadratic listing of the anchor pairs would be sixteen and seconds.
     assert large_time <= 10 * small_time + 1.0
+
+
+def test_band_memory_per_sentence_is_bounded_and_follows_a_drifting_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A long article drifts from the length diagonal (the English runs longer for a stretch, then
+    # shorter). The band must follow the path rather than widen for the whole text: the cells it holds
+    # per sentence (band and anchor pairs) stay under a bound that does not grow with the text, and the
+    # path is still found.
+    import random
+
+    from reader.text import align as impl
+
+    cells: list[int] = []
+    real_run = impl._run
+
+    def counting_run(problem: impl._Problem, lo: object, width: int, *, viterbi: bool) -> impl._Result:
+        table = 0 if problem.pairs is None else problem.pairs.weight.size
+        cells.append((problem.n + 1) * width + table)
+        return real_run(problem, lo, width, viterbi=viterbi)
+
+    monkeypatch.setattr(impl, "_run", counting_run)
+    # The budget that lets the band of a few thousand sentences grow to hundreds of cells a row keeps
+    # shorter texts exact; here the text is held to the band a very long one gets.
+    monkeypatch.setattr(impl, "_CELL_BUDGET", 0)
+    n = 2400
+    rng = random.Random(n)
+    ko, en, stretch = [], [], 1.0
+    for i in range(n):
+        words = rng.randint(3, 12)
+        stretch = min(2.0, max(0.5, stretch * math.exp(rng.gauss(0.0, 0.08))))
+        ko.append("가나다 " * words + f"{i + 100}명이 왔다.")
+        en.append("Some" + " word" * round(words * 2 * stretch) + f" {i + 100} people came.")
+    links = align(ko, en)
+    assert _pairs(links) == [((i,), (i,)) for i in range(n)]
+    # Band and pair table each at most the widest band a row may have: a constant, whatever n.
+    assert max(cells) <= 2 * (n + 1) * (4 * impl._band_limit(n, n) + 16)

@@ -14,8 +14,11 @@ leaves unmatched raises it, which is what tells a dropped sentence from a merged
 ever lower costs: translations render names in too many ways for their absence to mean much.
 
 The dynamic programme runs inside a band around the diagonal implied by the running length ratio, so time
-and memory grow linearly with the input; the band widens while the best path touches its edge and the
-wider band finds a better path (repeated sentences make many equally good paths, which touch any edge).
+and memory grow linearly with the input. While the best path touches the band's edge and the next band
+finds a better path, the band is centred on that path and widens, up to a budget of cells a row: a long
+article drifts from its length diagonal further than any fixed band reaches, and a band that only
+widened around the diagonal would grow with the text (repeated sentences make many equally good paths,
+which touch any edge; the next band then finds nothing better and the search stops).
 Anchor pairs are listed only for the sentence pairs the band can link, so a key every sentence holds
 costs the band's size, not n·m. A second, sum-product pass in both directions gives every link its
 posterior probability under the same model, which is the confidence.
@@ -87,6 +90,10 @@ _PARAGRAPH_COST = 3.0
 _FULL_GRID_CELLS = 250_000
 _INITIAL_BAND = 16
 _CELL_BUDGET = 600_000
+# Passes of the band along the best path: each moves it by up to its half-width where the path ran along
+# its edge (the half-width doubling up to the budget's limit), so a bounded number of passes follows a
+# path that strays hundreds of sentences from the length diagonal.
+_MAX_PASSES = 16
 
 
 def _band_limit(n: int, m: int) -> int:
@@ -120,23 +127,32 @@ def align(
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
     problem = _Problem.build(ko, en, ko_paragraphs, en_paragraphs, _as_glossary(glossary))
+    if (n + 1) * (m + 1) <= _FULL_GRID_CELLS:
+        low, high, band, passes = np.zeros(n + 1, np.int64), np.full(n + 1, m), 0, 1
+    else:
+        low, high = _diagonal(problem)
+        band, passes = _INITIAL_BAND, _MAX_PASSES
     limit = _band_limit(n, m)
-    band = min(_INITIAL_BAND, limit) if (n + 1) * (m + 1) > _FULL_GRID_CELLS else limit
+    widest = 4 * limit + 1
     found: tuple[float, np.ndarray, int, _Problem, _Result, list[tuple[int, int, int, int]]] | None = None
-    while True:
-        lo, width = _band(problem, band)
+    for _ in range(passes):
+        lo, width = _band(low, high, band, m)
+        if found is not None and width > widest:
+            break  # the path jumps far within a row: following it would cost more than the budget
         banded = problem.banded(lo, width)
         result = _run(banded, lo, width, viterbi=True)
-        assert result.best is not None
-        cost = float(result.best[n, m - lo[n]])
+        cost = result.cost
         if found is not None and not cost < found[0] - 1e-6:
-            # A wider band found nothing better: the path only touched the edge among equally good
-            # ones (repeated sentences make many), so widening further would cost time for nothing.
+            # The band moved and found nothing better: the path only touched the edge among equally
+            # good ones (repeated sentences make many), so moving it further would cost time for nothing.
             break
         found = (cost, lo, width, banded, result, _backtrace(banded, lo, result))
-        if band >= limit or not _touches_edge(found[5], lo, width, m):
+        if not _touches_edge(found[5], lo, width, m):
             break
+        # The best path ran along the band's edge: the band follows it, and widens up to the budget.
+        low, high = _path_span(found[5], n)
         band = min(2 * band, limit)
+    assert found is not None
     _, lo, width, problem, result, path = found
     reverse = _run(problem.reversed(), _reverse_band(lo, width, m), width, viterbi=False)
     return _links(problem, lo, result, reverse, path)
@@ -549,7 +565,7 @@ class _Anchors:
     en_expect: np.ndarray
 
     # Entries expanded at once when listing pairs: bounds the temporary arrays, not the result.
-    _CHUNK = 1 << 18
+    _CHUNK = 1 << 16
 
     @classmethod
     def build(
@@ -730,14 +746,30 @@ def _centres(cum_ko: np.ndarray, cum_en: np.ndarray) -> np.ndarray:
     return np.round(np.interp(share, cum_en, np.arange(m + 1))).astype(int)
 
 
-def _band(problem: _Problem, half_width: int) -> tuple[np.ndarray, int]:
-    """Row offsets `lo` (first English point of each row) and one width for all rows."""
-    m = problem.m
+def _diagonal(problem: _Problem) -> tuple[np.ndarray, np.ndarray]:
+    """For each Korean point, the English points around where the same share of both texts is read."""
     centre = _centres(problem.cum_ko, problem.cum_en)
     prev = np.concatenate([[centre[0]], centre[:-1]])
     nxt = np.concatenate([centre[1:], [centre[-1]]])
-    low = np.minimum(np.minimum(prev, centre), nxt)
-    high = np.maximum(np.maximum(prev, centre), nxt)
+    return np.minimum(np.minimum(prev, centre), nxt), np.maximum(np.maximum(prev, centre), nxt)
+
+
+def _path_span(path: list[tuple[int, int, int, int]], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each Korean point, the first and last English points of the path's links that start, end or
+    cross there, widened by the rows next to it."""
+    low = np.full(n + 1, np.iinfo(np.int64).max)
+    high = np.zeros(n + 1, np.int64)
+    for i0, j0, i1, j1 in path:
+        low[i0 : i1 + 1] = np.minimum(low[i0 : i1 + 1], j0)
+        high[i0 : i1 + 1] = np.maximum(high[i0 : i1 + 1], j1)
+    prev_low, next_low = np.concatenate([low[:1], low[:-1]]), np.concatenate([low[1:], low[-1:]])
+    prev_high, next_high = np.concatenate([high[:1], high[:-1]]), np.concatenate([high[1:], high[-1:]])
+    return np.minimum(np.minimum(prev_low, low), next_low), np.maximum(np.maximum(prev_high, high), next_high)
+
+
+def _band(low: np.ndarray, high: np.ndarray, half_width: int, m: int) -> tuple[np.ndarray, int]:
+    """Row offsets `lo` (first English point of each row) and one width for all rows, covering
+    `half_width` points either side of [low, high] in every row."""
     # The path must be able to reach (n, m) and leave (0, 0) whatever the band.
     lo = np.maximum(low - half_width, 0)
     hi = np.minimum(high + half_width, m)
@@ -762,11 +794,17 @@ def _log_erfc(x: np.ndarray) -> np.ndarray:
     return np.log(t) - x * x + poly
 
 
-def _bead_costs(problem: _Problem, lo: np.ndarray, width: int, di: int, dj: int) -> np.ndarray:
-    """Cost of the link covering Korean sentences [i-di, i) and English [j-dj, j), for every band cell."""
+def _grid(lo: np.ndarray, width: int, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row and column indices of the band cells of rows [start, stop), as broadcastable arrays."""
+    rows = np.arange(start, stop)[:, None]
+    return rows, lo[start:stop, None] + np.arange(width)[None, :]
+
+
+def _bead_costs(problem: _Problem, rows: np.ndarray, cols: np.ndarray, di: int, dj: int) -> np.ndarray:
+    """Cost of the link covering Korean sentences [i-di, i) and English [j-dj, j), for every cell (i, j)
+    of the broadcastable index arrays `rows` and `cols`: a block of band rows, or the ends of a path's
+    links. Each cell's cost depends on that cell alone, so any block of cells gives the same values."""
     n, m = problem.n, problem.m
-    rows = np.arange(n + 1)[:, None]
-    cols = lo[:, None] + np.arange(width)[None, :]
     valid = (rows >= di) & (cols >= dj) & (cols <= m)
     r = np.clip(rows, di, n)
     c = np.clip(cols, dj, m)
@@ -823,26 +861,28 @@ def _bead_costs(problem: _Problem, lo: np.ndarray, width: int, di: int, dj: int)
     return np.where(valid, cost, _INF)
 
 
-def _point_costs(problem: _Problem, lo: np.ndarray, width: int) -> np.ndarray:
+def _point_costs(problem: _Problem, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Cost of the path passing through (i, j) when only one side is at a paragraph break there."""
-    cols = np.clip(lo[:, None] + np.arange(width)[None, :], 0, problem.m)
+    cols = np.clip(cols, 0, problem.m)
+    shape = np.broadcast_shapes(np.shape(rows), np.shape(cols))
     if not problem.paragraph_cost:
-        return np.zeros(cols.shape)
-    mismatch = problem.break_ko[:, None] != problem.break_en[cols]
-    return problem.paragraph_cost * mismatch
+        return np.zeros(shape)
+    mismatch = problem.break_ko[rows] != problem.break_en[cols]
+    return problem.paragraph_cost * np.broadcast_to(mismatch, shape)
 
 
 # ------------------------------------------------------------------------------------------- programme
+
+# Band cells whose link costs are computed at once: the programme keeps one block of costs at a time,
+# so its memory is the band's energies (9 bytes a cell) and not the costs of every link kind (~100).
+_BLOCK_CELLS = 1 << 15
 
 
 @dataclass
 class _Result:
     forward: np.ndarray  # (n+1, width) sum-product energies: -log of the total weight of paths to a cell
-    best: np.ndarray | None  # (n+1, width) min-sum costs
+    cost: float  # min-sum cost of the best path to (n, m); inf when not asked for
     choice: np.ndarray | None  # (n+1, width) int8: index into _BEADS, or -1 for a (0, 1) link
-    costs: dict[tuple[int, int], np.ndarray]
-    point: np.ndarray
-    c01: np.ndarray
 
 
 def _run(problem: _Problem, lo: np.ndarray, width: int, *, viterbi: bool) -> _Result:
@@ -851,16 +891,10 @@ def _run(problem: _Problem, lo: np.ndarray, width: int, *, viterbi: bool) -> _Re
     Links that take Korean sentences come from earlier rows and are done for a whole row at once; the
     (0, 1) links within a row form a chain D[j] = min(base[j], D[j-1] + c[j]), which a running minimum
     (or a running log-sum-exp) over base[k] - C[k], with C the cumulative sum of c, solves in one pass.
-    Every band cell lies inside the grid (see `_band`), so no cell needs masking.
+    Every band cell lies inside the grid (see `_band`), so no cell needs masking. Link costs are made
+    a block of rows at a time and dropped once the block is done; min-sum costs live in a ring of rows.
     """
     n = problem.n
-    stacked = np.stack([_bead_costs(problem, lo, width, *bead) for bead in _BEADS])  # (beads, n+1, width)
-    costs = {bead: stacked[k] for k, bead in enumerate(_BEADS)}
-    point = _point_costs(problem, lo, width)
-    c01 = _bead_costs(problem, lo, width, 0, 1) + point
-    steps = c01.copy()
-    steps[:, 0] = 0.0  # the first cell of a row has no left neighbour in the band; its step is unused
-    runs = np.cumsum(steps, axis=1)
     # Where each bead's source row starts within the padded ring, for every row; -1 where it cannot.
     rows = np.arange(n + 1)[:, None]
     di = np.array([bead[0] for bead in _BEADS])[None, :]
@@ -868,10 +902,11 @@ def _run(problem: _Problem, lo: np.ndarray, width: int, *, viterbi: bool) -> _Re
     offsets = width + lo[:, None] - dj - lo[np.maximum(rows - di, 0)]
     offsets[(rows - di < 0) | (offsets < 0) | (offsets > 2 * width)] = -1
     offset_rows = offsets.tolist()
+    del rows, offsets
 
     forward = np.full((n + 1, width), _INF)
-    best = np.full((n + 1, width), _INF) if viterbi else None
     choice = np.full((n + 1, width), -1, dtype=np.int8) if viterbi else None
+    best = np.full(width, _INF)
     # Rows padded with infinity on both sides, so that a shifted row is a plain slice.
     padded_f = np.full((n + 1, 3 * width), _INF) if n < 4 else np.full((4, 3 * width), _INF)
     padded_b = np.full(padded_f.shape, _INF)
@@ -879,44 +914,56 @@ def _run(problem: _Problem, lo: np.ndarray, width: int, *, viterbi: bool) -> _Re
     stack_f = np.empty((len(_BEADS), width))
     stack_b = np.empty((len(_BEADS), width))
     beads = list(enumerate(_BEADS))
+    block = max(1, _BLOCK_CELLS // width)
     with np.errstate(divide="ignore", invalid="ignore"):
-        for i in range(n + 1):
-            if i == 0:
-                base_f = np.full(width, _INF)
-                base_f[0] = 0.0  # lo[0] == 0
-                base_b = base_f.copy()
-                arg = np.zeros(width, dtype=np.int8)
-            else:
-                row_offsets = offset_rows[i]
-                row_costs = stacked[:, i]
-                for k, (di_k, _) in beads:
-                    offset = row_offsets[k]
-                    if offset < 0:
-                        stack_f[k] = _INF
-                        stack_b[k] = _INF
-                        continue
-                    source = (i - di_k) % ring
-                    np.add(padded_f[source, offset : offset + width], row_costs[k], out=stack_f[k])
+        for start in range(0, n + 1, block):
+            stop = min(start + block, n + 1)
+            cells = _grid(lo, width, start, stop)
+            stacked = np.stack(
+                [_bead_costs(problem, *cells, *bead) for bead in _BEADS]
+            )  # (beads, rows, width)
+            point = _point_costs(problem, *cells)
+            steps = _bead_costs(problem, *cells, 0, 1) + point
+            steps[:, 0] = 0.0  # the first cell of a row has no left neighbour in the band; its step is unused
+            runs = np.cumsum(steps, axis=1)
+            for i in range(start, stop):
+                if i == 0:
+                    base_f = np.full(width, _INF)
+                    base_f[0] = 0.0  # lo[0] == 0
+                    base_b = base_f.copy()
+                    arg = np.zeros(width, dtype=np.int8)
+                else:
+                    row_offsets = offset_rows[i]
+                    row_costs = stacked[:, i - start]
+                    for k, (di_k, _) in beads:
+                        offset = row_offsets[k]
+                        if offset < 0:
+                            stack_f[k] = _INF
+                            stack_b[k] = _INF
+                            continue
+                        source = (i - di_k) % ring
+                        np.add(padded_f[source, offset : offset + width], row_costs[k], out=stack_f[k])
+                        if viterbi:
+                            np.add(padded_b[source, offset : offset + width], row_costs[k], out=stack_b[k])
+                    low = stack_f.min(axis=0)
+                    finite = np.isfinite(low)
+                    safe = np.where(finite, low, 0.0)
+                    spread = np.log(np.exp(safe - stack_f).sum(axis=0))
+                    base_f = np.where(finite, safe - spread, _INF) + point[i - start]
                     if viterbi:
-                        np.add(padded_b[source, offset : offset + width], row_costs[k], out=stack_b[k])
-                low = stack_f.min(axis=0)
-                finite = np.isfinite(low)
-                safe = np.where(finite, low, 0.0)
-                spread = np.log(np.exp(safe - stack_f).sum(axis=0))
-                base_f = np.where(finite, safe - spread, _INF) + point[i]
+                        arg = stack_b.argmin(axis=0).astype(np.int8)
+                        base_b = stack_b.min(axis=0) + point[i - start]
+                run = runs[i - start]
+                forward[i] = run - np.logaddexp.accumulate(run - base_f)
+                padded_f[i % ring, width : 2 * width] = forward[i]
                 if viterbi:
-                    arg = stack_b.argmin(axis=0).astype(np.int8)
-                    base_b = stack_b.min(axis=0) + point[i]
-            run = runs[i]
-            forward[i] = run - np.logaddexp.accumulate(run - base_f)
-            padded_f[i % ring, width : 2 * width] = forward[i]
-            if viterbi:
-                through = np.minimum.accumulate(base_b - run) + run
-                from01 = through < base_b - 1e-9
-                best[i] = np.where(from01, through, base_b)
-                choice[i] = np.where(from01, -1, arg)
-                padded_b[i % ring, width : 2 * width] = best[i]
-    return _Result(forward, best, choice, costs, point, c01)
+                    assert choice is not None
+                    through = np.minimum.accumulate(base_b - run) + run
+                    from01 = through < base_b - 1e-9
+                    best = np.where(from01, through, base_b)
+                    choice[i] = np.where(from01, -1, arg)
+                    padded_b[i % ring, width : 2 * width] = best
+    return _Result(forward, float(best[problem.m - lo[n]]) if viterbi else _INF, choice)
 
 
 def _backtrace(problem: _Problem, lo: np.ndarray, result: _Result) -> list[tuple[int, int, int, int]]:
@@ -941,6 +988,18 @@ def _touches_edge(path: list[tuple[int, int, int, int]], lo: np.ndarray, width: 
     return False
 
 
+def _path_costs(problem: _Problem, path: list[tuple[int, int, int, int]]) -> np.ndarray:
+    """The cost of each link of `path` (without the point cost at its end), computed at its end cell."""
+    ends = np.array([(i1, j1) for _, _, i1, j1 in path], dtype=np.int64).reshape(-1, 2)
+    kinds = np.array([(i1 - i0, j1 - j0) for i0, j0, i1, j1 in path], dtype=np.int64).reshape(-1, 2)
+    costs = np.zeros(len(path))
+    for bead in (*_BEADS, (0, 1)):
+        which = np.flatnonzero((kinds[:, 0] == bead[0]) & (kinds[:, 1] == bead[1]))
+        if which.size:
+            costs[which] = _bead_costs(problem, ends[which, 0], ends[which, 1], *bead)
+    return costs
+
+
 def _links(
     problem: _Problem,
     lo: np.ndarray,
@@ -952,23 +1011,17 @@ def _links(
 
     The probability of a link from (i0, j0) to (i1, j1) is the weight of all paths through it over the
     weight of all paths: exp(Z - F(i0, j0) - cost - B(i1, j1)), F from the forward pass and B from the
-    forward pass of the mirrored problem; the point cost at (i1, j1) is in both, so it is added back once.
+    forward pass of the mirrored problem; the point cost at (i1, j1) is in both F(i1, j1) and B, and the
+    link's own cost leaves it out, so each point is counted once.
     """
     n, m = problem.n, problem.m
     rlo = _reverse_band(lo, result.forward.shape[1], m)
     total = result.forward[n, m - lo[n]]
     links: list[Link] = []
-    for i0, j0, i1, j1 in path:
-        di, dj = i1 - i0, j1 - j0
-        col = j1 - lo[i1]
-        point = result.point[i1, col]
-        if (di, dj) == (0, 1):
-            energy = float(result.c01[i1, col])
-        else:
-            energy = float(result.costs[(di, dj)][i1, col]) + point
+    for (i0, j0, i1, j1), energy in zip(path, _path_costs(problem, path).tolist(), strict=True):
         before = result.forward[i0, j0 - lo[i0]]
         after = reverse.forward[n - i1, (m - j1) - rlo[n - i1]]
-        log_p = total - before - energy - after + point
+        log_p = total - before - energy - after
         confidence = float(min(1.0, max(0.0, math.exp(min(0.0, log_p))))) if math.isfinite(log_p) else 0.0
         links.append(Link(tuple(range(i0, i1)), tuple(range(j0, j1)), round(confidence, 4)))
     return links
