@@ -55,9 +55,12 @@ def _flat(text: str) -> str:
 
 def assert_literal(text: str, given: list[str], title: str) -> None:
     """Every line that came out is a stretch of what was written, character for character."""
-    source = _flat(" ".join([PROSE, *given, title]))
+    pieces = [PROSE, *given, title]
+    source = _flat(" ".join(pieces))
     for line in text.split("\n"):
-        assert _flat(line) in source, line
+        # a line is one piece, or runs across pieces; combining marks of two pieces that touch once the
+        # space between them is gone are put in canonical order by NFC, so check each piece alone too
+        assert _flat(line) in source or any(_flat(line) in _flat(p) for p in pieces), line
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
