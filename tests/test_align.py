@@ -423,10 +423,8 @@ def test_paragraph_numbers_must_match_the_sentences() -> None:
         align(["가.", "나."], ["A."], ko_paragraphs=[0])
 
 
-def test_repeated_sentences_cost_work_in_proportion_to_their_number(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A long import repeats boilerplate; every sentence then shares every anchor with every other one, and
-    # a surplus sentence may go anywhere, so many paths tie. Neither may make the work grow faster than
-    # the text: four times the sentences, about four times the band cells, anchor pairs and time.
+def _count_band_cells(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record the cells each pass of the aligner holds (band rows × width, plus the anchor-pair table)."""
     from reader.text import align as impl
 
     cells: list[int] = []
@@ -438,6 +436,14 @@ def test_repeated_sentences_cost_work_in_proportion_to_their_number(monkeypatch:
         return real_run(problem, lo, width, viterbi=viterbi)
 
     monkeypatch.setattr(impl, "_run", counting_run)
+    return cells
+
+
+def test_repeated_sentences_cost_work_in_proportion_to_their_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long import repeats boilerplate; every sentence then shares every anchor with every other one, and
+    # a surplus sentence may go anywhere, so many paths tie. Neither may make the work grow faster than
+    # the text: four times the sentences, about four times the band cells, anchor pairs and time.
+    cells = _count_band_cells(monkeypatch)
     ko_sentence = "북한군 1만1000명이 러시아 쿠르스크 지역에 배치됐다고 정보총국이 26일 밝혔다."
     en_sentence = "About 11,000 North Korean troops were deployed to Kursk, the agency said on the 26th."
 
@@ -471,15 +477,7 @@ def test_band_memory_per_sentence_is_bounded_and_follows_a_drifting_path(
 
     from reader.text import align as impl
 
-    cells: list[int] = []
-    real_run = impl._run
-
-    def counting_run(problem: impl._Problem, lo: object, width: int, *, viterbi: bool) -> impl._Result:
-        table = 0 if problem.pairs is None else problem.pairs.weight.size
-        cells.append((problem.n + 1) * width + table)
-        return real_run(problem, lo, width, viterbi=viterbi)
-
-    monkeypatch.setattr(impl, "_run", counting_run)
+    cells = _count_band_cells(monkeypatch)
     # The budget that lets the band of a few thousand sentences grow to hundreds of cells a row keeps
     # shorter texts exact; here the text is held to the band a very long one gets.
     monkeypatch.setattr(impl, "_CELL_BUDGET", 0)
