@@ -21,10 +21,9 @@ from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
+from align import _paragraph_of  # bench/align.py, beside this script: one reading of the paragraphs
 from reader.text.align import align
 from reader.text.sentences import split_sentences
-
-from align import _paragraph_of  # bench/align.py, beside this script: one reading of the paragraphs
 
 REPO = Path(__file__).resolve().parent.parent
 

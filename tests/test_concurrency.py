@@ -8,7 +8,6 @@ import textwrap
 from pathlib import Path
 
 from builders import one_to_one
-
 from reader.store import Store
 from reader.store.notes import list_notes
 

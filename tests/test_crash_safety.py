@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-import crash  # noqa: E402
+import crash
 
 
 def test_every_kill_point_leaves_a_flawless_library() -> None:

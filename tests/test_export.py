@@ -5,7 +5,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from builders import one_to_one
-
 from reader.cli import main
 from reader.store import Store
 

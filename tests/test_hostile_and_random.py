@@ -40,11 +40,9 @@ def test_cli_output_to_a_terminal_is_neutralised(tmp_path) -> None:
     """Run `reader list` on a pseudo-terminal: the title's escape codes arrive as visible characters."""
     import os
     import pty
-
     from dataclasses import replace
 
     from builders import one_to_one
-
     from reader.store import Store
 
     db = tmp_path / "l.db"

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from builders import one_to_one
 
+from builders import one_to_one
 from reader.cli import main
 from reader.store import Store
 from reader.store.health import backup, check
@@ -116,7 +116,7 @@ def test_damaged_or_foreign_files_are_refused_untouched(library: Path, damage: s
 
 
 def test_full_disk_leaves_library_as_it_was(library: Path, tmp_path: Path, monkeypatch, capsys) -> None:
-    import reader.store.connection as connection
+    from reader.store import connection
 
     real_connect = connection.connect
 

@@ -9,11 +9,19 @@ import sys
 import textwrap
 
 import pytest
-from builders import one_to_one
 
+from builders import one_to_one
 from reader.analysis import Analysis
 from reader.store import NewArticle, Store
-from reader.store.notes import add_note, delete_note, list_notes, note_counts, restore_note, tags_in, update_note
+from reader.store.notes import (
+    add_note,
+    delete_note,
+    list_notes,
+    note_counts,
+    restore_note,
+    tags_in,
+    update_note,
+)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def test_key_table_matches_the_bindings() -> None:
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = re.findall(r"```sh\n(.+?)\n```", readme, flags=re.S)
+    commands = re.findall(r"```sh\n(.+?)\n```", readme, flags=re.DOTALL)
     test_command = next(c for c in commands if "pytest" in c)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command.strip() in ci.splitlines()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from builders import one_to_one
 
+from builders import one_to_one
 from reader.cli import main
 from reader.store import NewArticle, Store
 from reader.store.search import BadQuery, search, snippet

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from builders import one_to_one
 from reader.store import SCHEMA_VERSION, DuplicateArticle, Store, StoreError
 from reader.store.connection import APPLICATION_ID
-
-from builders import one_to_one
 
 
 def test_new_file_gets_current_schema_in_wal_mode(db_path: Path) -> None:

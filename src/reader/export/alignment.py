@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .. import __version__
 from ..store.articles import Article
@@ -26,7 +26,7 @@ def _one_line(text: str) -> str:
 
 
 def to_tmx(article: Article, *, now: datetime | None = None) -> str:
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
     tmx = ET.Element("tmx", version="1.4")
     header = ET.SubElement(
         tmx,

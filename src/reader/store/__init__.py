@@ -21,13 +21,13 @@ from .connection import StoreError, connect, transaction
 from .migrations import SCHEMA_VERSION, migrate
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Article",
     "ArticleSummary",
     "DuplicateArticle",
     "Mention",
     "MentionRow",
     "NewArticle",
-    "SCHEMA_VERSION",
     "Segment",
     "SegmentRow",
     "SentenceRow",
@@ -47,7 +47,7 @@ class Store:
         self.backup_path: Path | None = None  # the copy written before that migration
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> "Store":
+    def open(cls, path: Path | str, *, create: bool = True) -> Store:
         conn = connect(path, create=create)
         backups: list[Path] = []
 
@@ -75,7 +75,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

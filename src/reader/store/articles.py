@@ -6,7 +6,7 @@ import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import partial
 from itertools import chain, repeat
 from operator import add, itemgetter
@@ -325,7 +325,7 @@ def insert_article(
                 "url": article.url,
                 "author": article.author,
                 "published": article.published,
-                "added": added or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "added": added or datetime.now(UTC).isoformat(timespec="seconds"),
                 "original_lang": "ko" if article.ko.strip() else "en",
                 "translation_by": article.translation_by,
                 "content_hash": content_hash,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..text.anchors import Anchor, make_anchor, reanchor
 from .connection import transaction
@@ -46,7 +46,7 @@ def tags_in(body: str, extra: str = "") -> tuple[str, ...]:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _note(row: sqlite3.Row) -> Note:
