@@ -37,12 +37,12 @@ def article_text(pairs: int) -> tuple[str, str]:
 def test_batched_korean_tokens_are_what_one_call_per_text_gives() -> None:
     """The entity layer reads every row's Korean in one batched call: it must change no result."""
     texts = [KO[i % 3].format(n=i) for i in range(12)] + ["평양", "쿠르스크에서 교전이 있었다", "美 국무부"]
-    from reader.text.entities import _kiwi
+    from reader.text.entities import korean_model
 
     batched = list(korean_tokens(texts))
     assert len(batched) == len(texts)
     for text, tokens in zip(texts, batched, strict=True):
-        alone = _kiwi().tokenize(text)
+        alone = korean_model().tokenize(text)
         assert [(t.form, t.tag, t.start, t.len) for t in tokens] == [(t.form, t.tag, t.start, t.len) for t in alone]
         assert find_mentions(text, "ko", tokens=tokens) == find_mentions(text, "ko")
     assert list(korean_tokens([])) == []

@@ -180,11 +180,6 @@ def _korean_numeric(text: str) -> list[_Cand]:
 # Korean
 
 
-def _kiwi() -> Any:
-    """The one Kiwi of the process (see `korean_model`), shared with the sentence splitter."""
-    return korean_model()
-
-
 @lru_cache(maxsize=1)
 def korean_model() -> Any:
     """Kiwi taught the gazetteer's longer names: one model per process, since each copy holds ~400 MB
@@ -215,7 +210,7 @@ def korean_tokens(texts: Iterable[str]) -> Iterator[list[Any]]:
     first = next(texts, None)
     if first is None:
         return iter(())
-    return iter(_kiwi().tokenize(itertools.chain([first], texts)))
+    return iter(korean_model().tokenize(itertools.chain([first], texts)))
 
 
 @lru_cache(maxsize=1)
@@ -300,7 +295,7 @@ _NAME_TAGS = {"NNP", "SL", "SH"}
 
 
 def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = None) -> list[_Cand]:
-    toks = toks if toks is not None else _kiwi().tokenize(text)
+    toks = toks if toks is not None else korean_model().tokenize(text)
     out = _korean_numeric(text)
     bounds = {t.start for t in toks} | {t.start + t.len for t in toks}
     proper_ends = {t.start + t.len for t in toks if t.tag == "NNP"}
@@ -632,7 +627,7 @@ _NON_ENTITY_ACRONYMS = frozenset(
 @lru_cache(maxsize=4096)
 def _kiwi_knows_proper(word: str) -> bool:
     """Kiwi's own dictionary as a gazetteer: is `word` analysed as one proper noun (서울, 연천)?"""
-    toks = _kiwi().tokenize(word)
+    toks = korean_model().tokenize(word)
     return len(toks) == 1 and toks[0].tag == "NNP"
 
 
@@ -640,7 +635,7 @@ def _kiwi_knows_proper(word: str) -> bool:
 def _kiwi_word(word: str) -> bool:
     """Whether Kiwi reads `word` as one dictionary noun (정의 in 정의당): then an ending after it makes an
     institution, not a given name."""
-    toks = _kiwi().tokenize(word)
+    toks = korean_model().tokenize(word)
     return len(toks) == 1 and toks[0].tag in ("NNG", "NNP") and len(word) >= 2
 
 
@@ -1029,7 +1024,7 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
 def _alone(word: str) -> tuple[tuple[str, str, bool], ...]:
     """Kiwi's reading of a word on its own, out of the sentence that may have swayed it: (form, tag, whether
     the form is in Kiwi's dictionary rather than guessed)."""
-    return tuple((t.form, t.tag, not t.oov) for t in _kiwi().tokenize(word))
+    return tuple((t.form, t.tag, not t.oov) for t in korean_model().tokenize(word))
 
 
 def _common_compound(word: str) -> bool:

@@ -45,7 +45,6 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=1)
 def _kiwi():
     """The process's one Kiwi, taught the gazetteer's names (a second model would cost ~400 MB)."""
     from reader.text.entities import korean_model  # heavy: loads a model, so only when analysis is needed
