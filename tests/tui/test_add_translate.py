@@ -205,7 +205,7 @@ def test_a_clean_import_from_the_dialog_warns_of_nothing(library, drive) -> None
 
 
 @pytest.fixture
-def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def site() -> Iterator[str]:
     """The web import tests' page server (a news page in Korean at /ko, with its date and source)."""
     server = QuietServer(("127.0.0.1", 0), Pages)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
