@@ -245,6 +245,6 @@ def test_the_cli_search_is_the_bounded_one(db_path, capsys, monkeypatch) -> None
 
 
 def test_texts_alone(store, library) -> None:
-    ko, en = get_texts(store.conn, library["cv"])
+    ko, en, _published = get_texts(store.conn, library["cv"])
     assert ko.startswith("이력서를") and en.startswith("She sent")
     assert get_texts(store.conn, 999) is None

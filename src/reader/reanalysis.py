@@ -27,12 +27,6 @@ def affected_articles(conn: sqlite3.Connection, entries: Iterable[Entry]) -> lis
     return sorted(ids)
 
 
-def _published(conn: sqlite3.Connection, article_id: int) -> str | None:
-    """The article's publication date, which the translation check needs to set a day beside a weekday."""
-    row = conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return None if row is None else row[0]
-
-
 def refresh_entities(
     conn: sqlite3.Connection,
     article_ids: Iterable[int],
@@ -44,8 +38,8 @@ def refresh_entities(
     for done, article_id in enumerate(ids, start=1):
         texts = get_texts(conn, article_id)
         if texts is not None:
-            layer = entity_layer(texts[0], texts[1], load_rows(conn, article_id), glossary,
-                                 published=_published(conn, article_id))
+            layer = entity_layer(texts.ko, texts.en, load_rows(conn, article_id), glossary,
+                                 published=texts.published)
             set_entity_layer(conn, article_id, [(s.position, s.issues) for s in layer.segments], layer.mentions)
         if progress is not None:
             progress(done, len(ids))

@@ -398,10 +398,19 @@ def sentence_spans(conn: sqlite3.Connection, article_id: int, lang: str) -> list
     return unpack(row[0]) if row else []
 
 
-def get_texts(conn: sqlite3.Connection, article_id: int) -> tuple[str, str] | None:
-    """An article's Korean and English texts, without its rows and mentions (for re-analysing many)."""
-    row = conn.execute("SELECT ko_text, en_text FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return None if row is None else (row[0], row[1])
+class Texts(NamedTuple):
+    """What re-analysing an article's names needs: its two texts and its publication date (by which the
+    translation check sets a day of the month beside a weekday)."""
+
+    ko: str
+    en: str
+    published: str | None
+
+
+def get_texts(conn: sqlite3.Connection, article_id: int) -> Texts | None:
+    """An article's texts and date, without its rows and mentions (for re-analysing many)."""
+    row = conn.execute("SELECT ko_text, en_text, published FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else Texts(*row)
 
 
 def insert_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequence[MentionRow]) -> None:
