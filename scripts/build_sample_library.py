@@ -33,8 +33,11 @@ def build(samples: Path, out: Path) -> int:
         for path in files:
             article = article_from_json(read_text(path), path.name)
             add_article(store, article, glossary=glossary, added=f"{article.published}T00:00:00+00:00")
-        store.conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+        store.conn.execute("PRAGMA journal_mode = DELETE")  # VACUUM rewrites the whole file, not a -wal
         store.conn.execute("VACUUM")
+        # Shipped in WAL mode, as `reader` would switch it on opening: reading the bundled library then
+        # writes nothing to it. Closing the last connection folds the -wal back in: one file is shipped.
+        store.conn.execute("PRAGMA journal_mode = WAL")
     # A -wal/-shm left beside the old library must not be replayed into the new one.
     for stale in (Path(f"{out}-wal"), Path(f"{out}-shm")):
         stale.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_articles_db_matches_samples(tmp_path: Path) -> None:
     copy = tmp_path / "articles.db"
-    shutil.copyfile(ROOT / "articles.db", copy)  # opening switches journal mode: never touch the original
+    shutil.copyfile(ROOT / "articles.db", copy)  # never touch the original
     samples = sorted((ROOT / "samples").glob("*.json"))
     assert len(samples) >= 6
     with Store.open(copy) as store:
@@ -33,6 +33,20 @@ def test_articles_db_matches_samples(tmp_path: Path) -> None:
                 expected.ko.replace(" ", "").replace("\n", "")
             assert "".join(s.en for s in article.segments).replace(" ", "") == \
                 expected.en.replace(" ", "").replace("\n", "")
+
+
+def test_listing_and_searching_the_bundled_library_leave_it_unchanged(tmp_path: Path, capsys) -> None:
+    """Commands that only read must not write to the bundled file (it is shipped in the journal mode
+    `reader` opens libraries in), so a clone stays clean after trying them."""
+    from reader.cli import main
+
+    copy = tmp_path / "articles.db"
+    shutil.copyfile(ROOT / "articles.db", copy)
+    before = copy.read_bytes()
+    assert main(["--db", str(copy), "list"]) == 0
+    assert main(["--db", str(copy), "search", "평양"]) == 0
+    assert "Pyongyang" in capsys.readouterr().out
+    assert copy.read_bytes() == before
 
 
 def test_samples_are_rich_enough() -> None:
