@@ -208,11 +208,23 @@ def test_a_headline_run_into_the_story_without_its_full_stop_is_cut() -> None:
         "Both parties have agreed to hold formal talks",
         "The agreement signed on Monday ends months of delay.",
     ]
+    # A full stop lost before "The" and a name, or before a subject pronoun.
+    assert _texts("A woman was taken away on a stretcher The Israeli government called it an attack.", "en") == [
+        "A woman was taken away on a stretcher",
+        "The Israeli government called it an attack.",
+    ]
+    assert _texts("Officials met on Monday to discuss the budget He said talks would go on.", "en") == [
+        "Officials met on Monday to discuss the budget",
+        "He said talks would go on.",
+    ]
     # Titles and a capital "A" are no such place.
     for text in (
         "The minister told The Times the plan was final.",
         "He moved to The Hague in 2010 with his family.",
         "Doctors confirmed the type A flu in three patients.",
+        "The story first ran in the conservative daily The Chosun Ilbo last week.",
+        "Critics praised the new film The Host for its monster and its politics.",
+        "The lawmaker gave an interview to Britain's The Sun on Friday.",
     ):
         assert _texts(text, "en") == [text]
 
