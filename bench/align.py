@@ -27,6 +27,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from reader.analysis import align_texts
 from reader.text.align import Link, align
 from reader.text.glossary import Glossary
 from reader.text.sentences import split_sentences
@@ -46,15 +47,8 @@ def predict_end_to_end(root: Path, out: Path, glossary: Glossary | None = None) 
     for art in _articles(root):
         ko_text = (art / "ko.txt").read_text(encoding="utf-8")
         en_text = (art / "en.txt").read_text(encoding="utf-8")
-        ko = split_sentences(ko_text, "ko")
-        en = split_sentences(en_text, "en")
-        links = align(
-            [s.text(ko_text) for s in ko],
-            [s.text(en_text) for s in en],
-            ko_paragraphs=[s.paragraph for s in ko],
-            en_paragraphs=[s.paragraph for s in en],
-            glossary=glossary,
-        )
+        aligned = align_texts(ko_text, en_text, glossary)
+        ko, en, links = aligned.ko, aligned.en, aligned.links
         pred = {
             "ko": [s.text(ko_text) for s in ko],
             "en": [s.text(en_text) for s in en],

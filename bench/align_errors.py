@@ -22,8 +22,9 @@ from pathlib import Path
 from types import ModuleType
 
 from align import _paragraph_of  # bench/align.py, beside this script: one reading of the paragraphs
+from reader.analysis import align_texts
 from reader.text.align import align
-from reader.text.sentences import split_sentences
+from reader.text.meaning import sentence_vectors
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -56,20 +57,15 @@ def article_errors(art: Path, scorer: ModuleType, width: int, gold_sentences: bo
             en,
             ko_paragraphs=_paragraph_of(meta.get("ko_paragraphs"), len(ko)),
             en_paragraphs=_paragraph_of(meta.get("en_paragraphs"), len(en)),
+            meaning=sentence_vectors(ko, en),
         )
         kmap = [[i] for i in range(len(ko))]
         emap = [[j] for j in range(len(en))]
     else:
-        ko_sents = split_sentences(ko_text, "ko")
-        en_sents = split_sentences(en_text, "en")
-        ko = [s.text(ko_text) for s in ko_sents]
-        en = [s.text(en_text) for s in en_sents]
-        links = align(
-            ko,
-            en,
-            ko_paragraphs=[s.paragraph for s in ko_sents],
-            en_paragraphs=[s.paragraph for s in en_sents],
-        )
+        aligned = align_texts(ko_text, en_text)
+        ko = [s.text(ko_text) for s in aligned.ko]
+        en = [s.text(en_text) for s in aligned.en]
+        links = aligned.links
         kmap = scorer.to_gold(scorer.spans_of(ko, ko_text), scorer.gold_spans(meta, "ko", ko_text))
         emap = scorer.to_gold(scorer.spans_of(en, en_text), scorer.gold_spans(meta, "en", en_text))
     gold_set = set(gold)

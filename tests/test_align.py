@@ -8,6 +8,7 @@ import math
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -330,9 +331,10 @@ _UNICODE = st.text(
     st.lists(_UNICODE, max_size=12),
     st.booleans(),
     st.booleans(),
+    st.booleans(),
 )
 def test_every_sentence_once_in_order_and_deterministic(
-    ko: list[str], en: list[str], paragraphs: bool, glossary: bool
+    ko: list[str], en: list[str], paragraphs: bool, glossary: bool, meaning: bool
 ) -> None:
     kwargs: dict[str, object] = {}
     if paragraphs:
@@ -342,21 +344,21 @@ def test_every_sentence_once_in_order_and_deterministic(
         }
     if glossary:
         kwargs["glossary"] = _bundled_glossary()
+    if meaning:
+        kwargs["meaning"] = (_unit_vectors(len(ko), len(en)), _unit_vectors(len(en), len(ko) + 1))
     links = align(ko, en, **kwargs)
     _assert_complete_and_monotone(links, len(ko), len(en))
     assert {link.kind for link in links} <= {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2", "1-3", "3-1"}
     assert align(ko, en, **kwargs) == links
 
 
-def _brute_force_posteriors(ko: list[str], en: list[str], kp: list[int], ep: list[int]) -> dict:
+def _brute_force_posteriors(
+    ko: list[str], en: list[str], kp: list[int], ep: list[int], meaning: tuple | None = None
+) -> dict:
     """Posterior of every link by enumerating every monotone path: a check on the banded passes."""
-    import math
-
-    import numpy as np
-
     from reader.text import align as impl
 
-    problem = impl._Problem.build(ko, en, kp, ep, None)
+    problem = impl._Problem.build(ko, en, kp, ep, None, meaning)
     n, m = len(ko), len(en)
     lo = np.zeros(n + 1, dtype=np.int64)
     problem = problem.banded(lo, m + 1)
@@ -382,7 +384,16 @@ def _brute_force_posteriors(ko: list[str], en: list[str], kp: list[int], ep: lis
         total += w
         for link, _ in path:
             weights[link] = weights.get(link, 0.0) + w
-    return {(tuple(range(a, c)), tuple(range(b, d))): w / total for (a, b, c, d), w in weights.items()}
+    return {link: w / total for link, w in weights.items()}
+
+
+def _ends(links: list[Link]) -> list[tuple[int, int, int, int]]:
+    """Where each link starts and ends on the path: a 0-1 link's place is not in its indices alone."""
+    out, i, j = [], 0, 0
+    for link in links:
+        out.append((i, j, i + len(link.ko), j + len(link.en)))
+        i, j = i + len(link.ko), j + len(link.en)
+    return out
 
 
 def test_confidences_are_the_posteriors_of_the_links() -> None:
@@ -390,8 +401,9 @@ def test_confidences_are_the_posteriors_of_the_links() -> None:
     en = ["Seoul raised fares on Nov. 26.", "Citizens protested the decision strongly.", "It was cold."]
     kp, ep = [0, 0, 1], [0, 1, 1]
     exact = _brute_force_posteriors(ko, en, kp, ep)
-    for link in align(ko, en, ko_paragraphs=kp, en_paragraphs=ep):
-        assert link.confidence == pytest.approx(exact[(link.ko, link.en)], abs=1e-3)
+    links = align(ko, en, ko_paragraphs=kp, en_paragraphs=ep)
+    for link, ends in zip(links, _ends(links), strict=True):
+        assert link.confidence == pytest.approx(exact[ends], abs=1e-3)
 
 
 def test_banded_search_finds_the_same_links_as_the_full_grid(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -493,3 +505,56 @@ def test_band_memory_per_sentence_is_bounded_and_follows_a_drifting_path(
     assert _pairs(links) == [((i,), (i,)) for i in range(n)]
     # Band and pair table each at most the widest band a row may have: a constant, whatever n.
     assert max(cells) <= 2 * (n + 1) * (4 * impl._band_limit(n, n) + 16)
+
+
+def _unit_vectors(rows: int, seed: int, like: np.ndarray | None = None, noise: float = 0.0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    v = rng.normal(size=(rows, 16)) if like is None else like + noise * rng.normal(size=like.shape)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_meaning_tells_a_dropped_sentence_that_nothing_else_marks() -> None:
+    """Four Korean sentences, three English, no figure or name: the second Korean sentence was left out.
+    Lengths alone put it with a neighbour; vectors that say which sentences mean the same find the gap."""
+    ko = ["가나다라마바사아자차카타파하 " * 2, "가나다라마바사아자차카타파하 " * 2, "가나다라마바 " * 3, "가나다라 " * 4]
+    en = ["Some words of the first sentence here, " * 2, "Some words of the third sentence. " * 2, "Fourth words. " * 3]
+    base = _unit_vectors(4, 1)
+    meaning = (base, np.stack([base[0], base[2], base[3]]))
+    with_meaning = align(ko, en, meaning=meaning)
+    assert _pairs(with_meaning) == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+    assert _pairs(align(ko, en)) != _pairs(with_meaning)
+
+
+def test_meaning_must_have_a_vector_for_each_sentence() -> None:
+    with pytest.raises(ValueError, match="meaning"):
+        align(["가."], ["A."], meaning=(_unit_vectors(2, 0), _unit_vectors(1, 1)))
+
+
+def test_confidences_with_meaning_are_the_posteriors_of_the_links() -> None:
+    """The sum-product passes in both directions read the sentence vectors the same way as brute force."""
+    ko = ["서울시는 요금을 올렸다.", "시민들은 반발했다.", "기온은 영하였다."]
+    en = ["Seoul raised fares.", "Citizens protested strongly.", "It was cold."]
+    k = _unit_vectors(3, 5)
+    e = _unit_vectors(3, 6, like=k[[0, 1, 2]], noise=0.6)
+    kp, ep = [0, 0, 1], [0, 1, 1]
+    exact = _brute_force_posteriors(ko, en, kp, ep, meaning=(k, e))
+    links = align(ko, en, ko_paragraphs=kp, en_paragraphs=ep, meaning=(k, e))
+    assert any(not link.ko or not link.en for link in links)  # a 0-1 link's posterior is checked too
+    for link, ends in zip(links, _ends(links), strict=True):
+        assert link.confidence == pytest.approx(exact[ends], abs=1e-3)
+
+
+def test_banded_search_with_meaning_finds_the_same_links_as_the_full_grid(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.text import align as impl
+
+    ko = [f"가나다 {'라마' * (i % 7 + 2)} 왔다." for i in range(520)]
+    keep = [i for i in range(520) if i % 41 != 3]
+    en = [f"Some {'word ' * (2 * (i % 7 + 2))}came." for i in keep]
+    k = _unit_vectors(520, 3)
+    e = _unit_vectors(len(keep), 4, like=k[keep], noise=0.2)
+    assert (len(ko) + 1) * (len(en) + 1) > impl._FULL_GRID_CELLS
+    banded = align(ko, en, meaning=(k, e))
+    monkeypatch.setattr(impl, "_FULL_GRID_CELLS", 10**9)
+    full = align(ko, en, meaning=(k, e))
+    assert _pairs(banded) == _pairs(full)
+    assert [link.confidence for link in banded] == pytest.approx([link.confidence for link in full], abs=1e-3)

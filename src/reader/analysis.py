@@ -14,6 +14,7 @@ from datetime import date
 from .store.articles import MentionRow, SegmentRow, SentenceRow
 from .text.align import Link, align
 from .text.glossary import Glossary
+from .text.meaning import sentence_vectors
 from .text.sentences import Sentence, split_sentences
 
 #: Hears what a long analysis is doing, as a line for a status bar ("Analysing: names in row 1,200 of 40,000…").
@@ -45,12 +46,14 @@ def align_texts(
     """Split both texts and align their sentences: the path every import and `reader align` share.
 
     `locked` rows (fixed by hand) are kept as they are; only the stretches between them are aligned.
-    Glossary terms found on both sides pull sentences together (쿠르스크 ↔ Kursk).
+    Glossary terms found on both sides pull sentences together (쿠르스크 ↔ Kursk), and so do sentences
+    that mean the same (`reader.text.meaning`).
     """
     ko = split_sentences(ko_text, "ko") if ko_text.strip() else []
     en = split_sentences(en_text, "en") if en_text.strip() else []
     ko_strings = [s.text(ko_text) for s in ko]
     en_strings = [s.text(en_text) for s in en]
+    vectors = sentence_vectors(ko_strings, en_strings)
 
     def stretch(k0: int, k1: int, e0: int, e1: int) -> list[Link]:
         if k0 == k1 and e0 == e1:
@@ -61,6 +64,7 @@ def align_texts(
             ko_paragraphs=[s.paragraph for s in ko[k0:k1]],
             en_paragraphs=[s.paragraph for s in en[e0:e1]],
             glossary=glossary,
+            meaning=(vectors[0][k0:k1], vectors[1][e0:e1]) if vectors is not None else None,
         )
         return [Link(tuple(i + k0 for i in x.ko), tuple(j + e0 for j in x.en), x.confidence) for x in found]
 
