@@ -30,6 +30,7 @@ from pathlib import Path
 from reader.analysis import align_texts
 from reader.text.align import Link, align
 from reader.text.glossary import Glossary
+from reader.text.meaning import sentence_vectors
 from reader.text.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,6 +69,7 @@ def predict_gold_sentences(root: Path, out: Path, glossary: Glossary | None = No
             ko_paragraphs=ko_par,
             en_paragraphs=en_par,
             glossary=glossary,
+            meaning=sentence_vectors(meta["ko_sentences"], meta["en_sentences"]),
         )
         pred = [[list(link.ko), list(link.en)] for link in links]
         (out / f"{art.name}.json").write_text(json.dumps(pred), encoding="utf-8")
@@ -170,6 +172,22 @@ def time_long(n: int) -> tuple[float, float, int]:
     return seconds, peak / 2**20, wrong
 
 
+def time_vectors(root: Path) -> float:
+    """Milliseconds a sentence takes to encode (what meaning adds to an import), over every raw sentence
+    of the development articles, once the model is loaded."""
+    ko: list[str] = []
+    en: list[str] = []
+    for art in _articles(root):
+        meta = json.loads((art / "meta.json").read_text(encoding="utf-8"))
+        ko += meta["ko_sentences"]
+        en += meta["en_sentences"]
+    sentence_vectors(ko[:2], en[:2])
+    start = time.perf_counter()
+    for a in range(0, len(ko), 50):  # article-sized calls, as an import makes them
+        sentence_vectors(ko[a : a + 50], en[a : a + 50])
+    return (time.perf_counter() - start) * 1000 / (len(ko) + len(en))
+
+
 def time_repetitive(n: int) -> float:
     """Seconds align() takes on n identical sentences a side in paragraphs of eight, as a long import
     full of boilerplate gives it: every sentence shares every anchor, and many paths tie."""
@@ -225,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     seconds, peak_mb = time_align(args.size)
     repeated = time_repetitive(args.repeated)
+    vector_ms = time_vectors(root)
 
     baseline = [base["strict_f1"], base["lenient_f1"], gold_base["strict_f1"], gold_base["lenient_f1"]]
     measures = [
@@ -241,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{f'align() {args.size}x{args.size}':28} {'':>9} {seconds:8.2f}s {'<2s':>7}")
     print(f"{'peak memory (tracemalloc)':28} {'':>9} {peak_mb:7.1f}MB")
     print(f"{f'align() {args.repeated} repeated':28} {'':>9} {repeated:8.2f}s {'<5s':>7}")
+    print(f"{'sentence vectors, each':28} {'':>9} {vector_ms:7.2f}ms")
     for size in (int(x) for x in args.long.split(",") if x.strip()):
         seconds, peak_mb, wrong = time_long(size)
         print(
