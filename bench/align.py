@@ -31,7 +31,6 @@ from reader.analysis import align_texts
 from reader.text.align import Link, align
 from reader.text.glossary import Glossary
 from reader.text.meaning import sentence_vectors
-from reader.text.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parent.parent
 
