@@ -8,7 +8,8 @@ The model is Gale and Church's (1993): a link costs the negative log of its prio
 negative log probability of the two lengths under a normal model of the length ratio. On top of length we
 use what a bilingual reader looks for when lining up a translation: the same numbers (1만1000 = 11,000),
 the same Latin-script tokens (DIU, NATO), names transcribed into Hangul (쿠르스크 = Kursk), glossary pairs,
-quotations, and the paragraph breaks both sides share. Each shared anchor lowers the cost of a link that
+quotations, and the paragraph breaks both sides share; and, given sentence vectors from a cross-lingual
+encoder, whether a link's two sides mean the same. Each shared anchor lowers the cost of a link that
 holds it on both sides; an anchor a translation would keep as it is (a figure, an acronym) that a link
 leaves unmatched raises it, which is what tells a dropped sentence from a merged one. Glossary terms only
 ever lower costs: translations render names in too many ways for their absence to mean much.
