@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 import unicodedata
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +17,7 @@ from reader.importers.clean import clean_text
 from reader.importers.errors import ImportProblem
 from reader.importers.html import page_from_html
 from reader.importers.web import page_from_url
+from servers import serving, url_of
 
 # Words of news text in both languages, with the scripts and marks that trip up text handling.
 _letters = st.one_of(
@@ -119,11 +119,8 @@ class Served(BaseHTTPRequestHandler):
 def site() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Served)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(server):
+        yield url_of(server)
 
 
 CONTENT_TYPES = ["text/html; charset=utf-8", "text/html", "text/html; charset=EUC-KR", "text/html; charset=bogus",

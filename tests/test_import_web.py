@@ -8,7 +8,6 @@ library is left as it was.
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +19,7 @@ from reader.cli import main
 from reader.importers.errors import ImportProblem
 from reader.importers.web import fetch, page_from_url
 from reader.store import Store
+from servers import serving, url_of
 
 KO_PARAGRAPHS = [
     "국방부는 26일 북한군 약 1만1000명이 러시아 쿠르스크 지역에 배치된 것으로 파악된다고 밝혔다.",
@@ -134,12 +134,8 @@ class QuietServer(ThreadingHTTPServer):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = QuietServer(("127.0.0.1", 0), Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(QuietServer(("127.0.0.1", 0), Pages)) as server:
+        yield url_of(server)
 
 
 def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

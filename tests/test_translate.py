@@ -18,6 +18,7 @@ from reader.store import Store
 from reader.translate import TranslationError, load_config
 from reader.translate.driver import with_retries
 from reader.translate.errors import Retryable
+from servers import serving
 
 KEY = "sk-test-7c1f0e9a4b"
 
@@ -127,12 +128,8 @@ class EngineServer(ThreadingHTTPServer):
 
 @pytest.fixture
 def server() -> Iterator[EngineServer]:
-    srv = EngineServer()
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with serving(EngineServer()) as srv:
+        yield srv
 
 
 @pytest.fixture(autouse=True)

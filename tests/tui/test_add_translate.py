@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from reader.tui.screens.reading import ReadingScreen
 from reader.tui.widgets.status_line import StatusLine
 
 # The web and translation tests' own servers (and config writer): real pages, the real request format.
+from servers import serving, url_of
 from test_import_web import KO_PARAGRAPHS, Pages, QuietServer
 from test_translate import EN_FOR, KEY, KO, EngineServer, configure
 
@@ -207,12 +207,8 @@ def test_a_clean_import_from_the_dialog_warns_of_nothing(library, drive) -> None
 @pytest.fixture
 def site() -> Iterator[str]:
     """The web import tests' page server (a news page in Korean at /ko, with its date and source)."""
-    server = QuietServer(("127.0.0.1", 0), Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(QuietServer(("127.0.0.1", 0), Pages)) as server:
+        yield url_of(server)
 
 
 def test_a_web_address_is_fetched_and_extracted_in_the_worker(library, drive, site) -> None:
@@ -260,12 +256,8 @@ def test_korean_layout_keys_type_hangul_inside_the_text_areas(library, drive) ->
 @pytest.fixture
 def engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[EngineServer]:
     monkeypatch.setenv("TEST_LLM_KEY", KEY)
-    server = EngineServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(EngineServer()) as server:
+        yield server
 
 
 async def add_korean_only(app: ReaderApp, pilot: Pilot) -> int:
