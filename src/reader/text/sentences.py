@@ -261,14 +261,15 @@ _GLUED_ENGLISH = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z][a-z])(?!(?:Com|Net|Org|
 # Israeli government..."): a capitalised "The", or a capitalised subject pronoun, after a lower-case word
 # does not occur inside an English sentence, except in a title, and a title follows a word that introduces
 # it ("told The Times", "in The Hague") or names what it is ("the newspaper The Guardian", "the film The
-# Host", "Britain's The Sun"). ("A" is left alone: "type A flu", "Plan A is".)
+# Host"); a possessive ("Britain's The Sun") never ends in two lower-case letters, so it is no such place
+# either. ("A" is left alone: "type A flu", "Plan A is".)
 _LOST_STOP = re.compile(r"(?<=[a-z]{2}) (?=The [A-Za-z]|(?:He|She|They|We) [a-z])")
 _TITLE_INTRO = re.compile(
     r"of|in|on|at|to|for|from|by|with|and|or|but|nor|than|as|like|into|about|told|tells?|said|says|reads?"
     r"|see|saw|seen|called|named|titled|entitled|dubbed|is|was|are|were|be|been"
     r"|newspaper|paper|daily|weekly|magazine|tabloid|journal|outlet|broadcaster|network|channel|website"
     r"|film|movie|book|novel|series|show|drama|documentary|album|song|single|band|group|play|musical"
-    r"|program|programme|game|rival|hit|bestseller|.*'s?",
+    r"|program|programme|game|rival|hit|bestseller",
     re.IGNORECASE,
 )
 
