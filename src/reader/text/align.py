@@ -549,29 +549,23 @@ class _Problem:
             meaning=self.meaning.reversed() if self.meaning is not None else None,
         )
 
-    def similar(self, s: np.ndarray, t: np.ndarray) -> np.ndarray:
-        """Dot products of the vectors of Korean sentences `s` and English sentences `t` (elementwise);
-        pairs outside the band's table are taken as unrelated (0)."""
-        table = self.pairs
-        assert table is not None and table.meaning is not None
-        row = np.clip(s, 0, self.n - 1)
-        col = t - table.base[row]
-        ok = (s >= 0) & (s < self.n) & (t >= 0) & (t < self.m) & (col >= 0) & (col < table.width)
-        return np.where(ok, table.meaning[row, np.clip(col, 0, table.width - 1)], 0.0)
-
-    def shared(self, s: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-        """Shared anchor weight, shared expected-anchor weight, and the weight of the Korean sentence's
-        acronyms that the English one holds (None when no acronym is shared), of Korean sentences `s`
-        and English sentences `t` (elementwise); pairs outside the band's table share nothing."""
+    def shared(
+        self, s: np.ndarray, t: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
+        """Shared anchor weight, shared expected-anchor weight, the weight of the Korean sentence's
+        acronyms that the English one holds (None when no acronym is shared), and the dot product of
+        their sentence vectors (None without vectors), of Korean sentences `s` and English sentences `t`
+        (elementwise); pairs outside the band's table share nothing and are taken as unrelated (0)."""
         table = self.pairs
         if table is None or table.width == 0:
-            return np.zeros(s.shape), np.zeros(s.shape), None
+            return np.zeros(s.shape), np.zeros(s.shape), None, None
         row = np.clip(s, 0, self.n - 1)
         col = t - table.base[row]
         ok = (s >= 0) & (s < self.n) & (t >= 0) & (t < self.m) & (col >= 0) & (col < table.width)
         col = np.clip(col, 0, table.width - 1)
         held = None if table.held is None else np.where(ok, table.held[row, col], 0.0)
-        return np.where(ok, table.weight[row, col], 0.0), np.where(ok, table.kept[row, col], 0.0), held
+        similar = None if table.meaning is None else np.where(ok, table.meaning[row, col], 0.0)
+        return np.where(ok, table.weight[row, col], 0.0), np.where(ok, table.kept[row, col], 0.0), held, similar
 
 
 @dataclass
@@ -917,14 +911,17 @@ def _bead_costs(problem: _Problem, rows: np.ndarray, cols: np.ndarray, di: int, 
         matched = np.zeros(cost.shape)
         kept = np.zeros(cost.shape)
         held: np.ndarray | None = None
+        dot = np.zeros(cost.shape)  # of the link's two sums of sentence vectors, when there are vectors
         if problem.pairs is not None and problem.pairs.width:
             for a in range(di):
                 for b in range(dj):
-                    weight, carried, acronyms = problem.shared(r - 1 - a, c - 1 - b)
+                    weight, carried, acronyms, similar = problem.shared(r - 1 - a, c - 1 - b)
                     matched += weight
                     kept += carried
                     if acronyms is not None:
                         held = acronyms if held is None else held + acronyms
+                    if similar is not None:
+                        dot += similar
         expected_ko = problem.expected_ko[r] - problem.expected_ko[r - di]
         expected_en = problem.expected_en[c] - problem.expected_en[c - dj]
         if di > 1 or dj > 1:
@@ -940,13 +937,9 @@ def _bead_costs(problem: _Problem, rows: np.ndarray, cols: np.ndarray, di: int, 
         if held is not None:
             missing = missing - np.minimum(held, expected_one)
         cost = cost - _ANCHOR_GAIN * matched + _MISSING_COST * missing
-        if problem.meaning is not None and problem.pairs is not None and problem.pairs.meaning is not None:
+        if problem.meaning is not None:
             # The cosine of the link's two sums of sentence vectors: the sum of the pairs' dot products
             # over the lengths of the sums, which the vectors of neighbouring sentences give.
-            dot = np.zeros(cost.shape)
-            for a in range(di):
-                for b in range(dj):
-                    dot += problem.similar(r - 1 - a, c - 1 - b)
             cosine = dot / np.sqrt(problem.meaning.square_ko(r, di) * problem.meaning.square_en(c, dj))
             cost = cost + _MEANING_WEIGHT * (_MEANING_EVEN - cosine)
 
