@@ -5,7 +5,8 @@ usage: python bench/align.py [--root DIR] [--size N] [--repeated N] [--glossary]
 For every artNN under ROOT (default ../shared/eval-dev/align from the repository root): split the raw
 ko.txt / en.txt, align, and score the whole path with ROOT/score_e2e.py beside its plain baseline
 (regex splitting + length-only Gale–Church); align the gold sentences of meta.json alone and score with
-ROOT/score.py; then time align() on N x N synthetic sentences and report its peak memory, and on N
+ROOT/score.py; score the whole path again with every paragraph's lines wrapped at 72 cells, as old
+files and e-mails hold text (the development text has a line a paragraph); then time align() on N x N synthetic sentences and report its peak memory, and on N
 identical sentences a side (--repeated: a long import full of boilerplate). With --glossary, both
 alignments are run a second time with the bundled glossary as anchors, in a column of their own.
 With --long, align() is also timed on long synthetic articles of those many sentences a side whose
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+import unicodedata
 from pathlib import Path
 
 from reader.analysis import align_texts
@@ -55,6 +57,41 @@ def predict_end_to_end(root: Path, out: Path, glossary: Glossary | None = None) 
             "links": _links_json(links),
         }
         (out / f"{art.name}.json").write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
+
+
+def wrap_in_place(text: str, width: int) -> str:
+    """`text` as an old file or an e-mail holds it: each paragraph's lines broken at a space once they
+    would pass `width` cells (a Hangul syllable is two). The break replaces the space, so every character
+    keeps its offset and the gold offsets of meta.json still hold."""
+    out = list(text)
+    column = 0
+    for match in re.finditer(r"\n|[^ \n]+| ", text):
+        piece = match.group()
+        if piece == "\n":
+            column = 0
+            continue
+        cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in piece)
+        if piece == " ":
+            column += 1
+        elif column + cells > width and column > 0 and text[match.start() - 1] == " ":
+            out[match.start() - 1] = "\n"
+            column = cells
+        else:
+            column += cells
+    return "".join(out)
+
+
+def wrapped_root(root: Path, into: Path, width: int) -> Path:
+    """A copy of the development articles with both sides' lines wrapped at `width` cells."""
+    for art in _articles(root):
+        copy = into / art.name
+        copy.mkdir(parents=True)
+        for name in ("ko.txt", "en.txt"):
+            text = (art / name).read_text(encoding="utf-8")
+            (copy / name).write_text(wrap_in_place(text, width), encoding="utf-8")
+        for name in ("meta.json", "gold.json"):
+            (copy / name).write_bytes((art / name).read_bytes())
+    return into
 
 
 def predict_gold_sentences(root: Path, out: Path, glossary: Glossary | None = None) -> None:
@@ -198,6 +235,11 @@ def time_repetitive(n: int) -> float:
     return time.perf_counter() - start
 
 
+# The width old plain-text files and e-mails wrap their lines at (cells), for the end-to-end run on text
+# whose paragraphs are broken into lines (the development text has one line a paragraph).
+_WRAP_WIDTH = 72
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=REPO.parent / "shared" / "eval-dev" / "align")
@@ -233,8 +275,15 @@ def main(argv: list[str] | None = None) -> int:
             gold = _gold_scores(
                 _run([str(root / "score.py"), "--pred-dir", str(gold_dir), "--gold-dir", str(root)])
             )
-            columns[name] = [e2e["strict_f1"], e2e["lenient_f1"], gold["strict_f1"], gold["lenient_f1"]]
+            wrapped = wrapped_root(root, Path(tmp, name, "wrapped"), _WRAP_WIDTH)
+            wrapped_dir = Path(tmp, name, "e2e-wrapped")
+            wrapped_dir.mkdir()
+            predict_end_to_end(wrapped, wrapped_dir, glossary)
+            e2e_wrapped = _e2e_scores(_run([str(root / "score_e2e.py"), str(wrapped), str(wrapped_dir)]))
+            columns[name] = [e2e["strict_f1"], e2e["lenient_f1"], gold["strict_f1"], gold["lenient_f1"],
+                             e2e_wrapped["strict_f1"], e2e_wrapped["lenient_f1"]]  # fmt: skip
         base = _e2e_scores(_run([str(root / "score_e2e.py"), str(root), "--baseline"]))
+        base_wrapped = _e2e_scores(_run([str(root / "score_e2e.py"), str(wrapped), "--baseline"]))
         with tempfile.TemporaryDirectory() as gc_dir:
             _run([str(root / "gale_church.py"), gc_dir])
             gold_base = _gold_scores(
@@ -244,12 +293,15 @@ def main(argv: list[str] | None = None) -> int:
     repeated = time_repetitive(args.repeated)
     vector_ms = time_vectors(root)
 
-    baseline = [base["strict_f1"], base["lenient_f1"], gold_base["strict_f1"], gold_base["lenient_f1"]]
+    baseline = [base["strict_f1"], base["lenient_f1"], gold_base["strict_f1"], gold_base["lenient_f1"],
+                base_wrapped["strict_f1"], base_wrapped["lenient_f1"]]  # fmt: skip
     measures = [
         ("end-to-end strict F1", 0.95),
         ("end-to-end lenient F1", 0.97),
         ("gold sentences strict F1", 0.97),
         ("gold sentences lenient F1", None),
+        (f"wrapped at {_WRAP_WIDTH}: strict F1", None),
+        (f"wrapped at {_WRAP_WIDTH}: lenient F1", None),
     ]
     header = "".join(f" {name:>9}" for name in columns)
     print(f"{'measure':28} {'baseline':>9}{header} {'goal':>7}")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import json
+import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -287,4 +290,83 @@ def test_a_closing_mark_pysbd_leaves_at_the_next_sentence_goes_back() -> None:
     assert _texts(text, "en") == [
         "He warned of floods along the coast.˝",
         "The court rejected the petition on Monday.",
+    ]
+
+
+def _wrap_in_place(text: str, width: int, wide: int) -> str:
+    """`text` with its lines broken at a space once they would pass `width` columns, as an old file or
+    an e-mail holds it; a Hangul syllable takes `wide` columns (1 or 2, as wrappers differ)."""
+    out, column = list(text), 0
+    for match in re.finditer(r"\n|[^ \n]+| ", text):
+        piece = match.group()
+        cells = sum(wide if "\uac00" <= ch <= "\ud7a3" else 1 for ch in piece)
+        if piece == "\n":
+            column = 0
+        elif piece != " " and column and column + cells > width and text[match.start() - 1] == " ":
+            out[match.start() - 1] = "\n"
+            column = cells
+        else:
+            column += cells
+    return "".join(out)
+
+
+_SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.json"))
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(_SAMPLES),
+    st.sampled_from(["ko", "en"]),
+    st.integers(min_value=16, max_value=110),
+    st.sampled_from([1, 2]),
+)
+def test_lines_wrapped_like_an_old_file_split_as_the_text_unwrapped(
+    sample: Path, lang: str, width: int, wide: int
+) -> None:
+    text = json.loads(sample.read_text(encoding="utf-8"))[lang]
+    wrapped = _wrap_in_place(text, width, wide)
+    assert wrapped.count("\n") > text.count("\n")
+    assert [(s.start, s.end, s.paragraph) for s in split_sentences(wrapped, lang)] == [
+        (s.start, s.end, s.paragraph) for s in split_sentences(text, lang)
+    ]
+
+
+def test_a_short_line_of_its_own_is_a_sentence() -> None:
+    ko = "북한군 러시아 파병 확인\n국정원은 26일 북한군 1만1000명이 쿠르스크에 배치됐다고 밝혔다.\n정부는 대응책을 논의했다."
+    assert _texts(ko, "ko") == [
+        "북한군 러시아 파병 확인",
+        "국정원은 26일 북한군 1만1000명이 쿠르스크에 배치됐다고 밝혔다.",
+        "정부는 대응책을 논의했다.",
+    ]
+    en = (
+        "North Korean troops in Kursk\n"
+        "Seoul's spy agency said on the 26th that 11,000 North Korean troops were in Kursk.\n"
+        "- Ukraine's HUR released the recording\n"
+        "- NATO met in Brussels"
+    )
+    assert _texts(en, "en") == [
+        "North Korean troops in Kursk",
+        "Seoul's spy agency said on the 26th that 11,000 North Korean troops were in Kursk.",
+        "- Ukraine's HUR released the recording",
+        "- NATO met in Brussels",
+    ]
+
+
+def test_a_wrapped_line_ending_in_a_name_goes_on_into_the_next() -> None:
+    text = (
+        "The supercomputer holds the equivalent of 300 million books, or six Libraries of\n"
+        "Congress. It was delivered to Livermore last year in 28 tractor-trailers by\n"
+        "IBM Corp.\n"
+    )
+    assert _texts(text, "en") == [
+        "The supercomputer holds the equivalent of 300 million books, or six Libraries of\nCongress.",
+        "It was delivered to Livermore last year in 28 tractor-trailers by\nIBM Corp.",
+    ]
+
+
+def test_indented_lines_are_no_layout_gap() -> None:
+    text = "    국정원은 26일 북한군 1만1000명이 러시아 쿠르스크\n    지역에 배치됐다고 밝혔다. 정부는 대응책을\n    논의했다."
+    assert _texts(text, "ko") == [
+        "국정원은 26일 북한군 1만1000명이 러시아 쿠르스크\n    지역에 배치됐다고 밝혔다.",
+        "정부는 대응책을\n    논의했다.",
     ]

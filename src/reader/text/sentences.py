@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -320,9 +321,13 @@ def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-# A run of three or more spaces (often no-break spaces) inside a paragraph is a layout gap in text taken
-# from web pages, between a headline and its date or one list item and the next: never inside a sentence.
-_LAYOUT_GAP = re.compile(r"[ \t\u00a0\u3000]{3,}")
+# A run of three or more spaces (often no-break spaces) inside a line is a layout gap in text taken from
+# web pages, between a headline and its date or one list item and the next: never inside a sentence.
+# (Spaces that indent a line or trail it are not: old files indent every line of a paragraph.)
+_LAYOUT_GAP = re.compile(r"(?<=[^\s])[ \t\u00a0\u3000]{3,}(?=[^\s])")
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_WRAP_SLACK = 2
+_FIRST_WORD = re.compile(r"[ \t]*([^ \t\n]+)")
 
 
 # A date stamp as web pages print it under a headline or a list item ("...실망 표명2006.01", "우려   2005.10"):
@@ -335,9 +340,43 @@ _DATE_STAMP = re.compile(
 )
 
 
+def _cells(text: str) -> int:
+    """Terminal cells of `text`: two for a wide character (Hangul, hanja), one for the rest."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _line_breaks(paragraph: str) -> dict[int, int]:
+    """The line breaks of a paragraph that end a line of their own (a headline, a list item, a line of
+    a page pasted one paragraph to a line), as {start of the next line: end of the line before}.
+
+    The other breaks are the wrapping of an old file or an e-mail, and sit anywhere in a sentence. A
+    wrapper breaks a line only where the next word would not fit, so a break is kept where the next
+    line's first word would have fitted within the paragraph's longest line (no wider than the width it
+    was wrapped to); a line that is one unbreakable token (an address) does not count as the width.
+    Wrappers count a Hangul syllable as one character or as two cells, and differ on signs such as ㎜:
+    a break is kept only where the word would have fitted by both counts, with a wide character to spare.
+    """
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(paragraph) if m.end() > m.start()]
+    if len(lines) < 2:
+        return {}
+    breaks = {}
+    for measure in (len, _cells):
+        widths = [measure(paragraph[a:b].rstrip()) for a, b in lines]
+        width = max((w for w, (a, b) in zip(widths, lines) if " " in paragraph[a:b].strip()), default=0)
+        fits = {}
+        for (a, b), used, (c, d) in zip(lines, widths, lines[1:]):
+            word = _FIRST_WORD.match(paragraph, c, d)  # up to a space or tab, where wrappers break lines
+            if word and paragraph[a:b].strip() and used + 1 + measure(word.group(1)) + _WRAP_SLACK <= width:
+                fits[c] = a + len(paragraph[a:b].rstrip())
+        breaks = fits if measure is len else {c: e for c, e in breaks.items() if c in fits}
+    return breaks
+
+
 def _blocks(paragraph: str) -> list[tuple[int, int]]:
-    """Pieces of a paragraph that no sentence crosses: layout gaps and date stamps separate them."""
+    """Pieces of a paragraph that no sentence crosses: layout gaps, date stamps and line breaks that end
+    a line of its own (not a wrapped one) separate them."""
     cuts = {gap.end(): gap.start() for gap in _LAYOUT_GAP.finditer(paragraph)}  # next start -> end before
+    cuts.update(_line_breaks(paragraph))
     for stamp in _DATE_STAMP.finditer(paragraph):
         if stamp.start() in cuts and paragraph[: cuts[stamp.start()]].strip():
             del cuts[stamp.start()]  # the stamp belongs to the headline before the gap
@@ -350,6 +389,9 @@ def _blocks(paragraph: str) -> list[tuple[int, int]]:
     return [_strip(paragraph, a, b) for a, b in spans if paragraph[a:b].strip()]
 
 
+_WRAP_AS_SPACE = str.maketrans("\r\n", "  ")
+
+
 def split_sentences(text: str, lang: str) -> list[Sentence]:
     """Split `text` ("ko" or "en") into sentences within paragraphs; whitespace-only spans are dropped."""
     splitter = _split_korean if lang == "ko" else _split_english
@@ -359,7 +401,9 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
         for bstart, bend in _blocks(paragraph):
             block = paragraph[bstart:bend]
             pieces: list[tuple[int, int]] = []
-            for a, b in splitter(block):
+            # The line breaks left inside a block are wrapping: the splitters see a space there (which
+            # keeps every offset), as pysbd otherwise ends a sentence at each.
+            for a, b in splitter(block.translate(_WRAP_AS_SPACE)):
                 a, b = _strip(block, a, b)
                 if a >= b:
                     continue

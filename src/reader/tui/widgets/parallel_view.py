@@ -428,7 +428,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         `spans` (offsets into `text`) are styled where those characters land after stripping and `inert`.
         """
         lead = len(text) - len(text.lstrip())
-        text = text.strip()
+        text = reflowed(text.strip())
         if not text:
             return []
         shown = Text(inert(text), end="", tab_size=4)
@@ -829,13 +829,24 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._set_cursor(index)
 
 
+# A line break with no blank line beside it: inside a sentence, the wrapping of the file it came from.
+_LINE_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n")
+
+
+def reflowed(text: str) -> str:
+    """`text` with each lone line break made a space (same length, so offsets into it still hold): a
+    sentence from a file wrapped at 72 columns is wrapped again to the column it is shown in, not at
+    both. A blank line, between two paragraphs of one row, stays."""
+    return _LINE_BREAK.sub(lambda m: m.group() if len(m.group()) > 1 else " ", text)
+
+
 def _line_count(text: str, width: int) -> int:
     """How many lines `ParallelView._wrap` makes of `text` at `width`, without making them (3x quicker).
 
     The same steps as Rich's `Text.wrap` with overflow "fold": the text split at newlines, each part cut
     by `divide_line`; a part with a tab (expanded first) is measured by wrapping it for real.
     """
-    text = text.strip()
+    text = reflowed(text.strip())
     if not text:
         return 0
     count = 0
