@@ -6,7 +6,9 @@ Runs the same path as bench/align.py (split the raw ko.txt / en.txt, align) on e
 (default ../shared/eval-dev/align from the repository root), maps our sentences onto the gold ones with
 ROOT/score_e2e.py's own functions, and prints, per article, each predicted link that is not a gold link
 and each gold link that no predicted link matches, with the sentences involved. A closing line counts
-them by kind, so a change can be judged by which errors it removes, not only by the F1 it moves.
+them by kind, so a change can be judged by which errors it removes, not only by the F1 it moves, and
+a table shows how many links of each band of confidence are wrong: whether the reading screen's quiet
+mark (confidence below UNSURE_BELOW) falls where the errors are.
 With --gold-sentences the aligner alone is run on the gold sentences of meta.json instead. Last, the
 gold 1-1 links whose two sentences the multilingual sentence encoder finds unrelated are listed.
 """
@@ -26,6 +28,7 @@ from align import _paragraph_of  # bench/align.py, beside this script: one readi
 from reader.analysis import align_texts
 from reader.text.align import align
 from reader.text.meaning import sentence_vectors
+from reader.tui.widgets.parallel_view import UNSURE_BELOW
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -101,6 +104,11 @@ def article_errors(art: Path, scorer: ModuleType, width: int, gold_sentences: bo
         if any(set(gk) <= set(jk) and set(ge) <= set(je) for jk, je in joined)
     }
     counts["wrong links inside joined gold links"] += len(inside)
+    wrong_links = {id(link) for link, key in wrong if key not in inside}
+    for link in links:
+        band = _confidence_band(link.confidence)
+        counts[f"links {band}"] += 1
+        counts[f"wrong links {band}"] += id(link) in wrong_links
     if not wrong and not missed:
         return counts
     print(
@@ -150,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     if right:
         ceiling = 2 * right / (total["gold links"] + predicted)
         print(f"strict F1 if every link outside the joined gold links were right: {ceiling:.4f}")
+    # Does the quiet mark of the reading screen (confidence below UNSURE_BELOW) fall where the errors are?
+    # Wrong links inside joined gold links are left out: they are right, only finer than the gold.
+    print("confidence   links  wrong (outside joined gold links)")
+    for band in _BANDS:
+        links, wrong = total[f"links {band}"], total[f"wrong links {band}"]
+        print(f"  {band:9} {links:6} {wrong:6} ({wrong / links if links else 0:.0%})")
     unrelated = unrelated_gold_links(root, args.article)
     print(f"gold 1-1 links whose two sentences' vectors disagree (cosine < {_UNRELATED}): {len(unrelated)}")
     for cosine, name, ko, en in unrelated:
@@ -157,6 +171,14 @@ def main(argv: list[str] | None = None) -> int:
         _show("ko", [ko], args.width)
         _show("en", [en], args.width)
     return 0
+
+
+_BANDS = (f"< {UNSURE_BELOW}", "< 0.9", ">= 0.9")
+
+
+def _confidence_band(confidence: float) -> str:
+    """The band of a link's confidence: marked on the reading screen, unmarked but doubtful, sure."""
+    return _BANDS[0] if confidence < UNSURE_BELOW else _BANDS[1] if confidence < 0.9 else _BANDS[2]
 
 
 # Below this cosine the multilingual encoder finds two sentences unrelated: translations score 0.4 and
