@@ -325,9 +325,6 @@ def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
 # web pages, between a headline and its date or one list item and the next: never inside a sentence.
 # (Spaces that indent a line or trail it are not: old files indent every line of a paragraph.)
 _LAYOUT_GAP = re.compile(r"(?<=[^\s])[ \t\u00a0\u3000]{3,}(?=[^\s])")
-_LINE = re.compile(r"[^\n]*(?:\n|$)")
-_WRAP_SLACK = 2
-_FIRST_WORD = re.compile(r"[ \t]*([^ \t\n]+)")
 
 
 # A date stamp as web pages print it under a headline or a list item ("...실망 표명2006.01", "우려   2005.10"):
@@ -343,6 +340,13 @@ _DATE_STAMP = re.compile(
 def _cells(text: str) -> int:
     """Terminal cells of `text`: two for a wide character (Hangul, hanja), one for the rest."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+# A line's first word, up to a space or a tab: where wrappers break lines.
+_FIRST_WORD = re.compile(r"[ \t]*([^ \t\n]+)")
+# Cells a word must have to spare before a line break counts as the end of a line of its own.
+_WRAP_SLACK = 2
 
 
 def _line_breaks(paragraph: str) -> dict[int, int]:
@@ -365,7 +369,7 @@ def _line_breaks(paragraph: str) -> dict[int, int]:
         width = max((w for w, (a, b) in zip(widths, lines) if " " in paragraph[a:b].strip()), default=0)
         fits = {}
         for (a, b), used, (c, d) in zip(lines, widths, lines[1:]):
-            word = _FIRST_WORD.match(paragraph, c, d)  # up to a space or tab, where wrappers break lines
+            word = _FIRST_WORD.match(paragraph, c, d)
             if word and paragraph[a:b].strip() and used + 1 + measure(word.group(1)) + _WRAP_SLACK <= width:
                 fits[c] = a + len(paragraph[a:b].rstrip())
         breaks = fits if measure is len else {c: e for c, e in breaks.items() if c in fits}
