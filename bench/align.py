@@ -1,12 +1,14 @@
 """Benchmark sentence splitting and alignment on the Korean–English development articles.
 
-usage: python bench/align.py [--root DIR] [--size N] [--repeated N] [--glossary] [--long N,N,...]
+usage: python bench/align.py [--root DIR] [--size N] [--repeated N] [--edits N] [--glossary] [--long N,N,...]
 
 For every artNN under ROOT (default ../shared/eval-dev/align from the repository root): split the raw
 ko.txt / en.txt, align, and score the whole path with ROOT/score_e2e.py beside its plain baseline
 (regex splitting + length-only Gale–Church); align the gold sentences of meta.json alone and score with
 ROOT/score.py; score the whole path again with every paragraph's lines wrapped at 72 cells, as old
-files and e-mails hold text (the development text has a line a paragraph); then time align() on N x N synthetic sentences and report its peak memory, and on N
+files and e-mails hold text (the development text has a line a paragraph); delete or join English gold
+sentences as a translator does (--edits of each per article) and count the omissions and merges the
+aligner finds; then time align() on N x N synthetic sentences and report its peak memory, and on N
 identical sentences a side (--repeated: a long import full of boilerplate). With --glossary, both
 alignments are run a second time with the bundled glossary as anchors, in a column of their own.
 With --long, align() is also timed on long synthetic articles of those many sentences a side whose
@@ -17,6 +19,7 @@ how both grow with the text.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import random
@@ -109,6 +112,41 @@ def predict_gold_sentences(root: Path, out: Path, glossary: Glossary | None = No
         )
         pred = [[list(link.ko), list(link.en)] for link in links]
         (out / f"{art.name}.json").write_text(json.dumps(pred), encoding="utf-8")
+
+
+def _one_to_one_runs(gold: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[tuple[int, int]]:
+    """(Korean, English) index of each gold 1-1 link followed by another 1-1 link right after it."""
+    ones = [(k[0], e[0]) for k, e in gold if len(k) == 1 and len(e) == 1]
+    return [(k, e) for (k, e), (k2, e2) in itertools.pairwise(ones) if (k2, e2) == (k + 1, e + 1)]
+
+
+def edited_translations(root: Path, per_article: int, seed: int = 0) -> tuple[int, int, int, int]:
+    """Make the translation's edits a translator makes, on the gold sentences, and see if the aligner
+    finds them: (omissions found as a 1-0 link, omissions, merges found as a 2-1 link, merges).
+
+    An omission deletes the English sentence of a 1-1 gold link; a merge joins the English sentences of
+    two consecutive 1-1 links into one. Up to `per_article` of each per article, chosen at random.
+    """
+    rng = random.Random(seed)
+    found_drops = drops = found_merges = merges = 0
+    for art in _articles(root):
+        meta = json.loads((art / "meta.json").read_text(encoding="utf-8"))
+        gold = [(tuple(k), tuple(e)) for k, e in json.loads((art / "gold.json").read_text(encoding="utf-8"))]
+        ko, en = meta["ko_sentences"], meta["en_sentences"]
+        vectors = sentence_vectors(ko, en)
+        assert vectors is not None
+        runs = _one_to_one_runs(gold)
+        for k, e in rng.sample(runs, min(per_article, len(runs))):
+            kept = [j for j in range(len(en)) if j != e]
+            links = align(ko, [en[j] for j in kept], meaning=(vectors[0], vectors[1][kept]))
+            drops += 1
+            found_drops += any(link.ko == (k,) and not link.en for link in links)
+        for k, e in rng.sample(runs, min(per_article, len(runs))):
+            joined = [*en[:e], f"{en[e]} {en[e + 1]}", *en[e + 2 :]]
+            links = align(ko, joined, meaning=sentence_vectors(ko, joined))
+            merges += 1
+            found_merges += any(link.ko == (k, k + 1) and link.en == (e,) for link in links)
+    return found_drops, drops, found_merges, merges
 
 
 def _paragraph_of(groups: list[list[int]] | None, count: int) -> list[int] | None:
@@ -251,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
         "--glossary", action="store_true", help="also align with the bundled glossary as anchors"
     )
     parser.add_argument(
+        "--edits", type=int, default=3, help="omissions and merges made per article in the gold sentences"
+    )
+    parser.add_argument(
         "--long",
         default="",
         help="comma-separated sentence counts of long drifting texts to time, e.g. 5000,20000",
@@ -289,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
             gold_base = _gold_scores(
                 _run([str(root / "score.py"), "--pred-dir", gc_dir, "--gold-dir", str(root)])
             )
+    found_drops, drops, found_merges, merges = edited_translations(root, args.edits)
     seconds, peak_mb = time_align(args.size)
     repeated = time_repetitive(args.repeated)
     vector_ms = time_vectors(root)
@@ -308,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     for row, (name, goal) in enumerate(measures):
         cells = "".join(f" {values[row]:9.4f}" for values in columns.values())
         print(f"{name:28} {baseline[row]:9.4f}{cells} {'' if goal is None else f'>={goal}':>7}")
+    print(f"{'omissions found (1-0)':28} {'':>9} {found_drops:4} of {drops}")
+    print(f"{'merges found (2-1)':28} {'':>9} {found_merges:4} of {merges}")
     print(f"{f'align() {args.size}x{args.size}':28} {'':>9} {seconds:8.2f}s {'<2s':>7}")
     print(f"{'peak memory (tracemalloc)':28} {'':>9} {peak_mb:7.1f}MB")
     print(f"{f'align() {args.repeated} repeated':28} {'':>9} {repeated:8.2f}s {'<5s':>7}")

@@ -525,6 +525,30 @@ def test_meaning_tells_a_dropped_sentence_that_nothing_else_marks() -> None:
     assert _pairs(align(ko, en)) != _pairs(with_meaning)
 
 
+def test_each_sentence_of_a_merged_link_must_mean_something_of_the_other_side(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first English sentence is long enough for Korean 0 and 1 together, but it translates Korean 0
+    alone: Korean 1 is of the same story (cosine 0.25 with it) and was left out. The sums of a merged link
+    still agree (cosine 0.79), so only each sentence's own agreement with the other side finds the
+    omission; where the English sentence does render both, the link stays 2-1."""
+    from reader.text import align as impl
+
+    ko = ["가나다라마바사아자차카타파하 " * 2, "가나다라마바사아자차카타파하 " * 2, "가나다라마바 " * 3, "가나다라 " * 4]
+    en = ["Some words of the first sentence here, and more of them " * 2, "Some words of the third. " * 2, "Fourth. " * 3]
+    first, second, third, fourth = _unit_vectors(4, 3)
+    second = second - (second @ first) * first
+    left_out = 0.25 * first + math.sqrt(1 - 0.25**2) * second / np.linalg.norm(second)
+    korean = np.stack([first, left_out, third, fourth])
+    translated_alone = (korean, np.stack([first, third, fourth]))
+    assert _pairs(align(ko, en, meaning=translated_alone)) == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+    both = first + left_out
+    translated_together = (korean, np.stack([both / np.linalg.norm(both), third, fourth]))
+    assert _pairs(align(ko, en, meaning=translated_together))[0] == ((0, 1), (0,))
+    monkeypatch.setattr(impl, "_MEMBER_WEIGHT", 0.0)
+    assert _pairs(align(ko, en, meaning=translated_alone))[0] == ((0, 1), (0,))
+
+
 def test_meaning_must_have_a_vector_for_each_sentence() -> None:
     with pytest.raises(ValueError, match="meaning"):
         align(["가."], ["A."], meaning=(_unit_vectors(2, 0), _unit_vectors(1, 1)))

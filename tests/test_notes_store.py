@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -59,6 +60,17 @@ def test_reading_order_and_newest_first(store: Store, article_id: int) -> None:
     early = add_note(store.conn, article_id, "ko", 0, 3, "first")
     assert [n.id for n in list_notes(store.conn, article_id=article_id, reading_order=True)] == [early.id, late.id]
     assert [n.id for n in list_notes(store.conn)][0] == max(early.id, late.id)
+
+
+def test_a_note_edited_a_moment_after_another_was_added_is_listed_first(store: Store, article_id: int) -> None:
+    older = add_note(store.conn, article_id, "ko", 0, 3, "older")
+    newer = add_note(store.conn, article_id, "ko", 4, 8, "newer")
+    time.sleep(0.01)  # a reader's next keystroke, well within the same second
+    update_note(store.conn, older.id, "older, edited")
+    assert [n.body for n in list_notes(store.conn)] == ["older, edited", "newer"]
+    time.sleep(0.01)
+    update_note(store.conn, newer.id, "newer, edited")
+    assert [n.body for n in list_notes(store.conn)] == ["newer, edited", "older, edited"]
 
 
 def test_note_survives_sigkill_right_after_saving(db_path, article_id: int, store: Store) -> None:

@@ -46,7 +46,9 @@ def tags_in(body: str, extra: str = "") -> tuple[str, ...]:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """The time of a note's change, to the millisecond: notes listed newest first must keep in order the
+    changes a reader makes within one second (a stamp to the second sorts before any of its own second)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def _note(row: sqlite3.Row) -> Note:

@@ -86,6 +86,15 @@ _MISSING_COST = 1.6
 # (Measured on the development articles, weights 4–16 and thresholds 0.25–0.45 score within 0.01.)
 _MEANING_WEIGHT = 8.0
 _MEANING_EVEN = 0.25
+# A link of two or more sentences on a side also needs each of them to mean something of the other
+# side: a sentence the translator left out, merged into its neighbour's link, barely moves the cosine of
+# the sums, but its own cosine with the other side is that of a sentence of the same story (0.1–0.35, not
+# the 0.35–0.65 of a sentence that a merged translation renders). The least such cosine of the link, below
+# _MEMBER_EVEN, costs _MEMBER_WEIGHT nats per unit; a short sentence's vector says less, so its shortfall
+# counts in proportion to its (English) length up to _MEMBER_LENGTH characters.
+_MEMBER_WEIGHT = 4.0
+_MEMBER_EVEN = 0.5
+_MEMBER_LENGTH = 80.0
 # Cost (nats) of a path point where one side is at a paragraph break and the other is not, or of a link
 # that spans a paragraph break; scaled down when the two sides have different numbers of paragraphs.
 # A dropped or added sentence next to a break is forgiven the point it leaves out of step.
@@ -912,6 +921,9 @@ def _bead_costs(problem: _Problem, rows: np.ndarray, cols: np.ndarray, di: int, 
         kept = np.zeros(cost.shape)
         held: np.ndarray | None = None
         dot = np.zeros(cost.shape)  # of the link's two sums of sentence vectors, when there are vectors
+        # Each sentence's dot product with the other side's sum, on a side of two sentences or more.
+        member_ko = [np.zeros(cost.shape) for _ in range(di)] if di > 1 else []
+        member_en = [np.zeros(cost.shape) for _ in range(dj)] if dj > 1 else []
         if problem.pairs is not None and problem.pairs.width:
             for a in range(di):
                 for b in range(dj):
@@ -922,6 +934,10 @@ def _bead_costs(problem: _Problem, rows: np.ndarray, cols: np.ndarray, di: int, 
                         held = acronyms if held is None else held + acronyms
                     if similar is not None:
                         dot += similar
+                        if member_ko:
+                            member_ko[a] += similar
+                        if member_en:
+                            member_en[b] += similar
         expected_ko = problem.expected_ko[r] - problem.expected_ko[r - di]
         expected_en = problem.expected_en[c] - problem.expected_en[c - dj]
         if di > 1 or dj > 1:
@@ -940,8 +956,19 @@ def _bead_costs(problem: _Problem, rows: np.ndarray, cols: np.ndarray, di: int, 
         if problem.meaning is not None:
             # The cosine of the link's two sums of sentence vectors: the sum of the pairs' dot products
             # over the lengths of the sums, which the vectors of neighbouring sentences give.
-            cosine = dot / np.sqrt(problem.meaning.square_ko(r, di) * problem.meaning.square_en(c, dj))
+            square_ko, square_en = problem.meaning.square_ko(r, di), problem.meaning.square_en(c, dj)
+            cosine = dot / np.sqrt(square_ko * square_en)
             cost = cost + _MEANING_WEIGHT * (_MEANING_EVEN - cosine)
+            doubt = np.zeros(cost.shape)  # the largest shortfall of one sentence's cosine, by its length
+            for a, member in enumerate(member_ko):
+                size = (problem.cum_ko[r - a] - problem.cum_ko[r - 1 - a]) * problem.ratio
+                shortfall = np.maximum(0.0, _MEMBER_EVEN - member / np.sqrt(square_en))
+                doubt = np.maximum(doubt, np.minimum(1.0, size / _MEMBER_LENGTH) * shortfall)
+            for b, member in enumerate(member_en):
+                size = problem.cum_en[c - b] - problem.cum_en[c - 1 - b]
+                shortfall = np.maximum(0.0, _MEMBER_EVEN - member / np.sqrt(square_ko))
+                doubt = np.maximum(doubt, np.minimum(1.0, size / _MEMBER_LENGTH) * shortfall)
+            cost = cost + _MEMBER_WEIGHT * doubt
 
     if problem.paragraph_cost and not (di and dj):
         # A sentence dropped at the end of a paragraph leaves the path at a point where only one side
