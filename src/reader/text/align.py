@@ -9,10 +9,12 @@ negative log probability of the two lengths under a normal model of the length r
 use what a bilingual reader looks for when lining up a translation: the same numbers (1만1000 = 11,000),
 the same Latin-script tokens (DIU, NATO), names transcribed into Hangul (쿠르스크 = Kursk), glossary pairs,
 quotations, and the paragraph breaks both sides share; and, given sentence vectors from a cross-lingual
-encoder, whether a link's two sides mean the same. Each shared anchor lowers the cost of a link that
-holds it on both sides; an anchor a translation would keep as it is (a figure, an acronym) that a link
-leaves unmatched raises it, which is what tells a dropped sentence from a merged one. Glossary terms only
-ever lower costs: translations render names in too many ways for their absence to mean much.
+encoder, whether a link's two sides mean the same and whether each sentence of a link of several means
+something of the other side (one left out of the translation does not). Each shared anchor lowers the
+cost of a link that holds it on both sides; an anchor a translation would keep as it is (a figure, an
+acronym) that a link leaves unmatched raises it, which also tells a dropped sentence from a merged one.
+Glossary terms only ever lower costs: translations render names in too many ways for their absence to
+mean much.
 
 The dynamic programme runs inside a band around the diagonal implied by the running length ratio, so time
 and memory grow linearly with the input. While the best path touches the band's edge and the next band
