@@ -829,7 +829,8 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._set_cursor(index)
 
 
-# A line break with no blank line beside it: inside a sentence, the wrapping of the file it came from.
+# A blank line (two paragraphs in one row: kept), else a lone line break (the wrapping of the file the
+# sentence came from: made a space).
 _LINE_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n")
 
 
