@@ -32,6 +32,8 @@ import tracemalloc
 import unicodedata
 from pathlib import Path
 
+import numpy as np
+
 from reader.analysis import align_texts
 from reader.text.align import Link, align
 from reader.text.glossary import Glossary
@@ -206,14 +208,26 @@ def synthetic(n: int, seed: int = 0) -> tuple[list[str], list[str]]:
     return ko, en
 
 
-def time_align(n: int) -> tuple[float, float]:
+def time_align(n: int, with_vectors: bool = False) -> tuple[float, float]:
+    """Seconds and peak MB of align() on n x n synthetic sentences; `with_vectors` adds 512-dimensional
+    sentence vectors as the import gives articles of up to 2,000 sentences (translations near their
+    originals: cosine about 0.8), so the figure covers the meaning terms too."""
     ko, en = synthetic(n)
-    align(ko[:50], en[:50])  # warm up imports and caches
+    meaning = None
+    if with_vectors:
+        rng = np.random.default_rng(0)
+        ko_vectors = rng.normal(size=(n, 512)).astype(np.float32)
+        ko_vectors /= np.linalg.norm(ko_vectors, axis=1, keepdims=True)
+        en_vectors = ko_vectors + 0.8 * rng.normal(size=ko_vectors.shape).astype(np.float32) / math.sqrt(512)
+        en_vectors /= np.linalg.norm(en_vectors, axis=1, keepdims=True)
+        meaning = (ko_vectors, en_vectors)
+    warm = None if meaning is None else (meaning[0][:50], meaning[1][:50])
+    align(ko[:50], en[:50], meaning=warm)  # warm up imports and caches
     start = time.perf_counter()
-    align(ko, en)
+    align(ko, en, meaning=meaning)
     seconds = time.perf_counter() - start
     tracemalloc.start()
-    align(ko, en)
+    align(ko, en, meaning=meaning)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return seconds, peak / 2**20
@@ -332,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     found_drops, drops, found_merges, merges = edited_translations(root, args.edits)
     seconds, peak_mb = time_align(args.size)
+    seconds_vectors, peak_mb_vectors = time_align(args.size, with_vectors=True)
     repeated = time_repetitive(args.repeated)
     vector_ms = time_vectors(root)
 
@@ -354,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'merges found (2-1)':28} {'':>9} {found_merges:4} of {merges}")
     print(f"{f'align() {args.size}x{args.size}':28} {'':>9} {seconds:8.2f}s {'<2s':>7}")
     print(f"{'peak memory (tracemalloc)':28} {'':>9} {peak_mb:7.1f}MB")
+    print(f"{'  the same with vectors':28} {'':>9} {seconds_vectors:8.2f}s {peak_mb_vectors:7.1f}MB")
     print(f"{f'align() {args.repeated} repeated':28} {'':>9} {repeated:8.2f}s {'<5s':>7}")
     print(f"{'sentence vectors, each':28} {'':>9} {vector_ms:7.2f}ms")
     for size in (int(x) for x in args.long.split(",") if x.strip()):
