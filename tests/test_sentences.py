@@ -352,6 +352,11 @@ def test_a_short_line_of_its_own_is_a_sentence() -> None:
     ]
 
 
+def test_lines_of_one_token_each_are_items() -> None:
+    text = "The spy agency said 11,000 troops were deployed.\n\nkim@yna.co.kr\n(END)"
+    assert _texts(text, "en")[-2:] == ["kim@yna.co.kr", "(END)"]
+
+
 def test_a_wrapped_line_ending_in_a_name_goes_on_into_the_next() -> None:
     text = (
         "The supercomputer holds the equivalent of 300 million books, or six Libraries of\n"

@@ -347,6 +347,8 @@ _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _FIRST_WORD = re.compile(r"[ \t]*([^ \t\n]+)")
 # Cells a word must have to spare before a line break counts as the end of a line of its own.
 _WRAP_SLACK = 2
+# The narrowest width a file is wrapped at, for a paragraph whose lines have no space to tell it by.
+_NARROWEST_WRAP = 40
 
 
 def _line_breaks(paragraph: str) -> dict[int, int]:
@@ -366,7 +368,9 @@ def _line_breaks(paragraph: str) -> dict[int, int]:
     breaks = {}
     for measure in (len, _cells):
         widths = [measure(paragraph[a:b].rstrip()) for a, b in lines]
-        width = max((w for w, (a, b) in zip(widths, lines) if " " in paragraph[a:b].strip()), default=0)
+        width = max((w for w, (a, b) in zip(widths, lines) if " " in paragraph[a:b].strip()), default=None)
+        if width is None:  # lines of one token each (an address, "(END)"): items, unless wrapped very narrow
+            width = max(max(widths), _NARROWEST_WRAP)
         fits = {}
         for (a, b), used, (c, d) in zip(lines, widths, lines[1:]):
             word = _FIRST_WORD.match(paragraph, c, d)
