@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import itertools
 import re
 import time
 from bisect import bisect_right
@@ -428,12 +429,12 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         `spans` (offsets into `text`) are styled where those characters land after stripping and `inert`.
         """
         lead = len(text) - len(text.lstrip())
-        text = reflowed(text.strip())
+        text = text.strip()
         if not text:
             return []
-        shown = Text(inert(text), end="", tab_size=4)
+        shown = Text(inert(reflowed(text)), end="", tab_size=4)
         if spans:
-            where = _display_offsets(text) if len(shown.plain) != len(text) else None
+            where = _display_offsets(text) if shown.plain != text else None
             for start, end, style in spans:
                 start, end = max(0, start - lead), min(len(text), end - lead)
                 if start < end:
@@ -829,16 +830,20 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._set_cursor(index)
 
 
-# A blank line (two paragraphs in one row: kept), else a lone line break (the wrapping of the file the
-# sentence came from: made a space).
-_LINE_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n")
+# A line break with the spaces around it: one break is the wrapping of the file the sentence came from
+# (and the indent of its next line); two or more make a blank line, between two paragraphs of one row.
+_LINE_BREAK = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*")
+
+
+def _reflow(run: re.Match[str]) -> str:
+    return run.group() if run.group().count("\n") > 1 else " "
 
 
 def reflowed(text: str) -> str:
-    """`text` with each lone line break made a space (same length, so offsets into it still hold): a
-    sentence from a file wrapped at 72 columns is wrapped again to the column it is shown in, not at
+    """`text` with each single line break and the spaces around it made one space: a sentence from a
+    file wrapped (and indented) at 72 columns is wrapped again to the column it is shown in, not at
     both. A blank line, between two paragraphs of one row, stays."""
-    return _LINE_BREAK.sub(lambda m: m.group() if len(m.group()) > 1 else " ", text)
+    return _LINE_BREAK.sub(_reflow, text) if "\n" in text else text
 
 
 def _line_count(text: str, width: int) -> int:
@@ -864,10 +869,21 @@ _MEASURE = Console(width=80, file=io.StringIO(), color_system=None)
 
 
 def _display_offsets(text: str) -> list[int]:
-    """Where each character of `text` starts once `inert` has made control characters visible (plus the end)."""
-    where, at = [], 0
-    for character in text:
-        where.append(at)
-        at += len(inert(character))
+    """Where each character of `text` starts once shown (plus the end): `reflowed` makes a wrapped line's
+    break and the spaces around it one space, and `inert` makes control characters visible."""
+    where, at, pos = [], 0, 0
+    for run in itertools.chain(_LINE_BREAK.finditer(text), [None]):
+        for character in text[pos : len(text) if run is None else run.start()]:
+            where.append(at)
+            at += len(inert(character))
+        if run is None:
+            break
+        if run.group().count("\n") > 1:
+            where.extend(range(at, at + len(run.group())))
+            at += len(run.group())
+        else:
+            where.extend([at] * len(run.group()))
+            at += 1
+        pos = run.end()
     where.append(at)
     return where
