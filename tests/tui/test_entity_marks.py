@@ -71,3 +71,13 @@ def test_search_is_a_literal_case_insensitive_substring_in_both_columns() -> Non
         [0],
     )
     assert search_pattern("  ") is None and search_marks(SEGMENTS, None) == ([], [])
+
+
+def test_a_space_in_the_search_finds_a_wrapped_files_line_break() -> None:
+    """The screen shows a line break inside a sentence as a space; searching what it shows finds it."""
+    ko = "북한군 1만1000명이 러시아\n    쿠르스크 지역에 배치됐다."
+    rows = (Segment(0, 0, ko, "", 0, len(ko), 0, 0, "1-0", 1.0, False),)
+    marks, found = search_marks(rows, search_pattern("러시아 쿠르스크"))
+    assert found == [0] and [ko[m[2] : m[3]] for m in marks] == ["러시아\n    쿠르스크"]
+    assert search_pattern(" 러시아  쿠르스크 ").pattern == search_pattern("러시아 쿠르스크").pattern
+    assert search_marks(rows, search_pattern("러시아쿠르스크")) == ([], [])

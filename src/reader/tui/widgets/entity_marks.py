@@ -74,9 +74,10 @@ def focus_marks(row: int, selected: Mention | None, partner: Mention | None) -> 
 
 
 def search_pattern(query: str) -> re.Pattern[str] | None:
-    """A literal, case-insensitive substring: 북한군 finds 북한군이 and 북한군은, "kursk" finds "Kursk"."""
-    query = query.strip()
-    return re.compile(re.escape(query), re.IGNORECASE) if query else None
+    """A literal, case-insensitive substring: 북한군 finds 북한군이 and 북한군은, "kursk" finds "Kursk"; a
+    space finds any run of whitespace, as the screen shows a line break of a wrapped file as a space."""
+    words = query.split()
+    return re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE) if words else None
 
 
 def search_marks(
