@@ -352,6 +352,14 @@ def test_a_short_line_of_its_own_is_a_sentence() -> None:
     ]
 
 
+def test_windows_line_ends_break_paragraphs_and_wrap_lines_alike() -> None:
+    unix = "첫 문단이다. 둘째 문장은\n여기서 끝난다.\n\n둘째 문단이다."
+    windows = unix.replace("\n", "\r\n")
+    assert [(s.paragraph, " ".join(s.text(windows).split())) for s in split_sentences(windows, "ko")] == [
+        (s.paragraph, " ".join(s.text(unix).split())) for s in split_sentences(unix, "ko")
+    ] == [(0, "첫 문단이다."), (0, "둘째 문장은 여기서 끝난다."), (1, "둘째 문단이다.")]
+
+
 def test_lines_of_one_token_each_are_items() -> None:
     text = "The spy agency said 11,000 troops were deployed.\n\nkim@yna.co.kr\n(END)"
     assert _texts(text, "en")[-2:] == ["kim@yna.co.kr", "(END)"]

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
+_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\u3000\r]*\n\s*")  # Windows line ends too
 
 
 @dataclass(frozen=True, slots=True)
