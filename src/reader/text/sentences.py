@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -365,19 +366,21 @@ def _line_breaks(paragraph: str) -> dict[int, int]:
     lines = [(m.start(), m.end()) for m in _LINE.finditer(paragraph) if m.end() > m.start()]
     if len(lines) < 2:
         return {}
-    breaks = {}
-    for measure in (len, _cells):
+
+    def ends_of_lines(measure: Callable[[str], int]) -> dict[int, int]:
         widths = [measure(paragraph[a:b].rstrip()) for a, b in lines]
         width = max((w for w, (a, b) in zip(widths, lines) if " " in paragraph[a:b].strip()), default=None)
         if width is None:  # lines of one token each (an address, "(END)"): items, unless wrapped very narrow
             width = max(max(widths), _NARROWEST_WRAP)
-        fits = {}
+        ends = {}
         for (a, b), used, (c, d) in zip(lines, widths, lines[1:]):
             word = _FIRST_WORD.match(paragraph, c, d)
             if word and paragraph[a:b].strip() and used + 1 + measure(word.group(1)) + _WRAP_SLACK <= width:
-                fits[c] = a + len(paragraph[a:b].rstrip())
-        breaks = fits if measure is len else {c: e for c, e in breaks.items() if c in fits}
-    return breaks
+                ends[c] = a + len(paragraph[a:b].rstrip())
+        return ends
+
+    by_cells = ends_of_lines(_cells)
+    return {c: end for c, end in ends_of_lines(len).items() if c in by_cells}
 
 
 def _blocks(paragraph: str) -> list[tuple[int, int]]:
