@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from rich.cells import cell_len
 
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\u3000\r]*\n\s*")  # Windows line ends too
 
@@ -338,11 +339,6 @@ _DATE_STAMP = re.compile(
 )
 
 
-def _cells(text: str) -> int:
-    """Terminal cells of `text`: two for a wide character (Hangul, hanja), one for the rest."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 # A line's first word, up to a space or a tab: where wrappers break lines.
 _FIRST_WORD = re.compile(r"[ \t]*([^ \t\n]+)")
@@ -379,7 +375,7 @@ def _line_breaks(paragraph: str) -> dict[int, int]:
                 ends[c] = a + len(paragraph[a:b].rstrip())
         return ends
 
-    by_cells = ends_of_lines(_cells)
+    by_cells = ends_of_lines(cell_len)
     return {c: end for c, end in ends_of_lines(len).items() if c in by_cells}
 
 
