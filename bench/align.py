@@ -29,10 +29,10 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import unicodedata
 from pathlib import Path
 
 import numpy as np
+from rich.cells import cell_len
 
 from reader.analysis import align_texts
 from reader.text.align import Link, align
@@ -75,7 +75,7 @@ def wrap_in_place(text: str, width: int) -> str:
         if piece == "\n":
             column = 0
             continue
-        cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in piece)
+        cells = cell_len(piece)
         if piece == " ":
             column += 1
         elif column + cells > width and column > 0 and text[match.start() - 1] == " ":
