@@ -878,12 +878,12 @@ def _display_offsets(text: str) -> list[int]:
             at += len(inert(character))
         if run is None:
             break
-        if run.group().count("\n") > 1:
-            where.extend(range(at, at + len(run.group())))
-            at += len(run.group())
+        shown = _reflow(run)  # the run itself (a blank line), or the one space it is shown as
+        if shown == run.group():
+            where.extend(range(at, at + len(shown)))
         else:
             where.extend([at] * len(run.group()))
-            at += 1
+        at += len(shown)
         pos = run.end()
     where.append(at)
     return where
