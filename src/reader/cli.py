@@ -841,7 +841,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reader: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:  # a bug: still one line for the user, the details on request
-        bad = _undecodable_argument(sys.argv[1:] if argv is None else argv)
+        bad = _undecodable_argument(arguments)
         if isinstance(exc, UnicodeEncodeError) and bad is not None:
             print(f"reader: the argument {bad} is not UTF-8 text; is the terminal set to UTF-8?", file=sys.stderr)
             return EXIT_FAILED
