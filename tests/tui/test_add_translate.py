@@ -63,6 +63,17 @@ async def submit(app: ReaderApp, pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def add_from_source(app: ReaderApp, pilot: Pilot, library, source: str):
+    """Type `source` (a file or an address) into the add dialog's source field, add it, and return the
+    article now under the library's cursor."""
+    dialog = await open_dialog(app, pilot)
+    dialog.query_one("#add-source", Input).focus()
+    await pilot.press(*source)
+    await submit(app, pilot)
+    assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
+    return library.get_article(app.screen.table.article_id_at_cursor())
+
+
 def test_pasted_korean_and_english_become_an_aligned_article(library, drive) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         dialog = await open_dialog(app, pilot)
@@ -153,12 +164,7 @@ def test_a_file_path_adds_the_file_as_reader_add_would(library, drive, tmp_path)
     path.write_text(PASTED_EN, encoding="utf-16")  # decoded like any file `reader add` reads
 
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
-        dialog = await open_dialog(app, pilot)
-        dialog.query_one("#add-source", Input).focus()
-        await pilot.press(*str(path))
-        await submit(app, pilot)
-        assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
-        article = library.get_article(app.screen.table.article_id_at_cursor())
+        article = await add_from_source(app, pilot, library, str(path))
         assert article.title_en == "Seoul announces cold-wave measures" and article.ko_text == ""
         assert article.en_text == PASTED_EN
         await pilot.press("enter")
@@ -177,12 +183,7 @@ def test_lone_surrogates_replaced_on_import_are_reported_after_the_dialog_closes
     )
 
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
-        dialog = await open_dialog(app, pilot)
-        dialog.query_one("#add-source", Input).focus()
-        await pilot.press(*str(path))
-        await submit(app, pilot)
-        assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
-        article = library.get_article(app.screen.table.article_id_at_cursor())
+        article = await add_from_source(app, pilot, library, str(path))
         assert "500 \ufffdshelters" in article.en_text
         said = [n for n in app._notifications if "lone surrogate" in str(n.message)]
         assert len(said) == 1 and said[0].severity == "warning"
@@ -213,12 +214,7 @@ def site() -> Iterator[str]:
 
 def test_a_web_address_is_fetched_and_extracted_in_the_worker(library, drive, site) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
-        dialog = await open_dialog(app, pilot)
-        dialog.query_one("#add-source", Input).focus()
-        await pilot.press(*f"{site}/ko")
-        await submit(app, pilot)
-        assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
-        article = library.get_article(app.screen.table.article_id_at_cursor())
+        article = await add_from_source(app, pilot, library, f"{site}/ko")
         assert article.title_ko == "북한군 1만1000명 쿠르스크 배치" and article.url == f"{site}/ko"
         assert article.source == "Daily Test" and article.published == "2024-11-26"
         assert all(paragraph in article.ko_text for paragraph in KO_PARAGRAPHS) and article.en_text == ""
