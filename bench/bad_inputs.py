@@ -39,8 +39,9 @@ def cases(d: Path, lib: Path) -> list[tuple[str, list[str]]]:
     (d / "notdb.db").write_text("just text " * 100)
     (d / "garbage.db").write_bytes(os.urandom(8192))
     # Halves of UTF-16 pairs, as JSON escapes can carry them; SQLite cannot store them as text.
-    (d / "surrogates.json").write_text('{"ko": "북한군\\ud800이 배치됐다.", "title_ko": "제목\\udfff", '
-                                       '"source": "\\udc80통신"}')
+    (d / "surrogates.json").write_text(
+        '{"ko": "북한군\\ud800이 배치됐다.", "title_ko": "제목\\udfff", "source": "\\udc80통신"}'
+    )
     foreign = d / "foreign.db"
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE invoices (id INTEGER)")
@@ -69,8 +70,10 @@ def cases(d: Path, lib: Path) -> list[tuple[str, list[str]]]:
         ("JSON with lone surrogates in text, title and source", L + ["add", str(d / "surrogates.json")]),
         # Arguments holding bytes that are not UTF-8 reach Python as lone surrogates (\udcff is byte 0xFF).
         ("title that is not UTF-8", L + ["add", "--ko", str(d / "ko.txt"), "--title-ko", "\udcff\udcfe제목"]),
-        ("glossary form that is not UTF-8", L + ["glossary", "add", "--ko", "\udcff가", "--en", "A", "--type",
-                                                 "PLACE"]),
+        (
+            "glossary form that is not UTF-8",
+            L + ["glossary", "add", "--ko", "\udcff가", "--en", "A", "--type", "PLACE"],
+        ),
         ("search that is not UTF-8", L + ["search", "\udcff가나"]),
         ("HTML without an article", L + ["add", str(d / "page.html")]),
         ("empty folder", L + ["add", str(d / "emptydir")]),
@@ -107,13 +110,25 @@ def main() -> None:
         d = Path(tmp)
         lib = d / "library.db"
         doc = d / "seed.json"
-        doc.write_text(json.dumps({"ko": "북한군 1만1000명이 쿠르스크에 배치됐다.", "en": "About 11,000 troops are in Kursk."}))
-        subprocess.run([sys.executable, "-m", "reader.cli", "--db", str(lib), "add", str(doc)], check=True,
-                       capture_output=True)
+        doc.write_text(
+            json.dumps(
+                {"ko": "북한군 1만1000명이 쿠르스크에 배치됐다.", "en": "About 11,000 troops are in Kursk."}
+            )
+        )
+        subprocess.run(
+            [sys.executable, "-m", "reader.cli", "--db", str(lib), "add", str(doc)],
+            check=True,
+            capture_output=True,
+        )
         for name, args in cases(d, lib):
             before = lib.read_bytes()
-            proc = subprocess.run([sys.executable, "-m", "reader.cli", *args], capture_output=True, text=True,
-                                  input="not json at all", env={**os.environ, "READER_STATE_DIR": tmp})
+            proc = subprocess.run(
+                [sys.executable, "-m", "reader.cli", *args],
+                capture_output=True,
+                text=True,
+                input="not json at all",
+                env={**os.environ, "READER_STATE_DIR": tmp},
+            )
             lines = proc.stderr.strip().splitlines()
             traceback = "Traceback" in proc.stderr
             # a batch adds what it can and lists each failure under its summary line

@@ -54,8 +54,12 @@ def run_command(ko: Path, en: Path, db: Path) -> tuple[float, float, float, int]
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "reader.cli", "--db", str(db), "add", "--ko", str(ko),
-                           "--en", str(en)], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--db", str(db), "add", "--ko", str(ko), "--en", str(en)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"reader add failed ({proc.returncode}): {proc.stderr.strip()}")
@@ -77,8 +81,9 @@ print(time.perf_counter() - start, len(article.segments))
 
 def open_article(db: Path, article_id: int) -> tuple[float, int]:
     """Seconds for a fresh process to load the article with every row, as the reading screen does."""
-    out = subprocess.run([sys.executable, "-c", OPEN, str(db), str(article_id)], capture_output=True, text=True,
-                         check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", OPEN, str(db), str(article_id)], capture_output=True, text=True, check=True
+    ).stdout.split()
     return float(out[0]), int(out[1])
 
 
@@ -92,17 +97,29 @@ def screen(db: Path) -> None:
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     article_id, title_ko, title_en = conn.execute("SELECT id, title_ko, title_en FROM articles").fetchone()
-    rows = conn.execute("SELECT substr(a.en_text, s.en_start + 1, 24) FROM segments s JOIN articles a "
-                        "ON a.id = s.article_id WHERE a.id = ? AND s.en_end - s.en_start >= 24 ORDER BY s.position",
-                        (article_id,)).fetchall()
+    rows = conn.execute(
+        "SELECT substr(a.en_text, s.en_start + 1, 24) FROM segments s JOIN articles a "
+        "ON a.id = s.article_id WHERE a.id = ? AND s.en_end - s.en_start >= 24 ORDER BY s.position",
+        (article_id,),
+    ).fetchall()
     conn.close()
     first = next(text for (text,) in rows[1:] if text not in title_en and text not in title_ko)
     last = rows[-1][0]
     env = f"env PYTHONPATH={shlex.quote(os.environ['PYTHONPATH'])} " if os.environ.get("PYTHONPATH") else ""
     session = f"big{time.monotonic_ns()}"
     # On bench/startup.py's own tmux server (its `tmux` helper), where the panes are read.
-    tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "48",
-         f"exec {env}{shlex.quote(sys.executable)} -m reader.cli --db {shlex.quote(str(db))}", check=True)
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "160",
+        "-y",
+        "48",
+        f"exec {env}{shlex.quote(sys.executable)} -m reader.cli --db {shlex.quote(str(db))}",
+        check=True,
+    )
     try:
         wait_for(session, (title_en or title_ko)[:20], 60)
         start = time.perf_counter()
@@ -130,15 +147,23 @@ def phases(ko: str, en: str, db: Path) -> None:
     glossary = Glossary.load_bundled()
     start = time.perf_counter()
     aligned = analyse(ko, en, glossary, entities=False)
-    print(f"  sentences and alignment : {time.perf_counter() - start:7.1f} s "
-          f"({len(aligned.segments):,} rows; includes loading the Korean model)")
+    print(
+        f"  sentences and alignment : {time.perf_counter() - start:7.1f} s "
+        f"({len(aligned.segments):,} rows; includes loading the Korean model)"
+    )
     start = time.perf_counter()
     layer = entity_layer(ko, en, aligned.segments, glossary)
-    print(f"  entity layer            : {time.perf_counter() - start:7.1f} s ({len(layer.mentions):,} mentions)")
+    print(
+        f"  entity layer            : {time.perf_counter() - start:7.1f} s ({len(layer.mentions):,} mentions)"
+    )
     start = time.perf_counter()
     with Store.open(db) as store:
-        store.insert_article(NewArticle(ko=ko, en=en, title_ko="긴 기사", title_en="A long article"),
-                             aligned.sentences, layer.segments, mentions=layer.mentions)
+        store.insert_article(
+            NewArticle(ko=ko, en=en, title_ko="긴 기사", title_en="A long article"),
+            aligned.sentences,
+            layer.segments,
+            mentions=layer.mentions,
+        )
     print(f"  database write          : {time.perf_counter() - start:7.1f} s")
 
 
@@ -149,7 +174,9 @@ def main() -> None:
     parser.add_argument("--phases", action="store_true", help="also time each analysis step in this process")
     parser.add_argument("--keep", type=Path, help="keep the library with the imported article in this file")
     parser.add_argument("--screen", action="store_true", help="time keys on the article in reader, in tmux")
-    parser.add_argument("--library", type=Path, help="with --screen: a library kept earlier; nothing is imported")
+    parser.add_argument(
+        "--library", type=Path, help="with --screen: a library kept earlier; nothing is imported"
+    )
     args = parser.parse_args()
     if args.library:
         screen(args.library)
@@ -163,8 +190,10 @@ def main() -> None:
         print(f"article: {size:.2f} MiB ({len(ko):,} Korean and {len(en):,} English characters)")
         seconds, cpu, peak, article_id = run_command(ko_file, en_file, Path(tmp) / "library.db")
         db_size = (Path(tmp) / "library.db").stat().st_size / MIB
-        print(f"reader add: {seconds:.1f} s ({cpu:.1f} s of CPU), peak memory {peak:.0f} MiB, "
-              f"library file {db_size:.0f} MiB")
+        print(
+            f"reader add: {seconds:.1f} s ({cpu:.1f} s of CPU), peak memory {peak:.0f} MiB, "
+            f"library file {db_size:.0f} MiB"
+        )
         opened, rows = open_article(Path(tmp) / "library.db", article_id)
         print(f"loading the stored article with its {rows:,} rows in a fresh process: {opened:.2f} s")
         from reader.store import Store

@@ -73,8 +73,11 @@ WRITER = textwrap.dedent("""
 
 def make_library(path: Path) -> None:
     """A library with a few articles, at the current schema."""
-    subprocess.run([sys.executable, "-c", WRITER.replace("while True:", "for _ in range(6):"), str(path), "0"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-c", WRITER.replace("while True:", "for _ in range(6):"), str(path), "0"],
+        check=True,
+        capture_output=True,
+    )
 
 
 def make_old_library(path: Path, articles: int = 300) -> None:
@@ -90,13 +93,21 @@ def make_old_library(path: Path, articles: int = 300) -> None:
     for n in range(articles):
         ko = f"옛 기사 {n}. 북한군 {n}명이 배치됐다."
         en = f"Old story {n}. {n} troops were deployed."
-        conn.execute("INSERT INTO articles (id, title_ko, title_en, added, content_hash, ko_text, en_text) "
-                     "VALUES (?, ?, ?, 'then', ?, ?, ?)", (n + 1, ko[:8], en[:9], f"h{n}", ko, en))
-        conn.execute("INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, "
-                     "ko_start, ko_end, en_start, en_end, link, confidence) VALUES (?, 0, 0, 0, 1, 0, 1, 0, ?, 0, ?, "
-                     "'1-1', 0.9)", (n + 1, len(ko), len(en)))
-        conn.executemany("INSERT INTO sentences (article_id, lang, idx, start, end, paragraph) VALUES (?, ?, 0, 0, ?, 0)",
-                         [(n + 1, "ko", len(ko)), (n + 1, "en", len(en))])
+        conn.execute(
+            "INSERT INTO articles (id, title_ko, title_en, added, content_hash, ko_text, en_text) "
+            "VALUES (?, ?, ?, 'then', ?, ?, ?)",
+            (n + 1, ko[:8], en[:9], f"h{n}", ko, en),
+        )
+        conn.execute(
+            "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, "
+            "ko_start, ko_end, en_start, en_end, link, confidence) VALUES (?, 0, 0, 0, 1, 0, 1, 0, ?, 0, ?, "
+            "'1-1', 0.9)",
+            (n + 1, len(ko), len(en)),
+        )
+        conn.executemany(
+            "INSERT INTO sentences (article_id, lang, idx, start, end, paragraph) VALUES (?, ?, 0, 0, ?, 0)",
+            [(n + 1, "ko", len(ko)), (n + 1, "en", len(en))],
+        )
     conn.execute("COMMIT")
     conn.execute("PRAGMA user_version = 1")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -120,7 +131,9 @@ def verify(path: Path, saved_notes: set[int]) -> list[str]:
             spans = {"ko": full.ko_text, "en": full.en_text}
             count = len(sentence_spans(store.conn, article.id, "ko"))
             if not full.segments or len(full.segments) != count:
-                problems.append(f"article {article.id} is partly there ({len(full.segments)} rows, {count} sentences)")
+                problems.append(
+                    f"article {article.id} is partly there ({len(full.segments)} rows, {count} sentences)"
+                )
             joined = " ".join(s.ko for s in full.segments)
             if joined != spans["ko"]:
                 problems.append(f"article {article.id}: its rows do not cover its text")
@@ -133,8 +146,9 @@ def verify(path: Path, saved_notes: set[int]) -> list[str]:
 
 def kill_writer(library: Path, seed: int, delay: float) -> tuple[set[int], set[int]]:
     """Run a writer, kill it; returns the notes it reported saved and those it was deleting with an article."""
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(library), str(seed)], stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(library), str(seed)], stdout=subprocess.PIPE, text=True
+    )
     os.set_blocking(proc.stdout.fileno(), False)
     time.sleep(delay)
     os.kill(proc.pid, signal.SIGKILL)
@@ -146,8 +160,11 @@ def kill_writer(library: Path, seed: int, delay: float) -> tuple[set[int], set[i
 
 
 def kill_migration(library: Path, delay: float) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "reader.cli", "--db", str(library), "list"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader.cli", "--db", str(library), "list"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(delay)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -185,8 +202,10 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     tried, flawless = run(args.points, args.seed)
-    print(f"kill points tried: {tried}; flawless libraries after them: {flawless} "
-          f"({time.perf_counter() - started:.0f} s)")
+    print(
+        f"kill points tried: {tried}; flawless libraries after them: {flawless} "
+        f"({time.perf_counter() - started:.0f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -25,8 +25,15 @@ sys.path.insert(0, str(REPO / "src"))
 from reader.text.entities import find_mentions
 from reader.text.glossary import Glossary
 
-KLUE_TYPE = {"PERSON": "PS", "ORG": "OG", "PLACE": "LC", "DATE": "DT", "QUANTITY": "QT", "EQUIPMENT": "EQ",
-             "OTHER": "OT"}
+KLUE_TYPE = {
+    "PERSON": "PS",
+    "ORG": "OG",
+    "PLACE": "LC",
+    "DATE": "DT",
+    "QUANTITY": "QT",
+    "EQUIPMENT": "EQ",
+    "OTHER": "OT",
+}
 
 
 GLOSSARY: Glossary | None = None  # None: the bundled glossary
@@ -36,8 +43,15 @@ def predict(docs: list[dict], lang: str) -> list[dict]:
     out = []
     for d in docs:
         ms = find_mentions(d["text"], lang, GLOSSARY)
-        out.append({"id": d["id"], "text": d["text"], "entities": [
-            {"start": m.start, "end": m.end, "type": KLUE_TYPE[m.type], "text": m.text} for m in ms]})
+        out.append(
+            {
+                "id": d["id"],
+                "text": d["text"],
+                "entities": [
+                    {"start": m.start, "end": m.end, "type": KLUE_TYPE[m.type], "text": m.text} for m in ms
+                ],
+            }
+        )
     return out
 
 
@@ -60,8 +74,16 @@ def baseline_ko(docs: list[dict]) -> list[dict]:
                 spans[-1][2] = spans[-1][2] or t.tag == "SL"
             else:
                 spans.append([s, e, t.tag == "SL"])
-        out.append({"id": d["id"], "text": text, "entities": [
-            {"start": s, "end": e, "type": "OG" if sl else "PS", "text": text[s:e]} for s, e, sl in spans]})
+        out.append(
+            {
+                "id": d["id"],
+                "text": text,
+                "entities": [
+                    {"start": s, "end": e, "type": "OG" if sl else "PS", "text": text[s:e]}
+                    for s, e, sl in spans
+                ],
+            }
+        )
     return out
 
 
@@ -72,8 +94,10 @@ def baseline_en(docs: list[dict]) -> list[dict]:
     out = []
     for d in docs:
         text = d["text"]
-        ents = [{"start": m.start(), "end": m.end(), "type": "PS", "text": m.group()}
-                for m in re.finditer(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*", text)]
+        ents = [
+            {"start": m.start(), "end": m.end(), "type": "PS", "text": m.group()}
+            for m in re.finditer(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*", text)
+        ]
         out.append({"id": d["id"], "text": text, "entities": ents})
     return out
 
@@ -109,26 +133,49 @@ def run(name: str, lang: str, gold: Path, scorer: Path, keep: Path, base, split:
             write_jsonl(keep / f"{name}-gold-{part}.jsonl", docs[sl])
             write_jsonl(keep / f"{name}-ours-{part}.jsonl", ours[sl])
             print(f"--- ours, {part} {len(docs[sl])} sentences (--split {split})")
-            print(score(scorer, keep / f"{name}-gold-{part}.jsonl", keep / f"{name}-ours-{part}.jsonl", "PS,LC,OG"),
-                  end="")
+            print(
+                score(
+                    scorer, keep / f"{name}-gold-{part}.jsonl", keep / f"{name}-ours-{part}.jsonl", "PS,LC,OG"
+                ),
+                end="",
+            )
     print()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", type=Path, default=REPO.parent / "shared" / "eval-dev")
-    ap.add_argument("--en", type=Path, nargs="*", default=[REPO / "bench" / "data" / "ner-en.jsonl",
-                                                           REPO / "bench" / "data" / "ner-en-samples.jsonl",
-                                                           REPO / "bench" / "data" / "ner-en-heldout.jsonl"])
-    ap.add_argument("--ko", type=Path, nargs="*", default=[REPO / "bench" / "data" / "ner-ko.jsonl",
-                                                           REPO / "bench" / "data" / "ner-ko-samples.jsonl",
-                                                           REPO / "bench" / "data" / "ner-ko-heldout.jsonl"],
-                    help="more Korean gold in the same format (the Korean sides of our labelled pairs)")
+    ap.add_argument(
+        "--en",
+        type=Path,
+        nargs="*",
+        default=[
+            REPO / "bench" / "data" / "ner-en.jsonl",
+            REPO / "bench" / "data" / "ner-en-samples.jsonl",
+            REPO / "bench" / "data" / "ner-en-heldout.jsonl",
+        ],
+    )
+    ap.add_argument(
+        "--ko",
+        type=Path,
+        nargs="*",
+        default=[
+            REPO / "bench" / "data" / "ner-ko.jsonl",
+            REPO / "bench" / "data" / "ner-ko-samples.jsonl",
+            REPO / "bench" / "data" / "ner-ko-heldout.jsonl",
+        ],
+        help="more Korean gold in the same format (the Korean sides of our labelled pairs)",
+    )
     ap.add_argument("--keep", type=Path, default=None, help="keep prediction files in this directory")
     ap.add_argument("--lang", choices=("ko", "en", "both"), default="both")
     ap.add_argument("--no-glossary", action="store_true", help="recognise without any glossary")
-    ap.add_argument("--split", type=int, default=0, metavar="N",
-                    help="also score the dev set's first N sentences and the rest apart")
+    ap.add_argument(
+        "--split",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also score the dev set's first N sentences and the rest apart",
+    )
     args = ap.parse_args()
     if args.no_glossary:
         global GLOSSARY
@@ -139,7 +186,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         keep = args.keep or Path(tmp)
         if args.lang in ("ko", "both"):
-            run("ner-ko-dev", "ko", args.root / "ner-ko" / "gold.jsonl", scorer, keep, baseline_ko, args.split)
+            run(
+                "ner-ko-dev", "ko", args.root / "ner-ko" / "gold.jsonl", scorer, keep, baseline_ko, args.split
+            )
             for path in args.ko:
                 run(f"{path.stem}-pairs", "ko", path, scorer, keep, baseline_ko)
         if args.lang in ("en", "both"):

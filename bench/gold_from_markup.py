@@ -27,7 +27,9 @@ def parse(line: str) -> tuple[str, list[dict]]:
         out.append(line[pos : m.start()])
         length += m.start() - pos
         surface, typ, key = m.group(1), m.group(2), m.group(3)
-        spans.append({"start": length, "end": length + len(surface), "type": typ, "text": surface, "key": key})
+        spans.append(
+            {"start": length, "end": length + len(surface), "type": typ, "text": surface, "key": key}
+        )
         out.append(surface)
         length += len(surface)
         pos = m.end()
@@ -51,8 +53,11 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-SOURCES = (("pairs.txt", "", "pair"), ("pairs-samples.txt", "-samples", "sample"),
-           ("pairs-heldout.txt", "-heldout", "heldout"))
+SOURCES = (
+    ("pairs.txt", "", "pair"),
+    ("pairs-samples.txt", "-samples", "sample"),
+    ("pairs-heldout.txt", "-heldout", "heldout"),
+)
 
 
 def _base_key(key: str | None) -> str | None:
@@ -66,10 +71,20 @@ def build(markup: Path, prefix: str) -> tuple[list[dict], list[dict], list[dict]
         ko, ko_spans = parse(ko_raw)
         en, en_spans = parse(en_raw)
         pid = f"{prefix}-{i:03d}"
-        ner.append({"id": pid, "text": en, "entities": [
-            {k: s[k] for k in ("start", "end", "type", "text")} for s in en_spans]})
-        ner_ko.append({"id": pid, "text": ko, "entities": [
-            {k: s[k] for k in ("start", "end", "type", "text")} for s in ko_spans]})
+        ner.append(
+            {
+                "id": pid,
+                "text": en,
+                "entities": [{k: s[k] for k in ("start", "end", "type", "text")} for s in en_spans],
+            }
+        )
+        ner_ko.append(
+            {
+                "id": pid,
+                "text": ko,
+                "entities": [{k: s[k] for k in ("start", "end", "type", "text")} for s in ko_spans],
+            }
+        )
         gold = []
         # an alias key written on both sides (MSMT beside MSMT) is a link of its own; on one side only, it is
         # another form of its base key's thing
@@ -84,22 +99,34 @@ def build(markup: Path, prefix: str) -> tuple[list[dict], list[dict], list[dict]
             es = [[s["start"], s["end"]] for s in en_spans if s["key"] and group(s["key"]) == key]
             if ks and es:
                 gold.append({"ko": ks, "en": es})
-        links.append({"id": pid, "ko": ko, "en": en, "links": gold,
-                      "ko_entities": [{k: s[k] for k in ("start", "end", "type", "text")} for s in ko_spans]})
+        links.append(
+            {
+                "id": pid,
+                "ko": ko,
+                "en": en,
+                "links": gold,
+                "ko_entities": [{k: s[k] for k in ("start", "end", "type", "text")} for s in ko_spans],
+            }
+        )
     return ner, ner_ko, links
 
 
 def main() -> None:
     for fname, suffix, prefix in SOURCES:
         ner, ner_ko, links = build(DATA / fname, prefix)
-        for name, rows in ((f"ner-en{suffix}.jsonl", ner), (f"ner-ko{suffix}.jsonl", ner_ko),
-                           (f"links-gold{suffix}.jsonl", links)):
+        for name, rows in (
+            (f"ner-en{suffix}.jsonl", ner),
+            (f"ner-ko{suffix}.jsonl", ner_ko),
+            (f"links-gold{suffix}.jsonl", links),
+        ):
             with open(DATA / name, "w", encoding="utf-8") as fh:
                 fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         n_ent = sum(len(r["entities"]) for r in ner)
         n_names = sum(e["type"] in ("PS", "OG", "LC") for r in ner for e in r["entities"])
-        print(f"{fname}: {len(ner)} pairs; {n_ent} English spans ({n_names} PS/OG/LC); "
-              f"{sum(len(r['links']) for r in links)} gold links")
+        print(
+            f"{fname}: {len(ner)} pairs; {n_ent} English spans ({n_names} PS/OG/LC); "
+            f"{sum(len(r['links']) for r in links)} gold links"
+        )
 
 
 if __name__ == "__main__":

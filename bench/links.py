@@ -30,10 +30,34 @@ from reader.text.check import check_pair
 from reader.text.entities import default_glossary, find_mentions
 from reader.text.linking import link_mentions
 
-_EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-             "twelve"]
-_EN_ORD = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-           "tenth"]
+_EN_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_EN_ORD = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+]
 _EN_ORD_SHORT = {"1st": "2nd", "2nd": "3rd", "3rd": "4th"}
 _EN_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _KO_WEEKDAYS = "월화수목금토일"
@@ -80,8 +104,11 @@ def score_links(rows: list[dict], show: bool) -> None:
             by_how[lk.how] += 1
             hit = None
             for gi, (gk, ge) in enumerate(gold):
-                if (gi not in used and any(overlaps((lk.ko.start, lk.ko.end), k) for k in gk)
-                        and any(overlaps((lk.en.start, lk.en.end), e) for e in ge)):
+                if (
+                    gi not in used
+                    and any(overlaps((lk.ko.start, lk.ko.end), k) for k in gk)
+                    and any(overlaps((lk.en.start, lk.en.end), e) for e in ge)
+                ):
                     hit = gi
                     break
             if hit is not None:
@@ -95,7 +122,7 @@ def score_links(rows: list[dict], show: bool) -> None:
         if show:
             for gi, (gk, ge) in enumerate(gold):
                 if gi not in used:
-                    print(f"  MISSED {ko[gk[0][0]:gk[0][1]]} ↔ {en[ge[0][0]:ge[0][1]]}   [{r['id']}]")
+                    print(f"  MISSED {ko[gk[0][0] : gk[0][1]]} ↔ {en[ge[0][0] : ge[0][1]]}   [{r['id']}]")
     p = tp / npred if npred else 0.0
     rec = tp / ngold if ngold else 0.0
     f = 2 * p * rec / (p + rec) if p + rec else 0.0
@@ -103,7 +130,10 @@ def score_links(rows: list[dict], show: bool) -> None:
     print(f"links: pairs={len(rows)} gold={ngold} predicted={npred}")
     print(f"  overlap  P={p:.4f} R={rec:.4f} F1={f:.4f}")
     print(f"  exact    P={pe:.4f} R={re_:.4f}")
-    print("  by method (right/predicted): " + ", ".join(f"{h}:{right_how[h]}/{by_how[h]}" for h in sorted(by_how)))
+    print(
+        "  by method (right/predicted): "
+        + ", ".join(f"{h}:{right_how[h]}/{by_how[h]}" for h in sorted(by_how))
+    )
 
 
 def _other_number(core: str, grouped: bool = True) -> str:
@@ -172,8 +202,11 @@ def score_check(rows: list[dict], show: bool, dates: dict[str, str]) -> None:
                 print(f"  FALSE ALARM [{r['id']}] {reasons}")
         for g in r["links"]:
             (ks, ke), (es, ee) = g["ko"][0], g["en"][0]
-            if not re.search(r"\d|[a-z]+(?:th|st|nd|rd)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-                             r"|[A-Z][a-z]+day\b|요일", en[es:ee] + ko[ks:ke]):
+            if not re.search(
+                r"\d|[a-z]+(?:th|st|nd|rd)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+                r"|[A-Z][a-z]+day\b|요일",
+                en[es:ee] + ko[ks:ke],
+            ):
                 continue  # a name link, not a number, a date or a weekday
             for side, bad in (("en", corrupt_en(en, es, ee)), ("ko", corrupt_ko(ko, ks, ke))):
                 if bad is None:
@@ -186,17 +219,30 @@ def score_check(rows: list[dict], show: bool, dates: dict[str, str]) -> None:
                     if show:
                         print(f"  NOT FLAGGED ({side}) [{r['id']}] {k2} | {e2}")
     total = caught + missed
-    print(f"check: correct pairs={len(rows)} (with a publication date: {len(dates)}) false alarms={false_alarms}; "
-          f"corrupted pairs={total} flagged={caught} ({caught / total if total else 0:.1%})")
+    print(
+        f"check: correct pairs={len(rows)} (with a publication date: {len(dates)}) false alarms={false_alarms}; "
+        f"corrupted pairs={total} flagged={caught} ({caught / total if total else 0:.1%})"
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, nargs="*", default=[REPO / "bench" / "data" / "links-gold.jsonl",
-                                                             REPO / "bench" / "data" / "links-gold-samples.jsonl",
-                                                           REPO / "bench" / "data" / "links-gold-heldout.jsonl"])
-    ap.add_argument("--samples", type=Path, default=REPO / "samples",
-                    help="the sample library, whose publication dates the pairs taken from it are checked with")
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        nargs="*",
+        default=[
+            REPO / "bench" / "data" / "links-gold.jsonl",
+            REPO / "bench" / "data" / "links-gold-samples.jsonl",
+            REPO / "bench" / "data" / "links-gold-heldout.jsonl",
+        ],
+    )
+    ap.add_argument(
+        "--samples",
+        type=Path,
+        default=REPO / "samples",
+        help="the sample library, whose publication dates the pairs taken from it are checked with",
+    )
     ap.add_argument("--show", action="store_true", help="list wrong and missed links and check failures")
     args = ap.parse_args()
     for path in args.gold:

@@ -241,8 +241,12 @@ def fill_in(template: str, values: dict[str, str], lang: str) -> tuple[str, list
     return text, sorted(spans, key=lambda s: s[1])
 
 
-def pair_mentions(rng: random.Random, ko: list[tuple[str, int, int]], en: list[tuple[str, int, int]],
-                  at: tuple[int, int, int, int]) -> tuple[list[SynthMention], list[SynthMention]]:
+def pair_mentions(
+    rng: random.Random,
+    ko: list[tuple[str, int, int]],
+    en: list[tuple[str, int, int]],
+    at: tuple[int, int, int, int],
+) -> tuple[list[SynthMention], list[SynthMention]]:
     """One row's mentions on each side: slots of one kind paired in order and most pairs linked, some
     slots left out so that the density is that of real analysed news.
 
@@ -361,7 +365,9 @@ def generate(
             ko_len += len(sep)
             en_len += len(sep)
         pairs.append((paragraph, ko_len, ko_len + len(ko), en_len, en_len + len(en)))
-        row_ko, row_en = pair_mentions(rng, ko_slots, en_slots, (ko_len, en_len, len(ko_mentions), len(en_mentions)))
+        row_ko, row_en = pair_mentions(
+            rng, ko_slots, en_slots, (ko_len, en_len, len(ko_mentions), len(en_mentions))
+        )
         ko_mentions += row_ko
         en_mentions += row_en
         ko_parts.append(ko)
@@ -372,9 +378,13 @@ def generate(
     values = fill.slots(topic)
     ko, en = f"{values['p']} 기자 (기사 {story})", f"Reporting by {values['P']} (story {story})"
     pairs.append((paragraph + 1, ko_len + 2, ko_len + 2 + len(ko), en_len + 2, en_len + 2 + len(en)))
-    byline = ("PERSON", 0, len(values["p"])), ("PERSON", len("Reporting by "), len("Reporting by ") + len(values["P"]))
-    row_ko, row_en = pair_mentions(rng, [byline[0]], [byline[1]],
-                                   (ko_len + 2, en_len + 2, len(ko_mentions), len(en_mentions)))
+    byline = (
+        ("PERSON", 0, len(values["p"])),
+        ("PERSON", len("Reporting by "), len("Reporting by ") + len(values["P"])),
+    )
+    row_ko, row_en = pair_mentions(
+        rng, [byline[0]], [byline[1]], (ko_len + 2, en_len + 2, len(ko_mentions), len(en_mentions))
+    )
     ko_mentions += row_ko
     en_mentions += row_en
     ko_parts += ["\n\n", ko]
@@ -409,7 +419,9 @@ def make_batch(job: tuple[int, str, int, float, float, int]) -> Batch:
         a = made.article
         row = (a.title_ko, a.title_en, a.source, a.url, a.published, ADDED, "ko", "human", a.content_hash,
                a.ko, a.en, ADDED if rng.random() < read else None, int(rng.random() < starred))  # fmt: skip
-        out.append((row, made.pairs, index_columns(a.title_ko, a.title_en, a.ko, a.en), pack_mentions(made.mentions)))
+        out.append(
+            (row, made.pairs, index_columns(a.title_ko, a.title_en, a.ko, a.en), pack_mentions(made.mentions))
+        )
     return out
 
 

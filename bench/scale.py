@@ -125,7 +125,9 @@ def startup_and_open(db: Path, runs: int, reader: str) -> dict[str, list[float]]
         with tempfile.TemporaryDirectory() as state:
             with Session(bare, {}) as s:
                 times["bare"].append(wait_for(s.name, FIRST_ROW) - s.started)
-            with Session(f"{reader} --db {db}", {"READER_STATE_DIR": state, "PYTHONPATH": source_path()}) as s:
+            with Session(
+                f"{reader} --db {db}", {"READER_STATE_DIR": state, "PYTHONPATH": source_path()}
+            ) as s:
                 times["reader"].append(wait_for(s.name, title) - s.started)
                 time.sleep(1.0)  # a reader looks at the list before choosing
                 before = time.perf_counter()
@@ -269,8 +271,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--reader", default=f"{sys.executable} -m reader.cli",
-                        help="the command to time (default: this checkout's reader, run by this Python)")
+    parser.add_argument(
+        "--reader",
+        default=f"{sys.executable} -m reader.cli",
+        help="the command to time (default: this checkout's reader, run by this Python)",
+    )
     parser.add_argument(
         "--skip-tmux", action="store_true", help="only the measurements that need no terminal"
     )

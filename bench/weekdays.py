@@ -35,8 +35,12 @@ def gold_pairs(dev: Path) -> list[tuple[str, str]]:
         meta = json.loads((art / "meta.json").read_text(encoding="utf-8"))
         for ko_ids, en_ids in json.loads((art / "gold.json").read_text(encoding="utf-8")):
             if ko_ids and en_ids:
-                pairs.append((" ".join(meta["ko_sentences"][i] for i in ko_ids),
-                              " ".join(meta["en_sentences"][i] for i in en_ids)))
+                pairs.append(
+                    (
+                        " ".join(meta["ko_sentences"][i] for i in ko_ids),
+                        " ".join(meta["en_sentences"][i] for i in en_ids),
+                    )
+                )
     return pairs
 
 

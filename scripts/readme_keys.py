@@ -17,10 +17,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 START, END = "<!-- keys:start -->", "<!-- keys:end -->"
 KEY_NAMES = {
-    "down": "↓", "up": "↑", "left": "←", "right": "→", "pagedown": "PageDown", "pageup": "PageUp",
-    "home": "Home", "end": "End", "enter": "Enter", "escape": "Esc", "space": "Space", "tab": "Tab",
-    "shift+tab": "Shift+Tab", "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
-    "slash": "/", "plus": "+", "minus": "-", "full_stop": ".", "comma": ",",
+    "down": "↓",
+    "up": "↑",
+    "left": "←",
+    "right": "→",
+    "pagedown": "PageDown",
+    "pageup": "PageUp",
+    "home": "Home",
+    "end": "End",
+    "enter": "Enter",
+    "escape": "Esc",
+    "space": "Space",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "slash": "/",
+    "plus": "+",
+    "minus": "-",
+    "full_stop": ".",
+    "comma": ",",
 }
 
 

@@ -1,6 +1,6 @@
 """Save the README's screenshots (SVG) of the library and the reading screen on the bundled library.
 
-    python scripts/screenshot.py
+python scripts/screenshot.py
 """
 
 from __future__ import annotations

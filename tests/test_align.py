@@ -516,8 +516,17 @@ def _unit_vectors(rows: int, seed: int, like: np.ndarray | None = None, noise: f
 def test_meaning_tells_a_dropped_sentence_that_nothing_else_marks() -> None:
     """Four Korean sentences, three English, no figure or name: the second Korean sentence was left out.
     Lengths alone put it with a neighbour; vectors that say which sentences mean the same find the gap."""
-    ko = ["가나다라마바사아자차카타파하 " * 2, "가나다라마바사아자차카타파하 " * 2, "가나다라마바 " * 3, "가나다라 " * 4]
-    en = ["Some words of the first sentence here, " * 2, "Some words of the third sentence. " * 2, "Fourth words. " * 3]
+    ko = [
+        "가나다라마바사아자차카타파하 " * 2,
+        "가나다라마바사아자차카타파하 " * 2,
+        "가나다라마바 " * 3,
+        "가나다라 " * 4,
+    ]
+    en = [
+        "Some words of the first sentence here, " * 2,
+        "Some words of the third sentence. " * 2,
+        "Fourth words. " * 3,
+    ]
     base = _unit_vectors(4, 1)
     meaning = (base, np.stack([base[0], base[2], base[3]]))
     with_meaning = align(ko, en, meaning=meaning)
@@ -534,14 +543,28 @@ def test_each_sentence_of_a_merged_link_must_mean_something_of_the_other_side(
     omission; where the English sentence does render both, the link stays 2-1."""
     from reader.text import align as impl
 
-    ko = ["가나다라마바사아자차카타파하 " * 2, "가나다라마바사아자차카타파하 " * 2, "가나다라마바 " * 3, "가나다라 " * 4]
-    en = ["Some words of the first sentence here, and more of them " * 2, "Some words of the third. " * 2, "Fourth. " * 3]
+    ko = [
+        "가나다라마바사아자차카타파하 " * 2,
+        "가나다라마바사아자차카타파하 " * 2,
+        "가나다라마바 " * 3,
+        "가나다라 " * 4,
+    ]
+    en = [
+        "Some words of the first sentence here, and more of them " * 2,
+        "Some words of the third. " * 2,
+        "Fourth. " * 3,
+    ]
     first, second, third, fourth = _unit_vectors(4, 3)
     second = second - (second @ first) * first
     left_out = 0.25 * first + math.sqrt(1 - 0.25**2) * second / np.linalg.norm(second)
     korean = np.stack([first, left_out, third, fourth])
     translated_alone = (korean, np.stack([first, third, fourth]))
-    assert _pairs(align(ko, en, meaning=translated_alone)) == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+    assert _pairs(align(ko, en, meaning=translated_alone)) == [
+        ((0,), (0,)),
+        ((1,), ()),
+        ((2,), (1,)),
+        ((3,), (2,)),
+    ]
     both = first + left_out
     translated_together = (korean, np.stack([both / np.linalg.norm(both), third, fourth]))
     assert _pairs(align(ko, en, meaning=translated_together))[0] == ((0, 1), (0,))
@@ -568,7 +591,9 @@ def test_confidences_with_meaning_are_the_posteriors_of_the_links() -> None:
         assert link.confidence == pytest.approx(exact[ends], abs=1e-3)
 
 
-def test_banded_search_with_meaning_finds_the_same_links_as_the_full_grid(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_banded_search_with_meaning_finds_the_same_links_as_the_full_grid(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from reader.text import align as impl
 
     ko = [f"가나다 {'라마' * (i % 7 + 2)} 왔다." for i in range(520)]

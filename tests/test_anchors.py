@@ -7,10 +7,14 @@ from hypothesis import strategies as st
 
 from reader.text.anchors import make_anchor, reanchor
 
-TEXT = ("북한군 1만1000명이 러시아 쿠르스크 지역에 배치됐다고 미 당국이 밝혔다. "
-        "The Pentagon said it could not confirm the report. 우크라이나 정보총국은 26일 교신을 공개했다.")
+TEXT = (
+    "북한군 1만1000명이 러시아 쿠르스크 지역에 배치됐다고 미 당국이 밝혔다. "
+    "The Pentagon said it could not confirm the report. 우크라이나 정보총국은 26일 교신을 공개했다."
+)
 QUOTE = "쿠르스크 지역에"
-words = st.text(alphabet=st.sampled_from(list("가나다라마바사 아자차카타파하 abcxyz .,1234")), min_size=0, max_size=40)
+words = st.text(
+    alphabet=st.sampled_from(list("가나다라마바사 아자차카타파하 abcxyz .,1234")), min_size=0, max_size=40
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -16,12 +16,16 @@ from reader.text.glossary import Glossary
 MIB = 1024 * 1024
 
 # Sentence pairs with numbers and names that change from row to row, so no two rows are the same text.
-KO = ("{n}번째 보고서에서 국방부는 북한군 {n}명이 러시아 쿠르스크 지역에 배치됐다고 밝혔다.",
-      "김민준 대변인은 {n}일 서울에서 열린 기자회견에서 \"상황을 면밀히 지켜보고 있다\"고 말했다.",
-      "한국은행은 올해 {n}분기 성장률이 {n}.5%에 그칠 것으로 내다봤다.")
-EN = ("In report number {n}, the Defence Ministry said {n} North Korean troops were deployed to Kursk.",
-      "Spokesperson Kim Min-jun told a briefing in Seoul on the {n}th that \"we are watching closely\".",
-      "The Bank of Korea expects growth of {n}.5 percent in quarter {n}.")
+KO = (
+    "{n}번째 보고서에서 국방부는 북한군 {n}명이 러시아 쿠르스크 지역에 배치됐다고 밝혔다.",
+    '김민준 대변인은 {n}일 서울에서 열린 기자회견에서 "상황을 면밀히 지켜보고 있다"고 말했다.',
+    "한국은행은 올해 {n}분기 성장률이 {n}.5%에 그칠 것으로 내다봤다.",
+)
+EN = (
+    "In report number {n}, the Defence Ministry said {n} North Korean troops were deployed to Kursk.",
+    'Spokesperson Kim Min-jun told a briefing in Seoul on the {n}th that "we are watching closely".',
+    "The Bank of Korea expects growth of {n}.5 percent in quarter {n}.",
+)
 
 
 def article_text(pairs: int) -> tuple[str, str]:
@@ -43,7 +47,9 @@ def test_batched_korean_tokens_are_what_one_call_per_text_gives() -> None:
     assert len(batched) == len(texts)
     for text, tokens in zip(texts, batched, strict=True):
         alone = korean_model().tokenize(text)
-        assert [(t.form, t.tag, t.start, t.len) for t in tokens] == [(t.form, t.tag, t.start, t.len) for t in alone]
+        assert [(t.form, t.tag, t.start, t.len) for t in tokens] == [
+            (t.form, t.tag, t.start, t.len) for t in alone
+        ]
         assert find_mentions(text, "ko", tokens=tokens) == find_mentions(text, "ko")
     assert list(korean_tokens([])) == []
 
@@ -70,25 +76,36 @@ def test_a_long_article_imports_whole_through_the_real_command(tmp_path: Path, c
     (tmp_path / "ko.txt").write_text(ko, encoding="utf-8")
     (tmp_path / "en.txt").write_text(en, encoding="utf-8")
     db = tmp_path / "library.db"
-    assert main(["--db", str(db), "add", "--ko", str(tmp_path / "ko.txt"), "--en", str(tmp_path / "en.txt")]) == 0
+    assert (
+        main(["--db", str(db), "add", "--ko", str(tmp_path / "ko.txt"), "--en", str(tmp_path / "en.txt")])
+        == 0
+    )
     with Store.open(db) as store:
         article = store.get_article(int(capsys.readouterr().out))
     assert article.ko_text == ko and article.en_text == en
     assert len(article.segments) == 600
     assert [s.ko for s in article.segments[:2]] == [KO[0].format(n=1), KO[1].format(n=2)]
     assert article.segments[-1].en == EN[599 % 3].format(n=600)
-    places = {article.ko_text[m.start:m.end] for m in article.mentions if m.side == "ko" and m.type == "PLACE"}
+    places = {
+        article.ko_text[m.start : m.end] for m in article.mentions if m.side == "ko" and m.type == "PLACE"
+    }
     assert {"쿠르스크", "서울"} <= places  # the entity layer ran on every row, the last ones too
     assert any(m.position == 599 for m in article.mentions)
 
 
-def stored_article(ko: str, en: str, pairs: list[tuple[int, int, int, int, int]]) -> tuple[NewArticle, list, list]:
+def stored_article(
+    ko: str, en: str, pairs: list[tuple[int, int, int, int, int]]
+) -> tuple[NewArticle, list, list]:
     """Rows for sentence pairs known in advance (no model): what the store and the screen must cope with."""
     sentences, segments = [], []
     for i, (paragraph, ks, ke, es, ee) in enumerate(pairs):
         sentences += [SentenceRow("ko", i, ks, ke, paragraph), SentenceRow("en", i, es, ee, paragraph)]
         segments.append(SegmentRow(i, paragraph, i, i + 1, i, i + 1, ks, ke, es, ee, "1-1", 0.9))
-    return NewArticle(ko=ko, en=en, title_ko="아주 긴 기사", title_en="A very long article"), sentences, segments
+    return (
+        NewArticle(ko=ko, en=en, title_ko="아주 긴 기사", title_en="A very long article"),
+        sentences,
+        segments,
+    )
 
 
 def ten_mebibytes() -> tuple[str, str, list[tuple[int, int, int, int, int]]]:
@@ -131,7 +148,7 @@ def test_a_ten_mebibyte_article_is_kept_byte_for_byte_and_pages_without_freezing
         stored = store.get_article(article_id)
         assert stored.ko_text.encode() == ko.encode() and stored.en_text.encode() == en.encode()
         assert len(stored.segments) == len(pairs)
-        assert stored.segments[-1].ko == ko[pairs[-1][1]:pairs[-1][2]]
+        assert stored.segments[-1].ko == ko[pairs[-1][1] : pairs[-1][2]]
         from reader.tui.app import ReaderApp
 
         asyncio.run(page_through(ReaderApp(store), len(pairs)))
@@ -153,8 +170,10 @@ async def page_through(app, rows: int) -> None:
         await pilot.press("G")  # the last of ~40,000 rows, laid out on the way
         await pilot.pause()
         assert view.cursor == rows - 1
-        assert any(f"{rows}번째" in line or f"{rows}분기" in line or f"{rows}일" in line
-                   for line in view.visible_text())
+        assert any(
+            f"{rows}번째" in line or f"{rows}분기" in line or f"{rows}일" in line
+            for line in view.visible_text()
+        )
         await pilot.press("b", "g")
         await pilot.pause()
         assert view.cursor == 0

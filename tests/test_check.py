@@ -18,14 +18,19 @@ def test_wrong_count_is_flagged() -> None:
 
 
 def test_wrong_day_is_flagged() -> None:
-    reasons = check_pair("정보총국은 26일 음성 파일을 공개했다.", "The directorate released the audio on Nov. 25.")
+    reasons = check_pair(
+        "정보총국은 26일 음성 파일을 공개했다.", "The directorate released the audio on Nov. 25."
+    )
     assert any("26일" in r for r in reasons)
 
 
 @pytest.mark.parametrize(
     ("ko", "en"),
     [
-        ("북한군 약 1만1000명이 러시아에 파병됐다.", "About 11,000 North Korean troops have been sent to Russia."),
+        (
+            "북한군 약 1만1000명이 러시아에 파병됐다.",
+            "About 11,000 North Korean troops have been sent to Russia.",
+        ),
         ("11월 26일 발표했다.", "It was announced on Nov. 26, 2024."),
         ("정보총국은 26일 파일을 공개했다.", "The directorate released the file on Tuesday."),
         ("5명이 숨졌다.", "Five people died."),
@@ -47,7 +52,10 @@ def test_correct_translation_raises_no_alarm(ko: str, en: str) -> None:
 def test_swapped_name_is_flagged_with_a_glossary() -> None:
     g = Glossary([Entry(("쿠르스크",), ("Kursk",), "PLACE"), Entry(("하르키우",), ("Kharkiv",), "PLACE")])
     assert check_pair("북한군이 쿠르스크에서 교전했다.", "North Korean troops fought in Kharkiv.", glossary=g)
-    assert check_pair("북한군이 쿠르스크에서 교전했다.", "North Korean troops fought in Kursk.", glossary=g) == []
+    assert (
+        check_pair("북한군이 쿠르스크에서 교전했다.", "North Korean troops fought in Kursk.", glossary=g)
+        == []
+    )
 
 
 def test_date_reworded_by_the_translator_is_no_alarm() -> None:
@@ -152,7 +160,9 @@ NIS_EN = "The NIS told lawmakers on Thursday that some North Korean troops are i
 
 def test_day_beside_the_wrong_weekday_is_flagged_given_the_publication_date() -> None:
     reasons = check_pair(NIS_KO.format(day="29일"), NIS_EN, published="2024-11-28")
-    assert reasons == ["the weekday differs: 29일 in the Korean is a Friday (2024-11-29), the English says Thursday"]
+    assert reasons == [
+        "the weekday differs: 29일 in the Korean is a Friday (2024-11-29), the English says Thursday"
+    ]
 
 
 def test_day_beside_its_own_weekday_is_no_alarm() -> None:
@@ -173,7 +183,10 @@ def test_a_time_zone_excuses_one_day_and_no_more() -> None:
     assert check_pair(ko.format(day="29일"), en, published="2024-11-28") == []
     assert check_pair(ko.format(day="26일"), en, published="2024-11-28")  # a Tuesday is two days off
     en_local = "The Pentagon said Thursday local time that North Korean troops are in combat."
-    assert check_pair("미 국방부는 27일 북한군이 전투에 투입됐다고 밝혔다.", en_local, published="2024-11-28") == []
+    assert (
+        check_pair("미 국방부는 27일 북한군이 전투에 투입됐다고 밝혔다.", en_local, published="2024-11-28")
+        == []
+    )
 
 
 def test_english_day_beside_a_korean_weekday() -> None:
@@ -193,7 +206,10 @@ def test_weekday_beside_a_different_weekday_is_flagged_without_a_date() -> None:
     ("ko", "en"),
     [
         # two days: which one the weekday goes with is a guess
-        ("정보위원회는 28일 회의를 열고 29일 결과를 발표했다.", "The committee met and announced the results on Friday."),
+        (
+            "정보위원회는 28일 회의를 열고 29일 결과를 발표했다.",
+            "The committee met and announced the results on Friday.",
+        ),
         ("국정원은 27일 보고했고 이튿날 추가 자료를 냈다.", "The NIS reported on Friday."),
         # two weekdays
         ("회의는 28일 열린다.", "Talks run from Monday to Friday."),

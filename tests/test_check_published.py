@@ -32,7 +32,9 @@ def _add(db, tmp_path, capsys, *date: str, ko: str = KO, en: str | None = EN) ->
     return int(capsys.readouterr().out)
 
 
-def test_import_with_a_date_flags_the_weekday_and_keeps_it_through_reanalysis(db_path, tmp_path, capsys) -> None:
+def test_import_with_a_date_flags_the_weekday_and_keeps_it_through_reanalysis(
+    db_path, tmp_path, capsys
+) -> None:
     article_id = _add(db_path, tmp_path, capsys, "--date", "2024-11-28")
     assert any("29일" in i and "Friday" in i and "Thursday" in i for i in _issues(db_path, article_id))
 

@@ -35,20 +35,44 @@ def snapshot(db: Path) -> list[tuple]:
     if not db.exists():
         return []
     with Store.open(db) as store:
-        return [tuple(r) for t in ("articles", "sentences", "segments")
-                for r in store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2")]
+        return [
+            tuple(r)
+            for t in ("articles", "sentences", "segments")
+            for r in store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2")
+        ]
 
 
 def test_add_text_files_prints_id_and_lists(db_path, texts, capsys) -> None:
     ko, en = texts
-    code, out, err = run(db_path, "add", "--ko", str(ko), "--en", str(en), "--source", "Desk",
-                         "--url", "https://example.org/a", "--date", "2024-11-26", capsys=capsys)
+    code, out, err = run(
+        db_path,
+        "add",
+        "--ko",
+        str(ko),
+        "--en",
+        str(en),
+        "--source",
+        "Desk",
+        "--url",
+        "https://example.org/a",
+        "--date",
+        "2024-11-26",
+        capsys=capsys,
+    )
     assert (code, err) == (0, "")
     article_id = int(out.strip())
     code, out, _ = run(db_path, "list", "--json", capsys=capsys)
     listed = json.loads(out)
-    assert listed == [{"id": article_id, "title_ko": "북한군 파병", "title_en": "North Korean troops",
-                       "source": "Desk", "url": "https://example.org/a", "published": "2024-11-26"}]
+    assert listed == [
+        {
+            "id": article_id,
+            "title_ko": "북한군 파병",
+            "title_en": "North Korean troops",
+            "source": "Desk",
+            "url": "https://example.org/a",
+            "published": "2024-11-26",
+        }
+    ]
     with Store.open(db_path) as store:
         article = store.get_article(article_id)
     assert any("1만1000명" in s.ko for s in article.segments)
@@ -59,16 +83,34 @@ def test_add_text_files_prints_id_and_lists(db_path, texts, capsys) -> None:
 
 def test_titles_can_be_given(db_path, texts, capsys) -> None:
     ko, en = texts
-    code, out, _ = run(db_path, "add", "--ko", str(ko), "--en", str(en), "--title-ko", "제목",
-                       "--title-en", "Title", capsys=capsys)
+    code, out, _ = run(
+        db_path,
+        "add",
+        "--ko",
+        str(ko),
+        "--en",
+        str(en),
+        "--title-ko",
+        "제목",
+        "--title-en",
+        "Title",
+        capsys=capsys,
+    )
     assert code == 0
     code, out, _ = run(db_path, "list", capsys=capsys)
     assert "제목" in out and "Title" in out
 
 
 def test_add_json_file_and_stdin(db_path, tmp_path, capsys, monkeypatch) -> None:
-    doc = {"ko": KO, "en": EN, "title_ko": "제목", "title_en": "Title", "source": "S",
-           "url": "https://example.org/x", "published": "2024-11-20"}
+    doc = {
+        "ko": KO,
+        "en": EN,
+        "title_ko": "제목",
+        "title_en": "Title",
+        "source": "S",
+        "url": "https://example.org/x",
+        "published": "2024-11-20",
+    }
     path = tmp_path / "a.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     code, out, err = run(db_path, "add", str(path), capsys=capsys)
@@ -127,7 +169,9 @@ def test_bad_input_is_one_line_and_changes_nothing(db_path, texts, tmp_path, cap
 @pytest.mark.parametrize("encoding", ["cp949", "euc-kr", "utf-16", "utf-8-sig"])
 def test_legacy_encodings_are_decoded(db_path, tmp_path, capsys, encoding) -> None:
     ko = tmp_path / "ko.txt"
-    ko.write_bytes("국방부는 26일 북한군 1만1000명이 배치됐다고 밝혔다. 쿠르스크에서 교전이 있었다.".encode(encoding))
+    ko.write_bytes(
+        "국방부는 26일 북한군 1만1000명이 배치됐다고 밝혔다. 쿠르스크에서 교전이 있었다.".encode(encoding)
+    )
     code, out, err = run(db_path, "add", "--ko", str(ko), capsys=capsys)
     assert code == 0, err
     with Store.open(db_path) as store:
@@ -163,8 +207,11 @@ def test_real_command_never_shows_a_traceback(tmp_path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{nope")
     for args in (["add", str(bad)], ["add", "--ko", str(tmp_path / "none.txt")], ["list"]):
-        proc = subprocess.run([sys.executable, "-m", "reader.cli", "--db", str(tmp_path / "x" / "l.db"), *args],
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "reader.cli", "--db", str(tmp_path / "x" / "l.db"), *args],
+            capture_output=True,
+            text=True,
+        )
         assert proc.returncode == 1
         assert "Traceback" not in proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1

@@ -10,15 +10,24 @@ from reader.cli import main
 def covered_once(links: list[dict], n_ko: int, n_en: int) -> bool:
     ko = [i for link in links for i in link["ko"]]
     en = [j for link in links for j in link["en"]]
-    return sorted(ko) == list(range(n_ko)) and sorted(en) == list(range(n_en)) and ko == sorted(ko) and en == sorted(en)
+    return (
+        sorted(ko) == list(range(n_ko))
+        and sorted(en) == list(range(n_en))
+        and ko == sorted(ko)
+        and en == sorted(en)
+    )
 
 
 def test_json_alignment_of_raw_texts(tmp_path, capsys) -> None:
     ko = tmp_path / "ko.txt"
     en = tmp_path / "en.txt"
-    ko.write_text("북한군 1만1000명이 쿠르스크에 배치됐다. 미 국방부는 확인할 수 없다고 밝혔다.\n\n우크라이나군은 26일 교전했다.")
-    en.write_text("About 11,000 North Korean troops are in Kursk. The Pentagon said it could not confirm it.\n\n"
-                  "Ukrainian forces fought them on Nov. 26.")
+    ko.write_text(
+        "북한군 1만1000명이 쿠르스크에 배치됐다. 미 국방부는 확인할 수 없다고 밝혔다.\n\n우크라이나군은 26일 교전했다."
+    )
+    en.write_text(
+        "About 11,000 North Korean troops are in Kursk. The Pentagon said it could not confirm it.\n\n"
+        "Ukrainian forces fought them on Nov. 26."
+    )
     assert main(["align", str(ko), str(en), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert len(result["ko"]) == 3 and len(result["en"]) == 3

@@ -63,8 +63,14 @@ def test_import_stores_mentions_links_and_the_check(db_path, files, capsys) -> N
         article = store.get_article(article_id)
     by_id = {m.id: m for m in article.mentions}
     text = {"ko": article.ko_text, "en": article.en_text}
-    linked = {(text[m.side][m.start:m.end], text[by_id[m.partner].side][by_id[m.partner].start:by_id[m.partner].end])
-              for m in article.mentions if m.partner and m.side == "ko"}
+    linked = {
+        (
+            text[m.side][m.start : m.end],
+            text[by_id[m.partner].side][by_id[m.partner].start : by_id[m.partner].end],
+        )
+        for m in article.mentions
+        if m.partner and m.side == "ko"
+    }
     assert ("스톰섀도", "Storm Shadow") in linked and ("1만1000명", "11,000") in linked
     assert all(by_id[by_id[m.partner].partner] == m for m in article.mentions if m.partner)
     flagged = [s for s in article.segments if s.issues]

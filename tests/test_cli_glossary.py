@@ -23,13 +23,26 @@ def test_new_library_has_the_starter_glossary(db_path, capsys) -> None:
 
 
 def test_add_list_remove(db_path, capsys) -> None:
-    code, out, err = run(db_path, "add", "--ko", "화랑99", "--en", "Hwarang-99", "--type", "equipment",
-                         "--note", "test missile", capsys=capsys)
+    code, out, err = run(
+        db_path,
+        "add",
+        "--ko",
+        "화랑99",
+        "--en",
+        "Hwarang-99",
+        "--type",
+        "equipment",
+        "--note",
+        "test missile",
+        capsys=capsys,
+    )
     assert code == 0, err
     new_id = int(out)
     code, out, _ = run(db_path, "list", "화랑99", capsys=capsys)
     assert "Hwarang-99" in out and "EQUIPMENT" in out
-    code, _, err = run(db_path, "add", "--ko", "화랑99", "--en", "Hwarang-99", "--type", "EQUIPMENT", capsys=capsys)
+    code, _, err = run(
+        db_path, "add", "--ko", "화랑99", "--en", "Hwarang-99", "--type", "EQUIPMENT", capsys=capsys
+    )
     assert code == 1 and "already" in err
     assert run(db_path, "remove", str(new_id), capsys=capsys)[0] == 0
     assert "Hwarang-99" not in run(db_path, "list", capsys=capsys)[1]
@@ -87,11 +100,16 @@ def test_glossary_change_updates_the_articles_it_touches(db_path, tmp_path, caps
         with Store.open(db_path) as store:
             a = store.get_article(article_id)
         by_id = {m.id: m for m in a.mentions}
-        return {(a.ko_text[m.start:m.end], a.en_text[by_id[m.partner].start:by_id[m.partner].end], m.how)
-                for m in a.mentions if m.side == "ko" and m.partner}
+        return {
+            (a.ko_text[m.start : m.end], a.en_text[by_id[m.partner].start : by_id[m.partner].end], m.how)
+            for m in a.mentions
+            if m.side == "ko" and m.partner
+        }
 
     assert ("가나다라마", "Ganadarama", "glossary") not in linked_pairs()
-    code, out, err = run(db_path, "add", "--ko", "가나다라마", "--en", "Ganadarama", "--type", "EQUIPMENT", capsys=capsys)
+    code, out, err = run(
+        db_path, "add", "--ko", "가나다라마", "--en", "Ganadarama", "--type", "EQUIPMENT", capsys=capsys
+    )
     assert code == 0 and "updated entities in 1 article" in err
     assert ("가나다라마", "Ganadarama", "glossary") in linked_pairs()
     assert run(db_path, "remove", out.strip(), capsys=capsys)[0] == 0

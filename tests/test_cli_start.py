@@ -9,7 +9,9 @@ import pytest
 from reader import cli
 
 
-def test_reader_alone_opens_the_app_on_the_library_given(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_reader_alone_opens_the_app_on_the_library_given(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     opened: list[object] = []
     monkeypatch.setattr(cli, "cmd_tui", lambda args: opened.append(args.db) or 0)
 

@@ -60,7 +60,11 @@ def _schema_7_library(path: Path, others: int = 0) -> dict[str, object]:
     db = sqlite_utils.Database(conn)
     for migration in MIGRATIONS[:7]:
         migration(db)
-    ko = ["북한군이 쿠르스크에 배치됐다.", "우크라이나는 북한군은 전투에 투입됐다고 밝혔다.", "추가로 파병됐다."]
+    ko = [
+        "북한군이 쿠르스크에 배치됐다.",
+        "우크라이나는 북한군은 전투에 투입됐다고 밝혔다.",
+        "추가로 파병됐다.",
+    ]
     en = ["North Korean troops were deployed to Kursk.", "Ukraine said the troops had entered combat.",
           "More were sent."]  # fmt: skip
     article, analysis = one_to_one(ko, en)
@@ -85,13 +89,17 @@ def _schema_7_library(path: Path, others: int = 0) -> dict[str, object]:
                      "en_text) SELECT ?, title_ko, title_en, source, url, added, ?, ko_text || ?, en_text || ? "
                      "FROM articles WHERE id = 1", (n, f"copy {n}", f" {n}", f" {n}"))  # fmt: skip
         for table, key in (("sentences", "idx"), ("segments", "position")):
-            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in ("id", "article_id")]
+            columns = [
+                r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in ("id", "article_id")
+            ]
             conn.execute(f"INSERT INTO {table} (article_id, {', '.join(columns)}) SELECT ?, {', '.join(columns)} "
                          f"FROM {table} WHERE article_id = 1 ORDER BY {key}", (n,))  # fmt: skip
         conn.executemany("INSERT INTO search_index (rowid, ko, en) VALUES (?, ?, ?)",
                          [(n * 1000 + i, index_text(k), index_text(e)) for i, (k, e) in enumerate(zip(ko, en))])  # fmt: skip
     conn.execute("COMMIT")
-    conn.execute("INSERT INTO mentions (article_id, position, side, start, end, type) VALUES (1, 0, 'ko', 0, 3, 'ORG')")
+    conn.execute(
+        "INSERT INTO mentions (article_id, position, side, start, end, type) VALUES (1, 0, 'ko', 0, 3, 'ORG')"
+    )
     conn.execute("INSERT INTO notes (article_id, target, side, start, end, exact, body, created, updated) "
                  "VALUES (1, 'span', 'en', 0, 5, 'North', 'a note', 'then', 'then')")  # fmt: skip
     conn.execute("PRAGMA user_version = 7")
@@ -159,7 +167,9 @@ def test_what_is_derived_from_the_text_stays_well_under_its_size(tmp_path: Path)
     # What is derived from the text — sentence spans, aligned rows, the full-text index — beside the text
     # itself (its table holds it with SQLite's page overhead, about 1.2x): schema 7 needed 1.37x the text
     # for these at 100,000 articles, which put the whole file at 2.6x; bench/scale.py measures the whole.
-    derived = sum(size for name, size in used.items() if name.startswith(("sentences", "segments", "search_index")))
+    derived = sum(
+        size for name, size in used.items() if name.startswith(("sentences", "segments", "search_index"))
+    )
     assert derived <= 0.8 * raw, {name: size for name, size in used.items() if size > 50_000}
     index = sum(size for name, size in used.items() if name.startswith("search_index"))
     assert index <= 0.6 * raw
@@ -169,11 +179,24 @@ def test_what_is_derived_from_the_text_stays_well_under_its_size(tmp_path: Path)
 def library(store: Store) -> dict[str, int]:
     ids = {}
     for name, ko, en in (
-        ("troops", ["북한군이 쿠르스크에 배치됐다.", "우크라이나는 북한군은 전투에 투입됐다고 밝혔다.", "추가로 파병됐다."],
-         ["North Korean troops were deployed to Kursk.", "Ukraine said the troops had entered combat.",
-          "More were sent."]),
-        ("rates", [f"기준금리가 {n}번째로 동결됐다." for n in range(8)],
-         [f"The base rate was held for the {n}th time." for n in range(8)]),
+        (
+            "troops",
+            [
+                "북한군이 쿠르스크에 배치됐다.",
+                "우크라이나는 북한군은 전투에 투입됐다고 밝혔다.",
+                "추가로 파병됐다.",
+            ],
+            [
+                "North Korean troops were deployed to Kursk.",
+                "Ukraine said the troops had entered combat.",
+                "More were sent.",
+            ],
+        ),
+        (
+            "rates",
+            [f"기준금리가 {n}번째로 동결됐다." for n in range(8)],
+            [f"The base rate was held for the {n}th time." for n in range(8)],
+        ),
         ("cv", ["이력서를 냈다.", "연구는 계속된다."], ["She sent her résumé.", "Her studies go on."]),
     ):
         article, analysis = one_to_one(ko, en)
@@ -200,7 +223,8 @@ def test_one_article_gives_a_few_hits_in_the_library_and_all_of_them_inside_it(s
 @pytest.mark.parametrize("query, position", [("resume", 0), ("RÉSUMÉ", 0), ("study", 1), ("studies", 1)])
 def test_rows_are_found_as_the_index_matches_accents_and_stems(store, library, query, position) -> None:
     assert [(h.article_id, h.position) for h in lib.search_library(store.conn, query)] == [
-        (library["cv"], position)]
+        (library["cv"], position)
+    ]
 
 
 def test_a_row_fix_keeps_search_opening_at_the_right_row(store, library) -> None:

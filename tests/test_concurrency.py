@@ -40,8 +40,15 @@ def test_importing_and_annotating_at_once(db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.insert_article(article, analysis.sentences, analysis.segments)
     tests_dir = str(Path(__file__).parent)
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(db_path), tests_dir], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for code in (IMPORTER, ANNOTATOR)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(db_path), tests_dir],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for code in (IMPORTER, ANNOTATOR)
+    ]
     results = [p.communicate(timeout=300) for p in procs]
     for proc, (out, err) in zip(procs, results):
         assert proc.returncode == 0, err
@@ -64,11 +71,20 @@ def test_reader_add_folder_while_another_reader_saves_notes(db_path: Path, tmp_p
         (folder / f"{n}.json").write_text(
             f'{{"ko": "북한군 {n}000명이 쿠르스크에 배치됐다. 국방부가 {n}일 밝혔다.", '
             f'"en": "{n},000 North Korean troops were deployed to Kursk. The ministry said so on the {n}th."}}',
-            encoding="utf-8")
-    importer = subprocess.Popen([sys.executable, "-m", "reader.cli", "--db", str(db_path), "add", str(folder)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    annotator = subprocess.Popen([sys.executable, "-c", ANNOTATOR, str(db_path), ""], stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)
+            encoding="utf-8",
+        )
+    importer = subprocess.Popen(
+        [sys.executable, "-m", "reader.cli", "--db", str(db_path), "add", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    annotator = subprocess.Popen(
+        [sys.executable, "-c", ANNOTATOR, str(db_path), ""],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     out, err = importer.communicate(timeout=300)
     assert importer.returncode == 0, err
     assert "locked" not in err and "added 6" in err

@@ -33,4 +33,4 @@ def test_verify_notices_a_half_written_article(tmp_path: Path) -> None:
     conn.close()
     problems = crash.verify(library, set())
     assert any(f"article {article_id} is partly there" in p for p in problems)
-    assert crash.verify(library, {10**9}) [-1].startswith("notes reported saved but missing")
+    assert crash.verify(library, {10**9})[-1].startswith("notes reported saved but missing")

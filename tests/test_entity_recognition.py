@@ -107,10 +107,14 @@ def test_glossary_csv_round_trip_keeps_every_form() -> None:
 
 
 def test_glossary_english_match_is_case_aware_and_longest() -> None:
-    g = Glossary([Entry(("미국",), ("US", "U.S."), "PLACE"),
-                  Entry(("미국 국방부",), ("U.S. Department of Defense",), "ORG")])
+    g = Glossary(
+        [
+            Entry(("미국",), ("US", "U.S."), "PLACE"),
+            Entry(("미국 국방부",), ("U.S. Department of Defense",), "ORG"),
+        ]
+    )
     text = "Let us ask the U.S. Department of Defense and the US."
-    found = [(text[m.start:m.end], m.type) for m in g.match_en(text)]
+    found = [(text[m.start : m.end], m.type) for m in g.match_en(text)]
     assert found == [("U.S. Department of Defense", "ORG"), ("US", "PLACE")]
 
 
@@ -133,8 +137,33 @@ def test_mentions_are_sorted_disjoint_spans_of_the_text(text: str, lang: str) ->
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["북한군", "1만1000명이", "쿠르스크에서", "김모씨", "11월", "26일", "Kim", "U.S.",
-                                 "국방부는", "(", ")", "·", " ", "\n", "'", "235㎢", "Nov.", "26,"]), max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "북한군",
+                "1만1000명이",
+                "쿠르스크에서",
+                "김모씨",
+                "11월",
+                "26일",
+                "Kim",
+                "U.S.",
+                "국방부는",
+                "(",
+                ")",
+                "·",
+                " ",
+                "\n",
+                "'",
+                "235㎢",
+                "Nov.",
+                "26,",
+            ]
+        ),
+        max_size=12,
+    )
+)
 def test_mentions_hold_on_news_like_fragments(words: list[str]) -> None:
     text = " ".join(words)
     for lang in ("ko", "en"):
@@ -145,7 +174,9 @@ def test_mentions_hold_on_news_like_fragments(words: list[str]) -> None:
 
 
 def test_korean_name_inside_brackets_is_found() -> None:
-    ms = find_mentions("서울중앙지법 형사1부(정호건 부장판사)는 A(27)씨에게 징역형을 선고했다.", "ko", Glossary())
+    ms = find_mentions(
+        "서울중앙지법 형사1부(정호건 부장판사)는 A(27)씨에게 징역형을 선고했다.", "ko", Glossary()
+    )
     got = spans(ms)
     assert ("정호건", "PERSON") in got
     assert ("A", "PERSON") in got
@@ -158,25 +189,31 @@ def test_novelist_is_not_the_river() -> None:
 
 
 def test_english_title_splits_body_from_person() -> None:
-    got = spans(find_mentions("Bank of Korea Governor Rhee Chang-yong said rates would fall.", "en", Glossary()))
+    got = spans(
+        find_mentions("Bank of Korea Governor Rhee Chang-yong said rates would fall.", "en", Glossary())
+    )
     assert ("Bank of Korea", "ORG") in got
     assert ("Rhee Chang-yong", "PERSON") in got
 
 
 def test_english_demonym_and_possessive_are_not_names() -> None:
-    ms = find_mentions("Spanish Prime Minister Pedro Sanchez visited China's Commerce Ministry.", "en", Glossary())
+    ms = find_mentions(
+        "Spanish Prime Minister Pedro Sanchez visited China's Commerce Ministry.", "en", Glossary()
+    )
     assert [m.text for m in ms] == ["Pedro Sanchez", "China", "Commerce Ministry"]
 
 
 def test_glossary_finds_plurals_dotted_forms_and_homographs() -> None:
-    g = Glossary([
-        Entry(("단거리탄도미사일", "SRBM"), ("short-range ballistic missile", "SRBM"), "EQUIPMENT"),
-        Entry(("미 국방부",), ("US Department of Defense",), "ORG"),
-        Entry(("조지아",), ("Georgia",), "PLACE", "country"),
-        Entry(("조지아주",), ("Georgia",), "PLACE", "US state"),
-    ])
+    g = Glossary(
+        [
+            Entry(("단거리탄도미사일", "SRBM"), ("short-range ballistic missile", "SRBM"), "EQUIPMENT"),
+            Entry(("미 국방부",), ("US Department of Defense",), "ORG"),
+            Entry(("조지아",), ("Georgia",), "PLACE", "country"),
+            Entry(("조지아주",), ("Georgia",), "PLACE", "US state"),
+        ]
+    )
     text = "It fired short-range ballistic missiles (SRBMs)."
-    assert [text[m.start:m.end] for m in g.match_en(text)] == ["short-range ballistic missiles", "SRBMs"]
+    assert [text[m.start : m.end] for m in g.match_en(text)] == ["short-range ballistic missiles", "SRBMs"]
     assert g.lookup_en("the U.S. Department of Defense") is not None
     assert [e.note for e in g.entries_en("Georgia")] == ["country", "US state"]
 
@@ -201,8 +238,10 @@ def test_glossary_add_and_remove_change_what_is_found() -> None:
 
 
 def test_english_armies_appositions_and_the_north() -> None:
-    text = ("Agentstvo, an independent Russian outlet, said 500 North Korean soldiers died. "
-            "The North denied it, Kim said.")
+    text = (
+        "Agentstvo, an independent Russian outlet, said 500 North Korean soldiers died. "
+        "The North denied it, Kim said."
+    )
     got = spans(find_mentions(text, "en", Glossary()))
     assert ("Agentstvo", "ORG") in got
     assert ("North Korean soldiers", "ORG") in got
@@ -268,7 +307,9 @@ def test_suffixes_do_not_turn_a_place_into_a_person() -> None:
 
 
 def test_western_given_name_and_surname_are_one_person() -> None:
-    got = spans(find_mentions("제임스 코든이 진행했고 구스타보 알베르토 바스케스가 말했다.", "ko", Glossary()))
+    got = spans(
+        find_mentions("제임스 코든이 진행했고 구스타보 알베르토 바스케스가 말했다.", "ko", Glossary())
+    )
     assert {("제임스 코든", "PERSON"), ("구스타보 알베르토 바스케스", "PERSON")} <= got
 
 
@@ -278,19 +319,31 @@ def test_mayor_of_a_city_names_a_person_and_a_place() -> None:
 
 
 def test_names_in_one_list_share_the_type_of_the_known_one() -> None:
-    got = spans(find_mentions("중앙 티베트, 캄, 암도 지방의 단결을 요구했다.", "ko", Glossary([Entry(("티베트",), ("Tibet",), "PLACE")])))
+    got = spans(
+        find_mentions(
+            "중앙 티베트, 캄, 암도 지방의 단결을 요구했다.",
+            "ko",
+            Glossary([Entry(("티베트",), ("Tibet",), "PLACE")]),
+        )
+    )
     assert {("캄", "PLACE"), ("암도", "PLACE")} <= got
 
 
 def test_nationality_before_an_occupation_stays_a_place() -> None:
-    g = Glossary([Entry(("한국",), ("South Korea",), "PLACE", "country in East Asia"),
-                  Entry(("한강",), ("Han River",), "PLACE", "river through Seoul")])
+    g = Glossary(
+        [
+            Entry(("한국",), ("South Korea",), "PLACE", "country in East Asia"),
+            Entry(("한강",), ("Han River",), "PLACE", "river through Seoul"),
+        ]
+    )
     assert ("한국", "PLACE") in spans(find_mentions("한국 선수가 금메달을 땄다.", "ko", g))
     assert ("한강", "PERSON") in spans(find_mentions("한강 작가가 상을 받았다.", "ko", g))
 
 
 def test_codes_and_english_glosses_are_no_organisations() -> None:
-    got = spans(find_mentions("자유계약선수(FA) 시장에서 H7N9 바이러스와 ICT 기업이 화제다.", "ko", Glossary()))
+    got = spans(
+        find_mentions("자유계약선수(FA) 시장에서 H7N9 바이러스와 ICT 기업이 화제다.", "ko", Glossary())
+    )
     assert not any(t == "ORG" for _, t in got)
 
 
@@ -307,8 +360,12 @@ def test_word_before_a_name_says_what_it_is() -> None:
 
 
 def test_country_as_a_side_or_a_team_is_an_organisation() -> None:
-    g = Glossary([Entry(("한국",), ("South Korea",), "PLACE", "country in East Asia"),
-                  Entry(("북한",), ("North Korea",), "PLACE", "country in East Asia")])
+    g = Glossary(
+        [
+            Entry(("한국",), ("South Korea",), "PLACE", "country in East Asia"),
+            Entry(("북한",), ("North Korea",), "PLACE", "country in East Asia"),
+        ]
+    )
     assert ("북한", "ORG") in spans(find_mentions("정부는 북한 측에 임금을 전달했다.", "ko", g))
     assert ("한국", "ORG") in spans(find_mentions("한국은 이란에 1-2로 졌다.", "ko", g))
     assert ("한국", "PLACE") in spans(find_mentions("한국은 사계절이 뚜렷하다.", "ko", g))
@@ -330,7 +387,9 @@ def test_broadcasters_and_cities_abroad_named_bare() -> None:
 
 
 def test_names_kiwi_would_split_are_found_and_typed_from_the_gazetteer() -> None:
-    got = spans(find_mentions("스타뉴스는 미래창조과학부가 올리브영과 협약을 맺었다고 보도했다.", "ko", Glossary()))
+    got = spans(
+        find_mentions("스타뉴스는 미래창조과학부가 올리브영과 협약을 맺었다고 보도했다.", "ko", Glossary())
+    )
     assert {("스타뉴스", "ORG"), ("미래창조과학부", "ORG"), ("올리브영", "ORG")} <= got
 
 
@@ -348,7 +407,11 @@ def test_a_platform_named_as_the_medium_is_no_organisation() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["인기 드라마 '스카이캐슬'을 원작으로 한다.", "tvN '스카이캐슬'에 출연했다.", "'스카이캐슬' 뮤직비디오가 공개됐다."],
+    [
+        "인기 드라마 '스카이캐슬'을 원작으로 한다.",
+        "tvN '스카이캐슬'에 출연했다.",
+        "'스카이캐슬' 뮤직비디오가 공개됐다.",
+    ],
 )
 def test_a_quoted_title_of_a_work_is_no_person(text: str) -> None:
     got = {m.text: m.type for m in find_mentions(text, "ko", Glossary())}
@@ -356,7 +419,10 @@ def test_a_quoted_title_of_a_work_is_no_person(text: str) -> None:
 
 
 def test_a_quoted_name_with_evidence_keeps_its_type() -> None:
-    got = {m.text: m.type for m in find_mentions("소속사는 가수 '김지수' 씨가 출연한다고 밝혔다.", "ko", Glossary())}
+    got = {
+        m.text: m.type
+        for m in find_mentions("소속사는 가수 '김지수' 씨가 출연한다고 밝혔다.", "ko", Glossary())
+    }
     assert got.get("김지수") == "PERSON"
 
 
@@ -375,7 +441,12 @@ def test_a_body_named_as_the_venue_or_landmark_is_a_place() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["물대포, 최루탄, 고무탄이 동원됐다.", "이 과정에서 물대포가 발사됐다.", "급출발 등 난폭운전 신고가 늘었다."]
+    "text",
+    [
+        "물대포, 최루탄, 고무탄이 동원됐다.",
+        "이 과정에서 물대포가 발사됐다.",
+        "급출발 등 난폭운전 신고가 늘었다.",
+    ],
 )
 def test_a_compound_of_ordinary_words_kiwi_tags_as_a_name_is_no_entity(text: str) -> None:
     # Kiwi reads 물대포 and 난폭운전 as proper nouns in these sentences; alone they are 물+대포, 난폭+운전
@@ -401,7 +472,12 @@ def test_names_written_across_scripts_are_found_whole() -> None:
 
 
 def test_countries_in_a_match_report_are_their_teams() -> None:
-    g = Glossary([Entry(("일본",), ("Japan",), "PLACE", "country"), Entry(("호주",), ("Australia",), "PLACE", "country")])
+    g = Glossary(
+        [
+            Entry(("일본",), ("Japan",), "PLACE", "country"),
+            Entry(("호주",), ("Australia",), "PLACE", "country"),
+        ]
+    )
     got = spans(find_mentions("일본의 공격권을 막은 호주는 끝까지 수비에 성공했다.", "ko", g))
     assert {("일본", "ORG"), ("호주", "ORG")} <= got
     plain = spans(find_mentions("일본의 수출이 늘고 호주는 금리를 내렸다.", "ko", g))

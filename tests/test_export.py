@@ -18,8 +18,11 @@ def make(db_path, ko, en) -> int:
 
 
 def test_tmx_has_one_unit_per_link_with_both_languages(db_path, tmp_path, capsys) -> None:
-    article_id = make(db_path, ["북한군 1만1000명.", "쿠르스크에 배치.", "추가 문장."],
-                      ["About 11,000 troops.", "Deployed to Kursk."])
+    article_id = make(
+        db_path,
+        ["북한군 1만1000명.", "쿠르스크에 배치.", "추가 문장."],
+        ["About 11,000 troops.", "Deployed to Kursk."],
+    )
     out = tmp_path / "a.tmx"
     assert main(["--db", str(db_path), "export", str(article_id), "--format", "tmx", "-o", str(out)]) == 0
     root = ET.parse(out).getroot()

@@ -30,8 +30,9 @@ def test_inert_leaves_no_control_or_override_characters() -> None:
     for text in HOSTILE:
         shown = inert(text)
         assert not any(ord(c) < 32 and c not in "\n\t" for c in shown)
-        assert not any(0x80 <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069
-                       for c in shown)
+        assert not any(
+            0x80 <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in shown
+        )
     assert inert("\x1b[31mred") == "␛[31mred"
     assert inert("plain 한국어 [bold]text[/bold]") == "plain 한국어 [bold]text[/bold]"
 
@@ -67,8 +68,11 @@ def test_cli_output_to_a_terminal_is_neutralised(tmp_path) -> None:
     assert "\x1b" not in shown and "\x07" not in shown
     assert "제목␛]52;c;SGVsbG8=␇" in shown and "␛[31mRed title" in shown
     # piped output (for scripts) keeps the text exactly as stored
-    piped = subprocess.run([sys.executable, "-m", "reader.cli", "--db", str(db), "list", "--json"],
-                           capture_output=True, text=True).stdout
+    piped = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--db", str(db), "list", "--json"],
+        capture_output=True,
+        text=True,
+    ).stdout
     assert json.loads(piped)[0]["title_en"] == "\x1b[31mRed title"
 
 
@@ -115,10 +119,18 @@ def test_decoding_any_bytes_is_text_or_one_problem(data: bytes) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(value=st.recursive(st.none() | st.booleans() | st.integers() | unicode_with_surrogates,
-                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-                              st.sampled_from(["ko", "en", "title_ko", "source", "published", "x"]), inner,
-                              max_size=4), max_leaves=8))
+@given(
+    value=st.recursive(
+        st.none() | st.booleans() | st.integers() | unicode_with_surrogates,
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(["ko", "en", "title_ko", "source", "published", "x"]), inner, max_size=4
+            )
+        ),
+        max_leaves=8,
+    )
+)
 def test_json_article_importer_never_raises_anything_else(value) -> None:
     try:
         article = article_from_json(json.dumps(value), "doc.json")
@@ -131,7 +143,9 @@ def test_json_article_importer_never_raises_anything_else(value) -> None:
         after.encode("utf-8")  # storable: no lone surrogate survives
         assert len(after) == len(before)  # replaced one for one: every other character keeps its offset
         changed = [i for i, c in enumerate(before) if c != after[i]]
-        assert changed == [_offset(before, r.line, r.column) for r in replaced if r.field == name]  # said where
+        assert changed == [
+            _offset(before, r.line, r.column) for r in replaced if r.field == name
+        ]  # said where
         assert all(after[i] == "\ufffd" and 0xD800 <= ord(before[i]) <= 0xDFFF for i in changed)
 
 
@@ -149,17 +163,22 @@ def test_lone_surrogates_are_stored_as_u_fffd_one_for_one_and_reported(tmp_path,
     from reader.cli import main
     from reader.store import Store
 
-    raw = ('{"ko": "북한군\\ud800이 배치됐다.\\n\\n둘째\\udfff 문단이다.", '
-           '"en": "Troops were deployed. A smile: \\ud83d\\ude00.", "title_en": "Title\\udc80"}')
+    raw = (
+        '{"ko": "북한군\\ud800이 배치됐다.\\n\\n둘째\\udfff 문단이다.", '
+        '"en": "Troops were deployed. A smile: \\ud83d\\ude00.", "title_en": "Title\\udc80"}'
+    )
     doc = tmp_path / "a.json"
     doc.write_text(raw, encoding="utf-8")
     db = tmp_path / "l.db"
     assert main(["--db", str(db), "add", str(doc)]) == 0
     out, err = capsys.readouterr()
-    assert err.strip().splitlines() == [(
-        "reader: added, but 3 lone surrogates (half of a broken UTF-16 pair or a byte that was not text; not a "
-        "character) stored as U+FFFD: Korean text line 1 column 4 (U+D800), Korean text line 3 column 3 "
-        "(U+DFFF), English title line 1 column 6 (U+DC80)")]
+    assert err.strip().splitlines() == [
+        (
+            "reader: added, but 3 lone surrogates (half of a broken UTF-16 pair or a byte that was not text; not a "
+            "character) stored as U+FFFD: Korean text line 1 column 4 (U+D800), Korean text line 3 column 3 "
+            "(U+DFFF), English title line 1 column 6 (U+DC80)"
+        )
+    ]
     with Store.open(db) as store:
         article = store.get_article(int(out))
     assert article.ko_text == "북한군\ufffd이 배치됐다.\n\n둘째\ufffd 문단이다."
@@ -180,11 +199,18 @@ def test_arguments_that_are_not_utf8_are_one_clear_line(tmp_path) -> None:
     en.write_text("Troops were deployed.")  # English: no language model to load in the child
     db = tmp_path / "l.db"
     base = [sys.executable.encode(), b"-m", b"reader.cli", b"--db", os.fsencode(db)]
-    added = subprocess.run([*base, b"add", b"--en", os.fsencode(en), b"--title-en", b"\xff\xfe title"],
-                           capture_output=True, check=False)
+    added = subprocess.run(
+        [*base, b"add", b"--en", os.fsencode(en), b"--title-en", b"\xff\xfe title"],
+        capture_output=True,
+        check=False,
+    )
     assert added.returncode == 0 and b"English title line 1 column 1 (U+DCFF)" in added.stderr
-    glossary = subprocess.run([*base, b"glossary", b"add", b"--ko", b"\xff\xea\xb0\x80", b"--en", b"X", b"--type",
-                               b"PLACE"], capture_output=True, check=False)
+    glossary = subprocess.run(
+        [*base, b"glossary", b"add", b"--ko", b"\xff\xea\xb0\x80", b"--en", b"X", b"--type", b"PLACE"],
+        capture_output=True,
+        check=False,
+    )
     assert glossary.returncode == 1
     assert glossary.stderr.decode().splitlines() == [
-        "reader: the argument '\\xff가' is not UTF-8 text; is the terminal set to UTF-8?"]
+        "reader: the argument '\\xff가' is not UTF-8 text; is the terminal set to UTF-8?"
+    ]

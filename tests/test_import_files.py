@@ -55,26 +55,42 @@ def test_one_text_file_lands_on_its_language_side(db_path, tmp_path, capsys, nam
 
 
 def test_language_detection_tolerates_the_other_script() -> None:
-    assert detect_language("미국 국무부(State Department)는 F-16 전투기와 AIM-120 미사일 판매를 승인했다.") == "ko"
-    assert detect_language("The word 한류 (Korean wave) entered the Oxford English Dictionary in 2021.") == "en"
+    assert (
+        detect_language("미국 국무부(State Department)는 F-16 전투기와 AIM-120 미사일 판매를 승인했다.")
+        == "ko"
+    )
+    assert (
+        detect_language("The word 한류 (Korean wave) entered the Oxford English Dictionary in 2021.") == "en"
+    )
     assert detect_language("東京都庁で記者会見が開かれた。") is None
     assert detect_language("2024-11-26 12:00") is None
 
 
 def test_json_array_and_lines_add_many(db_path, tmp_path, capsys) -> None:
     many = tmp_path / "many.json"
-    many.write_text(json.dumps([{"ko": KO, "en": EN, "source": "A"},
-                                {"en": "Only English. Second sentence.", "published": "2024-01-02"}],
-                               ensure_ascii=False))
+    many.write_text(
+        json.dumps(
+            [
+                {"ko": KO, "en": EN, "source": "A"},
+                {"en": "Only English. Second sentence.", "published": "2024-01-02"},
+            ],
+            ensure_ascii=False,
+        )
+    )
     lines = tmp_path / "more.jsonl"
-    lines.write_text("\n".join([
-        json.dumps({"ko": "첫째 기사다. 문장이 둘이다."}, ensure_ascii=False),
-        "",
-        '{"ko": "깨진 줄',
-        json.dumps({"ko": KO, "en": EN}, ensure_ascii=False),  # the same as the array's first
-        json.dumps({"ko": "날짜가 틀렸다.", "published": "2024-02-30"}, ensure_ascii=False),
-        json.dumps({"en": "Last one here."}),
-    ]), encoding="utf-8")
+    lines.write_text(
+        "\n".join(
+            [
+                json.dumps({"ko": "첫째 기사다. 문장이 둘이다."}, ensure_ascii=False),
+                "",
+                '{"ko": "깨진 줄',
+                json.dumps({"ko": KO, "en": EN}, ensure_ascii=False),  # the same as the array's first
+                json.dumps({"ko": "날짜가 틀렸다.", "published": "2024-02-30"}, ensure_ascii=False),
+                json.dumps({"en": "Last one here."}),
+            ]
+        ),
+        encoding="utf-8",
+    )
     code, out, err = run(db_path, "add", str(many), str(lines), capsys=capsys)
     assert code == 1  # something failed, and says so
     ids = [int(x) for x in out.split()]
@@ -99,7 +115,8 @@ def make_folder(root: Path) -> Path:
     (folder / "2024" / "11" / "e.html").write_text(
         "<html><head><title>Seoul weather</title></head><body><article><p>Rain is expected across Seoul "
         "on Tuesday, with snow in the mountains.</p><p>Temperatures will fall below zero overnight.</p>"
-        "</article></body></html>")
+        "</article></body></html>"
+    )
     (folder / "broken.json").write_text("{nope")
     (folder / "blob.txt").write_bytes(bytes(range(256)) * 20)
     (folder / "empty.md").write_text("   \n")
@@ -116,7 +133,11 @@ def test_folder_imports_what_it_can_and_reports_the_rest(db_path, tmp_path, caps
     code, out, err = run(db_path, "add", str(folder), capsys=capsys)
     assert code == 1
     assert "added 4, skipped 1 already in the library, failed 3" in err
-    for bad, reason in (("broken.json", "malformed JSON"), ("blob.txt", "looks like a binary file"), ("empty.md", "no text to import (empty)")):
+    for bad, reason in (
+        ("broken.json", "malformed JSON"),
+        ("blob.txt", "looks like a binary file"),
+        ("empty.md", "no text to import (empty)"),
+    ):
         assert f"failed: {folder / bad}: {reason}" in err
     assert f"already in the library (id 1): {folder / 'b-en.md'}" in err
     texts = [(a.ko_text, a.en_text) for a in articles(db_path)]
@@ -129,8 +150,9 @@ def test_folder_imports_what_it_can_and_reports_the_rest(db_path, tmp_path, caps
     assert len(articles(db_path)) == 5
 
 
-def test_one_article_that_breaks_the_analysis_does_not_stop_the_batch(db_path, tmp_path, capsys,
-                                                                      monkeypatch) -> None:
+def test_one_article_that_breaks_the_analysis_does_not_stop_the_batch(
+    db_path, tmp_path, capsys, monkeypatch
+) -> None:
     import reader.analysis
 
     real = reader.analysis.analyse
@@ -143,7 +165,11 @@ def test_one_article_that_breaks_the_analysis_does_not_stop_the_batch(db_path, t
     monkeypatch.setattr(reader.analysis, "analyse", fragile)
     folder = tmp_path / "f"
     folder.mkdir()
-    for name, text in (("1.txt", "First article. Fine."), ("2.txt", "A poison article."), ("3.txt", "Third. Fine.")):
+    for name, text in (
+        ("1.txt", "First article. Fine."),
+        ("2.txt", "A poison article."),
+        ("3.txt", "Third. Fine."),
+    ):
         (folder / name).write_text(text)
     code, _out, err = run(db_path, "add", str(folder), capsys=capsys)
     assert code == 1 and "added 2, skipped 0 already in the library, failed 1" in err

@@ -29,22 +29,44 @@ _letters = st.one_of(
     st.sampled_from(list("ABCXYZ0123456789.,?!'\"“”()%$-\u200b")),
 )
 # Things that look like markup to someone: HTML, entities, Rich, Markdown, a terminal escape.
-MARKUP = ["<b>", "</b>", "<script>alert(1)</script>", "<p>", "<!-- x -->", "&amp;", "&lt;", "&#44032;", "&nbsp;",
-          "[bold red]", "[/]", "[link=https://example.org]", "**", "`code`", "\x1b[31m", "]]>", "<![CDATA[", "\\"]
+MARKUP = [
+    "<b>",
+    "</b>",
+    "<script>alert(1)</script>",
+    "<p>",
+    "<!-- x -->",
+    "&amp;",
+    "&lt;",
+    "&#44032;",
+    "&nbsp;",
+    "[bold red]",
+    "[/]",
+    "[link=https://example.org]",
+    "**",
+    "`code`",
+    "\x1b[31m",
+    "]]>",
+    "<![CDATA[",
+    "\\",
+]
 words = st.one_of(st.text(_letters, min_size=1, max_size=12), st.sampled_from(MARKUP))
 paragraph = st.lists(words, min_size=1, max_size=30).map(" ".join)
 # Plain prose long enough for any extractor to take it for an article, so the random paragraphs sit in
 # a real one and the extractor's choices are tested, not only its refusals.
-PROSE = ("국방부는 26일 북한군 약 1만1000명이 러시아 쿠르스크 지역에 배치된 것으로 파악된다고 밝혔다. "
-         "국방부 대변인은 정례 브리핑에서 추가 파병 가능성도 배제할 수 없다며 동향을 주시하고 있다고 말했다.")
+PROSE = (
+    "국방부는 26일 북한군 약 1만1000명이 러시아 쿠르스크 지역에 배치된 것으로 파악된다고 밝혔다. "
+    "국방부 대변인은 정례 브리핑에서 추가 파병 가능성도 배제할 수 없다며 동향을 주시하고 있다고 말했다."
+)
 
 
 def article_page(title: str, paragraphs: list[str]) -> str:
     """A news page whose article holds `paragraphs`, written as HTML text (escaped), as a site would."""
     body = "".join(f"<p>{html.escape(p)}</p>\n" for p in [PROSE, *paragraphs])
-    return (f'<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"</head><body><nav><a href='/'>홈</a></nav><main><article><h1>{html.escape(title)}</h1>\n{body}"
-            "</article></main><footer>Copyright</footer></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"</head><body><nav><a href='/'>홈</a></nav><main><article><h1>{html.escape(title)}</h1>\n{body}"
+        "</article></main><footer>Copyright</footer></body></html>"
+    )
 
 
 def _flat(text: str) -> str:
@@ -79,9 +101,30 @@ def test_html_importer_keeps_text_literal(title: str, paragraphs: list[str]) -> 
 
 
 @settings(max_examples=80, deadline=None)
-@given(markup=st.lists(st.one_of(words, st.sampled_from(["<div>", "</div>", "<article>", "<p", ">", "<", "</",
-                                                          "<html>", "<head>", "<body>", "<?xml?>", "<!DOCTYPE"])),
-                       max_size=40).map("".join))
+@given(
+    markup=st.lists(
+        st.one_of(
+            words,
+            st.sampled_from(
+                [
+                    "<div>",
+                    "</div>",
+                    "<article>",
+                    "<p",
+                    ">",
+                    "<",
+                    "</",
+                    "<html>",
+                    "<head>",
+                    "<body>",
+                    "<?xml?>",
+                    "<!DOCTYPE",
+                ]
+            ),
+        ),
+        max_size=40,
+    ).map("".join)
+)
 def test_html_importer_survives_any_markup(markup: str) -> None:
     """Broken, unbalanced or hostile markup: a page or one ImportProblem, nothing else."""
     try:
@@ -123,8 +166,17 @@ def site() -> Iterator[str]:
         yield url_of(server)
 
 
-CONTENT_TYPES = ["text/html; charset=utf-8", "text/html", "text/html; charset=EUC-KR", "text/html; charset=bogus",
-                 "application/xhtml+xml", "text/plain; charset=utf-8", "text/plain", "application/pdf", ""]
+CONTENT_TYPES = [
+    "text/html; charset=utf-8",
+    "text/html",
+    "text/html; charset=EUC-KR",
+    "text/html; charset=bogus",
+    "application/xhtml+xml",
+    "text/plain; charset=utf-8",
+    "text/plain",
+    "application/pdf",
+    "",
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -136,13 +188,18 @@ CONTENT_TYPES = ["text/html; charset=utf-8", "text/html", "text/html; charset=EU
     paragraphs=st.lists(paragraph, max_size=4),
     as_page=st.booleans(),
 )
-def test_web_importer_gives_a_page_or_one_problem(site: str, number: int, status: int, content_type: str,
-                                                   title: str, paragraphs: list[str], as_page: bool) -> None:
+def test_web_importer_gives_a_page_or_one_problem(
+    site: str, number: int, status: int, content_type: str, title: str, paragraphs: list[str], as_page: bool
+) -> None:
     text = "\n\n".join([PROSE, *paragraphs])
     body = article_page(title, paragraphs) if as_page else text
     encoding = "euc-kr" if "EUC-KR" in content_type else "utf-8"
     path = f"/{number}"
-    RESPONSES[path] = (status, content_type, body.encode(encoding, "xmlcharrefreplace" if as_page else "replace"))
+    RESPONSES[path] = (
+        status,
+        content_type,
+        body.encode(encoding, "xmlcharrefreplace" if as_page else "replace"),
+    )
     try:
         page = page_from_url(site + path, timeout=10)
     except ImportProblem as exc:
@@ -155,6 +212,8 @@ def test_web_importer_gives_a_page_or_one_problem(site: str, number: int, status
     event("extracted")
     assert status == 200 and page.url == site + path and page.lang in ("ko", "en")
     if content_type.startswith("text/plain") and encoding == "utf-8":
-        assert page.text == clean_text(body)  # plain text is taken as it is, tags and all: nothing read as markup
+        assert page.text == clean_text(
+            body
+        )  # plain text is taken as it is, tags and all: nothing read as markup
     elif as_page:
         assert_literal(page.text, paragraphs, title)

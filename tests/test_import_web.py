@@ -27,12 +27,18 @@ KO_PARAGRAPHS = [
     "정부는 이날 국가안보회의를 열고 대응 방안을 논의했다. 회의에는 외교부 장관과 통일부 장관이 참석했다.",
 ]
 EN_PARAGRAPHS = [
-    ("About 11,000 North Korean troops are believed to have been deployed to Russia's Kursk region, the "
-    "Defence Ministry said on the 26th."),
-    ("A ministry spokesperson told a regular briefing that further deployments could not be ruled out and that "
-    "the situation was being watched closely."),
-    ("The government held a National Security Council meeting the same day to discuss its response. The foreign "
-    "and unification ministers attended."),
+    (
+        "About 11,000 North Korean troops are believed to have been deployed to Russia's Kursk region, the "
+        "Defence Ministry said on the 26th."
+    ),
+    (
+        "A ministry spokesperson told a regular briefing that further deployments could not be ruled out and that "
+        "the situation was being watched closely."
+    ),
+    (
+        "The government held a National Security Council meeting the same day to discuss its response. The foreign "
+        "and unification ministers attended."
+    ),
 ]
 
 
@@ -74,11 +80,17 @@ class Pages(BaseHTTPRequestHandler):
         elif route == "/en":
             self.send(200, EN_PAGE.encode())
         elif route == "/euc-kr":  # declared only in the HTTP header
-            self.send(200, page("북한군 쿠르스크 배치", KO_PARAGRAPHS, "ko", "euc-kr").encode("euc-kr"),
-                      "text/html; charset=EUC-KR")
+            self.send(
+                200,
+                page("북한군 쿠르스크 배치", KO_PARAGRAPHS, "ko", "euc-kr").encode("euc-kr"),
+                "text/html; charset=EUC-KR",
+            )
         elif route == "/euc-kr-meta":  # declared only inside the page
-            self.send(200, page("북한군 쿠르스크 배치", KO_PARAGRAPHS[:2], "ko", "euc-kr").encode("euc-kr"),
-                      "text/html")
+            self.send(
+                200,
+                page("북한군 쿠르스크 배치", KO_PARAGRAPHS[:2], "ko", "euc-kr").encode("euc-kr"),
+                "text/html",
+            )
         elif route == "/moved":
             self.send_response(302)
             self.send_header("Location", "/ko")
@@ -189,8 +201,9 @@ def test_two_urls_make_one_bilingual_article(db_path, site, capsys) -> None:
 def test_url_and_text_file_sides_mix(db_path, site, tmp_path, capsys) -> None:
     en = tmp_path / "en.txt"
     en.write_text("\n\n".join(EN_PARAGRAPHS))
-    code, out, err = run(db_path, "add", "--ko", f"{site}/ko", "--en", str(en), "--date", "2024-11-27",
-                         capsys=capsys)
+    code, out, err = run(
+        db_path, "add", "--ko", f"{site}/ko", "--en", str(en), "--date", "2024-11-27", capsys=capsys
+    )
     assert code == 0, err
     with Store.open(db_path) as store:
         article = store.get_article(int(out))
@@ -237,7 +250,9 @@ def closed_port() -> int:
         (lambda site: ["--ko", f"{site}/ko", "--en", f"{site}/missing"], "HTTP 404"),
     ],
 )
-def test_every_web_failure_is_one_line_and_changes_nothing(db_path, site, tmp_path, capsys, args, message) -> None:
+def test_every_web_failure_is_one_line_and_changes_nothing(
+    db_path, site, tmp_path, capsys, args, message
+) -> None:
     seed = tmp_path / "seed.txt"
     seed.write_text("Already here. Two sentences.")
     assert run(db_path, "add", str(seed), capsys=capsys)[0] == 0
@@ -261,8 +276,9 @@ def test_only_web_addresses_are_fetched() -> None:
 
 
 def test_several_urls_are_a_batch(db_path, site, capsys) -> None:
-    code, out, err = run(db_path, "add", f"{site}/ko", f"{site}/missing", f"{site}/en", f"{site}/moved",
-                         capsys=capsys)
+    code, out, err = run(
+        db_path, "add", f"{site}/ko", f"{site}/missing", f"{site}/en", f"{site}/moved", capsys=capsys
+    )
     assert code == 1
     assert len(out.split()) == 2
     assert "added 2, skipped 1 already in the library, failed 1" in err

@@ -19,13 +19,19 @@ from reader.store.health import backup, check
 
 
 def reader(*args: str, user: list[str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*(user or []), sys.executable, "-m", "reader.cli", *args], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    return subprocess.run(
+        [*(user or []), sys.executable, "-m", "reader.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
 
 
 @pytest.fixture
 def library(db_path: Path) -> Path:
-    article, analysis = one_to_one(["북한군이 배치됐다.", "국방부가 확인했다."], ["Troops were deployed.", "The ministry confirmed."])
+    article, analysis = one_to_one(
+        ["북한군이 배치됐다.", "국방부가 확인했다."], ["Troops were deployed.", "The ministry confirmed."]
+    )
     with Store.open(db_path) as store:
         store.insert_article(article, analysis.sentences, analysis.segments)
     return db_path
@@ -41,8 +47,10 @@ def test_check_finds_orphans_and_misplaced_notes(library: Path, capsys) -> None:
     conn = sqlite3.connect(library)
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("INSERT INTO sentences (article_id, lang, spans) VALUES (99, 'ko', x'000200')")
-    conn.execute("INSERT INTO notes (article_id, target, side, start, end, exact, body, created, updated) "
-                 "VALUES (1, 'span', 'ko', 0, 3, '엉뚱한', 'x', 'now', 'now')")
+    conn.execute(
+        "INSERT INTO notes (article_id, target, side, start, end, exact, body, created, updated) "
+        "VALUES (1, 'span', 'ko', 0, 3, '엉뚱한', 'x', 'now', 'now')"
+    )
     conn.commit()
     conn.close()
     assert main(["--db", str(library), "db", "check"]) == 1
@@ -75,8 +83,10 @@ def test_migration_writes_a_backup_first(tmp_path: Path) -> None:
     from reader.store.connection import APPLICATION_ID
 
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("INSERT INTO articles (title_ko, title_en, added, content_hash, ko_text, en_text) "
-                 "VALUES ('가', 'A', 'now', 'h', '가.', 'A.')")
+    conn.execute(
+        "INSERT INTO articles (title_ko, title_en, added, content_hash, ko_text, en_text) "
+        "VALUES ('가', 'A', 'now', 'h', '가.', 'A.')"
+    )
     conn.close()
     before = old.read_bytes()
     proc = reader("--db", str(old), "list")
@@ -138,8 +148,10 @@ def test_full_disk_leaves_library_as_it_was(library: Path, tmp_path: Path, monke
         assert store.count_articles() == 1 and check(store.conn).ok
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
-                    reason="needs root and setpriv to run reader as an unprivileged user")
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root and setpriv to run reader as an unprivileged user",
+)
 def test_read_only_library_gives_one_line(library: Path) -> None:
     import tempfile
 
@@ -164,5 +176,6 @@ def check_read_only(original: Path, folder: Path) -> None:
     proc = reader("--db", str(library), "add", "--ko", str(ko), user=nobody)
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == [
-        "reader: the library is read-only (check the file's and its folder's permissions); nothing was changed"]
+        "reader: the library is read-only (check the file's and its folder's permissions); nothing was changed"
+    ]
     assert library.read_bytes() == before

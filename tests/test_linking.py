@@ -34,13 +34,17 @@ def test_place_links_by_transliteration() -> None:
 
 
 def test_glossary_link_for_a_translated_name() -> None:
-    got = links_of("정보총국은 26일 음성 파일을 공개했다.", "Defense Intelligence released the audio on Nov. 26.")
+    got = links_of(
+        "정보총국은 26일 음성 파일을 공개했다.", "Defense Intelligence released the audio on Nov. 26."
+    )
     assert got["정보총국"] == ("Defense Intelligence", "glossary", False)
     assert got["26일"][1] == "date"
 
 
 def test_wrong_date_does_not_link() -> None:
-    got = links_of("정보총국은 26일 음성 파일을 공개했다.", "Defense Intelligence released the audio on Nov. 25.")
+    got = links_of(
+        "정보총국은 26일 음성 파일을 공개했다.", "Defense Intelligence released the audio on Nov. 25."
+    )
     assert "26일" not in got
 
 
@@ -81,8 +85,12 @@ def test_words_of_a_korean_place_chain_link_separately() -> None:
 
 
 def test_homograph_links_to_the_entry_that_fits() -> None:
-    g = Glossary([Entry(("조지아",), ("Georgia",), "PLACE", "country"),
-                  Entry(("조지아주",), ("Georgia",), "PLACE", "US state")])
+    g = Glossary(
+        [
+            Entry(("조지아",), ("Georgia",), "PLACE", "country"),
+            Entry(("조지아주",), ("Georgia",), "PLACE", "US state"),
+        ]
+    )
     got = links_of("현대차는 조지아주 공장을 열었다.", "Hyundai opened its plant in Georgia.", g)
     assert got["조지아주"][:2] == ("Georgia", "glossary")
 
@@ -98,11 +106,17 @@ def test_repeated_name_pairs_in_sentence_order() -> None:
 
 
 def test_capital_standing_for_its_country_links_as_a_guess() -> None:
-    g = Glossary([Entry(("북한",), ("North Korea",), "PLACE"),
-                  Entry(("평양",), ("Pyongyang",), "PLACE", "capital of North Korea")])
+    g = Glossary(
+        [
+            Entry(("북한",), ("North Korea",), "PLACE"),
+            Entry(("평양",), ("Pyongyang",), "PLACE", "capital of North Korea"),
+        ]
+    )
     ko, en = "그 대가로 북한은 방공 장비를 받았다.", "In return, Pyongyang received air defense equipment."
     links = link_mentions(ko, en, find_mentions(ko, "ko", g), find_mentions(en, "en", g), g)
-    assert [(lk.ko.text, lk.en.text, lk.how, lk.guess) for lk in links] == [("북한", "Pyongyang", "glossary", True)]
+    assert [(lk.ko.text, lk.en.text, lk.how, lk.guess) for lk in links] == [
+        ("북한", "Pyongyang", "glossary", True)
+    ]
 
 
 def test_army_phrasing_links_to_the_glossary_army() -> None:
@@ -112,13 +126,39 @@ def test_army_phrasing_links_to_the_glossary_army() -> None:
     assert got["500명"][:2] == ("500", "number")
 
 
-_FRAGMENTS_KO = ["북한군", "1만1000명이", "쿠르스크에서", "26일", "정보총국은", "페루 리마", "젤렌스키", "·", "(", ")", " "]
-_FRAGMENTS_EN = ["North Korean troops", "11,000", "Kursk", "on Nov. 26", "Defense Intelligence", "Lima, Peru",
-                 "Zelensky", "the North", ",", " ", "."]
+_FRAGMENTS_KO = [
+    "북한군",
+    "1만1000명이",
+    "쿠르스크에서",
+    "26일",
+    "정보총국은",
+    "페루 리마",
+    "젤렌스키",
+    "·",
+    "(",
+    ")",
+    " ",
+]
+_FRAGMENTS_EN = [
+    "North Korean troops",
+    "11,000",
+    "Kursk",
+    "on Nov. 26",
+    "Defense Intelligence",
+    "Lima, Peru",
+    "Zelensky",
+    "the North",
+    ",",
+    " ",
+    ".",
+]
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(_FRAGMENTS_KO), max_size=10), st.lists(st.sampled_from(_FRAGMENTS_EN), max_size=10))
+@given(
+    st.lists(st.sampled_from(_FRAGMENTS_KO), max_size=10),
+    st.lists(st.sampled_from(_FRAGMENTS_EN), max_size=10),
+)
 def test_links_are_one_to_one_and_inside_the_mentions(ko_parts: list[str], en_parts: list[str]) -> None:
     ko, en = " ".join(ko_parts), " ".join(en_parts)
     km, em = find_mentions(ko, "ko", GLOSSARY), find_mentions(en, "en", GLOSSARY)

@@ -37,11 +37,26 @@ def test_each_name_is_listed_once_and_is_longer_than_a_syllable() -> None:
 
 def test_names_are_korean_news_spellings_or_acronyms() -> None:
     for name in (row[0] for row in _rows()):
-        assert re.search(r"[\uac00-\ud7a3]", name) or re.fullmatch(r"[A-Za-z0-9&().\-]+(?: [A-Za-z0-9]+)*", name), name
+        assert re.search(r"[\uac00-\ud7a3]", name) or re.fullmatch(
+            r"[A-Za-z0-9&().\-]+(?: [A-Za-z0-9]+)*", name
+        ), name
 
 
 def test_common_words_that_are_also_names_are_left_out() -> None:
     # a stage name, a city or a brand that is an everyday word would colour that word in every text
-    assert not {"태양", "유리", "승리", "신화", "가자", "크림", "멜론", "윈도", "분당", "목동", "선전", "시안", "도하", "나사"} & set(
-        known_names()
-    )
+    assert not {
+        "태양",
+        "유리",
+        "승리",
+        "신화",
+        "가자",
+        "크림",
+        "멜론",
+        "윈도",
+        "분당",
+        "목동",
+        "선전",
+        "시안",
+        "도하",
+        "나사",
+    } & set(known_names())

@@ -24,8 +24,15 @@ def noted(db_path):
         k = got.ko_text.index("쿠르스크")
         span = add_note(store.conn, article_id, "ko", k, k + 4, "Kursk oblast, not the city #geo")
         seg = got.segments[1]
-        whole = add_note(store.conn, article_id, "en", seg.en_start, seg.en_end, "Who at the Pentagon? #sources",
-                         target="segment")
+        whole = add_note(
+            store.conn,
+            article_id,
+            "en",
+            seg.en_start,
+            seg.en_end,
+            "Who at the Pentagon? #sources",
+            target="segment",
+        )
     return article_id, span, whole
 
 

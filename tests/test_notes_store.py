@@ -35,7 +35,12 @@ def article_id(store: Store) -> int:
 
 
 def test_tags_come_from_body_and_field() -> None:
-    assert tags_in("Check #Kursk and #casualties. Not a#tag", "sources, #Later") == ("kursk", "casualties", "sources", "later")
+    assert tags_in("Check #Kursk and #casualties. Not a#tag", "sources, #Later") == (
+        "kursk",
+        "casualties",
+        "sources",
+        "later",
+    )
 
 
 def test_add_edit_delete_restore(store: Store, article_id: int) -> None:
@@ -51,18 +56,25 @@ def test_add_edit_delete_restore(store: Store, article_id: int) -> None:
     delete_note(store.conn, note.id)
     assert list_notes(store.conn) == [] and note_counts(store.conn) == {}
     restore_note(store.conn, note.id)
-    assert list_notes(store.conn)[0].body.startswith("Kursk oblast") and note_counts(store.conn) == {article_id: 1}
+    assert list_notes(store.conn)[0].body.startswith("Kursk oblast") and note_counts(store.conn) == {
+        article_id: 1
+    }
 
 
 def test_reading_order_and_newest_first(store: Store, article_id: int) -> None:
     en = store.get_article(article_id).en_text
     late = add_note(store.conn, article_id, "en", en.index("Pentagon"), en.index("Pentagon") + 8, "second")
     early = add_note(store.conn, article_id, "ko", 0, 3, "first")
-    assert [n.id for n in list_notes(store.conn, article_id=article_id, reading_order=True)] == [early.id, late.id]
+    assert [n.id for n in list_notes(store.conn, article_id=article_id, reading_order=True)] == [
+        early.id,
+        late.id,
+    ]
     assert [n.id for n in list_notes(store.conn)][0] == max(early.id, late.id)
 
 
-def test_a_note_edited_a_moment_after_another_was_added_is_listed_first(store: Store, article_id: int) -> None:
+def test_a_note_edited_a_moment_after_another_was_added_is_listed_first(
+    store: Store, article_id: int
+) -> None:
     older = add_note(store.conn, article_id, "ko", 0, 3, "older")
     newer = add_note(store.conn, article_id, "ko", 4, 8, "newer")
     time.sleep(0.01)  # a reader's next keystroke, well within the same second
@@ -102,8 +114,12 @@ def test_replacing_text_reanchors_and_detaches(store: Store, article_id: int) ->
     kept = add_note(store.conn, article_id, "ko", k, k + 4, "place")
     e = old.en_text.index("The Pentagon")
     gone = add_note(store.conn, article_id, "en", e, e + 12, "who said it")
-    new = NewArticle(ko="속보: " + old.ko_text, en=old.en_text.replace("The Pentagon could not confirm it.", "No comment."),
-                     title_ko=old.title_ko, title_en=old.title_en)
+    new = NewArticle(
+        ko="속보: " + old.ko_text,
+        en=old.en_text.replace("The Pentagon could not confirm it.", "No comment."),
+        title_ko=old.title_ko,
+        title_en=old.title_en,
+    )
     result: Analysis = analyse(new.ko, new.en)
     counts = store.replace_article(article_id, new, result.sentences, result.segments)
     assert counts == {"quote": 1, "detached": 1}

@@ -208,24 +208,35 @@ def _found(text: str, lang: str) -> list[tuple[str, float, str | None, str]]:
 
 @pytest.mark.parametrize(
     ("text", "month"),
-    [("Prices fell in June.", 6), ("Since March, troops have waited.", 3), ("It may rain in May.", 5),
-     ("Talks resumed in early March.", 3)],
+    [
+        ("Prices fell in June.", 6),
+        ("Since March, troops have waited.", 3),
+        ("It may rain in May.", 5),
+        ("Talks resumed in early March.", 3),
+    ],
 )
 def test_bare_english_month_after_a_word_of_time(text: str, month: int) -> None:
     months = [q for q in find_quantities(text, "en") if q.unit == "month"]
     assert [q.value for q in months] == [month]
 
 
-@pytest.mark.parametrize("text", ["They will march to the capital.", "March on, he said.", "May I ask a question?",
-                                  "In Jun they left."])
+@pytest.mark.parametrize(
+    "text",
+    ["They will march to the capital.", "March on, he said.", "May I ask a question?", "In Jun they left."],
+)
 def test_march_the_verb_and_may_the_modal_are_no_months(text: str) -> None:
     assert not [q for q in find_quantities(text, "en") if q.unit == "month"]
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("The 15th package arrived.", 15), ("It was the seventh round.", 7), ("On the eighth day they left.", 8),
-     ("its twenty-first test", 21), ("the 7th Fleet", 7)],
+    [
+        ("The 15th package arrived.", 15),
+        ("It was the seventh round.", 7),
+        ("On the eighth day they left.", 8),
+        ("its twenty-first test", 21),
+        ("the 7th Fleet", 7),
+    ],
 )
 def test_english_ordinals_outside_dates(text: str, value: int) -> None:
     found = find_quantities(text, "en")
@@ -239,9 +250,16 @@ def test_the_26th_on_its_own_is_still_a_day() -> None:
 
 @pytest.mark.parametrize(
     ("text", "span", "value", "unit"),
-    [("나흘 만에 돌아왔다", "나흘", 4, "day"), ("열흘 동안 이어졌다", "열흘", 10, "day"),
-     ("이틀째 수색 중", "이틀", 2, "day"), ("두 차례 회담", "두 차례", 2, None), ("두차례 회담", "두차례", 2, None),
-     ("세 명이 다쳤다", "세 명", 3, "person"), ("다섯 곳에서", "다섯 곳", 5, None), ("함정 네 척이", "네 척", 4, None)],
+    [
+        ("나흘 만에 돌아왔다", "나흘", 4, "day"),
+        ("열흘 동안 이어졌다", "열흘", 10, "day"),
+        ("이틀째 수색 중", "이틀", 2, "day"),
+        ("두 차례 회담", "두 차례", 2, None),
+        ("두차례 회담", "두차례", 2, None),
+        ("세 명이 다쳤다", "세 명", 3, "person"),
+        ("다섯 곳에서", "다섯 곳", 5, None),
+        ("함정 네 척이", "네 척", 4, None),
+    ],
 )
 def test_korean_native_counts(text: str, span: str, value: int, unit: str | None) -> None:
     assert [(s, v, u) for s, v, u, _ in _found(text, "ko")] == [(span, value, unit)]
@@ -270,7 +288,9 @@ def test_nth_day_is_a_count_of_days_not_a_date() -> None:
     assert _found("농성 8일째인 오늘", "ko") == [("8일째", 8, "day", "duration")]
 
 
-@pytest.mark.parametrize("text", ["3일 간 구금됐다", "3일 간의 일정", "3일 동안 머물렀다", "3일 만에 돌아왔다"])
+@pytest.mark.parametrize(
+    "text", ["3일 간 구금됐다", "3일 간의 일정", "3일 동안 머물렀다", "3일 만에 돌아왔다"]
+)
 def test_days_written_apart_from_a_word_of_span_are_a_duration(text: str) -> None:
     assert _found(text, "ko") == [("3일", 3, "day", "duration")]
 
@@ -302,8 +322,12 @@ def test_weekdays_named_as_days(text: str, lang: str, named: list[tuple[str, int
 
 @pytest.mark.parametrize(
     ("ko", "en", "unit"),
-    [("강수량 170㎜", "170 mm of rain", "mm"), ("86GWh 생산", "86 GWh produced", "gwh"),
-     ("영화 3편", None, None), ("찬성 150표", None, None)],
+    [
+        ("강수량 170㎜", "170 mm of rain", "mm"),
+        ("86GWh 생산", "86 GWh produced", "gwh"),
+        ("영화 3편", None, None),
+        ("찬성 150표", None, None),
+    ],
 )
 def test_more_units(ko: str, en: str | None, unit: str | None) -> None:
     (k,) = find_quantities(ko, "ko")
@@ -364,7 +388,9 @@ def test_sino_korean_number_words(text: str, span: str, value: float) -> None:
     assert (text[q.start : q.end], q.value) == (span, value)
 
 
-@pytest.mark.parametrize("text", ["입장을 천명했다", "버스가 만원이었다", "수천 명이 모였다", "사천성 지진", "백인 남성"])
+@pytest.mark.parametrize(
+    "text", ["입장을 천명했다", "버스가 만원이었다", "수천 명이 모였다", "사천성 지진", "백인 남성"]
+)
 def test_words_like_sino_numbers_are_not_numbers(text: str) -> None:
     assert find_quantities(text, "ko") == []
 
@@ -376,8 +402,28 @@ def test_a_seventh_test_is_an_ordinal_and_a_seventh_of_a_share_is_a_fraction() -
     assert q.kind == "fraction"
 
 
-_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_ONES = [
+    "",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 

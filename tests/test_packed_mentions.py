@@ -25,7 +25,7 @@ from reader.store.notes import get_note
 from reader.store.segments import join_rows, split_row
 from reader.text.anchors import make_anchor
 
-KO = ["북한군이 쿠르스크에 배치됐다.", "국방부는 3천 명이 더 갔다고 밝혔다.", "평양은 \"답하지 않았다\"."]
+KO = ["북한군이 쿠르스크에 배치됐다.", "국방부는 3천 명이 더 갔다고 밝혔다.", '평양은 "답하지 않았다".']
 EN = ["North Korean troops were deployed to Kursk.", "The Defence Ministry said 3,000 more went.",
       "Pyongyang did not answer."]  # fmt: skip
 
@@ -86,7 +86,8 @@ def test_an_article_shows_its_names_linked_in_reading_order(store: Store, stored
     article = store.get_article(stored)
     assert _shown(article) == EXPECTED
     assert [(m.position, m.side) for m in article.mentions] == sorted(
-        ((m.position, m.side) for m in article.mentions), key=lambda p: (p[0], p[1] != "ko"))
+        ((m.position, m.side) for m in article.mentions), key=lambda p: (p[0], p[1] != "ko")
+    )
     assert len({m.id for m in article.mentions}) == len(article.mentions) == 8
     # one row holds the article's mentions: no row, id or index per name
     assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 1
@@ -98,12 +99,16 @@ def test_names_follow_their_rows_through_hand_fixes(store: Store, stored: int) -
     assert joined == {(0 if row <= 1 else 1, *rest) for row, *rest in EXPECTED}
     split_row(store.conn, stored, 0, "ko")  # the Korean of the old row 1 gets a row of its own again
     split = store.get_article(stored)
-    assert {(m.position, m.side) for m in split.mentions if m.start == _span(split.ko_text, "국방부")[0]} == {(1, "ko")}
+    assert {(m.position, m.side) for m in split.mentions if m.start == _span(split.ko_text, "국방부")[0]} == {
+        (1, "ko")
+    }
 
 
 def test_new_entity_layer_and_deletion_replace_the_packed_row(store: Store, stored: int) -> None:
     article = store.get_article(stored)
-    set_entity_layer(store.conn, stored, [], [MentionRow(2, "en", *_span(article.en_text, "Pyongyang"), "PLACE")])
+    set_entity_layer(
+        store.conn, stored, [], [MentionRow(2, "en", *_span(article.en_text, "Pyongyang"), "PLACE")]
+    )
     assert _shown(store.get_article(stored)) == {(2, "en", "Pyongyang", "PLACE", None, None, False)}
     set_entity_layer(store.conn, stored, [], [])
     assert store.get_article(stored).mentions == ()
@@ -144,7 +149,9 @@ def article_mentions(draw) -> list[tuple]:
     sides = {}
     for side in ("ko", "en"):
         starts = sorted(draw(st.lists(st.integers(0, 100_000), max_size=30)))
-        sides[side] = [(s, s + draw(st.integers(0, 300)), draw(kinds), draw(hows), draw(st.booleans())) for s in starts]
+        sides[side] = [
+            (s, s + draw(st.integers(0, 300)), draw(kinds), draw(hows), draw(st.booleans())) for s in starts
+        ]
     out = []
     for side, other in (("ko", "en"), ("en", "ko")):
         for start, end, kind, how, guess in sides[side]:
@@ -206,12 +213,15 @@ def _old_library(path: Path, version: int) -> dict[str, object]:
     for m in _mentions(article.ko, article.en):  # newest rows first: ids are not in text order
         ids[(m.side, m.start, m.end)] = conn.execute(
             "INSERT INTO mentions (article_id, position, side, start, end, type, glossary_id, how, guess) "
-            "VALUES (1, ?, ?, ?, ?, ?, 1, ?, ?)", (m.position, m.side, m.start, m.end, m.type, m.how, int(m.guess)),
+            "VALUES (1, ?, ?, ?, ?, ?, 1, ?, ?)",
+            (m.position, m.side, m.start, m.end, m.type, m.how, int(m.guess)),
         ).lastrowid
     for m in _mentions(article.ko, article.en):
         if m.partner_start is not None:
             partner = ids[("en" if m.side == "ko" else "ko", m.partner_start, m.partner_end)]
-            conn.execute("UPDATE mentions SET partner = ? WHERE id = ?", (partner, ids[(m.side, m.start, m.end)]))
+            conn.execute(
+                "UPDATE mentions SET partner = ? WHERE id = ?", (partner, ids[(m.side, m.start, m.end)])
+            )
     conn.execute(f"PRAGMA user_version = {version}")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.close()

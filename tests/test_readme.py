@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_key_table_matches_the_bindings() -> None:
-    printed = subprocess.run([sys.executable, str(ROOT / "scripts" / "readme_keys.py")], capture_output=True,
-                             text=True, check=True).stdout.strip()
+    printed = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "readme_keys.py")], capture_output=True, text=True, check=True
+    ).stdout.strip()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("<!-- keys:start -->", 1)[1].split("<!-- keys:end -->", 1)[0].strip()
     assert table == printed, "regenerate with: python scripts/readme_keys.py --write"

@@ -24,15 +24,24 @@ def test_articles_db_matches_samples(tmp_path: Path) -> None:
                 "SELECT id, title_ko, title_en, source, url, published FROM articles WHERE content_hash = ?",
                 (expected.content_hash,),
             ).fetchone()
-            assert row is not None, f"{path.name} changed: rebuild with python scripts/build_sample_library.py"
-            assert tuple(row)[1:] == (expected.title_ko, expected.title_en, expected.source, expected.url,
-                                      expected.published)
+            assert row is not None, (
+                f"{path.name} changed: rebuild with python scripts/build_sample_library.py"
+            )
+            assert tuple(row)[1:] == (
+                expected.title_ko,
+                expected.title_en,
+                expected.source,
+                expected.url,
+                expected.published,
+            )
             article = store.get_article(row[0])
             # every sentence of both sides is on screen, in order, exactly once
-            assert "".join(s.ko for s in article.segments).replace(" ", "") == \
-                expected.ko.replace(" ", "").replace("\n", "")
-            assert "".join(s.en for s in article.segments).replace(" ", "") == \
-                expected.en.replace(" ", "").replace("\n", "")
+            assert "".join(s.ko for s in article.segments).replace(" ", "") == expected.ko.replace(
+                " ", ""
+            ).replace("\n", "")
+            assert "".join(s.en for s in article.segments).replace(" ", "") == expected.en.replace(
+                " ", ""
+            ).replace("\n", "")
 
 
 def test_listing_and_searching_the_bundled_library_leave_it_unchanged(tmp_path: Path, capsys) -> None:

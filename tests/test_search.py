@@ -16,31 +16,48 @@ from reader.store.search import BadQuery, search, snippet
 def library(store: Store) -> dict[str, int]:
     ids = {}
     for name, ko, en in (
-        ("troops", ["북한군이 쿠르스크에 배치됐다.", "우크라이나는 북한군은 전투에 투입됐다고 밝혔다.", "추가로 파병됐다."],
-         ["North Korean troops were deployed to Kursk.", "Ukraine said the troops had entered combat.",
-          "More were sent."]),
-        ("rates", ["한국은행이 기준금리를 동결했다.", "환율은 1400원을 넘었다."],
-         ["The Bank of Korea held its base rate.", "The won passed 1,400 per dollar."]),
+        (
+            "troops",
+            [
+                "북한군이 쿠르스크에 배치됐다.",
+                "우크라이나는 북한군은 전투에 투입됐다고 밝혔다.",
+                "추가로 파병됐다.",
+            ],
+            [
+                "North Korean troops were deployed to Kursk.",
+                "Ukraine said the troops had entered combat.",
+                "More were sent.",
+            ],
+        ),
+        (
+            "rates",
+            ["한국은행이 기준금리를 동결했다.", "환율은 1400원을 넘었다."],
+            ["The Bank of Korea held its base rate.", "The won passed 1,400 per dollar."],
+        ),
     ):
         article, analysis = one_to_one(ko, en)
         ids[name] = store.insert_article(article, analysis.sentences, analysis.segments)
     return ids
 
 
-@pytest.mark.parametrize("query, name, position", [
-    ("북한군", "troops", 0),  # finds 북한군이 and 북한군은
-    ("파병", "troops", 2),  # finds 파병됐다
-    ("금리", "rates", 0),  # a two-syllable word inside 기준금리를
-    ("환율", "rates", 1),
-    ("deployed", "troops", 0),
-    ("deploy", "troops", 0),  # stemmed
-    ('"passed 1,400"', "rates", 1),
-])
+@pytest.mark.parametrize(
+    "query, name, position",
+    [
+        ("북한군", "troops", 0),  # finds 북한군이 and 북한군은
+        ("파병", "troops", 2),  # finds 파병됐다
+        ("금리", "rates", 0),  # a two-syllable word inside 기준금리를
+        ("환율", "rates", 1),
+        ("deployed", "troops", 0),
+        ("deploy", "troops", 0),  # stemmed
+        ('"passed 1,400"', "rates", 1),
+    ],
+)
 def test_finds_words_in_either_language(store, library, query, name, position) -> None:
     hits = search(store.conn, query)
     assert hits, query
     assert (hits[0].article_id, hits[0].position) == (library[name], position) or any(
-        (h.article_id, h.position) == (library[name], position) for h in hits)
+        (h.article_id, h.position) == (library[name], position) for h in hits
+    )
     assert all(h.article_id == library[name] for h in hits)
 
 
@@ -61,7 +78,9 @@ def test_removed_and_replaced_articles_leave_the_index(store, library) -> None:
 
     store.delete_article(library["rates"])
     assert search(store.conn, "금리") == []
-    new = NewArticle(ko="북한군이 철수했다.", en="The troops withdrew.", title_ko="철수", title_en="Withdrawal")
+    new = NewArticle(
+        ko="북한군이 철수했다.", en="The troops withdrew.", title_ko="철수", title_en="Withdrawal"
+    )
     result = analyse(new.ko, new.en)
     store.replace_article(library["troops"], new, result.sentences, result.segments)
     assert search(store.conn, "쿠르스크") == []

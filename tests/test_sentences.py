@@ -212,7 +212,9 @@ def test_a_headline_run_into_the_story_without_its_full_stop_is_cut() -> None:
         "The agreement signed on Monday ends months of delay.",
     ]
     # A full stop lost before "The" and a name, or before a subject pronoun.
-    assert _texts("A woman was taken away on a stretcher The Israeli government called it an attack.", "en") == [
+    assert _texts(
+        "A woman was taken away on a stretcher The Israeli government called it an attack.", "en"
+    ) == [
         "A woman was taken away on a stretcher",
         "The Israeli government called it an attack.",
     ]
@@ -355,9 +357,11 @@ def test_a_short_line_of_its_own_is_a_sentence() -> None:
 def test_windows_line_ends_break_paragraphs_and_wrap_lines_alike() -> None:
     unix = "첫 문단이다. 둘째 문장은\n여기서 끝난다.\n\n둘째 문단이다."
     windows = unix.replace("\n", "\r\n")
-    assert [(s.paragraph, " ".join(s.text(windows).split())) for s in split_sentences(windows, "ko")] == [
-        (s.paragraph, " ".join(s.text(unix).split())) for s in split_sentences(unix, "ko")
-    ] == [(0, "첫 문단이다."), (0, "둘째 문장은 여기서 끝난다."), (1, "둘째 문단이다.")]
+    assert (
+        [(s.paragraph, " ".join(s.text(windows).split())) for s in split_sentences(windows, "ko")]
+        == [(s.paragraph, " ".join(s.text(unix).split())) for s in split_sentences(unix, "ko")]
+        == [(0, "첫 문단이다."), (0, "둘째 문장은 여기서 끝난다."), (1, "둘째 문단이다.")]
+    )
 
 
 def test_lines_of_one_token_each_are_items() -> None:

@@ -98,7 +98,9 @@ def test_library_order_is_newest_first_and_neighbours_follow_it(store: Store) ->
     ids = {}
     for day in ("2024-11-20", "2024-11-26", "2024-11-22"):
         article, analysis = one_to_one([f"{day} 기사."], [f"Story of {day}."])
-        ids[day] = store.insert_article(replace(article, published=day), analysis.sentences, analysis.segments)
+        ids[day] = store.insert_article(
+            replace(article, published=day), analysis.sentences, analysis.segments
+        )
     order = [a.published for a in store.list_articles()]
     assert order == ["2024-11-26", "2024-11-22", "2024-11-20"]
     assert store.neighbour_ids(ids["2024-11-22"]) == (ids["2024-11-26"], ids["2024-11-20"])

@@ -22,20 +22,25 @@ from servers import serving
 
 KEY = "sk-test-7c1f0e9a4b"
 
-KO = ("북한군 쿠르스크 배치\n\n"
-      "국방부는 26일 북한군 1만1000명이 쿠르스크에 배치됐다고 밝혔다. 추가 파병도 배제할 수 없다고 했다.\n\n"
-      "정부는 국가안보회의를 열었다. 외교부 장관이 참석했다. 회의는 두 시간 동안 이어졌다.")
+KO = (
+    "북한군 쿠르스크 배치\n\n"
+    "국방부는 26일 북한군 1만1000명이 쿠르스크에 배치됐다고 밝혔다. 추가 파병도 배제할 수 없다고 했다.\n\n"
+    "정부는 국가안보회의를 열었다. 외교부 장관이 참석했다. 회의는 두 시간 동안 이어졌다."
+)
 EN_FOR = {
     "북한군 쿠르스크 배치": "North Korean troops deployed to Kursk",
-    "국방부는 26일 북한군 1만1000명이 쿠르스크에 배치됐다고 밝혔다.":
-        "The Defence Ministry said on the 26th that 11,000 North Korean troops had been deployed to Kursk.",
+    "국방부는 26일 북한군 1만1000명이 쿠르스크에 배치됐다고 밝혔다.": "The Defence Ministry said on the 26th that 11,000 North Korean troops had been deployed to Kursk.",
     "추가 파병도 배제할 수 없다고 했다.": "It said further deployments could not be ruled out.",
     "정부는 국가안보회의를 열었다.": "The government held a National Security Council meeting.",
     "외교부 장관이 참석했다.": "The foreign minister attended.",
     "회의는 두 시간 동안 이어졌다.": "The meeting lasted two hours.",
 }
 SENTENCES = list(EN_FOR)  # in the article's order: the title line first
-KO_FOR = {"Seoul talks": "서울 회담", "The talks ended.": "회담이 끝났다.", "Both sides spoke.": "양측이 발언했다."}
+KO_FOR = {
+    "Seoul talks": "서울 회담",
+    "The talks ended.": "회담이 끝났다.",
+    "Both sides spoke.": "양측이 발언했다.",
+}
 
 
 class Engine(BaseHTTPRequestHandler):
@@ -82,7 +87,10 @@ class Engine(BaseHTTPRequestHandler):
 
     def chat(self, data: dict, action: str) -> None:
         if self.headers.get("Authorization") != f"Bearer {KEY}":
-            self.reply(401, {"error": {"message": f"Incorrect API key provided: {self.headers.get('Authorization')}"}})
+            self.reply(
+                401,
+                {"error": {"message": f"Incorrect API key provided: {self.headers.get('Authorization')}"}},
+            )
             return
         assert data["model"] == "test-model" and data["messages"][0]["role"] == "system"
         sentences = json.loads(data["messages"][1]["content"])
@@ -92,11 +100,26 @@ class Engine(BaseHTTPRequestHandler):
             answer = answer[:-1]
         if action == "korean":
             answer = sentences
-        content = ("I'm sorry, I can't help with that." if action == "nonsense"
-                   else "```json\n" + json.dumps(answer, ensure_ascii=False) + "\n```")
-        self.reply(200, {"id": "c1", "object": "chat.completion", "model": data["model"],
-                         "choices": [{"index": 0, "finish_reason": "stop",
-                                      "message": {"role": "assistant", "content": content}}]})
+        content = (
+            "I'm sorry, I can't help with that."
+            if action == "nonsense"
+            else "```json\n" + json.dumps(answer, ensure_ascii=False) + "\n```"
+        )
+        self.reply(
+            200,
+            {
+                "id": "c1",
+                "object": "chat.completion",
+                "model": data["model"],
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": content},
+                    }
+                ],
+            },
+        )
 
     def deepl(self, data: dict, action: str) -> None:
         if self.headers.get("Authorization") != f"DeepL-Auth-Key {KEY}:fx":
@@ -107,8 +130,10 @@ class Engine(BaseHTTPRequestHandler):
             return
         assert data["source_lang"] == "KO" and data["target_lang"] == "EN-US"
         self.server.sentences.extend(data["text"])
-        self.reply(200, {"translations": [{"detected_source_language": "KO", "text": EN_FOR[s]}
-                                          for s in data["text"]]})
+        self.reply(
+            200,
+            {"translations": [{"detected_source_language": "KO", "text": EN_FOR[s]} for s in data["text"]]},
+        )
 
 
 class EngineServer(ThreadingHTTPServer):
@@ -144,8 +169,15 @@ def configure(tmp_path: Path, server: EngineServer, engine: str = "openai", **ex
     settings = {"batch_size": 2, "max_attempts": 3, "backoff": 0.01}
     settings.update(extra)
     lines = ["[translate]", f'engine = "{engine}"'] + [f"{k} = {json.dumps(v)}" for k, v in settings.items()]
-    lines += ["[translate.openai]", f'base_url = "{url}/v1"', 'model = "test-model"', 'api_key_env = "TEST_LLM_KEY"',
-              "[translate.deepl]", f'base_url = "{url}"', 'api_key_env = "TEST_DEEPL_KEY"']
+    lines += [
+        "[translate.openai]",
+        f'base_url = "{url}/v1"',
+        'model = "test-model"',
+        'api_key_env = "TEST_LLM_KEY"',
+        "[translate.deepl]",
+        f'base_url = "{url}"',
+        'api_key_env = "TEST_DEEPL_KEY"',
+    ]
     path = tmp_path / "home" / ".config" / "reader" / "config.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n")
@@ -168,21 +200,29 @@ def korean_only(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def snapshot(db: Path) -> list[tuple]:
     with Store.open(db) as store:
-        return [tuple(r) for t in ("articles", "sentences", "segments", "mentions")
-                for r in store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2")]
+        return [
+            tuple(r)
+            for t in ("articles", "sentences", "segments", "mentions")
+            for r in store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2")
+        ]
 
 
 def check_translated(db: Path, article_id: int, engine: str) -> None:
     """Every Korean sentence sits beside its own translation, paragraphs kept, the engine recorded."""
     with Store.open(db) as store:
         article = store.get_article(article_id)
-        run_row = store.conn.execute("SELECT * FROM translation_runs WHERE article_id = ?", (article_id,)).fetchone()
+        run_row = store.conn.execute(
+            "SELECT * FROM translation_runs WHERE article_id = ?", (article_id,)
+        ).fetchone()
         left = store.conn.execute("SELECT count(*) FROM translation_parts").fetchone()[0]
     assert [(s.ko, s.en) for s in article.segments] == list(EN_FOR.items())
     assert all(s.link == "1-1" and s.confidence == 1.0 for s in article.segments)
     assert [s.paragraph for s in article.segments] == [0, 1, 1, 2, 2, 2]
     assert article.en_text.split("\n\n")[0] == "North Korean troops deployed to Kursk"
-    assert article.title_en == "North Korean troops deployed to Kursk" and article.title_ko == "북한군 쿠르스크 배치"
+    assert (
+        article.title_en == "North Korean troops deployed to Kursk"
+        and article.title_ko == "북한군 쿠르스크 배치"
+    )
     assert article.translation_by == engine
     assert run_row["engine"] == engine and run_row["finished"] and left == 0
     assert any(m.side == "en" for m in article.mentions)  # the entity layer ran on the translation
@@ -230,8 +270,13 @@ def test_retry_after_is_honoured() -> None:
     assert with_retries(call, attempts=5, backoff=0.5, max_wait=60, sleep=waits.append) == ["done"]
     assert waits == [7.0, 1.0]  # the server's Retry-After, then back-off doubled for the second attempt
     with pytest.raises(TranslationError, match="asks to wait 600 seconds"):
-        with_retries(lambda: (_ for _ in ()).throw(Retryable("x answered HTTP 429", 600.0)), attempts=5,
-                     backoff=0.5, max_wait=60, sleep=waits.append)
+        with_retries(
+            lambda: (_ for _ in ()).throw(Retryable("x answered HTTP 429", 600.0)),
+            attempts=5,
+            backoff=0.5,
+            max_wait=60,
+            sleep=waits.append,
+        )
 
 
 def test_retry_after_from_a_real_server(db_path, tmp_path, server, korean_only, capsys) -> None:
@@ -282,8 +327,11 @@ def closed_port() -> int:
     "script, setup, message",
     [
         ([], lambda env: env.setenv("TEST_LLM_KEY", "wrong"), "openai refused the API key (HTTP 401)"),
-        ([], lambda env: env.delenv("TEST_DEEPL_KEY"), ("deepl needs an API key: set the environment variable "
-                                                        "TEST_DEEPL_KEY")),
+        (
+            [],
+            lambda env: env.delenv("TEST_DEEPL_KEY"),
+            ("deepl needs an API key: set the environment variable TEST_DEEPL_KEY"),
+        ),
         (["quota"], None, "quota"),
         (["nonsense"], "batch_size=1", "the model's answer is not a translation of the sentence given"),
         (["nonsense", "nonsense"], None, "not a list of translations"),
@@ -291,10 +339,13 @@ def closed_port() -> int:
         (["500"] * 3, None, "openai answered HTTP 500; gave up after 3 attempts"),
     ],
 )
-def test_engine_failures_are_one_line_and_change_nothing(db_path, tmp_path, server, korean_only, capsys,
-                                                         monkeypatch, script, setup, message) -> None:
+def test_engine_failures_are_one_line_and_change_nothing(
+    db_path, tmp_path, server, korean_only, capsys, monkeypatch, script, setup, message
+) -> None:
     extra = {"batch_size": 1} if setup == "batch_size=1" else {}
-    configure(tmp_path, server, engine="deepl" if "deepl" in message or "quota" in message else "openai", **extra)
+    configure(
+        tmp_path, server, engine="deepl" if "deepl" in message or "quota" in message else "openai", **extra
+    )
     if callable(setup):
         setup(monkeypatch)
     server.script = list(script)
@@ -306,7 +357,9 @@ def test_engine_failures_are_one_line_and_change_nothing(db_path, tmp_path, serv
     assert "wrong" not in err and KEY not in err
 
 
-def test_wrong_count_is_asked_again_sentence_by_sentence(db_path, tmp_path, server, korean_only, capsys) -> None:
+def test_wrong_count_is_asked_again_sentence_by_sentence(
+    db_path, tmp_path, server, korean_only, capsys
+) -> None:
     configure(tmp_path, server)
     server.script = ["count"]  # the first batch of two comes back with one translation
     code, _out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
@@ -317,8 +370,18 @@ def test_wrong_count_is_asked_again_sentence_by_sentence(db_path, tmp_path, serv
 
 def test_unreachable_engine(db_path, korean_only, capsys) -> None:
     before = snapshot(db_path)
-    code, _out, err = run(db_path, "translate", str(korean_only), "--engine", "openai", "--base-url",
-                         f"http://127.0.0.1:{closed_port()}/v1", "--model", "m", capsys=capsys)
+    code, _out, err = run(
+        db_path,
+        "translate",
+        str(korean_only),
+        "--engine",
+        "openai",
+        "--base-url",
+        f"http://127.0.0.1:{closed_port()}/v1",
+        "--model",
+        "m",
+        capsys=capsys,
+    )
     assert code == 1 and "cannot reach openai" in err and err.count("\n") == 1
     assert snapshot(db_path) == before
 
@@ -372,8 +435,12 @@ def test_config_refuses_keys_written_into_it(tmp_path) -> None:
     with pytest.raises(TranslationError, match="needs a model"):
         load_config(path=path)
     config = load_config(path=path, model="m", base_url="http://h/v1")
-    assert (config.engine, config.model, config.base_url, config.api_key_env) == ("openai", "m", "http://h/v1",
-                                                                                  "OPENAI_API_KEY")
+    assert (config.engine, config.model, config.base_url, config.api_key_env) == (
+        "openai",
+        "m",
+        "http://h/v1",
+        "OPENAI_API_KEY",
+    )
 
 
 def test_argos_missing_is_a_clear_line(db_path, korean_only, capsys, monkeypatch) -> None:
@@ -427,8 +494,9 @@ def test_argos_without_the_korean_package(db_path, korean_only, capsys, monkeypa
     assert snapshot(db_path) == before
 
 
-def test_deleting_an_article_mid_translation_takes_its_state_along(db_path, tmp_path, server, korean_only,
-                                                                   capsys) -> None:
+def test_deleting_an_article_mid_translation_takes_its_state_along(
+    db_path, tmp_path, server, korean_only, capsys
+) -> None:
     configure(tmp_path, server)
     server.script = ["ok", "drop", "drop", "drop"]
     assert run(db_path, "translate", str(korean_only), capsys=capsys)[0] == 1

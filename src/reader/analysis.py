@@ -71,7 +71,9 @@ def align_texts(
     links: list[Link] = []
     kept: set[int] = set()
     k = e = 0
-    for row in sorted((r for r in locked if r.ko_to <= len(ko) and r.en_to <= len(en)), key=lambda r: r.position):
+    for row in sorted(
+        (r for r in locked if r.ko_to <= len(ko) and r.en_to <= len(en)), key=lambda r: r.position
+    ):
         if row.ko_from < k or row.en_from < e:
             continue  # no longer fits the text (it changed): the aligner decides again
         links += stretch(k, row.ko_from, e, row.en_from)
@@ -136,8 +138,15 @@ def analyse(
     return Analysis(sentences, layer.segments, layer.mentions)
 
 
-def entity_layer(ko_text: str, en_text: str, segments: Iterable[SegmentRow], glossary: Glossary | None,
-                 *, on_step: Step | None = None, published: str | date | None = None) -> Analysis:
+def entity_layer(
+    ko_text: str,
+    en_text: str,
+    segments: Iterable[SegmentRow],
+    glossary: Glossary | None,
+    *,
+    on_step: Step | None = None,
+    published: str | date | None = None,
+) -> Analysis:
     """Mentions in both columns of every segment, their cross-language links, and the translation check.
 
     Runs per segment pair, because a name is linked to its translation within the aligned pair; offsets are
@@ -174,8 +183,11 @@ def entity_layer(ko_text: str, en_text: str, segments: Iterable[SegmentRow], glo
         ko_spans = {(m.start, m.end): m.type for m in ko_found}
         for link in links:
             if (link.ko.start, link.ko.end) not in ko_spans:
-                ko_spans = {span: t for span, t in ko_spans.items()
-                            if span[1] <= link.ko.start or span[0] >= link.ko.end}
+                ko_spans = {
+                    span: t
+                    for span, t in ko_spans.items()
+                    if span[1] <= link.ko.start or span[0] >= link.ko.end
+                }
                 ko_spans[(link.ko.start, link.ko.end)] = link.type
         for side, spans, base, other in (
             ("ko", sorted(ko_spans.items()), segment.ko_start, segment.en_start),
@@ -183,14 +195,26 @@ def entity_layer(ko_text: str, en_text: str, segments: Iterable[SegmentRow], glo
         ):
             for (start, end), kind in spans:
                 linked = partner.get((side, start, end))
-                mentions.append(MentionRow(
-                    position=segment.position, side=side, start=base + start, end=base + end, type=kind,
-                    partner_start=other + linked[0] if linked else None,
-                    partner_end=other + linked[1] if linked else None,
-                    how=linked[2] if linked else None, guess=bool(linked and linked[3]),
-                ))
-        issues = check_pair(ko, en, glossary=glossary, ko_mentions=ko_found, en_mentions=en_found,
-                            published=published) if ko.strip() and en.strip() else []
+                mentions.append(
+                    MentionRow(
+                        position=segment.position,
+                        side=side,
+                        start=base + start,
+                        end=base + end,
+                        type=kind,
+                        partner_start=other + linked[0] if linked else None,
+                        partner_end=other + linked[1] if linked else None,
+                        how=linked[2] if linked else None,
+                        guess=bool(linked and linked[3]),
+                    )
+                )
+        issues = (
+            check_pair(
+                ko, en, glossary=glossary, ko_mentions=ko_found, en_mentions=en_found, published=published
+            )
+            if ko.strip() and en.strip()
+            else []
+        )
         checked.append(replace(segment, issues=tuple(issues)))
     return Analysis([], checked, mentions)
 

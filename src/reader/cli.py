@@ -46,8 +46,11 @@ def _open_store(args: argparse.Namespace, *, for_tui: bool = False):
     store = Store.open(path)
     store.sample_copied = copied  # type: ignore[attr-defined]
     if store.backup_path is not None:
-        print(f"reader: upgraded the library from schema {store.upgraded_from}; the old one is kept as "
-              f"{store.backup_path}", file=sys.stderr)
+        print(
+            f"reader: upgraded the library from schema {store.upgraded_from}; the old one is kept as "
+            f"{store.backup_path}",
+            file=sys.stderr,
+        )
     return store
 
 
@@ -100,8 +103,9 @@ def cmd_add(args: argparse.Namespace) -> int:
             warnings: list[str] = []
             if console.is_terminal:  # a long article takes minutes: say how far it has got
                 with console.status("Analysing…") as status:
-                    article_id = add_article(store, article, on_step=lambda step: status.update(step),
-                                             on_warning=warnings.append)
+                    article_id = add_article(
+                        store, article, on_step=lambda step: status.update(step), on_warning=warnings.append
+                    )
             else:
                 article_id = add_article(store, article, on_warning=warnings.append)
         except DuplicateArticle as exc:
@@ -123,8 +127,12 @@ def _article_from_sides(args: argparse.Namespace):
 
     if not (is_page(args.ko) or is_page(args.en)):
         return article_from_text_files(
-            Path(args.ko) if args.ko else None, Path(args.en) if args.en else None,
-            title_ko=args.title_ko, title_en=args.title_en, source=args.source or "", url=args.url or "",
+            Path(args.ko) if args.ko else None,
+            Path(args.en) if args.en else None,
+            title_ko=args.title_ko,
+            title_en=args.title_en,
+            source=args.source or "",
+            url=args.url or "",
             published=args.date,
         )
     from .importers.clean import first_line
@@ -175,8 +183,12 @@ def _override(article, args: argparse.Namespace):
 
     changes = {
         k: v
-        for k, v in (("title_ko", args.title_ko), ("title_en", args.title_en), ("source", args.source),
-                     ("url", args.url))
+        for k, v in (
+            ("title_ko", args.title_ko),
+            ("title_en", args.title_en),
+            ("source", args.source),
+            ("url", args.url),
+        )
         if v is not None
     }
     if args.date is not None:
@@ -204,13 +216,20 @@ def cmd_translate(args: argparse.Namespace) -> int:
             task = progress.add_task(f"Translating with {config.engine}", total=None)
             try:
                 outcome = translate_article(
-                    store.conn, args.id, config, force=args.force,
-                    on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+                    store.conn,
+                    args.id,
+                    config,
+                    force=args.force,
+                    on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+                )
             except TranslationError as exc:
                 raise CommandError(str(exc)) from None
     resumed = f" ({outcome.resumed} from the interrupted run)" if outcome.resumed else ""
-    print(f"translated article {outcome.article_id} from {'Korean' if outcome.source == 'ko' else 'English'} "
-          f"with {outcome.engine}: {outcome.sentences} sentence(s){resumed}", file=sys.stderr)
+    print(
+        f"translated article {outcome.article_id} from {'Korean' if outcome.source == 'ko' else 'English'} "
+        f"with {outcome.engine}: {outcome.sentences} sentence(s){resumed}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -219,11 +238,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     with store:
         articles = store.list_articles()
     if args.json:
-        _out(json.dumps(
-            [{"id": a.id, "title_ko": a.title_ko, "title_en": a.title_en, "source": a.source, "url": a.url,
-              "published": a.published} for a in articles],
-            ensure_ascii=False, indent=2,
-        ))
+        _out(
+            json.dumps(
+                [
+                    {
+                        "id": a.id,
+                        "title_ko": a.title_ko,
+                        "title_en": a.title_en,
+                        "source": a.source,
+                        "url": a.url,
+                        "published": a.published,
+                    }
+                    for a in articles
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if not articles:
         _out("The library is empty. Add an article with: reader add --ko KO.txt --en EN.txt")
@@ -268,12 +299,29 @@ def cmd_glossary_list(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         rows = list_entries(store.conn, type=args.type, query=args.query)
     if args.json:
-        _out(json.dumps([{"id": r.id, "ko": list(r.entry.ko), "en": list(r.entry.en), "type": r.entry.type,
-                          "note": r.entry.note, "origin": r.origin} for r in rows], ensure_ascii=False, indent=2))
+        _out(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "ko": list(r.entry.ko),
+                        "en": list(r.entry.en),
+                        "type": r.entry.type,
+                        "note": r.entry.note,
+                        "origin": r.origin,
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for r in rows:
-        _out(f"{r.id:>5}  {r.entry.type:<9}  {' | '.join(r.entry.ko)}  =  {' | '.join(r.entry.en)}"
-             + (f"   ({r.entry.note})" if r.entry.note else ""))
+        _out(
+            f"{r.id:>5}  {r.entry.type:<9}  {' | '.join(r.entry.ko)}  =  {' | '.join(r.entry.en)}"
+            + (f"   ({r.entry.note})" if r.entry.note else "")
+        )
     return 0
 
 
@@ -308,8 +356,12 @@ def _refresh_after_glossary_change(store, entries) -> None:
 
     with Progress(transient=True, console=_stderr_console()) as progress:
         task = progress.add_task("Updating entities", total=len(ids))
-        refresh_entities(store.conn, ids, load_glossary(store.conn),
-                         lambda done, total: progress.update(task, completed=done))
+        refresh_entities(
+            store.conn,
+            ids,
+            load_glossary(store.conn),
+            lambda done, total: progress.update(task, completed=done),
+        )
     print(f"updated entities in {len(ids)} article(s)", file=sys.stderr)
 
 
@@ -343,7 +395,9 @@ def cmd_glossary_import(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.file}: {exc}") from None
     incomplete = [e for e in entries if not e.ko or not e.en]
     if incomplete:
-        raise CommandError(f"{args.file}: {len(incomplete)} row(s) lack a Korean or an English form; nothing imported")
+        raise CommandError(
+            f"{args.file}: {len(incomplete)} row(s) lack a Korean or an English form; nothing imported"
+        )
     with _open_store(args) as store:
         added, skipped = add_entries(store.conn, entries)
         print(f"added {added}, already present {skipped}", file=sys.stderr)
@@ -383,9 +437,20 @@ def cmd_align(args: argparse.Namespace) -> int:
         en = [s.text(en_text) for s in aligned.en]
         links = aligned.links
     if args.json:
-        _out(json.dumps({"ko": ko, "en": en, "links": [
-            {"ko": list(link.ko), "en": list(link.en), "confidence": round(link.confidence, 4)} for link in links
-        ]}, ensure_ascii=False, indent=1))
+        _out(
+            json.dumps(
+                {
+                    "ko": ko,
+                    "en": en,
+                    "links": [
+                        {"ko": list(link.ko), "en": list(link.en), "confidence": round(link.confidence, 4)}
+                        for link in links
+                    ],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     for link in links:
         _out(f"[{link.kind} {link.confidence:.2f}]  ko {_indices(link.ko)}  en {_indices(link.en)}")
@@ -401,9 +466,20 @@ def _indices(indices: tuple[int, ...]) -> str:
 
 
 def _note_dict(note) -> dict:
-    return {"id": note.id, "article": note.article_id, "target": note.target, "side": note.side,
-            "start": note.start, "end": note.end, "quote": note.exact, "body": note.body, "tags": list(note.tags),
-            "created": note.created, "updated": note.updated, "detached": note.detached}
+    return {
+        "id": note.id,
+        "article": note.article_id,
+        "target": note.target,
+        "side": note.side,
+        "start": note.start,
+        "end": note.end,
+        "quote": note.exact,
+        "body": note.body,
+        "tags": list(note.tags),
+        "created": note.created,
+        "updated": note.updated,
+        "detached": note.detached,
+    }
 
 
 def cmd_notes_list(args: argparse.Namespace) -> int:
@@ -419,7 +495,9 @@ def cmd_notes_list(args: argparse.Namespace) -> int:
     for n in notes:
         tags = " ".join(f"#{t}" for t in n.tags)
         flag = "  (detached)" if n.detached else ""
-        _out(f"{n.id:>5}  article {n.article_id}  {n.updated[:16].replace('T', ' ')}  “{' '.join(n.exact.split())[:60]}”{flag}")
+        _out(
+            f"{n.id:>5}  article {n.article_id}  {n.updated[:16].replace('T', ' ')}  “{' '.join(n.exact.split())[:60]}”{flag}"
+        )
         _out(f"{'':>5}  {' '.join(n.body.split())[:100]}" + (f"  {tags}" if tags else ""))
     return 0
 
@@ -452,9 +530,25 @@ def cmd_search(args: argparse.Namespace) -> int:
         except BadQuery as exc:
             raise CommandError(str(exc)) from None
     if args.json:
-        _out(json.dumps([{"article": h.article_id, "position": h.position, "title_ko": h.title_ko,
-                          "title_en": h.title_en, "published": h.published, "ko": h.ko, "en": h.en,
-                          "score": float(f"{-h.score:.4g}")} for h in hits], ensure_ascii=False, indent=2))
+        _out(
+            json.dumps(
+                [
+                    {
+                        "article": h.article_id,
+                        "position": h.position,
+                        "title_ko": h.title_ko,
+                        "title_en": h.title_en,
+                        "published": h.published,
+                        "ko": h.ko,
+                        "en": h.en,
+                        "score": float(f"{-h.score:.4g}"),
+                    }
+                    for h in hits
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if not hits:
         _out(f"No matches for {args.query!r}.")
@@ -490,8 +584,11 @@ def cmd_entities(args: argparse.Namespace) -> int:
     text = _read_input(args.file)
     glossary = _library_glossary(args)
     lines = text.split("\n") if args.one_per_line else [text]
-    found = [{"line": n, "start": m.start, "end": m.end, "text": m.text, "type": m.type}
-             for n, line in enumerate(lines) for m in find_mentions(line, args.lang, glossary)]
+    found = [
+        {"line": n, "start": m.start, "end": m.end, "text": m.text, "type": m.type}
+        for n, line in enumerate(lines)
+        for m in find_mentions(line, args.lang, glossary)
+    ]
     if args.json:
         _out(json.dumps(found, ensure_ascii=False))
         return 0
@@ -510,28 +607,39 @@ def cmd_link(args: argparse.Namespace) -> int:
     if args.one_per_line:
         ko_lines, en_lines = ko_text.split("\n"), en_text.split("\n")
         if len(ko_lines) != len(en_lines):
-            raise CommandError(f"--one-per-line needs as many lines on each side ({len(ko_lines)} Korean, "
-                               f"{len(en_lines)} English)")
+            raise CommandError(
+                f"--one-per-line needs as many lines on each side ({len(ko_lines)} Korean, "
+                f"{len(en_lines)} English)"
+            )
         pairs = list(zip(ko_lines, en_lines))
     else:
         from .analysis import analyse
 
         result = analyse(ko_text, en_text, glossary, entities=False)
-        pairs = [(ko_text[g.ko_start:g.ko_end], en_text[g.en_start:g.en_end]) for g in result.segments]
+        pairs = [(ko_text[g.ko_start : g.ko_end], en_text[g.en_start : g.en_end]) for g in result.segments]
     links = []
     for n, (ko, en) in enumerate(pairs):
         ko_m = find_mentions(ko, "ko", glossary) if ko.strip() else []
         en_m = find_mentions(en, "en", glossary) if en.strip() else []
         for link in link_mentions(ko, en, ko_m, en_m, glossary) if ko_m and en_m else []:
-            links.append({"line": n, "ko": {"start": link.ko.start, "end": link.ko.end, "text": link.ko.text},
-                          "en": {"start": link.en.start, "end": link.en.end, "text": link.en.text},
-                          "type": link.type, "how": link.how, **({"guess": True} if link.guess else {})})
+            links.append(
+                {
+                    "line": n,
+                    "ko": {"start": link.ko.start, "end": link.ko.end, "text": link.ko.text},
+                    "en": {"start": link.en.start, "end": link.en.end, "text": link.en.text},
+                    "type": link.type,
+                    "how": link.how,
+                    **({"guess": True} if link.guess else {}),
+                }
+            )
     if args.json:
         _out(json.dumps(links, ensure_ascii=False))
         return 0
     for link in links:
         mark = " (guess)" if link.get("guess") else ""
-        _out(f"{link['line']:>4}  {link['type']:<9}  {link['ko']['text']}  ↔  {link['en']['text']}   [{link['how']}]{mark}")
+        _out(
+            f"{link['line']:>4}  {link['type']:<9}  {link['ko']['text']}  ↔  {link['en']['text']}   [{link['how']}]{mark}"
+        )
     return 0
 
 
@@ -553,8 +661,11 @@ def cmd_reanalyse(args: argparse.Namespace) -> int:
             for article_id in ids:
                 detached += reanalyse(store.conn, article_id, glossary).get("detached", 0)
                 progress.advance(task)
-    print(f"re-analysed {len(ids)} article(s)" + (f"; {detached} note(s) lost their text and are kept as detached"
-                                                  if detached else ""), file=sys.stderr)
+    print(
+        f"re-analysed {len(ids)} article(s)"
+        + (f"; {detached} note(s) lost their text and are kept as detached" if detached else ""),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -564,8 +675,13 @@ def cmd_db_check(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         report = check(store.conn)
     if args.json:
-        _out(json.dumps({"ok": report.ok, "problems": report.problems, "facts": report.facts}, ensure_ascii=False,
-                        indent=2))
+        _out(
+            json.dumps(
+                {"ok": report.ok, "problems": report.problems, "facts": report.facts},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for line in report.problems:
             _out(f"problem: {line}")
@@ -604,8 +720,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             article = store.get_article(article_id)
             for segment in article.segments:
                 for reason in segment.issues:
-                    found.append({"article": article_id, "position": segment.position, "ko": segment.ko,
-                                  "en": segment.en, "reason": reason})
+                    found.append(
+                        {
+                            "article": article_id,
+                            "position": segment.position,
+                            "ko": segment.ko,
+                            "en": segment.en,
+                            "reason": reason,
+                        }
+                    )
     if args.json:
         _out(json.dumps(found, ensure_ascii=False, indent=2))
         return 0
@@ -623,7 +746,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
-        "--db", metavar="PATH", default=default,
+        "--db",
+        metavar="PATH",
+        default=default,
         help="library file (default: $READER_DB, else library.db in your user data directory)",
     )
 
@@ -643,10 +768,16 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(func=func)
         return sub
 
-    add = command("add", cmd_add, "add articles from files, folders, JSON (Lines) or web pages; prints their ids")
-    add.add_argument("sources", nargs="*", metavar="SOURCE",
-                     help="a text, Markdown, JSON, JSON Lines or HTML file, a folder of them, a URL, or - (JSON "
-                          "on stdin); the language of a one-language article is detected")
+    add = command(
+        "add", cmd_add, "add articles from files, folders, JSON (Lines) or web pages; prints their ids"
+    )
+    add.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="a text, Markdown, JSON, JSON Lines or HTML file, a folder of them, a URL, or - (JSON "
+        "on stdin); the language of a one-language article is detected",
+    )
     add.add_argument("--ko", metavar="KO", help="the Korean text: a text file, a saved page or a URL")
     add.add_argument("--en", metavar="EN", help="the English text: a text file, a saved page or a URL")
     add.add_argument("--title-ko", metavar="T", help="Korean title (default: the Korean file's first line)")
@@ -654,15 +785,28 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--source", metavar="S", help="where the article comes from")
     add.add_argument("--url", metavar="U", help="the article's address")
     add.add_argument("--date", metavar="YYYY-MM-DD", help="publication date")
-    add.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
-                     help="give up on a web page after this long (default 20)")
+    add.add_argument(
+        "--timeout",
+        type=float,
+        default=20.0,
+        metavar="SECONDS",
+        help="give up on a web page after this long (default 20)",
+    )
 
-    trn = command("translate", cmd_translate,
-                  "machine-translate an article that has one language only (or re-translate a machine translation)")
+    trn = command(
+        "translate",
+        cmd_translate,
+        "machine-translate an article that has one language only (or re-translate a machine translation)",
+    )
     trn.add_argument("id", type=int, metavar="ID", help="article id (see: reader list)")
-    trn.add_argument("--engine", choices=["openai", "deepl", "argos"],
-                     help="translation engine (default: the one in config.toml)")
-    trn.add_argument("--base-url", metavar="URL", help="the engine's address (an OpenAI-compatible API's /v1 URL)")
+    trn.add_argument(
+        "--engine",
+        choices=["openai", "deepl", "argos"],
+        help="translation engine (default: the one in config.toml)",
+    )
+    trn.add_argument(
+        "--base-url", metavar="URL", help="the engine's address (an OpenAI-compatible API's /v1 URL)"
+    )
     trn.add_argument("--model", metavar="NAME", help="model name, for the openai engine")
     trn.add_argument("--force", action="store_true", help="replace a translation made by a person")
 
@@ -682,16 +826,23 @@ def build_parser() -> argparse.ArgumentParser:
     aln = command("align", cmd_align, "align the sentences of a Korean and an English text")
     aln.add_argument("ko_file", metavar="KO_FILE")
     aln.add_argument("en_file", metavar="EN_FILE")
-    aln.add_argument("--json", action="store_true",
-                     help='print {"ko": [...], "en": [...], "links": [{"ko": [i], "en": [j], "confidence": c}]}')
-    aln.add_argument("--one-per-line", action="store_true",
-                     help="take each line as one sentence, as given (no splitting)")
+    aln.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"ko": [...], "en": [...], "links": [{"ko": [i], "en": [j], "confidence": c}]}',
+    )
+    aln.add_argument(
+        "--one-per-line", action="store_true", help="take each line as one sentence, as given (no splitting)"
+    )
 
     ent = command("entities", cmd_entities, "list the names, dates and quantities found in a text")
     ent.add_argument("file", metavar="FILE")
     ent.add_argument("--lang", choices=["ko", "en"], required=True, help="the text's language")
-    ent.add_argument("--json", action="store_true",
-                     help='print [{"line", "start", "end", "text", "type"}]; offsets count characters')
+    ent.add_argument(
+        "--json",
+        action="store_true",
+        help='print [{"line", "start", "end", "text", "type"}]; offsets count characters',
+    )
     ent.add_argument("--one-per-line", action="store_true", help="analyse each line on its own")
 
     lnk = command("link", cmd_link, "link the names in a Korean text to those in its English translation")
@@ -700,16 +851,22 @@ def build_parser() -> argparse.ArgumentParser:
     lnk.add_argument("--json", action="store_true", help="print a JSON list of links")
     lnk.add_argument("--one-per-line", action="store_true", help="line n of each file is a translation pair")
 
-    rean = command("reanalyse", cmd_reanalyse,
-                   "analyse articles again (alignment, entities); rows fixed by hand and notes are kept")
+    rean = command(
+        "reanalyse",
+        cmd_reanalyse,
+        "analyse articles again (alignment, entities); rows fixed by hand and notes are kept",
+    )
     rean.add_argument("id", type=int, nargs="?", metavar="ID", help="only this article (default: all)")
 
     chk = command("check", cmd_check, "list rows whose Korean and English disagree on a number, date or name")
     chk.add_argument("id", type=int, nargs="?", metavar="ID", help="only this article")
     chk.add_argument("--json", action="store_true", help="print a JSON list")
 
-    glossary = commands.add_parser("glossary", help="the bilingual glossary that drives entity linking",
-                                   description="the bilingual glossary that drives entity linking")
+    glossary = commands.add_parser(
+        "glossary",
+        help="the bilingual glossary that drives entity linking",
+        description="the bilingual glossary that drives entity linking",
+    )
     gcommands = glossary.add_subparsers(title="glossary commands", metavar="ACTION", required=True)
 
     def gcommand(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
@@ -734,7 +891,9 @@ def build_parser() -> argparse.ArgumentParser:
     gexport = gcommand("export", cmd_glossary_export, "write the glossary as CSV (ko,en,type,note)")
     gexport.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    db = commands.add_parser("db", help="look after the library file", description="look after the library file")
+    db = commands.add_parser(
+        "db", help="look after the library file", description="look after the library file"
+    )
     dcommands = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
     for name, func, help in (
         ("check", cmd_db_check, "check integrity, the full-text index, orphaned rows and note anchors"),
@@ -749,11 +908,14 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "backup":
             sub.add_argument("file", metavar="FILE", help="where to write the copy")
 
-    notes = commands.add_parser("notes", help="the notes you wrote while reading",
-                                description="the notes you wrote while reading")
+    notes = commands.add_parser(
+        "notes", help="the notes you wrote while reading", description="the notes you wrote while reading"
+    )
     ncommands = notes.add_subparsers(title="notes commands", metavar="ACTION", required=True)
-    for name, func, help in (("list", cmd_notes_list, "list notes, newest first"),
-                             ("export", cmd_notes_export, "write notes as Markdown or W3C Web Annotation JSON-LD")):
+    for name, func, help in (
+        ("list", cmd_notes_list, "list notes, newest first"),
+        ("export", cmd_notes_export, "write notes as Markdown or W3C Web Annotation JSON-LD"),
+    ):
         sub = ncommands.add_parser(name, help=help, description=help)
         _db_option(sub, argparse.SUPPRESS)
         sub.set_defaults(func=func)
@@ -763,8 +925,12 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--text", metavar="WORDS", help="only notes whose text or quote contains WORDS")
             sub.add_argument("--json", action="store_true", help="print a JSON list")
         else:
-            sub.add_argument("--format", choices=["md", "w3c"], default="md", help="output format (default md)")
-            sub.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+            sub.add_argument(
+                "--format", choices=["md", "w3c"], default="md", help="output format (default md)"
+            )
+            sub.add_argument(
+                "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+            )
     return parser
 
 
@@ -838,17 +1004,24 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as exc:
-        print(f"reader: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr)
+        print(
+            f"reader: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr
+        )
         return EXIT_FAILED
     except Exception as exc:  # a bug: still one line for the user, the details on request
         bad = _undecodable_argument(arguments)
         if isinstance(exc, UnicodeEncodeError) and bad is not None:
-            print(f"reader: the argument {bad} is not UTF-8 text; is the terminal set to UTF-8?", file=sys.stderr)
+            print(
+                f"reader: the argument {bad} is not UTF-8 text; is the terminal set to UTF-8?",
+                file=sys.stderr,
+            )
             return EXIT_FAILED
         if os.environ.get("READER_DEBUG"):
             raise
-        print(f"reader: unexpected error: {type(exc).__name__}: {exc} (READER_DEBUG=1 shows details)",
-              file=sys.stderr)
+        print(
+            f"reader: unexpected error: {type(exc).__name__}: {exc} (READER_DEBUG=1 shows details)",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
 
 

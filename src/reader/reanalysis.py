@@ -20,10 +20,16 @@ def affected_articles(conn: sqlite3.Connection, entries: Iterable[Entry]) -> lis
     ids: set[int] = set()
     for entry in entries:
         for form in entry.ko:
-            ids.update(r[0] for r in conn.execute("SELECT id FROM articles WHERE instr(ko_text, ?) > 0", (form,)))
+            ids.update(
+                r[0] for r in conn.execute("SELECT id FROM articles WHERE instr(ko_text, ?) > 0", (form,))
+            )
         for form in entry.en:
-            ids.update(r[0] for r in conn.execute(
-                "SELECT id FROM articles WHERE instr(lower(en_text), lower(?)) > 0", (form,)))
+            ids.update(
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM articles WHERE instr(lower(en_text), lower(?)) > 0", (form,)
+                )
+            )
     return sorted(ids)
 
 
@@ -38,9 +44,12 @@ def refresh_entities(
     for done, article_id in enumerate(ids, start=1):
         texts = get_texts(conn, article_id)
         if texts is not None:
-            layer = entity_layer(texts.ko, texts.en, load_rows(conn, article_id), glossary,
-                                 published=texts.published)
-            set_entity_layer(conn, article_id, [(s.position, s.issues) for s in layer.segments], layer.mentions)
+            layer = entity_layer(
+                texts.ko, texts.en, load_rows(conn, article_id), glossary, published=texts.published
+            )
+            set_entity_layer(
+                conn, article_id, [(s.position, s.issues) for s in layer.segments], layer.mentions
+            )
         if progress is not None:
             progress(done, len(ids))
     return len(ids)

@@ -17,7 +17,9 @@ def _offered(app: ReaderApp) -> list[str]:
     return [str(options.get_option_at_index(i).prompt).splitlines()[0] for i in range(options.option_count)]
 
 
-def test_the_palette_offers_the_newest_articles_then_asks_the_index_as_you_type(library, drive, palette) -> None:
+def test_the_palette_offers_the_newest_articles_then_asks_the_index_as_you_type(
+    library, drive, palette
+) -> None:
     for n in range(SHOWN_AT_FIRST + 15):
         article, analysis = one_to_one([f"기사 {n}번 본문."], [f"Body of story {n}."])
         article = replace(article, title_ko=f"기사 {n}번", title_en=f"Story number {n}", source="Wire",
@@ -35,7 +37,9 @@ def test_the_palette_offers_the_newest_articles_then_asks_the_index_as_you_type(
         await pilot.pause()
         offered = [o for o in _offered(app) if o.startswith("Open article")]
         assert 0 < len(offered) <= SHOWN_AT_FIRST
-        assert "Open article: 북한군 무선 교신 감청 — North Korean radio traffic intercepted" in offered  # the newest
+        assert (
+            "Open article: 북한군 무선 교신 감청 — North Korean radio traffic intercepted" in offered
+        )  # the newest
         await pilot.press("escape")
         await palette(app, pilot, "Story number 3")  # the last word may be unfinished: 3, 30, 31 …
         offered = [o for o in _offered(app) if o.startswith("Open article")]

@@ -71,7 +71,9 @@ def test_a_highlight_lands_on_its_word_however_the_lines_around_it_are_broken(
     text = "x" + "".join(w + gaps[i % len(gaps)] + " " for i, w in enumerate(words)) + "y"
     start = text.index("쿠르스크")
     bold = Style(bold=True)
-    lines = ParallelView._wrap(text, width, Console(width=200, file=io.StringIO()), [(start, start + 4, bold)])
+    lines = ParallelView._wrap(
+        text, width, Console(width=200, file=io.StringIO()), [(start, start + 4, bold)]
+    )
     marked = "".join(
         line.plain[span.start : span.end] for line in lines for span in line.spans if span.style == bold
     )

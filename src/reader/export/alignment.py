@@ -57,8 +57,11 @@ def to_tmx(article: Article, *, now: datetime | None = None) -> str:
     body = ET.SubElement(tmx, "body")
     for segment in article.segments:
         tu = ET.SubElement(body, "tu", tuid=str(segment.position + 1))
-        for name, value in (("x-link", segment.link), ("x-confidence", f"{segment.confidence:.3f}"),
-                            ("x-paragraph", str(segment.paragraph + 1))):
+        for name, value in (
+            ("x-link", segment.link),
+            ("x-confidence", f"{segment.confidence:.3f}"),
+            ("x-paragraph", str(segment.paragraph + 1)),
+        ):
             prop = ET.SubElement(tu, "prop", type=name)
             prop.text = value
         for lang, text in (("ko", segment.ko), ("en", segment.en)):

@@ -22,23 +22,30 @@ def to_w3c(notes: Iterable[Note], articles: dict[int, Article]) -> dict:
         article = articles[note.article_id]
         body = [{"type": "TextualBody", "value": note.body, "format": "text/plain", "purpose": "commenting"}]
         body += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags]
-        items.append({
-            "id": f"urn:reader:note:{note.id}",
-            "type": "Annotation",
-            "motivation": "commenting",
-            "created": note.created,
-            "modified": note.updated,
-            "body": body,
-            "target": {
-                "source": _article_uri(article, note.side),
-                "language": note.side,
-                "selector": [
-                    {"type": "TextQuoteSelector", "exact": note.exact, "prefix": note.prefix, "suffix": note.suffix},
-                    {"type": "TextPositionSelector", "start": note.start, "end": note.end},
-                ],
-            },
-            **({"reader:detached": True} if note.detached else {}),
-        })
+        items.append(
+            {
+                "id": f"urn:reader:note:{note.id}",
+                "type": "Annotation",
+                "motivation": "commenting",
+                "created": note.created,
+                "modified": note.updated,
+                "body": body,
+                "target": {
+                    "source": _article_uri(article, note.side),
+                    "language": note.side,
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": note.exact,
+                            "prefix": note.prefix,
+                            "suffix": note.suffix,
+                        },
+                        {"type": "TextPositionSelector", "start": note.start, "end": note.end},
+                    ],
+                },
+                **({"reader:detached": True} if note.detached else {}),
+            }
+        )
     return {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": "urn:reader:notes",
@@ -72,16 +79,26 @@ def to_markdown(notes: Iterable[Note], articles: dict[int, Article]) -> str:
             if meta:
                 out += [meta, ""]
         segment = None if note.detached else segment_at(article, note.side, note.start)
-        heading = f"### Note {note.id}" + (" (detached: its text is no longer in the article)" if note.detached else "")
+        heading = f"### Note {note.id}" + (
+            " (detached: its text is no longer in the article)" if note.detached else ""
+        )
         out += [heading, ""]
         if segment is not None:
-            out += [_quote(segment.ko) if segment.ko else "> (no Korean)", ">",
-                    _quote(segment.en) if segment.en else "> (no English)", ""]
+            out += [
+                _quote(segment.ko) if segment.ko else "> (no Korean)",
+                ">",
+                _quote(segment.en) if segment.en else "> (no English)",
+                "",
+            ]
         if note.target != "segment":
             out += [f"On “{' '.join(note.exact.split())}”:", ""]
         out += [note.body.strip(), ""]
         if note.tags:
             out += ["Tags: " + " ".join(f"#{t}" for t in note.tags), ""]
-        out += [f"<sub>{note.created[:10]}" + (f", edited {note.updated[:10]}" if note.updated != note.created else "")
-                + "</sub>", ""]
+        out += [
+            f"<sub>{note.created[:10]}"
+            + (f", edited {note.updated[:10]}" if note.updated != note.created else "")
+            + "</sub>",
+            "",
+        ]
     return "\n".join(out).rstrip() + "\n"

@@ -42,8 +42,10 @@ class BatchReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # added, with what had to change
 
     def summary(self) -> str:
-        return (f"added {len(self.added)}, skipped {len(self.duplicates)} already in the library, "
-                f"failed {len(self.failed)}")
+        return (
+            f"added {len(self.added)}, skipped {len(self.duplicates)} already in the library, "
+            f"failed {len(self.failed)}"
+        )
 
 
 def article_from_text_file(path: Path) -> NewArticle:
@@ -75,13 +77,22 @@ def items_from_json(raw: str, name: str) -> list[Item]:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        return [Item(name, _fail(f"{name}: malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"))]
+        return [
+            Item(name, _fail(f"{name}: malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"))
+        ]
     if isinstance(data, list):
         if not data:
             return [Item(name, _fail(f"{name}: an empty list, no articles"))]
         if not all(isinstance(obj, dict) for obj in data):
-            return [Item(name, _fail(f"{name}: expected a JSON object with 'ko' and 'en', or a list of such "
-                                     "objects; got a list of other things"))]
+            return [
+                Item(
+                    name,
+                    _fail(
+                        f"{name}: expected a JSON object with 'ko' and 'en', or a list of such "
+                        "objects; got a list of other things"
+                    ),
+                )
+            ]
         return [_json_item(json.dumps(obj, ensure_ascii=False), f"{name}[{i}]") for i, obj in enumerate(data)]
     return [_json_item(raw, name)]
 
@@ -102,12 +113,19 @@ def _json_item(raw: str, name: str) -> Item:
 def items_from_path(path: Path) -> list[Item]:
     """What a file or folder holds, by kind; a folder is walked in name order, hidden files skipped."""
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*")
-                       if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in KNOWN_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
         if not files:
-            return [Item(str(path), _fail(f"{path}: a folder with no article files "
-                                          f"({', '.join(KNOWN_SUFFIXES)})"))]
+            return [
+                Item(
+                    str(path), _fail(f"{path}: a folder with no article files ({', '.join(KNOWN_SUFFIXES)})")
+                )
+            ]
         return [item for f in files for item in items_from_path(f)]
     suffix = path.suffix.lower()
     name = str(path)
@@ -129,15 +147,24 @@ def items_from_sources(sources: Sequence[str], *, timeout: float | None = None) 
     items: list[Item] = []
     for source in sources:
         if is_url(source):
-            items.append(Item(source, lambda s=source: article_from_page(
-                page_from_url(s, timeout=timeout or TIMEOUT_SECONDS))))
+            items.append(
+                Item(
+                    source,
+                    lambda s=source: article_from_page(page_from_url(s, timeout=timeout or TIMEOUT_SECONDS)),
+                )
+            )
         else:
             items.extend(items_from_path(Path(source)))
     return items
 
 
-def run_batch(store, items: Iterable[Item], *, on_progress: Callable[[int, int], None] | None = None,
-              on_step: Callable[[str], None] | None = None) -> BatchReport:
+def run_batch(
+    store,
+    items: Iterable[Item],
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_step: Callable[[str], None] | None = None,
+) -> BatchReport:
     """Read, analyse and store each item in its own transaction; nothing one item does affects another.
 
     `on_progress` hears (articles done, articles in all); `on_step` what is happening inside the current
@@ -152,8 +179,13 @@ def run_batch(store, items: Iterable[Item], *, on_progress: Callable[[int, int],
     glossary = load_glossary(store.conn) if items else None  # once for the whole batch
     for done, item in enumerate(items, 1):
         try:
-            article_id = add_article(store, item.load(), glossary=glossary, on_step=on_step,
-                                     on_warning=lambda line, name=item.name: report.warnings.append((name, line)))
+            article_id = add_article(
+                store,
+                item.load(),
+                glossary=glossary,
+                on_step=on_step,
+                on_warning=lambda line, name=item.name: report.warnings.append((name, line)),
+            )
             report.added.append((item.name, article_id))
         except DuplicateArticle as exc:  # already in the library, or the same text twice in this batch
             report.duplicates.append((item.name, exc.existing_id))
@@ -170,10 +202,21 @@ def run_batch_with_progress(store, items: Sequence[Item], console) -> BatchRepor
     """`run_batch` under a Rich progress bar drawn on `console` (the CLI passes stderr); none in a log file."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=False, disable=not console.is_terminal) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+        disable=not console.is_terminal,
+    ) as progress:
         task = progress.add_task("Importing", total=len(items))
         return run_batch(
-            store, items,
+            store,
+            items,
             on_progress=lambda done, total: progress.update(task, completed=done, description="Importing"),
-            on_step=lambda step: progress.update(task, description=f"Importing: {step.removeprefix('Analysing: ')}"))
+            on_step=lambda step: progress.update(
+                task, description=f"Importing: {step.removeprefix('Analysing: ')}"
+            ),
+        )

@@ -42,7 +42,12 @@ class Replaced:
         return f"{where} line {self.line} column {self.column} (U+{self.code:04X})"
 
 
-_FIELD_NAMES = {"ko": "Korean text", "en": "English text", "title_ko": "Korean title", "title_en": "English title"}
+_FIELD_NAMES = {
+    "ko": "Korean text",
+    "en": "English text",
+    "title_ko": "Korean title",
+    "title_en": "English title",
+}
 
 
 Record = TypeVar("Record")
@@ -74,8 +79,10 @@ def describe_replaced(found: list[Replaced], most: int = 5) -> str:
     places = ", ".join(str(r) for r in found[:most])
     more = f" and {len(found) - most} more" if len(found) > most else ""
     noun = "lone surrogate" if len(found) == 1 else "lone surrogates"
-    return (f"{len(found)} {noun} (half of a broken UTF-16 pair or a byte that was not text; not a character) stored as U+FFFD: "
-            f"{places}{more}")
+    return (
+        f"{len(found)} {noun} (half of a broken UTF-16 pair or a byte that was not text; not a character) stored as U+FFFD: "
+        f"{places}{more}"
+    )
 
 
 def first_line(text: str) -> str:

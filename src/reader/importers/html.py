@@ -66,8 +66,18 @@ def page_from_html(html: str, name: str, url: str = "") -> Page:
 
     try:
         tree = _parsed(html)
-        doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True) if tree is not None else None
+        doc = (
+            trafilatura.bare_extraction(
+                tree,
+                url=url or None,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=False,
+                favor_precision=True,
+            )
+            if tree is not None
+            else None
+        )
     except Exception as exc:  # noqa: BLE001 - trafilatura raises assorted lxml errors on broken markup
         raise ImportProblem(f"{name}: cannot read the page ({type(exc).__name__})") from None
     data = (doc.as_dict() if hasattr(doc, "as_dict") else doc) if doc is not None else {}
@@ -128,10 +138,13 @@ def article_from_page(page: Page) -> NewArticle:
     side = {"ko": "", "en": ""}
     side[page.lang] = page.text
     return NewArticle(
-        ko=side["ko"], en=side["en"],
+        ko=side["ko"],
+        en=side["en"],
         title_ko=page.title if page.lang == "ko" else "",
         title_en=page.title if page.lang == "en" else "",
-        source=page.source, url=page.url, published=page.published,
+        source=page.source,
+        url=page.url,
+        published=page.published,
     )
 
 
@@ -139,12 +152,18 @@ def article_from_pages(ko: Page | None, en: Page | None) -> NewArticle:
     """One bilingual article from a Korean and an English page (either may be missing)."""
     for page, want in ((ko, "ko"), (en, "en")):
         if page is not None and page.lang != want:
-            raise ImportProblem(f"{page.url or 'the ' + LANGUAGE_NAMES[want] + ' page'}: looks "
-                                f"{LANGUAGE_NAMES[page.lang]}, not {LANGUAGE_NAMES[want]}")
+            raise ImportProblem(
+                f"{page.url or 'the ' + LANGUAGE_NAMES[want] + ' page'}: looks "
+                f"{LANGUAGE_NAMES[page.lang]}, not {LANGUAGE_NAMES[want]}"
+            )
     first = ko or en
     assert first is not None
     return NewArticle(
-        ko=ko.text if ko else "", en=en.text if en else "",
-        title_ko=ko.title if ko else "", title_en=en.title if en else "",
-        source=first.source, url=first.url, published=(ko and ko.published) or (en and en.published) or None,
+        ko=ko.text if ko else "",
+        en=en.text if en else "",
+        title_ko=ko.title if ko else "",
+        title_en=en.title if en else "",
+        source=first.source,
+        url=first.url,
+        published=(ko and ko.published) or (en and en.published) or None,
     )

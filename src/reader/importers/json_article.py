@@ -16,7 +16,9 @@ def article_from_json(raw: str, name: str) -> NewArticle:
     try:
         data: Any = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise ImportProblem(f"{name}: malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise ImportProblem(
+            f"{name}: malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     if not isinstance(data, dict):
         raise ImportProblem(f"{name}: expected a JSON object with 'ko' and 'en', got {type(data).__name__}")
     unknown = sorted(set(data) - set(FIELDS) - {"author"})

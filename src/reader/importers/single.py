@@ -52,8 +52,15 @@ def article_from_source(source: str, *, timeout: float | None = None) -> NewArti
     return items[0].load()
 
 
-def add_article(store, article: NewArticle, *, glossary=None, on_step: Step | None = None,
-                added: str | None = None, on_warning: Step | None = None) -> int:
+def add_article(
+    store,
+    article: NewArticle,
+    *,
+    glossary=None,
+    on_step: Step | None = None,
+    added: str | None = None,
+    on_warning: Step | None = None,
+) -> int:
     """Analyse `article` and store it; its id. A duplicate raises `DuplicateArticle` before any analysis.
 
     `glossary` defaults to the library's (a batch passes it once for all its articles); `on_step` hears
@@ -66,19 +73,28 @@ def add_article(store, article: NewArticle, *, glossary=None, on_step: Step | No
     from ..store.glossary import load_glossary
 
     # A title made from the text's first line repeats the text's surrogates: they are reported once.
-    copies = {f"title_{side}" for side in ("ko", "en")
-              if getattr(article, f"title_{side}") == first_line(getattr(article, side))}
+    copies = {
+        f"title_{side}"
+        for side in ("ko", "en")
+        if getattr(article, f"title_{side}") == first_line(getattr(article, side))
+    }
     article, replaced = storable(article)
     replaced = [r for r in replaced if r.field not in copies]
     existing = find_by_hash(store.conn, article.content_hash)
     if existing is not None:
         raise DuplicateArticle(existing)
-    result = analyse(article.ko, article.en, glossary if glossary is not None else load_glossary(store.conn),
-                     on_step=on_step, published=article.published)
+    result = analyse(
+        article.ko,
+        article.en,
+        glossary if glossary is not None else load_glossary(store.conn),
+        on_step=on_step,
+        published=article.published,
+    )
     if on_step is not None:
         on_step("Saving…")
-    article_id = store.insert_article(article, result.sentences, result.segments, mentions=result.mentions,
-                                      added=added)
+    article_id = store.insert_article(
+        article, result.sentences, result.segments, mentions=result.mentions, added=added
+    )
     if replaced and on_warning is not None:
         on_warning(describe_replaced(replaced))
     return article_id

@@ -75,8 +75,9 @@ def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if path.is_dir():
             raise ImportProblem(f"{path}: is a folder, not a file")
         if size > limit:
-            raise ImportProblem(f"{path}: {size // (1024 * 1024)} MB is larger than the "
-                                f"{limit // (1024 * 1024)} MB limit")
+            raise ImportProblem(
+                f"{path}: {size // (1024 * 1024)} MB is larger than the {limit // (1024 * 1024)} MB limit"
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise ImportProblem(f"{path}: no such file") from None

@@ -43,12 +43,18 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_PA
         raise ImportProblem(f"{url}: not a web address (http:// or https:// and a host name)")
     deadline = time.monotonic() + timeout
     try:
-        client = httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(timeout),
-                              headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"})
+        client = httpx.Client(
+            follow_redirects=True,
+            max_redirects=MAX_REDIRECTS,
+            timeout=httpx.Timeout(timeout),
+            headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"},
+        )
         with client, client.stream("GET", url) as response:
             if response.status_code >= 400:
-                raise ImportProblem(f"{url}: the server answered HTTP {response.status_code} "
-                                    f"{response.reason_phrase}".rstrip())
+                raise ImportProblem(
+                    f"{url}: the server answered HTTP {response.status_code} "
+                    f"{response.reason_phrase}".rstrip()
+                )
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise ImportProblem(f"{url}: the page is larger than the {_mb(max_bytes)} limit")

@@ -61,8 +61,10 @@ class Store:
         except sqlite3.OperationalError as exc:
             conn.close()
             if "readonly" in str(exc):
-                raise StoreError(f"{path} is read-only and needs an upgrade to this version of reader; "
-                                 "make it writable once") from None
+                raise StoreError(
+                    f"{path} is read-only and needs an upgrade to this version of reader; "
+                    "make it writable once"
+                ) from None
             raise StoreError(f"cannot prepare the library at {path}: {exc}") from None
         except BaseException:
             conn.close()
@@ -96,11 +98,16 @@ class Store:
 
         return Listing(self.conn, LibraryView()).neighbours(article_id)
 
-    def insert_article(self, article: NewArticle, sentences, segments, *, added: str | None = None,
-                       mentions=()) -> int:
-        return _articles.insert_article(self.conn, article, sentences, segments, added=added, mentions=mentions)
+    def insert_article(
+        self, article: NewArticle, sentences, segments, *, added: str | None = None, mentions=()
+    ) -> int:
+        return _articles.insert_article(
+            self.conn, article, sentences, segments, added=added, mentions=mentions
+        )
 
-    def replace_article(self, article_id: int, article: NewArticle, sentences, segments, mentions=()) -> dict[str, int]:
+    def replace_article(
+        self, article_id: int, article: NewArticle, sentences, segments, mentions=()
+    ) -> dict[str, int]:
         return _articles.replace_article(self.conn, article_id, article, sentences, segments, mentions)
 
     def delete_article(self, article_id: int) -> bool:

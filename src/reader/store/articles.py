@@ -370,7 +370,9 @@ def replace_article(
         return reanchor_notes(conn, article_id)
 
 
-def insert_rows(db, article_id: int, sentences: Sequence[SentenceRow], segments: Sequence[SegmentRow]) -> None:
+def insert_rows(
+    db, article_id: int, sentences: Sequence[SentenceRow], segments: Sequence[SegmentRow]
+) -> None:
     """Store an article's sentences (one packed blob per side) and segments; `db` is a connection or a
     sqlite_utils Database over one (inside the caller's transaction)."""
     conn: sqlite3.Connection = getattr(db, "conn", db)
@@ -382,19 +384,42 @@ def insert_rows(db, article_id: int, sentences: Sequence[SentenceRow], segments:
             raise ValueError(f"{lang} sentences must be numbered 0, 1, 2 … without gaps")
     conn.executemany(
         "INSERT INTO sentences (article_id, lang, spans) VALUES (?, ?, ?)",
-        ((article_id, lang, pack((s.start, s.end, s.paragraph) for s in rows)) for lang, rows in sides.items()),
+        (
+            (article_id, lang, pack((s.start, s.end, s.paragraph) for s in rows))
+            for lang, rows in sides.items()
+        ),
     )
     conn.executemany(
         "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, ko_end, "
         "en_start, en_end, link, confidence, locked, issues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, g.position, g.paragraph, g.ko_from, g.ko_to, g.en_from, g.en_to, g.ko_start, g.ko_end,
-          g.en_start, g.en_end, g.link, g.confidence, int(g.locked), "\n".join(g.issues)) for g in segments],
+        [
+            (
+                article_id,
+                g.position,
+                g.paragraph,
+                g.ko_from,
+                g.ko_to,
+                g.en_from,
+                g.en_to,
+                g.ko_start,
+                g.ko_end,
+                g.en_start,
+                g.en_end,
+                g.link,
+                g.confidence,
+                int(g.locked),
+                "\n".join(g.issues),
+            )
+            for g in segments
+        ],
     )
 
 
 def sentence_spans(conn: sqlite3.Connection, article_id: int, lang: str) -> list[tuple[int, int, int]]:
     """One side's sentences as (start, end, paragraph), in order (index = sentence number)."""
-    row = conn.execute("SELECT spans FROM sentences WHERE article_id = ? AND lang = ?", (article_id, lang)).fetchone()
+    row = conn.execute(
+        "SELECT spans FROM sentences WHERE article_id = ? AND lang = ?", (article_id, lang)
+    ).fetchone()
     return unpack(row[0]) if row else []
 
 
@@ -409,7 +434,9 @@ class Texts(NamedTuple):
 
 def get_texts(conn: sqlite3.Connection, article_id: int) -> Texts | None:
     """An article's texts and date, without its rows and mentions (for re-analysing many)."""
-    row = conn.execute("SELECT ko_text, en_text, published FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = conn.execute(
+        "SELECT ko_text, en_text, published FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
     return None if row is None else Texts(*row)
 
 
@@ -428,15 +455,22 @@ def insert_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequenc
     for side, found in sides.items():
         other = "en" if side == "ko" else "ko"
         for m in found:
-            partner = -1 if m.partner_start is None else index.get((other, m.partner_start, m.partner_end), -1)
+            partner = (
+                -1 if m.partner_start is None else index.get((other, m.partner_start, m.partner_end), -1)
+            )
             packed.append((side, m.start, m.end, m.type, partner, m.how, m.guess))
     if len(packed) != len(mentions):
         raise ValueError("a mention's side must be 'ko' or 'en'")
-    conn.execute("INSERT OR REPLACE INTO mentions (article_id, spans) VALUES (?, ?)", (article_id, pack_mentions(packed)))
+    conn.execute(
+        "INSERT OR REPLACE INTO mentions (article_id, spans) VALUES (?, ?)",
+        (article_id, pack_mentions(packed)),
+    )
 
 
 def set_entity_layer(
-    conn: sqlite3.Connection, article_id: int, issues: Sequence[tuple[int, tuple[str, ...]]],
+    conn: sqlite3.Connection,
+    article_id: int,
+    issues: Sequence[tuple[int, tuple[str, ...]]],
     mentions: Sequence[MentionRow],
 ) -> None:
     """Replace an article's mentions and translation-check issues (after the glossary changed)."""
@@ -462,7 +496,9 @@ def segment_at(article: Article, side: str, offset: int) -> Segment | None:
     """The segment whose `side` span holds `offset` (a note's start): where the note shows."""
     best = None
     for segment in article.segments:
-        start, end = (segment.ko_start, segment.ko_end) if side == "ko" else (segment.en_start, segment.en_end)
+        start, end = (
+            (segment.ko_start, segment.ko_end) if side == "ko" else (segment.en_start, segment.en_end)
+        )
         if start <= offset < end or (start == end == offset):
             return segment
         if start <= offset:

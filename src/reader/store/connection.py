@@ -32,8 +32,10 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
             raise StoreError(f"no library at {target}")
         if not target.parent.exists():
             raise StoreError(f"folder {target.parent} does not exist")
-    read_only = str(path) != ":memory:" and target.exists() and not (
-        os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)
+    read_only = (
+        str(path) != ":memory:"
+        and target.exists()
+        and not (os.access(target, os.W_OK) and os.access(target.parent, os.W_OK))
     )
     try:
         if read_only:
@@ -59,7 +61,9 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
             conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
         if "readonly" in str(exc):
-            raise StoreError(f"{target} is read-only (check the file's and its folder's permissions)") from None
+            raise StoreError(
+                f"{target} is read-only (check the file's and its folder's permissions)"
+            ) from None
         raise StoreError(f"{target} is not a reader library ({exc})") from None
     return conn
 

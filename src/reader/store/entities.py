@@ -33,7 +33,8 @@ def articles_mentioning(conn: sqlite3.Connection, text: str, side: str) -> list[
     else:
         rows = conn.execute(
             f"SELECT a.id, a.{column}, m.spans FROM articles a JOIN mentions m ON m.article_id = a.id "
-            f"WHERE a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) {order}", (phrase,)
+            f"WHERE a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) {order}",
+            (phrase,),
         )
     wanted = text.casefold() if side == "en" else text
     found = []

@@ -45,7 +45,9 @@ def seed_bundled(conn: sqlite3.Connection) -> int:
     return _insert(conn, Glossary.load_bundled().entries, "bundled")[0]
 
 
-def list_entries(conn: sqlite3.Connection, *, type: str | None = None, query: str | None = None) -> list[StoredEntry]:
+def list_entries(
+    conn: sqlite3.Connection, *, type: str | None = None, query: str | None = None
+) -> list[StoredEntry]:
     sql = "SELECT id, ko, en, type, note, origin FROM glossary"
     where, params = [], []
     if type:
@@ -58,7 +60,9 @@ def list_entries(conn: sqlite3.Connection, *, type: str | None = None, query: st
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY type, en COLLATE NOCASE, id"
     return [
-        StoredEntry(r[0], Entry(tuple(r[1].split(SEPARATOR)), tuple(r[2].split(SEPARATOR)), r[3], r[4] or ""), r[5])
+        StoredEntry(
+            r[0], Entry(tuple(r[1].split(SEPARATOR)), tuple(r[2].split(SEPARATOR)), r[3], r[4] or ""), r[5]
+        )
         for r in conn.execute(sql, params)
     ]
 

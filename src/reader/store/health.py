@@ -45,11 +45,15 @@ def check(conn: sqlite3.Connection) -> Report:
         "AND (a.ko_text != '' OR a.en_text != '')"
     ).fetchone()[0]
     if bare:
-        report.problems.append(f"articles: {bare} article(s) with text but no segments (run: reader reanalyse)")
+        report.problems.append(
+            f"articles: {bare} article(s) with text but no segments (run: reader reanalyse)"
+        )
     damaged = _damaged_mentions(conn)
     if damaged:
-        report.problems.append(f"mentions: {damaged} article(s) whose highlighted names cannot be read or lie "
-                               "outside the text (run: reader reanalyse)")
+        report.problems.append(
+            f"mentions: {damaged} article(s) whose highlighted names cannot be read or lie "
+            "outside the text (run: reader reanalyse)"
+        )
     # a live note must still sit on its quote (compared in SQL: no article text is copied out per note)
     misplaced = conn.execute(
         "SELECT count(*) FROM notes n JOIN articles a ON a.id = n.article_id "
@@ -57,11 +61,19 @@ def check(conn: sqlite3.Connection) -> Report:
         "CASE n.side WHEN 'ko' THEN a.ko_text ELSE a.en_text END, n.start + 1, n.end - n.start) != n.exact"
     ).fetchone()[0]
     if misplaced:
-        report.problems.append(f"notes: {misplaced} note(s) no longer sit on their quoted text (run: reader reanalyse)")
-    detached = conn.execute("SELECT count(*) FROM notes WHERE detached = 1 AND deleted_at IS NULL").fetchone()[0]
+        report.problems.append(
+            f"notes: {misplaced} note(s) no longer sit on their quoted text (run: reader reanalyse)"
+        )
+    detached = conn.execute(
+        "SELECT count(*) FROM notes WHERE detached = 1 AND deleted_at IS NULL"
+    ).fetchone()[0]
     if detached:
-        report.facts.append(f"notes: {detached} note(s) are detached (their text left the article); they are kept")
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "segments", "notes")}
+        report.facts.append(
+            f"notes: {detached} note(s) are detached (their text left the article); they are kept"
+        )
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "segments", "notes")
+    }
     report.facts.append(
         f"{counts['articles']} articles, {counts['segments']} aligned rows, {counts['notes']} notes"
     )

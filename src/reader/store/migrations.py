@@ -36,8 +36,16 @@ def _v1_articles_and_segments(db) -> None:
         },
         pk="id",
         not_null={"content_hash", "ko_text", "en_text", "title_ko", "title_en", "source", "url", "added"},
-        defaults={"starred": 0, "ko_text": "", "en_text": "", "title_ko": "", "title_en": "", "source": "",
-                  "url": "", "translation_by": "human"},
+        defaults={
+            "starred": 0,
+            "ko_text": "",
+            "en_text": "",
+            "title_ko": "",
+            "title_en": "",
+            "source": "",
+            "url": "",
+            "translation_by": "human",
+        },
     )
     db["articles"].create_index(["content_hash"], unique=True)
     db["articles"].create_index(["published"])
@@ -68,8 +76,20 @@ def _v1_articles_and_segments(db) -> None:
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
-        not_null={"position", "paragraph", "ko_from", "ko_to", "en_from", "en_to", "ko_start", "ko_end",
-                  "en_start", "en_end", "link", "confidence"},
+        not_null={
+            "position",
+            "paragraph",
+            "ko_from",
+            "ko_to",
+            "en_from",
+            "en_to",
+            "ko_start",
+            "ko_end",
+            "en_start",
+            "en_end",
+            "link",
+            "confidence",
+        },
         defaults={"locked": 0, "confidence": 1.0},
     )
     db["segments"].create_index(["article_id", "position"], unique=True)
@@ -205,11 +225,16 @@ def _v8_compact_rows_and_article_index(db) -> None:
         "CREATE TABLE sentences_v8 (article_id INTEGER NOT NULL REFERENCES articles(id), lang TEXT NOT NULL, "
         "spans BLOB NOT NULL, PRIMARY KEY (article_id, lang)) WITHOUT ROWID"
     )
-    rows = conn.execute('SELECT article_id, lang, start, "end", paragraph FROM sentences ORDER BY article_id, lang, idx')
+    rows = conn.execute(
+        'SELECT article_id, lang, start, "end", paragraph FROM sentences ORDER BY article_id, lang, idx'
+    )
     by_side = groupby(rows, key=lambda r: (r[0], r[1]))
     conn.executemany(
         "INSERT INTO sentences_v8 (article_id, lang, spans) VALUES (?, ?, ?)",
-        ((article_id, lang, pack((r[2], r[3], r[4]) for r in group)) for (article_id, lang), group in by_side),
+        (
+            (article_id, lang, pack((r[2], r[3], r[4]) for r in group))
+            for (article_id, lang), group in by_side
+        ),
     )
     rows.close()
     conn.execute("DROP TABLE sentences")
@@ -319,7 +344,10 @@ def _give_back_free_pages(conn: sqlite3.Connection) -> None:
     """After schema 8 (and 9) an older library's file is largely free pages, which SQLite keeps unless
     vacuumed; the copy VACUUM writes also takes the new page size (which a WAL file cannot change, so the
     journal leaves WAL for the copy when no other process has the library open)."""
-    free, pages = conn.execute("PRAGMA freelist_count").fetchone()[0], conn.execute("PRAGMA page_count").fetchone()[0]
+    free, pages = (
+        conn.execute("PRAGMA freelist_count").fetchone()[0],
+        conn.execute("PRAGMA page_count").fetchone()[0],
+    )
     if free * 10 < pages:
         return
     resize = conn.execute("PRAGMA page_size").fetchone()[0] != PAGE_SIZE

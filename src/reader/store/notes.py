@@ -53,10 +53,21 @@ def _now() -> str:
 
 def _note(row: sqlite3.Row) -> Note:
     return Note(
-        id=row["id"], article_id=row["article_id"], target=row["target"], side=row["side"], start=row["start"],
-        end=row["end"], exact=row["exact"], prefix=row["prefix"] or "", suffix=row["suffix"] or "",
-        body=row["body"], tags=tuple(t for t in (row["tags"] or "").split() if t), created=row["created"],
-        updated=row["updated"], detached=bool(row["detached"]), deleted=row["deleted_at"] is not None,
+        id=row["id"],
+        article_id=row["article_id"],
+        target=row["target"],
+        side=row["side"],
+        start=row["start"],
+        end=row["end"],
+        exact=row["exact"],
+        prefix=row["prefix"] or "",
+        suffix=row["suffix"] or "",
+        body=row["body"],
+        tags=tuple(t for t in (row["tags"] or "").split() if t),
+        created=row["created"],
+        updated=row["updated"],
+        detached=bool(row["detached"]),
+        deleted=row["deleted_at"] is not None,
     )
 
 
@@ -89,8 +100,20 @@ def add_note(
         cursor = conn.execute(
             "INSERT INTO notes (article_id, target, side, start, end, exact, prefix, suffix, body, tags, created, "
             "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, target, side, anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, body,
-             " ".join(tags_in(body, tags)), stamp, stamp),
+            (
+                article_id,
+                target,
+                side,
+                anchor.start,
+                anchor.end,
+                anchor.exact,
+                anchor.prefix,
+                anchor.suffix,
+                body,
+                " ".join(tags_in(body, tags)),
+                stamp,
+                stamp,
+            ),
         )
         note_id = cursor.lastrowid
     return get_note(conn, note_id)  # type: ignore[return-value]

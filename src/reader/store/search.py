@@ -103,7 +103,9 @@ def expression(parts: Parts) -> str:
     return " AND ".join(e for e, _ in parts)
 
 
-def ranked_articles(conn: sqlite3.Connection, query: str, sql: str, params: Sequence[object]) -> list[tuple[int, float]]:
+def ranked_articles(
+    conn: sqlite3.Connection, query: str, sql: str, params: Sequence[object]
+) -> list[tuple[int, float]]:
     """(article id, score) rows of an index query; an interrupted query raises sqlite3.OperationalError."""
     try:
         return [(r[0], r[1]) for r in conn.execute(sql, params)]
@@ -113,7 +115,9 @@ def ranked_articles(conn: sqlite3.Connection, query: str, sql: str, params: Sequ
         raise BadQuery(f"cannot search for {query!r}: {exc}") from None
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int = 50, article_id: int | None = None) -> list[Hit]:
+def search(
+    conn: sqlite3.Connection, query: str, *, limit: int = 50, article_id: int | None = None
+) -> list[Hit]:
     """Best matches first (BM25 over every matching article); Korean words match inside inflected forms.
 
     With `article_id`, that article's matching title and rows, in reading order. Ranking every match of a
@@ -195,7 +199,9 @@ class _RowFinder:
         """How many of the query's parts the passage may hold (an upper bound)."""
         text = f"{ko}\n{en}"
         folded = _fold(text) if self.folds else ""
-        return sum(all(n in (text if hangul else folded) for n, hangul in needles) for needles in self.needles)
+        return sum(
+            all(n in (text if hangul else folded) for n, hangul in needles) for needles in self.needles
+        )
 
     def _holds(self, passages: Sequence[Passage]) -> list[int]:
         """How many of the query's parts each passage holds, as FTS5 matches them."""
@@ -211,7 +217,9 @@ class _RowFinder:
             scratch.execute("INSERT INTO passages (passages) VALUES ('delete-all')")
         return counts
 
-    def hits(self, conn: sqlite3.Connection, batch: Sequence[tuple[int, float]], per_article: int | None) -> list[Hit]:
+    def hits(
+        self, conn: sqlite3.Connection, batch: Sequence[tuple[int, float]], per_article: int | None
+    ) -> list[Hit]:
         ids = [article_id for article_id, _ in batch]
         marks = ", ".join("?" * len(ids))
         articles = {r[0]: tuple(r) for r in conn.execute(
@@ -252,10 +260,15 @@ class _RowFinder:
                 continue
             # nothing found in any one passage (a phrase across two rows): open the article at the top
             shown = chosen[article_id] or [(None, a[1] or "", a[2] or "")]
-            hits += [Hit(article_id, position, a[1] or "", a[2] or "", a[3], ko, en, score) for position, ko, en in shown]
+            hits += [
+                Hit(article_id, position, a[1] or "", a[2] or "", a[3], ko, en, score)
+                for position, ko, en in shown
+            ]
         return hits
 
-    def _confirmed(self, candidates: dict[int, list[Passage]], per_article: int | None) -> dict[int, list[Passage]]:
+    def _confirmed(
+        self, candidates: dict[int, list[Passage]], per_article: int | None
+    ) -> dict[int, list[Passage]]:
         """Each article's passages that hold every part, in order, at most `per_article`: candidates are
         confirmed a few at a time, so an article with many only costs the few it shows."""
         step = per_article or max((len(c) for c in candidates.values()), default=0)

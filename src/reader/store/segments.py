@@ -33,14 +33,33 @@ def _span(sentences: list[tuple[int, int]], first: int, stop: int, fallback: int
     return (sentences[first][0], sentences[first][0]) if first < len(sentences) else (fallback, fallback)
 
 
-def _row(ko: list[tuple[int, int]], en: list[tuple[int, int]], ko_range: tuple[int, int], en_range: tuple[int, int],
-         paragraph: int, ko_len: int, en_len: int, issues: tuple[str, ...] = ()) -> SegmentRow:
+def _row(
+    ko: list[tuple[int, int]],
+    en: list[tuple[int, int]],
+    ko_range: tuple[int, int],
+    en_range: tuple[int, int],
+    paragraph: int,
+    ko_len: int,
+    en_len: int,
+    issues: tuple[str, ...] = (),
+) -> SegmentRow:
     ko_start, ko_end = _span(ko, *ko_range, ko_len)
     en_start, en_end = _span(en, *en_range, en_len)
     return SegmentRow(
-        position=0, paragraph=paragraph, ko_from=ko_range[0], ko_to=ko_range[1], en_from=en_range[0],
-        en_to=en_range[1], ko_start=ko_start, ko_end=ko_end, en_start=en_start, en_end=en_end,
-        link=f"{ko_range[1] - ko_range[0]}-{en_range[1] - en_range[0]}", confidence=1.0, locked=True, issues=issues,
+        position=0,
+        paragraph=paragraph,
+        ko_from=ko_range[0],
+        ko_to=ko_range[1],
+        en_from=en_range[0],
+        en_to=en_range[1],
+        ko_start=ko_start,
+        ko_end=ko_end,
+        en_start=en_start,
+        en_end=en_end,
+        link=f"{ko_range[1] - ko_range[0]}-{en_range[1] - en_range[0]}",
+        confidence=1.0,
+        locked=True,
+        issues=issues,
     )
 
 
@@ -57,13 +76,33 @@ def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]
             "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, "
             "ko_end, en_start, en_end, link, confidence, locked, issues) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, r.position, r.paragraph, r.ko_from, r.ko_to, r.en_from, r.en_to, r.ko_start, r.ko_end,
-              r.en_start, r.en_end, r.link, r.confidence, int(r.locked), "\n".join(r.issues)) for r in rows],
+            [
+                (
+                    article_id,
+                    r.position,
+                    r.paragraph,
+                    r.ko_from,
+                    r.ko_to,
+                    r.en_from,
+                    r.en_to,
+                    r.ko_start,
+                    r.ko_end,
+                    r.en_start,
+                    r.en_end,
+                    r.link,
+                    r.confidence,
+                    int(r.locked),
+                    "\n".join(r.issues),
+                )
+                for r in rows
+            ],
         )
 
 
 def _texts_len(conn: sqlite3.Connection, article_id: int) -> tuple[int, int]:
-    row = conn.execute("SELECT length(ko_text), length(en_text) FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = conn.execute(
+        "SELECT length(ko_text), length(en_text) FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
     if row is None:
         raise LookupError(f"no article with id {article_id}")
     return row[0], row[1]
@@ -77,9 +116,16 @@ def join_rows(conn: sqlite3.Connection, article_id: int, position: int) -> list[
     a, b = rows[position], rows[position + 1]
     ko_len, en_len = _texts_len(conn, article_id)
     ko, en = _sentences(conn, article_id, "ko"), _sentences(conn, article_id, "en")
-    joined = _row(ko, en, (min(a.ko_from, b.ko_from), max(a.ko_to, b.ko_to)),
-                  (min(a.en_from, b.en_from), max(a.en_to, b.en_to)), a.paragraph, ko_len, en_len,
-                  a.issues + b.issues)
+    joined = _row(
+        ko,
+        en,
+        (min(a.ko_from, b.ko_from), max(a.ko_to, b.ko_to)),
+        (min(a.en_from, b.en_from), max(a.en_to, b.en_to)),
+        a.paragraph,
+        ko_len,
+        en_len,
+        a.issues + b.issues,
+    )
     write_rows(conn, article_id, rows[:position] + [joined] + rows[position + 2 :])
     return rows
 
@@ -100,11 +146,19 @@ def split_row(conn: sqlite3.Connection, article_id: int, position: int, side: st
     ko_len, en_len = _texts_len(conn, article_id)
     ko, en = _sentences(conn, article_id, "ko"), _sentences(conn, article_id, "en")
     if side == "ko":
-        upper = _row(ko, en, (row.ko_from, row.ko_to - 1), (row.en_from, row.en_to), row.paragraph, ko_len, en_len)
-        lower = _row(ko, en, (row.ko_to - 1, row.ko_to), (row.en_to, row.en_to), row.paragraph, ko_len, en_len)
+        upper = _row(
+            ko, en, (row.ko_from, row.ko_to - 1), (row.en_from, row.en_to), row.paragraph, ko_len, en_len
+        )
+        lower = _row(
+            ko, en, (row.ko_to - 1, row.ko_to), (row.en_to, row.en_to), row.paragraph, ko_len, en_len
+        )
     else:
-        upper = _row(ko, en, (row.ko_from, row.ko_to), (row.en_from, row.en_to - 1), row.paragraph, ko_len, en_len)
-        lower = _row(ko, en, (row.ko_to, row.ko_to), (row.en_to - 1, row.en_to), row.paragraph, ko_len, en_len)
+        upper = _row(
+            ko, en, (row.ko_from, row.ko_to), (row.en_from, row.en_to - 1), row.paragraph, ko_len, en_len
+        )
+        lower = _row(
+            ko, en, (row.ko_to, row.ko_to), (row.en_to - 1, row.en_to), row.paragraph, ko_len, en_len
+        )
     write_rows(conn, article_id, rows[:position] + [upper, lower] + rows[position + 1 :])
     return rows
 
@@ -119,7 +173,14 @@ def reanalyse(conn: sqlite3.Connection, article_id: int, glossary=None) -> dict[
     if article is None:
         raise LookupError(f"no article with id {article_id}")
     locked = [r for r in load_rows(conn, article_id) if r.locked]
-    result = analyse(article.ko_text, article.en_text, glossary or load_glossary(conn), locked=locked,
-                     published=article.published)
-    same = NewArticle(ko=article.ko_text, en=article.en_text, title_ko=article.title_ko, title_en=article.title_en)
+    result = analyse(
+        article.ko_text,
+        article.en_text,
+        glossary or load_glossary(conn),
+        locked=locked,
+        published=article.published,
+    )
+    same = NewArticle(
+        ko=article.ko_text, en=article.en_text, title_ko=article.title_ko, title_en=article.title_en
+    )
     return replace_article(conn, article_id, same, result.sentences, result.segments, result.mentions)

@@ -143,7 +143,9 @@ def align(
     """
     n, m = len(ko), len(en)
     if meaning is not None and (len(meaning[0]) != n or len(meaning[1]) != m):
-        raise ValueError(f"meaning has {len(meaning[0])} and {len(meaning[1])} vectors for {n} and {m} sentences")
+        raise ValueError(
+            f"meaning has {len(meaning[0])} and {len(meaning[1])} vectors for {n} and {m} sentences"
+        )
     for name, numbers, count in (("ko_paragraphs", ko_paragraphs, n), ("en_paragraphs", en_paragraphs, m)):
         if numbers is not None and len(numbers) != count:
             raise ValueError(f"{name} has {len(numbers)} entries for {count} sentences")
@@ -576,7 +578,12 @@ class _Problem:
         col = np.clip(col, 0, table.width - 1)
         held = None if table.held is None else np.where(ok, table.held[row, col], 0.0)
         similar = None if table.meaning is None else np.where(ok, table.meaning[row, col], 0.0)
-        return np.where(ok, table.weight[row, col], 0.0), np.where(ok, table.kept[row, col], 0.0), held, similar
+        return (
+            np.where(ok, table.weight[row, col], 0.0),
+            np.where(ok, table.kept[row, col], 0.0),
+            held,
+            similar,
+        )
 
 
 @dataclass

@@ -36,7 +36,9 @@ class Placement:
 def make_anchor(text: str, start: int, end: int, context: int = CONTEXT) -> Anchor:
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    return Anchor(start, end, text[start:end], text[max(0, start - context) : start], text[end : end + context])
+    return Anchor(
+        start, end, text[start:end], text[max(0, start - context) : start], text[end : end + context]
+    )
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -81,10 +83,14 @@ def _refine(exact: str, text: str, start: int, end: int) -> tuple[int, int]:
     from rapidfuzz import fuzz
 
     slack = min(40, max(2, len(exact) // 4))
-    end = max(range(max(start + 1, end - slack), min(len(text), end + slack) + 1),
-              key=lambda e: (fuzz.ratio(exact, text[start:e]), -abs(e - end)))
-    start = max(range(max(0, start - slack), min(end - 1, start + slack) + 1),
-                key=lambda b: (fuzz.ratio(exact, text[b:end]), -abs(b - start)))
+    end = max(
+        range(max(start + 1, end - slack), min(len(text), end + slack) + 1),
+        key=lambda e: (fuzz.ratio(exact, text[start:e]), -abs(e - end)),
+    )
+    start = max(
+        range(max(0, start - slack), min(end - 1, start + slack) + 1),
+        key=lambda b: (fuzz.ratio(exact, text[b:end]), -abs(b - start)),
+    )
     return start, end
 
 

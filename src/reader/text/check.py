@@ -60,9 +60,11 @@ def check_pair(
 
 
 def _conversion(text: str, q: Quantity) -> bool:
-    """"235 square kilometers (91 square miles)", "1조원(약 7억 달러)": a figure restated in other units
+    """ "235 square kilometers (91 square miles)", "1조원(약 7억 달러)": a figure restated in other units
     for the reader, which the other side need not have."""
-    return bool(re.search(r"\d[^()]*\(\s*(?:약|about|around|some|roughly)?\s*$", text[max(0, q.start - 40) : q.start]))
+    return bool(
+        re.search(r"\d[^()]*\(\s*(?:약|about|around|some|roughly)?\s*$", text[max(0, q.start - 40) : q.start])
+    )
 
 
 def _countable(text: str, q: Quantity) -> bool:
@@ -91,30 +93,57 @@ def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: li
     for q in ko_q:
         if _bare(q) and not en_bare:
             continue  # 5공장 beside "fifth plant": a bare number may be an ordinal the other side spells
-        if _countable(ko_text, q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in en_vals):
-            reasons.append(f"{ko_text[q.start:q.end]} ({_fmt(q.value)}) has no counterpart in the English")
+        if _countable(ko_text, q) and not any(
+            values_equal(q.value, v) or _scaled_equal(q, v) for v in en_vals
+        ):
+            reasons.append(f"{ko_text[q.start : q.end]} ({_fmt(q.value)}) has no counterpart in the English")
     for q in en_q:
         if _bare(q) and not ko_bare:
             continue
-        if _countable(en_text, q) and not any(values_equal(q.value, v) or _scaled_equal(q, v) for v in ko_vals):
-            reasons.append(f"{en_text[q.start:q.end]} ({_fmt(q.value)}) has no counterpart in the Korean")
+        if _countable(en_text, q) and not any(
+            values_equal(q.value, v) or _scaled_equal(q, v) for v in ko_vals
+        ):
+            reasons.append(f"{en_text[q.start : q.end]} ({_fmt(q.value)}) has no counterpart in the Korean")
     return reasons
 
 
 # Words that say a number without being one, as the other side may have rendered a figure: a native Korean
 # numeral before any noun (세 자녀 = "three children"), "both" sides (양국), twice, half a month (보름)
 _KO_LOOSE = [
-    (re.compile(r"(?<![\uac00-\ud7a3])(한|두|세|네|석|넉|서|너|다섯|여섯|일곱|여덟|아홉|열|스무)\s[\uac00-\ud7a3]"), None),
+    (
+        re.compile(
+            r"(?<![\uac00-\ud7a3])(한|두|세|네|석|넉|서|너|다섯|여섯|일곱|여덟|아홉|열|스무)\s[\uac00-\ud7a3]"
+        ),
+        None,
+    ),
     (re.compile(r"(?<![\uac00-\ud7a3])(?:하루|종일)"), (24.0,)),
     (re.compile(r"(?<![\uac00-\ud7a3])양(?:국|측|사|자|당|\s)"), (2.0,)),
     (re.compile(r"(?<![\uac00-\ud7a3])보름"), (15.0, 2.0)),
     (re.compile(r"(?<![\uac00-\ud7a3])반년"), (6.0, 0.5)),
     (re.compile(r"(?<![\uac00-\ud7a3])일주일"), (7.0,)),
 ]
-_KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "석": 3.0, "넉": 4.0, "서": 3.0, "너": 4.0,
-                    "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0, "아홉": 9.0, "열": 10.0, "스무": 20.0}
+_KO_NATIVE_VALUE = {
+    "한": 1.0,
+    "두": 2.0,
+    "세": 3.0,
+    "네": 4.0,
+    "석": 3.0,
+    "넉": 4.0,
+    "서": 3.0,
+    "너": 4.0,
+    "다섯": 5.0,
+    "여섯": 6.0,
+    "일곱": 7.0,
+    "여덟": 8.0,
+    "아홉": 9.0,
+    "열": 10.0,
+    "스무": 20.0,
+}
 _EN_LOOSE = [
-    (re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?(?:pair|couple)\s+of\b|\bdouble[ds]?\b", re.IGNORECASE), (2.0,)),
+    (
+        re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?(?:pair|couple)\s+of\b|\bdouble[ds]?\b", re.IGNORECASE),
+        (2.0,),
+    ),
     (re.compile(r"\bthrice\b|\btriple[ds]?\b", re.IGNORECASE), (3.0,)),
     (re.compile(r"\bdozens?\b", re.IGNORECASE), (12.0,)),
     (re.compile(r"\bfortnight\b", re.IGNORECASE), (14.0, 2.0)),
@@ -172,8 +201,12 @@ def _date_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Q
             # "March … April" is a month that changed, though April appears on both sides)
             ko_odd, en_odd = _unpaired(ko_vals, en_vals)
         else:
-            ko_odd = [(v, m, t) for v, m, t in ko_vals if not any(_same_part(v, m, w, n) for w, n, _ in en_vals)]
-            en_odd = [(v, m, t) for v, m, t in en_vals if not any(_same_part(v, m, w, n) for w, n, _ in ko_vals)]
+            ko_odd = [
+                (v, m, t) for v, m, t in ko_vals if not any(_same_part(v, m, w, n) for w, n, _ in en_vals)
+            ]
+            en_odd = [
+                (v, m, t) for v, m, t in en_vals if not any(_same_part(v, m, w, n) for w, n, _ in ko_vals)
+            ]
         # a date one side adds or rewords ("22일" → "the following day") is no error; a day that became
         # another day is
         if not ko_odd or not en_odd:
@@ -213,7 +246,9 @@ def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, int | N
             continue
         if q.unit == "month" and any(d.month == q.value and 0 <= d.start - q.end <= 3 for d in days):
             continue  # the month of "Dec. 4" / "11월 26일" travels with its day
-        out.setdefault(q.unit, []).append((q.value, q.month if q.unit == "day" else None, text[q.start : q.end]))
+        out.setdefault(q.unit, []).append(
+            (q.value, q.month if q.unit == "day" else None, text[q.start : q.end])
+        )
     for m in _RELATIVE_DAY.finditer(text):
         # "reported the following day", 이튿날, 전날: a day counted from the last day named before it
         before = [d for d in days if d.end <= m.start()]
@@ -316,8 +351,12 @@ def _weekday_reasons(
         # a weekday on each side: they must agree, no calendar needed
         ko_v, en_v = {w.value for w in ko_w}, {w.value for w in en_w}
         if len(ko_v) == 1 == len(en_v) and ko_v != en_v and not (zone and _adjacent(ko_v.pop(), en_v.pop())):
-            return [(f"the weekday differs: {_listed(ko_text, ko_w)} in the Korean, "
-                     f"{_listed(en_text, en_w)} in the English")]
+            return [
+                (
+                    f"the weekday differs: {_listed(ko_text, ko_w)} in the Korean, "
+                    f"{_listed(en_text, en_w)} in the English"
+                )
+            ]
         return []
     if published is None:
         return []
@@ -345,8 +384,12 @@ def _weekday_reasons(
     q = days[day_side][0]
     named = _listed(texts[week_side], ko_w or en_w)
     language = {"ko": "Korean", "en": "English"}
-    return [(f"the weekday differs: {texts[day_side][q.start:q.end]} in the {language[day_side]} is a "
-             f"{_WEEKDAY_NAMES[day.weekday()]} ({day.isoformat()}), the {language[week_side]} says {named}")]
+    return [
+        (
+            f"the weekday differs: {texts[day_side][q.start : q.end]} in the {language[day_side]} is a "
+            f"{_WEEKDAY_NAMES[day.weekday()]} ({day.isoformat()}), the {language[week_side]} says {named}"
+        )
+    ]
 
 
 def _adjacent(a: int, b: int) -> bool:
@@ -394,9 +437,14 @@ def _name_reasons(
         if any(f.lower() in en_text.lower() for f in ke.en):
             continue
         rivals = [
-            e for e in en_m
-            if e.type == k.type and e not in linked_en and (ee := glossary.lookup_en(e.text)) is not None
-            and ee is not ke and not any(f in ko_text for f in ee.ko) and not _abbreviated(ee, ko_text)
+            e
+            for e in en_m
+            if e.type == k.type
+            and e not in linked_en
+            and (ee := glossary.lookup_en(e.text)) is not None
+            and ee is not ke
+            and not any(f in ko_text for f in ee.ko)
+            and not _abbreviated(ee, ko_text)
             and "capital of" not in ee.note  # Pyongyang for 북한: the capital stands for the state
         ]
         if rivals:

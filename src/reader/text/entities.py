@@ -33,8 +33,9 @@ class Mention:
     type: str
 
 
-def find_mentions(text: str, lang: str, glossary: Glossary | None = None, *,
-                  tokens: list[Any] | None = None) -> list[Mention]:
+def find_mentions(
+    text: str, lang: str, glossary: Glossary | None = None, *, tokens: list[Any] | None = None
+) -> list[Mention]:
     """Mentions in `text` (lang "ko" or "en"), sorted and non-overlapping.
 
     `glossary=None` uses the bundled starter glossary; pass `Glossary()` for none at all. `tokens` is
@@ -123,7 +124,9 @@ _KO_REL_DATE = re.compile(
     r"(?=(?:[은는이가의을를도에]|부터|까지|에는|에도|만)?(?![\uac00-\ud7a3]))"  # 모레 is no date in 모레츠
 )
 _WEEKDAY_KO = re.compile(r"\(?[월화수목금토일]\)")
-_KO_WORD_NUM = re.compile(r"(?<![\uac00-\ud7a3])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|수십|수백|수천|수만)\s?(?:명|차례|곳|개국|척|대)(?![\uac00-\ud7a3])")
+_KO_WORD_NUM = re.compile(
+    r"(?<![\uac00-\ud7a3])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|수십|수백|수천|수만)\s?(?:명|차례|곳|개국|척|대)(?![\uac00-\ud7a3])"
+)
 
 
 _UNIT_AFTER = re.compile(
@@ -150,7 +153,9 @@ def _quantities(text: str, lang: str) -> list[_Cand]:
             continue
         if not q.unit and q.kind == "number" and (_glued(text, q.start - 1) or _glued(text, q.end)):
             continue  # 형사1부, 5공장: a digit inside a name, not a figure
-        if q.start > 0 and (text[q.start - 1] == "-" or text[q.start - 1].isascii() and text[q.start - 1].isalpha()):
+        if q.start > 0 and (
+            text[q.start - 1] == "-" or text[q.start - 1].isascii() and text[q.start - 1].isalpha()
+        ):
             continue  # Su-35 fighters: a model name, not 35 of them
         end = q.end
         m = _UNIT_AFTER.match(text, end)
@@ -222,7 +227,6 @@ def _script_mixed_names() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){alternatives}" if mixed else r"(?!)")
 
 
-
 _USER_WORD_SCORE = 0.0
 
 
@@ -246,50 +250,467 @@ def known_names() -> dict[str, str]:
 
 
 SURNAMES = frozenset(
-    ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "류", "유", "전", "홍", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "기", "반", "라", "왕", "금", "옥", "육", "인", "맹", "제", "모", "탁", "국", "어", "은", "편", "용", "예", "경", "봉", "사", "부", "황보", "남궁", "제갈", "선우", "독고", "사공", "서문"]
+    [
+        "김",
+        "이",
+        "박",
+        "최",
+        "정",
+        "강",
+        "조",
+        "윤",
+        "장",
+        "임",
+        "한",
+        "오",
+        "서",
+        "신",
+        "권",
+        "황",
+        "안",
+        "송",
+        "류",
+        "유",
+        "전",
+        "홍",
+        "고",
+        "문",
+        "양",
+        "손",
+        "배",
+        "백",
+        "허",
+        "남",
+        "심",
+        "노",
+        "하",
+        "곽",
+        "성",
+        "차",
+        "주",
+        "우",
+        "구",
+        "민",
+        "진",
+        "지",
+        "엄",
+        "채",
+        "원",
+        "천",
+        "방",
+        "공",
+        "현",
+        "함",
+        "변",
+        "염",
+        "여",
+        "추",
+        "도",
+        "소",
+        "석",
+        "선",
+        "설",
+        "마",
+        "길",
+        "연",
+        "위",
+        "표",
+        "명",
+        "기",
+        "반",
+        "라",
+        "왕",
+        "금",
+        "옥",
+        "육",
+        "인",
+        "맹",
+        "제",
+        "모",
+        "탁",
+        "국",
+        "어",
+        "은",
+        "편",
+        "용",
+        "예",
+        "경",
+        "봉",
+        "사",
+        "부",
+        "황보",
+        "남궁",
+        "제갈",
+        "선우",
+        "독고",
+        "사공",
+        "서문",
+    ]
 )
 TITLES_KO = (
-    "국무위원장", "대통령", "부통령", "총리", "부총리", "장관", "차관", "위원장", "부위원장", "의원", "대표", "원내대표",
-    "총장", "회장", "부회장", "사장", "대변인", "감독", "선수", "교수", "판사", "검사", "기자", "청장", "지사",
-    "시장", "군수", "구청장", "국왕", "여왕", "왕세자", "주석", "총통", "사령관", "장군", "대사", "박사",
-    "변호사", "원장", "실장", "단장", "의장", "당선인", "당선자", "후보", "전 대통령", "총재", "외무장관",
-    "국방장관", "국무장관", "비서실장", "수석", "상원의원", "하원의원", "대장", "중장", "소장", "준장", "대령",
-    "총비서", "위원", "씨", "군", "양", "옹", "여사", "작가", "배우", "가수", "대주교", "교황", "추기경", "목사",
-    "스님", "코치", "이사장", "CEO", "최고경영자", "창업자", "특사", "특별대표", "사무총장", "총사령관",
+    "국무위원장",
+    "대통령",
+    "부통령",
+    "총리",
+    "부총리",
+    "장관",
+    "차관",
+    "위원장",
+    "부위원장",
+    "의원",
+    "대표",
+    "원내대표",
+    "총장",
+    "회장",
+    "부회장",
+    "사장",
+    "대변인",
+    "감독",
+    "선수",
+    "교수",
+    "판사",
+    "검사",
+    "기자",
+    "청장",
+    "지사",
+    "시장",
+    "군수",
+    "구청장",
+    "국왕",
+    "여왕",
+    "왕세자",
+    "주석",
+    "총통",
+    "사령관",
+    "장군",
+    "대사",
+    "박사",
+    "변호사",
+    "원장",
+    "실장",
+    "단장",
+    "의장",
+    "당선인",
+    "당선자",
+    "후보",
+    "전 대통령",
+    "총재",
+    "외무장관",
+    "국방장관",
+    "국무장관",
+    "비서실장",
+    "수석",
+    "상원의원",
+    "하원의원",
+    "대장",
+    "중장",
+    "소장",
+    "준장",
+    "대령",
+    "총비서",
+    "위원",
+    "씨",
+    "군",
+    "양",
+    "옹",
+    "여사",
+    "작가",
+    "배우",
+    "가수",
+    "대주교",
+    "교황",
+    "추기경",
+    "목사",
+    "스님",
+    "코치",
+    "이사장",
+    "CEO",
+    "최고경영자",
+    "창업자",
+    "특사",
+    "특별대표",
+    "사무총장",
+    "총사령관",
 )
 _TITLE_RE = re.compile(
     r"\s?(?:전\s|前\s?|현\s)?(?:" + "|".join(sorted(map(re.escape, TITLES_KO), key=len, reverse=True)) + r")"
     r"(?=[은는이가의을를과와도에께]|[^\uac00-\ud7a3]|$)"  # 대사 the ambassador, not 대사급 (ambassador-level)
 )
 ORG_FINALS = (
-    "위원회", "정보원", "정보국", "정보총국", "총국", "사령부", "본부", "정부", "당국", "기구", "국회", "의회", "법원",
-    "지법", "지검", "고법", "고검", "대법원", "검찰청", "경찰청", "경찰서", "소방서", "대학교", "대학", "대학원",
-    "은행", "증권", "그룹", "전자", "자동차", "공사", "공단", "협회", "연합", "연맹", "재단", "학교", "협의회", "노조",
-    "조합", "연구소", "연구원", "사무소", "대사관", "영사관", "방송", "일보", "신문", "통신", "병원", "센터", "위원단",
-    "군단", "사단", "여단", "연대", "대대", "함대", "부대", "특수부대", "항공", "재판소", "감사원", "국정원", "안보리",
-
-    "이사회", "청", "처", "부", "당", "원", "단", "회", "사", "군", "대",
+    "위원회",
+    "정보원",
+    "정보국",
+    "정보총국",
+    "총국",
+    "사령부",
+    "본부",
+    "정부",
+    "당국",
+    "기구",
+    "국회",
+    "의회",
+    "법원",
+    "지법",
+    "지검",
+    "고법",
+    "고검",
+    "대법원",
+    "검찰청",
+    "경찰청",
+    "경찰서",
+    "소방서",
+    "대학교",
+    "대학",
+    "대학원",
+    "은행",
+    "증권",
+    "그룹",
+    "전자",
+    "자동차",
+    "공사",
+    "공단",
+    "협회",
+    "연합",
+    "연맹",
+    "재단",
+    "학교",
+    "협의회",
+    "노조",
+    "조합",
+    "연구소",
+    "연구원",
+    "사무소",
+    "대사관",
+    "영사관",
+    "방송",
+    "일보",
+    "신문",
+    "통신",
+    "병원",
+    "센터",
+    "위원단",
+    "군단",
+    "사단",
+    "여단",
+    "연대",
+    "대대",
+    "함대",
+    "부대",
+    "특수부대",
+    "항공",
+    "재판소",
+    "감사원",
+    "국정원",
+    "안보리",
+    "이사회",
+    "청",
+    "처",
+    "부",
+    "당",
+    "원",
+    "단",
+    "회",
+    "사",
+    "군",
+    "대",
 )
 # Endings of company, media and team names: evidence only after a proper noun (삼성카드, 청해진해운), since
 # common nouns end the same way (신용카드, 대형화재)
 NAMED_ORG_FINALS = (
-    "건설", "해운", "유업", "제과", "식품", "제약", "화학", "물산", "중공업", "생명", "화재", "카드", "캐피탈",
-    "홀딩스", "엔터테인먼트", "엔터", "미디어", "뉴스", "데일리", "투데이", "닷컴", "테크", "소프트", "스튜디오",
-    "컴퍼니", "코리아", "실업", "산업", "상사", "마트", "호텔", "에너지", "바이오", "모터스", "갤럽", "리서치",
-    "베어스", "타이거즈", "자이언츠", "라이온즈", "트윈스", "이글스", "위즈", "다이노스", "히어로즈", "와이번스",
-    "유나이티드", "FC", "구단", "클럽",
+    "건설",
+    "해운",
+    "유업",
+    "제과",
+    "식품",
+    "제약",
+    "화학",
+    "물산",
+    "중공업",
+    "생명",
+    "화재",
+    "카드",
+    "캐피탈",
+    "홀딩스",
+    "엔터테인먼트",
+    "엔터",
+    "미디어",
+    "뉴스",
+    "데일리",
+    "투데이",
+    "닷컴",
+    "테크",
+    "소프트",
+    "스튜디오",
+    "컴퍼니",
+    "코리아",
+    "실업",
+    "산업",
+    "상사",
+    "마트",
+    "호텔",
+    "에너지",
+    "바이오",
+    "모터스",
+    "갤럽",
+    "리서치",
+    "베어스",
+    "타이거즈",
+    "자이언츠",
+    "라이온즈",
+    "트윈스",
+    "이글스",
+    "위즈",
+    "다이노스",
+    "히어로즈",
+    "와이번스",
+    "유나이티드",
+    "FC",
+    "구단",
+    "클럽",
 )
-PLACE_FINALS = ("특별시", "광역시", "자치구", "반도", "공항", "항구", "광장", "대교", "지역", "지방", "해협",
-                "시", "도", "구", "주", "성", "동", "읍", "면", "리", "역", "항", "섬", "강", "산", "만", "해", "호",
-                "현", "州", "省", "市")
+PLACE_FINALS = (
+    "특별시",
+    "광역시",
+    "자치구",
+    "반도",
+    "공항",
+    "항구",
+    "광장",
+    "대교",
+    "지역",
+    "지방",
+    "해협",
+    "시",
+    "도",
+    "구",
+    "주",
+    "성",
+    "동",
+    "읍",
+    "면",
+    "리",
+    "역",
+    "항",
+    "섬",
+    "강",
+    "산",
+    "만",
+    "해",
+    "호",
+    "현",
+    "州",
+    "省",
+    "市",
+)
 # Generic bodies that act as organisations in news ("경찰은 … 밝혔다"), independent of any proper noun.
 GENERIC_ORGS = frozenset(
-    ["경찰", "검찰", "정부", "국회", "법원", "청와대", "대통령실", "군당국", "소방당국", "보건당국", "방역당국", "검경", "여당", "야당", "정치권", "국정원", "국방부", "외교부", "통일부", "법무부", "대법원", "헌법재판소", "헌재", "합참", "합동참모본부", "경찰청", "검찰청", "소방청", "국세청", "금감원", "금융감독원", "공정위", "한은", "한국은행", "유엔", "안보리", "백악관", "크렘린", "크렘린궁", "국무부", "펜타곤", "의회", "내각", "해병대", "해군", "공군", "육군", "북한군", "한국군", "미군", "러시아군", "중국군", "일본군", "특전사", "정보당국", "주최측", "소방서", "교육청", "보건소", "방통위", "선관위", "중앙선관위", "노동당", "인민군", "조선인민군",
-     "경찰서", "지구대", "파출소", "소방본부", "대검찰청", "대검", "지방법원", "지법", "지검", "고검", "고법",
-     "군사법원", "대표단", "사절단", "특사단"]
+    [
+        "경찰",
+        "검찰",
+        "정부",
+        "국회",
+        "법원",
+        "청와대",
+        "대통령실",
+        "군당국",
+        "소방당국",
+        "보건당국",
+        "방역당국",
+        "검경",
+        "여당",
+        "야당",
+        "정치권",
+        "국정원",
+        "국방부",
+        "외교부",
+        "통일부",
+        "법무부",
+        "대법원",
+        "헌법재판소",
+        "헌재",
+        "합참",
+        "합동참모본부",
+        "경찰청",
+        "검찰청",
+        "소방청",
+        "국세청",
+        "금감원",
+        "금융감독원",
+        "공정위",
+        "한은",
+        "한국은행",
+        "유엔",
+        "안보리",
+        "백악관",
+        "크렘린",
+        "크렘린궁",
+        "국무부",
+        "펜타곤",
+        "의회",
+        "내각",
+        "해병대",
+        "해군",
+        "공군",
+        "육군",
+        "북한군",
+        "한국군",
+        "미군",
+        "러시아군",
+        "중국군",
+        "일본군",
+        "특전사",
+        "정보당국",
+        "주최측",
+        "소방서",
+        "교육청",
+        "보건소",
+        "방통위",
+        "선관위",
+        "중앙선관위",
+        "노동당",
+        "인민군",
+        "조선인민군",
+        "경찰서",
+        "지구대",
+        "파출소",
+        "소방본부",
+        "대검찰청",
+        "대검",
+        "지방법원",
+        "지법",
+        "지검",
+        "고검",
+        "고법",
+        "군사법원",
+        "대표단",
+        "사절단",
+        "특사단",
+    ]
 )
-_ARMY_CUES = ("병력", "부대", "공격", "교전", "파병", "전투", "작전", "포격", "미사일", "훈련", "사상자", "전사",
-              "장병", "배치", "진격", "철수", "군사", "전선", "점령", "탈환", "드론", "포로")
+_ARMY_CUES = (
+    "병력",
+    "부대",
+    "공격",
+    "교전",
+    "파병",
+    "전투",
+    "작전",
+    "포격",
+    "미사일",
+    "훈련",
+    "사상자",
+    "전사",
+    "장병",
+    "배치",
+    "진격",
+    "철수",
+    "군사",
+    "전선",
+    "점령",
+    "탈환",
+    "드론",
+    "포로",
+)
 _NOUN_TAGS = {"NNP", "NNG", "SL", "SH", "SN", "NR", "XSN", "XPN", "NNB", "W_SERIAL"}
 _NAME_TAGS = {"NNP", "SL", "SH"}
 
@@ -312,8 +733,12 @@ def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = N
             end, typ = end + len(ext[0]), ext[1] or typ
             if ext[1] == "ORG" and m.type == "PLACE" and ext[0] == "군":
                 typ = "ORG"
-        if (typ == "PLACE" and end == m.end and _PERSONAL_TITLE.match(text, end)
-                and not re.search(r"country|city|state|province|region|capital", m.entry.note)):
+        if (
+            typ == "PLACE"
+            and end == m.end
+            and _PERSONAL_TITLE.match(text, end)
+            and not re.search(r"country|city|state|province|region|capital", m.entry.note)
+        ):
             typ = "PERSON"  # 한강 작가 is the novelist, not the river; 한국 선수 is a Korean player
         if typ == "PLACE" and end == m.end and _country_acts(text, end, "country" in m.entry.note):
             typ = "ORG"  # 북한 측, a side in a match (한국은 페루에 0-4로, 바르셀로나는 4-3으로): the state or its team
@@ -348,7 +773,10 @@ def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = N
             after = text[span_e:we]
             name = text[span_s:span_e]
             if re.fullmatch(r"[A-Za-z]", name):
-                if re.match(r"(?:\([^)]{0,12}\))?\s?(?:모?씨|[군양](?:[은는이가의을를과와도]|에게|\W|$))", text[span_e:]):
+                if re.match(
+                    r"(?:\([^)]{0,12}\))?\s?(?:모?씨|[군양](?:[은는이가의을를과와도]|에게|\W|$))",
+                    text[span_e:],
+                ):
                     out.append(_Cand(span_s, span_e, "PERSON", 3))  # A씨: an unnamed person
                 continue
             if name.islower() or name in _NON_ENTITY_ACRONYMS:
@@ -380,7 +808,9 @@ def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = N
             if typ and (len(stem) == 1 or not _short_final(word)):
                 out.append(_Cand(s0, e0, typ, 2))
             elif _person_shaped(word) and _titled_or_introduced(text, words, wi, stem):
-                out.append(_Cand(s0, e0, "PERSON", 2))  # a Korean name Kiwi did not know: 배우 김지수, 양희종 씨
+                out.append(
+                    _Cand(s0, e0, "PERSON", 2)
+                )  # a Korean name Kiwi did not know: 배우 김지수, 양희종 씨
     out.extend(_korean_persons(text, toks))
     out.extend(_syllable_split_names(text, words))
     for m in _COUNTRY_PAIR.finditer(text):
@@ -409,7 +839,35 @@ def _consistent_types(text: str, cands: list[_Cand]) -> None:
 
 
 _ROLES_BEFORE_NAME = frozenset(
-    ["배우", "가수", "감독", "선수", "작가", "개그맨", "개그우먼", "방송인", "코치", "의원", "기자", "교수", "변호사", "시인", "모델", "아나운서", "회장", "대표", "씨", "군", "양", "PD", "대변인", "장관", "후보", "前", "전"]
+    [
+        "배우",
+        "가수",
+        "감독",
+        "선수",
+        "작가",
+        "개그맨",
+        "개그우먼",
+        "방송인",
+        "코치",
+        "의원",
+        "기자",
+        "교수",
+        "변호사",
+        "시인",
+        "모델",
+        "아나운서",
+        "회장",
+        "대표",
+        "씨",
+        "군",
+        "양",
+        "PD",
+        "대변인",
+        "장관",
+        "후보",
+        "前",
+        "전",
+    ]
 )
 
 
@@ -422,8 +880,9 @@ _GIVEN_NAME_LAST = frozenset(
 _PARTICLE_AFTER_NAME = re.compile(r"(?:[은는이가의을를과와도]|에게|에게서|한테|께서|씨|와의|과의|)$")
 
 
-def _name_cut_short(text: str, stem: list[Any], names: list[Any], first: int, we: int,
-                    glossary: Glossary) -> int | None:
+def _name_cut_short(
+    text: str, stem: list[Any], names: list[Any], first: int, we: int, glossary: Glossary
+) -> int | None:
     """The end of a three-syllable personal name that Kiwi read as a two-syllable proper noun and a stray
     syllable (이철/NNP 규/NNG, 진종/NNP 오/NR), or None."""
     head = stem[first]
@@ -445,7 +904,9 @@ def _name_cut_short(text: str, stem: list[Any], names: list[Any], first: int, we
 
 
 # A local office written onto its place: 평택시장 (mayor of Pyeongtaek), 경기도지사, 강남구청장
-_LOCAL_TITLE = re.compile(r"([\uac00-\ud7a3]{1,4}?)(?:시|도|군|구)?(시장|도지사|지사|군수|구청장|시의원|도의원|교육감|경찰서장)$")
+_LOCAL_TITLE = re.compile(
+    r"([\uac00-\ud7a3]{1,4}?)(?:시|도|군|구)?(시장|도지사|지사|군수|구청장|시의원|도의원|교육감|경찰서장)$"
+)
 
 
 def _short_final(word: str) -> bool:
@@ -456,7 +917,9 @@ def _short_final(word: str) -> bool:
     return any(word.endswith(f) for f in "부청처당원단회")
 
 
-def _titled_or_introduced(text: str, words: list[tuple[int, int, list[Any]]], wi: int, stem: list[Any]) -> bool:
+def _titled_or_introduced(
+    text: str, words: list[tuple[int, int, list[Any]]], wi: int, stem: list[Any]
+) -> bool:
     """A person-shaped word that Kiwi split or took for a common noun is a name when news marks it as one:
     a title or 씨 after it, an occupation before it."""
     if len(stem) == 1 and stem[0].tag == "NNG":
@@ -471,7 +934,9 @@ def _titled_or_introduced(text: str, words: list[tuple[int, int, list[Any]]], wi
     return prev in _ROLES_BEFORE_NAME
 
 
-_LONG_FINALS = tuple(f for f in ORG_FINALS + NAMED_ORG_FINALS if len(f) >= 2 and f not in ("연합", "지역", "지방"))
+_LONG_FINALS = tuple(
+    f for f in ORG_FINALS + NAMED_ORG_FINALS if len(f) >= 2 and f not in ("연합", "지역", "지방")
+)
 
 
 _SCORE = re.compile(
@@ -487,7 +952,9 @@ def _country_acts(text: str, end: int, country: bool = True) -> bool:
     if country and re.match(r"\s측(?:[은는이가의을를과와도에]|$|\W)", text[end:]):
         return True
     # a country may be the opponent "에" (페루에 0-4로 졌다); a city with 에 is where the match was played
-    rest = re.match(r"(?:은|는|이|가|의|와|과|을|를" + ("|에" if country else "") + r")(?![\uac00-\ud7a3])", text[end:])
+    rest = re.match(
+        r"(?:은|는|이|가|의|와|과|을|를" + ("|에" if country else "") + r")(?![\uac00-\ud7a3])", text[end:]
+    )
     return bool(rest) and bool(_SCORE.search(text))
 
 
@@ -511,29 +978,88 @@ def _word_rest(text: str, end: int) -> str:
 
 def _suffix_extension(text: str, end: int, rest: str) -> tuple[str, str | None] | None:
     """A known ending right after a glossary form: 우크라이나+군 is the army, 쿠르스크+주 the region."""
-    for suf, typ in (("군", "ORG"), ("군은", "ORG"), ("당국", "ORG"), ("정부", "ORG"), ("주", "PLACE"),
-                     ("시", "PLACE"), ("성", "PLACE"), ("도", "PLACE"), ("항", "PLACE"), ("공항", "PLACE"),
-                     ("대사관", "ORG"), ("측", None), ("산", None), ("제", None), ("인", None), ("계", None)):
+    for suf, typ in (
+        ("군", "ORG"),
+        ("군은", "ORG"),
+        ("당국", "ORG"),
+        ("정부", "ORG"),
+        ("주", "PLACE"),
+        ("시", "PLACE"),
+        ("성", "PLACE"),
+        ("도", "PLACE"),
+        ("항", "PLACE"),
+        ("공항", "PLACE"),
+        ("대사관", "ORG"),
+        ("측", None),
+        ("산", None),
+        ("제", None),
+        ("인", None),
+        ("계", None),
+    ):
         if rest.startswith(suf):
-            after = rest[len(suf):]
+            after = rest[len(suf) :]
             if after == "" or after in _CASE_PARTICLES:
                 if typ is None:
                     return ("", None)  # 러시아측, 미국산: keep the form alone
                 return (suf if suf != "군은" else "군", typ)
-    if rest in PARTICLES or any(rest.startswith(p) and rest[len(p):] in PARTICLES for p in ("들",)):
+    if rest in PARTICLES or any(rest.startswith(p) and rest[len(p) :] in PARTICLES for p in ("들",)):
         return ("", None)
     return None
 
 
 # titles only a person bears (unlike 시장, which also follows a city: 서울 시장)
-_PERSONAL_TITLE = re.compile(r"\s?(?:씨|작가|선수|배우|가수|교수|기자|변호사|박사|여사|감독|코치|시인|화백|명창)(?=[은는이가의을를과와도에]|[^\uac00-\ud7a3]|$)")
+_PERSONAL_TITLE = re.compile(
+    r"\s?(?:씨|작가|선수|배우|가수|교수|기자|변호사|박사|여사|감독|코치|시인|화백|명창)(?=[은는이가의을를과와도에]|[^\uac00-\ud7a3]|$)"
+)
 # nouns of weapons and their carriers: a name beside one is a weapon system
-_WEAPON_NOUN = (r"(?:미사일|탄도탄|로켓|전차|탱크|드론|무인기|전투기|폭격기|구축함|잠수함|항공모함|방사포|자주포|"
-                r"곡사포|장갑차|헬기|수송기|정찰기|위성|발사체|방공체계)")
+_WEAPON_NOUN = (
+    r"(?:미사일|탄도탄|로켓|전차|탱크|드론|무인기|전투기|폭격기|구축함|잠수함|항공모함|방사포|자주포|"
+    r"곡사포|장갑차|헬기|수송기|정찰기|위성|발사체|방공체계)"
+)
 _WEAPON = re.compile(r"[\uac00-\ud7a3]*" + _WEAPON_NOUN + r"(?:[은는이가을를의과와도]|$)")
 _WEAPON_BEFORE = re.compile(_WEAPON_NOUN + r"(?:\([A-Z]+\))?\s?['‘\"“]?$")
 _CASE_PARTICLES = frozenset(
-    ["이", "가", "은", "는", "을", "를", "의", "에", "에서", "에게", "로", "으로", "와", "과", "도", "만", "까지", "부터", "보다", "처럼", "이나", "나", "이다", "에는", "에서는", "에도", "으로는", "로는", "과의", "와의", "에서의", "이라는", "라는", "이며", "며", "이고", "고", "의해", "에선"]
+    [
+        "이",
+        "가",
+        "은",
+        "는",
+        "을",
+        "를",
+        "의",
+        "에",
+        "에서",
+        "에게",
+        "로",
+        "으로",
+        "와",
+        "과",
+        "도",
+        "만",
+        "까지",
+        "부터",
+        "보다",
+        "처럼",
+        "이나",
+        "나",
+        "이다",
+        "에는",
+        "에서는",
+        "에도",
+        "으로는",
+        "로는",
+        "과의",
+        "와의",
+        "에서의",
+        "이라는",
+        "라는",
+        "이며",
+        "며",
+        "이고",
+        "고",
+        "의해",
+        "에선",
+    ]
 )
 
 
@@ -563,9 +1089,13 @@ def _noun_stem(wtoks: list[Any]) -> list[Any]:
     stem: list[Any] = []
     for i, t in enumerate(wtoks):
         nxt = wtoks[i + 1] if i + 1 < len(wtoks) else None
-        if t.tag in _NOUN_TAGS or (t.tag == "SP" and t.form in ".·" and stem and stem[-1].tag == "SL") or (
-            # 화성-19형, F-35A: a model number joined by a hyphen
-            t.tag == "SO" and t.form == "-" and stem and nxt is not None and nxt.tag == "SN"
+        if (
+            t.tag in _NOUN_TAGS
+            or (t.tag == "SP" and t.form in ".·" and stem and stem[-1].tag == "SL")
+            or (
+                # 화성-19형, F-35A: a model number joined by a hyphen
+                t.tag == "SO" and t.form == "-" and stem and nxt is not None and nxt.tag == "SN"
+            )
         ):
             if stem and stem[-1].start + stem[-1].len != t.start:
                 break
@@ -605,13 +1135,37 @@ def _final_type(word: str, strict: bool = False) -> str | None:
 
 
 _NAME_NEEDING_FINALS = frozenset(
-    ["그룹", "전자", "자동차", "방송", "일보", "신문", "통신", "센터", "학교", "대학", "항공", "증권", "연합", "재단", "협회", "은행", "병원", "공사", "공단"]
+    [
+        "그룹",
+        "전자",
+        "자동차",
+        "방송",
+        "일보",
+        "신문",
+        "통신",
+        "센터",
+        "학교",
+        "대학",
+        "항공",
+        "증권",
+        "연합",
+        "재단",
+        "협회",
+        "은행",
+        "병원",
+        "공사",
+        "공단",
+    ]
 )
-_WEAK_PLACE_FINALS = frozenset(["동", "읍", "면", "리", "역", "항", "섬", "강", "산", "만", "해", "호", "현", "주"])
+_WEAK_PLACE_FINALS = frozenset(
+    ["동", "읍", "면", "리", "역", "항", "섬", "강", "산", "만", "해", "호", "현", "주"]
+)
 
 
 # 한·미, 북·중: one-syllable country names, written with a middle dot between them
-_COUNTRY_PAIR = re.compile(r"(?<![\uac00-\ud7a3])[한미중일북러영독프호인](?=·)|(?<=·)[한미중일북러영독프호인](?![\uac00-\ud7a3·]{2})")
+_COUNTRY_PAIR = re.compile(
+    r"(?<![\uac00-\ud7a3])[한미중일북러영독프호인](?=·)|(?<=·)[한미중일북러영독프호인](?![\uac00-\ud7a3·]{2})"
+)
 # 한미 동맹, 한중일 정상회의, 중일 갈등: two or three countries by their syllables, before a word of relations
 _COUNTRY_COMPOUND = re.compile(
     r"(?<![\uac00-\ud7a3])(?!북한|남한)([한미중일북러]{2,3})(?=\s?(?:간|관계|양국|동맹|연합|정상|회담|공조|협력|외교|훈련|"
@@ -619,8 +1173,82 @@ _COUNTRY_COMPOUND = re.compile(
 )
 _ADMIN_FINAL = re.compile(r"[\uac00-\ud7a3]{2,}(?:시|군|구|동|읍|면|리|로|길|성|주|도)$")
 _NON_ENTITY_ACRONYMS = frozenset(
-    ["TV", "SNS", "CCTV", "AI", "PC", "IT", "CEO", "CFO", "DNA", "GDP", "MOU", "VIP", "PD", "MC", "OST", "DJ", "PR", "UCC", "USB", "LED", "LCD", "GPS", "SUV", "PPT", "QR", "ID", "PIN", "OK", "NG", "ATM", "FTA", "ICBM", "SLBM", "IRBM", "SRBM", "KTX", "DMZ", "LTE", "IPO", "ETF", "APT", "VR", "AR", "MRI", "CT", "PCR", "HIV", "ICT", "PCB", "TF", "CC", "OS", "HD", "UHD", "VOD", "CPU", "GPU", "SSD", "EV", "IoT", "NFC",
-     "FA", "MVP", "ERA", "PK", "OB", "CF", "MV", "SF", "VOD", "IPTV", "OLED", "LNG", "LPG"]
+    [
+        "TV",
+        "SNS",
+        "CCTV",
+        "AI",
+        "PC",
+        "IT",
+        "CEO",
+        "CFO",
+        "DNA",
+        "GDP",
+        "MOU",
+        "VIP",
+        "PD",
+        "MC",
+        "OST",
+        "DJ",
+        "PR",
+        "UCC",
+        "USB",
+        "LED",
+        "LCD",
+        "GPS",
+        "SUV",
+        "PPT",
+        "QR",
+        "ID",
+        "PIN",
+        "OK",
+        "NG",
+        "ATM",
+        "FTA",
+        "ICBM",
+        "SLBM",
+        "IRBM",
+        "SRBM",
+        "KTX",
+        "DMZ",
+        "LTE",
+        "IPO",
+        "ETF",
+        "APT",
+        "VR",
+        "AR",
+        "MRI",
+        "CT",
+        "PCR",
+        "HIV",
+        "ICT",
+        "PCB",
+        "TF",
+        "CC",
+        "OS",
+        "HD",
+        "UHD",
+        "VOD",
+        "CPU",
+        "GPU",
+        "SSD",
+        "EV",
+        "IoT",
+        "NFC",
+        "FA",
+        "MVP",
+        "ERA",
+        "PK",
+        "OB",
+        "CF",
+        "MV",
+        "SF",
+        "VOD",
+        "IPTV",
+        "OLED",
+        "LNG",
+        "LPG",
+    ]
 )
 
 
@@ -655,8 +1283,9 @@ _ROLE_OF_BODY = re.compile(
 )
 
 
-def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glossary: Glossary,
-                      wtoks: list[Any]) -> tuple[str, bool]:
+def _type_korean_name(
+    text: str, s: int, e: int, after: str, next_word: Any, glossary: Glossary, wtoks: list[Any]
+) -> tuple[str, bool]:
     """The type of a proper-noun span and whether it rests on evidence (False: a guess)."""
     name = text[s:e]
     entry = glossary.lookup_ko(name)
@@ -679,20 +1308,41 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
     if re.fullmatch(r"[A-Z]{1,3}\d+[A-Z0-9]*", name):
         return "OTHER", False  # H5, H7N9, EQ900: a strain, model or code, no body
     local = _LOCAL_TITLE.match(re.sub(r"[은는이가의을를과와도,]+$", "", nxt))
-    titled = (not after and (_TITLE_RE.match(" " + nxt) or (local and local.group(1) in KOREAN_PLACES))) or \
-        after.startswith(("씨", "대통령", "장관", "총리"))
+    titled = (
+        not after and (_TITLE_RE.match(" " + nxt) or (local and local.group(1) in KOREAN_PLACES))
+    ) or after.startswith(("씨", "대통령", "장관", "총리"))
     ft = _final_type(name)
-    if (ft and _person_shaped(name) and not _kiwi_knows_proper(name[:-1]) and name not in GENERIC_ORGS
-            and not _kiwi_word(name[:-1]) and not name.endswith(_LONG_FINALS)):
+    if (
+        ft
+        and _person_shaped(name)
+        and not _kiwi_knows_proper(name[:-1])
+        and name not in GENERIC_ORGS
+        and not _kiwi_word(name[:-1])
+        and not name.endswith(_LONG_FINALS)
+    ):
         ft = None  # 박지원, 정려원: a name that merely ends like an institution (황보건설 does not)
-    if not ft and len(name) >= 4 and name.startswith(("한국", "대한", "코리아")) and re.fullmatch(r"[\uac00-\ud7a3]+", name):
+    if (
+        not ft
+        and len(name) >= 4
+        and name.startswith(("한국", "대한", "코리아"))
+        and re.fullmatch(r"[\uac00-\ud7a3]+", name)
+    ):
         return "ORG", True  # 한국수력원자력, 대한항공: a national company or body named after the country
-    if (not after and _ROLE_OF_BODY.match(nxt) and not _person_shaped(name)
-            and not re.fullmatch(r"[A-Z]", name)):
+    if (
+        not after
+        and _ROLE_OF_BODY.match(nxt)
+        and not _person_shaped(name)
+        and not re.fullmatch(r"[A-Z]", name)
+    ):
         # 삼성 회장, 코레일 관계자, 다저스 구단: the body whose chairman or staff it is (측, "the side of",
         # is said of people too, so it is only a guess)
         return "ORG", not nxt.startswith("측")
-    if ft == "PLACE" and _person_shaped(name) and name[-1] in _GIVEN_NAME_FINALS and name not in KOREAN_PLACES:
+    if (
+        ft == "PLACE"
+        and _person_shaped(name)
+        and name[-1] in _GIVEN_NAME_FINALS
+        and name not in KOREAN_PLACES
+    ):
         ft = None  # 이재현, 장윤주, 김종호: a person whose given name ends like a county or a state
     if ft == "PLACE" and _foreign_name_ending_like_place(name, s, e, wtoks):
         ft = None  # 무르시, 프라도: a transliterated name whose last syllable happens to be 시 or 도
@@ -742,7 +1392,7 @@ def _type_korean_name(text: str, s: int, e: int, after: str, next_word: Any, glo
         return "PERSON", True
     before = text[max(0, s - 12) : s]
     if re.search(r"-?\d+형$", name) or _WEAPON.match(nxt) or _WEAPON_BEFORE.search(before):
-        return "EQUIPMENT", True  # 화성-19형, 오레시니크 미사일, 순항미사일 '스톰섀도' 
+        return "EQUIPMENT", True  # 화성-19형, 오레시니크 미사일, 순항미사일 '스톰섀도'
     if nxt.startswith(("측", "관계자")) or (nxt.startswith(("회장", "사장", "대표", "부회장")) and not after):
         return "ORG", False  # 삼성 측, 코레일 관계자, 이건희 삼성 회장
     if not after and (nxt in GENERIC_ORGS or re.sub(r"[은는이가의을를과와도에]$", "", nxt) in GENERIC_ORGS):
@@ -760,23 +1410,431 @@ _DEFAULT_NAME_TYPE = "PERSON"
 # Cities, counties and districts of South Korea, written without their administrative ending: news drops
 # it ("울릉 주민", "원주 별장", "부산에서 거제 방향으로"), and Kiwi tags them as proper nouns like any name.
 KOREAN_PLACES = frozenset(
-    ["경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "충청", "전라", "경상", "영남", "호남", "수도권", "서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "수원", "성남", "고양", "용인", "부천", "안산", "안양", "남양주", "화성", "평택", "의정부", "시흥", "파주", "김포", "광명", "군포", "하남", "오산", "이천", "안성", "의왕", "양주", "구리", "포천", "동두천", "과천", "여주", "가평", "양평", "연천", "춘천", "원주", "강릉", "동해", "태백", "속초", "삼척", "홍천", "횡성", "영월", "평창", "정선", "철원", "화천", "양구", "인제", "고성", "양양", "청주", "충주", "제천", "보은", "옥천", "영동", "증평", "진천", "괴산", "음성", "단양", "천안", "공주", "보령", "아산", "서산", "논산", "계룡", "당진", "금산", "부여", "서천", "청양", "홍성", "예산", "태안", "전주", "군산", "익산", "정읍", "남원", "김제", "완주", "진안", "무주", "장수", "임실", "순창", "고창", "부안", "목포", "여수", "순천", "나주", "광양", "담양", "곡성", "구례", "고흥", "보성", "화순", "장흥", "강진", "해남", "영암", "무안", "함평", "영광", "장성", "완도", "진도", "신안", "포항", "경주", "김천", "안동", "구미", "영주", "영천", "상주", "문경", "경산", "군위", "의성", "청송", "영양", "영덕", "청도", "고령", "성주", "칠곡", "예천", "봉화", "울진", "울릉", "창원", "진주", "통영", "사천", "김해", "밀양", "거제", "양산", "의령", "함안", "창녕", "남해", "하동", "산청", "함양", "거창", "합천", "제주", "서귀포", "마산", "진해", "청원", "강화", "옹진", "기장", "달성", "수성", "해운대", "종로", "용산", "마포", "서대문", "은평", "강남", "강동", "강서", "강북", "서초", "송파", "관악", "동작", "영등포", "구로", "금천", "양천", "노원", "도봉", "성북", "성동", "광진", "동대문", "중랑", "독도", "백령도", "연평도", "제주도", "울릉도", "강화도", "한라산", "지리산", "설악산", "북한산", "남산", "한강", "낙동강", "금강", "영산강", "임진강", "판문점", "개성", "평양", "신의주", "원산", "함흥", "청진", "남포", "해주", "사리원", "혜산", "나선", "풍계리", "영변", "동창리"]
+    [
+        "경기",
+        "강원",
+        "충북",
+        "충남",
+        "전북",
+        "전남",
+        "경북",
+        "경남",
+        "충청",
+        "전라",
+        "경상",
+        "영남",
+        "호남",
+        "수도권",
+        "서울",
+        "부산",
+        "대구",
+        "인천",
+        "광주",
+        "대전",
+        "울산",
+        "세종",
+        "수원",
+        "성남",
+        "고양",
+        "용인",
+        "부천",
+        "안산",
+        "안양",
+        "남양주",
+        "화성",
+        "평택",
+        "의정부",
+        "시흥",
+        "파주",
+        "김포",
+        "광명",
+        "군포",
+        "하남",
+        "오산",
+        "이천",
+        "안성",
+        "의왕",
+        "양주",
+        "구리",
+        "포천",
+        "동두천",
+        "과천",
+        "여주",
+        "가평",
+        "양평",
+        "연천",
+        "춘천",
+        "원주",
+        "강릉",
+        "동해",
+        "태백",
+        "속초",
+        "삼척",
+        "홍천",
+        "횡성",
+        "영월",
+        "평창",
+        "정선",
+        "철원",
+        "화천",
+        "양구",
+        "인제",
+        "고성",
+        "양양",
+        "청주",
+        "충주",
+        "제천",
+        "보은",
+        "옥천",
+        "영동",
+        "증평",
+        "진천",
+        "괴산",
+        "음성",
+        "단양",
+        "천안",
+        "공주",
+        "보령",
+        "아산",
+        "서산",
+        "논산",
+        "계룡",
+        "당진",
+        "금산",
+        "부여",
+        "서천",
+        "청양",
+        "홍성",
+        "예산",
+        "태안",
+        "전주",
+        "군산",
+        "익산",
+        "정읍",
+        "남원",
+        "김제",
+        "완주",
+        "진안",
+        "무주",
+        "장수",
+        "임실",
+        "순창",
+        "고창",
+        "부안",
+        "목포",
+        "여수",
+        "순천",
+        "나주",
+        "광양",
+        "담양",
+        "곡성",
+        "구례",
+        "고흥",
+        "보성",
+        "화순",
+        "장흥",
+        "강진",
+        "해남",
+        "영암",
+        "무안",
+        "함평",
+        "영광",
+        "장성",
+        "완도",
+        "진도",
+        "신안",
+        "포항",
+        "경주",
+        "김천",
+        "안동",
+        "구미",
+        "영주",
+        "영천",
+        "상주",
+        "문경",
+        "경산",
+        "군위",
+        "의성",
+        "청송",
+        "영양",
+        "영덕",
+        "청도",
+        "고령",
+        "성주",
+        "칠곡",
+        "예천",
+        "봉화",
+        "울진",
+        "울릉",
+        "창원",
+        "진주",
+        "통영",
+        "사천",
+        "김해",
+        "밀양",
+        "거제",
+        "양산",
+        "의령",
+        "함안",
+        "창녕",
+        "남해",
+        "하동",
+        "산청",
+        "함양",
+        "거창",
+        "합천",
+        "제주",
+        "서귀포",
+        "마산",
+        "진해",
+        "청원",
+        "강화",
+        "옹진",
+        "기장",
+        "달성",
+        "수성",
+        "해운대",
+        "종로",
+        "용산",
+        "마포",
+        "서대문",
+        "은평",
+        "강남",
+        "강동",
+        "강서",
+        "강북",
+        "서초",
+        "송파",
+        "관악",
+        "동작",
+        "영등포",
+        "구로",
+        "금천",
+        "양천",
+        "노원",
+        "도봉",
+        "성북",
+        "성동",
+        "광진",
+        "동대문",
+        "중랑",
+        "독도",
+        "백령도",
+        "연평도",
+        "제주도",
+        "울릉도",
+        "강화도",
+        "한라산",
+        "지리산",
+        "설악산",
+        "북한산",
+        "남산",
+        "한강",
+        "낙동강",
+        "금강",
+        "영산강",
+        "임진강",
+        "판문점",
+        "개성",
+        "평양",
+        "신의주",
+        "원산",
+        "함흥",
+        "청진",
+        "남포",
+        "해주",
+        "사리원",
+        "혜산",
+        "나선",
+        "풍계리",
+        "영변",
+        "동창리",
+    ]
 )
 # Cities abroad that the bundled glossary (capitals, countries, regions in the news) leaves out and Korean
 # news names often; words that are also common nouns (선전, 세부, 시안, 칸) are left out on purpose
 WORLD_PLACES = frozenset(
-    ["밴쿠버", "토론토", "몬트리올", "멜버른", "심천", "교토", "요코하마", "후쿠오카", "삿포로", "나고야", "밀라노", "함부르크", "리옹", "마르세유", "맨체스터", "뭄바이", "할리우드", "다낭", "발리", "베네치아", "피렌체", "취리히", "콜카타", "첸나이", "벵갈루루", "칭다오", "청두", "항저우", "난징", "하얼빈", "옌지"]
+    [
+        "밴쿠버",
+        "토론토",
+        "몬트리올",
+        "멜버른",
+        "심천",
+        "교토",
+        "요코하마",
+        "후쿠오카",
+        "삿포로",
+        "나고야",
+        "밀라노",
+        "함부르크",
+        "리옹",
+        "마르세유",
+        "맨체스터",
+        "뭄바이",
+        "할리우드",
+        "다낭",
+        "발리",
+        "베네치아",
+        "피렌체",
+        "취리히",
+        "콜카타",
+        "첸나이",
+        "벵갈루루",
+        "칭다오",
+        "청두",
+        "항저우",
+        "난징",
+        "하얼빈",
+        "옌지",
+    ]
 )
 # Companies and brands Korean news names bare ("삼성을 꺾고", "애플이 … 조사를"): too well known to be
 # written with 전자/그룹, and shaped like any transliterated personal name.
 KNOWN_COMPANIES = frozenset(
-    ["삼성", "현대", "기아", "롯데", "한화", "포스코", "네이버", "카카오", "쿠팡", "신세계", "이마트", "두산", "코레일", "한전", "대한항공", "아시아나", "셀트리온", "구글", "애플", "아마존", "마이크로소프트", "페이스북", "메타", "테슬라", "넷플릭스", "인텔", "엔비디아", "퀄컴", "소니", "도요타", "혼다", "닛산", "벤츠", "폭스바겐", "포르셰", "아우디", "화웨이", "샤오미", "알리바바", "텐센트", "바이두", "폭스콘", "TSMC", "보잉", "에어버스", "록히드마틴", "스타벅스", "맥도날드", "코카콜라", "펩시", "나이키", "아디다스", "루이비통", "구찌", "샤넬", "에르메스", "이케아", "월마트", "오라클", "IBM", "LG", "SK", "KT", "CJ", "GS", "BMW", "HP", "다저스", "양키스", "레드삭스", "메츠", "컵스", "에인절스", "레인저스", "파드리스", "블루제이스", "애스트로스", "매리너스", "토트넘", "아스널", "맨유", "리버풀", "맨시티", "유벤투스", "첼시",
-     # broadcasters, agencies and retailers Korean news names bare
-     "KBS", "MBC", "SBS", "JTBC", "YTN", "MBN", "tvN", "엠넷", "채널A", "TV조선", "연합뉴스", "뉴시스", "뉴스1", "SM", "JYP",
-     "YG", "하이브", "넥슨", "엔씨소프트", "넷마블", "현대차", "기아차", "하이닉스", "SK하이닉스", "LG전자", "홈플러스", "롯데마트",
-     "다이소", "올리브영", "유니클로", "코스트코", "우버", "에어비앤비", "바이트댄스", "오픈AI", "스페이스X", "GM", "포드",
-     "르노", "BYD", "ARM", "AMD", "ASML", "모건스탠리", "골드만삭스", "JP모건", "블룸버그", "로이터", "AP", "AFP", "CNN",
-     "BBC", "NHK", "교도통신", "신화통신", "타스"]
+    [
+        "삼성",
+        "현대",
+        "기아",
+        "롯데",
+        "한화",
+        "포스코",
+        "네이버",
+        "카카오",
+        "쿠팡",
+        "신세계",
+        "이마트",
+        "두산",
+        "코레일",
+        "한전",
+        "대한항공",
+        "아시아나",
+        "셀트리온",
+        "구글",
+        "애플",
+        "아마존",
+        "마이크로소프트",
+        "페이스북",
+        "메타",
+        "테슬라",
+        "넷플릭스",
+        "인텔",
+        "엔비디아",
+        "퀄컴",
+        "소니",
+        "도요타",
+        "혼다",
+        "닛산",
+        "벤츠",
+        "폭스바겐",
+        "포르셰",
+        "아우디",
+        "화웨이",
+        "샤오미",
+        "알리바바",
+        "텐센트",
+        "바이두",
+        "폭스콘",
+        "TSMC",
+        "보잉",
+        "에어버스",
+        "록히드마틴",
+        "스타벅스",
+        "맥도날드",
+        "코카콜라",
+        "펩시",
+        "나이키",
+        "아디다스",
+        "루이비통",
+        "구찌",
+        "샤넬",
+        "에르메스",
+        "이케아",
+        "월마트",
+        "오라클",
+        "IBM",
+        "LG",
+        "SK",
+        "KT",
+        "CJ",
+        "GS",
+        "BMW",
+        "HP",
+        "다저스",
+        "양키스",
+        "레드삭스",
+        "메츠",
+        "컵스",
+        "에인절스",
+        "레인저스",
+        "파드리스",
+        "블루제이스",
+        "애스트로스",
+        "매리너스",
+        "토트넘",
+        "아스널",
+        "맨유",
+        "리버풀",
+        "맨시티",
+        "유벤투스",
+        "첼시",
+        # broadcasters, agencies and retailers Korean news names bare
+        "KBS",
+        "MBC",
+        "SBS",
+        "JTBC",
+        "YTN",
+        "MBN",
+        "tvN",
+        "엠넷",
+        "채널A",
+        "TV조선",
+        "연합뉴스",
+        "뉴시스",
+        "뉴스1",
+        "SM",
+        "JYP",
+        "YG",
+        "하이브",
+        "넥슨",
+        "엔씨소프트",
+        "넷마블",
+        "현대차",
+        "기아차",
+        "하이닉스",
+        "SK하이닉스",
+        "LG전자",
+        "홈플러스",
+        "롯데마트",
+        "다이소",
+        "올리브영",
+        "유니클로",
+        "코스트코",
+        "우버",
+        "에어비앤비",
+        "바이트댄스",
+        "오픈AI",
+        "스페이스X",
+        "GM",
+        "포드",
+        "르노",
+        "BYD",
+        "ARM",
+        "AMD",
+        "ASML",
+        "모건스탠리",
+        "골드만삭스",
+        "JP모건",
+        "블룸버그",
+        "로이터",
+        "AP",
+        "AFP",
+        "CNN",
+        "BBC",
+        "NHK",
+        "교도통신",
+        "신화통신",
+        "타스",
+    ]
 )
 # Words of a business after its name: the product, shop or statement of a company, not of a person
 _COMPANY_CUE = re.compile(
@@ -789,8 +1847,26 @@ _COMPANY_VERB = re.compile(r"(?:출시|보도|발매|인수|상장|판매|합병
 # surname-led name of three syllables they say nothing about a place
 _GIVEN_NAME_FINALS = frozenset("현주호동리해만원")
 # Endings of places that almost never end a personal name: a mountain, river, station, palace, pass
-_NATURAL_PLACE_FINALS = ("산", "강", "역", "궁", "령", "섬", "봉", "댐", "호수", "폭포", "계곡", "해수욕장", "반도", "평야",
-                         "터널", "고개", "해변", "저수지")
+_NATURAL_PLACE_FINALS = (
+    "산",
+    "강",
+    "역",
+    "궁",
+    "령",
+    "섬",
+    "봉",
+    "댐",
+    "호수",
+    "폭포",
+    "계곡",
+    "해수욕장",
+    "반도",
+    "평야",
+    "터널",
+    "고개",
+    "해변",
+    "저수지",
+)
 
 
 # words that only stand next to a person: 씨 after the name, an occupation or a role before it
@@ -800,14 +1876,17 @@ _PERSON_BEFORE = re.compile(
 )
 
 
-_STAGE_BEFORE = re.compile(r"(?<![\uac00-\ud7a3])(?:배우|가수|모델|개그맨|개그우먼|방송인|아나운서|래퍼|걸그룹|보이그룹)\s$")
+_STAGE_BEFORE = re.compile(
+    r"(?<![\uac00-\ud7a3])(?:배우|가수|모델|개그맨|개그우먼|방송인|아나운서|래퍼|걸그룹|보이그룹)\s$"
+)
 
 
 def _person_marked(text: str, s: int, e: int, after: str, nxt: str) -> bool:
     """예원 씨, 배우 주원, 박지원(71): 씨, an occupation before the name, or an age in brackets after it mark
     a person whatever the name's last syllable looks like."""
     if after.startswith(("씨", "에게", "한테", "께서")) or (
-            not after and re.match(r"씨(?:[은는이가의을를과와도에]|\W|$)", nxt)):
+        not after and re.match(r"씨(?:[은는이가의을를과와도에]|\W|$)", nxt)
+    ):
         return True  # 에게 and 께서 are said of people (and of animals), never of places or bodies
     if re.match(r"\((?:만\s?)?\d{1,3}(?:세)?[)·,]", text[e:]):
         return True
@@ -847,7 +1926,9 @@ _ORG_CLASSIFIER = re.compile(
     r"(?:기업|회사|업체|제작사|소속사|기획사|브랜드|구단|방송사|언론사|매체|통신사|신문사|일간지|출판사|제약사|"
     r"자동차업체|운영사|은행|단체|시민단체|정당|스타트업|플랫폼|그룹|레이블|배급사)\s['‘\"“]?$"
 )
-_PLACE_CLASSIFIER = re.compile(r"(?:도시|마을|지역|섬|항구|국가|나라|휴양지|관광지|지방|마을|해변|산골|국경도시)\s['‘\"“]?$")
+_PLACE_CLASSIFIER = re.compile(
+    r"(?:도시|마을|지역|섬|항구|국가|나라|휴양지|관광지|지방|마을|해변|산골|국경도시)\s['‘\"“]?$"
+)
 
 
 _PLACE_CUE_AFTER = re.compile(
@@ -908,7 +1989,7 @@ _BODY_HEADS = ("당국", "대표단", "정부", "경찰", "검찰", "대사관",
 
 
 def _authorities(text: str, words: list[tuple[int, int, list[Any]]]) -> list[_Cand]:
-    """"군 당국", "보건 당국", "외교 당국": a field and the word for the authorities make one body."""
+    """ "군 당국", "보건 당국", "외교 당국": a field and the word for the authorities make one body."""
     out: list[_Cand] = []
     for i in range(1, len(words)):
         ws, _we, wtoks = words[i]
@@ -933,8 +2014,13 @@ def _sub_places(text: str, words: list[tuple[int, int, list[Any]]], cands: list[
         stem = _noun_stem(wtoks)
         if stem:
             s0, e0 = stem[0].start, stem[-1].start + stem[-1].len
-            if s0 == ws and (ws - 1 in place_ends or prev_end == ws - 1) and text[ws - 1 : ws] == " " \
-                    and len(text[s0:e0]) >= 2 and _ADMIN_FINAL.fullmatch(text[s0:e0]):
+            if (
+                s0 == ws
+                and (ws - 1 in place_ends or prev_end == ws - 1)
+                and text[ws - 1 : ws] == " "
+                and len(text[s0:e0]) >= 2
+                and _ADMIN_FINAL.fullmatch(text[s0:e0])
+            ):
                 out.append(_Cand(s0, e0, "PLACE", 2))
                 prev_end = e0
                 continue
@@ -956,9 +2042,16 @@ def _syllable_split_names(text: str, words: list[tuple[int, int, list[Any]]]) ->
             continue
         s0, e0 = core[0].start, core[-1].start + core[-1].len
         name = text[s0:e0]
-        if (s0 == ws and len(core) >= 2 and _person_shaped(name) and len(name) == 3
-                and all(t.len == 1 and t.tag in ("MM", "NNG", "NNB", "NR", "XSN", "MAG", "NP", "NNP", "IC", "XPN")
-                        for t in core)):
+        if (
+            s0 == ws
+            and len(core) >= 2
+            and _person_shaped(name)
+            and len(name) == 3
+            and all(
+                t.len == 1 and t.tag in ("MM", "NNG", "NNB", "NR", "XSN", "MAG", "NP", "NNP", "IC", "XPN")
+                for t in core
+            )
+        ):
             out.append(_Cand(s0, e0, "PERSON", 2, False))
     return out
 
@@ -971,7 +2064,9 @@ def _korean_persons(text: str, toks: list[Any]) -> list[_Cand]:
             continue
         end = t.start + t.len
         rest = text[end : end + 3]
-        if t.form in SURNAMES and (rest.startswith(("씨", "모씨", "모(", "모 씨", "모(")) or rest[:1] == "모"):
+        if t.form in SURNAMES and (
+            rest.startswith(("씨", "모씨", "모(", "모 씨", "모(")) or rest[:1] == "모"
+        ):
             out.append(_Cand(t.start, end, "PERSON", 7))
     return out
 
@@ -984,10 +2079,15 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
         c = _Cand(c.start, c.end, c.type, 9, c.sure)
         if merged and not c.sure and text[merged[-1].end : c.start] == "(" and text[c.end : c.end + 1] == ")":
             c.type, c.sure = merged[-1].type, merged[-1].sure  # 아베 신조(安倍晋三): the same name in hanja
-        elif (c.start >= 2 and text[c.start - 1] == "(" and text[c.end : c.end + 1] == ")"
-              and re.fullmatch(r"[A-Za-z][A-Za-z0-9 .&-]*", text[c.start : c.end])
-              and "\uac00" <= text[c.start - 2] <= "\ud7a3" and not (merged and merged[-1].end == c.start - 1)
-              and not c.sure):
+        elif (
+            c.start >= 2
+            and text[c.start - 1] == "("
+            and text[c.end : c.end + 1] == ")"
+            and re.fullmatch(r"[A-Za-z][A-Za-z0-9 .&-]*", text[c.start : c.end])
+            and "\uac00" <= text[c.start - 2] <= "\ud7a3"
+            and not (merged and merged[-1].end == c.start - 1)
+            and not c.sure
+        ):
             continue  # 자유계약선수(FA), 시리즈4(SERIES 4): the English of a common word, no name
         if merged and text[merged[-1].end : c.start] == " ":
             p = merged[-1]
@@ -998,8 +2098,11 @@ def _merge_korean(text: str, cands: list[_Cand]) -> list[_Cand]:
         merged.append(c)
     merged = _foreign_full_names(text, merged)
     _coordinated_types(text, merged)
-    merged = [m for m in merged if m.sure or m.type not in ("PERSON", "ORG", "PLACE")
-              or not _common_compound(text[m.start : m.end])]
+    merged = [
+        m
+        for m in merged
+        if m.sure or m.type not in ("PERSON", "ORG", "PLACE") or not _common_compound(text[m.start : m.end])
+    ]
     for m in merged:
         if m.type == "ORG" and _VENUE_AFTER.match(text, m.end):
             m.type, m.sure = "PLACE", True  # 링컨센터에서 열린, 대검찰청 앞: the building, not the body
@@ -1038,8 +2141,15 @@ def _common_compound(word: str) -> bool:
         return False
     for i in range(1, len(word) - 1):
         head, tail = _alone(word[:i]), _alone(word[i:])
-        if (len(tail) == 1 and tail[0][1] == "NNG" and tail[0][2] and len(head) == 1 and head[0][2]
-                and head[0][1] in ("NNG", "XPN", "MAG", "MM") and head[0][0] == word[:i]):
+        if (
+            len(tail) == 1
+            and tail[0][1] == "NNG"
+            and tail[0][2]
+            and len(head) == 1
+            and head[0][2]
+            and head[0][1] in ("NNG", "XPN", "MAG", "MM")
+            and head[0][0] == word[:i]
+        ):
             return True
     return False
 
@@ -1071,7 +2181,12 @@ _WORK_AFTER = re.compile(
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """A name that fills a pair of quotes and is introduced as a work (드라마 '…', '…' 뮤직비디오) or as the
     product of a broadcaster or company named just before it (엠넷 '보이스 키즈') is a title."""
-    if start == 0 or end >= len(text) or text[start - 1] not in _OPEN_QUOTES or text[end] not in _CLOSE_QUOTES:
+    if (
+        start == 0
+        or end >= len(text)
+        or text[start - 1] not in _OPEN_QUOTES
+        or text[end] not in _CLOSE_QUOTES
+    ):
         return False
     before = text[max(0, start - 12) : start - 1]
     if _WORK_BEFORE.search(before) or _WORK_AFTER.match(text, end + 1):
@@ -1080,10 +2195,48 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     return bool(prev) and known_names().get(prev.group(1)) == "ORG"
 
 
-_ORG_HEADS = ("그룹", "통신", "뉴스", "방송", "신문", "일보", "병원", "대학교", "대학", "호텔", "센터", "은행", "증권",
-              "재단", "협회", "연구소", "경찰서", "구단", "백화점", "칼리지", "총영사관", "대사관", "전자", "재판소",
-              "위원회", "사령부")
-_PLACE_HEADS = ("광장", "공항", "대교", "해수욕장", "공원", "기지", "궁", "경기장", "스타디움", "타워", "빌딩", "거리")
+_ORG_HEADS = (
+    "그룹",
+    "통신",
+    "뉴스",
+    "방송",
+    "신문",
+    "일보",
+    "병원",
+    "대학교",
+    "대학",
+    "호텔",
+    "센터",
+    "은행",
+    "증권",
+    "재단",
+    "협회",
+    "연구소",
+    "경찰서",
+    "구단",
+    "백화점",
+    "칼리지",
+    "총영사관",
+    "대사관",
+    "전자",
+    "재판소",
+    "위원회",
+    "사령부",
+)
+_PLACE_HEADS = (
+    "광장",
+    "공항",
+    "대교",
+    "해수욕장",
+    "공원",
+    "기지",
+    "궁",
+    "경기장",
+    "스타디움",
+    "타워",
+    "빌딩",
+    "거리",
+)
 _HEAD = re.compile(
     r" (" + "|".join(sorted(_ORG_HEADS + _PLACE_HEADS, key=len, reverse=True)) + r")"
     r"(?=[은는이가의을를과와도에]|에서|으로|로|[^\uac00-\ud7a3]|$)"
@@ -1093,7 +2246,140 @@ _HEAD = re.compile(
 # Western given names as Korean news spells them: before another name they begin a full name (지나 데이비스,
 # 제임스 코든), which Kiwi may read as a verb (지나) or leave apart from the surname.
 FOREIGN_GIVEN_NAMES = frozenset(
-    ["존", "제임스", "마이클", "데이비드", "로버트", "윌리엄", "리처드", "토머스", "찰스", "조지", "조셉", "조지프", "크리스", "크리스토퍼", "대니얼", "다니엘", "매튜", "앤드루", "앤서니", "마크", "폴", "스티븐", "스티브", "케빈", "브라이언", "에릭", "제이슨", "제프", "라이언", "저스틴", "애런", "아론", "벤", "벤저민", "샘", "사무엘", "잭", "조", "존슨", "닉", "니콜라스", "피터", "필립", "톰", "팀", "빌", "밥", "해리", "헨리", "에드워드", "앨런", "알렉스", "알렉산더", "빅토르", "블라디미르", "세르게이", "드미트리", "이반", "안드레이", "미하일", "일리야", "세르히", "올렉산드르", "볼로디미르", "유리", "구스타보", "카를로스", "후안", "호세", "루이스", "페드로", "마리아", "안토니오", "프란치스코", "프란시스코", "루카", "마르코", "파울로", "장", "피에르", "프랑수아", "앙겔라", "안젤라", "메리", "엘리자베스", "제니퍼", "제시카", "사라", "세라", "에밀리", "케이트", "캐서린", "앤", "앤드리아", "린다", "수전", "낸시", "로라", "지나", "클로이", "엠마", "에마", "올리비아", "소피아", "샤론", "힐러리", "미셸", "니키", "카멀라", "도널드", "조", "마이크", "테드", "버니", "낸시", "로이드", "토니", "이기", "리사", "레이디", "셰릴", "안나", "나탈리아", "율리아", "타티야나", "제이미", "제이크", "제니", "제시", "조던", "조쉬", "조슈아"]
+    [
+        "존",
+        "제임스",
+        "마이클",
+        "데이비드",
+        "로버트",
+        "윌리엄",
+        "리처드",
+        "토머스",
+        "찰스",
+        "조지",
+        "조셉",
+        "조지프",
+        "크리스",
+        "크리스토퍼",
+        "대니얼",
+        "다니엘",
+        "매튜",
+        "앤드루",
+        "앤서니",
+        "마크",
+        "폴",
+        "스티븐",
+        "스티브",
+        "케빈",
+        "브라이언",
+        "에릭",
+        "제이슨",
+        "제프",
+        "라이언",
+        "저스틴",
+        "애런",
+        "아론",
+        "벤",
+        "벤저민",
+        "샘",
+        "사무엘",
+        "잭",
+        "조",
+        "존슨",
+        "닉",
+        "니콜라스",
+        "피터",
+        "필립",
+        "톰",
+        "팀",
+        "빌",
+        "밥",
+        "해리",
+        "헨리",
+        "에드워드",
+        "앨런",
+        "알렉스",
+        "알렉산더",
+        "빅토르",
+        "블라디미르",
+        "세르게이",
+        "드미트리",
+        "이반",
+        "안드레이",
+        "미하일",
+        "일리야",
+        "세르히",
+        "올렉산드르",
+        "볼로디미르",
+        "유리",
+        "구스타보",
+        "카를로스",
+        "후안",
+        "호세",
+        "루이스",
+        "페드로",
+        "마리아",
+        "안토니오",
+        "프란치스코",
+        "프란시스코",
+        "루카",
+        "마르코",
+        "파울로",
+        "장",
+        "피에르",
+        "프랑수아",
+        "앙겔라",
+        "안젤라",
+        "메리",
+        "엘리자베스",
+        "제니퍼",
+        "제시카",
+        "사라",
+        "세라",
+        "에밀리",
+        "케이트",
+        "캐서린",
+        "앤",
+        "앤드리아",
+        "린다",
+        "수전",
+        "낸시",
+        "로라",
+        "지나",
+        "클로이",
+        "엠마",
+        "에마",
+        "올리비아",
+        "소피아",
+        "샤론",
+        "힐러리",
+        "미셸",
+        "니키",
+        "카멀라",
+        "도널드",
+        "조",
+        "마이크",
+        "테드",
+        "버니",
+        "낸시",
+        "로이드",
+        "토니",
+        "이기",
+        "리사",
+        "레이디",
+        "셰릴",
+        "안나",
+        "나탈리아",
+        "율리아",
+        "타티야나",
+        "제이미",
+        "제이크",
+        "제니",
+        "제시",
+        "조던",
+        "조쉬",
+        "조슈아",
+    ]
 )
 
 
@@ -1101,7 +2387,7 @@ _COORDINATION = re.compile(r"(?:,\s?|·|\s및\s|[와과]\s|\s?/\s?)")
 
 
 def _coordinated_types(text: str, merged: list[_Cand]) -> None:
-    """"유승민, 주호영, 윤상현 의원", "중앙 티베트, 캄, 암도 지방": names listed together are of one kind, so
+    """ "유승민, 주호영, 윤상현 의원", "중앙 티베트, 캄, 암도 지방": names listed together are of one kind, so
     a name typed by a guess takes the type of a listed neighbour typed on evidence."""
     named = ("PERSON", "ORG", "PLACE")
     pairs = list(itertools.pairwise(merged))
@@ -1119,9 +2405,15 @@ def _foreign_full_names(text: str, merged: list[_Cand]) -> list[_Cand]:
     written apart, are one person."""
     out: list[_Cand] = []
     for c in merged:
-        if out and text[out[-1].end : c.start] == " " and out[-1].type == "PERSON" and c.type == "PERSON" \
-                and out[-1].end - out[-1].start >= 2 and text[out[-1].start : out[-1].end].split()[0] in FOREIGN_GIVEN_NAMES \
-                and not _person_shaped(text[c.start : c.end]):
+        if (
+            out
+            and text[out[-1].end : c.start] == " "
+            and out[-1].type == "PERSON"
+            and c.type == "PERSON"
+            and out[-1].end - out[-1].start >= 2
+            and text[out[-1].start : out[-1].end].split()[0] in FOREIGN_GIVEN_NAMES
+            and not _person_shaped(text[c.start : c.end])
+        ):
             out[-1].end, out[-1].sure = c.end, True
             continue
         out.append(c)
@@ -1131,8 +2423,15 @@ def _foreign_full_names(text: str, merged: list[_Cand]) -> list[_Cand]:
             continue
         m = re.search(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{1,4}) $", text[max(0, c.start - 6) : c.start])
         # "길을 지나 데이비스가": after an object the word is the verb 지나다, not the given name
-        verb = m is not None and re.search(r"[을를에]\s$", text[max(0, c.start - len(m.group(1)) - 3) : c.start - len(m.group(1))])
-        if m and m.group(1) in FOREIGN_GIVEN_NAMES and not verb and not any(o.end == c.start - 1 for o in out if o is not c):
+        verb = m is not None and re.search(
+            r"[을를에]\s$", text[max(0, c.start - len(m.group(1)) - 3) : c.start - len(m.group(1))]
+        )
+        if (
+            m
+            and m.group(1) in FOREIGN_GIVEN_NAMES
+            and not verb
+            and not any(o.end == c.start - 1 for o in out if o is not c)
+        ):
             c.start -= len(m.group(1)) + 1
             c.type, c.sure = "PERSON", True
     return out
@@ -1144,14 +2443,27 @@ def _merged_type(text: str, p: _Cand, c: _Cand) -> str | None:
         return None
     if p.type == "PLACE" and p.sure and c.type == "PLACE":
         return "PLACE"
-    if (p.type in ("PLACE", "ORG") and p.sure and c.type == "ORG" and c.sure
-            and (p.type == "PLACE" or _final_type(text[c.start : c.end]) == "ORG")):
+    if (
+        p.type in ("PLACE", "ORG")
+        and p.sure
+        and c.type == "ORG"
+        and c.sure
+        and (p.type == "PLACE" or _final_type(text[c.start : c.end]) == "ORG")
+    ):
         return "ORG"
-    if (p.type == "PERSON" and c.type == "PERSON" and not _person_shaped(text[p.start : p.end])
-            and (not p.sure or not _person_shaped(text[c.start : c.end]))):
+    if (
+        p.type == "PERSON"
+        and c.type == "PERSON"
+        and not _person_shaped(text[p.start : p.end])
+        and (not p.sure or not _person_shaped(text[c.start : c.end]))
+    ):
         return "PERSON"  # 앙겔라 메르켈: a foreign given name before the surname
-    if not p.sure and not c.sure and p.type == c.type and (
-            not _person_shaped(text[p.start : p.end]) or text[p.start : p.end] in FOREIGN_GIVEN_NAMES):
+    if (
+        not p.sure
+        and not c.sure
+        and p.type == c.type
+        and (not _person_shaped(text[p.start : p.end]) or text[p.start : p.end] in FOREIGN_GIVEN_NAMES)
+    ):
         return p.type  # (a Korean full name is complete: 공민지 티저 is a name and a teaser)
     if p.type == "PLACE" and p.sure and not c.sure:
         return "PLACE"
@@ -1161,30 +2473,244 @@ def _merged_type(text: str, p: _Cand, c: _Cand) -> str | None:
 # --------------------------------------------------------------------------------------------------------
 # English
 
-_CONNECTORS = {"of", "de", "du", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "la", "le",
-               "for", "the", "-"}
+_CONNECTORS = {
+    "of",
+    "de",
+    "du",
+    "da",
+    "del",
+    "della",
+    "van",
+    "von",
+    "der",
+    "den",
+    "al",
+    "bin",
+    "la",
+    "le",
+    "for",
+    "the",
+    "-",
+}
 _FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there", "here", "in", "on", "at", "by", "for", "with", "from", "to", "of", "as", "but", "and", "or", "if", "when", "while", "after", "before", "since", "during", "under", "over", "about", "against", "between", "into", "through", "until", "upon", "yet", "so", "not", "no", "nor", "some", "many", "most", "more", "several", "all", "any", "each", "every", "both", "few", "other", "such", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "what", "which", "who", "whom", "whose", "where", "why", "how", "however", "meanwhile", "also", "still", "then", "thus", "though", "although", "because", "despite", "according", "last", "next", "earlier", "later", "today", "yesterday", "tomorrow", "now", "once", "only", "even", "officials", "official", "authorities", "analysts", "experts", "police", "troops", "soldiers", "residents", "people", "sources", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "instead", "moreover", "furthermore", "nevertheless", "nonetheless", "otherwise", "indeed", "overall", "still", "besides", "hence", "therefore", "thereafter", "afterwards", "elsewhere", "together", "anyway", "perhaps", "maybe", "beyond", "across", "along", "amid", "among", "behind", "below", "beneath", "beside", "despite", "except", "inside", "near", "outside", "toward", "towards", "throughout", "unlike", "via", "within", "without", "amongst"]
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "there",
+        "here",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "to",
+        "of",
+        "as",
+        "but",
+        "and",
+        "or",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "during",
+        "under",
+        "over",
+        "about",
+        "against",
+        "between",
+        "into",
+        "through",
+        "until",
+        "upon",
+        "yet",
+        "so",
+        "not",
+        "no",
+        "nor",
+        "some",
+        "many",
+        "most",
+        "more",
+        "several",
+        "all",
+        "any",
+        "each",
+        "every",
+        "both",
+        "few",
+        "other",
+        "such",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "why",
+        "how",
+        "however",
+        "meanwhile",
+        "also",
+        "still",
+        "then",
+        "thus",
+        "though",
+        "although",
+        "because",
+        "despite",
+        "according",
+        "last",
+        "next",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "now",
+        "once",
+        "only",
+        "even",
+        "officials",
+        "official",
+        "authorities",
+        "analysts",
+        "experts",
+        "police",
+        "troops",
+        "soldiers",
+        "residents",
+        "people",
+        "sources",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "instead",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "otherwise",
+        "indeed",
+        "overall",
+        "still",
+        "besides",
+        "hence",
+        "therefore",
+        "thereafter",
+        "afterwards",
+        "elsewhere",
+        "together",
+        "anyway",
+        "perhaps",
+        "maybe",
+        "beyond",
+        "across",
+        "along",
+        "amid",
+        "among",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "despite",
+        "except",
+        "inside",
+        "near",
+        "outside",
+        "toward",
+        "towards",
+        "throughout",
+        "unlike",
+        "via",
+        "within",
+        "without",
+        "amongst",
+    ]
 )
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-           "Oct", "Nov", "Dec")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WD = "|".join(_WEEKDAYS)
 _EN_DATE = re.compile(
-    r"\b(?:(?:" + _WD + r"),?\s+)?(?:"
-    + "|".join([
-        _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?",
-        r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+\d{4})?",
-        _MONTH_RE + r"\s+\d{4}",
-        r"(?:early|mid|late)-?\s?" + _MONTH_RE,
-        r"(?:January|February|March|April|June|July|August|September|October|November|December)",
-        r"(?<=\b(?:in|of|by) )May",
-        r"(?:" + _WD + r")",
-        r"(?:in|since|by|until|of|from)\s+\d{4}(?!\s*(?:troops|soldiers|people|km|tons))",
-        r"\d{4}-\d{2}-\d{2}",
-    ])
+    r"\b(?:(?:"
+    + _WD
+    + r"),?\s+)?(?:"
+    + "|".join(
+        [
+            _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?",
+            r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+\d{4})?",
+            _MONTH_RE + r"\s+\d{4}",
+            r"(?:early|mid|late)-?\s?" + _MONTH_RE,
+            r"(?:January|February|March|April|June|July|August|September|October|November|December)",
+            r"(?<=\b(?:in|of|by) )May",
+            r"(?:" + _WD + r")",
+            r"(?:in|since|by|until|of|from)\s+\d{4}(?!\s*(?:troops|soldiers|people|km|tons))",
+            r"\d{4}-\d{2}-\d{2}",
+        ]
+    )
     + r")\b"
 )
 # "on the 26th": a day of the month, named by its ordinal alone
@@ -1208,37 +2734,285 @@ _EN_WORD_QTY = re.compile(
     r"civilians|missiles|drones|tanks|ships|times|members|countries|villages|children|workers)\b",
     re.IGNORECASE,
 )
-ORG_CUES = ("Ministry", "Agency", "Department", "Party", "Forces", "Force", "Corporation", "Corp", "Corp.",
-            "Inc", "Inc.", "Co", "Co.", "Ltd", "Company", "Committee", "Commission", "Council", "Bank",
-            "University", "Institute", "Office", "Service", "Army", "Navy", "Command", "Court", "Assembly",
-            "Parliament", "Congress", "Senate", "Bureau", "Administration", "Group", "Association", "Union",
-            "Organization", "Organisation", "Federation", "Authority", "Police", "Guard", "Fund", "Board",
-            "Times", "News", "Post", "Journal", "Press", "Reuters", "Agency", "Directorate", "Corps",
-            "Brigade", "Division", "Regiment", "Battalion", "Staff", "Chiefs", "Cabinet", "Government",
-            "Foundation", "Center", "Centre", "Electronics", "Motors", "Airlines", "Energy", "Holdings",
-            "Systems", "Academy", "School", "College", "Alliance", "Front", "Network", "Broadcasting",
-            "Kremlin", "Pentagon", "Secretariat", "Prosecutors", "Prosecution", "Tribunal", "Club", "FC")
-PLACE_CUES = ("Region", "region", "Province", "province", "City", "city", "River", "river", "Sea", "sea",
-              "Oblast", "oblast", "Island", "Islands", "Peninsula", "Mountain", "Mountains", "Mount", "Lake",
-              "Strait", "Bay", "Gulf", "Valley", "County", "District", "State", "Street", "Square", "Airport",
-              "Port", "Harbor", "Harbour", "Bridge", "Station", "Ocean", "Coast", "Desert", "Plateau",
-              "Prefecture", "Village", "Town", "Krai", "Republic", "Kingdom")
-OTHER_CUES = ("Prize", "Award", "Awards", "Cup", "Games", "Olympics", "Festival", "War", "Treaty", "Agreement",
-              "Accord", "Act", "Summit", "Forum", "Expo", "Conference", "Convention", "Championship",
-              "Declaration", "Doctrine", "Protocol", "Initiative", "Plan", "Operation")
-EQUIPMENT_CUES = ("missile", "missiles", "tank", "tanks", "drone", "drones", "system", "systems", "rocket",
-                  "rockets", "launcher", "launchers", "howitzer", "howitzers", "jet", "jets", "fighter",
-                  "fighters", "helicopter", "helicopters", "submarine", "warship", "destroyer", "carrier",
-                  "aircraft", "bomber", "bombers", "satellite", "vehicle", "vehicles", "artillery", "rifle")
-TITLES_EN = ("Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Prime", "Premier", "Chancellor", "Secretary",
-             "Gen", "General", "Lt", "Col", "Colonel", "Maj", "Major", "Sgt", "Adm", "Admiral", "Capt",
-             "Captain", "Gov", "Governor", "Sen", "Senator", "Rep", "Representative", "Chairman", "Chairwoman",
-             "Chair", "Leader", "King", "Queen", "Prince", "Princess", "Pope", "Ambassador", "Mayor", "Judge",
-             "Justice", "Commander", "Spokesman", "Spokeswoman", "Spokesperson", "Director", "Chief", "CEO",
-             "Lawmaker", "Rev", "Sir", "Lord", "Lady", "Professor", "Prof", "Deputy", "Vice", "Foreign",
-             "Defense", "Defence", "Supreme", "Marshal", "Emperor", "Sheikh", "Crown", "Novelist", "Author",
-             "Writer", "Poet", "Singer", "Actor", "Actress", "Rapper", "Artist", "Coach", "Founder", "Envoy",
-             "Pastor", "Bishop", "Cardinal", "Ayatollah", "Senior", "Secretary-General", "Director-General")
+ORG_CUES = (
+    "Ministry",
+    "Agency",
+    "Department",
+    "Party",
+    "Forces",
+    "Force",
+    "Corporation",
+    "Corp",
+    "Corp.",
+    "Inc",
+    "Inc.",
+    "Co",
+    "Co.",
+    "Ltd",
+    "Company",
+    "Committee",
+    "Commission",
+    "Council",
+    "Bank",
+    "University",
+    "Institute",
+    "Office",
+    "Service",
+    "Army",
+    "Navy",
+    "Command",
+    "Court",
+    "Assembly",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Bureau",
+    "Administration",
+    "Group",
+    "Association",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Federation",
+    "Authority",
+    "Police",
+    "Guard",
+    "Fund",
+    "Board",
+    "Times",
+    "News",
+    "Post",
+    "Journal",
+    "Press",
+    "Reuters",
+    "Agency",
+    "Directorate",
+    "Corps",
+    "Brigade",
+    "Division",
+    "Regiment",
+    "Battalion",
+    "Staff",
+    "Chiefs",
+    "Cabinet",
+    "Government",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Electronics",
+    "Motors",
+    "Airlines",
+    "Energy",
+    "Holdings",
+    "Systems",
+    "Academy",
+    "School",
+    "College",
+    "Alliance",
+    "Front",
+    "Network",
+    "Broadcasting",
+    "Kremlin",
+    "Pentagon",
+    "Secretariat",
+    "Prosecutors",
+    "Prosecution",
+    "Tribunal",
+    "Club",
+    "FC",
+)
+PLACE_CUES = (
+    "Region",
+    "region",
+    "Province",
+    "province",
+    "City",
+    "city",
+    "River",
+    "river",
+    "Sea",
+    "sea",
+    "Oblast",
+    "oblast",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Mountain",
+    "Mountains",
+    "Mount",
+    "Lake",
+    "Strait",
+    "Bay",
+    "Gulf",
+    "Valley",
+    "County",
+    "District",
+    "State",
+    "Street",
+    "Square",
+    "Airport",
+    "Port",
+    "Harbor",
+    "Harbour",
+    "Bridge",
+    "Station",
+    "Ocean",
+    "Coast",
+    "Desert",
+    "Plateau",
+    "Prefecture",
+    "Village",
+    "Town",
+    "Krai",
+    "Republic",
+    "Kingdom",
+)
+OTHER_CUES = (
+    "Prize",
+    "Award",
+    "Awards",
+    "Cup",
+    "Games",
+    "Olympics",
+    "Festival",
+    "War",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Act",
+    "Summit",
+    "Forum",
+    "Expo",
+    "Conference",
+    "Convention",
+    "Championship",
+    "Declaration",
+    "Doctrine",
+    "Protocol",
+    "Initiative",
+    "Plan",
+    "Operation",
+)
+EQUIPMENT_CUES = (
+    "missile",
+    "missiles",
+    "tank",
+    "tanks",
+    "drone",
+    "drones",
+    "system",
+    "systems",
+    "rocket",
+    "rockets",
+    "launcher",
+    "launchers",
+    "howitzer",
+    "howitzers",
+    "jet",
+    "jets",
+    "fighter",
+    "fighters",
+    "helicopter",
+    "helicopters",
+    "submarine",
+    "warship",
+    "destroyer",
+    "carrier",
+    "aircraft",
+    "bomber",
+    "bombers",
+    "satellite",
+    "vehicle",
+    "vehicles",
+    "artillery",
+    "rifle",
+)
+TITLES_EN = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "President",
+    "Minister",
+    "Prime",
+    "Premier",
+    "Chancellor",
+    "Secretary",
+    "Gen",
+    "General",
+    "Lt",
+    "Col",
+    "Colonel",
+    "Maj",
+    "Major",
+    "Sgt",
+    "Adm",
+    "Admiral",
+    "Capt",
+    "Captain",
+    "Gov",
+    "Governor",
+    "Sen",
+    "Senator",
+    "Rep",
+    "Representative",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Leader",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Ambassador",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Commander",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Director",
+    "Chief",
+    "CEO",
+    "Lawmaker",
+    "Rev",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Professor",
+    "Prof",
+    "Deputy",
+    "Vice",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Supreme",
+    "Marshal",
+    "Emperor",
+    "Sheikh",
+    "Crown",
+    "Novelist",
+    "Author",
+    "Writer",
+    "Poet",
+    "Singer",
+    "Actor",
+    "Actress",
+    "Rapper",
+    "Artist",
+    "Coach",
+    "Founder",
+    "Envoy",
+    "Pastor",
+    "Bishop",
+    "Cardinal",
+    "Ayatollah",
+    "Senior",
+    "Secretary-General",
+    "Director-General",
+)
 _PERSON_VERBS = re.compile(
     r"^,?\s+(?:said|says|told|added|wrote|noted|stressed|argued|claimed|insisted|warned|urged|announced|"
     r"explained|replied|asked|tweeted|posted|met|visited|vowed|pledged|admitted|denied|stated|called|"
@@ -1287,7 +3061,11 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
                 continue
             if typ == "OTHER" or re.match(r"\s+[a-z]", text[e:]):
                 continue
-        if typ in ("OTHER", "PERSON") and text[s:e] in ("North", "South") and text[max(0, s - 4) : s].lower() == "the ":
+        if (
+            typ in ("OTHER", "PERSON")
+            and text[s:e] in ("North", "South")
+            and text[max(0, s - 4) : s].lower() == "the "
+        ):
             typ = "PLACE"  # "the North": English news naming a Korea it has named before
         if typ == "PERSON":
             persons.update(text[s:e].split())
@@ -1304,11 +3082,15 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
 
 
 _ARMY_AFTER = re.compile(r" (?:troops|soldiers|forces|army|military|units|navy|marines|troop)\b")
-_COMMON_ENDING = re.compile(r"^[A-Z][a-z]+(?:s|ed|ing|ly|tion|ment|ness|ers|ful|less|ous|ive|able|ward|wise)$")
+_COMMON_ENDING = re.compile(
+    r"^[A-Z][a-z]+(?:s|ed|ing|ly|tion|ment|ness|ers|ful|less|ous|ive|able|ward|wise)$"
+)
 _TITLE_WORDS = frozenset(TITLES_EN) - {"Defense", "Defence", "Foreign", "Supreme", "Crown", "Vice", "Deputy"}
 
 
-def _split_at_titles(text: str, spans: list[tuple[int, int]], glossary: Glossary) -> list[tuple[int, int, str]]:
+def _split_at_titles(
+    text: str, spans: list[tuple[int, int]], glossary: Glossary
+) -> list[tuple[int, int, str]]:
     """Cut "Bank of Korea Governor Rhee Chang-yong" into the body ("LEFT") and the titled person."""
     out: list[tuple[int, int, str]] = []
     for s, e in spans:
@@ -1336,7 +3118,7 @@ _DEMONYM = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:ian|ese|ish|ean|an|ic|i|c
 
 
 def _is_demonym(name: str, glossary: Glossary) -> bool:
-    """"Russian", "North Korean": an adjective of nationality, unless the glossary knows it as a name."""
+    """ "Russian", "North Korean": an adjective of nationality, unless the glossary knows it as a name."""
     return bool(_DEMONYM.fullmatch(name)) and glossary.lookup_en(name) is None
 
 
@@ -1353,7 +3135,9 @@ def _capitalised_spans(text: str) -> list[tuple[int, int]]:
     starts = _sentence_starts(text)
     lowered_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'’\-]+\b", text)}
     toks: list[tuple[int, int, str]] = []
-    for m in re.finditer(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*\.?|\d[\d,]*|-", text):
+    for m in re.finditer(
+        r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*\.?|\d[\d,]*|-", text
+    ):
         w = m.group()
         if w[-2:] in ("'s", "’s"):  # China's Commerce Ministry: the possessive ends the name
             toks.append((m.start(), m.end() - 2, w[:-2]))
@@ -1375,16 +3159,23 @@ def _capitalised_spans(text: str) -> list[tuple[int, int]]:
             gap = text[toks[k - 1][1] : ps]
             if gap not in (" ", "-", "") or gap == "" and not pw[0].isalnum():
                 break
-            if pw.rstrip(".") in _MONTHS and re.match(r"\.?\s*\d", text[pe - (pw[-1] == "."):]):
+            if pw.rstrip(".") in _MONTHS and re.match(r"\.?\s*\d", text[pe - (pw[-1] == ".") :]):
                 break  # "… Sea on Oct. 31": a date, not more of the name
             if _is_name_token(pw) and not _ends_sentence(toks[k - 1][2], text, toks[k - 1][1]):
                 j, end = k, pe
                 k += 1
                 continue
             run_words = {t[2].rstrip(".") for t in toks[i:k]}
-            joins = pw.lower() in _CONNECTORS or (pw == "and" and run_words & set(ORG_CUES))  # Ministry of X and Y
-            if joins and pw.islower() and k + 1 < len(toks) and _is_name_token(toks[k + 1][2]) \
-                    and text[pe : toks[k + 1][0]] == " ":
+            joins = pw.lower() in _CONNECTORS or (
+                pw == "and" and run_words & set(ORG_CUES)
+            )  # Ministry of X and Y
+            if (
+                joins
+                and pw.islower()
+                and k + 1 < len(toks)
+                and _is_name_token(toks[k + 1][2])
+                and text[pe : toks[k + 1][0]] == " "
+            ):
                 k += 1
                 continue
             break
@@ -1397,8 +3188,10 @@ def _capitalised_spans(text: str) -> list[tuple[int, int]]:
         if last.endswith(".") and re.fullmatch(r"[A-Z][a-z]{1,3}\.", last) and last[:-1] not in _ABBREVS:
             end -= 1
         sentence_initial = s in starts
-        if sentence_initial and len(words) == 1 and (
-            word0.lower() in _FUNCTION_WORDS or word0.lower() in lowered_words or word0 in TITLES_EN
+        if (
+            sentence_initial
+            and len(words) == 1
+            and (word0.lower() in _FUNCTION_WORDS or word0.lower() in lowered_words or word0 in TITLES_EN)
         ):
             i = j + 1
             continue
@@ -1419,8 +3212,34 @@ def _capitalised_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_ABBREVS = {"Gen", "Lt", "Col", "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Co", "Corp", "Inc", "Ltd", "Adm",
-            "Sgt", "Gov", "Sen", "Rep", "Prof", "Rev", "Capt", "Maj", "Mt", "Ft", "No"}
+_ABBREVS = {
+    "Gen",
+    "Lt",
+    "Col",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Jr",
+    "Sr",
+    "St",
+    "Co",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Adm",
+    "Sgt",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Prof",
+    "Rev",
+    "Capt",
+    "Maj",
+    "Mt",
+    "Ft",
+    "No",
+}
 
 
 def _ends_sentence(word: str, text: str, end: int) -> bool:
@@ -1433,25 +3252,135 @@ def _ends_sentence(word: str, text: str, end: int) -> bool:
 def _is_name_token(w: str) -> bool:
     if not w or not w[0].isupper():
         return False
-    return bool(re.fullmatch(r"(?:[A-Z]\.){1,}|[A-Z][A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*\.?|[A-Z]+\d*", w))
+    return bool(
+        re.fullmatch(r"(?:[A-Z]\.){1,}|[A-Z][A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*\.?|[A-Z]+\d*", w)
+    )
 
 
-_ORG_NOUNS = ("outlet", "agency", "company", "firm", "newspaper", "broadcaster", "site", "website", "group",
-              "organization", "organisation", "think tank", "institute", "party", "union", "bank", "maker",
-              "manufacturer", "carrier", "network", "channel", "daily", "magazine", "startup", "conglomerate")
-_PERSON_NOUNS = ("spokesman", "spokeswoman", "spokesperson", "minister", "leader", "official", "analyst",
-                 "professor", "researcher", "lawmaker", "diplomat", "general", "commander", "president",
-                 "chairman", "director", "founder", "executive", "journalist", "reporter", "activist", "actor",
-                 "singer", "writer", "novelist", "veteran", "expert", "defector", "soldier", "envoy")
-_PLACE_NOUNS = ("city", "town", "village", "region", "province", "district", "county", "port", "island",
-                "country", "state", "capital", "area")
+_ORG_NOUNS = (
+    "outlet",
+    "agency",
+    "company",
+    "firm",
+    "newspaper",
+    "broadcaster",
+    "site",
+    "website",
+    "group",
+    "organization",
+    "organisation",
+    "think tank",
+    "institute",
+    "party",
+    "union",
+    "bank",
+    "maker",
+    "manufacturer",
+    "carrier",
+    "network",
+    "channel",
+    "daily",
+    "magazine",
+    "startup",
+    "conglomerate",
+)
+_PERSON_NOUNS = (
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "leader",
+    "official",
+    "analyst",
+    "professor",
+    "researcher",
+    "lawmaker",
+    "diplomat",
+    "general",
+    "commander",
+    "president",
+    "chairman",
+    "director",
+    "founder",
+    "executive",
+    "journalist",
+    "reporter",
+    "activist",
+    "actor",
+    "singer",
+    "writer",
+    "novelist",
+    "veteran",
+    "expert",
+    "defector",
+    "soldier",
+    "envoy",
+)
+_PLACE_NOUNS = (
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "district",
+    "county",
+    "port",
+    "island",
+    "country",
+    "state",
+    "capital",
+    "area",
+)
 _APPOSITIVE = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?("
     + "|".join(sorted(_ORG_NOUNS + _PERSON_NOUNS + _PLACE_NOUNS, key=len, reverse=True))
     + r")\b"
 )
 _KOREAN_SURNAMES_EN = frozenset(
-    ["Kim", "Lee", "Park", "Choi", "Jung", "Chung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Shin", "Seo", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Roh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Woo", "Koo", "Min", "Jin", "Rhee", "Yi", "Oh"]
+    [
+        "Kim",
+        "Lee",
+        "Park",
+        "Choi",
+        "Jung",
+        "Chung",
+        "Kang",
+        "Cho",
+        "Yoon",
+        "Jang",
+        "Lim",
+        "Han",
+        "Shin",
+        "Seo",
+        "Kwon",
+        "Hwang",
+        "Ahn",
+        "Song",
+        "Yoo",
+        "Hong",
+        "Jeon",
+        "Ko",
+        "Moon",
+        "Yang",
+        "Son",
+        "Bae",
+        "Baek",
+        "Heo",
+        "Nam",
+        "Roh",
+        "Ha",
+        "Kwak",
+        "Sung",
+        "Cha",
+        "Joo",
+        "Woo",
+        "Koo",
+        "Min",
+        "Jin",
+        "Rhee",
+        "Yi",
+        "Oh",
+    ]
 )
 
 
@@ -1476,17 +3405,48 @@ def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, b
     m = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)*)(?=[,.;:)]|$)", after)
     if m and (ge := glossary.lookup_en(m.group(1).rstrip("."))) is not None and ge.type == "PLACE":
         return "PLACE", False  # Auckland, New Zealand
-    if any(w in PLACE_CUES for w in words) or nxt in ("region", "province", "city", "oblast", "river", "sea",
-                                                      "peninsula", "island", "county", "district", "state"):
+    if any(w in PLACE_CUES for w in words) or nxt in (
+        "region",
+        "province",
+        "city",
+        "oblast",
+        "river",
+        "sea",
+        "peninsula",
+        "island",
+        "county",
+        "district",
+        "state",
+    ):
         return "PLACE", False
     if nxt in EQUIPMENT_CUES or re.search(r"\d", name) and re.search(r"[A-Z]", name):
         return "EQUIPMENT", False
     prev_word = re.search(r"([A-Za-z]+)\.?[ \t]*$", before)  # within the sentence: not across a full stop
     pw = prev_word.group(1) if prev_word and not re.search(r"[.!?][\"'”’)]?\s*$", before) else ""
-    if pw in TITLES_EN or pw.lower() in ("minister", "president", "spokesman", "spokeswoman", "leader",
-                                           "chairman", "secretary", "envoy", "lawmaker", "ambassador",
-                                           "commander", "officer", "analyst", "professor", "director",
-                                           "premier", "chancellor", "general", "admiral", "mr", "ms", "mrs"):
+    if pw in TITLES_EN or pw.lower() in (
+        "minister",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "leader",
+        "chairman",
+        "secretary",
+        "envoy",
+        "lawmaker",
+        "ambassador",
+        "commander",
+        "officer",
+        "analyst",
+        "professor",
+        "director",
+        "premier",
+        "chancellor",
+        "general",
+        "admiral",
+        "mr",
+        "ms",
+        "mrs",
+    ):
         return "PERSON", False
     if _PERSON_VERBS.match(after):
         return "PERSON", False
@@ -1498,8 +3458,25 @@ def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, b
         return "ORG", False
     if name in _KOREAN_SURNAMES_EN:
         return "PERSON", False  # Kim, Lee, Park: a Korean named by the surname
-    if pw.lower() in ("in", "at", "near", "from", "across", "into", "to", "toward", "towards", "outside",
-                      "inside", "around", "of") and len(words) <= 3:
+    if (
+        pw.lower()
+        in (
+            "in",
+            "at",
+            "near",
+            "from",
+            "across",
+            "into",
+            "to",
+            "toward",
+            "towards",
+            "outside",
+            "inside",
+            "around",
+            "of",
+        )
+        and len(words) <= 3
+    ):
         # a place by its preposition, unless a glossary org part says otherwise
         for w in words:
             ent = glossary.lookup_en(w)
@@ -1515,5 +3492,3 @@ def _type_english(text: str, s: int, e: int, glossary: Glossary) -> tuple[str, b
         if ent is not None:
             return ("ORG" if ent.type == "PLACE" and len(words) > 1 else ent.type), False
     return "OTHER", False
-
-

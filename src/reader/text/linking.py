@@ -109,13 +109,20 @@ def link_mentions(
                 scored.append((sim, -i, -j, k, whole, e))
     for sim, _, _, k, whole, e in sorted(scored, key=lambda t: (t[0], t[1], t[2]), reverse=True):
         if state.is_free(k, whole) and e in state.free_en:
-            state.take(k, whole, e, k.type if k.type != "OTHER" else e.type, "transliteration", sim < _SOUND_SURE)
+            state.take(
+                k, whole, e, k.type if k.type != "OTHER" else e.type, "transliteration", sim < _SOUND_SURE
+            )
 
     # 4. elimination: a single unlinked name left on each side, of one type, that no glossary entry claims
     ks = [k for k, w in state.candidates(parts=False) if k.type in NAME_TYPES and k.type != "OTHER"]
     es = [e for e in state.free_en if e.type in NAME_TYPES and e.type != "OTHER"]
-    if (len(ks) == 1 and len(es) == 1 and ks[0].type == es[0].type
-            and glossary.lookup_ko(ks[0].text) is None and glossary.lookup_en(es[0].text) is None):
+    if (
+        len(ks) == 1
+        and len(es) == 1
+        and ks[0].type == es[0].type
+        and glossary.lookup_ko(ks[0].text) is None
+        and glossary.lookup_en(es[0].text) is None
+    ):
         state.take(ks[0], ks[0], es[0], ks[0].type, "elimination", True)
 
     state.links.sort(key=lambda link: (link.ko.start, link.ko.end))
@@ -169,7 +176,10 @@ def _words(m: Mention) -> list[Mention]:
     """The space-separated words of a several-word mention, as mentions of the same type."""
     if " " not in m.text:
         return []
-    return [Mention(m.start + w.start(), m.start + w.end(), w.group(), m.type) for w in re.finditer(r"\S+", m.text)]
+    return [
+        Mention(m.start + w.start(), m.start + w.end(), w.group(), m.type)
+        for w in re.finditer(r"\S+", m.text)
+    ]
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -177,8 +187,20 @@ def _words(m: Mention) -> list[Mention]:
 
 
 # One-syllable names of countries in Korean compounds (한미, 북러, 대러): the country each stands for
-COUNTRY_SYLLABLE = {"한국": "한", "미국": "미", "중국": "중", "일본": "일", "북한": "북", "러시아": "러",
-                    "영국": "영", "독일": "독", "프랑스": "프", "우크라이나": "우", "인도": "인", "호주": "호"}
+COUNTRY_SYLLABLE = {
+    "한국": "한",
+    "미국": "미",
+    "중국": "중",
+    "일본": "일",
+    "북한": "북",
+    "러시아": "러",
+    "영국": "영",
+    "독일": "독",
+    "프랑스": "프",
+    "우크라이나": "우",
+    "인도": "인",
+    "호주": "호",
+}
 _SYLLABLE_COUNTRY = {syl: country for country, syl in COUNTRY_SYLLABLE.items()}
 
 
@@ -200,7 +222,11 @@ def _entries_en(m: Mention, glossary: Glossary, en_text: str = "") -> list[Entry
     """Entries for the English mention as a whole: "NATO-Ukraine Council" is not NATO.  "The North" and
     "the South" are how English news names the two Koreas once it has named them."""
     found = glossary.entries_en(m.text)
-    if not found and m.text in ("North", "South") and en_text[max(0, m.start - 4) : m.start].lower() == "the ":
+    if (
+        not found
+        and m.text in ("North", "South")
+        and en_text[max(0, m.start - 4) : m.start].lower() == "the "
+    ):
         found = glossary.entries_en(f"{m.text} Korea")
     army = _ARMY_WORD.search(m.text)
     if not found and army:  # "North Korean soldiers" / "… units" is the army the glossary calls "… troops"
@@ -241,8 +267,11 @@ def _same_values(a: list[Quantity], b: list[Quantity], type_a: str, type_b: str)
         return False
     if type_a != type_b and any(q.unit in ("month", "year") for q in a + b if q.kind == "date"):
         return False  # 11월 5일 is a date, never "five days"
-    return len(va) == len(vb) == 1 and values_equal(va[0], vb[0]) or (
-        type_a == type_b == "QUANTITY" and any(values_equal(x, y) for x in va for y in vb))
+    return (
+        len(va) == len(vb) == 1
+        and values_equal(va[0], vb[0])
+        or (type_a == type_b == "QUANTITY" and any(values_equal(x, y) for x in va for y in vb))
+    )
 
 
 def _is_duration(qs: list[Quantity]) -> bool:
@@ -274,11 +303,80 @@ def values_equal(x: float, y: float) -> bool:
 _SOUND_LINK = 0.78  # below this, two names do not sound alike enough to link
 _SOUND_SURE = 0.9  # at or above this, a sound link is not marked as a guess
 
-_INITIALS = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
-_MEDIALS = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
-            "yu", "eu", "ui", "i"]
-_FINALS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t",
-           "t", "ng", "t", "t", "k", "t", "p", "t"]
+_INITIALS = [
+    "g",
+    "kk",
+    "n",
+    "d",
+    "tt",
+    "r",
+    "m",
+    "b",
+    "pp",
+    "s",
+    "ss",
+    "",
+    "j",
+    "jj",
+    "ch",
+    "k",
+    "t",
+    "p",
+    "h",
+]
+_MEDIALS = [
+    "a",
+    "ae",
+    "ya",
+    "yae",
+    "eo",
+    "e",
+    "yeo",
+    "ye",
+    "o",
+    "wa",
+    "wae",
+    "oe",
+    "yo",
+    "u",
+    "wo",
+    "we",
+    "wi",
+    "yu",
+    "eu",
+    "ui",
+    "i",
+]
+_FINALS = [
+    "",
+    "k",
+    "k",
+    "k",
+    "n",
+    "n",
+    "n",
+    "t",
+    "l",
+    "k",
+    "m",
+    "l",
+    "l",
+    "l",
+    "p",
+    "l",
+    "m",
+    "p",
+    "p",
+    "t",
+    "t",
+    "ng",
+    "t",
+    "t",
+    "k",
+    "t",
+    "p",
+    "t",
+]
 
 
 def romanize(text: str) -> str:
@@ -304,17 +402,62 @@ def romanize(text: str) -> str:
 
 
 _SURNAME_ROMAN = {
-    "김": ("kim",), "이": ("lee", "yi", "rhee"), "박": ("park", "pak"), "최": ("choi", "choe"),
-    "정": ("jung", "chung", "jeong"), "강": ("kang",), "조": ("cho", "jo"), "윤": ("yoon", "yun"),
-    "장": ("jang", "chang"), "임": ("lim", "im"), "한": ("han",), "오": ("oh",), "서": ("seo", "suh"),
-    "신": ("shin", "sin"), "권": ("kwon",), "황": ("hwang",), "안": ("ahn", "an"), "송": ("song",),
-    "류": ("ryu", "yoo"), "유": ("yoo", "yu"), "전": ("jeon", "chun", "jun"), "홍": ("hong",),
-    "고": ("ko", "koh"), "문": ("moon", "mun"), "양": ("yang",), "손": ("son", "sohn"), "배": ("bae",),
-    "백": ("baek", "paik"), "허": ("heo", "huh"), "노": ("roh", "noh"), "남": ("nam",), "하": ("ha",),
-    "곽": ("kwak",), "성": ("sung",), "차": ("cha",), "주": ("joo", "ju"), "우": ("woo",), "구": ("koo", "ku"),
-    "민": ("min",), "진": ("jin",), "나": ("na", "ra"), "지": ("ji",), "엄": ("eom", "um"), "채": ("chae",),
-    "원": ("won",), "천": ("chun",), "방": ("bang",), "현": ("hyun",), "함": ("ham",), "여": ("yeo",),
-    "추": ("choo", "chu"), "도": ("do",), "석": ("seok", "suk"), "선": ("sun",), "설": ("sul",), "마": ("ma",),
+    "김": ("kim",),
+    "이": ("lee", "yi", "rhee"),
+    "박": ("park", "pak"),
+    "최": ("choi", "choe"),
+    "정": ("jung", "chung", "jeong"),
+    "강": ("kang",),
+    "조": ("cho", "jo"),
+    "윤": ("yoon", "yun"),
+    "장": ("jang", "chang"),
+    "임": ("lim", "im"),
+    "한": ("han",),
+    "오": ("oh",),
+    "서": ("seo", "suh"),
+    "신": ("shin", "sin"),
+    "권": ("kwon",),
+    "황": ("hwang",),
+    "안": ("ahn", "an"),
+    "송": ("song",),
+    "류": ("ryu", "yoo"),
+    "유": ("yoo", "yu"),
+    "전": ("jeon", "chun", "jun"),
+    "홍": ("hong",),
+    "고": ("ko", "koh"),
+    "문": ("moon", "mun"),
+    "양": ("yang",),
+    "손": ("son", "sohn"),
+    "배": ("bae",),
+    "백": ("baek", "paik"),
+    "허": ("heo", "huh"),
+    "노": ("roh", "noh"),
+    "남": ("nam",),
+    "하": ("ha",),
+    "곽": ("kwak",),
+    "성": ("sung",),
+    "차": ("cha",),
+    "주": ("joo", "ju"),
+    "우": ("woo",),
+    "구": ("koo", "ku"),
+    "민": ("min",),
+    "진": ("jin",),
+    "나": ("na", "ra"),
+    "지": ("ji",),
+    "엄": ("eom", "um"),
+    "채": ("chae",),
+    "원": ("won",),
+    "천": ("chun",),
+    "방": ("bang",),
+    "현": ("hyun",),
+    "함": ("ham",),
+    "여": ("yeo",),
+    "추": ("choo", "chu"),
+    "도": ("do",),
+    "석": ("seok", "suk"),
+    "선": ("sun",),
+    "설": ("sul",),
+    "마": ("ma",),
 }
 
 

@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quantity", "Weekday", "find_quantities", "find_weekdays", "is_sino_korean_count", "parse_english_number",
-           "parse_korean_number"]
+__all__ = [
+    "Quantity",
+    "Weekday",
+    "find_quantities",
+    "find_weekdays",
+    "is_sino_korean_count",
+    "parse_english_number",
+    "parse_korean_number",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,13 +192,51 @@ _LATIN_COUNTER = re.compile(r"[A-Za-z²]+$")
 
 
 # Native Korean numbers of days, written as words: 이틀 is "two days", 열흘 "ten days".
-_KO_NATIVE_DAYS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8,
-                   "아흐레": 9, "열흘": 10, "보름": 15}
+_KO_NATIVE_DAYS = {
+    "하루": 1,
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
+    "닷새": 5,
+    "엿새": 6,
+    "이레": 7,
+    "여드레": 8,
+    "아흐레": 9,
+    "열흘": 10,
+    "보름": 15,
+}
 # Native numerals before a counter: 두 차례, 세 명, 다섯 곳, 스무 척.
-_KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
-              "열한": 11, "열두": 12, "열세": 13, "열네": 14, "스무": 20}
-_KO_NATIVE_COUNTERS = {"차례": None, "번": None, "명": "person", "개": None, "곳": None, "척": None, "대": None,
-                       "개국": "country", "가지": None, "건": None, "마리": None, "발": None}
+_KO_NATIVE = {
+    "한": 1,
+    "두": 2,
+    "세": 3,
+    "네": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+    "열": 10,
+    "열한": 11,
+    "열두": 12,
+    "열세": 13,
+    "열네": 14,
+    "스무": 20,
+}
+_KO_NATIVE_COUNTERS = {
+    "차례": None,
+    "번": None,
+    "명": "person",
+    "개": None,
+    "곳": None,
+    "척": None,
+    "대": None,
+    "개국": "country",
+    "가지": None,
+    "건": None,
+    "마리": None,
+    "발": None,
+}
 _HANGUL = "\uac00-\ud7a3"
 # A native day count is a word of its own: followed by a particle, 째 or 간, never by more of a word
 # (하루빨리, 이레네).
@@ -216,15 +261,46 @@ def _korean_words_for_numbers(text: str) -> list[Quantity]:
     for m in _KO_NATIVE_COUNT_RE.finditer(text):
         counter = m.group("c") or m.group("c2")
         end = m.end("c") if m.group("c") else m.end("c2")
-        out.append(Quantity(m.start(), end, float(_KO_NATIVE[m.group("w")]), _KO_NATIVE_COUNTERS[counter], "count"))
+        out.append(
+            Quantity(m.start(), end, float(_KO_NATIVE[m.group("w")]), _KO_NATIVE_COUNTERS[counter], "count")
+        )
     return out
 
 
 _SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 # Counters a number in Sino-Korean words stands before (오백 명, 천 달러, 삼십 년); one-syllable words that
 # also end ordinary nouns after such syllables (백인, 천주, 만원 as "full") are left out or need a space
-_SINO_COUNTERS = ("명", "달러", "원", "엔", "위안", "유로", "년", "개월", "일", "시간", "분", "초", "세", "살", "배", "개국",
-                  "개", "척", "대", "발", "건", "곳", "번", "차례", "마리", "톤", "킬로미터", "미터", "퍼센트")
+_SINO_COUNTERS = (
+    "명",
+    "달러",
+    "원",
+    "엔",
+    "위안",
+    "유로",
+    "년",
+    "개월",
+    "일",
+    "시간",
+    "분",
+    "초",
+    "세",
+    "살",
+    "배",
+    "개국",
+    "개",
+    "척",
+    "대",
+    "발",
+    "건",
+    "곳",
+    "번",
+    "차례",
+    "마리",
+    "톤",
+    "킬로미터",
+    "미터",
+    "퍼센트",
+)
 _SINO_NUMBER = re.compile(
     rf"(?<![{_HANGUL}\d.,])(?P<num>(?:[일이삼사오육칠팔구]?[십백천만억조])+[일이삼사오육칠팔구]?)(?P<approx>여)?(?P<sp>\s?)"
     rf"(?P<c>{'|'.join(sorted(_SINO_COUNTERS, key=len, reverse=True))})"
@@ -515,8 +591,22 @@ _EN_DAY_OF = re.compile(
     rf"\b(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b\.?",
     re.IGNORECASE,
 )
-_FULL_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december"])
+_FULL_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _TIME_WORD_BEFORE = re.compile(
     r"\b(?:in|since|until|till|by|from|through|to|before|after|during|of|last|next|this|early|mid|late|"
     r"end of|since early|since late)[\s-]+$",
@@ -529,10 +619,30 @@ _EN_ORDINAL = re.compile(
     re.IGNORECASE,
 )
 _WORD_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "hundredth": 100,
 }
 _EN_WORD_ORDINAL = re.compile(
     r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?P<w>"
@@ -543,8 +653,17 @@ _EN_WORD_ORDINAL = re.compile(
 # "two-thirds", "a quarter", "one half": fractions, read before "third" or "quarter" can pass for ordinals
 _DENOMINATORS = {"half": 2, "halves": 2} | {
     word + plural: den
-    for word, den in (("third", 3), ("quarter", 4), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7),
-                      ("eighth", 8), ("ninth", 9), ("tenth", 10))
+    for word, den in (
+        ("third", 3),
+        ("quarter", 4),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("tenth", 10),
+    )
     for plural in ("", "s")
 }
 _EN_FRACTION = re.compile(
@@ -632,7 +751,13 @@ def _spelled_at(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[in
     k = i
     w = toks[k][2]
     after = toks[k + 1][2] if k + 1 < n else ""
-    if w == "half" and after in ("a", "an") and k + 2 < n and _joined(text, toks, k + 1) and _joined(text, toks, k + 2):
+    if (
+        w == "half"
+        and after in ("a", "an")
+        and k + 2 < n
+        and _joined(text, toks, k + 1)
+        and _joined(text, toks, k + 2)
+    ):
         factor, k = 0.5, k + 1  # half a million, half a dozen
         w, after = toks[k][2], toks[k + 1][2] if k + 1 < n else ""
         if after not in ("hundred", "dozen", *_BIG_WORDS):
@@ -665,8 +790,13 @@ def _spelled_at(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[in
         elif w == "dozen" and last == "unit" and current < 13:
             current *= 12
             last = "dozen"
-        elif (w == "and" and last in ("hundred", "big") and k + 1 < n and toks[k + 1][2] in _NUMBER_WORDS
-              and _joined(text, toks, k + 1)):
+        elif (
+            w == "and"
+            and last in ("hundred", "big")
+            and k + 1 < n
+            and toks[k + 1][2] in _NUMBER_WORDS
+            and _joined(text, toks, k + 1)
+        ):
             last = "and"
         else:
             break
@@ -728,8 +858,11 @@ def _english_quantities(text: str) -> list[Quantity]:
     for m in _EN_FRACTION.finditer(text):
         num = m.group("n").lower()
         den_word = m.group("d").lower()
-        if (num in ("a", "an", "one") and den_word not in ("half", "quarter")
-                and not _FRACTION_AFTER.match(text, m.end())):
+        if (
+            num in ("a", "an", "one")
+            and den_word not in ("half", "quarter")
+            and not _FRACTION_AFTER.match(text, m.end())
+        ):
             continue  # "a seventh nuclear test" counts tests; "a third of the troops" is a share
         n = 1 if num in ("a", "an", "one") else _EN_SMALL.get(num) or int(num)
         den = _DENOMINATORS[m.group("d").lower()]
@@ -739,8 +872,10 @@ def _english_quantities(text: str) -> list[Quantity]:
         if free(m.start(), m.end()):
             add(Quantity(m.start(), m.end(), float(m.group("num")), None, "ordinal"))
     for m in _EN_WORD_ORDINAL.finditer(text):
-        if m.group("w").lower() == "second" and re.match(r"s?\b", text[m.end() :]) and _SECOND_AS_TIME.match(
-            text, m.end()
+        if (
+            m.group("w").lower() == "second"
+            and re.match(r"s?\b", text[m.end() :])
+            and _SECOND_AS_TIME.match(text, m.end())
         ):
             continue
         value = _WORD_ORDINALS[m.group("w").lower()]
@@ -842,8 +977,30 @@ _KO_WEEKDAY_RE = re.compile(rf"(?<![{_HANGUL}])(?<!매주 )(?<!매주)(?P<w>[{_K
 _KO_WEEKDAY_BRACKET_RE = re.compile(rf"\d\s?일\s?\((?P<w>[{_KO_WEEKDAYS}])\)")
 _EN_WEEKDAY_RE = re.compile(rf"\b(?P<w>{'|'.join(_EN_WEEKDAYS)})\b")
 # Words that may stand capitalised before a weekday at the start of a sentence without making it a name
-_EN_WEEKDAY_LEAD = frozenset(["on", "last", "next", "this", "since", "until", "till", "by", "from", "through",
-                              "early", "late", "before", "after", "and", "or", "that", "as", "but", "then"])
+_EN_WEEKDAY_LEAD = frozenset(
+    [
+        "on",
+        "last",
+        "next",
+        "this",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "through",
+        "early",
+        "late",
+        "before",
+        "after",
+        "and",
+        "or",
+        "that",
+        "as",
+        "but",
+        "then",
+    ]
+)
 
 
 def find_weekdays(text: str, lang: str) -> list[Weekday]:

@@ -8,5 +8,12 @@ from .article import Outcome, translate_article
 from .config import ENGINES, EngineConfig, config_path, load_config
 from .errors import TranslationError
 
-__all__ = ["ENGINES", "EngineConfig", "Outcome", "TranslationError", "config_path", "load_config",
-           "translate_article"]
+__all__ = [
+    "ENGINES",
+    "EngineConfig",
+    "Outcome",
+    "TranslationError",
+    "config_path",
+    "load_config",
+    "translate_article",
+]

@@ -18,7 +18,9 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 def api_key(env_name: str, engine: str, *, required: bool) -> str:
     key = os.environ.get(env_name, "").strip() if env_name else ""
     if required and not key:
-        raise TranslationError(f"{engine} needs an API key: set the environment variable {env_name or '(none named)'}")
+        raise TranslationError(
+            f"{engine} needs an API key: set the environment variable {env_name or '(none named)'}"
+        )
     return key
 
 
@@ -40,8 +42,15 @@ def redact(text: str, secret: str) -> str:
     return text.replace(secret, "***") if secret else text
 
 
-def post_json(client, url: str, payload: dict[str, Any], *, engine: str, key: str,
-              statuses: dict[int, str] | None = None) -> Any:
+def post_json(
+    client,
+    url: str,
+    payload: dict[str, Any],
+    *,
+    engine: str,
+    key: str,
+    statuses: dict[int, str] | None = None,
+) -> Any:
     """POST and return the decoded JSON answer; raise Retryable or TranslationError otherwise."""
     import httpx
 
@@ -50,8 +59,9 @@ def post_json(client, url: str, payload: dict[str, Any], *, engine: str, key: st
     except httpx.TimeoutException:
         raise Retryable(f"{engine} did not answer within {client.timeout.read:g} seconds") from None
     except httpx.ConnectError:  # refused or unknown host: a server not started or a wrong URL, not a hiccup
-        raise TranslationError(f"cannot reach {engine} at {url} (is the address right and the server running?)"
-                               ) from None
+        raise TranslationError(
+            f"cannot reach {engine} at {url} (is the address right and the server running?)"
+        ) from None
     except httpx.HTTPError as exc:  # a connection dropped half-way, a broken answer
         raise Retryable(f"the connection to {engine} broke ({type(exc).__name__})") from None
     status = response.status_code
@@ -64,8 +74,9 @@ def post_json(client, url: str, payload: dict[str, Any], *, engine: str, key: st
     if status == 404:
         raise TranslationError(f"{engine}: no such endpoint or model at {url} (HTTP 404)")
     if status >= 400:
-        raise TranslationError(f"{engine} rejected the request (HTTP {status}: "
-                               f"{redact(_error_message(response), key)[:200]})")
+        raise TranslationError(
+            f"{engine} rejected the request (HTTP {status}: {redact(_error_message(response), key)[:200]})"
+        )
     try:
         return response.json()
     except ValueError:

@@ -13,8 +13,10 @@ class ArgosEngine:
         try:
             import argostranslate.translate as argos
         except ImportError:
-            raise TranslationError("argos: Argos Translate is not installed (pip install argostranslate, then "
-                                   "install its Korean–English package)") from None
+            raise TranslationError(
+                "argos: Argos Translate is not installed (pip install argostranslate, then "
+                "install its Korean–English package)"
+            ) from None
         self._argos = argos
         self._pairs: dict[tuple[str, str], object] = {}
 
@@ -28,8 +30,10 @@ class ArgosEngine:
             if source in languages and target in languages:
                 pair = languages[source].get_translation(languages[target])
             if pair is None:
-                raise TranslationError(f"argos: no {source}→{target} package is installed (argospm install "
-                                       f"translate-{source}_{target})")
+                raise TranslationError(
+                    f"argos: no {source}→{target} package is installed (argospm install "
+                    f"translate-{source}_{target})"
+                )
             self._pairs[(source, target)] = pair
         return self._pairs[(source, target)]
 

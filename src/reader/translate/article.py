@@ -54,19 +54,31 @@ def choose_source(row: sqlite3.Row, force: bool) -> str:
     if not ko:
         return "en"
     if (row["translation_by"] or "human") == "human" and not force:
-        raise TranslationError(f"article {row['id']} already has a translation by a person; --force replaces "
-                               "it with a machine translation")
+        raise TranslationError(
+            f"article {row['id']} already has a translation by a person; --force replaces "
+            "it with a machine translation"
+        )
     return row["original_lang"] if row["original_lang"] in ("ko", "en") else "ko"
 
 
-def translate_article(conn: sqlite3.Connection, article_id: int, config: EngineConfig, *, force: bool = False,
-                      on_progress: Callable[[int, int], None] | None = None, engine=None) -> Outcome:
+def translate_article(
+    conn: sqlite3.Connection,
+    article_id: int,
+    config: EngineConfig,
+    *,
+    force: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+    engine=None,
+) -> Outcome:
     """Translate article `article_id` and store the result; any failure leaves the article untouched."""
     from ..text.sentences import split_sentences
     from .driver import translate_all
 
-    row = conn.execute("SELECT id, ko_text, en_text, title_ko, title_en, translation_by, original_lang, published "
-                       "FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = conn.execute(
+        "SELECT id, ko_text, en_text, title_ko, title_en, translation_by, original_lang, published "
+        "FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
     if row is None:
         raise TranslationError(f"no article with id {article_id} (see: reader list)")
     source = choose_source(row, force)
@@ -79,24 +91,41 @@ def translate_article(conn: sqlite3.Connection, article_id: int, config: EngineC
     engine = engine or make_engine(config)  # a missing key or package is reported before anything is written
     try:
         ensure_tables(conn)
-        done = start_or_resume(conn, article_id, engine.name, config.model, source,
-                               fingerprint(text, title, source, engine.name, config.base_url, config.model))
+        done = start_or_resume(
+            conn,
+            article_id,
+            engine.name,
+            config.model,
+            source,
+            fingerprint(text, title, source, engine.name, config.base_url, config.model),
+        )
         resumed = len(done)
         found = translate_all(
-            engine, asked, source, target, done=done, save=lambda parts: save_parts(conn, article_id, parts),
-            batch_size=config.batch_size, attempts=config.max_attempts, backoff=config.backoff,
-            max_wait=config.max_wait, on_progress=on_progress,
+            engine,
+            asked,
+            source,
+            target,
+            done=done,
+            save=lambda parts: save_parts(conn, article_id, parts),
+            batch_size=config.batch_size,
+            attempts=config.max_attempts,
+            backoff=config.backoff,
+            max_wait=config.max_wait,
+            on_progress=on_progress,
         )
     except TranslationError as exc:
         kept = _kept(conn, article_id)
         if kept:
-            raise TranslationError(f"{exc} ({kept} of {len(asked)} sentences are kept: run the same command "
-                                   "again to continue)") from None
+            raise TranslationError(
+                f"{exc} ({kept} of {len(asked)} sentences are kept: run the same command again to continue)"
+            ) from None
         raise
     finally:
         engine.close()
     translated_title = found[title_index] if title_index is not None else ""
-    store_translation(conn, row, source, text, sentences, found[: len(strings)], translated_title, engine.name)
+    store_translation(
+        conn, row, source, text, sentences, found[: len(strings)], translated_title, engine.name
+    )
     return Outcome(article_id, engine.name, source, target, len(strings), resumed)
 
 
@@ -111,7 +140,9 @@ def _title_index(title: str, sentences: list[str]) -> int | None:
 
 
 def _kept(conn: sqlite3.Connection, article_id: int) -> int:
-    return conn.execute("SELECT count(*) FROM translation_parts WHERE article_id = ?", (article_id,)).fetchone()[0]
+    return conn.execute(
+        "SELECT count(*) FROM translation_parts WHERE article_id = ?", (article_id,)
+    ).fetchone()[0]
 
 
 def assemble(sentences, translations: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -132,8 +163,16 @@ def assemble(sentences, translations: list[str]) -> tuple[str, list[tuple[int, i
     return "".join(pieces), spans
 
 
-def store_translation(conn: sqlite3.Connection, row: sqlite3.Row, source: str, text: str, sentences,
-                      translations: list[str], title: str, engine: str) -> None:
+def store_translation(
+    conn: sqlite3.Connection,
+    row: sqlite3.Row,
+    source: str,
+    text: str,
+    sentences,
+    translations: list[str],
+    title: str,
+    engine: str,
+) -> None:
     """Replace the target side, its sentences, segments and entity layer, and record the engine: one transaction."""
     from ..analysis import entity_layer
     from ..store.articles import find_by_hash, insert_mentions, insert_rows
@@ -148,14 +187,30 @@ def store_translation(conn: sqlite3.Connection, row: sqlite3.Row, source: str, t
     translated, spans = assemble(sentences, translations)
     texts = {source: text, target: translated}
     rows = [SentenceRow(source, i, s.start, s.end, s.paragraph) for i, s in enumerate(sentences)]
-    rows += [SentenceRow(target, i, a, b, s.paragraph) for i, ((a, b), s) in enumerate(zip(spans, sentences, strict=True))]
+    rows += [
+        SentenceRow(target, i, a, b, s.paragraph)
+        for i, ((a, b), s) in enumerate(zip(spans, sentences, strict=True))
+    ]
     segments = []
     for i, (s, (a, b)) in enumerate(zip(sentences, spans, strict=True)):
         src, dst = (s.start, s.end), (a, b)
         (ko_start, ko_end), (en_start, en_end) = (src, dst) if source == "ko" else (dst, src)
-        segments.append(SegmentRow(position=i, paragraph=s.paragraph, ko_from=i, ko_to=i + 1, en_from=i,
-                                   en_to=i + 1, ko_start=ko_start, ko_end=ko_end, en_start=en_start,
-                                   en_end=en_end, link="1-1", confidence=1.0))
+        segments.append(
+            SegmentRow(
+                position=i,
+                paragraph=s.paragraph,
+                ko_from=i,
+                ko_to=i + 1,
+                en_from=i,
+                en_to=i + 1,
+                ko_start=ko_start,
+                ko_end=ko_end,
+                en_start=en_start,
+                en_end=en_end,
+                link="1-1",
+                confidence=1.0,
+            )
+        )
     layer = entity_layer(texts["ko"], texts["en"], segments, load_glossary(conn), published=row["published"])
     titles = {f"title_{source}": row[f"title_{source}"], f"title_{target}": title}
     content_hash = NewArticle(ko=texts["ko"], en=texts["en"]).content_hash
@@ -174,8 +229,16 @@ def store_translation(conn: sqlite3.Connection, row: sqlite3.Row, source: str, t
         conn.execute(
             "UPDATE articles SET ko_text = ?, en_text = ?, title_ko = ?, title_en = ?, content_hash = ?, "
             "translation_by = ?, original_lang = ? WHERE id = ?",
-            (texts["ko"], texts["en"], titles["title_ko"], titles["title_en"], content_hash, engine, source,
-             article_id),
+            (
+                texts["ko"],
+                texts["en"],
+                titles["title_ko"],
+                titles["title_en"],
+                content_hash,
+                engine,
+                source,
+                article_id,
+            ),
         )
         for table in ("mentions", "segments", "sentences"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))

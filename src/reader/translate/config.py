@@ -64,15 +64,22 @@ def _read(path: Path) -> dict:
     return table
 
 
-def load_config(*, engine: str | None = None, base_url: str | None = None, model: str | None = None,
-                path: Path | None = None) -> EngineConfig:
+def load_config(
+    *,
+    engine: str | None = None,
+    base_url: str | None = None,
+    model: str | None = None,
+    path: Path | None = None,
+) -> EngineConfig:
     """The settings for one run: flags win over the file; no engine anywhere is an error, not a default."""
     path = path or config_path()
     table = _read(path)
     name = engine or table.get("engine")
     if not name:
-        raise TranslationError(f"no translation engine chosen: give --engine openai|deepl|argos, or set "
-                               f'engine = "..." under [translate] in {path}')
+        raise TranslationError(
+            f"no translation engine chosen: give --engine openai|deepl|argos, or set "
+            f'engine = "..." under [translate] in {path}'
+        )
     if name not in ENGINES:
         raise TranslationError(f"unknown engine {name!r}: choose openai, deepl or argos")
     known = {f.name for f in fields(EngineConfig)} - {"engine"}
@@ -81,8 +88,10 @@ def load_config(*, engine: str | None = None, base_url: str | None = None, model
     if not isinstance(section, dict):
         raise TranslationError(f"{path}: [translate.{name}] must be a table")
     if "api_key" in section or "api_key" in table:
-        raise TranslationError(f"{path}: do not write API keys into the config; put the key in an environment "
-                               "variable and name that variable with api_key_env")
+        raise TranslationError(
+            f"{path}: do not write API keys into the config; put the key in an environment "
+            "variable and name that variable with api_key_env"
+        )
     unknown = sorted(set(section) - known)
     if unknown:
         raise TranslationError(f"{path}: unknown setting(s) {', '.join(unknown)} under [translate.{name}]")
@@ -99,13 +108,19 @@ def load_config(*, engine: str | None = None, base_url: str | None = None, model
         raise TranslationError(f"{path}: {exc}") from None
     for key in ("timeout", "batch_size", "max_attempts", "backoff", "max_wait"):
         value = getattr(config, key)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or (
-                key in ("batch_size", "max_attempts") and value < 1):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or value < 0
+            or (key in ("batch_size", "max_attempts") and value < 1)
+        ):
             raise TranslationError(f"{path}: {key} must be a positive number")
     for key in ("base_url", "model", "api_key_env"):
         if not isinstance(getattr(config, key), str):
             raise TranslationError(f"{path}: {key} must be a string")
     if name == "openai" and not config.model:
-        raise TranslationError(f"the openai engine needs a model: give --model NAME or set model under "
-                               f"[translate.openai] in {path}")
+        raise TranslationError(
+            f"the openai engine needs a model: give --model NAME or set model under "
+            f"[translate.openai] in {path}"
+        )
     return config

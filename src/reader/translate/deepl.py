@@ -22,20 +22,29 @@ class DeepLEngine:
         # Keys of the free plan end in ":fx" and only work on the free endpoint.
         base = config.base_url or (FREE_URL if self.key.endswith(":fx") else PRO_URL)
         self.url = base.rstrip("/") + "/v2/translate"
-        self.client = httpx.Client(timeout=httpx.Timeout(config.timeout),
-                                   headers={"Authorization": f"DeepL-Auth-Key {self.key}"})
+        self.client = httpx.Client(
+            timeout=httpx.Timeout(config.timeout), headers={"Authorization": f"DeepL-Auth-Key {self.key}"}
+        )
 
     def close(self) -> None:
         self.client.close()
 
     def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
         payload = {"text": sentences, "source_lang": LANGS[source], "target_lang": TARGETS[target]}
-        data = post_json(self.client, self.url, payload, engine="deepl", key=self.key,
-                         statuses={456: "deepl: the quota of this billing period is used up (HTTP 456)"})
+        data = post_json(
+            self.client,
+            self.url,
+            payload,
+            engine="deepl",
+            key=self.key,
+            statuses={456: "deepl: the quota of this billing period is used up (HTTP 456)"},
+        )
         try:
             found = [t["text"] for t in data["translations"]]
         except (KeyError, TypeError):
             raise TranslationError("deepl: the answer has no translations") from None
         if len(found) != len(sentences) or not all(isinstance(t, str) for t in found):
-            raise TranslationError(f"deepl: {len(found)} translations came back for {len(sentences)} sentences")
+            raise TranslationError(
+                f"deepl: {len(found)} translations came back for {len(sentences)} sentences"
+            )
         return found

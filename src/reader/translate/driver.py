@@ -22,8 +22,14 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def with_retries(call: Callable[[], list[str]], *, attempts: int, backoff: float, max_wait: float,
-                 sleep: Callable[[float], None] = time.sleep) -> list[str]:
+def with_retries(
+    call: Callable[[], list[str]],
+    *,
+    attempts: int,
+    backoff: float,
+    max_wait: float,
+    sleep: Callable[[float], None] = time.sleep,
+) -> list[str]:
     """Run `call`, waiting and retrying on Retryable: Retry-After when the server sends one, else
     exponential back-off (backoff, 2×backoff, 4×backoff, …)."""
     for attempt in range(attempts):
@@ -32,9 +38,11 @@ def with_retries(call: Callable[[], list[str]], *, attempts: int, backoff: float
         except Retryable as exc:
             if attempt == attempts - 1:
                 raise TranslationError(f"{exc}; gave up after {attempts} attempts") from None
-            wait = exc.retry_after if exc.retry_after is not None else backoff * (2 ** attempt)
+            wait = exc.retry_after if exc.retry_after is not None else backoff * (2**attempt)
             if wait > max_wait:
-                raise TranslationError(f"{exc} and asks to wait {wait:.0f} seconds; try again later") from None
+                raise TranslationError(
+                    f"{exc} and asks to wait {wait:.0f} seconds; try again later"
+                ) from None
             sleep(wait)
     raise AssertionError("unreachable")
 
@@ -65,8 +73,12 @@ def translate_all(
     for start in range(0, len(pending), batch_size):
         indices = pending[start : start + batch_size]
         texts = [sentences[i] for i in indices]
-        found = with_retries(lambda t=texts: engine.translate(t, source, target), attempts=attempts,
-                             backoff=backoff, max_wait=max_wait)
+        found = with_retries(
+            lambda t=texts: engine.translate(t, source, target),
+            attempts=attempts,
+            backoff=backoff,
+            max_wait=max_wait,
+        )
         check_answers(texts, found, source, target, engine.name)
         batch = {i: _one_line(t) for i, t in zip(indices, found, strict=True)}
         save(batch)
@@ -83,11 +95,15 @@ def check_answers(sources: list[str], found: list[str], source: str, target: str
     empty = [s for s, t in zip(sources, found, strict=True) if s.strip() and not t.strip()]
     if empty:
         raise TranslationError(f"{engine}: the answer left {len(empty)} sentence(s) untranslated")
-    untranslated = sum(1 for s, t in zip(sources, found, strict=True)
-                       if detect_language(s) == source and detect_language(t) == source)
+    untranslated = sum(
+        1
+        for s, t in zip(sources, found, strict=True)
+        if detect_language(s) == source and detect_language(t) == source
+    )
     if untranslated * 2 > len(sources):
-        raise TranslationError(f"{engine}: the answer is in {LANGUAGE_NAMES[source]}, not "
-                               f"{LANGUAGE_NAMES[target]}")
+        raise TranslationError(
+            f"{engine}: the answer is in {LANGUAGE_NAMES[source]}, not {LANGUAGE_NAMES[target]}"
+        )
 
 
 def _one_line(text: str) -> str:

@@ -69,8 +69,10 @@ class OpenAIEngine:
         try:
             content = data["choices"][0]["message"]["content"]
         except (KeyError, IndexError, TypeError):
-            raise TranslationError("openai: the answer has no message (is the base URL an OpenAI-compatible "
-                                   "chat-completions API?)") from None
+            raise TranslationError(
+                "openai: the answer has no message (is the base URL an OpenAI-compatible "
+                "chat-completions API?)"
+            ) from None
         return parse_list(content, len(sentences))
 
 

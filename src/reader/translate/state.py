@@ -51,15 +51,21 @@ def fingerprint(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def start_or_resume(conn: sqlite3.Connection, article_id: int, engine: str, model: str, source_lang: str,
-                    print_: str) -> dict[int, str]:
+def start_or_resume(
+    conn: sqlite3.Connection, article_id: int, engine: str, model: str, source_lang: str, print_: str
+) -> dict[int, str]:
     """The sentences an unfinished run with this fingerprint already has; otherwise a fresh run."""
     with transaction(conn):
-        row = conn.execute("SELECT fingerprint, finished FROM translation_runs WHERE article_id = ?",
-                           (article_id,)).fetchone()
+        row = conn.execute(
+            "SELECT fingerprint, finished FROM translation_runs WHERE article_id = ?", (article_id,)
+        ).fetchone()
         if row is not None and row["fingerprint"] == print_ and row["finished"] is None:
-            return {r["idx"]: r["text"] for r in conn.execute(
-                "SELECT idx, text FROM translation_parts WHERE article_id = ?", (article_id,))}
+            return {
+                r["idx"]: r["text"]
+                for r in conn.execute(
+                    "SELECT idx, text FROM translation_parts WHERE article_id = ?", (article_id,)
+                )
+            }
         conn.execute("DELETE FROM translation_parts WHERE article_id = ?", (article_id,))
         conn.execute(
             "INSERT OR REPLACE INTO translation_runs (article_id, engine, model, source_lang, fingerprint, "
@@ -71,8 +77,10 @@ def start_or_resume(conn: sqlite3.Connection, article_id: int, engine: str, mode
 
 def save_parts(conn: sqlite3.Connection, article_id: int, parts: dict[int, str]) -> None:
     with transaction(conn):
-        conn.executemany("INSERT OR REPLACE INTO translation_parts (article_id, idx, text) VALUES (?, ?, ?)",
-                         ((article_id, i, t) for i, t in parts.items()))
+        conn.executemany(
+            "INSERT OR REPLACE INTO translation_parts (article_id, idx, text) VALUES (?, ?, ?)",
+            ((article_id, i, t) for i, t in parts.items()),
+        )
 
 
 def finish(conn: sqlite3.Connection, article_id: int) -> None:

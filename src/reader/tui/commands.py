@@ -45,7 +45,9 @@ class ArticleCommands(Provider):
 
         for row in Listing(self._conn(), LibraryView()).rows(0, SHOWN_AT_FIRST):
             text = f"Open article: {_title(row.title_ko, row.title_en)}"
-            yield DiscoveryHit(Content(text), partial(self._open, row.id), text=text, help=row.published or None)
+            yield DiscoveryHit(
+                Content(text), partial(self._open, row.id), text=text, help=row.published or None
+            )
 
     async def search(self, query: str) -> Hits:
         from ..store.library import search_titles

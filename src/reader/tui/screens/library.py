@@ -155,7 +155,9 @@ class LibraryScreen(Screen[None]):
             return
         self.set_view(self.view)
         if self.listing.index_of(article_id) is None:
-            self.notify(f"Added article {article_id}; the filters hide it (c shows every article).", timeout=5)
+            self.notify(
+                f"Added article {article_id}; the filters hide it (c shows every article).", timeout=5
+            )
             return
         self._remembered = article_id
         self.table.select_article(article_id)
