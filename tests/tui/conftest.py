@@ -157,6 +157,39 @@ MARKETS = [
 ]
 
 
+#: One row holding every entity type, the issue's example among them (블라디미르 푸틴 beside 6월 19일).
+TREATY = [
+    Pair(
+        "이 조약은 블라디미르 푸틴 러시아 대통령이 24년 만에 평양을 방문한 6월 19일 김정은 국무위원장과 "
+        "서명한 것이다.",
+        "Russian President Vladimir Putin signed the treaty with North Korean leader Kim Jong Un on June 19, "
+        "during his first visit to Pyongyang in 24 years.",
+        0,
+    ),
+    Pair("노동당은 이스칸데르 미사일을 공개했다.", "The Workers' Party showed an Iskander missile.", 0),
+]
+TREATY_NAMES = [
+    Name(0, "블라디미르 푸틴", "Vladimir Putin", "PERSON", "transliteration"),
+    Name(0, "24년", "24 years", "QUANTITY", "number"),
+    Name(0, "평양", "Pyongyang", "PLACE", "glossary"),
+    Name(0, "6월 19일", "June 19", "DATE", "number"),
+    Name(0, "국무위원장", "leader", "OTHER", "glossary"),
+    Name(1, "노동당", "Workers' Party", "ORG", "glossary"),
+    Name(1, "이스칸데르", "Iskander", "EQUIPMENT", "transliteration"),
+]
+
+
+@pytest.fixture
+def treaty_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """One article whose rows hold a mention of every entity type (see `TREATY_NAMES`)."""
+    monkeypatch.chdir(tmp_path)
+    store = Store.open(tmp_path / "library.db")
+    add_article(store, TREATY, TREATY_NAMES, title_ko="북러 조약 발효", title_en="Treaty takes effect",
+                source="Test Wire", published="2024-12-05")  # fmt: skip
+    yield store
+    store.close()
+
+
 @pytest.fixture
 def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     """Three articles in a file named `library.db` in the current directory (so the header is stable)."""

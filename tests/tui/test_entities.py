@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.style import Style
+from textual.color import Color
+from textual.filter import NoColor
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -157,10 +159,106 @@ def test_help_has_a_legend_of_the_entity_colours(library, drive) -> None:
         assert isinstance(app.screen, HelpScreen)
         legend = app.screen.query_one("#help-legend")
         text = "\n".join(strip.text for strip in legend.render_lines(legend.region.reset_offset))
-        for word in ("Person", "Org", "Place", "Equipment", "Date", "Quantity", "Other", "aligned by hand"):
+        for word in ("Person", "Organisation", "Place", "Equipment", "Date", "Quantity", "Other",
+                     "selected", "its counterpart", "noted", "find hit", "aligned by hand"):  # fmt: skip
             assert word in text
 
     drive(library, scenario)
+
+
+def attributes(style: Style) -> tuple[bool, bool, bool, bool, bool]:
+    """What sets a style apart on a terminal without colour."""
+    return (bool(style.bold), bool(style.italic), bool(style.underline), bool(style.reverse), bool(style.dim))
+
+
+TYPE_WORDS = {"PERSON": ("블라디미르 푸틴", "Vladimir Putin", 0), "PLACE": ("평양", "Pyongyang", 0),
+              "ORG": ("노동당", "Workers' Party", 1), "DATE": ("6월 19일", "June 19", 0),
+              "QUANTITY": ("24년", "24 years", 0), "EQUIPMENT": ("이스칸데르", "Iskander", 1),
+              "OTHER": ("국무위원장", "leader", 0)}  # fmt: skip
+
+
+def test_entity_types_differ_by_more_than_colour(library, drive) -> None:
+    """Each type's style has a text style (bold, italic, underline) no other type has in that combination,
+    and none is the dim, reverse or background of a guessed link, the selected name or a find hit."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            styles = {
+                kind: view.get_component_rich_style(c, partial=True) for kind, c in MENTION_CLASSES.items()
+            }
+            assert len({attributes(style) for style in styles.values()}) == len(MENTION_CLASSES), styles
+            assert len({style.color for style in styles.values()}) == len(MENTION_CLASSES), styles
+            for kind, style in styles.items():
+                assert not style.dim and not style.reverse and style.bgcolor is None, (kind, style)
+            assert not any(attributes(view.get_component_rich_style(c, partial=True)) == (False,) * 5
+                           for kind, c in MENTION_CLASSES.items() if kind != "OTHER")  # fmt: skip
+
+    drive(library, scenario)
+
+
+def test_with_no_color_each_type_is_still_drawn_its_own_way(treaty_library, drive, monkeypatch) -> None:
+    """NO_COLOR (or a monochrome terminal): with the colours taken out of the drawn line, 블라디미르 푸틴 and
+    6월 19일 — and every other pair of types — still look different, in both languages."""
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def drawn(view: ParallelView, word: str, row: int) -> set[tuple[bool, ...]]:
+        top, height = view.row_span(row)
+        for y in range(top + 1 - int(view.scroll_y), top + 1 + height - int(view.scroll_y)):
+            line = NoColor().apply(list(view.render_line(y)), Color(0, 0, 0))
+            chars = [(ch, seg.style) for seg in line for ch in seg.text]
+            text = "".join(ch for ch, _ in chars)
+            if word in text:
+                at = text.index(word)
+                found = [style or Style() for _, style in chars[at : at + len(word)]]
+                colours = {c for s in found for c in (s.color, s.bgcolor) if c is not None}
+                assert all(c.is_default for c in colours)  # no colour left to tell them apart by
+                return {attributes(s) for s in found}
+        raise AssertionError(f"{word!r} is not on screen in row {row}")
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        assert app.no_color
+        await pilot.press("enter")
+        view = view_of(app)
+        for side in (0, 1):
+            looks = {kind: drawn(view, words[side], words[2]) for kind, words in TYPE_WORDS.items()}
+            for kind, seen in looks.items():
+                assert len(seen) == 1, (kind, seen)  # the whole mention one way (spaces inside included)
+            assert len({next(iter(seen)) for seen in looks.values()}) == len(TYPE_WORDS), looks
+            assert looks["PERSON"] != looks["DATE"]
+
+    drive(treaty_library, scenario)
+
+
+def test_the_help_legend_draws_each_type_in_its_style_above_the_keys(library, drive) -> None:
+    """At 90x40 the legend is on screen as the help opens (no scrolling past the keys), each type's name
+    drawn in that type's style; at 60x20 it still fits."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        styles = {kind: view_of(app).get_component_rich_style(c, partial=True)
+                  for kind, c in MENTION_CLASSES.items()}  # fmt: skip
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        body = help_screen.query_one("#help-body")
+        legend = help_screen.query_one("#help-legend")
+        assert body.content_region.contains_region(legend.region)
+        assert legend.region.y < help_screen.query_one("#help-table").region.y
+        chars = [(ch, seg.style) for strip in legend.render_lines(legend.region.reset_offset)
+                 for seg in strip for ch in seg.text]  # fmt: skip
+        text = "".join(ch for ch, _ in chars)
+        for kind, label in (("PERSON", "Person"), ("PLACE", "Place"), ("ORG", "Organisation"),
+                            ("DATE", "Date"), ("QUANTITY", "Quantity")):  # fmt: skip
+            at = text.index(label)
+            drawn = {(s.color, attributes(s)) for _, s in chars[at : at + len(label)]}
+            assert drawn == {(styles[kind].color, attributes(styles[kind]))}, (label, drawn)
+
+    drive(library, scenario, size=(90, 40))
+    drive(library, scenario, size=(60, 20))
 
 
 def test_plus_adds_the_selected_name_to_the_glossary_and_reanalyses(library, drive) -> None:

@@ -29,12 +29,21 @@ def view_of(app: ReaderApp) -> ParallelView:
     return app.screen.query_one(ParallelView)
 
 
-def underlined(view: ParallelView, line: int, korean_only: bool = False) -> str:
-    """The underlined text on screen line `line` (1 is the first line under the heading)."""
+def noted(view: ParallelView, line: int, korean_only: bool = False) -> str:
+    """The text drawn as noted (underlined on the note's tint) on screen line `line` (1 is the first line
+    under the heading); a place is underlined too, but not tinted."""
+    tint = view.get_component_rich_style("parallel-view--note", partial=True).bgcolor
     segments = list(view.render_line(line))
     if korean_only:  # side by side: everything left of the rule between the columns
         segments = segments[: next(i for i, s in enumerate(segments) if "│" in s.text)]
-    return "".join(s.text for s in segments if s.style and s.style.underline)
+    return "".join(s.text for s in segments if s.style and s.style.underline and s.style.bgcolor == tint)
+
+
+def selected(view: ParallelView, line: int) -> str:
+    """The text drawn as the word selection (`v`) on screen line `line`: on the selection's background
+    (bold alone would not do: a person's name is bold too)."""
+    shade = view.get_component_rich_style("parallel-view--selection", partial=True).bgcolor
+    return "".join(s.text for s in view.render_line(line) if s.style and s.style.bgcolor == shade)
 
 
 async def write_note(pilot: Pilot, text: str, *keys: str) -> None:
@@ -69,7 +78,7 @@ def test_a_saves_a_note_on_the_current_row_with_korean_typed_in_the_editor(libra
         top, _ = view.row_span(1)
         line = view.visible_text()[top + 1]
         assert line.index(NOTE_GLYPH) < line.index(ROW1_KO[:5])
-        assert underlined(view, top + 1) == ""
+        assert noted(view, top + 1) == ""
 
     drive(library, scenario)
 
@@ -108,12 +117,11 @@ def test_v_selects_words_and_a_annotates_exactly_them(library, drive) -> None:
         await pilot.press("w", "l", "right", "b")  # three words on, one back
         view = view_of(app)
         top, _ = view.row_span(1)
-        highlighted = "".join(s.text for s in view.render_line(top + 1) if s.style and s.style.bold)
-        assert highlighted == "정보총국에 따르면 약"
+        assert selected(view, top + 1) == "정보총국에 따르면 약"
         await write_note(pilot, "approximate", "a")
         (note,) = list_notes(library.conn)
         assert (note.target, note.side, note.exact) == ("span", "ko", "정보총국에 따르면 약")
-        assert underlined(view, top + 1) == "정보총국에 따르면 약"
+        assert noted(view, top + 1) == "정보총국에 따르면 약"
         assert not app.screen.query(SpanSelector) and isinstance(app.focused, ParallelView)
 
     drive(library, scenario)
@@ -129,7 +137,7 @@ def test_o_selects_in_the_other_language_and_escape_cancels_without_leaving(libr
         assert selector.selection.text(view_of(app).segments[0]) == "Ukraine's"
         await pilot.press("escape")
         assert isinstance(app.screen, ReadingScreen) and not app.screen.query(SpanSelector)
-        assert not any(s.style and s.style.bold for s in view_of(app).render_line(1) if s.text.strip())
+        assert selected(view_of(app), 1) == ""
         await pilot.press("a", "escape")  # and `a` is a row note again
         assert list_notes(library.conn) == []
 
@@ -166,7 +174,7 @@ def test_panel_lists_jumps_edits_deletes_and_undoes_by_keys_and_the_note_survive
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         await pilot.press("enter")
         first_line = view_of(app).visible_text()[1]
-        assert underlined(view_of(app), 1) == "" and NOTE_GLYPH not in first_line  # detached: no mark
+        assert noted(view_of(app), 1) == "" and NOTE_GLYPH not in first_line  # detached: no mark
         await pilot.press("m")
         panel = app.screen
         assert isinstance(panel, NotesPanel)
@@ -215,7 +223,7 @@ def test_notes_written_by_another_process_show_when_the_panel_reopens(library, d
         add_note(other.conn, 1, "ko", 0, 5, "from elsewhere", target="span")
         await pilot.press("escape")
         view = view_of(app)
-        assert underlined(view, 1) == ROW0_KO[:5]  # the text marks refresh when the panel closes
+        assert noted(view, 1) == ROW0_KO[:5]  # the text marks refresh when the panel closes
         await pilot.press("m")
         listing = app.screen.query_one(OptionList)
         assert listing.option_count == 1 and "from elsewhere" in str(listing.get_option_at_index(0).prompt)
@@ -287,7 +295,7 @@ def test_a_selection_waits_under_the_help_and_ends_when_focus_or_article_changes
         assert isinstance(app.focused, SpanSelector) and app.focused.selection.last == 1
         await pilot.click(ParallelView, offset=(10, 5))  # a click in the text ends it
         assert not app.screen.query(SpanSelector) and isinstance(app.focused, ParallelView)
-        assert not any(s.style and s.style.bold for s in view_of(app).render_line(1) if s.text.strip())
+        assert selected(view_of(app), 1) == ""
         await pilot.press("v", "right_square_bracket")  # the next article: the old selection goes
         await pilot.pause()
         assert app.screen.article.id == 2 and not app.screen.query(SpanSelector)
@@ -309,7 +317,7 @@ def test_a_with_a_name_selected_annotates_that_name(library, drive) -> None:
         await pilot.pause()
         (note,) = list_notes(library.conn)
         assert (note.target, note.side, note.start, note.exact) == ("mention", "ko", 0, "우크라이나")
-        assert underlined(view_of(app), 1, korean_only=True) == "우크라이나"
+        assert noted(view_of(app), 1, korean_only=True) == "우크라이나"
 
     drive(library, scenario)
 
@@ -342,7 +350,7 @@ def test_stacked_rows_mark_the_language_that_has_the_note(library, drive) -> Non
         lines = view.visible_text()[top + 1 : top + 1 + height]
         marked = [line for line in lines if NOTE_GLYPH in line]
         assert len(marked) == 1 and marked[0].lstrip(" ▌" + NOTE_GLYPH).startswith("According")
-        assert [underlined(view, top + 1 + i) for i in range(height)].count("about") == 1
+        assert [noted(view, top + 1 + i) for i in range(height)].count("about") == 1
 
     drive(library, scenario, size=(90, 40))
 

@@ -67,10 +67,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             body.border_subtitle = "Esc closes"
-            yield Static(bindings_table(self.entries), id="help-table")
             legend = next((n.help_legend() for n in self._binding_nodes() if hasattr(n, "help_legend")), None)
-            if legend is not None:  # what the colours and marks of the widget in use mean
+            if legend is not None:  # what the styles of the widget in use mean: first, seen without scrolling
                 yield Static(legend, id="help-legend")
+            yield Static(bindings_table(self.entries), id="help-table")
             jamo = ", ".join(f"{j}={k}" for j, k in list(LATIN_BY_JAMO.items())[:4])
             yield Static(
                 Text(f"Keys also work with the Korean keyboard layout on ({jamo}, …).", style="dim"),

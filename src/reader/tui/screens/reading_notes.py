@@ -37,7 +37,7 @@ class ReadingNotes:
         return self._deleted_notes
 
     def refresh_notes(self) -> list[Note]:
-        """Read this article's notes and draw them: underlined words, a ✎ beside each annotated row."""
+        """Read this article's notes and draw them: underlined, tinted words, a ✎ beside each annotated row."""
         for selector in self.query(SpanSelector):  # type: ignore[attr-defined]
             if selector.segments is not self.article.segments:  # another article, or rows re-read
                 selector.close()

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ...store import Mention, Segment
 
-#: Entity types and the component class of the reading view that colours each. Defined once; themes
+#: Entity types and the component class of the reading view that styles each (a colour and a text style, so
+#: types differ without colour too). Defined once; themes
 #: restyle them through CSS (see `ParallelView.DEFAULT_CSS`), and the help screen's legend reads them.
 MENTION_CLASSES: dict[str, str] = {
     kind: f"parallel-view--{kind.lower()}"

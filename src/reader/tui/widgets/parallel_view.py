@@ -55,6 +55,9 @@ UNSURE_BELOW = 0.5
 ISSUE_MARK, LOCK_MARK = "!", "•"
 LANGUAGE_CYCLE: dict[Languages, Languages] = {"both": "ko", "ko": "en", "en": "both"}
 HEADINGS = {"ko": "한국어", "en": "English"}
+#: The help legend's entity types: the five the eye looks for first, then the rest.
+LEGEND_ORDER = ("PERSON", "PLACE", "ORG", "DATE", "QUANTITY", "EQUIPMENT", "OTHER")
+LEGEND_LABELS = {"ORG": "Organisation"}
 
 #: Rows wrapped per step of the background layout (a step is a few milliseconds of Rich's wrapping).
 LAYOUT_STEP = 20
@@ -155,16 +158,32 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .parallel-view--unsure { color: $text-muted; }
         & > .parallel-view--rule { color: $primary 30%; }
         & > .parallel-view--empty { color: $text-muted; text-style: italic; }
-        & > .parallel-view--note { text-style: underline; }
+        /* A note: underlined on a tint, as a place is underlined too (types below; a noted place shows both). */
+        & > .parallel-view--note { background: $success-muted; text-style: underline; }
         & > .parallel-view--note-mark { color: $warning; }
         & > .parallel-view--selection { background: $accent 45%; text-style: bold; }
-        & > .parallel-view--person { color: $text-accent; }
-        & > .parallel-view--org { color: $text-secondary; }
-        & > .parallel-view--place { color: $text-success; }
-        & > .parallel-view--equipment { color: $text-error; }
-        & > .parallel-view--date { color: $text-warning; }
-        & > .parallel-view--quantity { color: $text-warning; text-style: italic; }
-        & > .parallel-view--other { color: $text-primary; }
+        /* Entity types: a colour AND a text style each, so they differ without colour too (NO_COLOR, 16
+           colours, colour-blind readers). Bold and underline show on Hangul in any terminal; italic may
+           not (few Korean fonts have an italic face), so the Hangul-heavy types (person, place, organisation) differ
+           by bold/underline alone, and italic goes to dates and quantities, whose digits do slant. No dim
+           (a guessed link), no reverse (the selected name), no background (notes, find hits, the
+           counterpart).
+           Colours: after the Okabe-Ito palette (safe for red-green colour blindness; purple made pinker to stay
+           magenta in 16 colours), darker on light themes. */
+        & > .parallel-view--person { color: #E69F00; text-style: bold; }
+        & > .parallel-view--place { color: #56B4E9; text-style: underline; }
+        & > .parallel-view--org { color: #E07BC8; text-style: bold underline; }
+        & > .parallel-view--date { color: #2EC4A0; text-style: italic; }
+        & > .parallel-view--quantity { color: #F0E442; text-style: bold italic; }
+        & > .parallel-view--equipment { color: #F07E3C; text-style: italic underline; }
+        & > .parallel-view--other { color: #B0B0B0; }
+        &:light > .parallel-view--person { color: #9A5B00; }
+        &:light > .parallel-view--place { color: #0067A0; }
+        &:light > .parallel-view--org { color: #A23F7E; }
+        &:light > .parallel-view--date { color: #007A5A; }
+        &:light > .parallel-view--quantity { color: #6E6400; }
+        &:light > .parallel-view--equipment { color: #B34700; }
+        &:light > .parallel-view--other { color: #5E5E5E; }
         & > .parallel-view--guess { text-style: dim; }
         & > .parallel-view--mention-selected { text-style: reverse bold; }
         & > .parallel-view--mention-partner { background: $accent-muted; text-style: bold underline; }
@@ -694,17 +713,22 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.CursorMoved(self.cursor, len(segments)))
 
     def help_legend(self) -> Text:
-        """What the colours and gutter marks mean, drawn in the styles in force (for the help screen)."""
-        parts = [Text("Entities: ", style="bold")]
-        for kind, component in em.MENTION_CLASSES.items():
-            parts += [
-                Text(kind.title(), style=self.get_component_rich_style(component, partial=True)),
-                Text("  "),
-            ]
-        parts.append(Text("guessed link", style=self.get_component_rich_style(em.GUESS_CLASS, partial=True)))
+        """What the styles and gutter marks mean, each drawn in the style in force (for the help screen)."""
+
+        def shown(label: str, component: str) -> list[Text]:
+            return [Text(label, style=self.get_component_rich_style(component, partial=True)), Text("  ")]
+
+        parts = [Text("Names: ", style="bold")]
+        for kind in LEGEND_ORDER:
+            parts += shown(LEGEND_LABELS.get(kind, kind.title()), em.MENTION_CLASSES[kind])
+        parts.append(Text("\nMarks: ", style="bold"))
+        for label, component in (("selected", em.SELECTED_CLASS), ("its counterpart", em.PARTNER_CLASS),
+                                 ("guessed link", em.GUESS_CLASS), ("noted", "parallel-view--note"),
+                                 ("find hit", em.MATCH_CLASS)):  # fmt: skip
+            parts += shown(label, component)
         parts.append(Text("\nGutter: ", style="bold"))
         for mark, component, meaning in (
-            (ISSUE_MARK, "parallel-view--issue", "translation check disagrees (reasons below the text)"),
+            (ISSUE_MARK, "parallel-view--issue", "the two languages disagree"),
             (LOCK_MARK, "parallel-view--locked", "aligned by hand"),
             ("?", "parallel-view--unsure", "alignment unsure"),
         ):
