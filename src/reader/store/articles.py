@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 from operator import add, itemgetter
 from typing import NamedTuple
 
@@ -242,7 +242,7 @@ def mentions_of(segments: Sequence[Segment], columns: Columns) -> tuple[Mention,
         rows = [(s.ko_start, s.position) if side == "ko" else (s.en_start, s.position) for s in segments
                 if (s.ko_end > s.ko_start if side == "ko" else s.en_end > s.en_start)]  # fmt: skip
         bounds = [bisect_left(starts, start, first, stop) for start, _ in rows] + [stop]
-        if any(a > b for a, b in zip(bounds, bounds[1:])):  # rows out of text order (never written so)
+        if any(a > b for a, b in pairwise(bounds)):  # rows out of text order (never written so)
             return _mentions_one_by_one(segments, columns)
         before += range(first, bounds[0])  # before the first row: shown nowhere
         ranges[side] = {position: range(bounds[k], bounds[k + 1]) for k, (_, position) in enumerate(rows)}
