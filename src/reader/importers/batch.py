@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..store.articles import NewArticle
+from ..text.language import detect_language
 from .clean import first_line
 from .errors import ImportProblem
 from .html import HTML_SUFFIXES, article_from_page, read_html_file
 from .json_article import article_from_json
-from .language import detect_language
 from .text_file import read_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -156,6 +156,17 @@ def items_from_sources(sources: Sequence[str], *, timeout: float | None = None) 
         else:
             items.extend(items_from_path(Path(source)))
     return items
+
+
+def article_from_source(source: str, *, timeout: float | None = None) -> NewArticle:
+    """One web address or one file (text, saved page or JSON article), read as `reader add SOURCE` would."""
+    source = source.strip()
+    if not source:
+        raise ImportProblem("nothing to add: give a web address or a file")
+    items = items_from_sources([source], timeout=timeout)
+    if len(items) != 1:
+        raise ImportProblem(f"{source}: holds {len(items)} articles; add them all with: reader add {source}")
+    return items[0].load()
 
 
 def run_batch(

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from ..importers.language import LANGUAGE_NAMES, detect_language
+from ..text.language import LANGUAGE_NAMES, detect_language
 from .errors import Retryable, TranslationError
 
 
