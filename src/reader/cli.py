@@ -646,7 +646,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 def cmd_reanalyse(args: argparse.Namespace) -> int:
     from rich.progress import Progress
 
-    from .store.segments import reanalyse
+    from .reanalysis import reanalyse
 
     with _open_store(args) as store:
         ids = [args.id] if args.id is not None else [a.id for a in store.list_articles()]
