@@ -175,10 +175,26 @@ def _v5_segment_issues(db) -> None:
 
 def _v6_translation_runs(db) -> None:
     # Which engine translated an article and when, and the batches of an unfinished run (to resume it).
-    from ..translate.state import SCHEMA
-
-    for statement in SCHEMA:
-        db.conn.execute(statement)
+    # As `reader translate` created them on first use before this migration (hence IF NOT EXISTS).
+    db.conn.execute(
+        """CREATE TABLE IF NOT EXISTS translation_runs (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        engine TEXT NOT NULL,
+        model TEXT NOT NULL DEFAULT '',
+        source_lang TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        started TEXT NOT NULL,
+        finished TEXT
+    )"""
+    )
+    db.conn.execute(
+        """CREATE TABLE IF NOT EXISTS translation_parts (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    )"""
+    )
 
 
 def _v7_listing_index(db) -> None:
