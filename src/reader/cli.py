@@ -1,4 +1,4 @@
-"""The `reader` command: `reader` alone opens the library in the terminal; subcommands script it.
+"""The `reader` commands, which script the library; `reader` alone opens it in the app (see `__main__`).
 
 Every command opens the library, calls the same functions the TUI uses, and turns the errors a user can
 cause into one line on stderr and a non-zero exit.
@@ -13,11 +13,18 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 
+if TYPE_CHECKING:
+    from .store import Store
+
 EXIT_USAGE = 2
 EXIT_FAILED = 1
+
+#: Runs the app on an open library, with a notice to show first (or None); `reader.__main__` has Textual's.
+OpenApp = Callable[["Store", str | None], None]
 
 
 class CommandError(Exception):
@@ -58,11 +65,11 @@ def _open_store(args: argparse.Namespace, *, for_tui: bool = False):
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    """`reader` alone: the library, handed to the app `main` was given (`reader.__main__` gives Textual's)."""
+    if args.open_app is None:
+        raise CommandError("no command given; the app opens with: reader (or python -m reader)")
     store = _open_store(args, for_tui=True)
-    from .tui.app import ReaderApp
-
-    app = ReaderApp(store, notice="Copied the sample library to start with." if store.sample_copied else None)
-    app.run()
+    args.open_app(store, "Copied the sample library to start with." if store.sample_copied else None)
     store.close()
     return 0
 
@@ -984,10 +991,12 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, open_app: OpenApp | None = None) -> int:
+    """Run the command in `argv` (default: the process's arguments); with none, `open_app` on the library."""
     arguments = sys.argv[1:] if argv is None else argv
     parser = _app_parser() if _opens_the_app(arguments) else build_parser()
     args = parser.parse_args(arguments)
+    args.open_app = open_app
     from .store import DuplicateArticle, StoreError
 
     try:
