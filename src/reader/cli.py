@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 
@@ -130,7 +130,9 @@ def _article_from_sides(args: argparse.Namespace):
     from .importers.web import is_url, page_from_url
 
     def is_page(spec: str | None) -> bool:
-        return bool(spec) and (is_url(spec) or Path(spec).suffix.lower() in HTML_SUFFIXES)
+        if not spec:
+            return False
+        return is_url(spec) or Path(spec).suffix.lower() in HTML_SUFFIXES
 
     if not (is_page(args.ko) or is_page(args.en)):
         return article_from_text_files(
@@ -624,7 +626,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 
         result = analyse(ko_text, en_text, glossary, entities=False)
         pairs = [(ko_text[g.ko_start : g.ko_end], en_text[g.en_start : g.en_end]) for g in result.segments]
-    links = []
+    links: list[dict[str, Any]] = []
     for n, (ko, en) in enumerate(pairs):
         ko_m = find_mentions(ko, "ko", glossary) if ko.strip() else []
         en_m = find_mentions(en, "en", glossary) if en.strip() else []
@@ -642,10 +644,10 @@ def cmd_link(args: argparse.Namespace) -> int:
     if args.json:
         _out(json.dumps(links, ensure_ascii=False))
         return 0
-    for link in links:
-        mark = " (guess)" if link.get("guess") else ""
+    for shown in links:
+        mark = " (guess)" if shown.get("guess") else ""
         _out(
-            f"{link['line']:>4}  {link['type']:<9}  {link['ko']['text']}  ↔  {link['en']['text']}   [{link['how']}]{mark}"
+            f"{shown['line']:>4}  {shown['type']:<9}  {shown['ko']['text']}  ↔  {shown['en']['text']}   [{shown['how']}]{mark}"
         )
     return 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..store.articles import NewArticle
@@ -144,15 +145,13 @@ def items_from_sources(sources: Sequence[str], *, timeout: float | None = None) 
     """Files, folders and web addresses, in the order given."""
     from .web import TIMEOUT_SECONDS, is_url, page_from_url
 
+    def from_web(url: str) -> NewArticle:
+        return article_from_page(page_from_url(url, timeout=timeout or TIMEOUT_SECONDS))
+
     items: list[Item] = []
     for source in sources:
         if is_url(source):
-            items.append(
-                Item(
-                    source,
-                    lambda s=source: article_from_page(page_from_url(s, timeout=timeout or TIMEOUT_SECONDS)),
-                )
-            )
+            items.append(Item(source, partial(from_web, source)))
         else:
             items.extend(items_from_path(Path(source)))
     return items
@@ -188,6 +187,10 @@ def run_batch(
     items = list(items)
     report = BatchReport()
     glossary = load_glossary(store.conn) if items else None  # once for the whole batch
+
+    def warn(name: str, line: str) -> None:
+        report.warnings.append((name, line))
+
     for done, item in enumerate(items, 1):
         try:
             article_id = add_article(
@@ -195,7 +198,7 @@ def run_batch(
                 item.load(),
                 glossary=glossary,
                 on_step=on_step,
-                on_warning=lambda line, name=item.name: report.warnings.append((name, line)),
+                on_warning=partial(warn, item.name),
             )
             report.added.append((item.name, article_id))
         except DuplicateArticle as exc:  # already in the library, or the same text twice in this batch

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 from .connection import APPLICATION_ID, PAGE_SIZE, StoreError, transaction
 
@@ -324,7 +325,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], object] | None = None) -> int:
+def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], Path] | None = None) -> int:
     """Bring the file up to SCHEMA_VERSION; returns the version it was at. A newer file is refused.
 
     Before an existing library is changed, `backup_to(old_version)` names a file that receives a copy.

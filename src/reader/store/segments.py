@@ -20,7 +20,9 @@ def load_rows(conn: sqlite3.Connection, article_id: int) -> list[SegmentRow]:
         "confidence, locked, issues FROM segments WHERE article_id = ? ORDER BY position",
         (article_id,),
     ).fetchall()
-    return [SegmentRow(*r[:12], bool(r[12]), tuple(i for i in (r[13] or "").split("\n") if i)) for r in rows]
+    return [
+        SegmentRow(*(*r[:12], bool(r[12]), tuple(i for i in (r[13] or "").split("\n") if i))) for r in rows
+    ]
 
 
 def _sentences(conn: sqlite3.Connection, article_id: int, lang: str) -> list[tuple[int, int]]:

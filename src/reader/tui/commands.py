@@ -7,12 +7,13 @@ unfinished), a bounded number of them, newest first, which the palette's own mat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, cast
 
-from rich.style import Style
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.style import Style
 
 from ..inert import inert
 
@@ -73,7 +74,7 @@ class ArticleCommands(Provider):
                       text=text, help=row.published or None)  # fmt: skip
 
 
-def _highlight(text: str, offsets: tuple[int, ...] | list[int], style: Style) -> Content:
+def _highlight(text: str, offsets: Sequence[int], style: Style) -> Content:
     content = Content(text)
     for offset in offsets:
         if not text[offset].isspace():
