@@ -46,7 +46,9 @@ def cases(d: Path, lib: Path) -> list[tuple[str, list[str]]]:
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE invoices (id INTEGER)")
     newer = d / "newer.db"
-    subprocess.run([sys.executable, "-m", "reader.cli", "--db", str(newer), "list"], capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--db", str(newer), "list"], capture_output=True, check=True
+    )
     conn = sqlite3.connect(newer)
     conn.execute("PRAGMA user_version = 999")
     conn.close()
@@ -127,6 +129,7 @@ def main() -> None:
                 capture_output=True,
                 text=True,
                 input="not json at all",
+                check=False,  # the exit status is what is measured
                 env={**os.environ, "READER_STATE_DIR": tmp},
             )
             lines = proc.stderr.strip().splitlines()

@@ -117,7 +117,7 @@ def screen(db: Path) -> None:
         "160",
         "-y",
         "48",
-        f"exec {env}{shlex.quote(sys.executable)} -m reader.cli --db {shlex.quote(str(db))}",
+        f"exec {env}{shlex.quote(sys.executable)} -m reader --db {shlex.quote(str(db))}",
         check=True,
     )
     try:

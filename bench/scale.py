@@ -273,7 +273,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--reader",
-        default=f"{sys.executable} -m reader.cli",
+        default=f"{sys.executable} -m reader",
         help="the command to time (default: this checkout's reader, run by this Python)",
     )
     parser.add_argument(

@@ -3,14 +3,15 @@
     python bench/startup.py [--db articles.db] [--runs 5] [--in-place] [--reader CMD ...]
                             [--library-text T] [--article-text T]
 
-Runs this checkout's `reader` (`python -m reader.cli` with its `src/` first on the path) inside tmux
+Runs this checkout's `reader` (`python -m reader` with its `src/` first on the path) inside tmux
 (160x48, on a tmux server of its own), polls the screen until the expected text shows, and prints the
 median of each figure, the same start-up for a bare Textual app showing a 50-row table
 (bench/bare_textual.py, runs interleaved so both see the same machine load) and the peak memory (VmHWM)
 of the reader process. Works on a copy of the library (or, with --in-place, on the library itself), with
 remembered library state in a temporary folder, so every run starts alike. `--reader CMD` (repeatable)
 times other commands instead, in the same rounds: e.g. an older checkout's
-`env PYTHONPATH=OLD/src python -m reader.cli` beside this one's `python -m reader.cli`.
+`env PYTHONPATH=OLD/src python -m reader.cli` (before `reader/__main__.py`) beside this one's
+`python -m reader`.
 
 The sources are compiled to bytecode first, as an installed package is: without that, a checkout run
 with PYTHONDONTWRITEBYTECODE set (or on a read-only tree) compiles every module it imports on every
@@ -144,7 +145,7 @@ def main() -> None:
         args.article_text = args.article_text or article_text
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is needed: apt-get install tmux")
-    readers: list[str] = args.reader or [f"{shlex.quote(sys.executable)} -m reader.cli"]
+    readers: list[str] = args.reader or [f"{shlex.quote(sys.executable)} -m reader"]
     compileall.compile_dir(ROOT / "src", quiet=1)
     sys.path.insert(0, str(HERE))
     from bare_textual import FIRST_ROW

@@ -4,10 +4,9 @@ re-analysis after a glossary change, `reader reanalyse`, and a machine translati
 from __future__ import annotations
 
 from reader.cli import main
-from reader.reanalysis import refresh_entities
+from reader.reanalysis import reanalyse, refresh_entities
 from reader.store import Store
 from reader.store.glossary import load_glossary
-from reader.store.segments import reanalyse
 from reader.translate.article import translate_article
 from reader.translate.config import EngineConfig
 

@@ -122,7 +122,7 @@ def test_add_json_file_and_stdin(db_path, tmp_path, capsys, monkeypatch) -> None
     code, out2, err = run(db_path, "add", "-", capsys=capsys)
     assert code == 0, err
     assert int(out2) != int(out)
-    code, out, _ = run(db_path, "list", "--json", capsys=capsys)
+    _, out, _ = run(db_path, "list", "--json", capsys=capsys)
     assert [a["published"] for a in json.loads(out)] == ["2024-11-20", "2024-11-20"]
 
 
@@ -130,7 +130,7 @@ def test_duplicate_is_refused(db_path, texts, capsys) -> None:
     ko, en = texts
     assert run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)[0] == 0
     before = snapshot(db_path)
-    code, out, err = run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
+    code, _, err = run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
     assert code == 1 and "already in the library" in err
     assert snapshot(db_path) == before
 
@@ -159,7 +159,7 @@ def test_bad_input_is_one_line_and_changes_nothing(db_path, texts, tmp_path, cap
     ko, en = texts
     assert run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)[0] == 0
     before = snapshot(db_path)
-    code, out, err = run(db_path, "add", *make(tmp_path), capsys=capsys)
+    code, _, err = run(db_path, "add", *make(tmp_path), capsys=capsys)
     assert code != 0
     assert message in err
     assert err.count("\n") == 1 and err.startswith("reader: ")
@@ -211,6 +211,7 @@ def test_real_command_never_shows_a_traceback(tmp_path) -> None:
             [sys.executable, "-m", "reader.cli", "--db", str(tmp_path / "x" / "l.db"), *args],
             capture_output=True,
             text=True,
+            check=False,
         )
         assert proc.returncode == 1
         assert "Traceback" not in proc.stderr

@@ -14,7 +14,7 @@ def run(db, *args, capsys):
 
 
 def test_new_library_has_the_starter_glossary(db_path, capsys) -> None:
-    code, out, _ = run(db_path, "list", "--json", capsys=capsys)
+    _, out, _ = run(db_path, "list", "--json", capsys=capsys)
     entries = json.loads(out)
     assert len(entries) >= 400
     kursk = [e for e in entries if "쿠르스크" in e["ko"]]

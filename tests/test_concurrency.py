@@ -85,10 +85,10 @@ def test_reader_add_folder_while_another_reader_saves_notes(db_path: Path, tmp_p
         stderr=subprocess.PIPE,
         text=True,
     )
-    out, err = importer.communicate(timeout=300)
+    _, err = importer.communicate(timeout=300)
     assert importer.returncode == 0, err
     assert "locked" not in err and "added 6" in err
-    note_out, note_err = annotator.communicate(timeout=300)
+    _, note_err = annotator.communicate(timeout=300)
     assert annotator.returncode == 0 and "locked" not in note_err, note_err
     with Store.open(db_path) as reading:  # the reading side sees the new articles after a refresh
         assert reading.count_articles() == 7

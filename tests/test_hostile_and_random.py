@@ -72,6 +72,7 @@ def test_cli_output_to_a_terminal_is_neutralised(tmp_path) -> None:
         [sys.executable, "-m", "reader.cli", "--db", str(db), "list", "--json"],
         capture_output=True,
         text=True,
+        check=True,
     ).stdout
     assert json.loads(piped)[0]["title_en"] == "\x1b[31mRed title"
 

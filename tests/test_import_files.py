@@ -15,8 +15,8 @@ from rich.console import Console
 
 from reader.cli import main
 from reader.importers.batch import items_from_path, run_batch_with_progress
-from reader.importers.language import detect_language
 from reader.store import Store
+from reader.text.language import detect_language
 
 KO = "북한군 파병\n\n국방부는 북한군 1만1000명이 쿠르스크에 배치됐다고 밝혔다. 추가 파병도 배제할 수 없다."
 EN = "Troops sent\n\nThe ministry said 11,000 North Korean troops were in Kursk. More may follow."

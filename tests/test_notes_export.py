@@ -37,7 +37,7 @@ def noted(db_path):
 
 
 def test_w3c_export_structure(db_path, noted, capsys) -> None:
-    article_id, span, whole = noted
+    _, span, _ = noted
     assert main(["--db", str(db_path), "notes", "export", "--format", "w3c"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["@context"] == "http://www.w3.org/ns/anno.jsonld"
@@ -71,7 +71,7 @@ def test_markdown_has_both_languages_under_each_note(db_path, noted, tmp_path, c
 
 
 def test_list_filters_by_tag_and_article(db_path, noted, capsys) -> None:
-    article_id, span, whole = noted
+    article_id, _, whole = noted
     assert main(["--db", str(db_path), "notes", "list", "--tag", "sources", "--json"]) == 0
     assert [n["id"] for n in json.loads(capsys.readouterr().out)] == [whole.id]
     assert main(["--db", str(db_path), "notes", "list", "--article", str(article_id + 1), "--json"]) == 0

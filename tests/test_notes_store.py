@@ -69,7 +69,7 @@ def test_reading_order_and_newest_first(store: Store, article_id: int) -> None:
         early.id,
         late.id,
     ]
-    assert [n.id for n in list_notes(store.conn)][0] == max(early.id, late.id)
+    assert next(n.id for n in list_notes(store.conn)) == max(early.id, late.id)
 
 
 def test_a_note_edited_a_moment_after_another_was_added_is_listed_first(

@@ -20,8 +20,10 @@ def test_key_table_matches_the_bindings() -> None:
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:
+    """CI sets up as the README's test command does, runs the static checks, and ends with its tests."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"```sh\n(.+?)\n```", readme, flags=re.DOTALL)
     test_command = next(c for c in commands if "pytest" in c)
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert test_command.strip() in ci.splitlines()
+    setup, tests = test_command.strip().rsplit(" && ", 1)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert setup in ci and ci[-1] == tests and ci.index(setup) < ci.index(tests)

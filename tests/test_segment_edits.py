@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import analyse
+from reader.reanalysis import reanalyse
 from reader.store import NewArticle, Store
 from reader.store.search import search
-from reader.store.segments import join_rows, reanalyse, split_row, write_rows
+from reader.store.segments import join_rows, split_row, write_rows
 
 KO = "북한군이 쿠르스크에 배치됐다. 국방부는 이를 확인했다. 우크라이나군은 교전을 벌였다."
 EN = "North Korean troops were deployed to Kursk. The ministry confirmed it. Ukrainian forces fought them."

@@ -1,4 +1,4 @@
-"""The `reader` command: `reader` alone opens the library in the terminal; subcommands script it.
+"""The `reader` commands, which script the library; `reader` alone opens it in the app (see `__main__`).
 
 Every command opens the library, calls the same functions the TUI uses, and turns the errors a user can
 cause into one line on stderr and a non-zero exit.
@@ -13,11 +13,18 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 
+if TYPE_CHECKING:
+    from .store import Store
+
 EXIT_USAGE = 2
 EXIT_FAILED = 1
+
+#: Runs the app on an open library, with a notice to show first (or None); `reader.__main__` has Textual's.
+OpenApp = Callable[["Store", str | None], None]
 
 
 class CommandError(Exception):
@@ -58,11 +65,11 @@ def _open_store(args: argparse.Namespace, *, for_tui: bool = False):
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    """`reader` alone: the library, handed to the app `main` was given (`reader.__main__` gives Textual's)."""
+    if args.open_app is None:
+        raise CommandError("no command given; the app opens with: reader (or python -m reader)")
     store = _open_store(args, for_tui=True)
-    from .tui.app import ReaderApp
-
-    app = ReaderApp(store, notice="Copied the sample library to start with." if store.sample_copied else None)
-    app.run()
+    args.open_app(store, "Copied the sample library to start with." if store.sample_copied else None)
     store.close()
     return 0
 
@@ -123,7 +130,9 @@ def _article_from_sides(args: argparse.Namespace):
     from .importers.web import is_url, page_from_url
 
     def is_page(spec: str | None) -> bool:
-        return bool(spec) and (is_url(spec) or Path(spec).suffix.lower() in HTML_SUFFIXES)
+        if not spec:
+            return False
+        return is_url(spec) or Path(spec).suffix.lower() in HTML_SUFFIXES
 
     if not (is_page(args.ko) or is_page(args.en)):
         return article_from_text_files(
@@ -617,7 +626,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 
         result = analyse(ko_text, en_text, glossary, entities=False)
         pairs = [(ko_text[g.ko_start : g.ko_end], en_text[g.en_start : g.en_end]) for g in result.segments]
-    links = []
+    links: list[dict[str, Any]] = []
     for n, (ko, en) in enumerate(pairs):
         ko_m = find_mentions(ko, "ko", glossary) if ko.strip() else []
         en_m = find_mentions(en, "en", glossary) if en.strip() else []
@@ -635,10 +644,10 @@ def cmd_link(args: argparse.Namespace) -> int:
     if args.json:
         _out(json.dumps(links, ensure_ascii=False))
         return 0
-    for link in links:
-        mark = " (guess)" if link.get("guess") else ""
+    for shown in links:
+        mark = " (guess)" if shown.get("guess") else ""
         _out(
-            f"{link['line']:>4}  {link['type']:<9}  {link['ko']['text']}  ↔  {link['en']['text']}   [{link['how']}]{mark}"
+            f"{shown['line']:>4}  {shown['type']:<9}  {shown['ko']['text']}  ↔  {shown['en']['text']}   [{shown['how']}]{mark}"
         )
     return 0
 
@@ -646,7 +655,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 def cmd_reanalyse(args: argparse.Namespace) -> int:
     from rich.progress import Progress
 
-    from .store.segments import reanalyse
+    from .reanalysis import reanalyse
 
     with _open_store(args) as store:
         ids = [args.id] if args.id is not None else [a.id for a in store.list_articles()]
@@ -984,10 +993,12 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, open_app: OpenApp | None = None) -> int:
+    """Run the command in `argv` (default: the process's arguments); with none, `open_app` on the library."""
     arguments = sys.argv[1:] if argv is None else argv
     parser = _app_parser() if _opens_the_app(arguments) else build_parser()
     args = parser.parse_args(arguments)
+    args.open_app = open_app
     from .store import DuplicateArticle, StoreError
 
     try:

@@ -1,7 +1,9 @@
 """Keeping stored analysis in step with the glossary: find the articles a change touches, redo their entity layer.
 
-Used by the CLI after `reader glossary add|remove|import` and by the TUI in a background worker, so a
-changed glossary never requires re-importing anything and reading is never blocked.
+`refresh_entities` is used by the CLI after `reader glossary add|remove|import` and by the TUI in a
+background worker, so a changed glossary never requires re-importing anything and reading is never
+blocked. `reanalyse` redoes an article's whole analysis (`reader reanalyse`), keeping the rows fixed by
+hand.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 
-from .analysis import entity_layer
-from .store.articles import get_texts, set_entity_layer
+from .analysis import analyse, entity_layer
+from .store.articles import NewArticle, get_article, get_texts, replace_article, set_entity_layer
+from .store.glossary import load_glossary
 from .store.segments import load_rows
 from .text.glossary import Entry, Glossary
 
@@ -53,3 +56,22 @@ def refresh_entities(
         if progress is not None:
             progress(done, len(ids))
     return len(ids)
+
+
+def reanalyse(conn: sqlite3.Connection, article_id: int, glossary=None) -> dict[str, int]:
+    """Analyse an article again (new aligner, new glossary), keeping locked rows and re-anchoring notes."""
+    article = get_article(conn, article_id)
+    if article is None:
+        raise LookupError(f"no article with id {article_id}")
+    locked = [r for r in load_rows(conn, article_id) if r.locked]
+    result = analyse(
+        article.ko_text,
+        article.en_text,
+        glossary or load_glossary(conn),
+        locked=locked,
+        published=article.published,
+    )
+    same = NewArticle(
+        ko=article.ko_text, en=article.en_text, title_ko=article.title_ko, title_en=article.title_en
+    )
+    return replace_article(conn, article_id, same, result.sentences, result.segments, result.mentions)

@@ -90,7 +90,7 @@ def test_korean_layout_keys_act_like_their_latin_keys(library, drive) -> None:
         await pilot.press("ㅏ")  # k
         assert view.cursor == 1
         await pilot.press("ㅣ")  # l: toggle layout
-        assert view.layout == "stacked"
+        assert view.shown_layout == "stacked"
         await pilot.press("ㅎ")  # g
         assert view.cursor == 0
         await pilot.press("ㅂ")  # q
@@ -141,17 +141,17 @@ def test_l_toggles_stacked_layout(library, drive) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         await pilot.press("enter")
         view = view_of(app)
-        assert view.layout == "side"
+        assert view.shown_layout == "side"
         first = view.visible_text()[1]
         assert "우크라이나" in first and "Ukraine" in first
         await pilot.press("l")
-        assert view.layout == "stacked"
+        assert view.shown_layout == "stacked"
         lines = view.visible_text()
         assert lines[0].strip().startswith("한국어 / English")
         assert "우크라이나" in lines[1] and "Ukraine" not in lines[1]
         assert lines[2][GUTTER:].startswith("Ukraine")
         await pilot.press("l")
-        assert view.layout == "side"
+        assert view.shown_layout == "side"
 
     drive(library, scenario)
 
@@ -159,9 +159,9 @@ def test_l_toggles_stacked_layout(library, drive) -> None:
 def test_narrow_terminal_stacks_by_itself(library, drive) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         await pilot.press("enter")
-        assert view_of(app).layout == "stacked"
+        assert view_of(app).shown_layout == "stacked"
         await pilot.press("l")
-        assert view_of(app).layout == "side"
+        assert view_of(app).shown_layout == "side"
 
     drive(library, scenario, size=(90, 40))
 

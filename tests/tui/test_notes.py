@@ -345,7 +345,7 @@ def test_stacked_rows_mark_the_language_that_has_the_note(library, drive) -> Non
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         await pilot.press("enter")
         view = view_of(app)
-        assert view.layout == "stacked"
+        assert view.shown_layout == "stacked"
         top, height = view.row_span(1)
         lines = view.visible_text()[top + 1 : top + 1 + height]
         marked = [line for line in lines if NOTE_GLYPH in line]

@@ -184,7 +184,7 @@ def test_command_palette_offers_the_screen_bindings(library, drive, palette) -> 
         await palette(app, pilot, "Layout")
         await pilot.press("enter")
         await pilot.pause()
-        assert view_of(app).layout == "stacked"
+        assert view_of(app).shown_layout == "stacked"
 
     drive(library, scenario)
 
@@ -203,10 +203,10 @@ def test_narrowing_the_terminal_stacks_the_languages(library, drive) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         await pilot.press("enter", "j", "j")
         view = view_of(app)
-        assert view.layout == "side"
+        assert view.shown_layout == "side"
         await pilot.resize_terminal(90, 40)
         await pilot.pause()
-        assert view.layout == "stacked" and view.cursor == 2
+        assert view.shown_layout == "stacked" and view.cursor == 2
         lines = view.visible_text()
         top, height = view.row_span(2)
         assert all(line.startswith("▌") for line in lines[1 + top : 1 + top + height])

@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..store.articles import NewArticle
+from ..text.language import detect_language
 from .clean import first_line
 from .errors import ImportProblem
 from .html import HTML_SUFFIXES, article_from_page, read_html_file
 from .json_article import article_from_json
-from .language import detect_language
 from .text_file import read_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -144,18 +145,27 @@ def items_from_sources(sources: Sequence[str], *, timeout: float | None = None) 
     """Files, folders and web addresses, in the order given."""
     from .web import TIMEOUT_SECONDS, is_url, page_from_url
 
+    def from_web(url: str) -> NewArticle:
+        return article_from_page(page_from_url(url, timeout=timeout or TIMEOUT_SECONDS))
+
     items: list[Item] = []
     for source in sources:
         if is_url(source):
-            items.append(
-                Item(
-                    source,
-                    lambda s=source: article_from_page(page_from_url(s, timeout=timeout or TIMEOUT_SECONDS)),
-                )
-            )
+            items.append(Item(source, partial(from_web, source)))
         else:
             items.extend(items_from_path(Path(source)))
     return items
+
+
+def article_from_source(source: str, *, timeout: float | None = None) -> NewArticle:
+    """One web address or one file (text, saved page or JSON article), read as `reader add SOURCE` would."""
+    source = source.strip()
+    if not source:
+        raise ImportProblem("nothing to add: give a web address or a file")
+    items = items_from_sources([source], timeout=timeout)
+    if len(items) != 1:
+        raise ImportProblem(f"{source}: holds {len(items)} articles; add them all with: reader add {source}")
+    return items[0].load()
 
 
 def run_batch(
@@ -177,6 +187,10 @@ def run_batch(
     items = list(items)
     report = BatchReport()
     glossary = load_glossary(store.conn) if items else None  # once for the whole batch
+
+    def warn(name: str, line: str) -> None:
+        report.warnings.append((name, line))
+
     for done, item in enumerate(items, 1):
         try:
             article_id = add_article(
@@ -184,7 +198,7 @@ def run_batch(
                 item.load(),
                 glossary=glossary,
                 on_step=on_step,
-                on_warning=lambda line, name=item.name: report.warnings.append((name, line)),
+                on_warning=partial(warn, item.name),
             )
             report.added.append((item.name, article_id))
         except DuplicateArticle as exc:  # already in the library, or the same text twice in this batch

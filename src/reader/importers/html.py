@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..store.articles import NewArticle
+from ..text.language import LANGUAGE_NAMES, detect_language
 from .clean import check_date, clean_text, first_line
 from .errors import ImportProblem
-from .language import LANGUAGE_NAMES, detect_language
 from .text_file import MAX_FILE_BYTES, decode, read_file_bytes
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -1,7 +1,8 @@
-"""Adding one article: text pasted in, one address or file, and the store-and-analyse step they share.
+"""Adding one article: text pasted in, and the store-and-analyse step every way of adding shares.
 
-`reader add` and the TUI's "add article" dialog both end in `add_article`, so an article added either
-way is cleaned, checked for duplicates and analysed the same. No Textual here.
+One address or file is read by `batch.article_from_source`. `reader add`, a batch and the TUI's "add
+article" dialog all end in `add_article`, so an article added any way is cleaned, checked for duplicates
+and analysed the same. No Textual here.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..store.articles import NewArticle
+from ..text.language import LANGUAGE_NAMES, detect_language
 from .clean import clean_text, describe_replaced, first_line, storable
 from .errors import ImportProblem
-from .language import LANGUAGE_NAMES, detect_language
 
 Step = Callable[[str], None]
 
@@ -37,19 +38,6 @@ def article_from_pasted(ko: str, en: str, *, title_ko: str = "", title_en: str =
         title_ko=title_ko.strip() or first_line(ko),
         title_en=title_en.strip() or first_line(en),
     )
-
-
-def article_from_source(source: str, *, timeout: float | None = None) -> NewArticle:
-    """One web address or one file (text, saved page or JSON article), read as `reader add SOURCE` would."""
-    from .batch import items_from_sources
-
-    source = source.strip()
-    if not source:
-        raise ImportProblem("nothing to add: give a web address or a file")
-    items = items_from_sources([source], timeout=timeout)
-    if len(items) != 1:
-        raise ImportProblem(f"{source}: holds {len(items)} articles; add them all with: reader add {source}")
-    return items[0].load()
 
 
 def add_article(
@@ -100,4 +88,4 @@ def add_article(
     return article_id
 
 
-__all__ = ["add_article", "article_from_pasted", "article_from_source"]
+__all__ = ["add_article", "article_from_pasted"]

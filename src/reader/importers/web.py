@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urlsplit
 
+from ..text.language import detect_language
 from .clean import clean_text, first_line
 from .errors import ImportProblem
 from .html import Page, decode_html, page_from_html
-from .language import detect_language
 
 #: Defaults for `reader add URL`; a news page is far below the size, and a healthy site far below the time.
 TIMEOUT_SECONDS = 20.0

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 from operator import add, itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .connection import transaction
 from .mention_pack import Columns, Packed, pack_mentions, unpack_columns
@@ -242,7 +242,7 @@ def mentions_of(segments: Sequence[Segment], columns: Columns) -> tuple[Mention,
         rows = [(s.ko_start, s.position) if side == "ko" else (s.en_start, s.position) for s in segments
                 if (s.ko_end > s.ko_start if side == "ko" else s.en_end > s.en_start)]  # fmt: skip
         bounds = [bisect_left(starts, start, first, stop) for start, _ in rows] + [stop]
-        if any(a > b for a, b in zip(bounds, bounds[1:])):  # rows out of text order (never written so)
+        if any(a > b for a, b in pairwise(bounds)):  # rows out of text order (never written so)
             return _mentions_one_by_one(segments, columns)
         before += range(first, bounds[0])  # before the first row: shown nowhere
         ranges[side] = {position: range(bounds[k], bounds[k + 1]) for k, (_, position) in enumerate(rows)}
@@ -262,9 +262,9 @@ def mentions_of(segments: Sequence[Segment], columns: Columns) -> tuple[Mention,
                        *map(ko_numbers.__getitem__, partners[ko_count:])]  # fmt: skip
     sides = ["ko"] * ko_count + ["en"] * (total - ko_count)
     pick = itemgetter(*order) if total > 1 else (lambda column: (column[order[0]],))
-    rows = zip(range(1, total + 1), positions, pick(sides), pick(starts), pick(ends), pick(kinds),
-               pick(partner_numbers), pick(hows), pick(guesses))  # fmt: skip
-    return tuple(map(_new_mention, rows))
+    fields = zip(range(1, total + 1), positions, pick(sides), pick(starts), pick(ends), pick(kinds),
+                 pick(partner_numbers), pick(hows), pick(guesses))  # fmt: skip
+    return tuple(map(_new_mention, fields))
 
 
 #: Builds a Mention from a tuple of its fields in C, without the named tuple's Python-level __new__.
@@ -316,7 +316,7 @@ def insert_article(
         existing = find_by_hash(conn, content_hash)
         if existing is not None:
             raise DuplicateArticle(existing)
-        table = db["articles"]
+        table = db.table("articles")
         table.insert(
             {
                 "title_ko": article.title_ko,
@@ -333,7 +333,7 @@ def insert_article(
                 "en_text": article.en,
             }
         )
-        article_id = table.last_pk
+        article_id = cast(int, table.last_pk)  # the new row's INTEGER PRIMARY KEY
         insert_rows(db, article_id, sentences, segments)
         insert_mentions(conn, article_id, mentions)
         index_article(conn, article_id)
@@ -456,7 +456,9 @@ def insert_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequenc
         other = "en" if side == "ko" else "ko"
         for m in found:
             partner = (
-                -1 if m.partner_start is None else index.get((other, m.partner_start, m.partner_end), -1)
+                -1
+                if m.partner_start is None or m.partner_end is None
+                else index.get((other, m.partner_start, m.partner_end), -1)
             )
             packed.append((side, m.start, m.end, m.type, partner, m.how, m.guess))
     if len(packed) != len(mentions):

@@ -172,7 +172,7 @@ def unpack_columns(blob: bytes | None) -> Columns:
     try:
         ko_count, at = _get(data, 0)
         en_count, at = _get(data, at)
-        sides = []
+        sides: list[tuple[list[int], list[int], list[int], list[bool] | None, list[int]]] = []
         for count in (ko_count, en_count):
             gaps, at = _get_column(data, at, count)
             lengths, at = _get_column(data, at, count)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 from .connection import APPLICATION_ID, PAGE_SIZE, StoreError, transaction
 
@@ -175,10 +176,26 @@ def _v5_segment_issues(db) -> None:
 
 def _v6_translation_runs(db) -> None:
     # Which engine translated an article and when, and the batches of an unfinished run (to resume it).
-    from ..translate.state import SCHEMA
-
-    for statement in SCHEMA:
-        db.conn.execute(statement)
+    # As `reader translate` created them on first use before this migration (hence IF NOT EXISTS).
+    db.conn.execute(
+        """CREATE TABLE IF NOT EXISTS translation_runs (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        engine TEXT NOT NULL,
+        model TEXT NOT NULL DEFAULT '',
+        source_lang TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        started TEXT NOT NULL,
+        finished TEXT
+    )"""
+    )
+    db.conn.execute(
+        """CREATE TABLE IF NOT EXISTS translation_parts (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    )"""
+    )
 
 
 def _v7_listing_index(db) -> None:
@@ -308,7 +325,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], object] | None = None) -> int:
+def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], Path] | None = None) -> int:
     """Bring the file up to SCHEMA_VERSION; returns the version it was at. A newer file is refused.
 
     Before an existing library is changed, `backup_to(old_version)` names a file that receives a copy.

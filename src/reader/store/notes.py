@@ -116,12 +116,20 @@ def add_note(
             ),
         )
         note_id = cursor.lastrowid
-    return get_note(conn, note_id)  # type: ignore[return-value]
+    return _stored(conn, note_id)
 
 
 def get_note(conn: sqlite3.Connection, note_id: int) -> Note | None:
     row = conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
     return _note(row) if row else None
+
+
+def _stored(conn: sqlite3.Connection, note_id: int | None) -> Note:
+    """The note the caller has just written."""
+    note = None if note_id is None else get_note(conn, note_id)
+    if note is None:
+        raise LookupError(f"no note with id {note_id}")
+    return note
 
 
 def update_note(conn: sqlite3.Connection, note_id: int, body: str, tags: str = "") -> Note:
@@ -132,7 +140,7 @@ def update_note(conn: sqlite3.Connection, note_id: int, body: str, tags: str = "
         ).rowcount
     if not changed:
         raise LookupError(f"no note with id {note_id}")
-    return get_note(conn, note_id)  # type: ignore[return-value]
+    return _stored(conn, note_id)
 
 
 def delete_note(conn: sqlite3.Connection, note_id: int) -> None:
@@ -155,7 +163,8 @@ def list_notes(
     reading_order: bool = False,
 ) -> list[Note]:
     """Live notes; newest first across the library, or in reading order (Korean side first) for one article."""
-    where, params = ["deleted_at IS NULL"], []
+    where = ["deleted_at IS NULL"]
+    params: list[int | str] = []
     if article_id is not None:
         where.append("article_id = ?")
         params.append(article_id)

@@ -255,13 +255,13 @@ class _RowFinder:
                 chosen[i] = [p for p, count in counted if best and count == best][:per_article]
         hits: list[Hit] = []
         for article_id, score in batch:
-            a = articles.get(article_id)
-            if a is None:  # removed since the index was asked
+            found = articles.get(article_id)
+            if found is None:  # removed since the index was asked
                 continue
             # nothing found in any one passage (a phrase across two rows): open the article at the top
-            shown = chosen[article_id] or [(None, a[1] or "", a[2] or "")]
+            shown = chosen[article_id] or [(None, found[1] or "", found[2] or "")]
             hits += [
-                Hit(article_id, position, a[1] or "", a[2] or "", a[3], ko, en, score)
+                Hit(article_id, position, found[1] or "", found[2] or "", found[3], ko, en, score)
                 for position, ko, en in shown
             ]
         return hits
@@ -288,7 +288,7 @@ class _RowFinder:
 
 def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
     """Where the query's words occur in `text` (case-insensitive), for highlighting a snippet."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for word in sorted(set(query_words(query)), key=len, reverse=True):
         for m in re.finditer(re.escape(word), text, flags=re.IGNORECASE):
             if not any(a <= m.start() < b for a, b in spans):

@@ -20,7 +20,9 @@ def load_rows(conn: sqlite3.Connection, article_id: int) -> list[SegmentRow]:
         "confidence, locked, issues FROM segments WHERE article_id = ? ORDER BY position",
         (article_id,),
     ).fetchall()
-    return [SegmentRow(*r[:12], bool(r[12]), tuple(i for i in (r[13] or "").split("\n") if i)) for r in rows]
+    return [
+        SegmentRow(*(*r[:12], bool(r[12]), tuple(i for i in (r[13] or "").split("\n") if i))) for r in rows
+    ]
 
 
 def _sentences(conn: sqlite3.Connection, article_id: int, lang: str) -> list[tuple[int, int]]:
@@ -161,26 +163,3 @@ def split_row(conn: sqlite3.Connection, article_id: int, position: int, side: st
         )
     write_rows(conn, article_id, rows[:position] + [upper, lower] + rows[position + 1 :])
     return rows
-
-
-def reanalyse(conn: sqlite3.Connection, article_id: int, glossary=None) -> dict[str, int]:
-    """Analyse an article again (new aligner, new glossary), keeping locked rows and re-anchoring notes."""
-    from ..analysis import analyse
-    from .articles import NewArticle, get_article, replace_article
-    from .glossary import load_glossary
-
-    article = get_article(conn, article_id)
-    if article is None:
-        raise LookupError(f"no article with id {article_id}")
-    locked = [r for r in load_rows(conn, article_id) if r.locked]
-    result = analyse(
-        article.ko_text,
-        article.en_text,
-        glossary or load_glossary(conn),
-        locked=locked,
-        published=article.published,
-    )
-    same = NewArticle(
-        ko=article.ko_text, en=article.en_text, title_ko=article.title_ko, title_en=article.title_en
-    )
-    return replace_article(conn, article_id, same, result.sentences, result.segments, result.mentions)

@@ -204,7 +204,7 @@ class Glossary:
     def load_bundled(cls) -> Glossary:
         """The starter glossary shipped inside the package (reader/data/glossary.csv)."""
         ref = resources.files("reader").joinpath("data", "glossary.csv")
-        with ref.open("r", encoding="utf-8", newline="") as fh:
+        with io.TextIOWrapper(ref.open("rb"), encoding="utf-8", newline="") as fh:
             return cls.from_csv(fh)
 
     @classmethod

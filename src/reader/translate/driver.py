@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Protocol
 
-from ..importers.language import LANGUAGE_NAMES, detect_language
+from ..text.language import LANGUAGE_NAMES, detect_language
 from .errors import Retryable, TranslationError
 
 
@@ -74,7 +75,7 @@ def translate_all(
         indices = pending[start : start + batch_size]
         texts = [sentences[i] for i in indices]
         found = with_retries(
-            lambda t=texts: engine.translate(t, source, target),
+            partial(engine.translate, texts, source, target),
             attempts=attempts,
             backoff=backoff,
             max_wait=max_wait,

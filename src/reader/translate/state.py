@@ -1,6 +1,6 @@
 """Resumable translation: finished batches are kept in the library file until the article is updated.
 
-Two tables, created here on first use (reader's own schema does not need them): `translation_runs`
+Two tables, created like every other table by the store's migrations (schema 6): `translation_runs`
 records which engine translated an article and when it finished; `translation_parts` holds the sentences
 already translated by an unfinished run. A run is only resumed with the same source text, engine, base
 URL and model (its fingerprint); anything else starts afresh.
@@ -14,33 +14,9 @@ from datetime import UTC, datetime
 
 from ..store.connection import transaction
 
-SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS translation_runs (
-        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        engine TEXT NOT NULL,
-        model TEXT NOT NULL DEFAULT '',
-        source_lang TEXT NOT NULL,
-        fingerprint TEXT NOT NULL,
-        started TEXT NOT NULL,
-        finished TEXT
-    )""",
-    """CREATE TABLE IF NOT EXISTS translation_parts (
-        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        text TEXT NOT NULL,
-        PRIMARY KEY (article_id, idx)
-    )""",
-)
-
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def ensure_tables(conn: sqlite3.Connection) -> None:
-    with transaction(conn):
-        for statement in SCHEMA:
-            conn.execute(statement)
 
 
 def fingerprint(*parts: str) -> str:

@@ -7,23 +7,33 @@ unfinished), a bounded number of them, newest first, which the palette's own mat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
-from rich.style import Style
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.style import Style
 
 from ..inert import inert
 
 if TYPE_CHECKING:
-    from .app import ReaderApp
+    from ..store import Store
 
 #: Articles offered before anything is typed (the newest), and at most per query.
 SHOWN_AT_FIRST = 20
 CANDIDATES = 50
 #: The score of an article whose title holds the words in another order than typed: still offered, last.
 UNORDERED_SCORE = 0.01
+
+
+class _LibraryApp(Protocol):
+    """What the palette needs of its app (`ReaderApp`, which imports this module): the library, and a way
+    to open an article."""
+
+    store: Store
+
+    def open_article(self, article_id: int) -> None: ...
 
 
 def _title(title_ko: str, title_en: str) -> str:
@@ -33,12 +43,14 @@ def _title(title_ko: str, title_en: str) -> str:
 class ArticleCommands(Provider):
     """Articles by either title. Titles are shown literally: the palette's own highlighter parses markup."""
 
+    def _library_app(self) -> _LibraryApp:
+        return cast(_LibraryApp, self.app)
+
     def _open(self, article_id: int) -> None:
-        self.app.open_article(article_id)  # type: ignore[attr-defined]
+        self._library_app().open_article(article_id)
 
     def _conn(self):
-        app: ReaderApp = self.app  # type: ignore[assignment]
-        return app.store.conn
+        return self._library_app().store.conn
 
     async def discover(self) -> Hits:
         from ..store.library import LibraryView, Listing
@@ -62,7 +74,7 @@ class ArticleCommands(Provider):
                       text=text, help=row.published or None)  # fmt: skip
 
 
-def _highlight(text: str, offsets: tuple[int, ...] | list[int], style: Style) -> Content:
+def _highlight(text: str, offsets: Sequence[int], style: Style) -> Content:
     content = Content(text)
     for offset in offsets:
         if not text[offset].isspace():

@@ -1,6 +1,6 @@
 """Adding an article from the library: paste Korean and/or English, or give a web address or a file.
 
-The text goes through the same path as `reader add` (`reader.importers.single`). Reading a page and
+The text goes through the same path as `reader add` (`reader.importers`: `single` and `batch`). Reading a page and
 analysing the text take seconds (the Korean model loads the first time), so that runs in a thread with
 its own connection to the library; the dialog says what is happening, and a failure — a duplicate, a
 bad address, nothing pasted — is one line in the dialog, with nothing written.
@@ -127,8 +127,9 @@ class AddArticleDialog(ModalScreen[int | None]):
     @work(thread=True, exclusive=True, group=WORKER, name=WORKER)
     def add_in_thread(self, ko: str, en: str, titles: tuple[str, str], source: str) -> None:
         """Read, analyse and store on a connection of the thread's own; report back through the UI thread."""
+        from ...importers.batch import article_from_source
         from ...importers.errors import ImportProblem
-        from ...importers.single import add_article, article_from_pasted, article_from_source
+        from ...importers.single import add_article, article_from_pasted
         from ...store.articles import DuplicateArticle
 
         def step(message: str) -> None:

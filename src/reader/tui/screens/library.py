@@ -101,7 +101,7 @@ class LibraryScreen(Screen[None]):
 
     def _header(self) -> Text:
         count = self.listing.count
-        parts = [("Library", "bold"), "  ", (display_path(self.store.path), "dim"), "  ·  ",
+        parts: list[str | tuple[str, str]] = [("Library", "bold"), "  ", (display_path(self.store.path), "dim"), "  ·  ",
                  f"{count} article" + ("" if count == 1 else "s"), "  ·  ", (SORT_NAMES[self.view.sort], "italic")]  # fmt: skip
         filters = self.view.describe()
         if filters:

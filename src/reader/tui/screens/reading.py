@@ -97,8 +97,9 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         yield StatusLine(id="reading-status")
         yield KeyHints()
 
+    # The mixins declare `view` as an attribute the screen supplies; here it is read-only, looked up.
     @property
-    def view(self) -> ParallelView:
+    def view(self) -> ParallelView:  # type: ignore[override]
         return self.query_one(ParallelView)
 
     def show_article(self, article_id: int) -> None:
@@ -129,14 +130,14 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         self.dismiss(self.article.id)
 
     def action_previous_article(self) -> None:
-        previous, _ = self.app.neighbour_ids(self.article.id)  # type: ignore[attr-defined]
+        previous, _ = self.app.neighbour_ids(self.article.id)
         if previous is None:
             self.notify("This is the first article.", timeout=2)
         else:
             self.show_article(previous)
 
     def action_next_article(self) -> None:
-        _, following = self.app.neighbour_ids(self.article.id)  # type: ignore[attr-defined]
+        _, following = self.app.neighbour_ids(self.article.id)
         if following is None:
             self.notify("This is the last article.", timeout=2)
         else:

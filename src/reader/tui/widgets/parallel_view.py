@@ -275,14 +275,14 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.CursorMoved(0, len(segments)))
 
     @property
-    def layout(self) -> Layout:
+    def shown_layout(self) -> Layout:
         """The layout in effect: the reader's choice, else by width."""
         if self.layout_choice is not None:
             return self.layout_choice
         return "stacked" if 0 < self.size.width < STACK_BELOW else "side"
 
     def toggle_layout(self) -> None:
-        self.layout_choice = "stacked" if self.layout == "side" else "side"
+        self.layout_choice = "stacked" if self.shown_layout == "side" else "side"
 
     def cycle_languages(self) -> None:
         self.languages = LANGUAGE_CYCLE[self.languages]
@@ -350,7 +350,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _ensure_built(self) -> None:
         width = self.scrollable_content_region.width
-        if self._marks_restyled() or self._built_for != (width, self.layout, self.languages):
+        if self._marks_restyled() or self._built_for != (width, self.shown_layout, self.languages):
             self._rebuild(keep_cursor_place=True)
 
     def _rebuild(self, *, keep_cursor_place: bool) -> None:
@@ -363,8 +363,8 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         offset = None
         if keep_cursor_place and self.cursor < len(self._row_top):
             offset = self._row_top[self.cursor] - int(self.scroll_y)
-        self._built_for = (width, self.layout, self.languages)
-        self._columns = columns_for(width, self.layout, self.languages)
+        self._built_for = (width, self.shown_layout, self.languages)
+        self._columns = columns_for(width, self.shown_layout, self.languages)
         self._wrapped.clear()
         self._row_top, self._row_height, self._line_segment, self._ko_lines = [], [], [], []
         self._strips.clear()
