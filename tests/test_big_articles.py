@@ -10,8 +10,9 @@ from pathlib import Path
 from reader.analysis import analyse
 from reader.cli import main
 from reader.store import NewArticle, SegmentRow, SentenceRow, Store
-from reader.text.entities import find_mentions, korean_tokens
+from reader.text.entities import find_mentions
 from reader.text.glossary import Glossary
+from reader.text.korean import korean_tokens
 
 MIB = 1024 * 1024
 
@@ -41,7 +42,7 @@ def article_text(pairs: int) -> tuple[str, str]:
 def test_batched_korean_tokens_are_what_one_call_per_text_gives() -> None:
     """The entity layer reads every row's Korean in one batched call: it must change no result."""
     texts = [KO[i % 3].format(n=i) for i in range(12)] + ["평양", "쿠르스크에서 교전이 있었다", "美 국무부"]
-    from reader.text.entities import korean_model
+    from reader.text.korean import korean_model
 
     batched = list(korean_tokens(texts))
     assert len(batched) == len(texts)

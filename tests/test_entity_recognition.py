@@ -71,19 +71,6 @@ def test_english_department_is_one_organisation() -> None:
     assert ("11,000 troops", "QUANTITY") in spans(ms)
 
 
-def test_english_names_typed_by_cues() -> None:
-    text = (
-        "North Korean leader Kim Jong Un met President Vladimir Putin in the Kursk region. "
-        "Putin said the Storm Shadow missiles were a threat."
-    )
-    got = spans(find_mentions(text, "en", Glossary()))
-    assert ("Kim Jong Un", "PERSON") in got
-    assert ("Vladimir Putin", "PERSON") in got
-    assert ("Kursk", "PLACE") in got
-    assert ("Putin", "PERSON") in got
-    assert ("Storm Shadow", "EQUIPMENT") in got
-
-
 def test_sentence_initial_common_word_is_not_a_name() -> None:
     ms = find_mentions("However, the talks failed. Officials in Seoul said so.", "en", Glossary())
     assert [m.text for m in ms] == ["Seoul"]
@@ -182,25 +169,12 @@ def test_korean_name_inside_brackets_is_found() -> None:
     assert ("A", "PERSON") in got
 
 
-def test_novelist_is_not_the_river() -> None:
-    g = Glossary([Entry(("한강",), ("Han River",), "PLACE")])
-    assert ("한강", "PERSON") in spans(find_mentions("한강 작가는 스톡홀름에서 상을 받았다.", "ko", g))
-    assert ("한강", "PLACE") in spans(find_mentions("한강에서 불꽃축제가 열렸다.", "ko", g))
-
-
 def test_english_title_splits_body_from_person() -> None:
     got = spans(
         find_mentions("Bank of Korea Governor Rhee Chang-yong said rates would fall.", "en", Glossary())
     )
     assert ("Bank of Korea", "ORG") in got
     assert ("Rhee Chang-yong", "PERSON") in got
-
-
-def test_english_demonym_and_possessive_are_not_names() -> None:
-    ms = find_mentions(
-        "Spanish Prime Minister Pedro Sanchez visited China's Commerce Ministry.", "en", Glossary()
-    )
-    assert [m.text for m in ms] == ["Pedro Sanchez", "China", "Commerce Ministry"]
 
 
 def test_glossary_finds_plurals_dotted_forms_and_homographs() -> None:
@@ -237,18 +211,6 @@ def test_glossary_add_and_remove_change_what_is_found() -> None:
     assert not g.remove(kursk)
 
 
-def test_english_armies_appositions_and_the_north() -> None:
-    text = (
-        "Agentstvo, an independent Russian outlet, said 500 North Korean soldiers died. "
-        "The North denied it, Kim said."
-    )
-    got = spans(find_mentions(text, "en", Glossary()))
-    assert ("Agentstvo", "ORG") in got
-    assert ("North Korean soldiers", "ORG") in got
-    assert ("North", "PLACE") in got
-    assert ("Kim", "PERSON") in got
-
-
 # Korean typing from the words around a name (none of these sentences is in the development data)
 
 
@@ -260,11 +222,6 @@ def test_korean_county_without_its_ending_is_a_place() -> None:
 def test_korean_person_whose_given_name_ends_like_a_county() -> None:
     got = spans(find_mentions("가수 윤서현 씨가 공연했다.", "ko", Glossary()))
     assert ("윤서현", "PERSON") in got
-
-
-def test_club_in_brackets_after_a_player_is_an_organisation() -> None:
-    got = spans(find_mentions("손흥민(토트넘)과 황희찬(울버햄튼)이 골을 넣었다.", "ko", Glossary()))
-    assert {("손흥민", "PERSON"), ("황희찬", "PERSON"), ("울버햄튼", "ORG")} <= got
 
 
 def test_city_that_acts_is_its_government_and_a_city_as_location_is_a_place() -> None:
@@ -279,20 +236,9 @@ def test_source_of_a_report_is_an_organisation() -> None:
     assert ("쿠팡이츠", "ORG") in got
 
 
-def test_landscape_endings_make_places() -> None:
-    got = spans(find_mentions("설악산과 소양강댐 인근에 눈이 내렸다.", "ko", Glossary()))
-    assert {("설악산", "PLACE"), ("소양강댐", "PLACE")} <= got
-
-
 def test_age_in_brackets_marks_a_person() -> None:
     got = spans(find_mentions("박지원(71) 의원이 출석했다.", "ko", Glossary()))
     assert ("박지원", "PERSON") in got
-
-
-def test_name_keeps_the_type_it_was_given_on_evidence() -> None:
-    text = "에코프로 관계자는 이렇게 말했다. 에코프로는 이번 분기를 마쳤다."
-    types = {m.type for m in find_mentions(text, "ko", Glossary()) if m.text == "에코프로"}
-    assert types == {"ORG"}
 
 
 def test_korean_name_kiwi_cuts_one_syllable_short_is_whole() -> None:
@@ -318,57 +264,11 @@ def test_mayor_of_a_city_names_a_person_and_a_place() -> None:
     assert {("공재광", "PERSON"), ("평택", "PLACE")} <= got
 
 
-def test_names_in_one_list_share_the_type_of_the_known_one() -> None:
-    got = spans(
-        find_mentions(
-            "중앙 티베트, 캄, 암도 지방의 단결을 요구했다.",
-            "ko",
-            Glossary([Entry(("티베트",), ("Tibet",), "PLACE")]),
-        )
-    )
-    assert {("캄", "PLACE"), ("암도", "PLACE")} <= got
-
-
-def test_nationality_before_an_occupation_stays_a_place() -> None:
-    g = Glossary(
-        [
-            Entry(("한국",), ("South Korea",), "PLACE", "country in East Asia"),
-            Entry(("한강",), ("Han River",), "PLACE", "river through Seoul"),
-        ]
-    )
-    assert ("한국", "PLACE") in spans(find_mentions("한국 선수가 금메달을 땄다.", "ko", g))
-    assert ("한강", "PERSON") in spans(find_mentions("한강 작가가 상을 받았다.", "ko", g))
-
-
-def test_codes_and_english_glosses_are_no_organisations() -> None:
-    got = spans(
-        find_mentions("자유계약선수(FA) 시장에서 H7N9 바이러스와 ICT 기업이 화제다.", "ko", Glossary())
-    )
-    assert not any(t == "ORG" for _, t in got)
-
-
 def test_place_at_the_head_of_an_institution_is_not_marked_alone() -> None:
     g = Glossary([Entry(("서울",), ("Seoul",), "PLACE", "capital of South Korea")])
     got = spans(find_mentions("서울서부지법은 이날 판결했다.", "ko", g))
     assert ("서울서부지법", "ORG") in got
     assert ("서울", "PLACE") not in got
-
-
-def test_word_before_a_name_says_what_it_is() -> None:
-    got = spans(find_mentions("핀테크 기업 노바페이와 휴양도시 칸쿤이 협약을 맺었다.", "ko", Glossary()))
-    assert {("노바페이", "ORG"), ("칸쿤", "PLACE")} <= got
-
-
-def test_country_as_a_side_or_a_team_is_an_organisation() -> None:
-    g = Glossary(
-        [
-            Entry(("한국",), ("South Korea",), "PLACE", "country in East Asia"),
-            Entry(("북한",), ("North Korea",), "PLACE", "country in East Asia"),
-        ]
-    )
-    assert ("북한", "ORG") in spans(find_mentions("정부는 북한 측에 임금을 전달했다.", "ko", g))
-    assert ("한국", "ORG") in spans(find_mentions("한국은 이란에 1-2로 졌다.", "ko", g))
-    assert ("한국", "PLACE") in spans(find_mentions("한국은 사계절이 뚜렷하다.", "ko", g))
 
 
 def test_word_of_location_after_a_name_makes_it_a_place() -> None:
@@ -398,13 +298,6 @@ def test_a_known_name_does_not_eat_the_front_of_a_longer_one() -> None:
     assert ("쿠팡이츠", "ORG") in got
 
 
-def test_a_platform_named_as_the_medium_is_no_organisation() -> None:
-    medium = {m.text: m.type for m in find_mentions("그는 인스타그램에 사진을 올렸다.", "ko", Glossary())}
-    assert medium.get("인스타그램") == "OTHER"
-    actor = {m.text: m.type for m in find_mentions("페이스북이 새 서비스를 출시했다.", "ko", Glossary())}
-    assert actor.get("페이스북") == "ORG"
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -431,57 +324,14 @@ def test_a_relative_day_word_inside_a_name_is_no_date() -> None:
     assert ("모레", "DATE") not in got and ("오늘", "DATE") in got
 
 
-def test_a_body_named_as_the_venue_or_landmark_is_a_place() -> None:
-    venue = spans(find_mentions("퇴임식은 서울 서초동 대검찰청에서 열린다.", "ko", Glossary()))
-    assert ("서울 서초동 대검찰청", "PLACE") in venue
-    landmark = spans(find_mentions("시민들이 대검찰청 앞에 모였다.", "ko", Glossary()))
-    assert ("대검찰청", "PLACE") in landmark
-    body = spans(find_mentions("대검찰청은 수사를 시작했다고 밝혔다.", "ko", Glossary()))
-    assert ("대검찰청", "ORG") in body
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "물대포, 최루탄, 고무탄이 동원됐다.",
-        "이 과정에서 물대포가 발사됐다.",
-        "급출발 등 난폭운전 신고가 늘었다.",
-    ],
-)
-def test_a_compound_of_ordinary_words_kiwi_tags_as_a_name_is_no_entity(text: str) -> None:
-    # Kiwi reads 물대포 and 난폭운전 as proper nouns in these sentences; alone they are 물+대포, 난폭+운전
-    assert [m for m in find_mentions(text, "ko", Glossary()) if m.type in ("PERSON", "ORG", "PLACE")] == []
-
-
 def test_a_model_of_a_known_product_is_no_organisation() -> None:
     got = {m.text: m.type for m in find_mentions("아이폰7 모델은 내년에 나온다.", "ko", Glossary())}
     assert got.get("아이폰7") in (None, "OTHER")
 
 
-def test_a_city_in_a_match_report_is_its_club_but_not_where_it_played() -> None:
-    g = Glossary([Entry(("마드리드",), ("Madrid",), "PLACE", "capital of Spain")])
-    club = spans(find_mentions("마드리드는 원정경기에서 3-1로 승리했다.", "ko", g))
-    assert ("마드리드", "ORG") in club
-    venue = spans(find_mentions("대표팀은 마드리드에 도착해 훈련한 뒤 3-1로 승리했다.", "ko", g))
-    assert ("마드리드", "PLACE") in venue
-
-
 def test_names_written_across_scripts_are_found_whole() -> None:
     got = spans(find_mentions("채널A와 SK텔레콤은 LA 다저스 경기를 중계한다.", "ko", Glossary()))
     assert {("채널A", "ORG"), ("SK텔레콤", "ORG"), ("LA 다저스", "ORG")} <= got
-
-
-def test_countries_in_a_match_report_are_their_teams() -> None:
-    g = Glossary(
-        [
-            Entry(("일본",), ("Japan",), "PLACE", "country"),
-            Entry(("호주",), ("Australia",), "PLACE", "country"),
-        ]
-    )
-    got = spans(find_mentions("일본의 공격권을 막은 호주는 끝까지 수비에 성공했다.", "ko", g))
-    assert {("일본", "ORG"), ("호주", "ORG")} <= got
-    plain = spans(find_mentions("일본의 수출이 늘고 호주는 금리를 내렸다.", "ko", g))
-    assert {("일본", "PLACE"), ("호주", "PLACE")} <= plain
 
 
 def test_a_counteroffensive_makes_no_team_of_a_country() -> None:

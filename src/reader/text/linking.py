@@ -61,7 +61,7 @@ def link_mentions(
             ees = en_entries.get(e, [])
             for rank, entry in enumerate(kes):
                 if any(entry is x for x in ees):
-                    score = rank * 2 + (0 if ees[0] is entry else 1)
+                    score: float = rank * 2 + (0 if ees[0] is entry else 1)
                     if k.text.lower() == e.text.lower().removesuffix("s"):
                         score -= 0.5  # SRBM ↔ SRBMs before 단거리탄도미사일 ↔ SRBMs
                     drift = abs(k.start / max(1, len(ko_text)) - e.start / max(1, len(en_text)))

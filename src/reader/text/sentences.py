@@ -50,7 +50,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _kiwi():
     """The process's one Kiwi, taught the gazetteer's names (a second model would cost ~400 MB)."""
-    from reader.text.entities import korean_model  # heavy: loads a model, so only when analysis is needed
+    from reader.text.korean import korean_model  # heavy: loads a model, so only when analysis is needed
 
     return korean_model()
 
