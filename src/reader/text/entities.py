@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from reader.text.glossary import PARTICLES, Glossary
-from reader.text.korean import korean_model
+from reader.text.korean import known_names, korean_model
 from reader.text.ner import TITLES_EN, english_tokens, recognise
 
 TYPES = ("PERSON", "ORG", "PLACE", "EQUIPMENT", "DATE", "QUANTITY", "OTHER")
@@ -273,16 +273,53 @@ def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = N
         # a form inside a longer word names something only where Kiwi ends a morpheme with it (한국+시각)
         if rest and rest not in PARTICLES and m.end not in ends:
             continue
-        # a name that is also an ordinary word (수단: Sudan, or means) counts only where the model reads a name
-        if (m.start, m.end) in common_nouns and not any(s < m.end and m.start < e for s, e, _ in found):
-            continue
         # a common noun of the glossary (드론, 휴전) yields to a figure or a name that contains it
         common = bool(m.entry.en) and all(f == f.lower() for f in m.entry.en)
+        # a name that is also an ordinary word (수단: Sudan, or means) counts only where the model reads a name
+        if (
+            not common
+            and m.type in ("PERSON", "ORG", "PLACE")
+            and (m.start, m.end) in common_nouns
+            and not any(s < m.end and m.start < e for s, e, _ in found)
+        ):
+            continue
         out.append(_Cand(m.start, m.end, m.type, 2 if common else 8))
+    for hit in _script_mixed_names().finditer(text):
+        rest = _word_rest(text, hit.end())
+        if not rest or rest in PARTICLES:
+            typ = known_names()[hit.group()]
+            out.append(
+                _Cand(hit.start(), hit.end(), typ, 8 if typ != "OTHER" else 2)
+            )  # 채널A, LG전자, 삼성SDI
+    for hit in _COUNTRY_PAIR.finditer(text):
+        out.append(_Cand(hit.start(), hit.end(), "PLACE", 4))
+    for hit in _COUNTRY_COMPOUND.finditer(text):
+        letters = hit.group(1)
+        if len(set(letters)) == len(letters):
+            out.extend(_Cand(hit.start(1) + i, hit.start(1) + i + 1, "PLACE", 4) for i in range(len(letters)))
     out.extend(_designations(text))
     out.extend(_named(text, "ko", found, out))
     return out
 
+
+@lru_cache(maxsize=1)
+def _script_mixed_names() -> re.Pattern[str]:
+    """The gazetteer's names written with Latin letters or digits beside Hangul (채널A, SK하이닉스, LA 다저스):
+    Kiwi splits a word at a change of script, so the model sees pieces; they are matched as text."""
+    mixed = [n for n in known_names() if re.search(r"[A-Za-z0-9]", n) and re.search(r"[\uac00-\ud7a3]", n)]
+    alternatives = "|".join(re.escape(n) for n in sorted(mixed, key=len, reverse=True))
+    return re.compile(rf"(?<![\w]){alternatives}" if mixed else r"(?!)")
+
+
+# 한·미, 북·러: a country by its first syllable beside a middle dot
+_COUNTRY_PAIR = re.compile(
+    r"(?<![\uac00-\ud7a3])[한미중일북러영독프호인](?=·)|(?<=·)[한미중일북러영독프호인](?![\uac00-\ud7a3·]{2})"
+)
+# 한미 동맹, 한중일 정상회의, 중일 갈등: two or three countries by their syllables, before a word of relations
+_COUNTRY_COMPOUND = re.compile(
+    r"(?<![\uac00-\ud7a3])(?!북한|남한)([한미중일북러]{2,3})(?=\s?(?:간|관계|양국|동맹|연합|정상|회담|공조|협력|외교|훈련|"
+    r"\d국|[3삼]국|FTA|무역|갈등|대화|합의|공동|군사|밀착|조약|교역|경제|국경|국교|관계|밀월))"
+)
 
 _WORD = re.compile(r"[^\s()\[\]{}<>·,'\"‘’“”「」『』《》〈〉…/]+")
 
@@ -367,6 +404,7 @@ _EN_WORD_QTY = re.compile(
 )
 
 
+_THE_NORTH = re.compile(r"(?<=\b[Tt]he )(?:North|South)\b(?!\s+[A-Z])(?!-)")
 _ARMY = re.compile(
     r"\b(?:(?:North|South) )?[A-Z][a-z]+(?:an|ese|ish|ian|i|ch) (?:troops|soldiers|forces|army|military|navy|marines)\b"
 )
@@ -395,6 +433,8 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         # a common noun of the glossary ("drones", "ceasefire") yields to a figure that contains it
         common = text[gm.start : gm.end].islower()
         out.append(_Cand(gm.start, gm.end, gm.type, 4 if common else 8))
+    for m in _THE_NORTH.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "PLACE", 3))  # "the North": a Korea the story has named before
     for m in _ARMY.finditer(text):
         out.append(_Cand(m.start(), m.end(), "ORG", 9))  # a country's army: 북한군 is "North Korean soldiers"
     out.extend(_designations(text))
