@@ -190,9 +190,15 @@ def entity_layer(
                     if span[1] <= link.ko.start or span[0] >= link.ko.end
                 }
                 ko_spans[(link.ko.start, link.ko.end)] = link.type
+        # Two linked mentions name one thing: the pair's evidence (the glossary entry, the other side) types
+        # both, so 한국 in 한국 외교부 and "South Korea" do not look like two kinds of thing.
+        en_spans = {(m.start, m.end): m.type for m in en_found}
+        for link in links:
+            ko_spans[(link.ko.start, link.ko.end)] = link.type
+            en_spans[(link.en.start, link.en.end)] = link.type
         for side, spans, base, other in (
             ("ko", sorted(ko_spans.items()), segment.ko_start, segment.en_start),
-            ("en", sorted(((m.start, m.end), m.type) for m in en_found), segment.en_start, segment.ko_start),
+            ("en", sorted(en_spans.items()), segment.en_start, segment.ko_start),
         ):
             for (start, end), kind in spans:
                 linked = partner.get((side, start, end))

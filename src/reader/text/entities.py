@@ -196,13 +196,21 @@ def _named(text: str, lang: str, found: list[tuple[int, int, str]], known: list[
     crosses a name's edge; a name that holds glossary names whole wins over them (미국 연방 대법원 over
     미국 and 대법원, "Bank of Korea" over "Korea"); a common noun of the glossary (2) yields to any name."""
     if lang == "en":
-        found = [part for span in found for part in _cut_at_title(text, *span)]
+        found = [
+            part
+            for span in found
+            for cut in _cut_at_possessive(text, *span)
+            for part in _cut_at_title(text, *cut)
+        ]
     # one name, one type within a text: the type the model gave it most often (first met on a tie)
     votes: dict[str, Counter[str]] = {}
     for s, e, typ in found:
         votes.setdefault(text[s:e], Counter())[typ] += 1
+    termbase = {(k.start, k.end) for k in known}
     out = []
     for s, e, typ in found:
+        if (s, e) in termbase:
+            continue  # the glossary's own entry for exactly these words types them (순항미사일 is equipment)
         typ = votes[text[s:e]].most_common(1)[0][0]
         if lang == "en" and typ == "PERSON":
             tail = _ROMANISED_GIVEN_NAME_TAIL.match(text, e)
@@ -220,26 +228,100 @@ def _named(text: str, lang: str, found: list[tuple[int, int, str]], known: list[
 
 def _cut_at_title(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
     """A title inside a name parts a body from a person: "Bank of Korea Governor Rhee Chang" is the bank
-    (ORG) and Rhee Chang; a title in front of a person is not part of the name."""
+    (ORG) and Rhee Chang; a title in front of a person is not part of the name. Only a title that names a
+    person ends the run ("Governor", "Minister"), so "Global Defense Corporation" stays whole."""
     words = [(start + s, start + e) for s, e in english_tokens(text[start:end])]
-    titles = [
-        i for i, (s, e) in enumerate(words) if text[s:e].rstrip(".") in TITLES_EN and text[s:e][:1].isupper()
-    ]
-    if not titles:
-        return [(start, end, typ)]
-    first = titles[0]
-    last = first
-    while last + 1 < len(words) and text[words[last + 1][0] : words[last + 1][1]].rstrip(".") in TITLES_EN | {
-        ""
-    }:
-        last += 1
-    if last + 1 >= len(words):
-        return [(start, end, typ)]  # "Supreme Court", "Prime Minister": the title is the name
+    tokens = [text[s:e].rstrip(".") for s, e in words]
+    for last in range(len(words) - 1):
+        rest = tokens[last + 1 :]
+        if (
+            tokens[last] in _PERSON_TITLES
+            and rest[0] not in TITLES_EN
+            and all(w[:1].isupper() or w in ("-", "") for w in rest)
+        ):
+            break
+    else:
+        return [(start, end, typ)]  # "Supreme Court", "Prime Minister", "Defense Corporation": no person
+    first = last
+    while first > 0 and tokens[first - 1] in TITLES_EN | {""}:
+        first -= 1
     person = (words[last + 1][0], end, "PERSON")
     if first == 0:
         return [person] if typ == "PERSON" else [(start, end, typ)]
     body = (start, words[first - 1][1], "ORG" if typ == "PERSON" else typ)
     return [body, person]
+
+
+# the titles that name a person, ending a run of title words before a name
+_PERSON_TITLES = frozenset(
+    [
+        "President",
+        "Minister",
+        "Secretary",
+        "Governor",
+        "Gov",
+        "Chairman",
+        "Chairwoman",
+        "Chancellor",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+        "Emperor",
+        "Senator",
+        "Sen",
+        "Mayor",
+        "Ambassador",
+        "Director",
+        "Commander",
+        "Cmdr",
+        "Admiral",
+        "Adm",
+        "General",
+        "Gen",
+        "Lt",
+        "Col",
+        "Maj",
+        "Sgt",
+        "Capt",
+        "Spokesman",
+        "Spokeswoman",
+        "Envoy",
+        "Premier",
+        "Speaker",
+        "Judge",
+        "Justice",
+        "Dr",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "CEO",
+        "Chief",
+        "Professor",
+        "Prof",
+        "Coach",
+        "Officer",
+        "Lieutenant",
+        "Colonel",
+        "Captain",
+        "Sergeant",
+        "Marshal",
+        "Sheikh",
+        "Ayatollah",
+        "Leader",
+        "Striker",
+    ]
+)
+
+
+def _cut_at_possessive(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
+    """A possessive inside a name parts two names: "South Korea's National Intelligence Service" is the
+    country and the agency."""
+    cut = re.search(r"['’]s\s+(?=[A-Z])", text[start:end])
+    if not cut:
+        return [(start, end, typ)]
+    return [(start, start + cut.start(), typ), (start + cut.end(), end, typ)]
 
 
 # A romanised Korean given name's second syllable after a hyphen (Rhee Chang-yong, Kim Yo-jong): the
