@@ -157,3 +157,40 @@ def test_the_training_script_learns_names_it_is_shown(
     offsets = ner.english_tokens(text)
     spans = ner.spans_from_labels(tagger.tag(ner.english_features(text, offsets)), offsets)
     assert [(text[s:e], t) for s, e, t in spans] == [("Bob Jones", "PER"), ("Oslo", "LOC")]
+
+
+def test_a_possessive_parts_the_country_from_its_agency() -> None:
+    got = names("South Korea's National Intelligence Service said on Tuesday.", "en")
+    assert ("South Korea", "PLACE") in got
+    assert ("National Intelligence Service", "ORG") in got
+
+
+def test_only_a_persons_title_cuts_a_name() -> None:
+    got = names("Global Defense Corporation hired staff, said Supreme Court Justice Kim.", "en")
+    assert ("Global Defense Corporation", "ORG") in got
+    assert ("Kim", "PERSON") in got
+    assert not any(text.endswith("Kim") and text != "Kim" for text, _ in got)
+
+
+def test_the_glossary_types_exactly_its_own_words() -> None:
+    got = {(m.text, m.type) for m in find_mentions("러시아는 순항미사일을 발사했다.", "ko")}
+    assert ("순항미사일", "EQUIPMENT") in got
+
+
+def test_a_linked_pair_shows_one_type_on_both_sides() -> None:
+    from reader.analysis import analyse
+
+    ko = "한국 외교부는 일본 정부에 항의했다."
+    en = "South Korea's Foreign Ministry protested to the Japanese government."
+    result = analyse(ko, en, default_glossary())
+    texts = {"ko": ko, "en": en}
+    by_span = {(m.side, m.start, m.end): m for m in result.mentions}
+    linked = [m for m in result.mentions if m.partner_start is not None]
+    assert linked
+    other = {"ko": "en", "en": "ko"}
+    for m in linked:
+        partner = by_span[(other[m.side], m.partner_start, m.partner_end)]
+        assert m.type == partner.type, (
+            texts[m.side][m.start : m.end],
+            texts[partner.side][partner.start : partner.end],
+        )
