@@ -109,31 +109,48 @@ def _script(form: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _bundled_names() -> list[tuple[list[str], list[str], str]]:
+    """The bundled glossary's people, places and organisations as (Korean forms, English forms, type), read
+    straight from its CSV: the models learned with these, whatever the user's own glossary holds."""
+    import csv
+
+    rows = []
+    ref = resources.files("reader").joinpath("data", "glossary.csv")
+    with ref.open("r", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            typ = (row.get("type") or "").strip().upper()
+            if typ in ("PERSON", "ORG", "PLACE"):
+                ko = [f.strip() for f in (row.get("ko") or "").split("|") if f.strip()]
+                en = [f.strip() for f in (row.get("en") or "").split("|") if f.strip()]
+                rows.append((ko, en, typ))
+    return rows
+
+
+@lru_cache(maxsize=1)
 def _korean_gazetteer() -> dict[str, str]:
     """Korean names and their types: the bundled gazetteer, then the bundled glossary's names."""
-    from reader.text.glossary import Glossary
     from reader.text.korean import known_names
 
     names = {k: v for k, v in known_names().items() if v in ("PERSON", "ORG", "PLACE")}
-    for entry in Glossary.load_bundled():
-        if entry.type in ("PERSON", "ORG", "PLACE"):
-            for form in entry.ko:
-                names.setdefault(form, entry.type)
+    for ko, _, typ in _bundled_names():
+        for form in ko:
+            names.setdefault(form, typ)
     return names
 
 
 @lru_cache(maxsize=1)
-def _english_gazetteer() -> dict[tuple[str, ...], str]:
-    """The bundled glossary's English names (capitalised forms), as lower-cased word sequences."""
-    from reader.text.glossary import Glossary
-
-    names: dict[tuple[str, ...], str] = {}
-    for entry in Glossary.load_bundled():
-        if entry.type in ("PERSON", "ORG", "PLACE"):
-            for form in entry.en:
-                if form[:1].isupper():
-                    words = tuple(form[s:e].lower() for s, e in english_tokens(form))
-                    names.setdefault(words, entry.type)
+def _english_gazetteer() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The bundled glossary's English names (capitalised forms) as lower-cased word sequences, by their
+    first word, longest first."""
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for _, en, typ in _bundled_names():
+        for form in en:
+            if form[:1].isupper():
+                words = tuple(form[s:e].lower() for s, e in english_tokens(form))
+                if words:
+                    names.setdefault(words[0], []).append((words, typ))
+    for entries in names.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
     return names
 
 
@@ -410,9 +427,9 @@ def _english_marks(lower: Sequence[str]) -> list[str]:
     marks = [""] * len(lower)
     i = 0
     while i < len(lower):
-        for j in range(min(len(lower), i + 8), i, -1):
-            typ = names.get(tuple(lower[i:j]))
-            if typ:
+        for words, typ in names.get(lower[i], ()):
+            j = i + len(words)
+            if tuple(lower[i:j]) == words:
                 marks[i] = "B-" + typ
                 for k in range(i + 1, j):
                     marks[k] = "I-" + typ
