@@ -20,7 +20,7 @@ from typing import Any
 
 from reader.text.glossary import PARTICLES, Glossary
 from reader.text.korean import known_names, korean_model
-from reader.text.ner import TITLES_EN, english_tokens, recognise
+from reader.text.ner import PERSON_TITLES_EN, TITLES_EN, english_tokens, recognise
 
 TYPES = ("PERSON", "ORG", "PLACE", "EQUIPMENT", "DATE", "QUANTITY", "OTHER")
 
@@ -235,7 +235,7 @@ def _cut_at_title(text: str, start: int, end: int, typ: str) -> list[tuple[int, 
     for last in range(len(words) - 1):
         rest = tokens[last + 1 :]
         if (
-            tokens[last] in _PERSON_TITLES
+            tokens[last] in PERSON_TITLES_EN
             and rest[0] not in TITLES_EN
             and all(w[:1].isupper() or w in ("-", "") for w in rest)
         ):
@@ -250,69 +250,6 @@ def _cut_at_title(text: str, start: int, end: int, typ: str) -> list[tuple[int, 
         return [person] if typ == "PERSON" else [(start, end, typ)]
     body = (start, words[first - 1][1], "ORG" if typ == "PERSON" else typ)
     return [body, person]
-
-
-# the titles that name a person, ending a run of title words before a name
-_PERSON_TITLES = frozenset(
-    [
-        "President",
-        "Minister",
-        "Secretary",
-        "Governor",
-        "Gov",
-        "Chairman",
-        "Chairwoman",
-        "Chancellor",
-        "King",
-        "Queen",
-        "Prince",
-        "Princess",
-        "Pope",
-        "Emperor",
-        "Senator",
-        "Sen",
-        "Mayor",
-        "Ambassador",
-        "Director",
-        "Commander",
-        "Cmdr",
-        "Admiral",
-        "Adm",
-        "General",
-        "Gen",
-        "Lt",
-        "Col",
-        "Maj",
-        "Sgt",
-        "Capt",
-        "Spokesman",
-        "Spokeswoman",
-        "Envoy",
-        "Premier",
-        "Speaker",
-        "Judge",
-        "Justice",
-        "Dr",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "CEO",
-        "Chief",
-        "Professor",
-        "Prof",
-        "Coach",
-        "Officer",
-        "Lieutenant",
-        "Colonel",
-        "Captain",
-        "Sergeant",
-        "Marshal",
-        "Sheikh",
-        "Ayatollah",
-        "Leader",
-        "Striker",
-    ]
-)
 
 
 def _cut_at_possessive(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
