@@ -237,3 +237,30 @@ def test_default_db_lives_in_user_data_dir(tmp_path, texts, capsys) -> None:
     ko, en = texts
     assert main(["add", "--ko", str(ko), "--en", str(en)]) == 0
     assert (tmp_path / "home" / ".local" / "share" / "reader" / "library.db").exists()
+
+
+@pytest.mark.parametrize("side", ["ko", "en"])
+def test_an_empty_file_on_one_side_is_refused(
+    tmp_path: Path, texts: tuple[Path, Path], side: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "lib.db"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", encoding="utf-8")
+    ko, en = texts
+    args = ["add", "--ko", str(empty if side == "ko" else ko), "--en", str(empty if side == "en" else en)]
+    before = snapshot(db)
+    code, _, err = run(db, *args, capsys=capsys)
+    assert code == 1
+    assert err.strip().endswith("empty.txt: no text to import (empty)") and err.count("\n") == 1
+    assert snapshot(db) == before
+
+
+def test_a_file_in_the_other_language_is_refused_with_the_flag_to_use(
+    tmp_path: Path, texts: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "lib.db"
+    ko, en = texts
+    code, _, err = run(db, "add", "--ko", str(en), "--en", str(ko), capsys=capsys)
+    assert code == 1
+    assert "reads as English, not Korean (give it with --en)" in err and err.count("\n") == 1
+    assert snapshot(db) == []

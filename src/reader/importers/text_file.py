@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..store.articles import NewArticle
+from ..text.language import LANGUAGE_NAMES, detect_language
 from .clean import check_date, clean_text, first_line
 from .errors import ImportProblem
 
@@ -99,16 +100,25 @@ def article_from_text_files(
     url: str = "",
     published: str | None = None,
 ) -> NewArticle:
-    """Titles default to each file's first line; a side may be absent, but not both."""
+    """Titles default to each file's first line; a side may be absent, but not both, and a file given for
+    a side must hold text in that side's language."""
     ko = read_text(ko_path) if ko_path else ""
     en = read_text(en_path) if en_path else ""
-    if not ko and not en:
-        names = " and ".join(str(p) for p in (ko_path, en_path) if p)
-        raise ImportProblem(f"{names}: no text to import (empty)")
     try:
         published = check_date(published)
     except ValueError as exc:
         raise ImportProblem(str(exc)) from None
+    for path, text, lang in ((ko_path, ko, "ko"), (en_path, en, "en")):
+        if path is None:
+            continue
+        if not text.strip():
+            raise ImportProblem(f"{path}: no text to import (empty)")
+        found = detect_language(text)
+        if found is not None and found != lang:
+            flag = f"--{found}"
+            raise ImportProblem(
+                f"{path}: this reads as {LANGUAGE_NAMES[found]}, not {LANGUAGE_NAMES[lang]} (give it with {flag})"
+            )
     return NewArticle(
         ko=ko,
         en=en,
