@@ -241,3 +241,9 @@ def test_a_day_resolves_to_the_date_nearest_publication(
     day: int, month: int | None, published: date, expected: date | None
 ) -> None:
     assert resolve_day(day, month, None, published) == expected
+
+
+def test_a_terminal_escape_sequence_is_no_figure_to_check() -> None:
+    from reader.text.check import check_pair
+
+    assert check_pair("경고가 발령됐다.", "A \x1b[31mwarning\x1b[0m was issued.") == []

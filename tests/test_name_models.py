@@ -194,3 +194,11 @@ def test_a_linked_pair_shows_one_type_on_both_sides() -> None:
             texts[m.side][m.start : m.end],
             texts[partner.side][partner.start : partner.end],
         )
+
+
+def test_a_terminal_escape_sequence_in_an_article_holds_no_figure_or_name() -> None:
+    got = [
+        (m.text, m.type) for m in find_mentions("Red \x1b[31mwarning\x1b[0m: 5 km away, said Putin.", "en")
+    ]
+    assert ("5 km", "QUANTITY") in got
+    assert not any("31" in text or text == "0m" for text, _ in got)

@@ -505,3 +505,12 @@ def test_deleting_an_article_mid_translation_takes_its_state_along(
         assert store.delete_article(korean_only)
         assert store.conn.execute("SELECT count(*) FROM translation_parts").fetchone()[0] == 0
         assert store.conn.execute("SELECT count(*) FROM translation_runs").fetchone()[0] == 0
+
+
+def test_translating_an_unknown_article_says_so_before_asking_for_an_engine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--db", str(tmp_path / "lib.db"), "translate", "999"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.strip() == "reader: no article with id 999 (see: reader list)"

@@ -214,11 +214,13 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
     from .translate import TranslationError, load_config, translate_article
 
-    try:
-        config = load_config(engine=args.engine, base_url=args.base_url, model=args.model)
-    except TranslationError as exc:
-        raise CommandError(str(exc)) from None
     with _open_store(args) as store:
+        if store.get_article(args.id) is None:
+            raise CommandError(f"no article with id {args.id} (see: reader list)")
+        try:
+            config = load_config(engine=args.engine, base_url=args.base_url, model=args.model)
+        except TranslationError as exc:
+            raise CommandError(str(exc)) from None
         console = _stderr_console()
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
         with Progress(*columns, transient=True, console=console, disable=not console.is_terminal) as progress:

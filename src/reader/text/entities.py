@@ -21,6 +21,7 @@ from typing import Any
 from reader.text.glossary import PARTICLES, Glossary
 from reader.text.korean import known_names, korean_model
 from reader.text.ner import PERSON_TITLES_EN, TITLES_EN, english_tokens, recognise
+from reader.text.numbers import escape_sequences, find_quantities
 
 TYPES = ("PERSON", "ORG", "PLACE", "EQUIPMENT", "DATE", "QUANTITY", "OTHER")
 
@@ -53,6 +54,10 @@ def find_mentions(
         cands = _english_candidates(text, glossary)
     else:
         raise ValueError(f"unsupported language: {lang!r} (expected 'ko' or 'en')")
+    if "\x1b" in text:
+        # a terminal escape sequence in an article (shown as ␛[31m) holds no figure and no name
+        codes = escape_sequences(text)
+        cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in codes)]
     return _resolve(text, cands)
 
 
@@ -144,7 +149,6 @@ def _glued(text: str, i: int) -> bool:
 def _quantities(text: str, lang: str) -> list[_Cand]:
     """Numbers worth a highlight, from numbers.py: dates, quantities with a unit, figures in digits, and
     numbers in words that count something."""
-    from reader.text.numbers import find_quantities
 
     out: list[_Cand] = []
     for q in find_quantities(text, lang):

@@ -954,8 +954,22 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         for q in _english_quantities(text):
             if q.kind != "number" and all(q.end <= a or q.start >= b for a, b in taken):
                 found.append(q)
-        return sorted(found, key=lambda q: (q.start, q.end))
-    return _english_quantities(text)
+        found.sort(key=lambda q: (q.start, q.end))
+    else:
+        found = _english_quantities(text)
+    if "\x1b" in text:
+        codes = escape_sequences(text)
+        found = [q for q in found if not any(s < q.end and q.start < e for s, e in codes)]
+    return found
+
+
+_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)")
+
+
+def escape_sequences(text: str) -> list[tuple[int, int]]:
+    """Where `text` holds terminal escape sequences (ESC[31m, shown as ␛[31m): no figure and no name is
+    in one, though 31m reads as 31 metres."""
+    return [m.span() for m in _ESCAPE.finditer(text)]
 
 
 # ------------------------------------------------------------------------------------------------ weekdays
