@@ -1,0 +1,139 @@
+"""The `reader` commands, which script the library; `reader` alone opens it in the app (see `__main__`).
+
+Every command opens the library, calls the same functions the TUI uses, and turns the errors a user can
+cause into one line on stderr and a non-zero exit. One module per group of commands registers its
+arguments beside its `cmd_*` functions (`add`, `translate`, `library`, `analysis_cmds`, `glossary`, `db`,
+`notes`); what they share is in `common`. Here: parsing, and the errors every command can meet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+
+from .. import __version__
+from .common import EXIT_FAILED, CommandError, OpenApp, db_option, open_store
+
+__all__ = ["CommandError", "OpenApp", "build_parser", "main"]
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    """`reader` alone: the library, handed to the app `main` was given (`reader.__main__` gives Textual's)."""
+    if args.open_app is None:
+        raise CommandError("no command given; the app opens with: reader (or python -m reader)")
+    store = open_store(args, for_tui=True)
+    args.open_app(store, "Copied the sample library to start with." if store.sample_copied else None)
+    store.close()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: each command module registers its own commands (imported only now, so that
+    `reader` alone starts without them)."""
+    from . import add, analysis_cmds, db, glossary, library, notes, translate
+
+    parser = argparse.ArgumentParser(
+        prog="reader", description="Read Korean news beside its English translation, sentence by sentence."
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    db_option(parser, None)
+    parser.set_defaults(func=cmd_tui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in (add, translate, library, analysis_cmds, glossary, db, notes):  # the order of --help
+        module.register(commands)
+    return parser
+
+
+def _database_error(exc: Exception, args: argparse.Namespace) -> str:
+    """SQLite's messages, said in terms of what the user can do; nothing was written (one transaction)."""
+    message = str(exc)
+    if "readonly" in message or "read-only" in message:
+        return "the library is read-only (check the file's and its folder's permissions); nothing was changed"
+    if "disk is full" in message or "disk I/O" in message:
+        return f"could not write the library ({message}); nothing was changed"
+    if "malformed" in message or "not a database" in message:
+        return f"the library file is damaged ({message}); restore a backup or run: reader db check"
+    if "locked" in message or "busy" in message:
+        return "the library is busy in another program and stayed locked; try again"
+    return f"database error: {message}"
+
+
+def _undecodable_argument(argv: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (Python keeps them as lone surrogates), shown
+    with those bytes as escapes; such text cannot be stored, though a file name like it can be opened."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            from ..inert import inert
+
+            return f"'{inert(arg.encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace'))}'"
+    return None
+
+
+def _opens_the_app(argv: list[str]) -> bool:
+    """Whether the arguments are only `--db PATH` (or none): `reader` starting its app, the common case."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--db" and i + 1 < len(argv):
+            i += 2
+        elif argv[i].startswith("--db="):
+            i += 1
+        else:
+            return False
+    return True
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    """`reader [--db PATH]` alone: without the two dozen command parsers (10-20 ms of start-up)."""
+    parser = argparse.ArgumentParser(
+        prog="reader", description="Read Korean news beside its English translation, sentence by sentence."
+    )
+    db_option(parser, None)
+    parser.set_defaults(func=cmd_tui)
+    return parser
+
+
+def main(argv: list[str] | None = None, *, open_app: OpenApp | None = None) -> int:
+    """Run the command in `argv` (default: the process's arguments); with none, `open_app` on the library."""
+    arguments = sys.argv[1:] if argv is None else argv
+    parser = _app_parser() if _opens_the_app(arguments) else build_parser()
+    args = parser.parse_args(arguments)
+    args.open_app = open_app
+    from ..store import DuplicateArticle, StoreError
+
+    try:
+        return args.func(args)
+    except (CommandError, StoreError, DuplicateArticle) as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except sqlite3.Error as exc:
+        print(f"reader: {_database_error(exc, args)}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        print(
+            f"reader: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr
+        )
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: still one line for the user, the details on request
+        bad = _undecodable_argument(arguments)
+        if isinstance(exc, UnicodeEncodeError) and bad is not None:
+            print(
+                f"reader: the argument {bad} is not UTF-8 text; is the terminal set to UTF-8?",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+        if os.environ.get("READER_DEBUG"):
+            raise
+        print(
+            f"reader: unexpected error: {type(exc).__name__}: {exc} (READER_DEBUG=1 shows details)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED

@@ -1,0 +1,105 @@
+"""What every command shares: opening the library, printing, the one error a user causes, `--db`.
+
+The command modules import from here and never from each other or the package, so `reader.cli` can
+import them all without a cycle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+    #: The subcommands of `reader` (or of `reader glossary`, `db`, `notes`) a module's `register` adds to.
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+
+#: Runs the app on an open library, with a notice to show first (or None); `reader.__main__` has Textual's.
+OpenApp = Callable[["Store", str | None], None]
+
+
+class CommandError(Exception):
+    """A user-facing failure: printed as `reader: <message>` with exit status 1."""
+
+
+def out(text: str) -> None:
+    """Print to stdout; to a terminal, control characters from articles are shown, not obeyed."""
+    if sys.stdout.isatty():
+        from ..inert import inert
+
+        text = inert(text)
+    sys.stdout.write(text + "\n")
+
+
+def open_store(args: argparse.Namespace, *, for_tui: bool = False):
+    from ..paths import ensure_default_library, resolve_db_path
+    from ..store import Store
+
+    path, is_default = resolve_db_path(args.db)
+    copied = False
+    if is_default and for_tui:
+        copied = ensure_default_library(path)
+    elif is_default:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store.open(path)
+    store.sample_copied = copied  # type: ignore[attr-defined]
+    if store.backup_path is not None:
+        print(
+            f"reader: upgraded the library from schema {store.upgraded_from}; the old one is kept as "
+            f"{store.backup_path}",
+            file=sys.stderr,
+        )
+    return store
+
+
+def stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write next to the target and rename, so an interrupted export never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CommandError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def read_input(name: str) -> str:
+    from ..importers import ImportProblem, read_text
+
+    try:
+        return read_text(Path(name))
+    except ImportProblem as exc:
+        raise CommandError(str(exc)) from None
+
+
+def db_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="library file (default: $READER_DB, else library.db in your user data directory)",
+    )
+
+
+def add_command(
+    commands: Commands, name: str, func: Callable[[argparse.Namespace], int], help: str
+) -> argparse.ArgumentParser:
+    """A subcommand running `func`, whose help is also its description; `--db` works after it too."""
+    sub = commands.add_parser(name, help=help, description=help)
+    db_option(sub, argparse.SUPPRESS)  # --db works before or after the command name
+    sub.set_defaults(func=func)
+    return sub

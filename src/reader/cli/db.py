@@ -1,0 +1,74 @@
+"""`reader db check|backup|reindex`: looking after the library file (the work is in `store.health`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .common import EXIT_FAILED, db_option, open_store, out
+
+if TYPE_CHECKING:
+    from .common import Commands
+
+
+def register(commands: Commands) -> None:
+    db = commands.add_parser(
+        "db", help="look after the library file", description="look after the library file"
+    )
+    dcommands = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
+    for name, func, help in (
+        ("check", cmd_db_check, "check integrity, the full-text index, orphaned rows and note anchors"),
+        ("backup", cmd_db_backup, "copy the library safely, even while reader is running"),
+        ("reindex", cmd_db_reindex, "rebuild the full-text index"),
+    ):
+        sub = dcommands.add_parser(name, help=help, description=help)
+        db_option(sub, argparse.SUPPRESS)
+        sub.set_defaults(func=func)
+        if name == "check":
+            sub.add_argument("--json", action="store_true", help="print the report as JSON")
+        if name == "backup":
+            sub.add_argument("file", metavar="FILE", help="where to write the copy")
+
+
+def cmd_db_check(args: argparse.Namespace) -> int:
+    from ..store.health import check
+
+    with open_store(args) as store:
+        report = check(store.conn)
+    if args.json:
+        out(
+            json.dumps(
+                {"ok": report.ok, "problems": report.problems, "facts": report.facts},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for line in report.problems:
+            out(f"problem: {line}")
+        for line in report.facts:
+            out(line)
+        out("ok" if report.ok else f"{len(report.problems)} problem(s) found")
+    return 0 if report.ok else EXIT_FAILED
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from ..store.health import backup
+
+    with open_store(args) as store:
+        target = backup(store.conn, Path(args.file))
+    print(f"backed up to {target}", file=sys.stderr)
+    return 0
+
+
+def cmd_db_reindex(args: argparse.Namespace) -> int:
+    from ..store import transaction
+    from ..store.search import rebuild
+
+    with open_store(args) as store, transaction(store.conn):
+        rebuild(store.conn)
+    print("rebuilt the full-text index", file=sys.stderr)
+    return 0

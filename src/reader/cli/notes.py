@@ -1,0 +1,93 @@
+"""`reader notes list|export`: the notes written while reading, listed or written as Markdown or W3C
+Web Annotation JSON-LD."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .common import db_option, open_store, out, write_atomically
+
+if TYPE_CHECKING:
+    from .common import Commands
+
+
+def register(commands: Commands) -> None:
+    notes = commands.add_parser(
+        "notes", help="the notes you wrote while reading", description="the notes you wrote while reading"
+    )
+    ncommands = notes.add_subparsers(title="notes commands", metavar="ACTION", required=True)
+    for name, func, help in (
+        ("list", cmd_notes_list, "list notes, newest first"),
+        ("export", cmd_notes_export, "write notes as Markdown or W3C Web Annotation JSON-LD"),
+    ):
+        sub = ncommands.add_parser(name, help=help, description=help)
+        db_option(sub, argparse.SUPPRESS)
+        sub.set_defaults(func=func)
+        sub.add_argument("--article", type=int, metavar="ID", help="only this article's notes")
+        sub.add_argument("--tag", metavar="T", help="only notes with this tag")
+        if name == "list":
+            sub.add_argument("--text", metavar="WORDS", help="only notes whose text or quote contains WORDS")
+            sub.add_argument("--json", action="store_true", help="print a JSON list")
+        else:
+            sub.add_argument(
+                "--format", choices=["md", "w3c"], default="md", help="output format (default md)"
+            )
+            sub.add_argument(
+                "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+            )
+
+
+def _note_dict(note) -> dict:
+    return {
+        "id": note.id,
+        "article": note.article_id,
+        "target": note.target,
+        "side": note.side,
+        "start": note.start,
+        "end": note.end,
+        "quote": note.exact,
+        "body": note.body,
+        "tags": list(note.tags),
+        "created": note.created,
+        "updated": note.updated,
+        "detached": note.detached,
+    }
+
+
+def cmd_notes_list(args: argparse.Namespace) -> int:
+    from ..store.notes import list_notes
+
+    with open_store(args) as store:
+        notes = list_notes(store.conn, article_id=args.article, tag=args.tag, text=args.text)
+    if args.json:
+        out(json.dumps([_note_dict(n) for n in notes], ensure_ascii=False, indent=2))
+        return 0
+    if not notes:
+        out("No notes." if args.article is None and not args.tag else "No notes match.")
+    for n in notes:
+        tags = " ".join(f"#{t}" for t in n.tags)
+        flag = "  (detached)" if n.detached else ""
+        out(
+            f"{n.id:>5}  article {n.article_id}  {n.updated[:16].replace('T', ' ')}  “{' '.join(n.exact.split())[:60]}”{flag}"
+        )
+        out(f"{'':>5}  {' '.join(n.body.split())[:100]}" + (f"  {tags}" if tags else ""))
+    return 0
+
+
+def cmd_notes_export(args: argparse.Namespace) -> int:
+    from ..export.notes import to_markdown, to_w3c_json
+    from ..store.notes import list_notes
+
+    with open_store(args) as store:
+        notes = list_notes(store.conn, article_id=args.article, tag=args.tag)
+        articles = {i: store.get_article(i) for i in {n.article_id for n in notes}}
+    text = (to_markdown if args.format == "md" else to_w3c_json)(notes, articles)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        write_atomically(Path(args.output), text)
+    return 0
