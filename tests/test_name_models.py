@@ -202,3 +202,9 @@ def test_a_terminal_escape_sequence_in_an_article_holds_no_figure_or_name() -> N
     ]
     assert ("5 km", "QUANTITY") in got
     assert not any("31" in text or text == "0m" for text, _ in got)
+
+
+def test_a_country_as_a_party_is_an_organisation_but_not_in_other_words() -> None:
+    assert ("우크라이나", "ORG") in names("우크라이나 측은 방공 체계 지원을 요청했다.", "ko")
+    assert ("북한", "ORG") in names("북한 측에서 회담을 거부했다.", "ko")
+    assert ("러시아", "PLACE") in names("러시아 측면에서 공격이 이어졌다.", "ko")

@@ -306,7 +306,12 @@ def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = N
             and not any(s < m.end and m.start < e for s, e, _ in found)
         ):
             continue
-        out.append(_Cand(m.start, m.end, m.type, 2 if common else 8))
+        typ = m.type
+        if typ == "PLACE" and _SIDE.match(text, m.end):
+            typ = (
+                "ORG"  # 우크라이나 측: the country as a party (its government, its delegation), not the land
+            )
+        out.append(_Cand(m.start, m.end, typ, 2 if common else 8))
     for hit in _script_mixed_names().finditer(text):
         rest = _word_rest(text, hit.end())
         if not rest or rest in PARTICLES:
@@ -343,6 +348,8 @@ _COUNTRY_COMPOUND = re.compile(
     r"(?<![\uac00-\ud7a3])(?!북한|남한)([한미중일북러]{2,3})(?=\s?(?:간|관계|양국|동맹|연합|정상|회담|공조|협력|외교|훈련|"
     r"\d국|[3삼]국|FTA|무역|갈등|대화|합의|공동|군사|밀착|조약|교역|경제|국경|국교|관계|밀월))"
 )
+
+_SIDE = re.compile(r"\s?측(?=(?:[은는이가의을를과와도에]|에서|에게|으로|과의|와의)?(?![\uac00-\ud7a3]))")
 
 _WORD = re.compile(r"[^\s()\[\]{}<>·,'\"‘’“”「」『』《》〈〉…/]+")
 
