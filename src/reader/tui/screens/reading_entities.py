@@ -15,8 +15,9 @@ from textual.worker import Worker, WorkerState
 from ...inert import inert
 from ..widgets.entity_marks import article_entities, next_row
 from ..widgets.entity_panel import EntityPanel
-from ..widgets.parallel_view import ISSUE_MARK, LOCK_MARK, ParallelView
+from ..widgets.parallel_view import ParallelView
 from ..widgets.status_line import StatusLine
+from ..widgets.view_marks import ISSUE_MARK, LOCK_MARK
 
 if TYPE_CHECKING:
     from ...store import Article, Mention, Store
