@@ -50,6 +50,7 @@ def open_store(args: argparse.Namespace, *, for_tui: bool = False):
     elif is_default:
         path.parent.mkdir(parents=True, exist_ok=True)
     store = Store.open(path)
+    # Why the ignore: a fact of this opening, for cmd_tui's notice, not something the Store class keeps.
     store.sample_copied = copied  # type: ignore[attr-defined]
     if store.backup_path is not None:
         print(

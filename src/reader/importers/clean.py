@@ -62,6 +62,7 @@ def storable(record: Record) -> tuple[Record, list[Replaced]]:
     """
     changes: dict[str, str] = {}
     found: list[Replaced] = []
+    # Why the ignores: a TypeVar cannot say "a dataclass instance" to fields() and replace().
     for item in fields(record):  # type: ignore[arg-type]
         value = getattr(record, item.name)
         if not isinstance(value, str) or not _SURROGATE.search(value):

@@ -97,6 +97,8 @@ def page_from_url(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int 
 def _content_type(value: str) -> tuple[str, str | None]:
     msg = Message()
     msg["content-type"] = value or "text/html"
+    # Why the ignore: get_param gives a (charset, language, value) tuple for an RFC 2231 `charset*=`, a
+    # form not expected in a Content-Type's charset and not handled here.
     return msg.get_content_type(), msg.get_param("charset")  # type: ignore[return-value]
 
 

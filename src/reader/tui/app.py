@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -23,6 +23,10 @@ from .screens.library import LibraryScreen
 def _load_reading_screen() -> None:
     """Import the reading screen while the library is already on screen, so the first Enter is quick."""
     from .screens import reading  # noqa: F401
+
+
+if TYPE_CHECKING:
+    from .app_api import ReaderAppAPI
 
 
 class ReaderApp(App[None]):
@@ -156,3 +160,9 @@ class ReaderApp(App[None]):
         yield SystemCommand(
             notes.description, f"{notes.tooltip} ({self.get_key_display(notes)})", self.action_notes
         )
+
+
+if TYPE_CHECKING:
+
+    def _is_reader_app_api(app: ReaderApp) -> ReaderAppAPI:  # mypy: ReaderApp has what screens ask of it
+        return app

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from ...store import Store
 from ...store import library as lib
 from ...store.library import LibraryView, Listing
+from ..app_api import reader_app
 from ..format import display_path
 from ..settings import load_library_state, save_library_state
 from ..widgets.article_table import ArticleTable
@@ -191,7 +192,7 @@ class LibraryScreen(Screen[None]):
         event.stop()
         self._remembered = event.article_id
         self.save_state()
-        self.app.open_article(event.article_id)  # type: ignore[attr-defined]
+        reader_app(self.app).open_article(event.article_id)
 
     def on_article_table_moved(self, event: ArticleTable.Moved) -> None:
         event.stop()

@@ -22,6 +22,7 @@ from ...inert import inert
 from ...store import Store
 from ...store.notes import Note, delete_note, list_notes, restore_note
 from ..annotations import note_row
+from ..app_api import reader_app
 from ..dialogs.note_editor import edit_note, shorten
 from ..dialogs.notes_panel import first_line
 from ..widgets.key_hints import KeyHints
@@ -198,7 +199,7 @@ class NotesScreen(Screen[None]):
         row = None if note.detached else note_row(article, note)
         app = self.app
         self.dismiss()
-        app.open_article(note.article_id, at=row)  # type: ignore[attr-defined]
+        reader_app(app).open_article(note.article_id, at=row)
 
     def action_back(self) -> None:
         self.dismiss()

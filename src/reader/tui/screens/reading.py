@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from ...store import Article, Store
 from ...store.library import mark_read
+from ..app_api import reader_app
 from ..format import literal
 from ..widgets.entity_panel import EntityPanel
 from ..widgets.find_bar import FindBar
@@ -97,9 +98,9 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         yield StatusLine(id="reading-status")
         yield KeyHints()
 
-    # The mixins declare `view` as an attribute the screen supplies; here it is read-only, looked up.
+    # The mixins' `view` (see reading_base): looked up, never stored.
     @property
-    def view(self) -> ParallelView:  # type: ignore[override]
+    def view(self) -> ParallelView:
         return self.query_one(ParallelView)
 
     def show_article(self, article_id: int) -> None:
@@ -130,14 +131,14 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         self.dismiss(self.article.id)
 
     def action_previous_article(self) -> None:
-        previous, _ = self.app.neighbour_ids(self.article.id)
+        previous, _ = reader_app(self.app).neighbour_ids(self.article.id)
         if previous is None:
             self.notify("This is the first article.", timeout=2)
         else:
             self.show_article(previous)
 
     def action_next_article(self) -> None:
-        _, following = self.app.neighbour_ids(self.article.id)
+        _, following = reader_app(self.app).neighbour_ids(self.article.id)
         if following is None:
             self.notify("This is the last article.", timeout=2)
         else:

@@ -6,22 +6,18 @@ stack for this article. Mixed into `ReadingScreen`, like the notes and the entit
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..widgets.find_bar import FindBar
 from ..widgets.parallel_view import ParallelView
+from .reading_base import ReadingBase
 
 if TYPE_CHECKING:
-    from ...store import Article, SegmentRow, Store
+    from ...store import SegmentRow
 
 
-class ReadingAlignment:
+class ReadingAlignment(ReadingBase):
     """Alignment and find actions for `ReadingScreen` (which supplies `store`, `article`, `view`, …)."""
-
-    store: Store
-    article: Article
-    view: ParallelView
-    app: Any
 
     @property
     def alignment_undo(self) -> list[tuple[int, list[SegmentRow], int]]:
@@ -44,10 +40,10 @@ class ReadingAlignment:
             language = "Korean" if side == "ko" else "English"
             refused = f"The {language} side of this row is one sentence: nothing to split."
         if before is None:
-            self.notify(refused, timeout=3)  # type: ignore[attr-defined]
+            self.notify(refused, timeout=3)
             return
         self.alignment_undo.append((self.article.id, before, row))
-        self.reload_article()  # type: ignore[attr-defined]
+        self.reload_article()
 
     def action_join_rows(self) -> None:
         self._fix("join")
@@ -65,23 +61,23 @@ class ReadingAlignment:
         while stack and stack[-1][0] != self.article.id:
             stack.pop()  # fixes of an article no longer shown are kept in the database, not undone here
         if not stack:
-            self.notify("No alignment change to undo in this article.", timeout=2)  # type: ignore[attr-defined]
+            self.notify("No alignment change to undo in this article.", timeout=2)
             return
         _, rows, row = stack.pop()
         write_rows(self.store.conn, self.article.id, rows)
-        self.reload_article()  # type: ignore[attr-defined]
+        self.reload_article()
         self.view.move_to(row)
 
     # --- find in the article ---------------------------------------------------------------------------
 
     @property
     def find_bar(self) -> FindBar:
-        return self.query_one(FindBar)  # type: ignore[attr-defined]
+        return self.query_one(FindBar)
 
     def action_find(self) -> None:
         """`/` is a priority binding: the bar opens as the key arrives, before the keys typed after it are
         looked at; until the focus has moved, `take_typed_ahead` puts those keys in the bar."""
-        if self.focused is self.find_bar:  # type: ignore[attr-defined]
+        if self.focused is self.find_bar:
             self.find_bar.type_character("/")  # a slash typed in the bar is text
         else:
             self.find_bar.open()
@@ -100,7 +96,7 @@ class ReadingAlignment:
 
     def on_find_bar_step(self, event: FindBar.Step) -> None:
         if self.view.find(event.step) is None and self.view.search is not None:
-            self.notify("No row of this article matches.", timeout=2)  # type: ignore[attr-defined]
+            self.notify("No row of this article matches.", timeout=2)
 
     def on_find_bar_closed(self, event: FindBar.Closed) -> None:
         self.view.focus()
@@ -113,4 +109,4 @@ class ReadingAlignment:
             text = f"“{query}”: {len(rows)} row{'s' * (len(rows) != 1)} (n next, N previous)"
         else:
             text = f"“{query}”: not in this article"
-        self.status.set_part("search", text)  # type: ignore[attr-defined]
+        self.status.set_part("search", text)

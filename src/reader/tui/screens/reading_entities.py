@@ -15,23 +15,20 @@ from textual.worker import Worker, WorkerState
 from ...inert import inert
 from ..widgets.entity_marks import article_entities, next_row
 from ..widgets.entity_panel import EntityPanel
-from ..widgets.parallel_view import ISSUE_MARK, LOCK_MARK, ParallelView
+from ..widgets.parallel_view import ParallelView
 from ..widgets.status_line import StatusLine
+from ..widgets.view_marks import ISSUE_MARK, LOCK_MARK
+from .reading_base import ReadingBase
 
 if TYPE_CHECKING:
-    from ...store import Article, Mention, Store
+    from ...store import Mention
     from ..dialogs.glossary_entry import GlossaryDraft
 
 REANALYSIS = "reanalysis"
 
 
-class ReadingEntities:
+class ReadingEntities(ReadingBase):
     """Entity actions for `ReadingScreen` (which supplies `store`, `article`, `view`, `query_one`, `notify`)."""
-
-    store: Store
-    article: Article
-    view: ParallelView
-    app: Any
 
     def on_mount(self) -> None:
         self.view.set_mentions(self.article.mentions)
@@ -41,7 +38,7 @@ class ReadingEntities:
 
     @property
     def status(self) -> StatusLine:
-        return self.query_one(StatusLine)  # type: ignore[attr-defined]
+        return self.query_one(StatusLine)
 
     def mention_text(self, mention: Mention) -> str:
         text = self.article.ko_text if mention.side == "ko" else self.article.en_text
@@ -86,7 +83,7 @@ class ReadingEntities:
 
     @property
     def entity_panel(self) -> EntityPanel:
-        return self.query_one(EntityPanel)  # type: ignore[attr-defined]
+        return self.query_one(EntityPanel)
 
     def action_entities(self) -> None:
         panel = self.entity_panel
@@ -131,7 +128,7 @@ class ReadingEntities:
 
         mention = self.view.selected_mention
         if mention is None:
-            self.notify("Select a name with Tab first, then press + to add it to the glossary.", timeout=3)  # type: ignore[attr-defined]
+            self.notify("Select a name with Tab first, then press + to add it to the glossary.", timeout=3)
             return
         partner = self.view.mention(mention.partner)
         forms = {mention.side: self.mention_text(mention)}
@@ -148,11 +145,11 @@ class ReadingEntities:
 
         entry = Entry(ko=draft.ko, en=draft.en, type=draft.type, note=draft.note)
         if add_entry(self.store.conn, entry) is None:
-            self.notify("That entry is already in the glossary.", timeout=3)  # type: ignore[attr-defined]
+            self.notify("That entry is already in the glossary.", timeout=3)
             return
-        self.notify(f"Added {' | '.join(entry.ko)} ↔ {' | '.join(entry.en)} to the glossary.", timeout=3)  # type: ignore[attr-defined]
+        self.notify(f"Added {' | '.join(entry.ko)} ↔ {' | '.join(entry.en)} to the glossary.", timeout=3)
         if self.store.path is None:
-            self.notify("This library is in memory: re-import to see the change.", timeout=4)  # type: ignore[attr-defined]
+            self.notify("This library is in memory: re-import to see the change.", timeout=4)
             return
         self.status.set_part("job", "Glossary changed: finding the articles it touches…")
         self.reanalyse(entry)
@@ -193,10 +190,10 @@ class ReadingEntities:
             ids = event.worker.result or []
             if not others:
                 self.status.set_part("job", None)
-            self.notify(f"Re-analysed {len(ids)} article{'s' * (len(ids) != 1)}.", timeout=3)  # type: ignore[attr-defined]
+            self.notify(f"Re-analysed {len(ids)} article{'s' * (len(ids) != 1)}.", timeout=3)
             if self.article.id in ids:
-                self.reload_article()  # type: ignore[attr-defined]
+                self.reload_article()
         elif event.state == WorkerState.ERROR:
             if not others:
                 self.status.set_part("job", None)
-            self.notify(f"Re-analysis failed: {event.worker.error}", severity="error", timeout=6)  # type: ignore[attr-defined]
+            self.notify(f"Re-analysis failed: {event.worker.error}", severity="error", timeout=6)

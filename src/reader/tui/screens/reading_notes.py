@@ -8,26 +8,18 @@ front, so notes another `reader` process wrote appear after the panel or another
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...store.notes import Note, add_note, list_notes
 from ..annotations import Selection, note_marks, side_span, side_text
 from ..dialogs.note_editor import NoteEditor
 from ..dialogs.notes_panel import NotesPanel
 from ..widgets.span_selector import SpanSelector
-
-if TYPE_CHECKING:
-    from ...store import Article, Store
-    from ..widgets.parallel_view import ParallelView
+from .reading_base import ReadingBase
 
 
-class ReadingNotes:
+class ReadingNotes(ReadingBase):
     """Note actions for `ReadingScreen` (which supplies `store`, `article`, `view`, `app`, `notify`)."""
-
-    store: Store
-    article: Article
-    view: ParallelView
-    app: Any
 
     @property
     def deleted_notes(self) -> list[int]:
@@ -38,7 +30,7 @@ class ReadingNotes:
 
     def refresh_notes(self) -> list[Note]:
         """Read this article's notes and draw them: underlined, tinted words, a ✎ beside each annotated row."""
-        for selector in self.query(SpanSelector):  # type: ignore[attr-defined]
+        for selector in self.query(SpanSelector):
             if selector.segments is not self.article.segments:  # another article, or rows re-read
                 selector.close()
         notes = list_notes(self.store.conn, article_id=self.article.id)
@@ -59,7 +51,7 @@ class ReadingNotes:
         """A note on the selected mention, else on the current row (its Korean side, or English if empty)."""
         segments = self.article.segments
         if not segments:
-            self.notify("This article has no text to annotate.", timeout=3)  # type: ignore[attr-defined]
+            self.notify("This article has no text to annotate.", timeout=3)
             return
         mention = self._selected_mention()
         if mention is not None:
@@ -84,7 +76,7 @@ class ReadingNotes:
 
         def saved(note: Note | None) -> None:
             if note is not None:
-                self.notify("Note saved.", timeout=4)  # type: ignore[attr-defined]
+                self.notify("Note saved.", timeout=4)
                 self.refresh_notes()
 
         title = {
@@ -97,14 +89,14 @@ class ReadingNotes:
     def action_select_text(self) -> None:
         """Start choosing words in the current row, Korean first; the bar below takes the keys."""
         segments = self.article.segments
-        if not segments or self.query(SpanSelector):  # type: ignore[attr-defined]
+        if not segments or self.query(SpanSelector):
             return
         selection = Selection.start(segments, self.view.cursor, "ko")
         if selection is None:
-            self.notify("This row has no words to select.", timeout=3)  # type: ignore[attr-defined]
+            self.notify("This row has no words to select.", timeout=3)
             return
         selector = SpanSelector(self.view, selection)
-        self.mount(selector)  # type: ignore[attr-defined]
+        self.mount(selector)
         selector.focus()
 
     def on_span_selector_annotate(self, message: SpanSelector.Annotate) -> None:

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from ..widgets.status_line import StatusLine
+from .reading_base import ReadingBase
 
 if TYPE_CHECKING:
-    from ...store import Article, Store
+    from ...store import Article
     from ...translate import EngineConfig
 
 TRANSLATION = "machine-translation"
@@ -42,26 +43,22 @@ def describe_engine(config: EngineConfig) -> str:
     return f"{config.engine} ({' '.join(where)})" if where else config.engine
 
 
-class ReadingTranslation:
+class ReadingTranslation(ReadingBase):
     """`T` for `ReadingScreen` (which supplies `store`, `article`, `app`, `notify`, `show_article`)."""
-
-    store: Store
-    article: Article
-    app: Any
 
     def action_machine_translate(self) -> None:
         from ...translate import TranslationError, config_path, load_config
 
         article = self.article
         if article.id in RUNNING:
-            self.notify("This article is being translated already.", timeout=3)  # type: ignore[attr-defined]
+            self.notify("This article is being translated already.", timeout=3)
             return
         target = missing_side(article)
         if not article.ko_text.strip() and not article.en_text.strip():
-            self.notify("This article has no text to translate.", timeout=3)  # type: ignore[attr-defined]
+            self.notify("This article has no text to translate.", timeout=3)
             return
         if target is None and (article.translation_by or "human") == "human":
-            self.notify("This article already has both languages, translated by a person; reader keeps that "  # type: ignore[attr-defined]
+            self.notify("This article already has both languages, translated by a person; reader keeps that "
                         "translation.", timeout=5)  # fmt: skip
             return
         try:
@@ -73,7 +70,7 @@ class ReadingTranslation:
                     f'No translation engine configured: set engine = "openai", "deepl" or "argos" under '
                     f"[translate] in {config_path()} (see reader translate --help)."
                 )
-            self.notify(message, severity="error", timeout=10)  # type: ignore[attr-defined]
+            self.notify(message, severity="error", timeout=10)
             return
         if target is None:
             question = (
@@ -94,7 +91,7 @@ class ReadingTranslation:
 
     def _start_translation(self, config: EngineConfig) -> None:
         if self.store.path is None:
-            self.notify("This library is in memory: translate with reader translate.", timeout=4)  # type: ignore[attr-defined]
+            self.notify("This library is in memory: translate with reader translate.", timeout=4)
             return
         RUNNING.add(self.article.id)
         self.translation_status(f"Translating with {config.engine}: starting…")
@@ -128,17 +125,17 @@ class ReadingTranslation:
             RUNNING.discard(article_id)
 
     def translation_status(self, message: str | None) -> None:
-        if self.is_attached:  # type: ignore[attr-defined]  # not if the reader has gone back to the library
-            self.query_one(StatusLine).set_part("job", message)  # type: ignore[attr-defined]
+        if self.is_attached:  # not if the reader has gone back to the library
+            self.query_one(StatusLine).set_part("job", message)
 
     def _translated(self, article_id: int, engine: str, sentences: int) -> None:
         """Said wherever the reader is now; the article is redrawn only if this screen still shows it."""
         self.app.notify(f"Translated {sentences} sentence{'s' * (sentences != 1)} with {engine}.", timeout=4)
         self.translation_status(None)
-        if not self.is_attached:  # type: ignore[attr-defined]  # back in the library meanwhile
+        if not self.is_attached:  # back in the library meanwhile
             return
         if self.article.id == article_id:  # the reader may have moved on with [ or ]
-            self.show_article(article_id)  # type: ignore[attr-defined]
+            self.show_article(article_id)
 
     def _translation_failed(self, article_id: int, message: str) -> None:
         self.app.notify(f"Translation failed: {message}", severity="error", timeout=10)

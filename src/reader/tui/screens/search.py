@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from ...store import Store
 from ...store.search import BadQuery, Hit, snippet
+from ..app_api import reader_app
 from ..format import literal
 from ..widgets.key_hints import KeyHints
 
@@ -132,6 +133,7 @@ class SearchScreen(Screen[None]):
         if self._conn is None:
             from ...store.connection import connect
 
+            # Why the ignore: path is not None here (run_search searches an in-memory library itself)
             self._conn = connect(self.store.path, create=False)  # type: ignore[arg-type]
         hits, elapsed, error = self._search(self._conn, query)
         if not get_current_worker().is_cancelled:
@@ -191,7 +193,7 @@ class SearchScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         hit = self.hits[event.option_index]
-        self.app.open_article(hit.article_id, at=hit.position)  # type: ignore[attr-defined]
+        reader_app(self.app).open_article(hit.article_id, at=hit.position)
 
     def action_to_results(self) -> None:
         if self.hits and isinstance(self.focused, Input):

@@ -4,23 +4,19 @@ An article can have thousands of segments, so this is a line-based widget (Textu
 manner of toolong's log view: no widget per segment. Each segment is wrapped once per width (the rows on
 screen first, the rest in slices of a few milliseconds, the event loop running between them), a table maps
 every content line to its segment, and only the lines Textual asks for are composed. Wrapping goes through Rich, which measures text
-in terminal cells, so Hangul (two cells a syllable) never splits or spills over a column.
+in terminal cells, so Hangul (two cells a syllable) never splits or spills over a column. Apart from the
+widget: text_layout (columns, reflow, wrapping), row_layout (which line shows which row), view_marks (the
+styles and marks) and line_frame (heading, gutter).
 """
 
 from __future__ import annotations
 
 import asyncio
-import io
-import itertools
 import re
 import time
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-from rich._wrap import divide_line
-from rich.console import Console
 from rich.segment import Segment as RichSegment
 from rich.style import Style
 from rich.text import Text
@@ -34,74 +30,32 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...inert import inert
 from ...store import Mention, Segment
 from . import entity_marks as em
+from .line_frame import gap_line, gutter, heading
+from .row_layout import GAP, LAYOUT_SLICE, LAYOUT_STEP, SIZE_EVERY, RowLayout
+from .text_layout import GUTTER, RULE_WIDTH, STACK_BELOW, Languages, Layout, columns_for
+from .text_layout import wrap as wrap_text
+from .view_marks import COMPONENT_CLASSES, MARK_CLASSES, VIEW_CSS, Mark, MarkLayers
+from .view_marks import help_legend as draw_legend
 
-Layout = Literal["side", "stacked"]
-#: How lines are laid out: two columns, two languages one above the other, or one language alone.
-Arrangement = Literal["side", "stacked", "single"]
-Languages = Literal["both", "ko", "en"]
+from .line_frame import UNSURE_BELOW  # noqa: F401  # isort: skip (for bench/align_errors.py)
+from .text_layout import line_count as _line_count  # noqa: F401  # isort: skip (for the tests)
+from .view_marks import ISSUE_MARK, LOCK_MARK  # noqa: F401  # isort: skip (for the tests)
 
-#: Terminals narrower than this stack the two languages instead of squeezing them into thin columns.
-STACK_BELOW = 100
-#: Cells left of each text column: the cursor bar, the low-confidence mark, a space.
-GUTTER = 3
-#: Cells of the rule between the columns (" │").
-RULE_WIDTH = 2
-#: Segments aligned with less confidence than this get a quiet mark, so doubtful pairs can be checked.
-UNSURE_BELOW = 0.5
-#: Gutter marks: the translation check flagged the row; the row was aligned by hand (locked).
-ISSUE_MARK, LOCK_MARK = "!", "•"
 LANGUAGE_CYCLE: dict[Languages, Languages] = {"both": "ko", "ko": "en", "en": "both"}
-HEADINGS = {"ko": "한국어", "en": "English"}
-#: The help legend's entity types: the five the eye looks for first, then the rest.
-LEGEND_ORDER = ("PERSON", "PLACE", "ORG", "DATE", "QUANTITY", "EQUIPMENT", "OTHER")
-LEGEND_LABELS = {"ORG": "Organisation"}
-
-#: Rows wrapped per step of the background layout (a step is a few milliseconds of Rich's wrapping).
-LAYOUT_STEP = 20
-#: Seconds of wrapping in one slice of the background layout before the event loop runs again: the
-#: longest a key waits while a long article is still being laid out.
-LAYOUT_SLICE = 0.01
-#: Seconds between updates of the scrollable height while the background layout runs (each one relays
-#: out the scrollbars: not after every slice).
-SIZE_EVERY = 0.2
 
 #: Rows kept wrapped into styled lines (a few screenfuls; the rest are wrapped again when drawn).
 WRAPPED_ROWS = 1024
-
-_GAP = -1  # a blank line between paragraphs (or between segments when stacked)
-
-#: A styled stretch of one side of a row: (row index, side "ko"|"en", start, end, component class). Offsets
-#: are in that side's whole article text, like segment and note spans.
-Mark = tuple[int, str, int, int, str]
-_SIDE_INDEX = {"ko": 0, "en": 1}
-
-
-@dataclass(frozen=True, slots=True)
-class Columns:
-    """Where each language goes on a line of the given width."""
-
-    arrangement: Arrangement
-    ko_width: int
-    en_width: int
-
-
-def columns_for(width: int, layout: Layout, languages: Languages) -> Columns:
-    """Split `width` cells between the languages; each text column keeps at least one cell."""
-    if languages != "both" or layout == "stacked":
-        text = max(1, width - GUTTER)
-        return Columns("stacked" if languages == "both" else "single", text, text)
-    text = max(2, width - 2 * GUTTER - RULE_WIDTH)
-    ko = max(1, text // 2)
-    return Columns("side", ko, max(1, text - ko))
 
 
 class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     """Aligned segments of one article, with a current-segment cursor marked on both languages."""
 
     HELP_SECTION: ClassVar[str] = "Moving through the article"
+    #: The styles: the entity palette, the cursor, the gutter marks (`view_marks`).
+    COMPONENT_CLASSES: ClassVar[set[str]] = COMPONENT_CLASSES
+    DEFAULT_CSS = VIEW_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Next", id="reading.next_segment", show=False,
@@ -127,72 +81,6 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("escape", "clear_selection", "Clear", id="reading.clear_selection", show=False,
                 tooltip="Clear the selected name, then the search highlights (then Escape leaves)"),
     ]  # fmt: skip
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "parallel-view--heading",
-        "parallel-view--cursor",
-        "parallel-view--bar",
-        "parallel-view--unsure",
-        "parallel-view--rule",
-        "parallel-view--empty",
-        "parallel-view--note",
-        "parallel-view--note-mark",
-        "parallel-view--selection",
-        *em.MENTION_CLASSES.values(),
-        em.GUESS_CLASS,
-        em.SELECTED_CLASS,
-        em.PARTNER_CLASS,
-        em.MATCH_CLASS,
-        "parallel-view--issue",
-        "parallel-view--locked",
-    }
-
-    DEFAULT_CSS = """
-    ParallelView {
-        scrollbar-gutter: stable;
-        overflow-x: hidden;
-        background: $surface;
-        & > .parallel-view--heading { color: $text-primary; text-style: bold; }
-        & > .parallel-view--cursor { background: $primary 18%; }
-        & > .parallel-view--bar { color: $accent; }
-        & > .parallel-view--unsure { color: $text-muted; }
-        & > .parallel-view--rule { color: $primary 30%; }
-        & > .parallel-view--empty { color: $text-muted; text-style: italic; }
-        /* A note: underlined on a tint, as a place is underlined too (types below; a noted place shows both). */
-        & > .parallel-view--note { background: $success-muted; text-style: underline; }
-        & > .parallel-view--note-mark { color: $warning; }
-        & > .parallel-view--selection { background: $accent 45%; text-style: bold; }
-        /* Entity types: a colour AND a text style each, so they differ without colour too (NO_COLOR, 16
-           colours, colour-blind readers). Bold and underline show on Hangul in any terminal; italic may
-           not (few Korean fonts have an italic face), so the Hangul-heavy types (person, place, organisation) differ
-           by bold/underline alone, and italic goes to dates and quantities, whose digits do slant. No dim
-           (a guessed link), no reverse (the selected name), no background (notes, find hits, the
-           counterpart).
-           Colours: after the Okabe-Ito palette (safe for red-green colour blindness; purple made pinker to stay
-           magenta in 16 colours), darker on light themes. */
-        & > .parallel-view--person { color: #E69F00; text-style: bold; }
-        & > .parallel-view--place { color: #56B4E9; text-style: underline; }
-        & > .parallel-view--org { color: #E07BC8; text-style: bold underline; }
-        & > .parallel-view--date { color: #2EC4A0; text-style: italic; }
-        & > .parallel-view--quantity { color: #F0E442; text-style: bold italic; }
-        & > .parallel-view--equipment { color: #F07E3C; text-style: italic underline; }
-        & > .parallel-view--other { color: #B0B0B0; }
-        &:light > .parallel-view--person { color: #9A5B00; }
-        &:light > .parallel-view--place { color: #0067A0; }
-        &:light > .parallel-view--org { color: #A23F7E; }
-        &:light > .parallel-view--date { color: #007A5A; }
-        &:light > .parallel-view--quantity { color: #6E6400; }
-        &:light > .parallel-view--equipment { color: #B34700; }
-        &:light > .parallel-view--other { color: #5E5E5E; }
-        & > .parallel-view--guess { text-style: dim; }
-        & > .parallel-view--mention-selected { text-style: reverse bold; }
-        & > .parallel-view--mention-partner { background: $accent-muted; text-style: bold underline; }
-        & > .parallel-view--match { background: $warning-muted; }
-        & > .parallel-view--issue { color: $text-warning; text-style: bold; }
-        & > .parallel-view--locked { color: $text-muted; }
-        &:focus > .parallel-view--cursor { background: $primary 28%; }
-    }
-    """
 
     cursor: reactive[int] = reactive(0, init=False)
     languages: reactive[Languages] = reactive("both", init=False)
@@ -237,16 +125,10 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         # Rows wrapped into styled lines (Korean, English), only those drawn lately: the layout itself needs
         # just each row's line counts, so a 40,000-row article is not held as Rich text.
         self._wrapped: LRUCache[int, tuple[list[Text], list[Text]]] = LRUCache(WRAPPED_ROWS)
-        self._ko_lines: list[int] = []  # per laid-out row: how many lines its Korean side takes
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(4096)
         self._generation = 0  # bumped by every fresh layout, so a stale background pass stops
-        self._row_top: list[int] = []
-        self._row_height: list[int] = []
-        self._line_segment: list[int] = []  # content line -> segment index, or _GAP
-        self._marks: dict[str, list[Mark]] = {}  # named layers of styled spans (notes, a selection, …)
-        # Per layer, (row, side) -> its spans in row-local offsets; indexed when first needed after a change.
-        self._layer_rows: dict[str, dict[tuple[int, int], list[tuple[int, int, str]]]] = {}
-        self._gutter_marks: dict[tuple[int, int], str] = {}  # (row, side) -> a glyph beside its first line
+        self._rows = RowLayout(segments, self._columns, "both")  # which content line shows which row
+        self._layers = MarkLayers()  # named layers of styled spans (notes, a selection, …), gutter glyphs
         self._mentions: dict[int, tuple[Mention, ...]] = {}  # row -> its mentions in reading order
         self._mention_ids: dict[int, Mention] = {}
         self.selected_mention: Mention | None = None  # the mention picked with Tab, always in the cursor row
@@ -266,7 +148,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._segments = segments
         self._built_for = None
         self._wrapped.clear()  # the old article's rows: nothing to restyle
-        self._layer_rows.clear()  # indexed against the old rows
+        self._layers.forget_rows()  # indexed against the old rows
         self.set_mentions(mentions)
         self.set_search(self.search_query)  # the find bar still shows it: search the new article too
         self.set_reactive(ParallelView.cursor, 0)
@@ -290,8 +172,8 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     def row_span(self, index: int) -> tuple[int, int]:
         """First content line and height of segment `index` in the current layout (for tests and scrolling)."""
         self._ensure_built()
-        self._extend_layout(until_row=index)
-        return self._row_top[index], self._row_height[index]
+        self._rows.extend(until_row=index)
+        return self._rows.top[index], self._rows.height[index]
 
     def move_to(self, index: int) -> None:
         """Put the cursor on row `index` (clamped) and scroll it into view."""
@@ -306,36 +188,15 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         Only this layer is indexed again: a 10 MB article's 185,000 names are not gone through for a
         selected name or a note.
         """
-        touched = {(m[0], _SIDE_INDEX[m[1]]) for m in self._marks.get(layer, ())}
-        self._marks[layer] = list(marks)
-        touched |= {(m[0], _SIDE_INDEX[m[1]]) for m in marks}
-        if gutter is not None:
-            self._gutter_marks = {(row, _SIDE_INDEX[side]): glyph for (row, side), glyph in gutter.items()}
-        self._layer_rows.pop(layer, None)
-        for row in {row for row, _ in touched}:
+        for row in self._layers.replace(layer, marks, gutter):
             self._wrapped.discard(row)  # wrapped again, in the new styles, when next drawn
         self._strips.clear()
         self.refresh()
 
-    def _layer_index(self, layer: str) -> dict[tuple[int, int], list[tuple[int, int, str]]]:
-        """One layer's spans by (row, side), in offsets local to that side of the row."""
-        index = self._layer_rows.get(layer)
-        if index is None:
-            index = self._layer_rows[layer] = {}
-            segments = self._segments
-            for row, side, start, end, component in self._marks[layer]:
-                if 0 <= row < len(segments):
-                    base = segments[row].ko_start if side == "ko" else segments[row].en_start
-                    index.setdefault((row, _SIDE_INDEX[side]), []).append(
-                        (start - base, end - base, component)
-                    )
-        return index
-
     def _styled(self, row: int, side: int) -> list[tuple[int, int, Style]]:
         """Row-local spans of one side, layer by layer, with their resolved styles (the theme may change)."""
         return [(start, end, self.get_component_rich_style(component, partial=True))
-                for layer in self._marks
-                for start, end, component in self._layer_index(layer).get((row, side), ())]  # fmt: skip
+                for start, end, component in self._layers.spans(self._segments, row, side)]  # fmt: skip
 
     def visible_text(self) -> list[str]:
         """The lines on screen as plain text, heading first (what a reader sees, without styles)."""
@@ -361,20 +222,20 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         """
         width = self.scrollable_content_region.width or 80
         offset = None
-        if keep_cursor_place and self.cursor < len(self._row_top):
-            offset = self._row_top[self.cursor] - int(self.scroll_y)
+        if keep_cursor_place and self.cursor < len(self._rows.top):
+            offset = self._rows.top[self.cursor] - int(self.scroll_y)
         self._built_for = (width, self.shown_layout, self.languages)
         self._columns = columns_for(width, self.shown_layout, self.languages)
         self._wrapped.clear()
-        self._row_top, self._row_height, self._line_segment, self._ko_lines = [], [], [], []
+        self._rows = RowLayout(self._segments, self._columns, self.languages)
         self._strips.clear()
         self._generation += 1
-        self._extend_layout(until_row=self.cursor, until_line=0)
-        if offset is not None and self.cursor < len(self._row_top):
-            target = max(0, self._row_top[self.cursor] - offset)
+        self._rows.extend(until_row=self.cursor, until_line=0)
+        if offset is not None and self.cursor < len(self._rows.top):
+            target = max(0, self._rows.top[self.cursor] - offset)
         else:
             target = int(self.scroll_y)
-        self._extend_layout(until_line=target + 2 * self._view_height)
+        self._rows.extend(until_line=target + 2 * self._view_height)
         self._update_virtual_size()
         self.scroll_to(y=target, animate=False, immediate=True)
         self._scroll_to_cursor()
@@ -391,7 +252,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def laid_out(self) -> bool:
         """Every row has been wrapped for the current width."""
-        return len(self._row_top) >= len(self._segments)
+        return len(self._rows.top) >= len(self._segments)
 
     async def _layout_rest(self, generation: int) -> None:
         """Wrap the remaining rows in slices of a few milliseconds, yielding to the event loop after each.
@@ -404,7 +265,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         while generation == self._generation and not self.laid_out:
             deadline = time.monotonic() + LAYOUT_SLICE
             while not self.laid_out and time.monotonic() < deadline:
-                self._extend_layout(until_row=len(self._row_top) + LAYOUT_STEP - 1)
+                self._rows.extend(until_row=len(self._rows.top) + LAYOUT_STEP - 1)
             if time.monotonic() - shown >= SIZE_EVERY or self.laid_out:
                 self._update_virtual_size()
                 shown = time.monotonic()
@@ -413,52 +274,9 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             self._update_virtual_size()
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self._built_for[0] if self._built_for else 0, len(self._line_segment) + 1)
+        self.virtual_size = Size(self._built_for[0] if self._built_for else 0, len(self._rows.line_row) + 1)
 
-    def _extend_layout(self, *, until_row: int = -1, until_line: int = -1) -> None:
-        """Lay rows out in order until row `until_row` and content line `until_line` are both laid out.
-
-        Laying out counts each row's lines (`_line_count`); the styled lines are made when the row is drawn.
-        """
-        columns, languages = self._columns, self.languages
-        gap_between_rows = 1 if columns.arrangement == "stacked" else 0
-        tops, heights, lines = self._row_top, self._row_height, self._line_segment
-        segments = self._segments
-        while len(tops) < len(segments) and (len(tops) <= until_row or len(lines) <= until_line):
-            index = len(tops)
-            segment = segments[index]
-            if index:
-                # Stacked rows need a gap to tell one pair from the next; a new paragraph adds one more.
-                gaps = gap_between_rows + (segment.paragraph != segments[index - 1].paragraph)
-                lines.extend([_GAP] * gaps)
-            ko = _line_count(segment.ko, columns.ko_width) if languages != "en" else 0
-            en = _line_count(segment.en, columns.en_width) if languages != "ko" else 0
-            self._ko_lines.append(ko)
-            height = max(1, max(ko, en) if columns.arrangement == "side" else ko + en)
-            tops.append(len(lines))
-            heights.append(height)
-            lines.extend([index] * height)
-
-    @staticmethod
-    def _wrap(
-        text: str, width: int, console: Console, spans: Sequence[tuple[int, int, Style]] = ()
-    ) -> list[Text]:
-        """`text` wrapped to `width` cells, shown literally (no markup, control characters made visible).
-
-        `spans` (offsets into `text`) are styled where those characters land after stripping and `inert`.
-        """
-        lead = len(text) - len(text.lstrip())
-        text = text.strip()
-        if not text:
-            return []
-        shown = Text(inert(reflowed(text)), end="", tab_size=4)
-        if spans:
-            where = _display_offsets(text) if shown.plain != text else None
-            for start, end, style in spans:
-                start, end = max(0, start - lead), min(len(text), end - lead)
-                if start < end:
-                    shown.stylize(style, *((start, end) if where is None else (where[start], where[end])))
-        return list(shown.wrap(console, width, overflow="fold"))
+    _wrap = staticmethod(wrap_text)
 
     def _row_lines(self, index: int) -> tuple[list[Text], list[Text]]:
         """Row `index` wrapped into styled lines, Korean and English (made when first drawn, then cached)."""
@@ -492,84 +310,39 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         self._ensure_built()
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, style_of = self.rich_style, self.get_component_rich_style
         if y == 0:
-            return self._heading(width).apply_style(base)
+            where = f"{self.cursor + 1}/{len(self._segments)} " if self._segments else None
+            return heading(self._columns, self.languages, where, width, style_of).apply_style(base)
         line = int(self.scroll_y) + y - 1
         if not self._segments:
             if line == 0:
                 message = "This article has no text."
-                style = self.get_component_rich_style("parallel-view--empty")
+                style = style_of("parallel-view--empty")
                 return (
                     Strip([RichSegment(" " * GUTTER), RichSegment(message, style)])
                     .adjust_cell_length(width)
                     .apply_style(base)
                 )
             return Strip.blank(width, base)
-        if line >= len(self._line_segment) and not self.laid_out:
-            self._extend_layout(until_line=line)
-        if line >= len(self._line_segment):
+        if line >= len(self._rows.line_row) and not self.laid_out:
+            self._rows.extend(until_line=line)
+        if line >= len(self._rows.line_row):
             return Strip.blank(width, base)
-        if self._line_segment[line] == _GAP:
-            return self._gap_line(width).apply_style(base)
-        index = self._line_segment[line]
-        return self._segment_line(index, line - self._row_top[index], width).apply_style(base)
-
-    def _heading(self, width: int) -> Strip:
-        columns = self._columns
-        style = self.get_component_rich_style("parallel-view--heading")
-        rule = self.get_component_rich_style("parallel-view--rule")
-        pad = RichSegment(" " * GUTTER)
-        if self.languages != "both":
-            parts = [pad, RichSegment(HEADINGS[self.languages], style)]
-        elif columns.arrangement == "stacked":
-            parts = [pad, RichSegment(HEADINGS["ko"], style), RichSegment(" / ", rule),
-                     RichSegment(HEADINGS["en"], style)]  # fmt: skip
-        else:
-            ko = Strip([pad, RichSegment(HEADINGS["ko"], style)]).adjust_cell_length(
-                GUTTER + columns.ko_width
-            )
-            parts = [*ko, RichSegment(" │", rule), pad, RichSegment(HEADINGS["en"], style)]
-        strip = Strip(parts)
-        if self._segments:
-            where = f"{self.cursor + 1}/{len(self._segments)} "
-            room = width - len(where)
-            if strip.cell_length < room - 1:
-                return Strip.join([strip.adjust_cell_length(room), Strip([RichSegment(where, rule)])])
-        return strip.adjust_cell_length(width)
-
-    def _gap_line(self, width: int) -> Strip:
-        """A blank line; side by side, the rule between the columns runs through it."""
-        if self._columns.arrangement != "side":
-            return Strip.blank(width)
-        rule = RichSegment(" │", self.get_component_rich_style("parallel-view--rule"))
-        left = Strip.blank(GUTTER + self._columns.ko_width)
-        return Strip.join([left, Strip([rule], RULE_WIDTH)]).adjust_cell_length(width)
+        if self._rows.line_row[line] == GAP:
+            return gap_line(self._columns, width, style_of).apply_style(base)
+        index = self._rows.line_row[line]
+        return self._segment_line(index, line - self._rows.top[index], width).apply_style(base)
 
     def _gutter(self, index: int, offset: int, current: bool, side: int = 0, side_offset: int = -1) -> Strip:
-        bar = RichSegment("▌", self.get_component_rich_style("parallel-view--bar")) if current else None
-        mark = None
-        segment = self._segments[index]
-        if offset == 0:  # one cell: a translation-check flag, else a hand-fixed row, else doubt
-            if segment.issues:
-                mark = RichSegment(ISSUE_MARK, self.get_component_rich_style("parallel-view--issue"))
-            elif segment.locked:
-                mark = RichSegment(LOCK_MARK, self.get_component_rich_style("parallel-view--locked"))
-            elif segment.confidence < UNSURE_BELOW:
-                mark = RichSegment("?", self.get_component_rich_style("parallel-view--unsure"))
-        glyph = self._gutter_marks.get((index, side)) if side_offset == 0 else None
-        note = (
-            RichSegment(glyph, self.get_component_rich_style("parallel-view--note-mark")) if glyph else None
-        )
-        if mark is None:  # the note glyph takes the mark's cell when it is free, so it never touches the text
-            mark, note = note, None
-        return Strip([bar or RichSegment(" "), mark or RichSegment(" "), note or RichSegment(" ")], GUTTER)
+        glyph = self._layers.gutter.get((index, side)) if side_offset == 0 else None
+        return gutter(self._segments[index], offset, current, glyph, self.get_component_rich_style)
 
     def _segment_line(self, index: int, offset: int, width: int) -> Strip:
         columns = self._columns
         current = index == self.cursor
         if columns.arrangement != "side":
-            ko_count = self._ko_lines[index]
+            ko_count = self._rows.ko_lines[index]
             if offset < ko_count:
                 gutter = self._gutter(index, offset, current, 0, offset)
                 text = self._strip(index, 0, offset, columns.ko_width)
@@ -593,14 +366,10 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _marks_restyled(self) -> bool:
         """Wrapped rows carry the mark colours: has the theme changed them since (then wrap afresh)?"""
-        styles = tuple(self.get_component_rich_style(n, partial=True) for n in self._MARK_CLASSES)
+        styles = tuple(self.get_component_rich_style(n, partial=True) for n in MARK_CLASSES)
         changed = self._mark_styles is not None and styles != self._mark_styles
         self._mark_styles = styles
         return changed
-
-    #: Component classes whose styles are baked into wrapped rows (checked on every line drawn: keep it short).
-    _MARK_CLASSES = (*em.MENTION_CLASSES.values(), em.GUESS_CLASS, em.SELECTED_CLASS, em.PARTNER_CLASS,
-                     em.MATCH_CLASS, "parallel-view--note", "parallel-view--selection")  # fmt: skip
 
     def _cursor_style(self) -> Style:
         """The cursor's background laid over the view's own, so a translucent theme colour stays subtle."""
@@ -616,8 +385,8 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_cursor()
         if int(self.scroll_y) == before:  # no scroll: repaint just the two rows and the heading
             for index in (old, new):
-                if index < len(self._row_top):
-                    self.refresh_lines(self._row_top[index] + 1, self._row_height[index])
+                if index < len(self._rows.top):
+                    self.refresh_lines(self._rows.top[index] + 1, self._rows.height[index])
             self.refresh_line(before)
         self.post_message(self.CursorMoved(new, len(self._segments)))
 
@@ -633,11 +402,11 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _scroll_to_cursor(self) -> None:
         """Scroll as little as possible so the current segment is on screen (its top, if it is too tall)."""
-        self._extend_layout(until_row=self.cursor)
-        if not self._row_top or self.cursor >= len(self._row_top):
+        self._rows.extend(until_row=self.cursor)
+        if not self._rows.top or self.cursor >= len(self._rows.top):
             return
         self._update_virtual_size()  # rows laid out ahead of the background pass: let the scroll reach them
-        top, height = self._row_top[self.cursor], self._row_height[self.cursor]
+        top, height = self._rows.top[self.cursor], self._rows.height[self.cursor]
         view = self._view_height
         y = int(self.scroll_y)
         if top < y or height > view:
@@ -650,13 +419,8 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     def _set_cursor(self, index: int) -> None:
         if self._segments:
             index = max(0, min(len(self._segments) - 1, index))
-            self._extend_layout(until_row=index)
+            self._rows.extend(until_row=index)
             self.cursor = index
-
-    def _first_row_from(self, line: int) -> int:
-        """The first segment whose top is at or below content line `line`."""
-        index = bisect_right(self._row_top, line - 1)
-        return min(index, len(self._row_top) - 1)
 
     def action_cursor_down(self) -> None:
         self._set_cursor(self.cursor + 1)
@@ -676,14 +440,14 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._ensure_built()
         view = self._view_height
-        self._extend_layout(until_line=int(self.scroll_y) + 2 * view)
+        self._rows.extend(until_line=int(self.scroll_y) + 2 * view)
         self._update_virtual_size()
-        target = min(int(self.scroll_y) + max(1, view - 1), max(0, len(self._line_segment) - view))
+        target = min(int(self.scroll_y) + max(1, view - 1), max(0, len(self._rows.line_row) - view))
         if target <= int(self.scroll_y):
             self._set_cursor(len(self._segments) - 1)
             return
         self.scroll_to(y=target, animate=False, immediate=True)
-        self._set_cursor(max(self.cursor, self._first_row_from(target)))
+        self._set_cursor(max(self.cursor, self._rows.first_row_from(target)))
 
     def action_page_up(self) -> None:
         """A screenful back; the cursor goes to the top of the page, where reading resumes."""
@@ -696,7 +460,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             self._set_cursor(0)
             return
         self.scroll_to(y=target, animate=False, immediate=True)
-        self._set_cursor(self._first_row_from(target))
+        self._set_cursor(self._rows.first_row_from(target))
 
     # --- mentions and in-article search ---------------------------------------------------------------
 
@@ -705,7 +469,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._segments = segments
         self.set_reactive(ParallelView.cursor, max(0, min(self.cursor, len(segments) - 1)))
         self._wrapped.clear()  # rows are about to be wrapped afresh: nothing to restyle
-        self._layer_rows.clear()  # indexed against the old rows
+        self._layers.forget_rows()  # indexed against the old rows
         self._select(None)
         self.set_mentions(mentions)
         self.set_search(self.search_query)
@@ -714,27 +478,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def help_legend(self) -> Text:
         """What the styles and gutter marks mean, each drawn in the style in force (for the help screen)."""
-
-        def shown(label: str, component: str) -> list[Text]:
-            return [Text(label, style=self.get_component_rich_style(component, partial=True)), Text("  ")]
-
-        parts = [Text("Names: ", style="bold")]
-        for kind in LEGEND_ORDER:
-            parts += shown(LEGEND_LABELS.get(kind, kind.title()), em.MENTION_CLASSES[kind])
-        parts.append(Text("\nMarks: ", style="bold"))
-        for label, component in (("selected", em.SELECTED_CLASS), ("its counterpart", em.PARTNER_CLASS),
-                                 ("guessed link", em.GUESS_CLASS), ("noted", "parallel-view--note"),
-                                 ("find hit", em.MATCH_CLASS)):  # fmt: skip
-            parts += shown(label, component)
-        parts.append(Text("\nGutter: ", style="bold"))
-        for mark, component, meaning in (
-            (ISSUE_MARK, "parallel-view--issue", "the two languages disagree"),
-            (LOCK_MARK, "parallel-view--locked", "aligned by hand"),
-            ("?", "parallel-view--unsure", "alignment unsure"),
-        ):
-            parts += [Text(mark, style=self.get_component_rich_style(component, partial=True)),
-                      Text(f" {meaning}  ")]  # fmt: skip
-        return Text.assemble(*parts)
+        return draw_legend(lambda component: self.get_component_rich_style(component, partial=True))
 
     def set_mentions(self, mentions: Iterable[Mention]) -> None:
         """Colour these mentions by type; a mention selected at the same place stays selected."""
@@ -843,71 +587,12 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_click(self, event: events.Click) -> None:
         """A click selects the segment under the pointer."""
-        if event.y < 1 or not self._line_segment:
+        if event.y < 1 or not self._rows.line_row:
             return
         line = int(self.scroll_y) + event.y - 1
-        if line >= len(self._line_segment):
+        if line >= len(self._rows.line_row):
             return
-        index = self._line_segment[line]
-        if index == _GAP:
-            index = self._first_row_from(line)
+        index = self._rows.line_row[line]
+        if index == GAP:
+            index = self._rows.first_row_from(line)
         self._set_cursor(index)
-
-
-# A line break with the spaces around it: one break is the wrapping of the file the sentence came from
-# (and the indent of its next line); two or more make a blank line, between two paragraphs of one row.
-_LINE_BREAK = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*")
-
-
-def _reflow(run: re.Match[str]) -> str:
-    return run.group() if run.group().count("\n") > 1 else " "
-
-
-def reflowed(text: str) -> str:
-    """`text` with each single line break and the spaces around it made one space: a sentence from a
-    file wrapped (and indented) at 72 columns is wrapped again to the column it is shown in, not at
-    both. A blank line, between two paragraphs of one row, stays."""
-    return _LINE_BREAK.sub(_reflow, text) if "\n" in text else text
-
-
-def _line_count(text: str, width: int) -> int:
-    """How many lines `ParallelView._wrap` makes of `text` at `width`, without making them (3x quicker).
-
-    The same steps as Rich's `Text.wrap` with overflow "fold": the text split at newlines, each part cut
-    by `divide_line`; a part with a tab (expanded first) is measured by wrapping it for real.
-    """
-    text = reflowed(text.strip())
-    if not text:
-        return 0
-    count = 0
-    for line in inert(text).split("\n"):
-        if "\t" in line:
-            count += len(Text(line, end="", tab_size=4).wrap(_MEASURE, width, overflow="fold"))
-        else:
-            count += len(divide_line(line, width, fold=True)) + 1
-    return count
-
-
-#: A console for measuring only (wrapping needs one; nothing is printed).
-_MEASURE = Console(width=80, file=io.StringIO(), color_system=None)
-
-
-def _display_offsets(text: str) -> list[int]:
-    """Where each character of `text` starts once shown (plus the end): `reflowed` makes a wrapped line's
-    break and the spaces around it one space, and `inert` makes control characters visible."""
-    where, at, pos = [], 0, 0
-    for run in itertools.chain(_LINE_BREAK.finditer(text), [None]):
-        for character in text[pos : len(text) if run is None else run.start()]:
-            where.append(at)
-            at += len(inert(character))
-        if run is None:
-            break
-        shown = _reflow(run)  # the run itself (a blank line), or the one space it is shown as
-        if shown == run.group():
-            where.extend(range(at, at + len(shown)))
-        else:
-            where.extend([at] * len(run.group()))
-        at += len(shown)
-        pos = run.end()
-    where.append(at)
-    return where
