@@ -208,3 +208,15 @@ def test_a_country_as_a_party_is_an_organisation_but_not_in_other_words() -> Non
     assert ("우크라이나", "ORG") in names("우크라이나 측은 방공 체계 지원을 요청했다.", "ko")
     assert ("북한", "ORG") in names("북한 측에서 회담을 거부했다.", "ko")
     assert ("러시아", "PLACE") in names("러시아 측면에서 공격이 이어졌다.", "ko")
+
+
+def test_relative_dates_are_dates_in_both_languages_and_link() -> None:
+    ko = "북한은 이날 미사일을 발사했으며 올해 들어 10번째다."
+    en = "North Korea fired a missile that day, its 10th launch this year."
+    en_m = find_mentions(en, "en")
+    assert {("that day", "DATE"), ("this year", "DATE")} <= {(m.text, m.type) for m in en_m}
+    links = {
+        (link.ko.text, link.en.text)
+        for link in link_mentions(ko, en, find_mentions(ko, "ko"), en_m, default_glossary())
+    }
+    assert {("이날", "that day"), ("올해", "this year")} <= links

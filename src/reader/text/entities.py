@@ -435,6 +435,12 @@ _EN_WORD_QTY = re.compile(
 
 
 _THE_NORTH = re.compile(r"(?<=\b[Tt]he )(?:North|South)\b(?!\s+[A-Z])(?!-)")
+# the days and years news names by where they stand from the story's own day, as 이날, 올해, 내년 do
+_EN_REL_DATE = re.compile(
+    r"\b(?:(?:that|the same|the previous|the following|the next) day|today|yesterday|tomorrow|"
+    r"(?:this|last|next) (?:year|month|week)|earlier this (?:year|month|week))\b",
+    re.IGNORECASE,
+)
 _ARMY = re.compile(
     r"\b(?:(?:North|South) )?[A-Z][a-z]+(?:an|ese|ish|ian|i|ch) (?:troops|soldiers|forces|army|military|navy|marines)\b"
 )
@@ -459,6 +465,8 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
     out.extend(c for c in _quantities(text, "en") if c.type == "QUANTITY")
     for m in _EN_DAY_ORDINAL.finditer(text):
         out.append(_Cand(m.start(), m.end(), "DATE", 6))
+    for m in _EN_REL_DATE.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "DATE", 5))
     for gm in glossary.match_en(text):
         # a common noun of the glossary ("drones", "ceasefire") yields to a figure that contains it
         common = text[gm.start : gm.end].islower()

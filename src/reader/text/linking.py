@@ -95,6 +95,16 @@ def link_mentions(
                 state.take(k, whole, e, k.type if how == "date" else "QUANTITY", how, False)
                 break
 
+    # relative dates, by what they say (이날 ↔ "that day", 올해 ↔ "this year"): they have no value to compare
+    for k, whole in state.candidates(parts=False):
+        said = _RELATIVE_DATES.get(k.text) if k.type == "DATE" else None
+        if said is None:
+            continue
+        for e in list(state.free_en):
+            if e.type == "DATE" and e.text.lower() in said and state.is_free(k, whole):
+                state.take(k, whole, e, "DATE", "date", False)
+                break
+
     # 3. transliteration: romanised Hangul against the English form, best pairs first.  A name the glossary
     # knows has its translation there; sound is only consulted for names it does not know.
     scored: list[tuple[float, int, int, Mention, Mention, Mention]] = []
@@ -127,6 +137,22 @@ def link_mentions(
 
     state.links.sort(key=lambda link: (link.ko.start, link.ko.end))
     return state.links
+
+
+_SAME_DAY = ("that day", "the same day", "today")
+_RELATIVE_DATES: dict[str, tuple[str, ...]] = {
+    "이날": _SAME_DAY,
+    "당일": _SAME_DAY,
+    "오늘": ("today", "that day"),
+    "어제": ("yesterday", "the previous day"),
+    "전날": ("the previous day", "yesterday", "the day before"),
+    "내일": ("tomorrow", "the next day"),
+    "다음날": ("the next day", "the following day", "tomorrow"),
+    "올해": ("this year",),
+    "지난해": ("last year",),
+    "작년": ("last year",),
+    "내년": ("next year",),
+}
 
 
 def _known(entries: list[Entry], typ: str) -> bool:
