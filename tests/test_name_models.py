@@ -220,3 +220,9 @@ def test_relative_dates_are_dates_in_both_languages_and_link() -> None:
         for link in link_mentions(ko, en, find_mentions(ko, "ko"), en_m, default_glossary())
     }
     assert {("이날", "that day"), ("올해", "this year")} <= links
+
+
+def test_a_known_person_inside_a_longer_span_keeps_the_glossarys_name_and_type() -> None:
+    got = names("한편 일본 기시다 후미오 총리는 이날 성명을 냈다.", "ko")
+    assert ("기시다 후미오", "PERSON") in got
+    assert ("일본", "PLACE") in got

@@ -222,9 +222,10 @@ def _named(text: str, lang: str, found: list[tuple[int, int, str]], known: list[
         inside = [
             k for k in known if k.prio >= 8 and s <= k.start and k.end <= e and (k.start, k.end) != (s, e)
         ]
-        # a Korean name ends in its head: one whose last word the glossary gives another type is a model
-        # slip (영국산 스톰섀도 is the missile, not a place), and the glossary's names stand
-        if lang == "ko" and any(k.end == e and k.type != typ for k in inside):
+        # A name ends in its head: where the glossary gives the head another type (영국산 스톰섀도 is the
+        # missile, not a place), or knows a person inside (일본 기시다 후미오 총리: country, name and title
+        # glued), the model slipped and the glossary's names stand
+        if any((k.end == e and k.type != typ) or k.type == "PERSON" for k in inside):
             inside = []
         out.append(_Cand(s, e, typ, 9 if inside else 3))
     return out
