@@ -226,3 +226,10 @@ def test_a_known_person_inside_a_longer_span_keeps_the_glossarys_name_and_type()
     got = names("한편 일본 기시다 후미오 총리는 이날 성명을 냈다.", "ko")
     assert ("기시다 후미오", "PERSON") in got
     assert ("일본", "PLACE") in got
+
+
+def test_a_day_named_by_its_ordinal_before_a_bracket_is_a_date_but_a_floor_is_not() -> None:
+    en = "Shin met Austin in Washington on the 14th (local time) and went to the 5th floor."
+    got = [(m.text, m.type) for m in find_mentions(en, "en")]
+    assert ("14th", "DATE") in got
+    assert not any(text == "5th" for text, _ in got)

@@ -415,7 +415,7 @@ _EN_DATE = re.compile(
 # "on the 26th": a day of the month, named by its ordinal alone
 _EN_DAY_ORDINAL = re.compile(
     r"(?<=\bthe )(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
-    r"(?=\s*(?:[.,;:)]|$|(?:with|and|of|in|at|to|when|after|before|as|for|but|while|from|amid|that)\b))"
+    r"(?=\s*(?:[.,;:()]|$|(?:with|and|of|in|at|to|when|after|before|as|for|but|while|from|amid|that)\b))"
 )
 _EN_QTY = re.compile(
     r"(?<![\w-])(?:(?:about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to|fewer than|"
