@@ -136,17 +136,18 @@ def test_an_acronym_the_translation_keeps_is_not_charged_as_missing() -> None:
     # less than the same link with the acronym left out (same lengths, same names otherwise).
     import numpy as np
 
-    from reader.text import align as impl
+    from reader.text import align_costs as costs
+    from reader.text.align_problem import _Problem
 
     ko = ["NATO 정상회의가 브뤼셀에서 열렸다."]
 
     def cost(english: str) -> float:
-        problem = impl._Problem.build(ko, [english], None, None, None)
+        problem = _Problem.build(ko, [english], None, None, None)
         lo = np.zeros(2, dtype=np.int64)
-        return float(impl._bead_costs(problem.banded(lo, 2), *impl._grid(lo, 2, 0, 2), 1, 1)[1, 1])
+        return float(costs._bead_costs(problem.banded(lo, 2), *costs._grid(lo, 2, 0, 2), 1, 1)[1, 1])
 
     kept, left_out = cost("The NATO summit opened in Brussels."), cost("The XQZV summit opened in Brussels.")
-    assert left_out - kept == pytest.approx(impl._ANCHOR_GAIN + impl._MISSING_COST)
+    assert left_out - kept == pytest.approx(costs._ANCHOR_GAIN + costs._MISSING_COST)
 
 
 def test_a_byline_or_copyright_line_is_left_out_not_merged_into_the_last_row() -> None:
@@ -216,7 +217,7 @@ def test_glossary_terms_pull_the_sentences_that_name_them_together() -> None:
 
 
 def test_glossary_forms_match_as_words_not_inside_them() -> None:
-    from reader.text.align import _as_glossary, _sentence_anchors
+    from reader.text.align_anchors import _as_glossary, _sentence_anchors
 
     glossary = _as_glossary([("미", "US"), ("미", "U.S."), ("중", "China")])
     ko = ["미 국무부는 성명을 냈다.", "미사일이 발사됐다.", "중국은 침묵했다."]
@@ -356,16 +357,17 @@ def _brute_force_posteriors(
     ko: list[str], en: list[str], kp: list[int], ep: list[int], meaning: tuple | None = None
 ) -> dict:
     """Posterior of every link by enumerating every monotone path: a check on the banded passes."""
-    from reader.text import align as impl
+    from reader.text.align_costs import _bead_costs, _grid, _point_costs
+    from reader.text.align_problem import _BEADS, _Problem
 
-    problem = impl._Problem.build(ko, en, kp, ep, None, meaning)
+    problem = _Problem.build(ko, en, kp, ep, None, meaning)
     n, m = len(ko), len(en)
     lo = np.zeros(n + 1, dtype=np.int64)
     problem = problem.banded(lo, m + 1)
-    beads = [*impl._BEADS, (0, 1)]
-    cells = impl._grid(lo, m + 1, 0, n + 1)
-    costs = {b: impl._bead_costs(problem, *cells, *b) for b in beads}
-    point = impl._point_costs(problem, *cells)
+    beads = [*_BEADS, (0, 1)]
+    cells = _grid(lo, m + 1, 0, n + 1)
+    costs = {b: _bead_costs(problem, *cells, *b) for b in beads}
+    point = _point_costs(problem, *cells)
 
     def paths(i: int, j: int):
         if (i, j) == (n, m):
@@ -541,7 +543,7 @@ def test_each_sentence_of_a_merged_link_must_mean_something_of_the_other_side(
     alone: Korean 1 is of the same story (cosine 0.25 with it) and was left out. The sums of a merged link
     still agree (cosine 0.79), so only each sentence's own agreement with the other side finds the
     omission; where the English sentence does render both, the link stays 2-1."""
-    from reader.text import align as impl
+    from reader.text import align_costs
 
     ko = [
         "가나다라마바사아자차카타파하 " * 2,
@@ -568,7 +570,7 @@ def test_each_sentence_of_a_merged_link_must_mean_something_of_the_other_side(
     both = first + left_out
     translated_together = (korean, np.stack([both / np.linalg.norm(both), third, fourth]))
     assert _pairs(align(ko, en, meaning=translated_together))[0] == ((0, 1), (0,))
-    monkeypatch.setattr(impl, "_MEMBER_WEIGHT", 0.0)
+    monkeypatch.setattr(align_costs, "_MEMBER_WEIGHT", 0.0)
     assert _pairs(align(ko, en, meaning=translated_alone))[0] == ((0, 1), (0,))
 
 

@@ -77,11 +77,12 @@ def cmd_glossary_list(args: argparse.Namespace) -> int:
 
 def cmd_glossary_add(args: argparse.Namespace) -> int:
     from ..store.glossary import add_entry
-    from ..text.glossary import TYPES, Entry
+    from ..text.entity_types import NAME_TYPES
+    from ..text.glossary import Entry
 
     kind = args.type.upper()
-    if kind not in TYPES:
-        raise CommandError(f"type must be one of {', '.join(TYPES)}")
+    if kind not in NAME_TYPES:
+        raise CommandError(f"type must be one of {', '.join(NAME_TYPES)}")
     entry = Entry(tuple(args.ko.split("|")), tuple(args.en.split("|")), kind, args.note or "")
     if not entry.ko or not entry.en:
         raise CommandError("both --ko and --en need at least one form")

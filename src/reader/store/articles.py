@@ -352,22 +352,48 @@ def replace_article(
 
     Used when an article is re-imported or re-analysed; returns how the notes were re-anchored.
     """
-    from .notes import reanchor_notes
-
     with transaction(conn):
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
             raise LookupError(f"no article with id {article_id}")
-        unindex_article(conn, article_id)
-        conn.execute(
-            "UPDATE articles SET ko_text = ?, en_text = ?, title_ko = ?, title_en = ?, content_hash = ? WHERE id = ?",
-            (article.ko, article.en, article.title_ko, article.title_en, article.content_hash, article_id),
-        )
-        for table in ("mentions", "segments", "sentences"):
-            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        insert_rows(conn, article_id, sentences, segments)
-        insert_mentions(conn, article_id, mentions)
-        index_article(conn, article_id)
-        return reanchor_notes(conn, article_id)
+        return rewrite_article(conn, article_id, article, sentences, segments, mentions)
+
+
+def rewrite_article(
+    conn: sqlite3.Connection,
+    article_id: int,
+    article: NewArticle,
+    sentences: Sequence[SentenceRow],
+    segments: Sequence[SegmentRow],
+    mentions: Sequence[MentionRow] = (),
+    *,
+    translation_by: str | None = None,
+    original_lang: str | None = None,
+) -> dict[str, int]:
+    """What `replace_article` does, inside the caller's transaction on an article that exists: for a
+    caller that checks more first, in the same transaction (a machine translation, which also records
+    its engine as `translation_by` and the side it translated from as `original_lang`)."""
+    from .notes import reanchor_notes
+
+    unindex_article(conn, article_id)
+    columns: dict[str, object] = {
+        "ko_text": article.ko,
+        "en_text": article.en,
+        "title_ko": article.title_ko,
+        "title_en": article.title_en,
+        "content_hash": article.content_hash,
+    }
+    if translation_by is not None:
+        columns["translation_by"] = translation_by
+    if original_lang is not None:
+        columns["original_lang"] = original_lang
+    assignments = ", ".join(f"{column} = ?" for column in columns)
+    conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*columns.values(), article_id))
+    for table in ("mentions", "segments", "sentences"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    insert_rows(conn, article_id, sentences, segments)
+    insert_mentions(conn, article_id, mentions)
+    index_article(conn, article_id)
+    return reanchor_notes(conn, article_id)
 
 
 def insert_rows(

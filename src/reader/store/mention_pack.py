@@ -20,8 +20,10 @@ from collections.abc import Sequence
 from itertools import accumulate, compress
 from operator import add
 
-#: Known types and link kinds as small codes; anything else is written out in full after the columns.
-TYPES = ("PERSON", "ORG", "PLACE", "EQUIPMENT", "DATE", "QUANTITY", "OTHER")
+from ..text.entity_types import TYPES
+
+#: Known types (`text.entity_types.TYPES`, by index) and link kinds as small codes; anything else is written
+#: out in full after the columns.
 HOWS = (None, "glossary", "number", "date", "transliteration", "elimination")
 _OTHER_TYPE, _OTHER_HOW = 7, 7
 _GUESS, _BACK = 0x40, 0x80

@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 
 from reader.text.entities import Mention, find_mentions
 from reader.text.glossary import Entry, Glossary
+from reader.text.language import LANGUAGE_NAMES
 from reader.text.linking import COUNTRY_SYLLABLE, link_mentions, values_equal
 from reader.text.numbers import Quantity, Weekday, find_quantities, find_weekdays, is_sino_korean_count
 
@@ -383,11 +384,10 @@ def _weekday_reasons(
         return []
     q = days[day_side][0]
     named = _listed(texts[week_side], ko_w or en_w)
-    language = {"ko": "Korean", "en": "English"}
     return [
         (
-            f"the weekday differs: {texts[day_side][q.start : q.end]} in the {language[day_side]} is a "
-            f"{_WEEKDAY_NAMES[day.weekday()]} ({day.isoformat()}), the {language[week_side]} says {named}"
+            f"the weekday differs: {texts[day_side][q.start : q.end]} in the {LANGUAGE_NAMES[day_side]} is a "
+            f"{_WEEKDAY_NAMES[day.weekday()]} ({day.isoformat()}), the {LANGUAGE_NAMES[week_side]} says {named}"
         )
     ]
 

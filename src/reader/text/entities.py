@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reader.text.entity_types import TYPES  # noqa: F401  (entities.TYPES, as before)
 from reader.text.glossary import PARTICLES, Glossary
 from reader.text.korean import known_names, korean_model
 from reader.text.ner import PERSON_TITLES_EN, TITLES_EN, english_tokens, recognise
 from reader.text.numbers import escape_sequences, find_quantities
-
-TYPES = ("PERSON", "ORG", "PLACE", "EQUIPMENT", "DATE", "QUANTITY", "OTHER")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-TYPES = ("PERSON", "ORG", "PLACE", "EQUIPMENT", "OTHER")
+from reader.text.entity_types import NAME_TYPES
+
 FIELDS = ("ko", "en", "type", "note")
 
 # Particles and endings that may follow a noun inside one Korean word (eojeol).  A glossary form followed by
@@ -162,7 +163,7 @@ class Entry:
         self.ko = tuple(f.strip() for f in self.ko if f and f.strip())
         self.en = tuple(f.strip() for f in self.en if f and f.strip())
         self.type = (self.type or "OTHER").strip().upper()
-        if self.type not in TYPES:
+        if self.type not in NAME_TYPES:
             self.type = "OTHER"
         self.note = self.note or ""
 

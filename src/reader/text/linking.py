@@ -16,12 +16,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from reader.text.entities import Mention
+from reader.text.entity_types import NAME_TYPES
 from reader.text.glossary import Entry, Glossary
 from reader.text.numbers import Quantity, find_quantities
 from reader.text.translit import hangul_skeleton, latin_skeletons
 
 HOWS = ("glossary", "number", "date", "transliteration", "elimination")
-NAME_TYPES = frozenset({"PERSON", "ORG", "PLACE", "EQUIPMENT", "OTHER"})
 
 
 @dataclass(frozen=True)

@@ -174,11 +174,9 @@ def store_translation(
 ) -> None:
     """Replace the target side, its sentences, segments and entity layer, and record the engine: one transaction."""
     from ..analysis import entity_layer
-    from ..store.articles import find_by_hash, insert_mentions, insert_rows
+    from ..store.articles import find_by_hash, rewrite_article
     from ..store.connection import transaction
     from ..store.glossary import load_glossary
-    from ..store.notes import reanchor_notes
-    from ..store.search import index_article, unindex_article
     from .state import finish
 
     target = "en" if source == "ko" else "ko"
@@ -212,8 +210,7 @@ def store_translation(
         )
     layer = entity_layer(texts["ko"], texts["en"], segments, load_glossary(conn), published=row["published"])
     titles = {f"title_{source}": row[f"title_{source}"], f"title_{target}": title}
-    content_hash = NewArticle(ko=texts["ko"], en=texts["en"]).content_hash
-    import sqlite_utils
+    new = NewArticle(ko=texts["ko"], en=texts["en"], title_ko=titles["title_ko"], title_en=titles["title_en"])
 
     with transaction(conn):
         now = conn.execute("SELECT ko_text, en_text FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -221,28 +218,17 @@ def store_translation(
             raise TranslationError(f"article {article_id} was removed while it was being translated")
         if now[f"{source}_text"] != text:
             raise TranslationError(f"article {article_id} changed while it was being translated; run again")
-        other = find_by_hash(conn, content_hash)
+        other = find_by_hash(conn, new.content_hash)
         if other is not None and other != article_id:
             raise TranslationError(f"the translated article would be the same as article {other}")
-        unindex_article(conn, article_id)
-        conn.execute(
-            "UPDATE articles SET ko_text = ?, en_text = ?, title_ko = ?, title_en = ?, content_hash = ?, "
-            "translation_by = ?, original_lang = ? WHERE id = ?",
-            (
-                texts["ko"],
-                texts["en"],
-                titles["title_ko"],
-                titles["title_en"],
-                content_hash,
-                engine,
-                source,
-                article_id,
-            ),
+        rewrite_article(
+            conn,
+            article_id,
+            new,
+            rows,
+            layer.segments,
+            layer.mentions,
+            translation_by=engine,
+            original_lang=source,
         )
-        for table in ("mentions", "segments", "sentences"):
-            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        insert_rows(sqlite_utils.Database(conn), article_id, rows, layer.segments)
-        insert_mentions(conn, article_id, layer.mentions)
-        index_article(conn, article_id)
-        reanchor_notes(conn, article_id)
         finish(conn, article_id)

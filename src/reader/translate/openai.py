@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import re
 
+from ..text.language import LANGUAGE_NAMES
 from ._http import api_key, post_json
 from .config import EngineConfig
 from .errors import TranslationError
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
-NAMES = {"ko": "Korean", "en": "English"}
 
 PROMPT = (
     "You translate news from {source} to {target}. The user sends a JSON array of {source} sentences from one "
@@ -61,7 +61,10 @@ class OpenAIEngine:
             "model": self.model,
             "temperature": 0,
             "messages": [
-                {"role": "system", "content": PROMPT.format(source=NAMES[source], target=NAMES[target])},
+                {
+                    "role": "system",
+                    "content": PROMPT.format(source=LANGUAGE_NAMES[source], target=LANGUAGE_NAMES[target]),
+                },
                 {"role": "user", "content": json.dumps(sentences, ensure_ascii=False)},
             ],
         }

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from ...store import Article, Store
 from ...store.library import mark_read
+from ...text.language import LANGUAGE_NAMES
 from ..app_api import reader_app
 from ..format import literal
 from ..widgets.entity_panel import EntityPanel
@@ -22,7 +23,7 @@ from ..widgets.status_line import StatusLine
 from .reading_alignment import ReadingAlignment
 from .reading_entities import ReadingEntities
 from .reading_notes import ReadingNotes
-from .reading_translate import LANGUAGE, ReadingTranslation, missing_side
+from .reading_translate import ReadingTranslation, missing_side
 
 
 def article_heading(article: Article) -> Text:
@@ -33,7 +34,7 @@ def article_heading(article: Article) -> Text:
         details.append(literal(f"machine translation ({article.translation_by})", "italic"))
     missing = missing_side(article)
     if missing is not None:  # said here because T is not in the footer
-        details.append(Text(f"no {LANGUAGE[missing]} text: T translates", style="italic"))
+        details.append(Text(f"no {LANGUAGE_NAMES[missing]} text: T translates", style="italic"))
     if details:
         lines.append(Text(" · ", style="dim").join(details))
         lines[-1].stylize("dim")

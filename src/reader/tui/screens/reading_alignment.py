@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...text.language import LANGUAGE_NAMES
 from ..widgets.find_bar import FindBar
 from ..widgets.parallel_view import ParallelView
 from .reading_base import ReadingBase
@@ -37,8 +38,7 @@ class ReadingAlignment(ReadingBase):
             refused = "This is the last row: there is nothing below to join."
         else:
             before = split_row(self.store.conn, self.article.id, row, side)
-            language = "Korean" if side == "ko" else "English"
-            refused = f"The {language} side of this row is one sentence: nothing to split."
+            refused = f"The {LANGUAGE_NAMES[side]} side of this row is one sentence: nothing to split."
         if before is None:
             self.notify(refused, timeout=3)
             return

@@ -123,7 +123,7 @@ class ReadingEntities(ReadingBase):
 
     def action_add_to_glossary(self) -> None:
         """Offer the selected mention (and its partner) as a new glossary entry."""
-        from ...text.glossary import TYPES
+        from ...text.entity_types import NAME_TYPES
         from ..dialogs.glossary_entry import GlossaryEntryDialog
 
         mention = self.view.selected_mention
@@ -134,7 +134,7 @@ class ReadingEntities(ReadingBase):
         forms = {mention.side: self.mention_text(mention)}
         if partner is not None:
             forms[partner.side] = self.mention_text(partner)
-        dialog = GlossaryEntryDialog(forms.get("ko", ""), forms.get("en", ""), mention.type, TYPES)
+        dialog = GlossaryEntryDialog(forms.get("ko", ""), forms.get("en", ""), mention.type, NAME_TYPES)
         self.app.push_screen(dialog, callback=self.save_glossary_entry)
 
     def save_glossary_entry(self, draft: GlossaryDraft | None) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
+from ...text.language import LANGUAGE_NAMES
 from ..widgets.status_line import StatusLine
 from .reading_base import ReadingBase
 
@@ -24,7 +25,6 @@ TRANSLATION = "machine-translation"
 #: Articles being translated now. Kept here, not in the screen: a thread goes on after its screen has
 #: been left, and a second run on the same article must not start beside it.
 RUNNING: set[int] = set()
-LANGUAGE = {"ko": "Korean", "en": "English"}
 
 
 def missing_side(article: Article) -> str | None:
@@ -80,7 +80,7 @@ class ReadingTranslation(ReadingBase):
         else:
             source = "ko" if target == "en" else "en"
             question = (
-                f"Translate the {LANGUAGE[source]} text into {LANGUAGE[target]} with "
+                f"Translate the {LANGUAGE_NAMES[source]} text into {LANGUAGE_NAMES[target]} with "
                 f"{describe_engine(config)}? The text is sent to that engine."
             )
         from ..dialogs.confirm import ConfirmScreen

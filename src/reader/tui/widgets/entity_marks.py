@@ -12,14 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ...store import Mention, Segment
+from ...text.entity_types import TYPES
 
 #: Entity types and the component class of the reading view that styles each (a colour and a text style, so
 #: types differ without colour too). Defined once; themes
 #: restyle them through CSS (see `ParallelView.DEFAULT_CSS`), and the help screen's legend reads them.
-MENTION_CLASSES: dict[str, str] = {
-    kind: f"parallel-view--{kind.lower()}"
-    for kind in ("PERSON", "ORG", "PLACE", "EQUIPMENT", "DATE", "QUANTITY", "OTHER")
-}
+MENTION_CLASSES: dict[str, str] = {kind: f"parallel-view--{kind.lower()}" for kind in TYPES}
 GUESS_CLASS = "parallel-view--guess"
 SELECTED_CLASS = "parallel-view--mention-selected"
 PARTNER_CLASS = "parallel-view--mention-partner"
