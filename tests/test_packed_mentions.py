@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from builders import one_to_one
 from reader.store import SCHEMA_VERSION, MentionRow, Store
 from reader.store.articles import set_entity_layer
-from reader.store.entities import articles_mentioning
 from reader.store.glossary import remove_entry
 from reader.store.health import check
 from reader.store.mention_pack import HOWS, TYPES, pack_mentions, unpack_mentions
@@ -114,19 +113,6 @@ def test_new_entity_layer_and_deletion_replace_the_packed_row(store: Store, stor
     assert store.get_article(stored).mentions == ()
     assert store.delete_article(stored)
     assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0
-
-
-def test_a_name_is_found_across_the_library(store: Store, stored: int) -> None:
-    other, analysis = one_to_one(["쿠르스크주에서 교전이 있었다."], ["Fighting in the Kursk region."])
-    second = store.insert_article(other, analysis.sentences, analysis.segments, mentions=[
-        MentionRow(0, "ko", *_span(other.ko, "쿠르스크주"), "PLACE"),
-        MentionRow(0, "en", *_span(other.en, "Kursk region"), "PLACE")])  # fmt: skip
-    assert articles_mentioning(store.conn, "쿠르스크", "ko") == [stored]  # not 쿠르스크주: the whole name
-    assert articles_mentioning(store.conn, "쿠르스크주", "ko") == [second]
-    assert articles_mentioning(store.conn, "kursk", "en") == [stored]
-    assert articles_mentioning(store.conn, "3,000", "en") == [stored]
-    assert articles_mentioning(store.conn, "평양", "ko") == []  # in the text, but not marked as a name
-    assert articles_mentioning(store.conn, '"', "ko") == articles_mentioning(store.conn, "", "en") == []
 
 
 def test_db_check_reports_names_it_cannot_read(store: Store, stored: int) -> None:
@@ -250,6 +236,5 @@ def test_an_older_library_upgrades_keeping_every_name_link_and_note(tmp_path: Pa
         kept = get_note(conn, 1)
         assert kept is not None and not kept.detached and kept.target == "mention"
         assert made["ko"][kept.start : kept.end] == "쿠르스크"
-        assert articles_mentioning(conn, "쿠르스크", "ko") == [1]
         assert remove_entry(conn, 1)  # a glossary entry goes without touching mentions
         assert check(conn).ok, check(conn).problems

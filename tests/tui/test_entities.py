@@ -8,7 +8,6 @@ from textual.filter import NoColor
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
-from reader.store.entities import articles_mentioning
 from reader.store.glossary import list_entries
 from reader.tui.app import ReaderApp
 from reader.tui.dialogs.glossary_entry import GlossaryEntryDialog
@@ -124,14 +123,6 @@ def test_entities_panel_lists_each_entity_once_and_enter_walks_its_rows(library,
         assert not panel.is_open and app.focused is view
 
     drive(library, scenario)
-
-
-def test_articles_mentioning_matches_the_mention_text(library) -> None:
-    conn = library.conn
-    assert articles_mentioning(conn, "쿠르스크", "ko") == [1]
-    assert articles_mentioning(conn, "kursk", "en") == [1]  # English ignores case
-    assert articles_mentioning(conn, "쿠르스", "ko") == []  # the whole mention, not a part of it
-    assert articles_mentioning(conn, "Kursk", "ko") == []
 
 
 def test_a_flagged_row_shows_its_mark_and_reasons(store_at, drive) -> None:

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     #: The subcommands of `reader` (or of `reader glossary`, `db`, `notes`) a module's `register` adds to.
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
-EXIT_USAGE = 2
 EXIT_FAILED = 1
 
 #: Runs the app on an open library, with a notice to show first (or None); `reader.__main__` has Textual's.

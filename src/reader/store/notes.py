@@ -179,12 +179,6 @@ def list_notes(
     return [_note(r) for r in rows]
 
 
-def note_counts(conn: sqlite3.Connection) -> dict[int, int]:
-    """Live notes per article, for the library's notes column."""
-    rows = conn.execute("SELECT article_id, count(*) FROM notes WHERE deleted_at IS NULL GROUP BY article_id")
-    return {r[0]: r[1] for r in rows}
-
-
 def reanchor_notes(conn: sqlite3.Connection, article_id: int) -> dict[str, int]:
     """Re-find every note of an article in its current text; call inside the transaction that changed it.
 

@@ -63,11 +63,3 @@ def finish(conn: sqlite3.Connection, article_id: int) -> None:
     """Mark the run done and drop its parts; call inside the transaction that stores the translation."""
     conn.execute("UPDATE translation_runs SET finished = ? WHERE article_id = ?", (now(), article_id))
     conn.execute("DELETE FROM translation_parts WHERE article_id = ?", (article_id,))
-
-
-def last_run(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row | None:
-    """Engine, model and finishing time of the article's last machine translation, if any."""
-    try:
-        return conn.execute("SELECT * FROM translation_runs WHERE article_id = ?", (article_id,)).fetchone()
-    except sqlite3.OperationalError:  # no translation ever ran in this library
-        return None

@@ -54,9 +54,3 @@ def latin_keys(character: str | None) -> tuple[str, ...] | None:
         return None
     keys = tuple(LATIN_BY_JAMO.get(jamo, "") for jamo in _jamo(character))
     return keys if keys and all(keys) else None
-
-
-def latin_key(character: str | None) -> str | None:
-    """The one Latin key a single jamo sits on, or None."""
-    keys = latin_keys(character)
-    return keys[0] if keys and len(keys) == 1 else None
