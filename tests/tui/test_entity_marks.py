@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.store import Mention, Segment
+from reader.store import Segment, StoredMention
 from reader.tui.widgets.entity_marks import (
     article_entities,
     mentions_by_row,
@@ -28,7 +28,7 @@ def at(text: str, form: str, start: int = 0) -> tuple[int, int]:
 
 
 def mention(id: int, position: int, side: str, span: tuple[int, int], type: str, partner: int | None = None):
-    return Mention(id, position, side, *span, type, partner, "glossary" if partner else None, False)
+    return StoredMention(id, position, side, *span, type, partner, "glossary" if partner else None, False)
 
 
 MENTIONS = (

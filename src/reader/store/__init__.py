@@ -11,12 +11,12 @@ from .articles import (
     Article,
     ArticleSummary,
     DuplicateArticle,
-    Mention,
     MentionRow,
     NewArticle,
     Segment,
     SegmentRow,
     SentenceRow,
+    StoredMention,
 )
 from .connection import StoreError, connect, transaction
 from .migrations import SCHEMA_VERSION, migrate
@@ -26,7 +26,6 @@ __all__ = [
     "Article",
     "ArticleSummary",
     "DuplicateArticle",
-    "Mention",
     "MentionRow",
     "NewArticle",
     "Segment",
@@ -34,6 +33,7 @@ __all__ = [
     "SentenceRow",
     "Store",
     "StoreError",
+    "StoredMention",
     "transaction",
 ]
 

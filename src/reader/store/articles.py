@@ -51,7 +51,7 @@ class Segment(NamedTuple):
     issues: tuple[str, ...] = ()
 
 
-class Mention(NamedTuple):
+class StoredMention(NamedTuple):
     """A highlighted name, date or quantity: a span of one side's article text, and its counterpart.
 
     `id` numbers the article's mentions as loaded (from 1); `partner` is the counterpart's id. A named
@@ -83,7 +83,7 @@ class Article:
     en_text: str
     translation_by: str
     segments: tuple[Segment, ...] = field(default=())
-    mentions: tuple[Mention, ...] = field(default=())
+    mentions: tuple[StoredMention, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +227,7 @@ def load_mentions(conn: sqlite3.Connection, article_id: int) -> Columns:
     return unpack_columns(row[0] if row else None)
 
 
-def mentions_of(segments: Sequence[Segment], columns: Columns) -> tuple[Mention, ...]:
+def mentions_of(segments: Sequence[Segment], columns: Columns) -> tuple[StoredMention, ...]:
     """Mentions as the reading screen takes them: each in the row whose span holds its start (-1 before
     the first), in reading order (row, Korean side first, text order), numbered from 1, a partner given by
     its number. Column at a time, in C where it can be: an article may hold a hundred thousand."""
@@ -267,11 +267,11 @@ def mentions_of(segments: Sequence[Segment], columns: Columns) -> tuple[Mention,
     return tuple(map(_new_mention, fields))
 
 
-#: Builds a Mention from a tuple of its fields in C, without the named tuple's Python-level __new__.
-_new_mention = partial(tuple.__new__, Mention)
+#: Builds a StoredMention from a tuple of its fields in C, without the named tuple's Python-level __new__.
+_new_mention = partial(tuple.__new__, StoredMention)
 
 
-def _mentions_one_by_one(segments: Sequence[Segment], columns: Columns) -> tuple[Mention, ...]:
+def _mentions_one_by_one(segments: Sequence[Segment], columns: Columns) -> tuple[StoredMention, ...]:
     """`mentions_of` for segments whose spans are not in text order: a bisect per mention, then a sort."""
     ko_count, starts, ends, kinds, partners, hows, guesses = columns
     total = len(starts)
@@ -286,7 +286,7 @@ def _mentions_one_by_one(segments: Sequence[Segment], columns: Columns) -> tuple
     number = {i: n for n, i in enumerate(order, 1)}
     sides = ["ko"] * ko_count + ["en"] * (total - ko_count)
     return tuple(
-        Mention(number[i], positions[i], sides[i], starts[i], ends[i], kinds[i],
+        StoredMention(number[i], positions[i], sides[i], starts[i], ends[i], kinds[i],
                 None if partners[i] < 0 else number[partners[i] + ko_count if i < ko_count else partners[i]],
                 hows[i], guesses[i])
         for i in order

@@ -21,7 +21,7 @@ from ..widgets.view_marks import ISSUE_MARK, LOCK_MARK
 from .reading_base import ReadingBase
 
 if TYPE_CHECKING:
-    from ...store import Mention
+    from ...store import StoredMention
     from ..dialogs.glossary_entry import GlossaryDraft
 
 REANALYSIS = "reanalysis"
@@ -40,11 +40,11 @@ class ReadingEntities(ReadingBase):
     def status(self) -> StatusLine:
         return self.query_one(StatusLine)
 
-    def mention_text(self, mention: Mention) -> str:
+    def mention_text(self, mention: StoredMention) -> str:
         text = self.article.ko_text if mention.side == "ko" else self.article.en_text
         return text[mention.start : mention.end]
 
-    def describe_mention(self, mention: Mention) -> Text:
+    def describe_mention(self, mention: StoredMention) -> Text:
         """`쿠르스크 ↔ Kursk · PLACE · glossary`: both forms (Korean first), the type, how they were linked."""
         partner = self.view.mention(mention.partner)
         forms = {mention.side: self.mention_text(mention)}

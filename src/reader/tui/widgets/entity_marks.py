@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ...store import Mention, Segment
+from ...store import Segment, StoredMention
 from ...text.entity_types import TYPES
 
 #: Entity types and the component class of the reading view that styles each (a colour and a text style, so
@@ -28,15 +28,15 @@ Mark = tuple[int, str, int, int, str]
 
 
 def mentions_by_row(
-    segments: Sequence[Segment], mentions: Iterable[Mention]
-) -> dict[int, tuple[Mention, ...]]:
+    segments: Sequence[Segment], mentions: Iterable[StoredMention]
+) -> dict[int, tuple[StoredMention, ...]]:
     """Each row's mentions in reading order: the Korean side first, then the English, each in text order.
 
     A mention whose span lies outside its row's span on that side (stale analysis) is left out rather
     than drawn on the wrong words.
     """
     index_of = {s.position: i for i, s in enumerate(segments)}
-    rows: dict[int, list[Mention]] = {}
+    rows: dict[int, list[StoredMention]] = {}
     for m in mentions:
         index = index_of.get(m.position)
         if index is None:
@@ -52,7 +52,7 @@ def mentions_by_row(
     }
 
 
-def entity_marks(by_row: dict[int, tuple[Mention, ...]]) -> list[Mark]:
+def entity_marks(by_row: dict[int, tuple[StoredMention, ...]]) -> list[Mark]:
     """Every mention coloured by its type; a guessed link is also marked as such."""
     marks: list[Mark] = []
     for row, found in by_row.items():
@@ -63,7 +63,7 @@ def entity_marks(by_row: dict[int, tuple[Mention, ...]]) -> list[Mark]:
     return marks
 
 
-def focus_marks(row: int, selected: Mention | None, partner: Mention | None) -> list[Mark]:
+def focus_marks(row: int, selected: StoredMention | None, partner: StoredMention | None) -> list[Mark]:
     marks: list[Mark] = []
     if partner is not None:
         marks.append((row, partner.side, partner.start, partner.end, PARTNER_CLASS))
@@ -109,7 +109,7 @@ class EntityGroup:
 
 
 def article_entities(
-    segments: Sequence[Segment], mentions: Sequence[Mention], ko_text: str, en_text: str
+    segments: Sequence[Segment], mentions: Sequence[StoredMention], ko_text: str, en_text: str
 ) -> list[EntityGroup]:
     """Each linked entity once (Korean form ↔ English form), then unlinked mentions, most frequent first.
 

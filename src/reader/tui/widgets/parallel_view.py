@@ -30,7 +30,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...store import Mention, Segment
+from ...store import Segment, StoredMention
 from . import entity_marks as em
 from .line_frame import gap_line, gutter, heading
 from .row_layout import GAP, LAYOUT_SLICE, LAYOUT_STEP, SIZE_EVERY, RowLayout
@@ -106,7 +106,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     class MentionSelected(Message):
         """The selected mention changed (None: cleared), so the screen can say what it is."""
 
-        def __init__(self, mention: Mention | None) -> None:
+        def __init__(self, mention: StoredMention | None) -> None:
             super().__init__()
             self.mention = mention
 
@@ -129,9 +129,11 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation = 0  # bumped by every fresh layout, so a stale background pass stops
         self._rows = RowLayout(segments, self._columns, "both")  # which content line shows which row
         self._layers = MarkLayers()  # named layers of styled spans (notes, a selection, …), gutter glyphs
-        self._mentions: dict[int, tuple[Mention, ...]] = {}  # row -> its mentions in reading order
-        self._mention_ids: dict[int, Mention] = {}
-        self.selected_mention: Mention | None = None  # the mention picked with Tab, always in the cursor row
+        self._mentions: dict[int, tuple[StoredMention, ...]] = {}  # row -> its mentions in reading order
+        self._mention_ids: dict[int, StoredMention] = {}
+        self.selected_mention: StoredMention | None = (
+            None  # the mention picked with Tab, always in the cursor row
+        )
         self.search: re.Pattern[str] | None = None
         self.search_query: str | None = None  # as typed (stripped), None when there is no search
         self._mark_styles: tuple[Style, ...] | None = None  # the mark styles rows were wrapped with
@@ -143,7 +145,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     def segments(self) -> Sequence[Segment]:
         return self._segments
 
-    def show(self, segments: Sequence[Segment], mentions: Iterable[Mention] = ()) -> None:
+    def show(self, segments: Sequence[Segment], mentions: Iterable[StoredMention] = ()) -> None:
         """Display another article's segments, from the top."""
         self._segments = segments
         self._built_for = None
@@ -464,7 +466,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- mentions and in-article search ---------------------------------------------------------------
 
-    def reload(self, segments: Sequence[Segment], mentions: Iterable[Mention] = ()) -> None:
+    def reload(self, segments: Sequence[Segment], mentions: Iterable[StoredMention] = ()) -> None:
         """The same article realigned or reanalysed: the cursor stays on its row (clamped), where it was."""
         self._segments = segments
         self.set_reactive(ParallelView.cursor, max(0, min(self.cursor, len(segments) - 1)))
@@ -480,7 +482,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         """What the styles and gutter marks mean, each drawn in the style in force (for the help screen)."""
         return draw_legend(lambda component: self.get_component_rich_style(component, partial=True))
 
-    def set_mentions(self, mentions: Iterable[Mention]) -> None:
+    def set_mentions(self, mentions: Iterable[StoredMention]) -> None:
         """Colour these mentions by type; a mention selected at the same place stays selected."""
         previous = self.selected_mention
         self._mentions = em.mentions_by_row(self._segments, mentions)
@@ -492,14 +494,14 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
                          if (m.side, m.start, m.end) == (previous.side, previous.start, previous.end)), None)  # fmt: skip
         self._select(same, force=True)
 
-    def row_mentions(self, index: int) -> tuple[Mention, ...]:
+    def row_mentions(self, index: int) -> tuple[StoredMention, ...]:
         """The mentions of row `index` in reading order (Korean side first)."""
         return self._mentions.get(index, ())
 
-    def mention(self, mention_id: int | None) -> Mention | None:
+    def mention(self, mention_id: int | None) -> StoredMention | None:
         return self._mention_ids.get(mention_id) if mention_id is not None else None
 
-    def _select(self, mention: Mention | None, *, force: bool = False) -> None:
+    def _select(self, mention: StoredMention | None, *, force: bool = False) -> None:
         if mention == self.selected_mention and not force:
             return
         changed = mention != self.selected_mention
@@ -509,12 +511,12 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         if changed:
             self.post_message(self.MentionSelected(mention))
 
-    def select(self, mention: Mention | None) -> None:
+    def select(self, mention: StoredMention | None) -> None:
         """Select `mention` (one of the current row's), or clear the selection."""
         if mention is None or mention in self.row_mentions(self.cursor):
             self._select(mention)
 
-    def select_mention(self, step: int) -> Mention | None:
+    def select_mention(self, step: int) -> StoredMention | None:
         """Select the next (1) or previous (-1) mention of the current row, wrapping round."""
         found = self.row_mentions(self.cursor)
         if not found:
