@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .store.articles import MentionRow, SegmentRow, SentenceRow
+from .store.articles import MentionRow, SegmentRow, SentenceRow, sentences_span
 from .text.align import Link, align
 from .text.glossary import Glossary
 from .text.meaning import sentence_vectors
@@ -107,12 +107,13 @@ def analyse(
         SentenceRow("en", j, s.start, s.end, s.paragraph) for j, s in enumerate(en)
     ]
     segments: list[SegmentRow] = []
+    ko_bounds, en_bounds = [(s.start, s.end) for s in ko], [(s.start, s.end) for s in en]
     ko_next = en_next = 0  # where an empty side of a link sits, so spans stay in reading order
     for position, link in enumerate(links):
         ko_from, ko_to = _range(link.ko, ko_next)
         en_from, en_to = _range(link.en, en_next)
-        ko_start, ko_end = _span(ko, ko_from, ko_to, ko_text)
-        en_start, en_end = _span(en, en_from, en_to, en_text)
+        ko_start, ko_end = sentences_span(ko_bounds, ko_from, ko_to, len(ko_text))
+        en_start, en_end = sentences_span(en_bounds, en_from, en_to, len(en_text))
         first = ko[ko_from] if ko_to > ko_from else (en[en_from] if en_to > en_from else None)
         segments.append(
             SegmentRow(
@@ -228,12 +229,3 @@ def entity_layer(
 
 def _range(indices: tuple[int, ...], at: int) -> tuple[int, int]:
     return (min(indices), max(indices) + 1) if indices else (at, at)
-
-
-def _span(sentences: list[Sentence], start: int, stop: int, text: str) -> tuple[int, int]:
-    """Character span covering sentences [start, stop); an empty range sits where the next one would."""
-    if stop > start:
-        return sentences[start].start, sentences[stop - 1].end
-    if start < len(sentences):
-        return sentences[start].start, sentences[start].start
-    return len(text), len(text)

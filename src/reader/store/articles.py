@@ -141,6 +141,18 @@ class SegmentRow:
     issues: tuple[str, ...] = ()
 
 
+def sentences_span(
+    sentences: Sequence[tuple[int, int]], first: int, stop: int, text_length: int
+) -> tuple[int, int]:
+    """Character span covering sentences [first, stop), given as (start, end); an empty range sits where the
+    next sentence would start (at the end of the text, `text_length`, when there is none)."""
+    if stop > first:
+        return sentences[first][0], sentences[stop - 1][1]
+    if first < len(sentences):
+        return sentences[first][0], sentences[first][0]
+    return text_length, text_length
+
+
 @dataclass(frozen=True, slots=True)
 class MentionRow:
     """A mention to store; the partner is given by its span on the other side (ids come from the database)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
-from .articles import SegmentRow, sentence_spans
+from .articles import SegmentRow, sentence_spans, sentences_span
 from .connection import transaction
 
 
@@ -29,12 +29,6 @@ def _sentences(conn: sqlite3.Connection, article_id: int, lang: str) -> list[tup
     return [(start, end) for start, end, _ in sentence_spans(conn, article_id, lang)]
 
 
-def _span(sentences: list[tuple[int, int]], first: int, stop: int, fallback: int) -> tuple[int, int]:
-    if stop > first:
-        return sentences[first][0], sentences[stop - 1][1]
-    return (sentences[first][0], sentences[first][0]) if first < len(sentences) else (fallback, fallback)
-
-
 def _row(
     ko: list[tuple[int, int]],
     en: list[tuple[int, int]],
@@ -45,8 +39,8 @@ def _row(
     en_len: int,
     issues: tuple[str, ...] = (),
 ) -> SegmentRow:
-    ko_start, ko_end = _span(ko, *ko_range, ko_len)
-    en_start, en_end = _span(en, *en_range, en_len)
+    ko_start, ko_end = sentences_span(ko, *ko_range, ko_len)
+    en_start, en_end = sentences_span(en, *en_range, en_len)
     return SegmentRow(
         position=0,
         paragraph=paragraph,
