@@ -427,6 +427,11 @@ def insert_rows(
             for lang, rows in sides.items()
         ),
     )
+    insert_segments(conn, article_id, segments)
+
+
+def insert_segments(conn: sqlite3.Connection, article_id: int, segments: Sequence[SegmentRow]) -> None:
+    """Store an article's segment rows as they are (inside the caller's transaction)."""
     conn.executemany(
         "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, ko_end, "
         "en_start, en_end, link, confidence, locked, issues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

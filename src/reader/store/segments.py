@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
-from .articles import SegmentRow, sentence_spans, sentences_span
+from .articles import SegmentRow, insert_segments, sentence_spans, sentences_span
 from .connection import transaction
 
 
@@ -68,31 +68,7 @@ def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]
     rows = [replace(r, position=i) for i, r in enumerate(rows)]
     with transaction(conn):
         conn.execute("DELETE FROM segments WHERE article_id = ?", (article_id,))
-        conn.executemany(
-            "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, "
-            "ko_end, en_start, en_end, link, confidence, locked, issues) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    article_id,
-                    r.position,
-                    r.paragraph,
-                    r.ko_from,
-                    r.ko_to,
-                    r.en_from,
-                    r.en_to,
-                    r.ko_start,
-                    r.ko_end,
-                    r.en_start,
-                    r.en_end,
-                    r.link,
-                    r.confidence,
-                    int(r.locked),
-                    "\n".join(r.issues),
-                )
-                for r in rows
-            ],
-        )
+        insert_segments(conn, article_id, rows)
 
 
 def _texts_len(conn: sqlite3.Connection, article_id: int) -> tuple[int, int]:
