@@ -12,6 +12,7 @@ from itertools import chain, pairwise, repeat
 from operator import add, itemgetter
 from typing import NamedTuple, cast
 
+from ..text.language import other_side
 from .connection import transaction
 from .mention_pack import Columns, Packed, pack_mentions, unpack_columns
 from .search import index_article, unindex_article
@@ -496,7 +497,7 @@ def insert_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequenc
             index.setdefault((side, m.start, m.end), i)
     packed: list[Packed] = []
     for side, found in sides.items():
-        other = "en" if side == "ko" else "ko"
+        other = other_side(side)
         for m in found:
             partner = (
                 -1

@@ -11,6 +11,11 @@ from __future__ import annotations
 KOREAN_SHARE = 0.2
 
 
+def other_side(side: str) -> str:
+    """The other side of a pair: 'en' for 'ko', 'ko' for anything else."""
+    return "en" if side == "ko" else "ko"
+
+
 def _is_hangul(ch: str) -> bool:
     o = ord(ch)
     return 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F

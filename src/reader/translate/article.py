@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..store.articles import NewArticle, SegmentRow, SentenceRow
+from ..text.language import other_side
 from .config import EngineConfig
 from .errors import TranslationError
 from .state import fingerprint, save_parts, start_or_resume
@@ -82,7 +83,7 @@ def translate_article(
     if row is None:
         raise TranslationError(f"no article with id {article_id} (see: reader list)")
     source = choose_source(row, force)
-    target = "en" if source == "ko" else "ko"
+    target = other_side(source)
     text, title = row[f"{source}_text"], row[f"title_{source}"] or ""
     sentences = split_sentences(text, source)
     strings = [s.text(text) for s in sentences]
@@ -179,7 +180,7 @@ def store_translation(
     from ..store.glossary import load_glossary
     from .state import finish
 
-    target = "en" if source == "ko" else "ko"
+    target = other_side(source)
     article_id = row["id"]
     translated, spans = assemble(sentences, translations)
     texts = {source: text, target: translated}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..store import Article, Segment
 from ..store.notes import Note
+from ..text.language import other_side
 
 #: Punctuation trimmed from the ends of a selected word, so "밝혔다." selects 밝혔다.
 _EDGE = "\"'“”‘’«»「」『』()[]{}<>.,;:!?…·"
@@ -111,7 +112,7 @@ class Selection:
     @classmethod
     def start(cls, segments: Sequence[Segment], row: int, side: str) -> Selection | None:
         """The first word of `side` of `row`, or of the other side when this one has no words."""
-        for candidate in (side, "en" if side == "ko" else "ko"):
+        for candidate in (side, other_side(side)):
             found = words(segments[row], candidate)
             if found:
                 return cls(row, candidate, tuple(found))

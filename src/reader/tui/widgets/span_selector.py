@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...inert import inert
+from ...text.language import other_side
 from ..annotations import Selection
 from ..dialogs.note_editor import shorten
 
@@ -94,7 +95,7 @@ class SpanSelector(Static, can_focus=True):
         self._show()
 
     def action_swap_side(self) -> None:
-        other = "en" if self.selection.side == "ko" else "ko"
+        other = other_side(self.selection.side)
         swapped = Selection.start(self.view.segments, self.selection.row, other)
         if swapped is None or swapped.side != other:
             self.notify("The other language has no text in this row.", timeout=2)
