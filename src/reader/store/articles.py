@@ -52,6 +52,16 @@ class Segment(NamedTuple):
     issues: tuple[str, ...] = ()
 
 
+def side_span(segment: Segment, side: str) -> tuple[int, int]:
+    """The segment's character span in the `side` ('ko'|'en') text."""
+    return (segment.ko_start, segment.ko_end) if side == "ko" else (segment.en_start, segment.en_end)
+
+
+def side_text(segment: Segment, side: str) -> str:
+    """The segment's text on `side` ('ko'|'en')."""
+    return segment.ko if side == "ko" else segment.en
+
+
 class StoredMention(NamedTuple):
     """A highlighted name, date or quantity: a span of one side's article text, and its counterpart.
 
@@ -542,9 +552,7 @@ def segment_at(article: Article, side: str, offset: int) -> Segment | None:
     """The segment whose `side` span holds `offset` (a note's start): where the note shows."""
     best = None
     for segment in article.segments:
-        start, end = (
-            (segment.ko_start, segment.ko_end) if side == "ko" else (segment.en_start, segment.en_end)
-        )
+        start, end = side_span(segment, side)
         if start <= offset < end or (start == end == offset):
             return segment
         if start <= offset:

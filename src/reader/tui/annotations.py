@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..store import Article, Segment
+from ..store.articles import side_span, side_text
 from ..store.notes import Note
 from ..text.language import other_side
 
@@ -20,14 +21,6 @@ _EDGE = "\"'“”‘’«»「」『』()[]{}<>.,;:!?…·"
 _WORD = re.compile(r"\S+")
 
 NOTE_GLYPH = "✎"
-
-
-def side_span(segment: Segment, side: str) -> tuple[int, int]:
-    return (segment.ko_start, segment.ko_end) if side == "ko" else (segment.en_start, segment.en_end)
-
-
-def side_text(segment: Segment, side: str) -> str:
-    return segment.ko if side == "ko" else segment.en
 
 
 def rows_overlapping(

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...store.articles import side_span, side_text
 from ...store.notes import Note, add_note, list_notes
-from ..annotations import Selection, note_marks, side_span, side_text
+from ..annotations import Selection, note_marks
 from ..dialogs.note_editor import NoteEditor
 from ..dialogs.notes_panel import NotesPanel
 from ..widgets.span_selector import SpanSelector

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ...store import Segment, StoredMention
+from ...store.articles import side_span
 from ...text.entity_types import TYPES
 
 #: Entity types and the component class of the reading view that styles each (a colour and a text style, so
@@ -42,9 +43,7 @@ def mentions_by_row(
         if index is None:
             continue
         segment = segments[index]
-        start, end = (
-            (segment.ko_start, segment.ko_end) if m.side == "ko" else (segment.en_start, segment.en_end)
-        )
+        start, end = side_span(segment, m.side)
         if start <= m.start < m.end <= end:
             rows.setdefault(index, []).append(m)
     return {
