@@ -96,6 +96,10 @@ class Article:
     segments: tuple[Segment, ...] = field(default=())
     mentions: tuple[StoredMention, ...] = field(default=())
 
+    def text(self, side: str) -> str:
+        """The article's text on `side` ('ko'|'en')."""
+        return self.ko_text if side == "ko" else self.en_text
+
 
 @dataclass(frozen=True, slots=True)
 class NewArticle:

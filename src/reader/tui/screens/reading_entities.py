@@ -41,8 +41,7 @@ class ReadingEntities(ReadingBase):
         return self.query_one(StatusLine)
 
     def mention_text(self, mention: StoredMention) -> str:
-        text = self.article.ko_text if mention.side == "ko" else self.article.en_text
-        return text[mention.start : mention.end]
+        return self.article.text(mention.side)[mention.start : mention.end]
 
     def describe_mention(self, mention: StoredMention) -> Text:
         """`쿠르스크 ↔ Kursk · PLACE · glossary`: both forms (Korean first), the type, how they were linked."""

@@ -56,12 +56,10 @@ class ReadingNotes(ReadingBase):
             return
         mention = self._selected_mention()
         if mention is not None:
-            text = self.article.ko_text if mention.side == "ko" else self.article.en_text
-            quotes = [(mention.side, text[mention.start : mention.end])]
+            quotes = [(mention.side, self.article.text(mention.side)[mention.start : mention.end])]
             partner = next((m for m in self.article.mentions if m.id == mention.partner), None)
             if partner is not None:
-                other = self.article.ko_text if partner.side == "ko" else self.article.en_text
-                quotes.append((partner.side, other[partner.start : partner.end]))
+                quotes.append((partner.side, self.article.text(partner.side)[partner.start : partner.end]))
             self._edit_new(mention.side, mention.start, mention.end, "mention", quotes)
             return
         segment = segments[self.view.cursor]
