@@ -69,7 +69,7 @@ def table() -> str:
 
     lines = ["| where | keys | what it does | id |", "| --- | --- | --- | --- |"]
     for cls in binding_classes():
-        where = getattr(cls, "HELP_SECTION", None) or cls.__name__
+        where = getattr(cls, "BINDING_GROUP_TITLE", None) or cls.__name__
         for binding in cls.__dict__["BINDINGS"]:
             if not isinstance(binding, Binding) or (binding.system and not binding.description):
                 continue

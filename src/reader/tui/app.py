@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 class ReaderApp(App[None]):
     """`reader` in the terminal. The CLI and the tests build it the same way: `ReaderApp(store)`."""
 
-    HELP_SECTION: ClassVar[str] = "Everywhere"
+    BINDING_GROUP_TITLE = "Everywhere"
 
     CSS_PATH = "app.tcss"
     TITLE = "reader"

@@ -28,7 +28,7 @@ WORKER = "add-article"
 class AddArticleDialog(ModalScreen[int | None]):
     """Dismissed with the new article's id, or None (Escape). While the article is being added it stays up."""
 
-    HELP_SECTION: ClassVar[str] = "Add article"
+    BINDING_GROUP_TITLE = "Add article"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "add", "Add", id="add_article.add",

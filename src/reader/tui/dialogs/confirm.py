@@ -15,7 +15,7 @@ from textual.widgets import Static
 class ConfirmScreen(ModalScreen[bool]):
     """Dismissed with True for `y`, False for `n` or Escape (the safe answer is the default)."""
 
-    HELP_SECTION: ClassVar[str] = "Question"
+    BINDING_GROUP_TITLE = "Question"
 
     DEFAULT_CSS = """
     ConfirmScreen {

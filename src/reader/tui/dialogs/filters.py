@@ -44,7 +44,7 @@ def view_from(base: LibraryView, chosen: set[str]) -> LibraryView:
 class FilterDialog(ModalScreen[LibraryView]):
     """A checklist of filters; kinds combine (starred AND unread), sources or tags are any-of."""
 
-    HELP_SECTION: ClassVar[str] = "Filters"
+    BINDING_GROUP_TITLE = "Filters"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f", "close", "Done", id="filters.close", tooltip="Close the filters (they stay applied)"),

@@ -30,7 +30,7 @@ def forms(value: str) -> tuple[str, ...]:
 class GlossaryEntryDialog(ModalScreen[GlossaryDraft | None]):
     """Dismissed with the draft (ctrl+s, or Enter in a field) or None (Escape)."""
 
-    HELP_SECTION: ClassVar[str] = "Glossary entry"
+    BINDING_GROUP_TITLE = "Glossary entry"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="glossary_entry.save", tooltip="Add the entry to the glossary"),

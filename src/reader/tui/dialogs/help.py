@@ -20,8 +20,8 @@ from ..keys import LATIN_BY_JAMO
 
 
 def section_title(node: object) -> str:
-    """What a group of keys is for: a widget or screen may say so in `HELP_SECTION`."""
-    return getattr(node, "HELP_SECTION", None) or type(node).__name__
+    """What a group of keys is for: a widget or screen may say so in `BINDING_GROUP_TITLE` (as Textual's own key panel reads it)."""
+    return getattr(node, "BINDING_GROUP_TITLE", None) or type(node).__name__
 
 
 def bindings_table(entries: Sequence[BindingEntry]) -> Group:
@@ -53,7 +53,7 @@ def bindings_table(entries: Sequence[BindingEntry]) -> Group:
 class HelpScreen(ModalScreen[None]):
     """A modal list of bindings; any of its own keys closes it."""
 
-    HELP_SECTION: ClassVar[str] = "Help"
+    BINDING_GROUP_TITLE = "Help"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close", tooltip="Close this help"),

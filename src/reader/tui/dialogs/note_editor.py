@@ -50,7 +50,7 @@ def quote_text(quotes: list[tuple[str, str]]) -> Text:
 class NoteEditor(ModalScreen[T | None], Generic[T]):
     """Edit one note. `save(body, tags)` stores it and returns what the dialog is dismissed with."""
 
-    HELP_SECTION: ClassVar[str] = "Note editor"
+    BINDING_GROUP_TITLE = "Note editor"
 
     DEFAULT_CSS = """
     NoteEditor {

@@ -56,7 +56,7 @@ def reading_order(article: Article, notes: list[Note]) -> list[tuple[Note, int |
 class NotesPanel(ModalScreen[int | None]):
     """Dismissed with the row to jump to, or None."""
 
-    HELP_SECTION: ClassVar[str] = "Notes of this article"
+    BINDING_GROUP_TITLE = "Notes of this article"
 
     DEFAULT_CSS = """
     NotesPanel {

@@ -39,7 +39,7 @@ SORT_NAMES = {"date": "newest first", "source": "by source", "title": "by title"
 class LibraryScreen(Screen[None]):
     """The first screen: a header naming the library, the order and the filters; the table; the footer."""
 
-    HELP_SECTION: ClassVar[str] = "Library"
+    BINDING_GROUP_TITLE = "Library"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs as the key arrives, so the search screen is up before the next key is

@@ -50,7 +50,7 @@ def matches(note: Note, title: str, tags: list[str], words: list[str]) -> bool:
 class NotesScreen(Screen[None]):
     """A filter line over a table of notes; Escape returns to the screen it was opened from."""
 
-    HELP_SECTION: ClassVar[str] = "All notes"
+    BINDING_GROUP_TITLE = "All notes"
 
     DEFAULT_CSS = """
     #notes-header { dock: top; height: auto; padding: 0 1; background: $panel; }

@@ -44,7 +44,7 @@ def article_heading(article: Article) -> Text:
 class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTranslation, Screen[int]):
     """Dismissed with the id of the article last shown, so the library can put its cursor there."""
 
-    HELP_SECTION: ClassVar[str] = "Reading"
+    BINDING_GROUP_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "back", "Library", id="reading.back", tooltip="Back to the library"),

@@ -59,7 +59,7 @@ def hit_text(hit: Hit, query: str, match_style: str = "reverse") -> Text:
 class SearchScreen(Screen[None]):
     """A search box above a list of hits; Enter in the box goes to the hits, Enter on a hit opens it."""
 
-    HELP_SECTION: ClassVar[str] = "Search"
+    BINDING_GROUP_TITLE = "Search"
     #: Korean keys stay Korean here (see ReaderApp._typing_text): this screen has no letter keys.
     TEXT_ENTRY: ClassVar[bool] = True
 

@@ -44,7 +44,7 @@ BOLD = Style(bold=True)
 class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
     """One row per article; Enter (or a click on the current row) opens it."""
 
-    HELP_SECTION: ClassVar[str] = "Moving through the library"
+    BINDING_GROUP_TITLE = "Moving through the library"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open", id="library.open", tooltip="Read the article under the cursor"),

@@ -35,7 +35,7 @@ def entity_label(group: EntityGroup, style: str = "") -> Text:
 class EntityList(OptionList):
     """The list itself; Escape or `e` give the article back its focus."""
 
-    HELP_SECTION: ClassVar[str] = "Entities panel"
+    BINDING_GROUP_TITLE = "Entities panel"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,e", "close_panel", "Close", id="entities.close", tooltip="Close the entities panel"),

@@ -13,7 +13,7 @@ from textual.widgets import Input
 class FindBar(Input):
     """A one-line input under the article. Korean can be typed here: the app leaves focused inputs alone."""
 
-    HELP_SECTION: ClassVar[str] = "Find in this article"
+    BINDING_GROUP_TITLE = "Find in this article"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="find.close",

@@ -52,7 +52,7 @@ WRAPPED_ROWS = 1024
 class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
     """Aligned segments of one article, with a current-segment cursor marked on both languages."""
 
-    HELP_SECTION: ClassVar[str] = "Moving through the article"
+    BINDING_GROUP_TITLE = "Moving through the article"
     #: The styles: the entity palette, the cursor, the gutter marks (`view_marks`).
     COMPONENT_CLASSES: ClassVar[set[str]] = COMPONENT_CLASSES
     DEFAULT_CSS = VIEW_CSS

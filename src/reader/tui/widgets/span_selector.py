@@ -28,7 +28,7 @@ HINT = "w/→ longer · b/← shorter · o other language · a annotate · Esc c
 class SpanSelector(Static, can_focus=True):
     """Holds a `Selection` of one row and redraws it in the view at every key."""
 
-    HELP_SECTION: ClassVar[str] = "Selecting text"
+    BINDING_GROUP_TITLE = "Selecting text"
 
     DEFAULT_CSS = """
     SpanSelector {
