@@ -182,7 +182,10 @@ def entity_layer(
             partner[("ko", link.ko.start, link.ko.end)] = (link.en.start, link.en.end, link.how, link.guess)
             partner[("en", link.en.start, link.en.end)] = (link.ko.start, link.ko.end, link.how, link.guess)
         # A link may name a word inside a longer Korean mention (페루 리마 → 리마); that word is the mention.
+        # Two linked mentions name one thing: the pair's evidence (the glossary entry, the other side) types
+        # both, so 한국 in 한국 외교부 and "South Korea" do not look like two kinds of thing.
         ko_spans = {(m.start, m.end): m.type for m in ko_found}
+        en_spans = {(m.start, m.end): m.type for m in en_found}
         for link in links:
             if (link.ko.start, link.ko.end) not in ko_spans:
                 ko_spans = {
@@ -190,11 +193,6 @@ def entity_layer(
                     for span, t in ko_spans.items()
                     if span[1] <= link.ko.start or span[0] >= link.ko.end
                 }
-                ko_spans[(link.ko.start, link.ko.end)] = link.type
-        # Two linked mentions name one thing: the pair's evidence (the glossary entry, the other side) types
-        # both, so 한국 in 한국 외교부 and "South Korea" do not look like two kinds of thing.
-        en_spans = {(m.start, m.end): m.type for m in en_found}
-        for link in links:
             ko_spans[(link.ko.start, link.ko.end)] = link.type
             en_spans[(link.en.start, link.en.end)] = link.type
         for side, spans, base, other in (

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from reader.text.entity_types import TYPES  # noqa: F401  (entities.TYPES, as before)
-from reader.text.glossary import PARTICLES, Glossary
+from reader.text.glossary import PARTICLES, Glossary, bundled_glossary
 from reader.text.korean import known_names, korean_model
 from reader.text.ner import PERSON_TITLES_EN, TITLES_EN, english_tokens, recognise
 from reader.text.numbers import escape_sequences, find_quantities
@@ -60,11 +60,9 @@ def find_mentions(
     return _resolve(text, cands)
 
 
-@lru_cache(maxsize=1)
 def default_glossary() -> Glossary:
-    """The bundled glossary, loaded once per process (it ships inside the package, so a missing file is a
-    broken install and raises)."""
-    return Glossary.load_bundled()
+    """The bundled glossary, loaded once per process."""
+    return bundled_glossary()
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -77,7 +75,6 @@ class _Cand:
     end: int
     type: str
     prio: int  # higher wins an overlap
-    sure: bool = True  # False: the type is a default guess
 
 
 def _resolve(text: str, cands: Iterable[_Cand]) -> list[Mention]:
@@ -306,11 +303,8 @@ def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = N
             and not any(s < m.end and m.start < e for s, e, _ in found)
         ):
             continue
-        typ = m.type
-        if typ == "PLACE" and _SIDE.match(text, m.end):
-            typ = (
-                "ORG"  # 우크라이나 측: the country as a party (its government, its delegation), not the land
-            )
+        # 우크라이나 측: the country as a party (its government, its delegation), not the land
+        typ = "ORG" if m.type == "PLACE" and _SIDE.match(text, m.end) else m.type
         out.append(_Cand(m.start, m.end, typ, 2 if common else 8))
     for hit in _script_mixed_names().finditer(text):
         rest = _word_rest(text, hit.end())

@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
@@ -415,3 +416,10 @@ def read_entries(file: TextIO) -> list[Entry]:
         if e.ko or e.en:
             entries.append(e)
     return entries
+
+
+@lru_cache(maxsize=1)
+def bundled_glossary() -> Glossary:
+    """The bundled glossary, loaded once per process and shared (recognition and its models read it too);
+    it ships inside the package, so a missing file is a broken install and raises."""
+    return Glossary.load_bundled()

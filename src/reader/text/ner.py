@@ -108,22 +108,12 @@ def _script(form: str) -> str:
     return "other"
 
 
-@lru_cache(maxsize=1)
-def _bundled_names() -> list[tuple[list[str], list[str], str]]:
-    """The bundled glossary's people, places and organisations as (Korean forms, English forms, type), read
-    straight from its CSV: the models learned with these, whatever the user's own glossary holds."""
-    import csv
+def _bundled_names() -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    """The bundled glossary's people, places and organisations as (Korean forms, English forms, type): the
+    models learned with these, whatever the user's own glossary holds."""
+    from reader.text.glossary import bundled_glossary
 
-    rows = []
-    ref = resources.files("reader").joinpath("data", "glossary.csv")
-    with ref.open("r", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            typ = (row.get("type") or "").strip().upper()
-            if typ in ("PERSON", "ORG", "PLACE"):
-                ko = [f.strip() for f in (row.get("ko") or "").split("|") if f.strip()]
-                en = [f.strip() for f in (row.get("en") or "").split("|") if f.strip()]
-                rows.append((ko, en, typ))
-    return rows
+    return [(e.ko, e.en, e.type) for e in bundled_glossary() if e.type in ("PERSON", "ORG", "PLACE")]
 
 
 @lru_cache(maxsize=1)
