@@ -139,13 +139,12 @@ def link_mentions(
     return state.links
 
 
-_SAME_DAY = ("that day", "the same day", "today")
+# What entities marks as a relative date on each side (_KO_REL_DATE, _EN_REL_DATE), Korean to English
 _RELATIVE_DATES: dict[str, tuple[str, ...]] = {
-    "이날": _SAME_DAY,
-    "당일": _SAME_DAY,
+    "이날": ("that day", "the same day", "today"),
     "오늘": ("today", "that day"),
     "어제": ("yesterday", "the previous day"),
-    "전날": ("the previous day", "yesterday", "the day before"),
+    "전날": ("the previous day", "yesterday"),
     "내일": ("tomorrow", "the next day"),
     "다음날": ("the next day", "the following day", "tomorrow"),
     "올해": ("this year",),
