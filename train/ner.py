@@ -56,17 +56,12 @@ def gold(doc: dict) -> list[tuple[int, int, str]]:
 
 def tokens_and_features(docs: list[dict], lang: str) -> list[tuple[list, list]]:
     """(offsets, features) per document, as the reader builds them when it tags."""
-    out = []
     if lang == "ko":
         from reader.text.korean import korean_tokens
 
-        for doc, toks in zip(docs, korean_tokens(d["text"] for d in docs), strict=True):
-            out.append(([(t.start, t.start + t.len) for t in toks], ner.korean_features(doc["text"], toks)))
-    else:
-        for doc in docs:
-            offsets = ner.english_tokens(doc["text"])
-            out.append((offsets, ner.english_features(doc["text"], offsets)))
-    return out
+        toks = korean_tokens(d["text"] for d in docs)  # one batched Kiwi call
+        return [ner.tokens_and_features(d["text"], "ko", next(toks)) for d in docs]
+    return [ner.tokens_and_features(d["text"], "en") for d in docs]
 
 
 def write_common_words(docs: list[dict]) -> None:

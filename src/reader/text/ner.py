@@ -29,21 +29,27 @@ def recognise(text: str, lang: str, tokens: list[Any] | None = None) -> list[Spa
     """The names in `text` (lang "ko" or "en"), as (start, end, type) in text order.
 
     `tokens` is Kiwi's analysis of a Korean `text` when the caller already has it."""
-    if lang == "ko":
-        from reader.text.korean import korean_model
-
-        toks = tokens if tokens is not None else korean_model().tokenize(text)
-        offsets = [(t.start, t.start + t.len) for t in toks]
-        features = korean_features(text, toks)
-    elif lang == "en":
-        offsets = english_tokens(text)
-        features = english_features(text, offsets)
-    else:
-        raise ValueError(f"unsupported language: {lang!r} (expected 'ko' or 'en')")
+    offsets, features = tokens_and_features(text, lang, tokens)
     if not offsets:
         return []
     labels = _tagger(lang).tag(features)
     return [(s, e, MODEL_TYPES[t]) for s, e, t in spans_from_labels(labels, offsets)]
+
+
+def tokens_and_features(
+    text: str, lang: str, tokens: list[Any] | None = None
+) -> tuple[list[tuple[int, int]], list[list[str]]]:
+    """The tokens a model tags (as offsets) and their features: the one view of a text that training
+    (train/ner.py) and tagging share. `tokens` is Kiwi's analysis of a Korean `text`, if already made."""
+    if lang == "ko":
+        from reader.text.korean import korean_model
+
+        toks = tokens if tokens is not None else korean_model().tokenize(text)
+        return [(t.start, t.start + t.len) for t in toks], korean_features(text, toks)
+    if lang == "en":
+        offsets = english_tokens(text)
+        return offsets, english_features(text, offsets)
+    raise ValueError(f"unsupported language: {lang!r} (expected 'ko' or 'en')")
 
 
 @lru_cache(maxsize=2)
