@@ -45,12 +45,12 @@ with Store.open(out) as store:
     glossary = load_glossary(store.conn)
     for path in sorted(samples.glob("*.json")):
         add_article(store, article_from_json(read_text(path), path.name), glossary=glossary)
-    mentions = store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    articles = store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 print(json.dumps({
     "seconds": time.perf_counter() - t0,
     "names_seconds": spent[0],
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    "articles": mentions,
+    "articles": articles,
 }))
 """
 
