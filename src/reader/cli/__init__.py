@@ -32,7 +32,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: each command module registers its own commands (imported only now, so that
     `reader` alone starts without them)."""
-    from . import add, analysis_cmds, db, glossary, library, notes, translate
+    from . import add, analysis_cmds, db, feeds, glossary, library, notes, translate
 
     parser = argparse.ArgumentParser(
         prog="reader", description="Read Korean news beside its English translation, sentence by sentence."
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(parser, None)
     parser.set_defaults(func=cmd_tui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (add, translate, library, analysis_cmds, glossary, db, notes):  # the order of --help
+    for module in (add, translate, library, feeds, analysis_cmds, glossary, db, notes):  # the order of --help
         module.register(commands)
     return parser
 

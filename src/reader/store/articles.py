@@ -335,35 +335,49 @@ def insert_article(
     mentions: Sequence[MentionRow] = (),
 ) -> int:
     """Store an analysed article in one transaction and return its id; a duplicate raises DuplicateArticle."""
+    with transaction(conn):
+        return write_new_article(conn, article, sentences, segments, added=added, mentions=mentions)
+
+
+def write_new_article(
+    conn: sqlite3.Connection,
+    article: NewArticle,
+    sentences: Sequence[SentenceRow],
+    segments: Sequence[SegmentRow],
+    *,
+    added: str | None = None,
+    mentions: Sequence[MentionRow] = (),
+) -> int:
+    """What `insert_article` does, inside the caller's transaction (a fetch that also records the item, a
+    split that also moves notes)."""
     import sqlite_utils
 
     db = sqlite_utils.Database(conn)
     content_hash = article.content_hash
-    with transaction(conn):
-        existing = find_by_hash(conn, content_hash)
-        if existing is not None:
-            raise DuplicateArticle(existing)
-        table = db.table("articles")
-        table.insert(
-            {
-                "title_ko": article.title_ko,
-                "title_en": article.title_en,
-                "source": article.source,
-                "url": article.url,
-                "author": article.author,
-                "published": article.published,
-                "added": added or datetime.now(UTC).isoformat(timespec="seconds"),
-                "original_lang": "ko" if article.ko.strip() else "en",
-                "translation_by": article.translation_by,
-                "content_hash": content_hash,
-                "ko_text": article.ko,
-                "en_text": article.en,
-            }
-        )
-        article_id = cast(int, table.last_pk)  # the new row's INTEGER PRIMARY KEY
-        insert_rows(db, article_id, sentences, segments)
-        insert_mentions(conn, article_id, mentions)
-        index_article(conn, article_id)
+    existing = find_by_hash(conn, content_hash)
+    if existing is not None:
+        raise DuplicateArticle(existing)
+    table = db.table("articles")
+    table.insert(
+        {
+            "title_ko": article.title_ko,
+            "title_en": article.title_en,
+            "source": article.source,
+            "url": article.url,
+            "author": article.author,
+            "published": article.published,
+            "added": added or datetime.now(UTC).isoformat(timespec="seconds"),
+            "original_lang": "ko" if article.ko.strip() else "en",
+            "translation_by": article.translation_by,
+            "content_hash": content_hash,
+            "ko_text": article.ko,
+            "en_text": article.en,
+        }
+    )
+    article_id = cast(int, table.last_pk)  # the new row's INTEGER PRIMARY KEY
+    insert_rows(db, article_id, sentences, segments)
+    insert_mentions(conn, article_id, mentions)
+    index_article(conn, article_id)
     return int(article_id)
 
 

@@ -307,6 +307,34 @@ def _v9_packed_mentions(db) -> None:
     conn.execute("ALTER TABLE mentions_v9 RENAME TO mentions")
 
 
+def _v10_feeds_and_pairs(db) -> None:
+    """Feeds the reader follows, the items already seen in them, and where each side of an article came
+    from: a story fetched in two languages becomes one article that keeps both addresses."""
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE feeds (id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE, "
+        "etag TEXT NOT NULL DEFAULT '', last_modified TEXT NOT NULL DEFAULT '', last_fetched TEXT, "
+        "last_error TEXT NOT NULL DEFAULT '', added TEXT NOT NULL)"
+    )
+    # An item is remembered once stored (or once refused as a duplicate), by its guid within its feed, its
+    # address and its text, so moving or repeated items are never stored twice.
+    conn.execute(
+        "CREATE TABLE feed_items (id INTEGER PRIMARY KEY, feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL, "
+        "guid TEXT NOT NULL, url TEXT NOT NULL DEFAULT '', text_hash TEXT NOT NULL DEFAULT '', "
+        "article_id INTEGER, lang TEXT NOT NULL DEFAULT '', seen TEXT NOT NULL)"
+    )
+    conn.execute("CREATE INDEX idx_feed_items_guid ON feed_items(feed_id, guid)")
+    conn.execute("CREATE INDEX idx_feed_items_url ON feed_items(url)")
+    conn.execute("CREATE INDEX idx_feed_items_hash ON feed_items(text_hash)")
+    for column in ("feed", "ko_url", "en_url", "paired"):
+        conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    # Two one-language articles a person unpaired: never paired again automatically.
+    conn.execute(
+        "CREATE TABLE unpaired (ko_article INTEGER NOT NULL, en_article INTEGER NOT NULL, "
+        "PRIMARY KEY (ko_article, en_article)) WITHOUT ROWID"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_articles_and_segments,
     _v2_glossary_and_mentions,
@@ -317,6 +345,7 @@ MIGRATIONS: list[Migration] = [
     _v7_listing_index,
     _v8_compact_rows_and_article_index,
     _v9_packed_mentions,
+    _v10_feeds_and_pairs,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,261 @@
+"""`reader feeds …`, `reader fetch`, `reader pair`, `reader unpair`: following news feeds, and the
+stories in two languages joined into one article."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .common import CommandError, add_command, open_store, out, stderr_console, write_atomically
+
+if TYPE_CHECKING:
+    from .common import Commands
+
+
+def register(commands: Commands) -> None:
+    feeds = commands.add_parser(
+        "feeds",
+        help="the news feeds (RSS, Atom) that reader fetch reads",
+        description="the news feeds that reader fetch reads",
+    )
+    fcommands = feeds.add_subparsers(title="feeds commands", metavar="ACTION", required=True)
+    fadd = add_command(fcommands, "add", cmd_feeds_add, "follow a feed (RSS or Atom address)")
+    fadd.add_argument("url", metavar="URL")
+    fadd.add_argument("--name", help="a short name (default: the address's host)")
+    flist = add_command(fcommands, "list", cmd_feeds_list, "list the feeds followed")
+    flist.add_argument("--json", action="store_true", help="print a JSON list")
+    frm = add_command(fcommands, "rm", cmd_feeds_rm, "stop following a feed (its articles stay)")
+    frm.add_argument("feed", metavar="NAME|URL")
+    fimport = add_command(fcommands, "import", cmd_feeds_import, "follow every feed of an OPML file")
+    fimport.add_argument("file", metavar="FILE.opml")
+    fexport = add_command(fcommands, "export", cmd_feeds_export, "write the feeds followed as OPML")
+    fexport.add_argument("file", metavar="FILE.opml", nargs="?", help="default: standard output")
+
+    fetch = add_command(
+        commands,
+        "fetch",
+        cmd_fetch,
+        "fetch what is new in the feeds; a Korean story and its English edition become one article",
+    )
+    fetch.add_argument("--feed", metavar="NAME|URL", help="only this feed")
+    fetch.add_argument("--timeout", type=float, default=20.0, help="seconds for each request (default 20)")
+    pair = add_command(commands, "pair", cmd_pair, "join a Korean and an English article into one (by hand)")
+    pair.add_argument("ids", type=int, nargs=2, metavar="ID")
+    unpair = add_command(commands, "unpair", cmd_unpair, "split a paired article into its two languages")
+    unpair.add_argument("id", type=int, metavar="ID")
+
+
+def _name_for(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def _check_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise CommandError(f"{url}: not a feed address (http:// or https:// and a host name)")
+    return url.strip()
+
+
+def cmd_feeds_add(args: argparse.Namespace) -> int:
+    from ..store.feeds import add_feed, list_feeds
+
+    url = _check_url(args.url)
+    with open_store(args) as store:
+        name = args.name or _name_for(url)
+        if not args.name:
+            taken = {f.name for f in list_feeds(store.conn)}
+            base, n = name, 2
+            while name in taken:
+                name, n = f"{base}-{n}", n + 1
+        feed = add_feed(store.conn, url, name.strip())
+    out(f"following {feed.name}: {feed.url}")
+    return 0
+
+
+def cmd_feeds_list(args: argparse.Namespace) -> int:
+    from ..store.feeds import list_feeds
+
+    with open_store(args) as store:
+        feeds = list_feeds(store.conn)
+    if args.json:
+        out(
+            json.dumps(
+                [
+                    {
+                        "name": f.name,
+                        "url": f.url,
+                        "articles": f.articles,
+                        "last_fetched": f.last_fetched,
+                        "last_error": f.last_error or None,
+                    }
+                    for f in feeds
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    if not feeds:
+        out("No feeds followed. Add one with: reader feeds add URL")
+        return 0
+    for f in feeds:
+        state = f"fetched {f.last_fetched}" if f.last_fetched else "never fetched"
+        if f.last_error:
+            state += f"; last error: {f.last_error}"
+        out(f"{f.name}\t{f.url}\t{f.articles} articles\t{state}")
+    return 0
+
+
+def cmd_feeds_rm(args: argparse.Namespace) -> int:
+    from ..store.feeds import find_feed, remove_feed
+
+    with open_store(args) as store:
+        feed = find_feed(store.conn, args.feed)
+        if feed is None:
+            raise CommandError(f"no feed named or at {args.feed!r} (see: reader feeds list)")
+        remove_feed(store.conn, feed.id)
+    out(f"stopped following {feed.name}")
+    return 0
+
+
+def cmd_feeds_import(args: argparse.Namespace) -> int:
+    from ..feeds.opml import read_opml
+    from ..importers import ImportProblem
+    from ..store.connection import transaction
+    from ..store.feeds import list_feeds
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        found = read_opml(data, str(path))
+    except ImportProblem as exc:
+        raise CommandError(str(exc)) from None
+    if not found:
+        raise CommandError(f"{path}: no feeds in it (no outline with an xmlUrl)")
+    added = skipped = 0
+    with open_store(args) as store:
+        known = list_feeds(store.conn)
+        urls, names = {f.url for f in known}, {f.name for f in known}
+        with transaction(store.conn) as conn:  # the whole list or nothing
+            for url, label in found:
+                if url in urls or urlsplit(url).scheme not in ("http", "https"):
+                    skipped += 1
+                    continue
+                name, n = (label or _name_for(url)), 2
+                base = name
+                while name in names:
+                    name, n = f"{base}-{n}", n + 1
+                conn.execute(
+                    "INSERT INTO feeds (url, name, added) VALUES (?, ?, datetime('now'))", (url, name)
+                )
+                urls.add(url)
+                names.add(name)
+                added += 1
+    out(
+        f"following {added} new feed{'s' if added != 1 else ''}"
+        + (f"; {skipped} already followed or not web addresses" if skipped else "")
+    )
+    return 0
+
+
+def cmd_feeds_export(args: argparse.Namespace) -> int:
+    from ..feeds.opml import write_opml
+    from ..store.feeds import list_feeds
+
+    with open_store(args) as store:
+        text = write_opml([(f.url, f.name) for f in list_feeds(store.conn)])
+    if args.file:
+        write_atomically(Path(args.file), text)
+    else:
+        out(text.rstrip("\n"))
+    return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from ..feeds.run import fetch_feeds
+    from ..store.feeds import find_feed, list_feeds
+
+    if args.timeout <= 0:
+        raise CommandError("--timeout must be a positive number of seconds")
+    with open_store(args) as store:
+        if args.feed:
+            feed = find_feed(store.conn, args.feed)
+            if feed is None:
+                raise CommandError(f"no feed named or at {args.feed!r} (see: reader feeds list)")
+            feeds = [feed]
+        else:
+            feeds = list_feeds(store.conn)
+        if not feeds:
+            raise CommandError("no feeds followed; add one with: reader feeds add URL")
+        console = stderr_console()
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("Fetching feeds…", total=None)
+
+            def progress(done: int, total: int, what: str) -> None:
+                bar.update(task, completed=done, total=total, description=what[:40])
+
+            summary = fetch_feeds(store, feeds, timeout=args.timeout, on_progress=progress)
+    for line in summary.lines():
+        out(line)
+    return 0
+
+
+def cmd_pair(args: argparse.Namespace) -> int:
+    from ..pairing import join, stored_side
+    from ..store.pairs import languages
+
+    first, second = args.ids
+    if first == second:
+        raise CommandError("give two different articles: a Korean one and an English one")
+    with open_store(args) as store:
+        langs = {}
+        for article_id in (first, second):
+            found = languages(store.conn, article_id)
+            if found is None:
+                raise CommandError(f"no article with id {article_id}")
+            has_ko, has_en, human = found
+            if has_ko and has_en and human:
+                raise CommandError(
+                    f"article {article_id} has both languages already (reader unpair {article_id} splits it)"
+                )
+            langs[article_id] = "ko" if has_ko and (not has_en or not human) else "en"
+        if langs[first] == langs[second]:
+            raise CommandError(
+                f"articles {first} and {second} are both in the same language; pair a Korean one with an English one"
+            )
+        ko_id, en_id = (first, second) if langs[first] == "ko" else (second, first)
+        ko, ko_url = stored_side(store, ko_id, "ko")
+        en, en_url = stored_side(store, en_id, "en")
+        article_id = join(store, ko, en, ko_id=ko_id, en_id=en_id, ko_url=ko_url, en_url=en_url, by_hand=True)
+    out(f"paired {ko_id} and {en_id} as article {article_id}")
+    return 0
+
+
+def cmd_unpair(args: argparse.Namespace) -> int:
+    from ..pairing import split
+    from ..store.pairs import languages
+
+    with open_store(args) as store:
+        found = languages(store.conn, args.id)
+        if found is None:
+            raise CommandError(f"no article with id {args.id}")
+        if not all(found):
+            raise CommandError(f"article {args.id} is not a pair of a Korean and an English text")
+        en_id = split(store, args.id)
+    out(f"unpaired: {args.id} (Korean), {en_id} (English)")
+    return 0

@@ -1,0 +1,91 @@
+"""Downloading a feed politely: a conditional request (ETag, Last-Modified), a timeout, and the items
+parsed by feedparser (RSS 0.9x/1.0/2.0 and Atom, any declared charset)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+
+from ..importers.web import MAX_PAGE_BYTES, TIMEOUT_SECONDS, USER_AGENT
+
+__all__ = ["FeedAnswer", "FeedItem", "download_feed"]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    guid: str
+    url: str
+    title: str
+    published: str | None  # ISO 8601, UTC
+
+
+@dataclass(slots=True)
+class FeedAnswer:
+    """What one request for a feed gave: items (none when the server said 304 Not Modified), the
+    validators for next time, or the one-line reason it failed."""
+
+    items: list[FeedItem] = field(default_factory=list)
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+    error: str = ""
+
+
+def download_feed(
+    url: str, *, etag: str = "", last_modified: str = "", timeout: float = TIMEOUT_SECONDS
+) -> FeedAnswer:
+    """GET a feed, asking only for what changed since `etag` / `last_modified`; never raises."""
+    import feedparser
+    import httpx
+
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
+    }
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    try:
+        with httpx.Client(follow_redirects=True, timeout=httpx.Timeout(timeout), headers=headers) as client:
+            response = client.get(url)
+    except httpx.TimeoutException:
+        return FeedAnswer(error=f"no answer within {timeout:g} seconds")
+    except httpx.HTTPError as exc:
+        return FeedAnswer(
+            error=f"cannot fetch ({str(exc).strip().splitlines()[-1][:160] if str(exc).strip() else type(exc).__name__})"
+        )
+    if response.status_code == 304:
+        return FeedAnswer(not_modified=True)
+    if response.status_code >= 400:
+        return FeedAnswer(
+            error=f"the server answered HTTP {response.status_code} {response.reason_phrase}".rstrip()
+        )
+    if len(response.content) > MAX_PAGE_BYTES:
+        return FeedAnswer(error="the feed is larger than the 10 MB limit")
+    parsed = feedparser.parse(
+        response.content,
+        response_headers={k.lower(): v for k, v in response.headers.items()}
+        | {"content-location": str(response.url)},
+    )
+    if not parsed.get("version") and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        return FeedAnswer(error=f"not an RSS or Atom feed{f' ({str(reason)[:120]})' if reason else ''}")
+    items = []
+    for entry in parsed.entries:
+        link = (entry.get("link") or "").strip()
+        guid = (entry.get("id") or link).strip()
+        if not guid:
+            continue
+        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = None
+        if when:
+            from datetime import UTC, datetime
+
+            published = datetime.fromtimestamp(calendar.timegm(when), UTC).isoformat(timespec="seconds")
+        items.append(FeedItem(guid, link, (entry.get("title") or "").strip(), published))
+    return FeedAnswer(
+        items=items,
+        etag=response.headers.get("etag"),
+        last_modified=response.headers.get("last-modified"),
+    )

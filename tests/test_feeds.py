@@ -1,0 +1,358 @@
+"""Feeds: `reader feeds …`, `reader fetch`, and the pairing of a Korean story with its English edition,
+against real feed and page servers on 127.0.0.1 started by the tests."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from reader.cli import main
+from reader.store import Store
+from servers import serving, url_of
+
+STORIES = {
+    "troops-ko": (
+        "ko",
+        "북한군 1만1000명 쿠르스크 배치",
+        [
+            "국방부는 26일 북한군 약 1만1000명이 러시아 쿠르스크 지역에 배치된 것으로 파악된다고 밝혔다.",
+            "국방부 대변인은 정례 브리핑에서 추가 파병 가능성도 배제할 수 없다며 동향을 면밀히 주시하고 있다고 말했다.",
+            "정부는 이날 국가안보회의를 열고 대응 방안을 논의했다.",
+        ],
+    ),
+    "troops-en": (
+        "en",
+        "11,000 North Korean troops in Kursk",
+        [
+            (
+                "About 11,000 North Korean troops are believed to have been deployed to Russia's Kursk region, "
+                "the Defence Ministry said on the 26th."
+            ),
+            "A ministry spokesperson told a regular briefing that further deployments could not be ruled out.",
+            "The government held a National Security Council meeting the same day to discuss its response.",
+        ],
+    ),
+    "rates-ko": (
+        "ko",
+        "한국은행 기준금리 동결",
+        [
+            "한국은행 금융통화위원회는 28일 기준금리를 연 3.25%로 동결했다.",
+            "이창용 총재는 기자간담회에서 물가 상승률이 안정되고 있지만 가계부채 증가세를 더 지켜봐야 한다고 말했다.",
+            "시장에서는 내년 상반기 중 추가 인하가 있을 것으로 내다봤다.",
+        ],
+    ),
+    "football-en": (
+        "en",
+        "Ulsan win the K League title",
+        [
+            "Ulsan HD clinched their third straight K League 1 title with a 2-1 win over Gangwon on Friday.",
+            "The champions came from behind in front of a crowd of more than 30,000 at Munsu Football Stadium.",
+            "Their coach praised the players for their resilience over a long and difficult season.",
+        ],
+    ),
+}
+
+
+def page(lang: str, title: str, paragraphs: list[str]) -> bytes:
+    body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<meta property="og:title" content="{title}"></head><body><article><h1>{title}</h1>{body}'
+        "</article></body></html>"
+    ).encode()
+
+
+def rss(base: str, slugs: list[str], encoding: str = "utf-8") -> bytes:
+    items = "".join(
+        f"<item><title>{STORIES[s][1]}</title><link>{base}/news/{s}</link><guid>{base}/news/{s}</guid>"
+        f"<pubDate>Tue, 26 Nov 2024 0{i}:00:00 GMT</pubDate></item>"
+        for i, s in enumerate(slugs)
+    )
+    return (
+        f'<?xml version="1.0" encoding="{encoding}"?><rss version="2.0"><channel><title>국방 소식</title>'
+        f"<link>{base}</link><description>test</description>{items}</channel></rss>"
+    ).encode(encoding)
+
+
+def atom(base: str, slugs: list[str]) -> bytes:
+    entries = "".join(
+        f"<entry><title>{STORIES[s][1]}</title><link href='{base}/news/{s}'/><id>tag:test,2024:{s}</id>"
+        f"<updated>2024-11-26T1{i}:00:00Z</updated></entry>"
+        for i, s in enumerate(slugs)
+    )
+    return (
+        "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Defence news</title>"
+        f"<id>tag:test,2024:feed</id><updated>2024-11-26T12:00:00Z</updated>{entries}</feed>"
+    ).encode()
+
+
+class Site(BaseHTTPRequestHandler):
+    hits: ClassVar[Counter] = Counter()
+    feeds: ClassVar[dict[str, list[str]]] = {}
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        base = f"http://{self.headers['Host']}"
+        path = self.path
+        Site.hits[path] += 1
+        if path.startswith("/news/") and path[6:] in STORIES:
+            lang, title, paragraphs = STORIES[path[6:]]
+            self.send(200, page(lang, title, paragraphs), "text/html; charset=utf-8")
+        elif path in ("/ko.rss", "/en.atom", "/late.atom"):
+            slugs = Site.feeds[path]
+            body = atom(base, slugs) if path.endswith(".atom") else rss(base, slugs)
+            tag = f'"{hash(tuple(slugs)) & 0xFFFF:x}"'
+            if self.headers.get("If-None-Match") == tag:
+                self.send(304, b"", "application/rss+xml", {"ETag": tag})
+            else:
+                kind = "application/atom+xml" if path.endswith(".atom") else "application/rss+xml"
+                self.send(200, body, kind, {"ETag": tag})
+        elif path == "/euc-kr.rss":
+            self.send(200, rss(base, ["rates-ko"], "euc-kr"), "application/rss+xml; charset=EUC-KR")
+        elif path == "/not-xml":
+            self.send(200, b"<html><body>This is a web page, not a feed</body></html>", "text/html")
+        elif path == "/slow.rss":
+            time.sleep(3)
+            self.send(200, rss(base, ["rates-ko"]), "application/rss+xml")
+        elif path == "/repeats.rss":  # the same item twice, and once more under a new guid
+            body = rss(base, ["rates-ko", "rates-ko"]).replace(
+                b"</channel>",
+                f"<item><title>x</title><link>{base}/news/rates-ko</link><guid>moved-1</guid></item></channel>".encode(),
+            )
+            self.send(200, body, "application/rss+xml")
+        else:
+            self.send(404, b"not found", "text/plain")
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        pass
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    Site.hits = Counter()
+    Site.feeds = {
+        "/ko.rss": ["troops-ko", "rates-ko"],
+        "/en.atom": ["troops-en", "football-en"],
+        "/late.atom": [],
+    }
+    with serving(QuietServer(("127.0.0.1", 0), Site)) as server:
+        yield url_of(server)
+
+
+def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["--db", str(db), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def articles(db: Path) -> list[dict]:
+    with Store.open(db) as store:
+        return [
+            dict(r)
+            for r in store.conn.execute(
+                "SELECT id, title_ko, title_en, ko_text != '' AS has_ko, en_text != '' AS has_en, ko_url, en_url, "
+                "feed, paired FROM articles ORDER BY id"
+            )
+        ]
+
+
+def test_feeds_are_added_listed_exported_imported_and_removed(db_path, tmp_path, capsys) -> None:
+    assert run(db_path, "feeds", "add", "https://news.example.kr/rss", capsys=capsys)[0] == 0
+    assert (
+        run(
+            db_path,
+            "feeds",
+            "add",
+            "https://edition.example.com/atom.xml",
+            "--name",
+            "edition",
+            capsys=capsys,
+        )[0]
+        == 0
+    )
+    code, _, err = run(db_path, "feeds", "add", "https://news.example.kr/rss", capsys=capsys)
+    assert code == 1 and "already followed" in err and "Traceback" not in err
+    code, _, err = run(db_path, "feeds", "add", "news.example.kr/rss", capsys=capsys)
+    assert code == 1 and "not a feed address" in err
+    code, out, _ = run(db_path, "feeds", "list", "--json", capsys=capsys)
+    listed = json.loads(out)
+    assert [f["name"] for f in listed] == ["edition", "news.example.kr"]
+    opml = tmp_path / "feeds.opml"
+    assert run(db_path, "feeds", "export", str(opml), capsys=capsys)[0] == 0
+    other = tmp_path / "other.db"
+    code, out, _ = run(other, "feeds", "import", str(opml), capsys=capsys)
+    assert code == 0 and "following 2 new feeds" in out
+    assert {f["url"] for f in json.loads(run(other, "feeds", "list", "--json", capsys=capsys)[1])} == {
+        f["url"] for f in listed
+    }
+    assert run(other, "feeds", "import", str(opml), capsys=capsys)[1].startswith("following 0 new feeds")
+    bad = tmp_path / "bad.opml"
+    bad.write_text("<html><body>no</body></html>")
+    code, _, err = run(other, "feeds", "import", str(bad), capsys=capsys)
+    assert code == 1 and "not an OPML file" in err
+    assert run(db_path, "feeds", "rm", "edition", capsys=capsys)[0] == 0
+    code, _, err = run(db_path, "feeds", "rm", "edition", capsys=capsys)
+    assert code == 1 and "no feed" in err
+
+
+def test_fetch_pairs_a_story_with_its_edition_and_keeps_the_rest_one_language(db_path, site, capsys) -> None:
+    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "yonhap-ko", capsys=capsys)
+    run(db_path, "feeds", "add", f"{site}/en.atom", "--name", "yonhap-en", capsys=capsys)
+    code, out, err = run(db_path, "fetch", capsys=capsys)
+    assert code == 0, err
+    assert "new 3, paired 1, skipped 0, failed 0" in out
+    found = articles(db_path)
+    pair = [a for a in found if a["has_ko"] and a["has_en"]]
+    assert len(pair) == 1 and pair[0]["paired"] == "auto"
+    assert pair[0]["title_ko"] == "북한군 1만1000명 쿠르스크 배치"
+    assert pair[0]["title_en"] == "11,000 North Korean troops in Kursk"
+    assert pair[0]["ko_url"].endswith("/news/troops-ko") and pair[0]["en_url"].endswith("/news/troops-en")
+    assert pair[0]["feed"] in ("yonhap-ko", "yonhap-en")
+    singles = sorted((a["has_ko"], a["title_ko"] or a["title_en"]) for a in found if a is not pair[0])
+    assert singles == [(0, "Ulsan win the K League title"), (1, "한국은행 기준금리 동결")]
+    # The pair is aligned like any other article: sentence beside sentence.
+    with Store.open(db_path) as store:
+        article = store.get_article(pair[0]["id"])
+    assert article is not None and all(s.link == "1-1" for s in article.segments)
+    assert any("약 1만1000명이" in s.ko and "About 11,000" in s.en for s in article.segments)
+
+    # A second fetch with nothing new asks only the feeds (answered 304), and stores nothing.
+    pages_before = sum(n for p, n in Site.hits.items() if p.startswith("/news/"))
+    code, out, _ = run(db_path, "fetch", capsys=capsys)
+    assert code == 0 and "new 0, paired 0" in out and "2 feeds unchanged" in out
+    assert sum(n for p, n in Site.hits.items() if p.startswith("/news/")) == pages_before
+    assert len(articles(db_path)) == 3
+
+
+def test_a_late_edition_pairs_with_the_stored_original_and_its_notes_stay(db_path, site, capsys) -> None:
+    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+    Site.feeds["/ko.rss"] = ["troops-ko"]
+    assert run(db_path, "fetch", capsys=capsys)[0] == 0
+    [original] = articles(db_path)
+    with Store.open(db_path) as store:
+        from reader.store.notes import add_note
+
+        add_note(store.conn, original["id"], "ko", 0, 3, "a note on the Korean side")
+    run(db_path, "feeds", "add", f"{site}/late.atom", "--name", "en", capsys=capsys)
+    Site.feeds["/late.atom"] = ["troops-en"]
+    code, out, _ = run(db_path, "fetch", capsys=capsys)
+    assert code == 0 and "paired 1" in out
+    [joined] = articles(db_path)
+    assert (
+        joined["id"] == original["id"] and joined["has_en"] and joined["en_url"].endswith("/news/troops-en")
+    )
+    with Store.open(db_path) as store:
+        notes = store.conn.execute(
+            "SELECT body, detached FROM notes WHERE article_id = ?", (joined["id"],)
+        ).fetchall()
+    assert [tuple(n) for n in notes] == [("a note on the Korean side", 0)]
+
+
+def test_pair_and_unpair_by_hand_and_a_later_fetch_keeps_them_apart(db_path, site, capsys) -> None:
+    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+    run(db_path, "feeds", "add", f"{site}/en.atom", "--name", "en", capsys=capsys)
+    run(db_path, "fetch", capsys=capsys)
+    [pair] = [a for a in articles(db_path) if a["has_ko"] and a["has_en"]]
+    code, out, err = run(db_path, "unpair", str(pair["id"]), capsys=capsys)
+    assert "unpaired" in out
+    assert code == 0, err
+    after = articles(db_path)
+    assert len(after) == 4 and not any(a["has_ko"] and a["has_en"] for a in after)
+    english = next(a for a in after if a["title_en"] == "11,000 North Korean troops in Kursk")
+    assert english["en_url"].endswith("/news/troops-en")
+    # A later fetch that brings something new does not join what a person split.
+    Site.feeds["/en.atom"] = ["troops-en", "football-en", "rates-ko"]  # a new item (in Korean, in fact)
+    run(db_path, "fetch", capsys=capsys)
+    assert not any(a["has_ko"] and a["has_en"] for a in articles(db_path))
+    # By hand they join again; the wrong pairs are refused with one line.
+    korean = next(a for a in articles(db_path) if a["title_ko"] == "북한군 1만1000명 쿠르스크 배치")
+    code, _, err = run(db_path, "pair", str(korean["id"]), str(korean["id"]), capsys=capsys)
+    assert code == 1 and "two different" in err
+    rates = next(a for a in articles(db_path) if a["title_ko"] == "한국은행 기준금리 동결")
+    code, _, err = run(db_path, "pair", str(korean["id"]), str(rates["id"]), capsys=capsys)
+    assert code == 1 and "same language" in err
+    code, _, err = run(db_path, "pair", str(korean["id"]), "999", capsys=capsys)
+    assert code == 1 and "no article with id 999" in err
+    code, _, err = run(db_path, "pair", str(english["id"]), str(korean["id"]), capsys=capsys)
+    assert code == 0, err
+    [joined] = [a for a in articles(db_path) if a["has_ko"] and a["has_en"]]
+    assert joined["id"] == korean["id"] and joined["paired"] == "hand"
+
+
+def test_broken_slow_and_missing_feeds_are_one_line_each_and_the_rest_is_fetched(
+    db_path, site, capsys
+) -> None:
+    for name, path in (
+        ("good", "/ko.rss"),
+        ("html", "/not-xml"),
+        ("gone", "/missing.rss"),
+        ("slow", "/slow.rss"),
+    ):
+        run(db_path, "feeds", "add", f"{site}{path}", "--name", name, capsys=capsys)
+    code, out, err = run(db_path, "fetch", "--timeout", "1", capsys=capsys)
+    assert code == 0 and "Traceback" not in err
+    assert "new 2," in out and "failed 3" in out
+    assert "failed: html: not an RSS or Atom feed" in out
+    assert "failed: gone: the server answered HTTP 404" in out
+    assert "failed: slow: no answer within 1 seconds" in out
+    code, out, _ = run(db_path, "feeds", "list", capsys=capsys)
+    assert "last error: the server answered HTTP 404" in out
+
+
+def test_a_euc_kr_feed_and_items_that_repeat_or_move_are_stored_once(db_path, site, capsys) -> None:
+    run(db_path, "feeds", "add", f"{site}/euc-kr.rss", "--name", "old", capsys=capsys)
+    run(db_path, "feeds", "add", f"{site}/repeats.rss", "--name", "repeats", capsys=capsys)
+    code, _, err = run(db_path, "fetch", capsys=capsys)
+    assert code == 0, err
+    assert [a["title_ko"] for a in articles(db_path)] == ["한국은행 기준금리 동결"]
+    assert Site.hits["/news/rates-ko"] == 1
+
+
+def test_pages_are_fetched_a_few_at_a_time_per_host(db_path, site, capsys, monkeypatch) -> None:
+    from reader.feeds import run as fetch_run
+
+    active, peak = 0, 0
+    lock = threading.Lock()
+    real = fetch_run.page_from_url
+
+    def counted(url, **kwargs):
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+        time.sleep(0.2)
+        try:
+            return real(url, **kwargs)
+        finally:
+            with lock:
+                active -= 1
+
+    monkeypatch.setattr(fetch_run, "page_from_url", counted)
+    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+    run(db_path, "feeds", "add", f"{site}/en.atom", "--name", "en", capsys=capsys)
+    Site.feeds["/ko.rss"] = ["troops-ko", "rates-ko", "football-en"]
+    assert run(db_path, "fetch", capsys=capsys)[0] == 0
+    assert peak == fetch_run.PER_HOST
