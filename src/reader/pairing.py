@@ -38,8 +38,7 @@ def opening(text: str, lang: str) -> list[str]:
     """The first sentences of `text`."""
     from .text.sentences import split_sentences
 
-    head = text[:_OPENING_CHARS]
-    return [s.text(head) for s in split_sentences(head, lang)[:OPENING_SENTENCES]]
+    return [s.text(text) for s in split_sentences(text, lang)[:OPENING_SENTENCES]]
 
 
 def parse_time(value: str | None) -> datetime | None:

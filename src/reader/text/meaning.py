@@ -40,22 +40,42 @@ def sentence_vectors(ko: Sequence[str], en: Sequence[str]) -> tuple[np.ndarray, 
         return None
     distinct = list(dict.fromkeys([*ko, *en]))
     where = {s: i for i, s in enumerate(distinct)}
-    encoder = _encoder()
-    vectors = np.concatenate(
-        [
-            np.asarray(encoder.encode([s[:_MAX_CHARS] for s in distinct[a : a + _BATCH]]), dtype=np.float32)
-            for a in range(0, len(distinct), _BATCH)
-        ]
-    )
+    vectors = _vectors(distinct)
     return vectors[[where[s] for s in ko]], vectors[[where[s] for s in en]]
 
 
 def passage_vector(sentences: Sequence[str]) -> np.ndarray:
     """One unit vector for a passage (a headline and an article's opening): the mean of its sentences'
     vectors. A story and its translation land close together, whatever their wording."""
-    encoder = _encoder()
-    texts = [s[:_MAX_CHARS] for s in sentences if s.strip()] or [""]
-    vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
+    vectors = _vectors([s for s in sentences if s.strip()] or [""])
     mean = vectors.mean(axis=0)
     norm = float(np.linalg.norm(mean))
     return mean / norm if norm else mean
+
+
+# Vectors of recently encoded sentences: a fetched story's opening is encoded to pair it, and again
+# when the pair is aligned. Cleared when full (a few MB).
+_CACHE: dict[str, np.ndarray] = {}
+_CACHE_SIZE = 4096
+
+
+def _vectors(sentences: Sequence[str]) -> np.ndarray:
+    """Unit vectors of `sentences`, one row each, encoding only those the cache does not hold."""
+    missing = list(dict.fromkeys(s for s in sentences if s not in _CACHE))
+    fresh: dict[str, np.ndarray] = {}
+    if missing:
+        encoder = _encoder()
+        encoded = np.concatenate(
+            [
+                np.asarray(
+                    encoder.encode([s[:_MAX_CHARS] for s in missing[a : a + _BATCH]]), dtype=np.float32
+                )
+                for a in range(0, len(missing), _BATCH)
+            ]
+        )
+        fresh = dict(zip(missing, encoded, strict=True))
+        if len(_CACHE) + len(fresh) > _CACHE_SIZE:
+            _CACHE.clear()
+        if len(fresh) <= _CACHE_SIZE:
+            _CACHE.update(fresh)
+    return np.stack([fresh[s] if s in fresh else _CACHE[s] for s in sentences])

@@ -400,7 +400,15 @@ _WRAP_AS_SPACE = str.maketrans("\r\n", "  ")
 
 
 def split_sentences(text: str, lang: str) -> list[Sentence]:
-    """Split `text` ("ko" or "en") into sentences within paragraphs; whitespace-only spans are dropped."""
+    """Split `text` ("ko" or "en") into sentences within paragraphs; whitespace-only spans are dropped.
+
+    The last few texts' sentences are kept: pairing a fetched story reads its opening, and the analysis
+    of the article it ends in splits the same text again."""
+    return list(_split_sentences(text, lang))
+
+
+@lru_cache(maxsize=8)
+def _split_sentences(text: str, lang: str) -> tuple[Sentence, ...]:
     splitter = _split_korean if lang == "ko" else _split_english
     out: list[Sentence] = []
     for number, (pstart, pend) in enumerate(paragraph_spans(text)):
@@ -419,4 +427,4 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
                 else:
                     pieces.append((a, b))
             out.extend(Sentence(pstart + bstart + a, pstart + bstart + b, number) for a, b in pieces)
-    return out
+    return tuple(out)
