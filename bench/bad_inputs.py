@@ -35,6 +35,9 @@ def cases(d: Path, lib: Path) -> list[tuple[str, list[str]]]:
     (d / "glossary2.csv").write_text("ko,en,type\n,Nobody,PLACE\n")
     (d / "page.html").write_text("<html><body><script>x</script></body></html>")
     (d / "emptydir").mkdir()
+    (d / "notopml.opml").write_text("<html><body>not a list of feeds</body></html>")
+    (d / "broken.opml").write_text("<opml><body><outline xmlUrl=")
+    (d / "nofeeds.opml").write_text('<opml version="2.0"><body><outline text="folder"/></body></opml>')
     (d / "ko.txt").write_text("북한군이 배치됐다.")
     (d / "notdb.db").write_text("just text " * 100)
     (d / "garbage.db").write_bytes(os.urandom(8192))
@@ -96,6 +99,19 @@ def cases(d: Path, lib: Path) -> list[tuple[str, list[str]]]:
         ("notes export to a missing folder", L + ["notes", "export", "-o", str(d / "no" / "n.md")]),
         ("align missing files", ["align", str(d / "x.txt"), str(d / "y.txt")]),
         ("entities of a binary file", ["entities", str(d / "binary.bin"), "--lang", "ko"]),
+        ("feed address without a scheme", L + ["feeds", "add", "news.example.kr/rss"]),
+        ("feed removed that is not followed", L + ["feeds", "rm", "nobody"]),
+        ("OPML that is an HTML page", L + ["feeds", "import", str(d / "notopml.opml")]),
+        ("OPML cut short", L + ["feeds", "import", str(d / "broken.opml")]),
+        ("OPML without feeds", L + ["feeds", "import", str(d / "nofeeds.opml")]),
+        ("OPML file missing", L + ["feeds", "import", str(d / "missing.opml")]),
+        ("fetch with no feeds", L + ["fetch"]),
+        ("fetch an unknown feed", L + ["fetch", "--feed", "nobody"]),
+        ("fetch with a zero timeout", L + ["fetch", "--timeout", "0"]),
+        ("pair an article with itself", L + ["pair", "1", "1"]),
+        ("pair an article that has both languages", L + ["pair", "1", "999"]),
+        ("pair unknown articles", L + ["pair", "998", "999"]),
+        ("unpair an unknown article", L + ["unpair", "999"]),
         ("library is a text file", ["--db", str(d / "notdb.db"), "list"]),
         ("library is random bytes", ["--db", str(d / "garbage.db"), "list"]),
         ("library is another program's SQLite", ["--db", str(foreign), "list"]),
