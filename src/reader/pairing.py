@@ -88,7 +88,15 @@ def choose_pairs(store: Store, new: Sequence[Side]) -> list[tuple[Side, Side, fl
     for lang in ("ko", "en"):
         if not any(s.lang != lang for s in new):
             continue  # nothing new in the other language to pair a stored one with
-        for c in candidates(store.conn, lang):
+        window = (
+            (
+                (min(times) - timedelta(days=MAX_DAYS_APART + 1)).isoformat(),
+                (max(times) + timedelta(days=MAX_DAYS_APART + 1)).isoformat(),
+            )
+            if times
+            else (None, None)
+        )
+        for c in candidates(store.conn, lang, *window):
             when = parse_time(c.published) or parse_time(c.added)
             if (
                 times

@@ -29,14 +29,18 @@ class Candidate:
     feed: str
 
 
-def candidates(conn: sqlite3.Connection, lang: str) -> list[Candidate]:
-    """Articles written in `lang` whose other side is missing or machine-translated and not paired by hand."""
+def candidates(
+    conn: sqlite3.Connection, lang: str, since: str | None = None, until: str | None = None
+) -> list[Candidate]:
+    """Articles written in `lang` whose other side is missing or machine-translated, published (or, with
+    no date, added) between `since` and `until` (ISO strings; None for no bound)."""
     other = "en" if lang == "ko" else "ko"
     rows = conn.execute(
         f"SELECT id, title_{lang}, {lang}_text, published, added, feed FROM articles "
         f"WHERE {lang}_text != '' AND ({other}_text = '' OR coalesce(translation_by, 'human') != 'human') "
-        "AND original_lang = ? AND paired != 'hand'",
-        (lang,),
+        "AND original_lang = ? AND paired != 'hand' "
+        "AND coalesce(published, added) >= coalesce(?, '') AND coalesce(published, added) <= coalesce(?, '~')",
+        (lang, since, until),
     )
     return [Candidate(r[0], lang, r[1] or "", r[2], r[3], r[4], r[5] or "") for r in rows]
 
