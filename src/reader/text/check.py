@@ -30,7 +30,7 @@ from reader.text.check_dates import (
     resolve_day,
     weekday_reasons,
 )
-from reader.text.check_names import name_reasons, title_reasons
+from reader.text.check_names import name_reasons, place_reasons, title_reasons
 from reader.text.entities import Mention, find_mentions
 from reader.text.findings import REMARK, is_alarm
 from reader.text.glossary import Glossary
@@ -80,6 +80,11 @@ def check_pair(
     reasons += date_reasons(ko_text, en_text, ko.qs, en.qs)
     reasons += weekday_reasons(ko_text, en_text, ko.qs, en.qs, day)
     reasons += title_reasons(ko_text, en_text)
+    if not any(r.endswith("in the English") and " is " in r for r in reasons):
+        nearby = [row for row in (before, after) if row]
+        reasons += place_reasons(
+            ko_text, en_text, " ".join(r[0] for r in nearby), " ".join(r[1] for r in nearby)
+        )
     if glossary is not None and len(glossary):
         if ko_mentions is None:
             ko_mentions = find_mentions(ko_text, "ko", glossary)
@@ -106,15 +111,18 @@ class _Side:
     @classmethod
     def read(cls, text: str, lang: str, published: date | None) -> _Side:
         terms = find_terms(text, lang)
+        masked = terms + [Term(m.start(), m.end(), "mask", 0.0) for m in _MASK[lang].finditer(text)]
         qs = [
             q
             for q in find_quantities(text, lang)
-            if not any(q.start < t.end and t.start < q.end for t in terms)
+            if not any(q.start < t.end and t.start < q.end for t in masked)
         ]
         qs = _spread_ranges(text, qs)
         loose = find_loose_figures(text, lang)
         evidence = list(qs) + loose + [Quantity(t.start, t.end, t.value, None, "term") for t in terms]
         evidence += [Quantity(0, 0, v, None, "loose") for v in _loose_values(text, lang)]
+        evidence += [Quantity(m.start(), m.end(), float(m.group(1).replace(",", "")), None, "loose")
+                     for m in _GLUED.finditer(text)]  # fmt: skip
         if published is not None:
             evidence += _years_from(text, lang, qs, published)
         return cls(text, lang, qs, loose, terms, evidence)
@@ -133,6 +141,13 @@ def _years_from(text: str, lang: str, qs: list[Quantity], published: date) -> li
     return out
 
 
+# Figures written so the parser leaves them: "747s", "117AD"; a batting average (2할6푼8리, ".268")
+_GLUED = re.compile(r"(?<![\w.,])(\d[\d,]*)(?:s|AD|BC|A\.D\.|B\.C\.)(?![\w])")
+_MASK = {
+    "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?"),
+    "en": re.compile(r"(?<![\w.])\.\d{3}\b|\b9 to 5\b"),
+}
+_RELATIVE = re.compile(r"\s+(?:ago|after|before|later|earlier|since)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?) years? ago\b", re.IGNORECASE)
 
 
@@ -193,10 +208,16 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
     span = text[q.start : q.end]
     if q.kind == "regnal":
         return any(o.kind == "regnal" for o in other.loose)
+    if _RELATIVE.match(text, q.end) and any(o.kind == "date" for o in other.qs):
+        return False  # "three days after" may be the other side's date (지난 25일), told as a distance
     if q.kind == "decade":
         return True
     if re.search(r"\d", span):
         return True
+    if q.unit in (None, "person", "country") and re.search(
+        r"\bthe\s+$", text[max(0, q.start - 4) : q.start], re.IGNORECASE
+    ):
+        return False  # "the two women": the two already named, which the other side may not count again
     if q.unit is None or q.kind in ("ordinal", "fraction") or q.value < 2:
         return False
     if re.search(r"[\uac00-\ud7a3]", span):
@@ -207,7 +228,8 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
 def _matches(q: Quantity, ev: Quantity) -> bool:
     """Whether a figure of one side and one of the other can say the same thing."""
     if values_equal(q.value, ev.value) or _scaled_equal(q, ev.value):
-        return True
+        # the same number in two measures of one kind (3일 beside "3 weeks") says two different things
+        return not _other_measure(q, ev)
     if "decade" in (q.kind, ev.kind) or "decade-word" in (q.kind, ev.kind):
         return values_equal(q.value % 100, ev.value % 100) and max(q.value, ev.value) >= 1000
     if ev.kind == "vague":
@@ -217,11 +239,27 @@ def _matches(q: Quantity, ev: Quantity) -> bool:
     return any(u != w and agree(q.value, u, ev.value, w) for u in readings(q.unit) for w in readings(ev.unit))
 
 
+def _other_measure(q: Quantity, ev: Quantity) -> bool:
+    """Whether two figures are measures of one dimension in units that make them differ."""
+    if {q.unit, ev.unit} == {"percent", "pp"}:
+        return True  # 3%포인트 is not 3 percent
+    if q.kind == "date" or ev.kind == "date":
+        # 15일 is the 15th or fifteen days, never fifteen weeks; 3월 is March, not three weeks
+        date, span = (q, ev) if q.kind == "date" else (ev, q)
+        return span.kind != "date" and dimension(span.unit) == "time" and span.unit != date.unit
+    units = readings(q.unit)
+    others = readings(ev.unit)
+    if not units or not others or set(units) & set(others):
+        return False
+    same = [(u, w) for u in units for w in others if dimension(u) == dimension(w)]
+    return bool(same) and not any(agree(q.value, u, ev.value, w) for u, w in same)
+
+
 def _quantity_reasons(
     side: _Side, other: _Side, neighbours: list[tuple[str, _Side]], compared: set[tuple[str, int]]
 ) -> list[str]:
     reasons: list[str] = []
-    other_bare = any(_bare(q) for q in other.qs)
+    other_bare = any(_bare(q) for q in other.qs) or bool(other.terms)
     figures = side.qs + [q for q in side.loose if q.kind in ("decade", "regnal") and side.lang == "en"]
     lang = LANGUAGE_NAMES[other.lang]
     for q in figures:
@@ -338,13 +376,21 @@ _KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "석": 3.0, 
                     "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0, "아홉": 9.0, "열": 10.0, "스무": 20.0}  # fmt: skip
 _EN_LOOSE = [
     (
-        re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?(?:pair|couple)\s+of\b|\bdouble[ds]?\b", re.IGNORECASE),
+        re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?pair\s+of\b|\bdouble[ds]?\b", re.IGNORECASE),
         (2.0,),
     ),
+    (re.compile(r"\b(?:a\s+)?couple\b", re.IGNORECASE), (2.0, 3.0)),
     (re.compile(r"\bthrice\b|\btriple[ds]?\b", re.IGNORECASE), (3.0,)),
     (re.compile(r"\bdozens?\b", re.IGNORECASE), (12.0,)),
     (re.compile(r"\bfortnight\b", re.IGNORECASE), (14.0, 2.0)),
     (re.compile(r"\ba\s+week\b", re.IGNORECASE), (7.0, 1.0)),
+    (re.compile(r"\b(?:a\s+)?few\b", re.IGNORECASE), (2.0, 3.0, 4.0)),
+    (re.compile(r"\bseveral\b", re.IGNORECASE), (3.0, 4.0, 5.0, 6.0, 7.0)),
+    (re.compile(r"\b(?:a|one)[\s-]third\b", re.IGNORECASE), (1 / 3,)),
+    (re.compile(r"\b(?:a|one)[\s-]quarter\b", re.IGNORECASE), (0.25,)),
+    (re.compile(r"\b(?:a|one)[\s-]half\b|\bhalf\b", re.IGNORECASE), (0.5,)),
+    (re.compile(r"\btwo[\s-]thirds\b", re.IGNORECASE), (2 / 3,)),
+    (re.compile(r"\bthree[\s-]quarters\b", re.IGNORECASE), (0.75,)),
 ]
 
 
@@ -365,8 +411,8 @@ def _bare(q: Quantity) -> bool:
 
 def _scaled_equal(q: Quantity, v: float) -> bool:
     """Percent written as a fraction or the other way round (0.5 = 50%)."""
-    if q.kind == "percent":
-        return values_equal(q.value / 100, v)
+    if q.kind == "percent":  # 30% beside "a third": a fraction gives a share loosely
+        return values_equal(q.value / 100, v) or (0 < v < 1 and abs(q.value / 100 - v) <= 0.05)
     return q.kind == "ratio" and values_equal(q.value * 100, v)
 
 

@@ -194,3 +194,60 @@ def title_reasons(ko_text: str, en_text: str) -> list[str]:
             continue
         reasons.append(f'{words} ({places()[i].en[0]}) is "{next(iter(en_places.values()))}" in the English')
     return reasons
+
+
+def _ko_places(text: str) -> dict[int, str]:
+    """The places of the table the Korean names (index → the words), longest form first."""
+    found: dict[int, str] = {}
+    taken: list[tuple[int, int]] = []
+    forms = sorted(((f, i) for i, p in enumerate(places()) for f in p.ko), key=lambda x: -len(x[0]))
+    for form, i in forms:
+        for m in re.finditer(rf"(?<![\uac00-\ud7a3]){re.escape(form)}", text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                taken.append(m.span())
+                found.setdefault(i, m.group())
+    return found
+
+
+def _en_places(text: str, *, datelines: bool = False) -> dict[int, str]:
+    """The places the English names in any form (index → the words), longest form first."""
+    found: dict[int, str] = {}
+    taken: list[tuple[int, int]] = []
+    forms = sorted(((f, i) for i, p in enumerate(places()) for f in p.english), key=lambda x: -len(x[0]))
+    for form, i in forms:
+        for m in _english_form(form).finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken) and (
+                datelines or not _in_dateline(text, m.start())
+            ):
+                taken.append(m.span())
+                found.setdefault(i, m.group())
+    return found
+
+
+_PEOPLE_OR_SHORT = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic|k)s?|[A-Z.]{2,5}")
+_REGIONS = frozenset({"Europe", "Asia", "Africa", "Middle East", "Latin America"})
+
+
+def _swap_form(place: Place, form: str) -> bool:
+    """Whether a form may stand for the country in a swap: its name, its people or a short form, not its
+    capital (Beijing Games, a TSA office in Manila say where, not whose)."""
+    return form in place.en or bool(_PEOPLE_OR_SHORT.fullmatch(form))
+
+
+def place_reasons(ko_text: str, en_text: str, nearby_ko: str = "", nearby_en: str = "") -> list[str]:
+    """A country the Korean names that the English names as another (프랑스 beside "German"): the Korean's
+    country is not named in the English (by name, people or short form; a capital only says where), and
+    the English's is named nowhere in the Korean, here or in the rows either side (`nearby_ko`)."""
+    ko_p, en_p = _ko_places(ko_text), _en_places(en_text)
+    named = {i for i, words in en_p.items() if _swap_form(places()[i], words.split("'")[0].split("’")[0])}
+    missing = [i for i in ko_p if i not in named]
+    nearby = _ko_places(nearby_ko) if nearby_ko else {}
+    extra = [i for i in named if i not in ko_p and i not in nearby]
+    for k in missing:
+        for e in extra:
+            if (places()[k].en[0] in _REGIONS) != (places()[e].en[0] in _REGIONS):
+                continue  # a country beside a region ("Central Asian") is context, not a swap
+            if any(_abbreviated(Entry((f,), (), "PLACE"), ko_text) for f in places()[e].ko):
+                continue  # 한미 names the United States by its syllable
+            return [f"{ko_p[k]} ({places()[k].en[0]}) is {en_p[e]} in the English"]
+    return []

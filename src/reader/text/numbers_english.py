@@ -139,6 +139,7 @@ _EN_UNITS: list[tuple[str, str | None, str]] = [
     (r"euros?", "eur", "money"),
     (r"(?:pounds? sterling|pounds?)", "gbp", "money"),
     (r"years?[- ]old", "age", "age"),
+    (r"decades?", "decade", "duration"),
     (r"years?", "year", "duration"),
     (r"months?", "month", "duration"),
     (r"weeks?", "week", "duration"),

@@ -77,18 +77,8 @@ _KO_DECADE = re.compile(
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _EN_REGNAL = re.compile(r"\b[A-Z][a-z]+ (?P<r>X{0,3}(?:IX|IV|V?I{0,3}))\b(?![-'’]\w)")
 _KO_REGNAL = re.compile(rf"(?<=[{_HANGUL}]) (?P<n>\d{{1,2}})세(?![{_HANGUL}]{{2}})")
-_VAGUE_KO = re.compile(rf"(?<![{_HANGUL}])수\s?(?P<m>십만|백만|천만|십억|십|백|천|만|억)")
-_MAGNITUDE_KO = {
-    "십": 10,
-    "백": 100,
-    "천": 1e3,
-    "만": 1e4,
-    "십만": 1e5,
-    "백만": 1e6,
-    "천만": 1e7,
-    "억": 1e8,
-    "십억": 1e9,
-}
+_VAGUE_KO = re.compile(rf"(?<![{_HANGUL}])수\s?(?P<m>(?:십|백|천)?(?:만|억|조)?)")
+_MAGNITUDE_KO = {"십": 10, "백": 100, "천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12}
 _VAGUE_EN = re.compile(
     r"\b(?:(?P<outer>tens|hundreds)\s+of\s+)?(?P<m>dozens|scores|tens|hundreds|thousands|millions|billions)"
     r"\s+(?:of|more|upon)\b",
@@ -134,5 +124,10 @@ def find_loose_figures(text: str, lang: str) -> list[Quantity]:
         for m in _KO_REGNAL.finditer(text):
             out.append(Quantity(m.start("n"), m.end(), float(m.group("n")), None, "regnal"))
         for m in _VAGUE_KO.finditer(text):
-            out.append(Quantity(m.start(), m.end(), float(_MAGNITUDE_KO[m.group("m")]), None, "vague"))
+            word = m.group("m")
+            if word:  # 수십 10, 수천억 10^11
+                mag = _MAGNITUDE_KO[word[0]] * (_MAGNITUDE_KO[word[1]] if len(word) > 1 else 1)
+                if len(word) == 1 and word in "만억조":
+                    mag = _MAGNITUDE_KO[word]
+                out.append(Quantity(m.start(), m.end(), float(mag), None, "vague"))
     return sorted(out, key=lambda q: q.start)
