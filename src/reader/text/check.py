@@ -208,7 +208,7 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
     span = text[q.start : q.end]
     if q.kind == "regnal":
         return any(o.kind == "regnal" for o in other.loose)
-    if _RELATIVE.match(text, q.end) and any(o.kind == "date" for o in other.qs):
+    if _RELATIVE.match(text, q.end) and _unrendered_date(side, other, q):
         return False  # "three days after" may be the other side's date (지난 25일), told as a distance
     if q.kind == "decade":
         return True
@@ -223,6 +223,14 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
     if re.search(r"[\uac00-\ud7a3]", span):
         return is_sino_korean_count(span)  # 오백 명, not 세 명 or 닷새
     return "dozen" not in span.lower() and "half" not in span.lower()
+
+
+def _unrendered_date(side: _Side, other: _Side, q: Quantity) -> bool:
+    """Whether the other side holds a date of the span's grain (a day for "three days after") that this
+    side does not give as a date: the span may be that date, told as a distance."""
+    grain = {"day": "day", "week": "day", "month": "month", "year": "year"}.get(q.unit or "")
+    own = {o.value for o in side.qs if o.kind == "date" and o.unit == grain}
+    return any(o.kind == "date" and o.unit == grain and o.value not in own for o in other.qs)
 
 
 def _matches(q: Quantity, ev: Quantity) -> bool:
