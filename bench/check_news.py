@@ -164,7 +164,19 @@ def _plant_place(ko: str, en: str) -> list[tuple[str, str]]:
             for f, form in enumerate(getattr(place, attr)):
                 if pattern.fullmatch(form):
                     new = theirs[min(f, len(theirs) - 1)]
-                    changed = re.sub(rf"(?<![\w.]){re.escape(form)}(?![\w])", new, changed)
+                    # not inside a longer name of another place ("Korea" in "North Korea")
+                    longer = "|".join(
+                        re.escape(g) for p in rows for g in p.english if form in g and g != form
+                    )
+                    guard = rf"(?<!\w)(?:{longer})(?!\w)" if longer else None
+                    covered = [m.span() for m in re.finditer(guard, changed)] if guard else []
+                    changed = re.sub(
+                        rf"(?<![\w.]){re.escape(form)}(?![\w])",
+                        lambda m, new=new, covered=covered: (
+                            m.group() if any(a <= m.start() < b for a, b in covered) else new
+                        ),
+                        changed,
+                    )
         if changed != en:
             return [("place", changed)]
     return []

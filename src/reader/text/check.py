@@ -112,20 +112,64 @@ class _Side:
     def read(cls, text: str, lang: str, published: date | None) -> _Side:
         terms = find_terms(text, lang)
         masked = terms + [Term(m.start(), m.end(), "mask", 0.0) for m in _MASK[lang].finditer(text)]
+        dotted = _dotted_dates(text, lang)
+        masked += [Term(q.start, q.end, "date", 0.0) for q in dotted]
         qs = [
             q
             for q in find_quantities(text, lang)
             if not any(q.start < t.end and t.start < q.end for t in masked)
         ]
-        qs = _spread_ranges(text, qs)
+        qs = _spread_ranges(text, sorted(qs + dotted, key=lambda q: q.start))
         loose = find_loose_figures(text, lang)
         evidence = list(qs) + loose + [Quantity(t.start, t.end, t.value, None, "term") for t in terms]
         evidence += [Quantity(0, 0, v, None, "loose") for v in _loose_values(text, lang)]
         evidence += [Quantity(m.start(), m.end(), float(m.group(1).replace(",", "")), None, "loose")
                      for m in _GLUED.finditer(text)]  # fmt: skip
+        for m in _CLOCK.finditer(text):  # 8AM, 12:26 a.m., 9 p.m.: the hour as 8, 0 or 21 too
+            hour = int(m.group(1))
+            pm = m.group(2).lower().startswith("p")
+            evidence += [
+                Quantity(m.start(), m.end(), float(h), "hour", "time") for h in {hour, hour % 12 + 12 * pm}
+            ]
         if published is not None:
             evidence += _years_from(text, lang, qs, published)
         return cls(text, lang, qs, loose, terms, evidence)
+
+
+# Dates written with full stops or middle dots: a web page's stamp (2005.10, 2008.10.3), and the
+# events Korean names by their date (6·15 남북공동선언, 5.18 민주화운동; a decimal before 배 or % is not one)
+_STAMP = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.(0?[1-9]|1[0-2])(?:\.(\d{1,2}))?(?![\d])")
+_EVENT_DATE = re.compile(
+    r"(?<![\d.·])(1[0-2]|[1-9])(?:·|\.(?=\d{1,2}\s?(?:남북|공동|선언|테러|사태|운동|항쟁|참사|합의|정상|민주|선거|혁명|조치|대책)))"
+    r"(\d{1,2})(?![\d.])"
+)
+_ARTICLE = re.compile(r"(?:헌법|법|협약|조약|규약|헌장)\s?(?:제\s?)?(\d{1,3})조")
+
+
+def _dotted_dates(text: str, lang: str) -> list[Quantity]:
+    """Dates and articles written in ways the quantity parser reads as decimals or sums: 2005.10 (a year
+    and a month), 6·15 (June 15), 헌법 9조 (Article 9, not nine trillion)."""
+    out: list[Quantity] = []
+    for m in _STAMP.finditer(text):
+        out.append(Quantity(m.start(1), m.end(1), float(m.group(1)), "year", "date"))
+        out.append(Quantity(m.start(2), m.end(2), float(m.group(2)), "month", "date"))
+        if m.group(3) and 1 <= int(m.group(3)) <= 31:
+            out.append(
+                Quantity(
+                    m.start(3), m.end(3), float(m.group(3)), "day", "date", int(m.group(2)), int(m.group(1))
+                )
+            )
+    if lang == "ko":
+        for m in _EVENT_DATE.finditer(text):
+            if 1 <= int(m.group(2)) <= 31 and all(m.end() <= q.start or m.start() >= q.end for q in out):
+                out.append(Quantity(m.start(1), m.end(1), float(m.group(1)), "month", "date"))
+                out.append(Quantity(m.start(2), m.end(2), float(m.group(2)), "day", "date", int(m.group(1))))
+        for m in _ARTICLE.finditer(text):
+            out.append(Quantity(m.start(1), m.end(), float(m.group(1)), None, "ordinal"))
+    return sorted(out, key=lambda q: q.start)
+
+
+_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})(?::\d{2})?\s?(a\.m\.|p\.m\.|am|pm)(?![\w])", re.IGNORECASE)
 
 
 def _years_from(text: str, lang: str, qs: list[Quantity], published: date) -> list[Quantity]:
@@ -144,8 +188,10 @@ def _years_from(text: str, lang: str, qs: list[Quantity], published: date) -> li
 # Figures written so the parser leaves them: "747s", "117AD"; a batting average (2할6푼8리, ".268")
 _GLUED = re.compile(r"(?<![\w.,])(\d[\d,]*)(?:s|AD|BC|A\.D\.|B\.C\.)(?![\w])")
 _MASK = {
-    "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?"),
-    "en": re.compile(r"(?<![\w.])\.\d{3}\b|\b9 to 5\b"),
+    "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?|(?<=\d시)\s?\d{1,2}분(?!\s?(?:간|동안))"),
+    "en": re.compile(
+        r"(?<![\w.])\.\d{3}\b|\b9 to 5\b|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE
+    ),
 }
 _RELATIVE = re.compile(r"\s+(?:ago|after|before|later|earlier|since)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?) years? ago\b", re.IGNORECASE)
@@ -271,8 +317,10 @@ def _quantity_reasons(
     figures = side.qs + [q for q in side.loose if q.kind in ("decade", "regnal") and side.lang == "en"]
     lang = LANGUAGE_NAMES[other.lang]
     for q in figures:
-        if _bare(q) and not other_bare:
-            continue  # 5공장 beside "fifth plant": a bare number may be an ordinal the other side spells
+        if _bare(q) and not other_bare and (q.value <= 12 or side.lang == "ko"):
+            # 5공장 beside "fifth plant": a bare number may be an ordinal the other side spells; in Korean
+            # a bare figure is as often a date whose 일 was dropped (22에는)
+            continue
         if (side.lang, q.start) in compared:
             continue
         if not _countable(side, other, q) or any(_matches(q, v) for v in other.evidence):

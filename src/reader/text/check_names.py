@@ -139,7 +139,10 @@ def _in_dateline(text: str, at: int) -> bool:
 _ROLES = {
     "president": ("대통령", "President"),
     "prime minister": ("총리", "Prime Minister|Premier|Chancellor"),
-    "foreign minister": ("외무장관|외교장관|외무부 장관|외교부 장관", "Foreign Minister|Foreign Secretary"),
+    "foreign minister": (
+        "외무장관|외교장관|외무부 장관|외교부 장관|외교부장|외무상",
+        "Foreign Minister|Foreign Secretary",
+    ),
     "defense minister": ("국방장관|국방부 장관", "Defen[cs]e Minister|Defen[cs]e Secretary"),
     "ambassador": ("대사(?!관)", "Ambassador|envoy"),
     "king": ("국왕|왕(?![\uac00-\ud7a3])", "King"),
@@ -224,7 +227,7 @@ def _en_places(text: str, *, datelines: bool = False) -> dict[int, str]:
     return found
 
 
-_PEOPLE_OR_SHORT = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic|k)s?|[A-Z.]{2,5}")
+_PEOPLE_OR_SHORT = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic|k)s?|[A-Z.]{2,5}")
 _REGIONS = frozenset({"Europe", "Asia", "Africa", "Middle East", "Latin America"})
 
 
@@ -241,10 +244,13 @@ def place_reasons(ko_text: str, en_text: str, nearby_ko: str = "", nearby_en: st
     ko_p, en_p = _ko_places(ko_text), _en_places(en_text)
     named = {i for i, words in en_p.items() if _swap_form(places()[i], words.split("'")[0].split("’")[0])}
     missing = [i for i in ko_p if i not in named]
-    nearby = _ko_places(nearby_ko) if nearby_ko else {}
-    extra = [i for i in named if i not in ko_p and i not in nearby]
+    nearby_k = _ko_places(nearby_ko) if nearby_ko else {}
+    nearby_e = _en_places(nearby_en) if nearby_en else {}
+    extra = [i for i in named if i not in ko_p]
     for k in missing:
         for e in extra:
+            if e in nearby_k and k in nearby_e:
+                continue  # each country is named in the rows either side: the sentences were cut apart
             if (places()[k].en[0] in _REGIONS) != (places()[e].en[0] in _REGIONS):
                 continue  # a country beside a region ("Central Asian") is context, not a swap
             if any(_abbreviated(Entry((f,), (), "PLACE"), ko_text) for f in places()[e].ko):

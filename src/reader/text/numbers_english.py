@@ -154,7 +154,9 @@ _EN_UNITS: list[tuple[str, str | None, str]] = [
             r"(?:people|persons?|soldiers?|troops?|residents?|civilians?|workers?|students?|children|men|"
             r"women|members?|personnel|citizens?|victims?|passengers?|refugees?|protesters?|demonstrators?|"
             r"fighters?|employees?|officials?|tourists?|patients?|casualties|inmates?|prisoners?|"
-            r"migrants?|staff|crew|lawmakers?|voters?|deaths?|dead|killed|injured|wounded|survivors?)"
+            r"migrants?|staff|crew|lawmakers?|voters?|deaths?|dead|killed|injured|wounded|survivors?|fans|"
+            r"spectators|supporters|visitors|participants|athletes|players|journalists|reporters|officers|"
+            r"policemen|teachers|doctors|nurses|farmers|miners|families)"
         ),
         "person",
         "count",
