@@ -157,7 +157,7 @@ def entity_layer(
     """
     from dataclasses import replace
 
-    from .text.check import check_pair
+    from .text.check import check_pair, left_out
     from .text.entities import find_mentions
     from .text.korean import korean_tokens
     from .text.linking import link_mentions
@@ -167,6 +167,7 @@ def entity_layer(
     checked: list[SegmentRow] = []
     mentions: list[MentionRow] = []
     korean = [ko_text[s.ko_start : s.ko_end] for s in segments]
+    english = [en_text[s.en_start : s.en_end] for s in segments]
     tokens = korean_tokens(ko for ko in korean if ko.strip())
     said = time.monotonic()
     for done, (segment, ko) in enumerate(zip(segments, korean, strict=True)):
@@ -214,12 +215,22 @@ def entity_layer(
                         guess=bool(linked and linked[3]),
                     )
                 )
+        # the rows either side, where a figure missing here may have moved
+        before = (korean[done - 1], english[done - 1]) if done > 0 else None
+        after = (korean[done + 1], english[done + 1]) if done + 1 < len(segments) else None
         issues = (
             check_pair(
-                ko, en, glossary=glossary, ko_mentions=ko_found, en_mentions=en_found, published=published
+                ko,
+                en,
+                glossary=glossary,
+                ko_mentions=ko_found,
+                en_mentions=en_found,
+                published=published,
+                before=before,
+                after=after,
             )
             if ko.strip() and en.strip()
-            else []
+            else left_out(ko, en)
         )
         checked.append(replace(segment, issues=tuple(issues)))
     return Analysis([], checked, mentions)

@@ -59,7 +59,12 @@ def register(commands: Commands) -> None:
         commands, "check", cmd_check, "list rows whose Korean and English disagree on a number, date or name"
     )
     chk.add_argument("id", type=int, nargs="?", metavar="ID", help="only this article")
-    chk.add_argument("--json", action="store_true", help="print a JSON list")
+    chk.add_argument("--json", action="store_true", help="print a JSON list (of the alarms)")
+    chk.add_argument(
+        "--fail",
+        action="store_true",
+        help=f"exit with status {FOUND_STATUS} when a row disagrees or a sentence is left out (for scripts)",
+    )
 
 
 def cmd_align(args: argparse.Namespace) -> int:
@@ -204,7 +209,14 @@ def cmd_reanalyse(args: argparse.Namespace) -> int:
     return 0
 
 
+#: `reader check --fail`'s exit status when it finds something (1 is a bad input, 2 a bad command line).
+FOUND_STATUS = 3
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    """Alarms (and, in the text listing, remarks) of the translation check stored with each row."""
+    from ..text.findings import is_alarm
+
     with open_store(args) as store:
         if args.id is not None and store.get_article(args.id) is None:
             raise CommandError(f"no article with id {args.id} (see: reader list)")
@@ -223,13 +235,15 @@ def cmd_check(args: argparse.Namespace) -> int:
                             "reason": reason,
                         }
                     )
+    flagged = [f for f in found if is_alarm(f["reason"])]
+    status = FOUND_STATUS if args.fail and flagged else 0
     if args.json:
-        out(json.dumps(found, ensure_ascii=False, indent=2))
-        return 0
-    if not found:
+        out(json.dumps(flagged, ensure_ascii=False, indent=2))
+        return status
+    if not flagged:
         out("No disagreements found between the Korean and the English.")
     for f in found:
         out(f"article {f['article']}, row {f['position'] + 1}: {f['reason']}")
         out(f"    한  {' '.join(f['ko'].split())}")
         out(f"    EN  {' '.join(f['en'].split())}")
-    return 0
+    return status

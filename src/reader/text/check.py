@@ -3,28 +3,48 @@ as the Korean side?
 
 An analyst quoting a casualty figure needs to know when "500명" became "50 soldiers" or "26일" became
 "Nov. 25".  The check is deliberately conservative, because a false alarm on every correct row would teach
-people to ignore it: a quantity is flagged only when no quantity of equal value stands on the other side
-(11,000 = 1만1000; "about 11,000" = 약 1만1000명; "five" = 5; "two hundred and fifty thousand" = 25만;
-오백 명 = 500), and a date part only when the other side gives the same part (day, month, year) with a
-different value — a translator who adds the year or writes "on Tuesday" for "26일" has not made an error.
-Words that only approximate a number (두 차례, 양국, "twice", "a dozen") may excuse a figure on the other
-side but never raise an alarm; "the following day" and 이튿날 count from the day named before them.
-A weekday is compared with a weekday (목요일 beside "Friday"), and, when the article's publication date is
-known, with a day of the month on the other side (28일 beside "on Friday"): see `_weekday_reasons`.
+people to ignore it: a quantity is flagged only when nothing on the other side can say the same (11,000 =
+1만1000; "five" = 5; 오백 명 = 500; 1907km = 1,185 miles and 시속 33km = 21 mph within the units table's
+tolerance; 1년 = 12 months; 60대 = "in her 60s"; 니콜라이 2세 = Nicholas II), and a date part only when the
+other side gives the same part with a different value — a translator who adds the year or writes "on
+Tuesday" for "26일" has not made an error.  Words that only approximate a number (두 차례, 양국, 수십 명,
+"dozens of") may excuse a figure on the other side but never raise an alarm on their own; numbers inside
+names and terms (8강, 12번 시드, G8) are compared as those terms.  A figure missing from a row but present
+in the row before or after is not an alarm but a remark (`REMARK`): the fact moved to the neighbouring
+sentence.  Each finding says what it compared: "1,485 miles ≈ 2,390 km, the Korean says 1907km".
+
+Dates and weekdays are compared in `check_dates`, names in `check_names`.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import date
 
+from reader.text.check_dates import (
+    DAYS_AFTER,
+    DAYS_BEFORE,
+    as_date,
+    date_reasons,
+    resolve_day,
+    weekday_reasons,
+)
+from reader.text.check_names import name_reasons, place_reasons, title_reasons
 from reader.text.entities import Mention, find_mentions
-from reader.text.glossary import Entry, Glossary
+from reader.text.findings import REMARK, is_alarm
+from reader.text.glossary import Glossary
 from reader.text.language import LANGUAGE_NAMES
-from reader.text.linking import COUNTRY_SYLLABLE, link_mentions, values_equal
-from reader.text.numbers import Quantity, Weekday, find_quantities, find_weekdays, is_sino_korean_count
+from reader.text.linking import values_equal
+from reader.text.numbers import Quantity, find_quantities, is_sino_korean_count, parse_english_number
+from reader.text.numbers_loose import Term, find_loose_figures, find_terms
+from reader.text.omissions import left_out
+from reader.text.quantity import _attach_date_parts
+from reader.text.units import agree, convert, dimension, readings
 
-_DATE_UNITS = ("year", "month", "day")
+__all__ = ["DAYS_AFTER", "DAYS_BEFORE", "REMARK", "check_pair", "is_alarm", "left_out", "resolve_day"]
+
+Row = tuple[str, str]
 
 
 def check_pair(
@@ -35,29 +55,184 @@ def check_pair(
     ko_mentions: list[Mention] | None = None,
     en_mentions: list[Mention] | None = None,
     published: str | date | None = None,
+    before: Row | None = None,
+    after: Row | None = None,
 ) -> list[str]:
-    """Reasons (one short sentence each) why the two sides disagree; empty when nothing is wrong.
+    """Findings (one short sentence each) where the two sides disagree; empty when nothing is wrong.
 
     `published` is the article's publication date (a date or an ISO string such as "2024-11-28"); only
-    with it can a day of the month be set beside a weekday, since "28일" alone names no weekday.
+    with it can a day of the month be set beside a weekday, since "28일" alone names no weekday, and "two
+    years ago" beside 2006년.  `before` and `after` are the (Korean, English) rows either side: a figure
+    found there is a remark ("note: …"), not an alarm.
     """
-    reasons: list[str] = []
-    ko_q = find_quantities(ko_text, "ko")
-    en_q = find_quantities(en_text, "en")
-    reasons += _quantity_reasons(ko_text, en_text, ko_q, en_q)
-    reasons += _date_reasons(ko_text, en_text, ko_q, en_q)
-    reasons += _weekday_reasons(ko_text, en_text, ko_q, en_q, _as_date(published))
+    day = as_date(published)
+    ko, en = _Side.read(ko_text, "ko", day), _Side.read(en_text, "en", day)
+    neighbours = {
+        "ko": [(where, _Side.read(row[0], "ko", day)) for where, row in (("previous", before), ("next", after)) if row],
+        "en": [(where, _Side.read(row[1], "en", day)) for where, row in (("previous", before), ("next", after)) if row],
+    }  # fmt: skip
+    # the translation's figure first, converted to the original's unit; a figure it was set beside is
+    # not reported again from the other side
+    compared: set[tuple[str, int]] = set()
+    reasons = _quantity_reasons(en, ko, neighbours["ko"], compared)
+    reasons += _quantity_reasons(ko, en, neighbours["en"], compared)
+    reasons += _vague_reasons(ko, en) + _decade_reasons(ko, en) + _term_reasons(ko, en)
+    reasons += date_reasons(ko_text, en_text, ko.qs, en.qs)
+    reasons += weekday_reasons(ko_text, en_text, ko.qs, en.qs, day)
+    reasons += title_reasons(ko_text, en_text)
+    if not any(r.endswith("in the English") and " is " in r for r in reasons):
+        nearby = [row for row in (before, after) if row]
+        reasons += place_reasons(
+            ko_text, en_text, " ".join(r[0] for r in nearby), " ".join(r[1] for r in nearby)
+        )
     if glossary is not None and len(glossary):
         if ko_mentions is None:
             ko_mentions = find_mentions(ko_text, "ko", glossary)
         if en_mentions is None:
             en_mentions = find_mentions(en_text, "en", glossary)
-        reasons += _name_reasons(ko_text, en_text, ko_mentions, en_mentions, glossary)
+        named = name_reasons(ko_text, en_text, ko_mentions, en_mentions, glossary)
+        reasons += [r for r in named if r.split(" (")[0] not in " ".join(reasons)]
     return reasons
 
 
 # --------------------------------------------------------------------------------------------------------
-# quantities
+# one side of a pair
+
+
+@dataclass
+class _Side:
+    text: str
+    lang: str
+    qs: list[Quantity]  # quantities and dates, without those inside terms, ranges spread
+    loose: list[Quantity]  # decades, regnal numbers, vague counts
+    terms: list[Term]
+    evidence: list[Quantity]  # everything a figure of the other side may be matched with
+
+    @classmethod
+    def read(cls, text: str, lang: str, published: date | None) -> _Side:
+        terms = find_terms(text, lang)
+        masked = terms + [Term(m.start(), m.end(), "mask", 0.0) for m in _MASK[lang].finditer(text)]
+        dotted = _dotted_dates(text, lang)
+        masked += [Term(q.start, q.end, "date", 0.0) for q in dotted]
+        qs = [
+            q
+            for q in find_quantities(text, lang)
+            if not any(q.start < t.end and t.start < q.end for t in masked)
+        ]
+        qs = _spread_ranges(text, sorted(qs + dotted, key=lambda q: q.start))
+        loose = find_loose_figures(text, lang)
+        evidence = list(qs) + loose + [Quantity(t.start, t.end, t.value, None, "term") for t in terms]
+        evidence += [Quantity(0, 0, v, None, "loose") for v in _loose_values(text, lang)]
+        evidence += [Quantity(m.start(), m.end(), float(m.group(1).replace(",", "")), None, "loose")
+                     for m in _GLUED.finditer(text)]  # fmt: skip
+        for m in _CLOCK.finditer(text):  # 8AM, 12:26 a.m., 9 p.m.: the hour as 8, 0 or 21 too
+            hour = int(m.group(1))
+            pm = m.group(2).lower().startswith("p")
+            evidence += [
+                Quantity(m.start(), m.end(), float(h), "hour", "time") for h in {hour, hour % 12 + 12 * pm}
+            ]
+        if published is not None:
+            evidence += _years_from(text, lang, qs, published)
+        return cls(text, lang, qs, loose, terms, evidence)
+
+
+# Dates written with full stops or middle dots: a web page's stamp (2005.10, 2008.10.3), and the
+# events Korean names by their date (6·15 남북공동선언, 5.18 민주화운동; a decimal before 배 or % is not one)
+_STAMP = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.(0?[1-9]|1[0-2])(?:\.(\d{1,2}))?(?![\d])")
+_EVENT_DATE = re.compile(
+    r"(?<![\d.·])(1[0-2]|[1-9])(?:·|\.(?=\d{1,2}\s?(?:남북|공동|선언|테러|사태|운동|항쟁|참사|합의|정상|민주|선거|혁명|조치|대책)))"
+    r"(\d{1,2})(?![\d.])"
+)
+_ARTICLE = re.compile(r"(?:헌법|법|협약|조약|규약|헌장)\s?(?:제\s?)?(\d{1,3})조")
+
+
+def _dotted_dates(text: str, lang: str) -> list[Quantity]:
+    """Dates and articles written in ways the quantity parser reads as decimals or sums: 2005.10 (a year
+    and a month), 6·15 (June 15), 헌법 9조 (Article 9, not nine trillion)."""
+    out: list[Quantity] = []
+    for m in _STAMP.finditer(text):
+        out.append(Quantity(m.start(1), m.end(1), float(m.group(1)), "year", "date"))
+        out.append(Quantity(m.start(2), m.end(2), float(m.group(2)), "month", "date"))
+        if m.group(3) and 1 <= int(m.group(3)) <= 31:
+            out.append(
+                Quantity(
+                    m.start(3), m.end(3), float(m.group(3)), "day", "date", int(m.group(2)), int(m.group(1))
+                )
+            )
+    if lang == "ko":
+        for m in _EVENT_DATE.finditer(text):
+            if 1 <= int(m.group(2)) <= 31 and all(m.end() <= q.start or m.start() >= q.end for q in out):
+                out.append(Quantity(m.start(1), m.end(1), float(m.group(1)), "month", "date"))
+                out.append(Quantity(m.start(2), m.end(2), float(m.group(2)), "day", "date", int(m.group(1))))
+        for m in _ARTICLE.finditer(text):
+            out.append(Quantity(m.start(1), m.end(), float(m.group(1)), None, "ordinal"))
+    return sorted(out, key=lambda q: q.start)
+
+
+_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})(?::\d{2})?\s?(a\.m\.|p\.m\.|am|pm)(?![\w])", re.IGNORECASE)
+
+
+def _years_from(text: str, lang: str, qs: list[Quantity], published: date) -> list[Quantity]:
+    """A year said as a distance from the article's date: "two years ago" is 2006 in a 2008 article, and
+    2006년부터 may be rendered "for two years"."""
+    out = [Quantity(q.start, q.end, float(published.year - q.value), "year", "duration")
+           for q in qs if q.kind == "date" and q.unit == "year" and 0 < published.year - q.value < 100]  # fmt: skip
+    if lang == "en":
+        for m in _YEARS_AGO.finditer(text):
+            n = parse_english_number(m.group("n"))
+            if n is not None:
+                out.append(Quantity(m.start(), m.end(), float(published.year - n), "year", "date"))
+    return out
+
+
+# Figures written so the parser leaves them: "747s", "117AD"; a batting average (2할6푼8리, ".268")
+_GLUED = re.compile(r"(?<![\w.,])(\d[\d,]*)(?:s|AD|BC|A\.D\.|B\.C\.)(?![\w])")
+_MASK = {
+    "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?|(?<=\d시)\s?\d{1,2}분(?!\s?(?:간|동안))"),
+    "en": re.compile(
+        r"(?<![\w.])\.\d{3}\b|\b9 to 5\b|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE
+    ),
+}
+_RELATIVE = re.compile(r"\s+(?:ago|after|before|later|earlier|since)\b", re.IGNORECASE)
+_YEARS_AGO = re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?) years? ago\b", re.IGNORECASE)
+
+
+def _spread_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A bare number that opens a range or a list takes the unit of the figure that closes it: 24~26일
+    is two days, "June 26-29" two days of June, "2, 3년" two spans of years."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.end : b.start]
+        if a.unit is None and a.kind == "number" and b.unit is not None and _RANGE_GAP.fullmatch(gap):
+            out[i] = Quantity(a.start, a.end, a.value, b.unit, b.kind, None, b.year)
+        elif (
+            a.kind == "date"
+            and a.unit == "day"
+            and b.unit is None
+            and b.kind == "number"
+            and re.fullmatch(r"\s?[-–~]\s?", gap)
+        ) and 1 <= b.value <= 31:
+            out[i + 1] = Quantity(b.start, b.end, b.value, "day", "date", a.month, a.year)
+    out = _attach_date_parts(out, text)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (
+            a.unit == b.unit == "day"
+            and a.kind == b.kind == "date"
+            and (a.month is None) != (b.month is None)
+        ):
+            month = a.month or b.month
+            out[i] = Quantity(a.start, a.end, a.value, "day", "date", month, a.year)
+            out[i + 1] = Quantity(b.start, b.end, b.value, "day", "date", month, b.year)
+    return out
+
+
+_RANGE_GAP = re.compile(r"\s?(?:[~∼〜\-–]|,|to|or|and)\s?", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------------------------------------
+# figures
 
 
 def _conversion(text: str, q: Quantity) -> bool:
@@ -68,16 +243,27 @@ def _conversion(text: str, q: Quantity) -> bool:
     )
 
 
-def _countable(text: str, q: Quantity) -> bool:
+def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
     """Figures worth flagging: counts and measures, and bare numbers written in digits.  Not dates (see
-    `_date_reasons`), not ordinals.  A figure in words counts when it is an exact count of something
+    `check_dates`), not ordinals.  A figure in words counts when it is an exact count of something
     ("fifty soldiers", "two hundred tanks", 오백 명); not when bare ("the two sides"), approximate ("a dozen")
     or a native Korean numeral (세 자녀, 닷새), which a translator may render in many ways."""
+    text = side.text
     if q.kind == "date" or q.value == 1 or _conversion(text, q):
         return False  # 1주일 is "a week" in English; a conversion in brackets is extra
     span = text[q.start : q.end]
+    if q.kind == "regnal":
+        return any(o.kind == "regnal" for o in other.loose)
+    if _RELATIVE.match(text, q.end) and _unrendered_date(side, other, q):
+        return False  # "three days after" may be the other side's date (지난 25일), told as a distance
+    if q.kind == "decade":
+        return True
     if re.search(r"\d", span):
         return True
+    if q.unit in (None, "person", "country") and re.search(
+        r"\bthe\s+$", text[max(0, q.start - 4) : q.start], re.IGNORECASE
+    ):
+        return False  # "the two women": the two already named, which the other side may not count again
     if q.unit is None or q.kind in ("ordinal", "fraction") or q.value < 2:
         return False
     if re.search(r"[\uac00-\ud7a3]", span):
@@ -85,26 +271,145 @@ def _countable(text: str, q: Quantity) -> bool:
     return "dozen" not in span.lower() and "half" not in span.lower()
 
 
-def _quantity_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Quantity]) -> list[str]:
+def _unrendered_date(side: _Side, other: _Side, q: Quantity) -> bool:
+    """Whether the other side holds a date of the span's grain (a day for "three days after") that this
+    side does not give as a date: the span may be that date, told as a distance."""
+    grain = {"day": "day", "week": "day", "month": "month", "year": "year"}.get(q.unit or "")
+    own = {o.value for o in side.qs if o.kind == "date" and o.unit == grain}
+    return any(o.kind == "date" and o.unit == grain and o.value not in own for o in other.qs)
+
+
+def _matches(q: Quantity, ev: Quantity) -> bool:
+    """Whether a figure of one side and one of the other can say the same thing."""
+    if values_equal(q.value, ev.value) or _scaled_equal(q, ev.value):
+        # the same number in two measures of one kind (3일 beside "3 weeks") says two different things
+        return not _other_measure(q, ev)
+    if "decade" in (q.kind, ev.kind) or "decade-word" in (q.kind, ev.kind):
+        return values_equal(q.value % 100, ev.value % 100) and max(q.value, ev.value) >= 1000
+    if ev.kind == "vague":
+        return ev.value <= q.value < ev.value * 10
+    if q.kind == "date" or ev.kind == "date":
+        return False
+    return any(u != w and agree(q.value, u, ev.value, w) for u in readings(q.unit) for w in readings(ev.unit))
+
+
+def _other_measure(q: Quantity, ev: Quantity) -> bool:
+    """Whether two figures are measures of one dimension in units that make them differ."""
+    if {q.unit, ev.unit} == {"percent", "pp"}:
+        return True  # 3%포인트 is not 3 percent
+    if q.kind == "date" or ev.kind == "date":
+        # 15일 is the 15th or fifteen days, never fifteen weeks; 3월 is March, not three weeks
+        date, span = (q, ev) if q.kind == "date" else (ev, q)
+        return span.kind != "date" and dimension(span.unit) == "time" and span.unit != date.unit
+    units = readings(q.unit)
+    others = readings(ev.unit)
+    if not units or not others or set(units) & set(others):
+        return False
+    same = [(u, w) for u in units for w in others if dimension(u) == dimension(w)]
+    return bool(same) and not any(agree(q.value, u, ev.value, w) for u, w in same)
+
+
+def _quantity_reasons(
+    side: _Side, other: _Side, neighbours: list[tuple[str, _Side]], compared: set[tuple[str, int]]
+) -> list[str]:
     reasons: list[str] = []
-    ko_bare = any(_bare(q) for q in ko_q)
-    en_bare = any(_bare(q) for q in en_q)
-    ko_vals = [q.value for q in ko_q if q.kind != "date"] + _date_values(ko_q) + _loose_values(ko_text, "ko")
-    en_vals = [q.value for q in en_q if q.kind != "date"] + _date_values(en_q) + _loose_values(en_text, "en")
-    for q in ko_q:
-        if _bare(q) and not en_bare:
-            continue  # 5공장 beside "fifth plant": a bare number may be an ordinal the other side spells
-        if _countable(ko_text, q) and not any(
-            values_equal(q.value, v) or _scaled_equal(q, v) for v in en_vals
-        ):
-            reasons.append(f"{ko_text[q.start : q.end]} ({_fmt(q.value)}) has no counterpart in the English")
-    for q in en_q:
-        if _bare(q) and not ko_bare:
+    other_bare = any(_bare(q) for q in other.qs) or bool(other.terms)
+    figures = side.qs + [q for q in side.loose if q.kind in ("decade", "regnal") and side.lang == "en"]
+    lang = LANGUAGE_NAMES[other.lang]
+    for q in figures:
+        if _bare(q) and not other_bare and (q.value <= 12 or side.lang == "ko"):
+            # 5공장 beside "fifth plant": a bare number may be an ordinal the other side spells; in Korean
+            # a bare figure is as often a date whose 일 was dropped (22에는)
             continue
-        if _countable(en_text, q) and not any(
-            values_equal(q.value, v) or _scaled_equal(q, v) for v in ko_vals
-        ):
-            reasons.append(f"{en_text[q.start : q.end]} ({_fmt(q.value)}) has no counterpart in the Korean")
+        if (side.lang, q.start) in compared:
+            continue
+        if not _countable(side, other, q) or any(_matches(q, v) for v in other.evidence):
+            continue
+        span = side.text[q.start : q.end]
+        moved = next((where for where, n in neighbours if any(_matches(q, v) for v in n.evidence)), None)
+        if moved is not None:
+            reasons.append(f"{REMARK}{span} is not in this row's {lang} but in the {moved} row's")
+            continue
+        reasons.append(_missing(side, other, q, span, lang, compared))
+    return reasons
+
+
+_LABEL = {"mile": "miles", "kmh": "km/h", "mps": "m/s", "mi2": "sq miles", "km2": "km²", "m2": "m²", "ft2": "sq ft",
+          "ft": "feet", "inch": "inches", "liter": "litres", "gallon": "gallons", "celsius": "°C",
+          "fahrenheit": "°F", "usd": "dollars", "krw": "won", "eur": "euros", "jpy": "yen", "cny": "yuan",
+          "gbp": "pounds", "lb": "pounds", "year": "years", "month": "months", "week": "weeks", "day": "days",
+          "hour": "hours", "ton": "tons", "knot": "knots", "yard": "yards", "nmi": "nautical miles"}  # fmt: skip
+
+
+def _missing(
+    side: _Side, other: _Side, q: Quantity, span: str, lang: str, compared: set[tuple[str, int]]
+) -> str:
+    """What a figure with no counterpart was compared with: the other side's figure of the same kind of
+    measure, converted ("1,485 miles ≈ 2,390 km, the Korean says 1907km"), or nothing."""
+    for u in readings(q.unit):
+        for o in other.qs:
+            w = next((w for w in readings(o.unit) if dimension(w) == dimension(u)), None)
+            if w is None or o.kind == "date" or q.kind == "date":
+                continue
+            said = other.text[o.start : o.end]
+            compared.add((other.lang, o.start))
+            if w == u:
+                return f"{span} ({_fmt(q.value)}), the {lang} says {said}"
+            return f"{span} ≈ {_fmt(convert(q.value, u, w))} {_LABEL.get(w, w)}, the {lang} says {said}"
+    return f"{span} ({_fmt(q.value)}) has no counterpart in the {lang}"
+
+
+def _vague_reasons(ko: _Side, en: _Side) -> list[str]:
+    """수십 명 beside "hundreds of": both sides give an order of magnitude, and they differ."""
+    reasons = []
+    for side, other in ((ko, en), (en, ko)):
+        vague = [q for q in side.loose if q.kind == "vague"]
+        others = [q for q in other.loose if q.kind == "vague"]
+        if not others:
+            continue
+        for q in vague:
+            if any(values_equal(q.value, o.value) for o in others):
+                continue
+            if any(q.value <= o.value < q.value * 10 for o in other.qs):
+                continue
+            said = ", ".join(other.text[o.start : o.end] for o in others)
+            reasons.append(
+                f"{side.text[q.start : q.end]} (in the {_fmt(q.value)}s) is {said} in the {LANGUAGE_NAMES[other.lang]}"
+            )
+        break  # one report a pair: the other direction says the same
+    return reasons
+
+
+def _decade_reasons(ko: _Side, en: _Side) -> list[str]:
+    """40대 후반 beside "early 40s": the same decade, another part of it."""
+    reasons = []
+    for k in ko.loose:
+        if k.kind != "decade" or k.unit is None:
+            continue
+        for e in en.loose:
+            if e.kind.startswith("decade") and e.unit and values_equal(k.value, e.value) and e.unit != k.unit:
+                reasons.append(
+                    f"{ko.text[k.start : k.end]} ({k.unit} {_fmt(k.value)}s) is {en.text[e.start : e.end]} in the English"
+                )
+    return reasons
+
+
+_FAMILY = {"round": "the round of {}", "group": "the group of {}", "talks": "{}-party talks",
+           "seed": "seeded {}", "rank": "ranked {}", "attacks": "{}"}  # fmt: skip
+
+
+def _term_reasons(ko: _Side, en: _Side) -> list[str]:
+    """A number inside a name or term that changed: 8강 (the round of 8) beside "semifinals"."""
+    reasons = []
+    for k in ko.terms:
+        same = [e for e in en.terms if e.family == k.family]
+        if not same or any(values_equal(k.value, e.value) for e in same):
+            continue
+        e = same[0]
+        reasons.append(
+            f"{ko.text[k.start : k.end]} ({_FAMILY[k.family].format(_fmt(k.value))}) is "
+            f"{en.text[e.start : e.end]} ({_FAMILY[e.family].format(_fmt(e.value))}) in the English"
+        )
     return reasons
 
 
@@ -123,32 +428,25 @@ _KO_LOOSE = [
     (re.compile(r"(?<![\uac00-\ud7a3])반년"), (6.0, 0.5)),
     (re.compile(r"(?<![\uac00-\ud7a3])일주일"), (7.0,)),
 ]
-_KO_NATIVE_VALUE = {
-    "한": 1.0,
-    "두": 2.0,
-    "세": 3.0,
-    "네": 4.0,
-    "석": 3.0,
-    "넉": 4.0,
-    "서": 3.0,
-    "너": 4.0,
-    "다섯": 5.0,
-    "여섯": 6.0,
-    "일곱": 7.0,
-    "여덟": 8.0,
-    "아홉": 9.0,
-    "열": 10.0,
-    "스무": 20.0,
-}
+_KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "석": 3.0, "넉": 4.0, "서": 3.0, "너": 4.0,
+                    "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0, "아홉": 9.0, "열": 10.0, "스무": 20.0}  # fmt: skip
 _EN_LOOSE = [
     (
-        re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?(?:pair|couple)\s+of\b|\bdouble[ds]?\b", re.IGNORECASE),
+        re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?pair\s+of\b|\bdouble[ds]?\b", re.IGNORECASE),
         (2.0,),
     ),
+    (re.compile(r"\b(?:a\s+)?couple\b", re.IGNORECASE), (2.0, 3.0)),
     (re.compile(r"\bthrice\b|\btriple[ds]?\b", re.IGNORECASE), (3.0,)),
     (re.compile(r"\bdozens?\b", re.IGNORECASE), (12.0,)),
     (re.compile(r"\bfortnight\b", re.IGNORECASE), (14.0, 2.0)),
     (re.compile(r"\ba\s+week\b", re.IGNORECASE), (7.0, 1.0)),
+    (re.compile(r"\b(?:a\s+)?few\b", re.IGNORECASE), (2.0, 3.0, 4.0)),
+    (re.compile(r"\bseveral\b", re.IGNORECASE), (3.0, 4.0, 5.0, 6.0, 7.0)),
+    (re.compile(r"\b(?:a|one)[\s-]third\b", re.IGNORECASE), (1 / 3,)),
+    (re.compile(r"\b(?:a|one)[\s-]quarter\b", re.IGNORECASE), (0.25,)),
+    (re.compile(r"\b(?:a|one)[\s-]half\b|\bhalf\b", re.IGNORECASE), (0.5,)),
+    (re.compile(r"\btwo[\s-]thirds\b", re.IGNORECASE), (2 / 3,)),
+    (re.compile(r"\bthree[\s-]quarters\b", re.IGNORECASE), (0.75,)),
 ]
 
 
@@ -167,286 +465,14 @@ def _bare(q: Quantity) -> bool:
     return (q.kind == "number" and q.unit is None) or q.kind == "ordinal"
 
 
-def _date_values(qs: list[Quantity]) -> list[float]:
-    """Date numbers can stand for counts in loose translation ("3년" → "three years" is a duration)."""
-    return [q.value for q in qs if q.kind == "date"]
-
-
 def _scaled_equal(q: Quantity, v: float) -> bool:
     """Percent written as a fraction or the other way round (0.5 = 50%)."""
-    if q.kind == "percent":
-        return values_equal(q.value / 100, v)
+    if q.kind == "percent":  # 30% beside "a third": a fraction gives a share loosely
+        return values_equal(q.value / 100, v) or (0 < v < 1 and abs(q.value / 100 - v) <= 0.05)
     return q.kind == "ratio" and values_equal(q.value * 100, v)
 
 
 def _fmt(v: float) -> str:
+    if abs(v) >= 100:
+        return f"{v:,.0f}"
     return f"{v:,.0f}" if v == int(v) else f"{v:,.4g}"
-
-
-# --------------------------------------------------------------------------------------------------------
-# dates
-
-
-def _date_reasons(ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Quantity]) -> list[str]:
-    """A date part differs when each side has one the other lacks (26일 beside "Nov. 25").  A day is
-    compared with its month when both sides give one ("11월 26일" beside "Oct. 26"), and a month that
-    only dates a day is not compared as a month of its own ("4일" beside "Dec. 4")."""
-    reasons: list[str] = []
-    ko_parts = _parts(ko_text, ko_q)
-    en_parts = _parts(en_text, en_q)
-    for unit in _DATE_UNITS:
-        ko_vals = ko_parts.get(unit, [])
-        en_vals = en_parts.get(unit, [])
-        if len(ko_vals) == len(en_vals) > 1:
-            # as many dates of this kind on each side: each must have its own counterpart (4월 … 4월 beside
-            # "March … April" is a month that changed, though April appears on both sides)
-            ko_odd, en_odd = _unpaired(ko_vals, en_vals)
-        else:
-            ko_odd = [
-                (v, m, t) for v, m, t in ko_vals if not any(_same_part(v, m, w, n) for w, n, _ in en_vals)
-            ]
-            en_odd = [
-                (v, m, t) for v, m, t in en_vals if not any(_same_part(v, m, w, n) for w, n, _ in ko_vals)
-            ]
-        # a date one side adds or rewords ("22일" → "the following day") is no error; a day that became
-        # another day is
-        if not ko_odd or not en_odd:
-            continue
-        ko_list = ", ".join(t for _, _, t in ko_odd)
-        en_list = ", ".join(t for _, _, t in en_odd)
-        reasons.append(f"the {unit} differs: {ko_list} in the Korean, {en_list} in the English")
-    return reasons
-
-
-_Part = tuple[float, "int | None", str]
-
-
-def _unpaired(a: list[_Part], b: list[_Part]) -> tuple[list[_Part], list[_Part]]:
-    """The parts of each side left over after pairing equal ones one to one."""
-    rest = list(b)
-    odd_a: list[_Part] = []
-    for v, m, t in a:
-        k = next((i for i, (w, n, _) in enumerate(rest) if _same_part(v, m, w, n)), None)
-        if k is None:
-            odd_a.append((v, m, t))
-        else:
-            rest.pop(k)
-    return odd_a, rest
-
-
-def _same_part(v: float, month: int | None, w: float, other_month: int | None) -> bool:
-    return values_equal(v, w) and (month is None or other_month is None or month == other_month)
-
-
-def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, int | None, str]]]:
-    """Date parts by unit: (value, the month of a day when given, the words that gave it)."""
-    days = [q for q in qs if q.kind == "date" and q.unit == "day"]
-    out: dict[str, list[tuple[float, int | None, str]]] = {}
-    for q in qs:
-        if q.kind != "date" or q.unit not in _DATE_UNITS:
-            continue
-        if q.unit == "month" and any(d.month == q.value and 0 <= d.start - q.end <= 3 for d in days):
-            continue  # the month of "Dec. 4" / "11월 26일" travels with its day
-        out.setdefault(q.unit, []).append(
-            (q.value, q.month if q.unit == "day" else None, text[q.start : q.end])
-        )
-    for m in _RELATIVE_DAY.finditer(text):
-        # "reported the following day", 이튿날, 전날: a day counted from the last day named before it
-        before = [d for d in days if d.end <= m.start()]
-        if not before:
-            continue
-        shift = -1 if m.group("back") else 1
-        value = before[-1].value + shift
-        if 1 <= value <= 28:
-            out.setdefault("day", []).append((value, before[-1].month, m.group()))
-    return out
-
-
-_RELATIVE_DAY = re.compile(
-    r"(?P<fwd>\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b|(?<![\uac00-\ud7a3])(?:다음\s?날|이튿날|익일)(?!짜))"
-    r"|(?P<back>\b(?:the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier)\b|(?<![\uac00-\ud7a3])전날(?!짜))",
-    re.IGNORECASE,
-)
-
-
-# --------------------------------------------------------------------------------------------------------
-# weekdays
-
-#: Where a day of the month named in a news article may lie, counted from its publication date: news
-#: reports what happened in the last days or weeks ("지난 8일") and announces what is due in the coming days,
-#: so the window reaches further back than forward.  At 31 days it holds each day of the month at most
-#: once, or twice 28 days apart around February, when the nearer is taken; a day outside it (an
-#: anniversary, a court date next year) is left alone rather than guessed at.
-DAYS_BEFORE = 20
-DAYS_AFTER = 10
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-# A time zone named: "26일(현지시간)" or "Tuesday local time" may be a day earlier or later than the same
-# moment in Seoul, so one side may give the local day and the other the Korean one
-_TIME_ZONE = re.compile(
-    r"현지\s?시[간각]|(?:한국|서울|미국|미|워싱턴|뉴욕|동부|서부|중부|태평양|모스크바|키이우|유럽|영국|런던|베이징|도쿄)\s?(?:동부\s?)?시[간각]"
-    r"|\b(?:local|U\.S\.|US|American|Korean?|Seoul|Washington|New\s+York|Moscow|Kyiv|Kiev|Beijing|Tokyo|London|Brussels|"
-    r"Paris|Berlin|European|Eastern|Pacific|Central|Mountain|Greenwich|Universal)\s+time\b"
-    r"|\b(?:KST|UTC|GMT|E[SD]T|P[SD]T|C[SD]T|ET|PT|CES?T|MSK)\b",
-    re.IGNORECASE,
-)
-# Other days named beside the one compared, which make the pairing of day and weekday a guess: yesterday,
-# the day before, last month's 28th
-_OTHER_DAY = re.compile(
-    r"(?<![\uac00-\ud7a3])(?:어제|그제|그저께|내일|모레|오늘|지난\s?달|다음\s?달|내달|전월|지난해|작년|내년|이듬해)"
-    r"|\b(?:yesterday|today|tonight|tomorrow|(?:last|next|the\s+previous|the\s+following)\s+(?:month|year))\b",
-    re.IGNORECASE,
-)
-
-
-def _as_date(published: str | date | None) -> date | None:
-    """The publication date as a date; None when absent or unreadable (then no weekday is checked)."""
-    if published is None or isinstance(published, date):
-        return published.date() if isinstance(published, datetime) else published
-    try:
-        return date.fromisoformat(published.strip()[:10])
-    except ValueError:
-        return None
-
-
-def resolve_day(day: int, month: int | None, year: int | None, published: date) -> date | None:
-    """The date a day of the month (with its month and year when given) names in an article published on
-    `published`: the nearest such date within DAYS_BEFORE … DAYS_AFTER of it, or None."""
-    first, last = published - timedelta(days=DAYS_BEFORE), published + timedelta(days=DAYS_AFTER)
-    found: list[date] = []
-    years = (year,) if year is not None else sorted({first.year, last.year})
-    for y in years:
-        for m in (month,) if month is not None else range(1, 13):
-            try:
-                d = date(y, m, day)
-            except ValueError:
-                continue  # the 31st of a 30-day month
-            if first <= d <= last:
-                found.append(d)
-    return min(found, key=lambda d: abs((d - published).days)) if found else None
-
-
-def _days(qs: list[Quantity]) -> list[Quantity]:
-    return [q for q in qs if q.kind == "date" and q.unit == "day"]
-
-
-def _weekday_reasons(
-    ko_text: str, en_text: str, ko_q: list[Quantity], en_q: list[Quantity], published: date | None
-) -> list[str]:
-    """A weekday that cannot be right: 목요일 beside "Friday", or 29일 beside "on Thursday" in an article of
-    28 Nov 2024 (the 29th nearest it is a Friday).
-
-    Only one day and one weekday are ever compared: with two of either in the pair (월요일부터 금요일까지,
-    "28일 … the following day", a day last month), which goes with which is a guess, and nothing is said.
-    When either side names a time zone (현지시간, "local time", "ET"), a weekday one off is let pass: an
-    event late on Tuesday in Washington is Wednesday in Seoul, and each side may give its own.
-    """
-    ko_w, en_w = find_weekdays(ko_text, "ko"), find_weekdays(en_text, "en")
-    if not ko_w and not en_w:
-        return []
-    weekdays = {w.value for w in ko_w + en_w}
-    if len(weekdays) > 2 or (len(weekdays) == 2 and not (ko_w and en_w)):
-        return []  # several weekdays on one side: a span of days or several events
-    zone = bool(_TIME_ZONE.search(ko_text) or _TIME_ZONE.search(en_text))
-    if ko_w and en_w:
-        # a weekday on each side: they must agree, no calendar needed
-        ko_v, en_v = {w.value for w in ko_w}, {w.value for w in en_w}
-        if len(ko_v) == 1 == len(en_v) and ko_v != en_v and not (zone and _adjacent(ko_v.pop(), en_v.pop())):
-            return [
-                (
-                    f"the weekday differs: {_listed(ko_text, ko_w)} in the Korean, "
-                    f"{_listed(en_text, en_w)} in the English"
-                )
-            ]
-        return []
-    if published is None:
-        return []
-    # a weekday on one side, and a day of the month on the other
-    week_side, day_side = ("ko", "en") if ko_w else ("en", "ko")
-    texts = {"ko": ko_text, "en": en_text}
-    days = {"ko": _days(ko_q), "en": _days(en_q)}
-    if not days[day_side] or _RELATIVE_DAY.search(ko_text) or _RELATIVE_DAY.search(en_text):
-        return []
-    if _OTHER_DAY.search(ko_text) or _OTHER_DAY.search(en_text):
-        return []
-    all_days = days["ko"] + days["en"]
-    if len({q.value for q in all_days}) != 1:
-        return []  # several days, or days the date check already found differing
-    months = {q.month for q in all_days if q.month is not None}
-    years = {q.year for q in all_days if q.year is not None}
-    if len(months) > 1 or len(years) > 1:
-        return []
-    day = resolve_day(int(all_days[0].value), next(iter(months), None), next(iter(years), None), published)
-    if day is None:
-        return []
-    weekday = next(iter(weekdays))
-    if day.weekday() == weekday or (zone and _adjacent(day.weekday(), weekday)):
-        return []
-    q = days[day_side][0]
-    named = _listed(texts[week_side], ko_w or en_w)
-    return [
-        (
-            f"the weekday differs: {texts[day_side][q.start : q.end]} in the {LANGUAGE_NAMES[day_side]} is a "
-            f"{_WEEKDAY_NAMES[day.weekday()]} ({day.isoformat()}), the {LANGUAGE_NAMES[week_side]} says {named}"
-        )
-    ]
-
-
-def _adjacent(a: int, b: int) -> bool:
-    return (a - b) % 7 in (1, 6)
-
-
-def _listed(text: str, weekdays: list[Weekday]) -> str:
-    return ", ".join(dict.fromkeys(text[w.start : w.end] for w in weekdays))
-
-
-# --------------------------------------------------------------------------------------------------------
-# names
-
-
-# One-syllable names of countries inside Korean compounds: 한미 연합, 북미 협상, 대러 지원, 방미
-_ABBREV_COMPOUND = "(?:[한미중일북러영독프우인호]{{1,2}}{0}|{0}[한미중일북러영독프우인호]{{1,2}}|[대방친반]{0})(?![\uac00-\ud7a3]{{2}})"
-
-
-def _abbreviated(entry: Entry, ko_text: str) -> bool:
-    """Whether the Korean names this country only by its syllable inside a compound (한미 → the US)."""
-    for form in entry.ko:
-        syl = COUNTRY_SYLLABLE.get(form)
-        if syl and re.search(r"(?<![\uac00-\ud7a3])" + _ABBREV_COMPOUND.format(syl), ko_text):
-            return True
-    return False
-
-
-def _name_reasons(
-    ko_text: str, en_text: str, ko_m: list[Mention], en_m: list[Mention], glossary: Glossary
-) -> list[str]:
-    """A glossary name on one side, a different glossary name of the same type on the other, and neither
-    linked: the translation probably swapped one name for another (쿠르스크 rendered as Kharkiv)."""
-    links = link_mentions(ko_text, en_text, ko_m, en_m, glossary)
-    linked_ko = {link.ko for link in links if not link.guess or link.how == "glossary"}
-    linked_en = {link.en for link in links if not link.guess or link.how == "glossary"}
-    reasons: list[str] = []
-    for k in ko_m:
-        # organisations are too often named by description ("the agency") or added as context ("the
-        # National Assembly's committee") to accuse a translation over them
-        if k.type not in ("PERSON", "PLACE") or k in linked_ko:
-            continue
-        ke = glossary.lookup_ko(k.text)
-        if ke is None or not ke.en or "capital of" in ke.note:
-            continue
-        if any(f.lower() in en_text.lower() for f in ke.en):
-            continue
-        rivals = [
-            e
-            for e in en_m
-            if e.type == k.type
-            and e not in linked_en
-            and (ee := glossary.lookup_en(e.text)) is not None
-            and ee is not ke
-            and not any(f in ko_text for f in ee.ko)
-            and not _abbreviated(ee, ko_text)
-            and "capital of" not in ee.note  # Pyongyang for 북한: the capital stands for the state
-        ]
-        if rivals:
-            reasons.append(f"{k.text} ({ke.en[0]}) appears in the English as {rivals[0].text}")
-    return reasons

@@ -94,9 +94,15 @@ _EN_UNITS: list[tuple[str, str | None, str]] = [
     (r"percentage points?", "pp", "percent"),
     (r"%", "percent", "percent"),
     (r"per ?cent", "percent", "percent"),
-    (r"(?:square|sq\.?) ?(?:kilometers?|kilometres?|km)|km²|km2", "km2", "area"),
-    (r"(?:square|sq\.?) ?(?:meters?|metres?|m)|m²", "m2", "area"),
-    (r"(?:square|sq\.?) ?miles?", "mi2", "area"),
+    (r"(?:miles?|mi) (?:per|an|a) hour|mph|m\.p\.h\.", "mph", "speed"),
+    (r"(?:kilometers?|kilometres?|km) (?:per|an|a) hour|km/h|kph|kmh", "kmh", "speed"),
+    (r"(?:meters?|metres?|m) (?:per|a) second|m/s", "mps", "speed"),
+    (r"knots?", "knot", "speed"),
+    (r"(?:square|sq\.?)[ -]?(?:feet|foot|ft)", "ft2", "area"),
+    (r"nautical miles?", "nmi", "length"),
+    (r"(?:square|sq\.?)[ -]?(?:kilometers?|kilometres?|km)|km²|km2", "km2", "area"),
+    (r"(?:square|sq\.?)[ -]?(?:meters?|metres?|m)|m²", "m2", "area"),
+    (r"(?:square|sq\.?)[ -]?miles?", "mi2", "area"),
     (r"hectares?", "ha", "area"),
     (r"acres?", "acre", "area"),
     (r"(?:kilometers?|kilometres?|km)", "km", "length"),
@@ -105,6 +111,18 @@ _EN_UNITS: list[tuple[str, str | None, str]] = [
     (r"(?:millimeters?|millimetres?|mm)", "mm", "length"),
     (r"(?:meters?|metres?|m)", "m", "length"),
     (r"(?:feet|foot|ft)", "ft", "length"),
+    (r"inch(?:es)?", "inch", "length"),
+    (r"yards?", "yard", "length"),
+    (r"(?:cubic (?:meters?|metres?)|m³)", "m3", "volume"),
+    (r"(?:milliliters?|millilitres?|ml)", "ml", "volume"),
+    (r"(?:liters?|litres?)", "liter", "volume"),
+    (r"(?:U\.S\. )?gallons?", "gallon", "volume"),
+    (r"(?:grams?)", "g", "weight"),
+    (r"(?:lbs?\.?)", "lb", "weight"),
+    (r"(?:ounces?|oz\.?)", "oz", "weight"),
+    (r"(?:degrees? )?(?:Fahrenheit)|°\s?F\b|℉", "fahrenheit", "temperature"),
+    (r"(?:degrees? )?(?:Celsius|centigrade)|°\s?C\b|℃", "celsius", "temperature"),
+    (r"cents?", "cent", "money"),
     (r"(?:kilograms?|kg)", "kg", "weight"),
     (r"(?:tons?|tonnes?)", "ton", "weight"),
     (r"barrels?", "barrel", "count"),
@@ -121,6 +139,7 @@ _EN_UNITS: list[tuple[str, str | None, str]] = [
     (r"euros?", "eur", "money"),
     (r"(?:pounds? sterling|pounds?)", "gbp", "money"),
     (r"years?[- ]old", "age", "age"),
+    (r"decades?", "decade", "duration"),
     (r"years?", "year", "duration"),
     (r"months?", "month", "duration"),
     (r"weeks?", "week", "duration"),
@@ -135,7 +154,9 @@ _EN_UNITS: list[tuple[str, str | None, str]] = [
             r"(?:people|persons?|soldiers?|troops?|residents?|civilians?|workers?|students?|children|men|"
             r"women|members?|personnel|citizens?|victims?|passengers?|refugees?|protesters?|demonstrators?|"
             r"fighters?|employees?|officials?|tourists?|patients?|casualties|inmates?|prisoners?|"
-            r"migrants?|staff|crew|lawmakers?|voters?|deaths?|dead|killed|injured|wounded|survivors?)"
+            r"migrants?|staff|crew|lawmakers?|voters?|deaths?|dead|killed|injured|wounded|survivors?|fans|"
+            r"spectators|supporters|visitors|participants|athletes|players|journalists|reporters|officers|"
+            r"policemen|teachers|doctors|nurses|farmers|miners|families)"
         ),
         "person",
         "count",

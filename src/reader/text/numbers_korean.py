@@ -75,6 +75,29 @@ _KO_COUNTERS: list[tuple[str, str | None, str]] = sorted(
         ("제곱킬로미터", "km2", "area"),
         ("평방킬로미터", "km2", "area"),
         ("㎡", "m2", "area"),
+        ("m²", "m2", "area"),
+        ("km/h", "kmh", "speed"),
+        ("㎞/h", "kmh", "speed"),
+        ("노트", "knot", "speed"),
+        ("인치", "inch", "length"),
+        ("야드", "yard", "length"),
+        ("해리", "nmi", "length"),
+        ("리터", "liter", "volume"),
+        ("ℓ", "liter", "volume"),
+        ("㎖", "ml", "volume"),
+        ("밀리리터", "ml", "volume"),
+        ("갤런", "gallon", "volume"),
+        ("㎥", "m3", "volume"),
+        ("입방미터", "m3", "volume"),
+        ("세제곱미터", "m3", "volume"),
+        ("그램", "g", "weight"),
+        ("g", "g", "weight"),
+        ("온스", "oz", "weight"),
+        ("℃", "celsius", "temperature"),
+        ("°C", "celsius", "temperature"),
+        ("℉", "fahrenheit", "temperature"),
+        ("°F", "fahrenheit", "temperature"),
+        ("센트", "cent", "money"),
         ("제곱미터", "m2", "area"),
         ("평방미터", "m2", "area"),
         ("헥타르", "ha", "area"),
@@ -328,9 +351,34 @@ _KO_FRACTION = re.compile(rf"(?<![\d.,])(?P<den>{_DIGITS})\s?분의\s?(?P<num>{_
 _KO_QUARTER = re.compile(r"(?<![\d.,])(?P<q>[1-4])\s?분기")
 
 
+# 시속 120km is a speed, 초속 40m too; 섭씨 30도, 화씨 86도, 영하 5도 are temperatures
+_KO_SPEED_BEFORE = re.compile(r"(?P<w>시속|초속)\s?(?:약\s?|최고\s?|최대\s?)?$")
+_KO_DEGREES = re.compile(rf"(?P<scale>섭씨|화씨|영하|영상)\s?(?P<num>{_DIGITS})\s?도")
+
+
+def _speeds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A length after 시속 or 초속 is a speed: 시속 120km (km/h), 초속 40m (m/s)."""
+    out = []
+    for q in found:
+        m = _KO_SPEED_BEFORE.search(text, max(0, q.start - 8), q.start)
+        if m and q.unit in ("km", "m"):
+            q = Quantity(q.start, q.end, q.value, "kmh" if m.group("w") == "시속" else "mps", "speed")
+            if m.group("w") == "초속" and q.unit == "mps" and text[q.start : q.end].rstrip().endswith("km"):
+                q = Quantity(q.start, q.end, q.value * 1000, "mps", "speed")
+        out.append(q)
+    return out
+
+
 def _korean_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     special: list[Quantity] = []
+    for m in _KO_DEGREES.finditer(text):
+        degrees = float(m.group("num").replace(",", ""))
+        scale = m.group("scale")
+        scale_unit = "fahrenheit" if scale == "화씨" else "celsius"
+        special.append(
+            Quantity(m.start(), m.end(), -degrees if scale == "영하" else degrees, scale_unit, "temperature")
+        )
     for m in _KO_FRACTION.finditer(text):
         den, num = float(m.group("den").replace(",", "")), float(m.group("num").replace(",", ""))
         if den:
@@ -383,4 +431,4 @@ def _korean_quantities(text: str) -> list[Quantity]:
         if all(q.end <= a or q.start >= b for a, b in taken):
             out.append(q)
     out.sort(key=lambda q: (q.start, q.end))
-    return _attach_date_parts(out, text)
+    return _attach_date_parts(_speeds(text, out), text)

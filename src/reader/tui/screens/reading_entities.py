@@ -13,6 +13,7 @@ from textual import work
 from textual.worker import Worker, WorkerState
 
 from ...inert import inert
+from ...text.findings import alarms
 from ..widgets.entity_marks import article_entities, next_row
 from ..widgets.entity_panel import EntityPanel
 from ..widgets.parallel_view import ParallelView
@@ -71,9 +72,17 @@ class ReadingEntities(ReadingBase):
             return
         segment = segments[min(self.view.cursor, len(segments) - 1)]
         line = Text()
-        if segment.issues:
+        # each finding names both figures ("1,485 miles ≈ 2,390 km, the Korean says 1907km"); a remark
+        # (a figure found in the neighbouring row) comes after the alarms, without the flag
+        flagged = alarms(segment.issues)
+        remarks = [r for r in segment.issues if r not in flagged]
+        if flagged:
             line.append(f"{ISSUE_MARK} ", style="bold")
-            line.append("; ".join(inert(reason) for reason in segment.issues))
+            line.append("; ".join(inert(reason) for reason in flagged))
+        if remarks:
+            line.append(
+                ("   " if line else "") + "; ".join(inert(reason) for reason in remarks), style="italic"
+            )
         if segment.locked:
             line.append(("   " if line else "") + f"{LOCK_MARK} aligned by hand")
         self.status.set_part("row", line)

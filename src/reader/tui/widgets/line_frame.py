@@ -14,6 +14,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from ...store import Segment
+from ...text.findings import alarms
 from .text_layout import GUTTER, RULE_WIDTH, Columns, Languages
 from .view_marks import ISSUE_MARK, LOCK_MARK
 
@@ -61,7 +62,7 @@ def gutter(segment: Segment, offset: int, current: bool, glyph: str | None, styl
     bar = RichSegment("▌", style_of("parallel-view--bar")) if current else None
     mark = None
     if offset == 0:  # one cell: a translation-check flag, else a hand-fixed row, else doubt
-        if segment.issues:
+        if alarms(segment.issues):  # a remark (a figure found in the next row) is no flag
             mark = RichSegment(ISSUE_MARK, style_of("parallel-view--issue"))
         elif segment.locked:
             mark = RichSegment(LOCK_MARK, style_of("parallel-view--locked"))
