@@ -146,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     for band in _BANDS:
         links, wrong = total[f"links {band}"], total[f"wrong links {band}"]
         print(f"  {band:9} {links:6} {wrong:6} ({wrong / links if links else 0:.0%})")
+    all_links = sum(total[f"links {band}"] for band in _BANDS)
+    sure_wrong = total[f"wrong links {_BANDS[2]}"]
+    print(f"wrong links with confidence >= 0.9: {100 * sure_wrong / max(all_links, 1):.1f} in 100 links")
     unrelated = unrelated_gold_links(root, args.article)
     print(f"gold 1-1 links whose two sentences' vectors disagree (cosine < {_UNRELATED}): {len(unrelated)}")
     for cosine, name, ko, en in unrelated:
