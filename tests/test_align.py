@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.text import align_search
 from reader.text.align import Link, align
 from reader.text.glossary import Glossary
 from reader.text.sentences import split_sentences
@@ -495,6 +496,8 @@ def test_band_memory_per_sentence_is_bounded_and_follows_a_drifting_path(
     # The budget that lets the band of a few thousand sentences grow to hundreds of cells a row keeps
     # shorter texts exact; here the text is held to the band a very long one gets.
     monkeypatch.setattr(impl, "_CELL_BUDGET", 0)
+    # And without the landmarks its figures give, which would steer the band onto the path at once.
+    monkeypatch.setattr(align_search, "_MIN_LANDMARK_SHARE", math.inf)
     n = 2400
     rng = random.Random(n)
     ko, en, stretch = [], [], 1.0
@@ -507,6 +510,49 @@ def test_band_memory_per_sentence_is_bounded_and_follows_a_drifting_path(
     assert _pairs(links) == [((i,), (i,)) for i in range(n)]
     # Band and pair table each at most the widest band a row may have: a constant, whatever n.
     assert max(cells) <= 2 * (n + 1) * (4 * impl._band_limit(n, n) + 16)
+
+
+def _drifting(n: int) -> tuple[list[str], list[str]]:
+    """n sentence pairs whose length ratio wanders between 0.5 and 2, each pair with its own figure."""
+    import random
+
+    rng = random.Random(n)
+    ko, en, stretch = [], [], 1.0
+    for i in range(n):
+        words = rng.randint(3, 12)
+        stretch = min(2.0, max(0.5, stretch * math.exp(rng.gauss(0.0, 0.08))))
+        ko.append("가나다 " * words + f"{i + 100}명이 왔다.")
+        en.append("Some" + " word" * round(words * 2 * stretch) + f" {i + 100} people came.")
+    return ko, en
+
+
+def test_figures_found_once_on_each_side_steer_the_band_onto_the_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A long text strays from its length diagonal; figures each pair alone holds mark where the path
+    # runs, so the first band already holds it: one forward pass and one mirrored, not a search.
+    from reader.text import align as impl
+
+    runs: list[bool] = []
+    real_run = impl._run
+
+    def counted(*args: object, **kwargs: bool) -> object:
+        runs.append(kwargs["viterbi"])
+        return real_run(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(impl, "_run", counted)
+    n = 3000
+    ko, en = _drifting(n)
+    links = align(ko, en)
+    assert _pairs(links) == [((i,), (i,)) for i in range(n)]
+    assert runs == [True, False]
+    # A figure that two sentences far apart share (an early Korean one, a late English one) is out of
+    # order with the rest and does not pull the band off the path.
+    runs.clear()
+    ko[5] = ko[5].replace("명이", "명이 77777명")
+    en[n - 10] = en[n - 10].replace(" people", " people, 77,777 more")
+    assert _pairs(align(ko, en)) == [((i,), (i,)) for i in range(n)]
+    assert runs == [True, False]
 
 
 def _unit_vectors(rows: int, seed: int, like: np.ndarray | None = None, noise: float = 0.0) -> np.ndarray:
