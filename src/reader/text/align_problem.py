@@ -32,7 +32,7 @@ from reader.text.glossary import Glossary
 # Korean sentence may become three English ones (and, rarely, the reverse), hence 1-3 and 3-1.
 # (0, 1) is not listed: it stays within a row of the programme and is handled there.
 _BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
-_PRIOR = {(1, 1): 0.87, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.045, (1, 2): 0.045, (2, 2): 0.001,
+_PRIOR = {(1, 1): 0.87, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.045, (1, 2): 0.045, (2, 2): 0.001,
           (1, 3): 0.004, (3, 1): 0.004}  # fmt: skip
 # A sentence that is a leftover of the web page rather than of the story (a copyright line, a byline, a
 # photo credit) is left out of a translation far more often than a sentence of the story: its 1-0 or 0-1
