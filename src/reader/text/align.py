@@ -16,15 +16,17 @@ acronym) that a link leaves unmatched raises it, which also tells a dropped sent
 Glossary terms only ever lower costs: translations render names in too many ways for their absence to
 mean much.
 
-The dynamic programme runs inside a band around the diagonal implied by the running length ratio, so time
-and memory grow linearly with the input. While the best path touches the band's edge and the next band
+The dynamic programme runs inside a band around the diagonal implied by the running length ratio (or,
+in a long text with enough of them, by landmarks: sentence pairs that alone on their sides share a figure,
+an acronym or a name, in order on both sides), so time and memory grow linearly with the input. While the best path touches the band's edge and the next band
 finds a better path, the band is centred on that path and widens, up to a budget of cells a row: a long
 article drifts from its length diagonal further than any fixed band reaches, and a band that only
 widened around the diagonal would grow with the text (repeated sentences make many equally good paths,
 which touch any edge; the next band then finds nothing better and the search stops).
 Anchor pairs are listed only for the sentence pairs the band can link, so a key every sentence holds
 costs the band's size, not n·m. A second, sum-product pass in both directions gives every link its
-posterior probability under the same model, which is the confidence.
+posterior probability under the same model, which is the confidence (`with_split_doubt` lowers it for
+links joining sentences that were split from raw text, where a missed boundary is the likelier error).
 
 The modules: `align_anchors` (the keys a sentence holds), `align_problem` (the model's parameters and the
 arrays it reads), `align_costs` (what a link costs), `align_search` (the banded programme),
