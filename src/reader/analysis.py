@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .store.articles import MentionRow, SegmentRow, SentenceRow, sentences_span
-from .text.align import Link, align
+from .text.align import Link, align, with_split_doubt
 from .text.glossary import Glossary
 from .text.meaning import sentence_vectors
 from .text.sentences import Sentence, split_sentences
@@ -66,6 +66,7 @@ def align_texts(
             glossary=glossary,
             meaning=(vectors[0][k0:k1], vectors[1][e0:e1]) if vectors is not None else None,
         )
+        found = with_split_doubt(found)  # our own sentence split may have joined two sentences
         return [Link(tuple(i + k0 for i in x.ko), tuple(j + e0 for j in x.en), x.confidence) for x in found]
 
     links: list[Link] = []

@@ -55,6 +55,8 @@ def _figures(text: str, lang: str) -> list[Quantity]:
     """Quantities written with digits. Numbers in words (두 차례, 이틀, "seventh", "two-thirds") are read by
     numbers.py for the translation check, but translators render them too freely ("twice", "a couple
     of days") for the aligner to expect them on the other side."""
+    if not any(ch.isdigit() for ch in text):
+        return []  # most sentences: no figure to find, and the number parser is the costly part
     return [q for q in find_quantities(text, lang) if any(ch.isdigit() for ch in text[q.start : q.end])]
 
 

@@ -8,6 +8,7 @@ link. Its own module because it is built once per text and then only read: the l
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -31,7 +32,7 @@ from reader.text.glossary import Glossary
 # Korean sentence may become three English ones (and, rarely, the reverse), hence 1-3 and 3-1.
 # (0, 1) is not listed: it stays within a row of the programme and is handled there.
 _BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
-_PRIOR = {(1, 1): 0.87, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.045, (1, 2): 0.045, (2, 2): 0.001,
+_PRIOR = {(1, 1): 0.87, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.045, (1, 2): 0.045, (2, 2): 0.001,
           (1, 3): 0.004, (3, 1): 0.004}  # fmt: skip
 # A sentence that is a leftover of the web page rather than of the story (a copyright line, a byline, a
 # photo credit) is left out of a translation far more often than a sentence of the story: its 1-0 or 0-1
@@ -72,6 +73,9 @@ class _Problem:
     anchors: _Anchors | None  # every (sentence, key) occurrence; None in a mirrored problem
     pairs: _Pairs | None = None  # shared weights of the sentence pairs a band can link (see `banded`)
     meaning: _Meaning | None = None  # sentence vectors, when the caller gave them
+    # (k, 2) Korean and English sentences that alone on their side hold some strong key (a figure, an
+    # acronym, a name), in text order and monotone: where a long text's path must pass.
+    landmarks: np.ndarray | None = None
 
     @classmethod
     def build(
@@ -119,6 +123,7 @@ class _Problem:
         mass_en = np.zeros(m + 1)
         mass_en[1:] = np.cumsum([sum(w * idf[k] for k, w in keys.items()) for keys in en_keys])
         anchors = _Anchors.build(ko_keys, en_keys, expect_ko, expect_en, idf, m)
+        landmarks = _landmarks(ko_keys, en_keys, df_ko, df_en)
 
         expected_ko = np.zeros(n + 1)
         expected_ko[1:] = np.cumsum([sum(v for k, v in e.items() if not _one_sided(k)) for e in expect_ko])
@@ -145,6 +150,7 @@ class _Problem:
             expected_one=expected_one,
             anchors=anchors,
             meaning=_Meaning.of(*meaning) if meaning is not None else None,
+            landmarks=landmarks,
         )
 
     def banded(self, lo: np.ndarray, width: int) -> _Problem:
@@ -451,6 +457,47 @@ def _drop_costs(sentences: Sequence[str], bead: tuple[int, int]) -> np.ndarray:
             seen[s] = leftover if _leftover(s) else usual
         costs.append(seen[s])
     return np.concatenate([[0.0], np.array(costs, dtype=float)])
+
+
+# The least base weight of a key that can make a landmark: figures of two digits or more, Latin tokens,
+# glossary terms (weight 1.0) and transcribed names (0.7); not small numbers, dates or quotation.
+_LANDMARK_WEIGHT = 0.7
+
+
+def _landmarks(
+    ko_keys: list[dict[str, float]],
+    en_keys: list[dict[str, float]],
+    df_ko: dict[str, int],
+    df_en: dict[str, int],
+) -> np.ndarray:
+    """Sentence pairs (s, t) that share a strong key found in no other sentence of either side, thinned
+    to the longest chain that is increasing on both sides (a stray match, a figure the article repeats
+    in another form, falls out of the chain)."""
+    unique_en = {k: t for t, keys in enumerate(en_keys) for k, w in keys.items()
+                 if w >= _LANDMARK_WEIGHT and df_en[k] == 1 and df_ko.get(k) == 1}  # fmt: skip
+    found = sorted({(s, unique_en[k]) for s, keys in enumerate(ko_keys) for k in keys if k in unique_en})
+    # Longest chain strictly increasing in both s and t (patience sorting; ties in s sorted by t
+    # descending so that one Korean sentence gives at most one point).
+    found.sort(key=lambda p: (p[0], -p[1]))
+    tails: list[int] = []  # tails[L]: index into found of the smallest t ending a chain of length L + 1
+    tail_t: list[int] = []
+    before = [-1] * len(found)
+    for x, (_, t) in enumerate(found):
+        at = bisect.bisect_left(tail_t, t)
+        before[x] = tails[at - 1] if at else -1
+        if at == len(tails):
+            tails.append(x)
+            tail_t.append(t)
+        else:
+            tails[at] = x
+            tail_t[at] = t
+    chain = []
+    x = tails[-1] if tails else -1
+    while x >= 0:
+        chain.append(found[x])
+        x = before[x]
+    chain.reverse()
+    return np.array(chain, dtype=np.int64).reshape(-1, 2)
 
 
 def _breaks(paragraphs: Sequence[int] | None, count: int) -> np.ndarray:

@@ -15,22 +15,43 @@ from reader.text.align_costs import _INF, _bead_costs, _grid, _point_costs
 from reader.text.align_problem import _BEADS, _Problem
 
 
-def _centres(cum_ko: np.ndarray, cum_en: np.ndarray) -> np.ndarray:
-    """For each Korean point i, the English point where the same share of the text has been read."""
+def _centres(cum_ko: np.ndarray, cum_en: np.ndarray, landmarks: np.ndarray | None = None) -> np.ndarray:
+    """For each Korean point i, the English point where the same share of the text has been read; with
+    `landmarks` (sentence pairs the path must link), the same share of the text between two landmarks."""
     n, m = cum_ko.size - 1, cum_en.size - 1
     if cum_ko[-1] <= 0 or cum_en[-1] <= 0:
         return np.round(np.arange(n + 1) * (m / max(n, 1))).astype(int)
-    share = cum_ko / cum_ko[-1] * cum_en[-1]
+    knots_ko, knots_en = np.array([0.0, cum_ko[-1]]), np.array([0.0, cum_en[-1]])
+    if landmarks is not None and len(landmarks):
+        # Both ends of each landmark's sentences lie on the path (as a 1-1 link's do).
+        s, t = landmarks[:, 0], landmarks[:, 1]
+        inner_ko = np.stack([cum_ko[s], cum_ko[s + 1]], axis=1).ravel()
+        inner_en = np.stack([cum_en[t], cum_en[t + 1]], axis=1).ravel()
+        knots_ko = np.concatenate([[0.0], inner_ko, [cum_ko[-1]]])
+        knots_en = np.concatenate([[0.0], inner_en, [cum_en[-1]]])
+        # Knots must increase for interpolation: a landmark sentence of no length adds none.
+        keep = np.concatenate([[True], np.diff(knots_ko) > 0])
+        knots_ko, knots_en = knots_ko[keep], knots_en[keep]
+    share = np.interp(cum_ko, knots_ko, knots_en)
     # Interpolate between English points so that one long English sentence does not jump the centre.
     return np.round(np.interp(share, cum_en, np.arange(m + 1))).astype(int)
 
 
 def _diagonal(problem: _Problem) -> tuple[np.ndarray, np.ndarray]:
-    """For each Korean point, the English points around where the same share of both texts is read."""
-    centre = _centres(problem.cum_ko, problem.cum_en)
+    """For each Korean point, the English points around where the same share of both texts is read,
+    between the landmarks when the text has enough of them to steer by."""
+    landmarks = problem.landmarks
+    if landmarks is not None and len(landmarks) < _MIN_LANDMARK_SHARE * min(problem.n, problem.m):
+        landmarks = None
+    centre = _centres(problem.cum_ko, problem.cum_en, landmarks)
     prev = np.concatenate([[centre[0]], centre[:-1]])
     nxt = np.concatenate([centre[1:], [centre[-1]]])
     return np.minimum(np.minimum(prev, centre), nxt), np.maximum(np.maximum(prev, centre), nxt)
+
+
+# Landmarks steer the first band only when there are at least this many a sentence: a handful of
+# matches in a long text are as likely chance as guidance, and the length diagonal serves then.
+_MIN_LANDMARK_SHARE = 0.02
 
 
 def _path_span(path: list[tuple[int, int, int, int]], n: int) -> tuple[np.ndarray, np.ndarray]:
