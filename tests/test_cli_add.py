@@ -251,8 +251,17 @@ def test_an_empty_file_on_one_side_is_refused(
     before = snapshot(db)
     code, _, err = run(db, *args, capsys=capsys)
     assert code == 1
-    assert err.strip().endswith("empty.txt: no text to import (empty)") and err.count("\n") == 1
+    assert err.strip().endswith(
+        "empty.txt: no text to import (empty) (to add the other side alone, add --one-language)"
+    )
+    assert err.count("\n") == 1
     assert snapshot(db) == before
+    # when one side is really meant: the empty file is left out
+    code, out, err = run(db, *args, "--one-language", capsys=capsys)
+    assert code == 0, err
+    with Store.open(db) as store:
+        article = store.get_article(int(out))
+    assert (article.ko_text == "") == (side == "ko") and (article.en_text == "") == (side == "en")
 
 
 def test_a_file_in_the_other_language_is_refused_with_the_flag_to_use(

@@ -95,7 +95,7 @@ def test_json_array_and_lines_add_many(db_path, tmp_path, capsys) -> None:
     assert code == 1  # something failed, and says so
     ids = [int(x) for x in out.split()]
     assert len(ids) == 4
-    assert "added 4, skipped 1 already in the library, failed 2" in err
+    assert "added 4 (1 Korean only, 2 English only), skipped 1 already in the library, failed 2" in err
     assert f"already in the library (id {ids[0]}): {lines}:4" in err
     assert f"failed: {lines}:3: malformed JSON" in err
     assert f"failed: {lines}:5: date '2024-02-30'" in err
@@ -132,7 +132,7 @@ def test_folder_imports_what_it_can_and_reports_the_rest(db_path, tmp_path, caps
     assert run(db_path, "add", str(seed), capsys=capsys)[0] == 0  # b-en.md will be a duplicate
     code, out, err = run(db_path, "add", str(folder), capsys=capsys)
     assert code == 1
-    assert "added 4, skipped 1 already in the library, failed 3" in err
+    assert "added 4 (1 Korean only, 2 English only), skipped 1 already in the library, failed 3" in err
     for bad, reason in (
         ("broken.json", "malformed JSON"),
         ("blob.txt", "looks like a binary file"),
@@ -172,7 +172,7 @@ def test_one_article_that_breaks_the_analysis_does_not_stop_the_batch(
     ):
         (folder / name).write_text(text)
     code, _out, err = run(db_path, "add", str(folder), capsys=capsys)
-    assert code == 1 and "added 2, skipped 0 already in the library, failed 1" in err
+    assert code == 1 and "added 2 (2 English only), skipped 0 already in the library, failed 1" in err
     assert "2.txt: unexpected error: RuntimeError: analysis blew up" in err
     assert [a.en_text for a in articles(db_path)] == ["First article. Fine.", "Third. Fine."]
 
@@ -186,7 +186,7 @@ def test_progress_bar_counts_the_articles(tmp_path, db_path) -> None:
     console = Console(file=screen, force_terminal=True, width=100, color_system=None)
     with Store.open(db_path) as store:
         report = run_batch_with_progress(store, items_from_path(folder), console)
-    assert report.summary() == "added 3, skipped 0 already in the library, failed 0"
+    assert report.summary() == "added 3 (3 English only), skipped 0 already in the library, failed 0"
     drawn = screen.getvalue()
     assert "Importing" in drawn and "3/3" in drawn and "━" in drawn
 

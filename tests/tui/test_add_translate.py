@@ -135,7 +135,7 @@ def test_a_duplicate_is_one_line_in_the_dialog_and_nothing_is_added(library, dri
         assert dialog.message == "This article is already in the library (id 3)"
         assert dialog.query_one("#add-status").has_class("error")
         assert article_count(library) == 3
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # the pasted text is dropped only when the reader says so
         assert isinstance(app.screen, LibraryScreen)
         assert "3 articles" in str(app.screen.query_one("#library-header", Static).render())
 
@@ -228,6 +228,34 @@ def test_english_pasted_into_the_korean_box_is_refused(library, drive) -> None:
         await paste(pilot, dialog.query_one("#add-ko", TextArea), PASTED_EN)
         await submit(app, pilot)
         assert dialog.message == "The Korean text looks English: is it in the wrong box?"
+        assert article_count(library) == 3
+
+    drive(library, scenario)
+
+
+def test_escape_asks_before_dropping_pasted_text_and_a_file_with_wrong_language_is_refused(
+    library, drive, tmp_path
+) -> None:
+
+    wrong = tmp_path / "story_ko.txt"  # its name says Korean, its text is English
+    wrong.write_text(PASTED_EN, encoding="utf-8")
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        await pilot.press("escape")  # nothing typed: closes at once
+        assert isinstance(app.screen, LibraryScreen)
+        dialog = await open_dialog(app, pilot)
+        await paste(pilot, dialog.query_one("#add-ko", TextArea), PASTED_KO)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep it: the text is still there
+        assert app.screen is dialog and dialog.query_one("#add-ko", TextArea).text == PASTED_KO
+        await pilot.press("escape", "y")
+        assert isinstance(app.screen, LibraryScreen)
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#add-source", Input).value = str(wrong)
+        await submit(app, pilot)
+        assert "its name says Korean, but the text reads as English" in dialog.message
         assert article_count(library) == 3
 
     drive(library, scenario)

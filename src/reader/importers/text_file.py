@@ -99,9 +99,11 @@ def article_from_text_files(
     source: str = "",
     url: str = "",
     published: str | None = None,
+    one_language: bool = False,
 ) -> NewArticle:
     """Titles default to each file's first line; a side may be absent, but not both, and a file given for
-    a side must hold text in that side's language."""
+    a side must hold text in that side's language. An empty file is refused, unless `one_language` says
+    that one side is really meant (then an empty side is left out)."""
     ko = read_text(ko_path) if ko_path else ""
     en = read_text(en_path) if en_path else ""
     try:
@@ -112,7 +114,10 @@ def article_from_text_files(
         if path is None:
             continue
         if not text.strip():
-            raise ImportProblem(f"{path}: no text to import (empty)")
+            if one_language and (ko or en):
+                continue
+            hint = "" if one_language else " (to add the other side alone, add --one-language)"
+            raise ImportProblem(f"{path}: no text to import (empty){hint if (ko or en) else ''}")
         found = detect_language(text)
         if found is not None and found != lang:
             flag = f"--{found}"
