@@ -59,6 +59,15 @@ def open_store(args: argparse.Namespace, *, for_tui: bool = False):
     return store
 
 
+def article_id(text: str) -> int:
+    """An article id as typed: a positive whole number, else one line saying so."""
+    if text.strip().isascii() and text.strip().isdigit() and int(text) > 0:
+        return int(text)
+    from ..inert import inert
+
+    raise CommandError(f"{inert(repr(text))} is not an article id (a number; see: reader list)")
+
+
 def stderr_console():
     from rich.console import Console
 

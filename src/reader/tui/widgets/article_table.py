@@ -163,6 +163,10 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- moving -----------------------------------------------------------------------------------
 
+    def move_to(self, index: int) -> None:
+        """The cursor on row `index` (kept inside the listing), scrolled into view."""
+        self._move(index, centre=True)
+
     @property
     def _page(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
