@@ -77,8 +77,9 @@ def test_add_text_files_prints_id_and_lists(db_path, texts, capsys) -> None:
         article = store.get_article(article_id)
     assert any("1만1000명" in s.ko for s in article.segments)
     assert any("11,000" in s.en for s in article.segments)
-    # paragraphs survive: three on each side
-    assert {s.paragraph for s in article.segments} == {0, 1, 2}
+    # paragraphs survive: three on each side, the headline (the title) not repeated as the first
+    assert {s.paragraph for s in article.segments} == {0, 1}
+    assert article.segments[0].ko != "북한군 파병" and not article.ko_text.startswith("북한군 파병")
 
 
 def test_titles_can_be_given(db_path, texts, capsys) -> None:

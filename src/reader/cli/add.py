@@ -120,9 +120,9 @@ def _article_from_sides(args: argparse.Namespace):
             published=args.date,
             one_language=args.one_language,
         )
-    from ..importers.clean import first_line
     from ..importers.html import Page
     from ..importers.text_file import read_text
+    from ..importers.titles import title_and_text
 
     def side(spec: str | None, lang: str):
         if not spec:
@@ -138,7 +138,8 @@ def _article_from_sides(args: argparse.Namespace):
             from ..importers import ImportProblem
 
             raise ImportProblem(f"{spec}: no text to import (empty)")
-        return Page(text, lang, first_line(text), None, "", "")
+        title, text = title_and_text(text, getattr(args, f"title_{lang}"))
+        return Page(text, lang, title, None, "", "")
 
     ko, en = side(args.ko, "ko"), side(args.en, "en")
     if ko is None and en is None:

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from ..store.articles import NewArticle
 from ..text.language import LANGUAGE_NAMES, detect_language
-from .clean import first_line
 from .errors import ImportProblem
 from .html import HTML_SUFFIXES, Page, article_from_page, article_from_pages, read_html_file
 from .json_article import article_from_json
 from .pairing import Document, pair_files
 from .text_file import read_text
+from .titles import title_and_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 JSON_SUFFIXES = (".json",)
@@ -81,7 +81,8 @@ def _page(path: Path, expect: str | None = None) -> Page:
         lang = detect_language(text)
         if lang is None:
             raise ImportProblem(f"{path}: the text is neither Korean nor English")
-        page = Page(text, lang, first_line(text), None, "", "")
+        title, text = title_and_text(text)
+        page = Page(text, lang, title, None, "", "")
     if expect is not None and page.lang != expect:
         raise ImportProblem(
             f"{path}: its name says {LANGUAGE_NAMES[expect]}, but the text reads as {LANGUAGE_NAMES[page.lang]}"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from ..store.articles import NewArticle
 from ..text.language import LANGUAGE_NAMES, detect_language
-from .clean import check_date, clean_text, first_line
+from .clean import check_date, clean_text
 from .errors import ImportProblem
+from .titles import title_and_text
 
 #: A limit that keeps one mistaken import (a video file, a whole corpus) from swallowing the library.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -124,11 +125,13 @@ def article_from_text_files(
             raise ImportProblem(
                 f"{path}: this reads as {LANGUAGE_NAMES[found]}, not {LANGUAGE_NAMES[lang]} (give it with {flag})"
             )
+    title_ko, ko = title_and_text(ko, title_ko) if ko else (title_ko or "", ko)
+    title_en, en = title_and_text(en, title_en) if en else (title_en or "", en)
     return NewArticle(
         ko=ko,
         en=en,
-        title_ko=title_ko if title_ko is not None else first_line(ko),
-        title_en=title_en if title_en is not None else first_line(en),
+        title_ko=title_ko,
+        title_en=title_en,
         source=source,
         url=url,
         published=published,
