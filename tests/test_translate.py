@@ -400,8 +400,16 @@ def test_a_persons_translation_needs_force(db_path, tmp_path, server, capsys) ->
     article_id = int(out)
     before = snapshot(db_path)
     code, out, err = run(db_path, "translate", str(article_id), capsys=capsys)
-    assert code == 1 and "translation by a person; --force replaces it" in err
+    assert (
+        code == 1
+        and "has both Korean and English already (translated by a person): nothing to translate" in err
+    )
+    assert "--force replaces the translation" in err and err.count("\n") == 1
     assert snapshot(db_path) == before and server.requests == []
+    (tmp_path / "home" / ".config" / "reader" / "config.toml").unlink()  # no engine at all now
+    code, out, err = run(db_path, "translate", str(article_id), capsys=capsys)
+    assert code == 1 and "nothing to translate" in err and "engine" not in err  # said before any engine
+    configure(tmp_path, server)
     code, out, err = run(db_path, "translate", str(article_id), "--force", capsys=capsys)
     assert code == 0, err
     check_translated(db_path, article_id, "openai")
@@ -424,6 +432,15 @@ def test_english_only_article_is_translated_into_korean(db_path, tmp_path, serve
     assert [(s.en, s.ko) for s in article.segments] == list(KO_FOR.items())[1:]
     assert article.title_ko == "서울 회담" and article.translation_by == "openai"
     assert article.ko_text == "회담이 끝났다. 양측이 발언했다."
+
+
+def test_help_shows_the_config_format(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["translate", "--help"])
+    shown = capsys.readouterr().out
+    assert (
+        "[translate]" in shown and "[translate.openai]" in shown and 'api_key_env = "OPENAI_API_KEY"' in shown
+    )
 
 
 def test_no_engine_configured_uses_no_network(db_path, korean_only, capsys) -> None:

@@ -305,6 +305,9 @@ def test_translate_without_an_engine_says_how_to_configure_one(library, drive) -
         message = notifications(app)[-1]
         assert message.startswith("No translation engine configured")
         assert str(Path("reader") / "config.toml") in message and "reader translate --help" in message
+        # shown as written: [translate] would be eaten as a markup tag
+        toast = list(app._notifications)[-1]
+        assert "under [translate] in " in toast.message and toast.markup is False
         assert not app.screen.article.en_text
 
     drive(library, scenario)

@@ -75,3 +75,28 @@ def test_e_edits_the_details_and_a_bad_date_keeps_the_dialog_open(library: Store
         assert table.row(table.cursor_row).source == "Yonhap"  # type: ignore[union-attr]
 
     drive(library, scenario)
+
+
+def test_one_source_for_all_is_named_once_and_narrow_screens_show_one_title(library: Store, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        table = app.screen.query_one(ArticleTable)
+        assert "Source" in table.render_line(0).text  # two sources: a column
+        first = table.article_id_at_cursor()
+        await pilot.press("j", "j", "e")  # the Markets Desk article takes the others' source
+        app.screen.query_one("#details-source", Input).value = "Test Wire"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        heading = table.render_line(0).text
+        assert "Source" not in heading and "한국어 제목" in heading and "English title" in heading
+        assert "all from Test Wire" in str(app.screen.query_one("#library-header").render())
+        assert (
+            "North Korean radio traffic intercepted"
+            in table.render_line(1 + table.listing.index_of(first)).text
+        )
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        heading = table.render_line(0).text
+        assert "Title" in heading and "English title" not in heading
+        assert "북한군 무선 교신 감청" in table.render_line(1 + table.listing.index_of(first)).text
+
+    drive(library, scenario)

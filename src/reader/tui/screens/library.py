@@ -78,6 +78,7 @@ class LibraryScreen(Screen[None]):
         self.listing = Listing(store.conn, self.view)
         self._save_timer: Timer | None = None
         self._sources: list[tuple[str, int]] | None = None
+        self._single_source: str | None = None  # the one source of every article, if they share one
         self._removed: list[RemovedArticle] = []  # for undo, last removed last; gone when reader closes
 
     # --- layout -----------------------------------------------------------------------------------
@@ -89,6 +90,7 @@ class LibraryScreen(Screen[None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
+        self._show_sources()
         self._show_empty()
         if self._remembered is not None:
             self.table.select_article(self._remembered)
@@ -109,10 +111,19 @@ class LibraryScreen(Screen[None]):
         if not empty:
             self.table.focus()
 
+    def _show_sources(self) -> None:
+        """No Source column when every article has the same source: the header names it once instead."""
+        self._single_source = lib.single_source(self.store.conn)
+        self.table.source_column = self._single_source is None
+        self.table.refresh()
+        self.query_one("#library-header", Static).update(self._header())
+
     def _header(self) -> Text:
         count = self.listing.count
         parts: list[str | tuple[str, str]] = [("Library", "bold"), "  ", (display_path(self.store.path), "dim"), "  ·  ",
                  f"{count} article" + ("" if count == 1 else "s"), "  ·  ", (SORT_NAMES[self.view.sort], "italic")]  # fmt: skip
+        if self._single_source:
+            parts += ["  ·  ", ("all from " + inert(self._single_source or ""), "dim")]
         filters = self.view.describe()
         if filters:
             parts += ["  ·  ", ("only " + ", ".join(filters), "bold")]
@@ -126,7 +137,7 @@ class LibraryScreen(Screen[None]):
         self.view = view
         self.listing = Listing(self.store.conn, view)
         self.table.show(self.listing, current)
-        self.query_one("#library-header", Static).update(self._header())
+        self._show_sources()
         self._show_empty()
         self.save_state()
 
