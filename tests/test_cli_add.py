@@ -77,8 +77,9 @@ def test_add_text_files_prints_id_and_lists(db_path, texts, capsys) -> None:
         article = store.get_article(article_id)
     assert any("1만1000명" in s.ko for s in article.segments)
     assert any("11,000" in s.en for s in article.segments)
-    # paragraphs survive: three on each side
-    assert {s.paragraph for s in article.segments} == {0, 1, 2}
+    # paragraphs survive: three on each side, the headline (the title) not repeated as the first
+    assert {s.paragraph for s in article.segments} == {0, 1}
+    assert article.segments[0].ko != "북한군 파병" and not article.ko_text.startswith("북한군 파병")
 
 
 def test_titles_can_be_given(db_path, texts, capsys) -> None:
@@ -251,8 +252,17 @@ def test_an_empty_file_on_one_side_is_refused(
     before = snapshot(db)
     code, _, err = run(db, *args, capsys=capsys)
     assert code == 1
-    assert err.strip().endswith("empty.txt: no text to import (empty)") and err.count("\n") == 1
+    assert err.strip().endswith(
+        "empty.txt: no text to import (empty) (to add the other side alone, add --one-language)"
+    )
+    assert err.count("\n") == 1
     assert snapshot(db) == before
+    # when one side is really meant: the empty file is left out
+    code, out, err = run(db, *args, "--one-language", capsys=capsys)
+    assert code == 0, err
+    with Store.open(db) as store:
+        article = store.get_article(int(out))
+    assert (article.ko_text == "") == (side == "ko") and (article.en_text == "") == (side == "en")
 
 
 def test_a_file_in_the_other_language_is_refused_with_the_flag_to_use(

@@ -20,6 +20,8 @@ from reader.text.language import detect_language
 
 KO = "북한군 파병\n\n국방부는 북한군 1만1000명이 쿠르스크에 배치됐다고 밝혔다. 추가 파병도 배제할 수 없다."
 EN = "Troops sent\n\nThe ministry said 11,000 North Korean troops were in Kursk. More may follow."
+#: What is stored of each: the headline is the title, not also the first row.
+KO_BODY, EN_BODY = KO.split("\n\n", 1)[1], EN.split("\n\n", 1)[1]
 
 
 def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -50,7 +52,7 @@ def test_one_text_file_lands_on_its_language_side(db_path, tmp_path, capsys, nam
     assert code == 0, err
     (article,) = articles(db_path)
     text, other = (article.ko_text, article.en_text) if side == "ko" else (article.en_text, article.ko_text)
-    assert text == (KO if side == "ko" else EN) and other == ""
+    assert text == (KO_BODY if side == "ko" else EN_BODY) and other == ""
     assert (article.title_ko or article.title_en) == (KO if side == "ko" else EN).split("\n")[0]
 
 
@@ -95,7 +97,7 @@ def test_json_array_and_lines_add_many(db_path, tmp_path, capsys) -> None:
     assert code == 1  # something failed, and says so
     ids = [int(x) for x in out.split()]
     assert len(ids) == 4
-    assert "added 4, skipped 1 already in the library, failed 2" in err
+    assert "added 4 (1 Korean only, 2 English only), skipped 1 already in the library, failed 2" in err
     assert f"already in the library (id {ids[0]}): {lines}:4" in err
     assert f"failed: {lines}:3: malformed JSON" in err
     assert f"failed: {lines}:5: date '2024-02-30'" in err
@@ -132,7 +134,7 @@ def test_folder_imports_what_it_can_and_reports_the_rest(db_path, tmp_path, caps
     assert run(db_path, "add", str(seed), capsys=capsys)[0] == 0  # b-en.md will be a duplicate
     code, out, err = run(db_path, "add", str(folder), capsys=capsys)
     assert code == 1
-    assert "added 4, skipped 1 already in the library, failed 3" in err
+    assert "added 4 (1 Korean only, 2 English only), skipped 1 already in the library, failed 3" in err
     for bad, reason in (
         ("broken.json", "malformed JSON"),
         ("blob.txt", "looks like a binary file"),
@@ -141,7 +143,7 @@ def test_folder_imports_what_it_can_and_reports_the_rest(db_path, tmp_path, caps
         assert f"failed: {folder / bad}: {reason}" in err
     assert f"already in the library (id 1): {folder / 'b-en.md'}" in err
     texts = [(a.ko_text, a.en_text) for a in articles(db_path)]
-    assert (KO, "") in texts and (KO, EN) in texts and ("", "From lines. Yes.") in texts
+    assert (KO_BODY, "") in texts and (KO_BODY, EN_BODY) in texts and ("", "From lines. Yes.") in texts
     assert any(en.startswith("Rain is expected") for _, en in texts)
     assert not any("Hidden" in en for _, en in texts)
     # run again: everything already there, nothing added, nothing undone
@@ -172,7 +174,7 @@ def test_one_article_that_breaks_the_analysis_does_not_stop_the_batch(
     ):
         (folder / name).write_text(text)
     code, _out, err = run(db_path, "add", str(folder), capsys=capsys)
-    assert code == 1 and "added 2, skipped 0 already in the library, failed 1" in err
+    assert code == 1 and "added 2 (2 English only), skipped 0 already in the library, failed 1" in err
     assert "2.txt: unexpected error: RuntimeError: analysis blew up" in err
     assert [a.en_text for a in articles(db_path)] == ["First article. Fine.", "Third. Fine."]
 
@@ -186,7 +188,7 @@ def test_progress_bar_counts_the_articles(tmp_path, db_path) -> None:
     console = Console(file=screen, force_terminal=True, width=100, color_system=None)
     with Store.open(db_path) as store:
         report = run_batch_with_progress(store, items_from_path(folder), console)
-    assert report.summary() == "added 3, skipped 0 already in the library, failed 0"
+    assert report.summary() == "added 3 (3 English only), skipped 0 already in the library, failed 0"
     drawn = screen.getvalue()
     assert "Importing" in drawn and "3/3" in drawn and "━" in drawn
 

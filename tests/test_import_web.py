@@ -281,6 +281,6 @@ def test_several_urls_are_a_batch(db_path, site, capsys) -> None:
     )
     assert code == 1
     assert len(out.split()) == 2
-    assert "added 2, skipped 1 already in the library, failed 1" in err
+    assert "added 2 (1 Korean only, 1 English only), skipped 1 already in the library, failed 1" in err
     assert f"failed: {site}/missing: the server answered HTTP 404" in err
     assert f"already in the library (id {out.split()[0]}): {site}/moved" in err

@@ -79,3 +79,12 @@ def test_list_filters_by_tag_and_article(db_path, noted, capsys) -> None:
     assert main(["--db", str(db_path), "notes", "list"]) == 0
     listing = capsys.readouterr().out
     assert "“쿠르스크”" in listing and "#geo" in listing
+
+
+def test_export_with_no_notes_says_so_and_writes_nothing(db_path, tmp_path, capsys) -> None:
+    target = tmp_path / "notes.md"
+    assert main(["--db", str(db_path), "notes", "export", "--format", "md", "-o", str(target)]) == 0
+    assert capsys.readouterr().err == "reader: no notes to export; nothing written\n" and not target.exists()
+    assert main(["--db", str(db_path), "notes", "export", "--format", "w3c", "--tag", "legal"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err == "reader: no notes tagged legal to export; nothing written\n"

@@ -30,3 +30,62 @@ def test_first_run_gets_the_sample_library(tmp_path: Path) -> None:
     assert ensure_default_library(path) is False
     with Store.open(path) as store:
         assert store.count_articles() == 0
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_command_on_a_fresh_machine_lists_the_samples_and_says_where_they_are(capsys) -> None:
+    from reader import cli
+
+    assert cli.main(["list"]) == 0
+    captured = capsys.readouterr()
+    assert "The library is empty" not in captured.out
+    assert len(captured.out.splitlines()) >= 6
+    path, _ = resolve_db_path(None)
+    assert f"started your library {path} with the sample articles" in captured.err
+    assert cli.main(["list"]) == 0  # only the first run says so
+    assert capsys.readouterr().err == ""
+
+
+def test_naming_the_bundled_samples_opens_the_users_library_and_leaves_the_file_unchanged(capsys) -> None:
+    """`reader --db articles.db`, as the README's quick start says: reading an article and writing a note
+    change the user's library, never the tracked sample file."""
+    import asyncio
+
+    from reader import cli
+    from reader.store.notes import list_notes
+    from reader.tui.app import ReaderApp
+    from reader.tui.dialogs.note_editor import NoteEditor
+
+    sample = bundled_library()
+    assert sample is not None
+    before = _digest(sample)
+    seen: list[str | None] = []
+
+    def open_app(store: Store, notice: str | None) -> None:
+        async def session() -> None:
+            app = ReaderApp(store, notice=notice)
+            async with app.run_test(size=(160, 48)) as pilot:
+                await pilot.press("enter", "a")
+                assert isinstance(app.screen, NoteEditor)
+                await pilot.press(*"checked", "ctrl+s")
+                await pilot.pause()
+                await pilot.press("q", "q")
+            seen.extend(n.message for n in app._notifications)
+
+        asyncio.run(session())
+
+    assert cli.main(["--db", str(sample)], open_app=open_app) == 0
+    assert _digest(sample) == before
+    mine, _ = resolve_db_path(None)
+    assert seen and "is the bundled sample library and stays unchanged" in str(seen[0])
+    assert str(mine) in str(seen[0]) and "started from the samples" in str(seen[0])
+    with Store.open(mine) as store:
+        assert [n.body for n in list_notes(store.conn)] == ["checked"]
+    assert cli.main(["--db", str(sample), "list"]) == 0
+    assert "stays unchanged" in capsys.readouterr().err
+    assert _digest(sample) == before

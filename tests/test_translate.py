@@ -36,6 +36,9 @@ EN_FOR = {
     "회의는 두 시간 동안 이어졌다.": "The meeting lasted two hours.",
 }
 SENTENCES = list(EN_FOR)  # in the article's order: the title line first
+#: What the engine is asked, in order: the text's sentences, then the title (the headline is not in the
+#: stored text: it is the title).
+ASKED = SENTENCES[1:] + SENTENCES[:1]
 KO_FOR = {
     "Seoul talks": "서울 회담",
     "The talks ended.": "회담이 끝났다.",
@@ -215,10 +218,12 @@ def check_translated(db: Path, article_id: int, engine: str) -> None:
             "SELECT * FROM translation_runs WHERE article_id = ?", (article_id,)
         ).fetchone()
         left = store.conn.execute("SELECT count(*) FROM translation_parts").fetchone()[0]
-    assert [(s.ko, s.en) for s in article.segments] == list(EN_FOR.items())
+    assert [(s.ko, s.en) for s in article.segments] == list(EN_FOR.items())[1:]
     assert all(s.link == "1-1" and s.confidence == 1.0 for s in article.segments)
-    assert [s.paragraph for s in article.segments] == [0, 1, 1, 2, 2, 2]
-    assert article.en_text.split("\n\n")[0] == "North Korean troops deployed to Kursk"
+    assert [s.paragraph for s in article.segments] == [0, 0, 1, 1, 1]
+    assert article.en_text.split("\n\n")[0].startswith(
+        "The Defence Ministry said"
+    )  # the headline is the title
     assert (
         article.title_en == "North Korean troops deployed to Kursk"
         and article.title_ko == "북한군 쿠르스크 배치"
@@ -232,9 +237,9 @@ def test_openai_translation_sentence_by_sentence(db_path, tmp_path, server, kore
     configure(tmp_path, server)
     code, out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
     assert code == 0, err
-    assert "translated article" in err and "6 sentence(s)" in err
+    assert "translated article" in err and "5 sentence(s)" in err
     check_translated(db_path, korean_only, "openai")
-    assert len(server.requests) == 3 and server.sentences == SENTENCES  # batches of 2, each asked once
+    assert len(server.requests) == 3 and server.sentences == ASKED  # batches of 2, each asked once
     # the key went only into the request headers: never into the library or the output
     assert KEY not in db_path.read_bytes().decode("utf-8", "replace") and KEY not in err + out
 
@@ -254,7 +259,7 @@ def test_rate_limits_and_server_errors_are_waited_out(db_path, tmp_path, server,
     assert code == 0, err
     check_translated(db_path, korean_only, "openai")
     assert [r[2] for r in server.requests] == ["429", "ok", "500", "ok", "ok"]
-    assert server.sentences == SENTENCES
+    assert server.sentences == ASKED
 
 
 def test_retry_after_is_honoured() -> None:
@@ -302,7 +307,7 @@ def test_dropped_connection_resumes_where_it_stopped(db_path, tmp_path, server, 
     assert code == 0, err
     assert "(2 from the interrupted run)" in err
     assert len(server.requests) == 6  # two more batches: it continued, it did not start again
-    assert server.sentences == SENTENCES  # each sentence was translated exactly once
+    assert server.sentences == ASKED  # each sentence was translated exactly once
     check_translated(db_path, korean_only, "openai")
 
 
@@ -313,7 +318,7 @@ def test_another_engine_starts_afresh(db_path, tmp_path, server, korean_only, ca
     server.sentences.clear()
     code, _out, err = run(db_path, "translate", str(korean_only), "--engine", "deepl", capsys=capsys)
     assert code == 0, err
-    assert server.sentences == SENTENCES  # nothing of the openai run was mixed in
+    assert server.sentences == ASKED  # nothing of the openai run was mixed in
     check_translated(db_path, korean_only, "deepl")
 
 
@@ -395,8 +400,16 @@ def test_a_persons_translation_needs_force(db_path, tmp_path, server, capsys) ->
     article_id = int(out)
     before = snapshot(db_path)
     code, out, err = run(db_path, "translate", str(article_id), capsys=capsys)
-    assert code == 1 and "translation by a person; --force replaces it" in err
+    assert (
+        code == 1
+        and "has both Korean and English already (translated by a person): nothing to translate" in err
+    )
+    assert "--force replaces the translation" in err and err.count("\n") == 1
     assert snapshot(db_path) == before and server.requests == []
+    (tmp_path / "home" / ".config" / "reader" / "config.toml").unlink()  # no engine at all now
+    code, out, err = run(db_path, "translate", str(article_id), capsys=capsys)
+    assert code == 1 and "nothing to translate" in err and "engine" not in err  # said before any engine
+    configure(tmp_path, server)
     code, out, err = run(db_path, "translate", str(article_id), "--force", capsys=capsys)
     assert code == 0, err
     check_translated(db_path, article_id, "openai")
@@ -416,9 +429,18 @@ def test_english_only_article_is_translated_into_korean(db_path, tmp_path, serve
     assert "from English" in err
     with Store.open(db_path) as store:
         article = store.get_article(1)
-    assert [(s.en, s.ko) for s in article.segments] == list(KO_FOR.items())
+    assert [(s.en, s.ko) for s in article.segments] == list(KO_FOR.items())[1:]
     assert article.title_ko == "서울 회담" and article.translation_by == "openai"
-    assert article.ko_text == "서울 회담\n\n회담이 끝났다. 양측이 발언했다."
+    assert article.ko_text == "회담이 끝났다. 양측이 발언했다."
+
+
+def test_help_shows_the_config_format(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["translate", "--help"])
+    shown = capsys.readouterr().out
+    assert (
+        "[translate]" in shown and "[translate.openai]" in shown and 'api_key_env = "OPENAI_API_KEY"' in shown
+    )
 
 
 def test_no_engine_configured_uses_no_network(db_path, korean_only, capsys) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -37,14 +38,55 @@ def bundled_library() -> Path | None:
     return checkout if checkout.is_file() else None
 
 
+def is_bundled_library(path: Path) -> bool:
+    """Whether `path` is the sample library shipped with reader (which is never opened for writing)."""
+    sample = bundled_library()
+    try:
+        return sample is not None and path.exists() and os.path.samefile(path, sample)
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class LibraryChoice:
+    """The library to open, and what the user should hear about the choice (or None)."""
+
+    path: Path
+    notice: str | None
+
+
+def choose_library(cli_value: str | None) -> LibraryChoice:
+    """The library a run opens: `--db`, `READER_DB` or the default, which starts as a copy of the samples.
+
+    The bundled sample library itself (`--db articles.db` in a checkout) is never written to: reading,
+    marking read and notes would change a file the repository tracks. Named as the library, it opens the
+    user's default library instead, which is started from the samples if it does not exist yet.
+    """
+    path, is_default = resolve_db_path(cli_value)
+    instead_of: Path | None = None
+    if is_bundled_library(path):
+        instead_of, path, is_default = path, default_db_path(), True
+    copied = ensure_default_library(path) if is_default else False
+    if instead_of is not None:
+        started = " (started from the samples)" if copied else ""
+        return LibraryChoice(
+            path,
+            f"{instead_of} is the bundled sample library and stays unchanged; "
+            f"opened your library {path}{started}",
+        )
+    if copied:
+        return LibraryChoice(path, f"started your library {path} with the sample articles")
+    return LibraryChoice(path, None)
+
+
 def ensure_default_library(path: Path) -> bool:
     """On first run, give a new user the sample library instead of an empty screen; True if copied."""
     if path.exists() and path.stat().st_size > 0:
         return False
+    path.parent.mkdir(parents=True, exist_ok=True)
     sample = bundled_library()
     if sample is None:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     shutil.copyfile(sample, tmp)
     os.replace(tmp, path)  # never leave a half-copied library behind

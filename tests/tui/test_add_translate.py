@@ -135,7 +135,7 @@ def test_a_duplicate_is_one_line_in_the_dialog_and_nothing_is_added(library, dri
         assert dialog.message == "This article is already in the library (id 3)"
         assert dialog.query_one("#add-status").has_class("error")
         assert article_count(library) == 3
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # the pasted text is dropped only when the reader says so
         assert isinstance(app.screen, LibraryScreen)
         assert "3 articles" in str(app.screen.query_one("#library-header", Static).render())
 
@@ -166,7 +166,7 @@ def test_a_file_path_adds_the_file_as_reader_add_would(library, drive, tmp_path)
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         article = await add_from_source(app, pilot, library, str(path))
         assert article.title_en == "Seoul announces cold-wave measures" and article.ko_text == ""
-        assert article.en_text == PASTED_EN
+        assert article.en_text == PASTED_EN.split("\n\n", 1)[1]  # the headline is the title, not also row 1
         await pilot.press("enter")
         header = str(app.screen.query_one("#article-header", Static).render())
         assert "no Korean text: T translates" in header
@@ -188,7 +188,7 @@ def test_lone_surrogates_replaced_on_import_are_reported_after_the_dialog_closes
         said = [n for n in app._notifications if "lone surrogate" in str(n.message)]
         assert len(said) == 1 and said[0].severity == "warning"
         assert str(said[0].message).startswith("Added, but 1 lone surrogate")
-        assert "English text line 3" in str(said[0].message)  # where it was, as `reader add` says
+        assert "English text line 1 column 120" in str(said[0].message)  # where, as `reader add` says
 
     drive(library, scenario)
 
@@ -228,6 +228,34 @@ def test_english_pasted_into_the_korean_box_is_refused(library, drive) -> None:
         await paste(pilot, dialog.query_one("#add-ko", TextArea), PASTED_EN)
         await submit(app, pilot)
         assert dialog.message == "The Korean text looks English: is it in the wrong box?"
+        assert article_count(library) == 3
+
+    drive(library, scenario)
+
+
+def test_escape_asks_before_dropping_pasted_text_and_a_file_with_wrong_language_is_refused(
+    library, drive, tmp_path
+) -> None:
+
+    wrong = tmp_path / "story_ko.txt"  # its name says Korean, its text is English
+    wrong.write_text(PASTED_EN, encoding="utf-8")
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        await pilot.press("escape")  # nothing typed: closes at once
+        assert isinstance(app.screen, LibraryScreen)
+        dialog = await open_dialog(app, pilot)
+        await paste(pilot, dialog.query_one("#add-ko", TextArea), PASTED_KO)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep it: the text is still there
+        assert app.screen is dialog and dialog.query_one("#add-ko", TextArea).text == PASTED_KO
+        await pilot.press("escape", "y")
+        assert isinstance(app.screen, LibraryScreen)
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#add-source", Input).value = str(wrong)
+        await submit(app, pilot)
+        assert "its name says Korean, but the text reads as English" in dialog.message
         assert article_count(library) == 3
 
     drive(library, scenario)
@@ -277,6 +305,9 @@ def test_translate_without_an_engine_says_how_to_configure_one(library, drive) -
         message = notifications(app)[-1]
         assert message.startswith("No translation engine configured")
         assert str(Path("reader") / "config.toml") in message and "reader translate --help" in message
+        # shown as written: [translate] would be eaten as a markup tag
+        toast = list(app._notifications)[-1]
+        assert "under [translate] in " in toast.message and toast.markup is False
         assert not app.screen.article.en_text
 
     drive(library, scenario)
@@ -318,11 +349,12 @@ def test_translate_fills_the_missing_side_after_a_yes(library, drive, tmp_path, 
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         assert screen.article.translation_by == "openai"
-        assert [(s.ko, s.en) for s in screen.article.segments] == list(EN_FOR.items())
+        # the headline is the title (translated with the sentences), not also row 1
+        assert [(s.ko, s.en) for s in screen.article.segments] == list(EN_FOR.items())[1:]
         header = str(screen.query_one("#article-header", Static).render())
         assert "machine translation (openai)" in header
         assert "North Korean troops deployed to Kursk" in header
-        assert notifications(app)[-1] == "Translated 6 sentences with openai."
+        assert notifications(app)[-1] == "Translated 5 sentences with openai."
         assert library.get_article(article_id).translation_by == "openai"
         # Progress in the status line, batch by batch (two sentences a request), then the line is cleared.
         assert "Translating with openai: 6/6 sentences" in shown and shown[-1] is None
@@ -358,10 +390,10 @@ def test_leaving_the_article_while_it_is_translated(library, drive, tmp_path, en
         await pilot.press("T", "y", "q")
         assert isinstance(app.screen, LibraryScreen)
         for _ in range(100):  # bounded: the thread outlives the screen that started it
-            if "Translated 6 sentences with openai." in notifications(app):
+            if "Translated 5 sentences with openai." in notifications(app):
                 break
             await pilot.pause(0.05)
-        assert notifications(app)[-1] == "Translated 6 sentences with openai."
+        assert notifications(app)[-1] == "Translated 5 sentences with openai."
         assert isinstance(app.screen, LibraryScreen)
         assert library.get_article(article_id).translation_by == "openai"
         await pilot.press("enter")

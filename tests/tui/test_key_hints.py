@@ -73,17 +73,32 @@ def test_clicking_a_key_presses_it(library, drive) -> None:
     drive(library, scenario)
 
 
-def test_a_narrow_screen_keeps_the_palette_key_and_hides_what_does_not_fit(library, drive) -> None:
+def test_a_narrow_screen_keeps_help_and_the_palette_key_and_drops_keys_from_the_right(library, drive) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         line = hints_line(app)
         assert len(line) == 40
-        assert line.endswith("▏^p palette ")
-        assert line.startswith(" ⏎ Open  / Search  o Sort")
+        assert line.endswith("▏^p ")  # the palette key without its label
+        assert line.startswith(" ⏎ Open  / Search ") and " ? Help " in line  # help lists the dropped keys
         hints = app.screen.query_one(KeyHints)
         assert hints.key_at(line.index("▏") + 1) == ("ctrl+p", "Open the command palette")
+        assert hints.key_at(line.index("? Help") + 1) == ("question_mark", "List every key binding")
         assert all(end <= line.index("▏") for start, end, *_ in hints._spots[:-1])
 
     drive(library, scenario, size=(40, 20))
+
+
+def test_at_90_columns_every_screen_shows_help(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        assert " ? Help " in hints_line(app) and hints_line(app).endswith("▏^p palette ")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert " ? Help " in hints_line(app), hints_line(app)
+        await pilot.press("q", "ctrl+n", "down")  # the notes screen, its list focused (? types in the filter)
+        await pilot.pause()
+        assert " ? Help " in hints_line(app), hints_line(app)
+
+    drive(library, scenario, size=(90, 40))
 
 
 def test_the_library_is_the_only_screen_under_the_first_frame(library, drive) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, SelectionList
 
@@ -67,6 +69,8 @@ def test_slash_searches_korean_and_enter_opens_the_article_at_the_row(library, d
         assert app.screen.view.cursor == 1
         await pilot.press("q")
         assert isinstance(app.screen, SearchScreen)  # back to the hits, to try another
+        await pilot.press("slash", *"쿠르스크")  # / starts a new query: it is not appended to the old one
+        assert screen.query_one(Input).value == "쿠르스크"
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
 
@@ -244,5 +248,32 @@ def test_brackets_follow_the_library_order(library, drive) -> None:
         assert app.screen.article.title_en == "North Korean radio traffic intercepted"
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert app.screen.article.title_en == "Won passes 1,400"
+
+    drive(library, scenario)
+
+
+def test_a_hit_is_three_lines_that_fit_and_marks_the_english_for_a_korean_word(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        screen = await search_for(app, pilot, "북한군")
+        results = screen.query_one(OptionList)
+        at = next(i for i, h in enumerate(screen.hits) if h.position == 1)
+        prompt = results.get_option_at_index(at).prompt
+        assert isinstance(prompt, Text)
+        heading, korean, english = prompt.plain.split("\n")
+        # one line: the date first, where, then one title (not both languages' titles)
+        assert heading == "2024-11-20  row 2  북한군 무선 교신 감청"
+        width = results.scrollable_content_region.width
+        assert all(cell_len(line) <= width for line in (heading, korean, english))
+        marked = {prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)}
+        assert marked == {"북한군", "North Korean"}  # the Korean word found and its linked English
+        await pilot.resize_terminal(60, 20)
+        await pilot.press("slash", *"북한군", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        narrow = screen.query_one(OptionList)
+        lines = str(narrow.get_option_at_index(0).prompt).split("\n")
+        assert len(lines) == 3 and all(
+            cell_len(line) <= narrow.scrollable_content_region.width for line in lines
+        )
 
     drive(library, scenario)

@@ -206,6 +206,25 @@ def test_question_mark_lists_every_binding(library, drive) -> None:
     drive(library, scenario)
 
 
+def test_the_help_leaves_out_ids_on_a_narrow_terminal_and_each_key_takes_a_line_or_two(
+    library, drive
+) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-table")
+        lines = [strip.text for strip in table.render_lines(table.region.reset_offset)]
+        shown = "\n".join(lines)
+        assert "Side by side or stacked" in shown and "reading.toggle_layout" not in shown
+        assert table.region.width >= 54  # nearly the whole width of the terminal is the help's
+        # the legend and the first keys are on screen without scrolling
+        assert app.screen.query_one("#help-body").region.height == 20
+        rows = sum(1 for entry in app.screen.entries if entry.binding.id)
+        assert len([line for line in lines if line.strip()]) <= 2 * rows
+
+    drive(library, scenario, size=(60, 20))
+
+
 def test_an_article_deleted_meanwhile_gives_a_message_not_a_crash(library, drive) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         library.delete_article(library.list_articles()[0].id)  # as another process would

@@ -255,7 +255,8 @@ def test_notes_screen_lists_newest_first_filters_and_opens_the_article_at_the_no
         table = screen.query_one(DataTable)
         first = " ".join(str(c) for c in table.get_row_at(1))
         assert "국정원, 파병 현황 보고" in first and "casualties rising" in first and "#nis" in first
-        await pilot.press(*"#kursk")
+        await pilot.press("slash", *"#kursk")  # the footer's `/ Filter`: / is not typed into the box
+        assert screen.query_one(Input).value == "#kursk"
         assert [n.body.split()[0] for n in screen.shown] == ["casualties", "old"]
         await pilot.press(*" 파병")  # a word of the article title narrows further
         assert [n.body.split()[0] for n in screen.shown] == ["casualties"]

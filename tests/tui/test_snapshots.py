@@ -8,14 +8,15 @@ from reader.tui.app import ReaderApp
 
 WIDE = (160, 48)
 NARROW = (90, 40)
+SMALL = (60, 20)
 
 
-@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["160x48", "90x40"])
+@pytest.mark.parametrize("size", [WIDE, NARROW, SMALL], ids=["160x48", "90x40", "60x20"])
 def test_library(library, snap_compare, size) -> None:
     assert snap_compare(ReaderApp(library), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["160x48", "90x40-stacked"])
+@pytest.mark.parametrize("size", [WIDE, NARROW, SMALL], ids=["160x48", "90x40-stacked", "60x20-stacked"])
 def test_reading(library, snap_compare, size) -> None:
     assert snap_compare(ReaderApp(library), press=["enter", "j"], terminal_size=size)
 
@@ -24,8 +25,14 @@ def test_reading_korean_only(library, snap_compare) -> None:
     assert snap_compare(ReaderApp(library), press=["enter", "t"], terminal_size=WIDE)
 
 
-def test_help(library, snap_compare) -> None:
-    assert snap_compare(ReaderApp(library), press=["enter", "question_mark"], terminal_size=WIDE)
+@pytest.mark.parametrize("size", [WIDE, NARROW, SMALL], ids=["160x48", "90x40", "60x20"])
+def test_help(library, snap_compare, size) -> None:
+    assert snap_compare(ReaderApp(library), press=["enter", "question_mark"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [NARROW, SMALL], ids=["90x40", "60x20"])
+def test_search(library, snap_compare, size) -> None:
+    assert snap_compare(ReaderApp(library), press=["slash", *"북한군", "enter"], terminal_size=size)
 
 
 def test_empty_library(empty_library, snap_compare) -> None:

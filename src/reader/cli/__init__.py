@@ -24,7 +24,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     if args.open_app is None:
         raise CommandError("no command given; the app opens with: reader (or python -m reader)")
     store = open_store(args, for_tui=True)
-    args.open_app(store, "Copied the sample library to start with." if store.sample_copied else None)
+    args.open_app(store, store.notice)
     store.close()
     return 0
 

@@ -29,6 +29,12 @@ def register(commands: Commands) -> None:
     )
     add.add_argument("--ko", metavar="KO", help="the Korean text: a text file, a saved page or a URL")
     add.add_argument("--en", metavar="EN", help="the English text: a text file, a saved page or a URL")
+    add.add_argument(
+        "--one-language",
+        action="store_true",
+        help="with --ko and --en: a side whose file is empty is left out (a one-language article) "
+        "instead of refused",
+    )
     add.add_argument("--title-ko", metavar="T", help="Korean title (default: the Korean file's first line)")
     add.add_argument("--title-en", metavar="T", help="English title (default: the English file's first line)")
     add.add_argument("--source", metavar="S", help="where the article comes from")
@@ -112,10 +118,11 @@ def _article_from_sides(args: argparse.Namespace):
             source=args.source or "",
             url=args.url or "",
             published=args.date,
+            one_language=args.one_language,
         )
-    from ..importers.clean import first_line
     from ..importers.html import Page
     from ..importers.text_file import read_text
+    from ..importers.titles import title_and_text
 
     def side(spec: str | None, lang: str):
         if not spec:
@@ -126,12 +133,20 @@ def _article_from_sides(args: argparse.Namespace):
             return read_html_file(Path(spec))
         text = read_text(Path(spec))
         if not text:
+            if args.one_language:
+                return None
             from ..importers import ImportProblem
 
             raise ImportProblem(f"{spec}: no text to import (empty)")
-        return Page(text, lang, first_line(text), None, "", "")
+        title, text = title_and_text(text, getattr(args, f"title_{lang}"))
+        return Page(text, lang, title, None, "", "")
 
-    return _override(article_from_pages(side(args.ko, "ko"), side(args.en, "en")), args)
+    ko, en = side(args.ko, "ko"), side(args.en, "en")
+    if ko is None and en is None:
+        from ..importers import ImportProblem
+
+        raise ImportProblem("nothing to add: both sides are empty")
+    return _override(article_from_pages(ko, en), args)
 
 
 def _add_batch(args: argparse.Namespace, items) -> int:
@@ -144,6 +159,8 @@ def _add_batch(args: argparse.Namespace, items) -> int:
     for _, article_id in report.added:
         out(str(article_id))
     lines = [f"reader: {report.summary()}"]
+    lines += [f"  paired {how}: {name}" for name, how in report.paired]
+    lines += [f"  {lang} only: {name}" for name, lang in report.one_language]
     lines += [f"  already in the library (id {existing}): {name}" for name, existing in report.duplicates]
     lines += [f"  failed: {reason}" for _, reason in report.failed]
     lines += [f"  added, but {name}: {warning}" for name, warning in report.warnings]

@@ -39,18 +39,17 @@ def out(text: str) -> None:
 
 
 def open_store(args: argparse.Namespace, *, for_tui: bool = False):
-    from ..paths import ensure_default_library, resolve_db_path
+    """The library the run names (see `paths.choose_library`); a command prints why it is that one, the
+    app shows it as a notice (`store.notice`)."""
+    from ..paths import choose_library
     from ..store import Store
 
-    path, is_default = resolve_db_path(args.db)
-    copied = False
-    if is_default and for_tui:
-        copied = ensure_default_library(path)
-    elif is_default:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    store = Store.open(path)
+    choice = choose_library(args.db)
+    store = Store.open(choice.path)
     # Why the ignore: a fact of this opening, for cmd_tui's notice, not something the Store class keeps.
-    store.sample_copied = copied  # type: ignore[attr-defined]
+    store.notice = choice.notice  # type: ignore[attr-defined]
+    if choice.notice is not None and not for_tui:
+        print(f"reader: {choice.notice}", file=sys.stderr)
     if store.backup_path is not None:
         print(
             f"reader: upgraded the library from schema {store.upgraded_from}; the old one is kept as "
@@ -58,6 +57,15 @@ def open_store(args: argparse.Namespace, *, for_tui: bool = False):
             file=sys.stderr,
         )
     return store
+
+
+def article_id(text: str) -> int:
+    """An article id as typed: a positive whole number, else one line saying so."""
+    if text.strip().isascii() and text.strip().isdigit() and int(text) > 0:
+        return int(text)
+    from ..inert import inert
+
+    raise CommandError(f"{inert(repr(text))} is not an article id (a number; see: reader list)")
 
 
 def stderr_console():

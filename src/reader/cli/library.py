@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import CommandError, add_command, open_store, out, write_atomically
+from .common import CommandError, add_command, article_id, open_store, out, write_atomically
 
 if TYPE_CHECKING:
     from .common import Commands
@@ -22,6 +22,16 @@ def register(commands: Commands) -> None:
     export.add_argument("id", type=int, metavar="ID", help="article id (see: reader list)")
     export.add_argument("--format", choices=["tmx", "tsv"], default="tmx", help="output format (default tmx)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    rm = add_command(commands, "rm", cmd_rm, "remove articles, with their notes, from the library")
+    rm.add_argument("ids", nargs="+", metavar="ID", help="article ids (see: reader list)")
+
+    edit = add_command(commands, "edit", cmd_edit, "correct an article's titles, source or date")
+    edit.add_argument("id", metavar="ID", help="article id (see: reader list)")
+    edit.add_argument("--title-ko", metavar="T", help="the Korean title")
+    edit.add_argument("--title-en", metavar="T", help="the English title")
+    edit.add_argument("--source", metavar="S", help="where the article comes from")
+    edit.add_argument("--date", metavar="YYYY-MM-DD", help="publication date ('' removes it)")
 
     srch = add_command(commands, "search", cmd_search, "find articles by words in either language")
     srch.add_argument("query", metavar="QUERY", help='words to find; "quoted words" as a phrase')
@@ -59,6 +69,37 @@ def cmd_list(args: argparse.Namespace) -> int:
         out(f"{a.id:>5}  {a.published or '----------'}  {a.title_ko or a.title_en}")
         if a.title_ko and a.title_en:
             out(f"{'':>5}  {'':10}  {a.title_en}")
+    return 0
+
+
+def cmd_rm(args: argparse.Namespace) -> int:
+    from ..store.removal import remove_articles
+
+    with open_store(args) as store:
+        removed = remove_articles(store.conn, [article_id(text) for text in args.ids])
+    for article in removed:
+        out(f"removed {article.article_id}: {article.title}")
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from ..store.details import edit_details
+
+    article_id(args.id)  # a bad id is said before anything else
+    fields = {
+        "title_ko": args.title_ko,
+        "title_en": args.title_en,
+        "source": args.source,
+        "published": args.date,
+    }
+    if all(value is None for value in fields.values()):
+        raise CommandError("nothing to change: give --title-ko, --title-en, --source or --date")
+    with open_store(args) as store:
+        details = edit_details(store.conn, article_id(args.id), **fields)
+    out(f"{article_id(args.id):>5}  {details.published or '----------'}  {details.source or '(no source)'}")
+    for title in (details.title_ko, details.title_en):
+        if title:
+            out(f"{'':>5}  {title}")
     return 0
 
 

@@ -85,6 +85,14 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         notes = list_notes(store.conn, article_id=args.article, tag=args.tag)
         articles = {i: store.get_article(i) for i in {n.article_id for n in notes}}
+    if not notes:
+        which = [
+            f"of article {args.article}" if args.article is not None else "",
+            f"tagged {args.tag}" if args.tag else "",
+        ]
+        said = " ".join(w for w in which if w)
+        print(f"reader: no notes {said + ' ' if said else ''}to export; nothing written", file=sys.stderr)
+        return 0
     text = (to_markdown if args.format == "md" else to_w3c_json)(notes, articles)
     if args.output in (None, "-"):
         sys.stdout.write(text)

@@ -12,6 +12,21 @@ if TYPE_CHECKING:
     from .common import Commands
 
 
+CONFIG_HELP = """\
+The engine is chosen in config.toml in your user config directory (~/.config/reader/config.toml on
+Linux), or with --engine/--base-url/--model. Keys are read from the environment only:
+
+  [translate]
+  engine = "openai"                          # openai | deepl | argos
+  [translate.openai]
+  base_url = "http://localhost:11434/v1"     # any OpenAI-compatible server (Ollama, llama.cpp, hosted)
+  model = "qwen2.5:7b"
+  api_key_env = "OPENAI_API_KEY"             # the NAME of the variable that holds the key
+  [translate.deepl]
+  api_key_env = "DEEPL_AUTH_KEY"
+"""
+
+
 def register(commands: Commands) -> None:
     trn = add_command(
         commands,
@@ -19,6 +34,8 @@ def register(commands: Commands) -> None:
         cmd_translate,
         "machine-translate an article that has one language only (or re-translate a machine translation)",
     )
+    trn.formatter_class = argparse.RawDescriptionHelpFormatter
+    trn.epilog = CONFIG_HELP
     trn.add_argument("id", type=int, metavar="ID", help="article id (see: reader list)")
     trn.add_argument(
         "--engine",
@@ -37,11 +54,17 @@ def cmd_translate(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ..translate import TranslationError, load_config, translate_article
+    from ..translate.article import choose_source
 
     with open_store(args) as store:
-        if store.get_article(args.id) is None:
+        row = store.conn.execute(
+            "SELECT id, ko_text, en_text, translation_by, original_lang FROM articles WHERE id = ?",
+            (args.id,),
+        ).fetchone()
+        if row is None:
             raise CommandError(f"no article with id {args.id} (see: reader list)")
         try:
+            choose_source(row, args.force)  # nothing to translate is said before any engine is looked for
             config = load_config(engine=args.engine, base_url=args.base_url, model=args.model)
         except TranslationError as exc:
             raise CommandError(str(exc)) from None

@@ -14,12 +14,13 @@ from functools import partial
 from pathlib import Path
 
 from ..store.articles import NewArticle
-from ..text.language import detect_language
-from .clean import first_line
+from ..text.language import LANGUAGE_NAMES, detect_language
 from .errors import ImportProblem
-from .html import HTML_SUFFIXES, article_from_page, read_html_file
+from .html import HTML_SUFFIXES, Page, article_from_page, article_from_pages, read_html_file
 from .json_article import article_from_json
+from .pairing import Document, pair_files
 from .text_file import read_text
+from .titles import title_and_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 JSON_SUFFIXES = (".json",)
@@ -29,10 +30,14 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One article to import, not yet read: `load` reads it, or raises ImportProblem saying why not."""
+    """One article to import, not yet read: `load` reads it, or raises ImportProblem saying why not.
+
+    `paired` says how two files were taken for one article ("by name" …); empty for anything else.
+    """
 
     name: str
     load: Callable[[], NewArticle]
+    paired: str = ""
 
 
 @dataclass(slots=True)
@@ -41,25 +46,63 @@ class BatchReport:
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # added, with what had to change
+    paired: list[tuple[str, str]] = field(default_factory=list)  # added from two files: names, how
+    one_language: list[tuple[str, str]] = field(default_factory=list)  # added with one side: name, language
 
     def summary(self) -> str:
+        kinds = []
+        if self.paired:
+            kinds.append(f"{len(self.paired)} in both languages")
+        for lang in ("Korean", "English"):
+            count = sum(1 for _, found in self.one_language if found == lang)
+            if count:
+                kinds.append(f"{count} {lang} only")
+        made = f" ({', '.join(kinds)})" if kinds and self.added else ""
         return (
-            f"added {len(self.added)}, skipped {len(self.duplicates)} already in the library, "
+            f"added {len(self.added)}{made}, skipped {len(self.duplicates)} already in the library, "
             f"failed {len(self.failed)}"
         )
 
 
-def article_from_text_file(path: Path) -> NewArticle:
-    """A single text file in one language; the language is detected, the title is its first line."""
-    text = read_text(path)
-    if not text:
-        raise ImportProblem(f"{path}: no text to import (empty)")
-    lang = detect_language(text)
-    if lang is None:
-        raise ImportProblem(f"{path}: the text is neither Korean nor English")
-    if lang == "ko":
-        return NewArticle(ko=text, en="", title_ko=first_line(text))
-    return NewArticle(ko="", en=text, title_en=first_line(text))
+def article_from_text_file(path: Path, expect: str | None = None) -> NewArticle:
+    """A single text file or saved page in one language; the language is detected (and must be `expect`,
+    the one its name says, if given), the title is its first line."""
+    return article_from_page(_page(path, expect))
+
+
+def _page(path: Path, expect: str | None = None) -> Page:
+    """A text file or saved page, read and checked: not empty, Korean or English (`expect`, if given)."""
+    if path.suffix.lower() in HTML_SUFFIXES:
+        page = read_html_file(path)
+    else:
+        text = read_text(path)
+        if not text:
+            raise ImportProblem(f"{path}: no text to import (empty)")
+        lang = detect_language(text)
+        if lang is None:
+            raise ImportProblem(f"{path}: the text is neither Korean nor English")
+        title, text = title_and_text(text)
+        page = Page(text, lang, title, None, "", "")
+    if expect is not None and page.lang != expect:
+        raise ImportProblem(
+            f"{path}: its name says {LANGUAGE_NAMES[expect]}, but the text reads as {LANGUAGE_NAMES[page.lang]}"
+        )
+    return page
+
+
+def _document_item(document: Document) -> Item:
+    if document.single is not None:
+        single = document.single
+        return Item(document.name, partial(article_from_text_file, single, document.lang))
+    assert document.ko is not None and document.en is not None
+    ko, en = document.ko, document.en
+    return Item(
+        document.name, lambda: article_from_pages(_page(ko, "ko"), _page(en, "en")), paired=document.how
+    )
+
+
+def _text_for_pairing(path: Path) -> str:
+    return read_html_file(path).text if path.suffix.lower() in HTML_SUFFIXES else read_text(path)
 
 
 def _fail(problem: str) -> Callable[[], NewArticle]:
@@ -127,7 +170,7 @@ def items_from_path(path: Path) -> list[Item]:
                     str(path), _fail(f"{path}: a folder with no article files ({', '.join(KNOWN_SUFFIXES)})")
                 )
             ]
-        return [item for f in files for item in items_from_path(f)]
+        return _items_from_files(files)
     suffix = path.suffix.lower()
     name = str(path)
     if suffix in JSON_SUFFIXES + JSONL_SUFFIXES:
@@ -136,9 +179,21 @@ def items_from_path(path: Path) -> list[Item]:
         except ImportProblem as exc:
             return [Item(name, _fail(str(exc)))]
         return items_from_json_lines(raw, name) if suffix in JSONL_SUFFIXES else items_from_json(raw, name)
-    if suffix in HTML_SUFFIXES:
-        return [Item(name, lambda: article_from_page(read_html_file(path)))]
-    return [Item(name, lambda: article_from_text_file(path))]
+    return _items_from_files([path])
+
+
+def _items_from_files(files: Sequence[Path]) -> list[Item]:
+    """JSON files each on their own; text and pages paired; in the order of each article's first file."""
+    is_json = [f.suffix.lower() in JSON_SUFFIXES + JSONL_SUFFIXES for f in files]
+    documents = [f for f, j in zip(files, is_json, strict=True) if not j]
+    at: dict[Path, list[Item]] = {}
+    order = {path: i for i, path in enumerate(files)}
+    for document in pair_files(documents, _text_for_pairing):
+        at[min(document.files, key=order.__getitem__)] = [_document_item(document)]
+    for f, j in zip(files, is_json, strict=True):
+        if j:
+            at[f] = items_from_path(f)
+    return [item for f in files for item in at.get(f, [])]
 
 
 def items_from_sources(sources: Sequence[str], *, timeout: float | None = None) -> list[Item]:
@@ -149,7 +204,16 @@ def items_from_sources(sources: Sequence[str], *, timeout: float | None = None) 
         return article_from_page(page_from_url(url, timeout=timeout or TIMEOUT_SECONDS))
 
     items: list[Item] = []
-    for source in sources:
+    files: list[Path] = []  # files given one by one, side by side: paired as a folder's would be
+    for source in [*sources, None]:
+        if source is not None and not is_url(source) and Path(source).is_file():
+            files.append(Path(source))
+            continue
+        if files:
+            items.extend(_items_from_files(files))
+            files = []
+        if source is None:
+            break
         if is_url(source):
             items.append(Item(source, partial(from_web, source)))
         else:
@@ -193,14 +257,15 @@ def run_batch(
 
     for done, item in enumerate(items, 1):
         try:
+            article = item.load()
             article_id = add_article(
-                store,
-                item.load(),
-                glossary=glossary,
-                on_step=on_step,
-                on_warning=partial(warn, item.name),
+                store, article, glossary=glossary, on_step=on_step, on_warning=partial(warn, item.name)
             )
             report.added.append((item.name, article_id))
+            if item.paired:
+                report.paired.append((item.name, item.paired))
+            elif not (article.ko and article.en):
+                report.one_language.append((item.name, LANGUAGE_NAMES["ko" if article.ko else "en"]))
         except DuplicateArticle as exc:  # already in the library, or the same text twice in this batch
             report.duplicates.append((item.name, exc.existing_id))
         except ImportProblem as exc:

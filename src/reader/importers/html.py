@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 
 from ..store.articles import NewArticle
 from ..text.language import LANGUAGE_NAMES, detect_language
-from .clean import check_date, clean_text, first_line
+from .clean import check_date, clean_text
 from .errors import ImportProblem
 from .text_file import MAX_FILE_BYTES, decode, read_file_bytes
+from .titles import title_and_text
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MIN_ARTICLE_CHARS = 20
@@ -93,10 +94,11 @@ def page_from_html(html: str, name: str, url: str = "") -> Page:
         published = check_date((data.get("date") or "")[:10] or None)
     except ValueError:
         published = None  # a date trafilatura could not make sense of is left out, not an error
+    title, text = title_and_text(text, (data.get("title") or "").strip() or None)
     return Page(
         text=text,
         lang=lang,
-        title=(data.get("title") or "").strip() or first_line(text),
+        title=title,
         published=published,
         source=(data.get("sitename") or "").strip() or host,
         url=url,

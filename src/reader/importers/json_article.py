@@ -6,8 +6,9 @@ import json
 from typing import Any
 
 from ..store.articles import NewArticle
-from .clean import check_date, clean_text, first_line
+from .clean import check_date, clean_text
 from .errors import ImportProblem
+from .titles import title_and_text
 
 FIELDS = ("ko", "en", "title_ko", "title_en", "source", "url", "published")
 
@@ -35,13 +36,13 @@ def article_from_json(raw: str, name: str) -> NewArticle:
         published = check_date(data.get("published"))
     except ValueError as exc:
         raise ImportProblem(f"{name}: {exc}") from None
-    title_ko = data.get("title_ko")
-    title_en = data.get("title_en")
+    title_ko, ko = title_and_text(ko, data.get("title_ko")) if ko else (data.get("title_ko") or "", ko)
+    title_en, en = title_and_text(en, data.get("title_en")) if en else (data.get("title_en") or "", en)
     return NewArticle(
         ko=ko,
         en=en,
-        title_ko=title_ko.strip() if title_ko else first_line(ko),
-        title_en=title_en.strip() if title_en else first_line(en),
+        title_ko=title_ko.strip(),
+        title_en=title_en.strip(),
         source=(data.get("source") or "").strip(),
         url=(data.get("url") or "").strip(),
         published=published,

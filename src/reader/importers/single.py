@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 from ..store.articles import NewArticle
 from ..text.language import LANGUAGE_NAMES, detect_language
-from .clean import clean_text, describe_replaced, first_line, storable
+from .clean import clean_text, describe_replaced, storable
 from .errors import ImportProblem
+from .titles import title_and_text
 
 Step = Callable[[str], None]
 
@@ -32,12 +33,9 @@ def article_from_pasted(ko: str, en: str, *, title_ko: str = "", title_en: str =
             raise ImportProblem(
                 f"the {LANGUAGE_NAMES[want]} text looks {LANGUAGE_NAMES[found]}: is it in the wrong box?"
             )
-    return NewArticle(
-        ko=ko,
-        en=en,
-        title_ko=title_ko.strip() or first_line(ko),
-        title_en=title_en.strip() or first_line(en),
-    )
+    title_ko, ko = title_and_text(ko, title_ko) if ko else (title_ko.strip(), ko)
+    title_en, en = title_and_text(en, title_en) if en else (title_en.strip(), en)
+    return NewArticle(ko=ko, en=en, title_ko=title_ko, title_en=title_en)
 
 
 def add_article(
@@ -60,11 +58,12 @@ def add_article(
     from ..store.articles import DuplicateArticle, find_by_hash
     from ..store.glossary import load_glossary
 
-    # A title made from the text's first line repeats the text's surrogates: they are reported once.
+    # A title made from the text (its first sentence) repeats the text's surrogates: they are reported once.
     copies = {
         f"title_{side}"
         for side in ("ko", "en")
-        if getattr(article, f"title_{side}") == first_line(getattr(article, side))
+        if getattr(article, f"title_{side}")
+        and getattr(article, f"title_{side}").rstrip("…") in " ".join(getattr(article, side).split())
     }
     article, replaced = storable(article)
     replaced = [r for r in replaced if r.field not in copies]

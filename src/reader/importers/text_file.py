@@ -6,8 +6,9 @@ from pathlib import Path
 
 from ..store.articles import NewArticle
 from ..text.language import LANGUAGE_NAMES, detect_language
-from .clean import check_date, clean_text, first_line
+from .clean import check_date, clean_text
 from .errors import ImportProblem
+from .titles import title_and_text
 
 #: A limit that keeps one mistaken import (a video file, a whole corpus) from swallowing the library.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -99,9 +100,11 @@ def article_from_text_files(
     source: str = "",
     url: str = "",
     published: str | None = None,
+    one_language: bool = False,
 ) -> NewArticle:
     """Titles default to each file's first line; a side may be absent, but not both, and a file given for
-    a side must hold text in that side's language."""
+    a side must hold text in that side's language. An empty file is refused, unless `one_language` says
+    that one side is really meant (then an empty side is left out)."""
     ko = read_text(ko_path) if ko_path else ""
     en = read_text(en_path) if en_path else ""
     try:
@@ -112,18 +115,23 @@ def article_from_text_files(
         if path is None:
             continue
         if not text.strip():
-            raise ImportProblem(f"{path}: no text to import (empty)")
+            if one_language and (ko or en):
+                continue
+            hint = "" if one_language else " (to add the other side alone, add --one-language)"
+            raise ImportProblem(f"{path}: no text to import (empty){hint if (ko or en) else ''}")
         found = detect_language(text)
         if found is not None and found != lang:
             flag = f"--{found}"
             raise ImportProblem(
                 f"{path}: this reads as {LANGUAGE_NAMES[found]}, not {LANGUAGE_NAMES[lang]} (give it with {flag})"
             )
+    title_ko, ko = title_and_text(ko, title_ko) if ko else (title_ko or "", ko)
+    title_en, en = title_and_text(en, title_en) if en else (title_en or "", en)
     return NewArticle(
         ko=ko,
         en=en,
-        title_ko=title_ko if title_ko is not None else first_line(ko),
-        title_en=title_en if title_en is not None else first_line(en),
+        title_ko=title_ko,
+        title_en=title_en,
         source=source,
         url=url,
         published=published,

@@ -11,9 +11,10 @@ from email.message import Message
 from urllib.parse import urlsplit
 
 from ..text.language import detect_language
-from .clean import clean_text, first_line
+from .clean import clean_text
 from .errors import ImportProblem
 from .html import Page, decode_html, page_from_html
+from .titles import title_and_text
 
 #: Defaults for `reader add URL`; a news page is far below the size, and a healthy site far below the time.
 TIMEOUT_SECONDS = 20.0
@@ -90,7 +91,8 @@ def page_from_url(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int 
         lang = detect_language(text)
         if not text or lang is None:
             raise ImportProblem(f"{got.url}: no Korean or English text found")
-        return Page(text, lang, first_line(text), None, urlsplit(got.url).hostname or "", got.url)
+        title, text = title_and_text(text)
+        return Page(text, lang, title, None, urlsplit(got.url).hostname or "", got.url)
     raise ImportProblem(f"{got.url}: is {got.media_type}, not a web page")
 
 

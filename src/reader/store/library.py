@@ -254,6 +254,18 @@ def search_library(
     return located(conn, parts, ranked, limit=limit)
 
 
+def single_source(conn: sqlite3.Connection) -> str | None:
+    """The source every article shares ('' if none has one), or None when they differ or there are none.
+
+    Stops at the first article with another source, so a varied library answers at once.
+    """
+    first = conn.execute("SELECT source FROM articles LIMIT 1").fetchone()
+    if first is None:
+        return None
+    other = conn.execute("SELECT 1 FROM articles WHERE source IS NOT ? LIMIT 1", (first[0],)).fetchone()
+    return None if other is not None else (first[0] or "")
+
+
 def search_titles(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> list[LibraryRow]:
     """Articles whose title holds every word typed so far, the last one possibly unfinished; newest first.
 
@@ -290,6 +302,7 @@ __all__ = [
     "search_library",
     "search_titles",
     "set_starred",
+    "single_source",
     "sources",
     "tags",
 ]

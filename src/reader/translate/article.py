@@ -56,8 +56,8 @@ def choose_source(row: sqlite3.Row, force: bool) -> str:
         return "en"
     if (row["translation_by"] or "human") == "human" and not force:
         raise TranslationError(
-            f"article {row['id']} already has a translation by a person; --force replaces "
-            "it with a machine translation"
+            f"article {row['id']} has both Korean and English already (translated by a person): nothing "
+            "to translate; --force replaces the translation with a machine translation"
         )
     return row["original_lang"] if row["original_lang"] in ("ko", "en") else "ko"
 

@@ -33,7 +33,8 @@ class AddArticleDialog(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "add", "Add", id="add_article.add",
                 tooltip="Add the pasted text (or the address or file) to the library"),
-        Binding("escape", "cancel", "Cancel", id="add_article.cancel", tooltip="Close without adding"),
+        Binding("escape", "cancel", "Cancel", id="add_article.cancel",
+                tooltip="Close without adding (asks first if you pasted or typed something)"),
     ]  # fmt: skip
 
     DEFAULT_CSS = """
@@ -177,7 +178,23 @@ class AddArticleDialog(ModalScreen[int | None]):
         if self.busy:
             self.show_status("Still adding: wait a moment (the text is being analysed).")
             return
-        self.dismiss(None)
+        if not self.typed:
+            self.dismiss(None)
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard what you pasted or typed?"), answered)
+
+    @property
+    def typed(self) -> bool:
+        """Whether anything was pasted or typed (then Escape asks before throwing it away)."""
+        areas = (self.query_one(f"#add-{side}", TextArea).text for side in ("ko", "en"))
+        inputs = (self.query_one(f"#add-{name}", Input).value for name in ("title-ko", "title-en", "source"))
+        return any(text.strip() for text in (*areas, *inputs))
 
 
 def _expand(source: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,30 +24,46 @@ def section_title(node: object) -> str:
     return getattr(node, "BINDING_GROUP_TITLE", None) or type(node).__name__
 
 
-def bindings_table(entries: Sequence[BindingEntry]) -> Group:
-    """Keys grouped by where they act (the focused widget, the screen, everywhere), each with its id.
+#: Below this many cells the help leaves out the binding ids (`reading.next_segment`): on a narrow
+#: terminal the descriptions need the room, and the ids are for configuring keys, not for reading.
+IDS_FROM_WIDTH = 90
+
+
+class BindingsTable:
+    """Keys grouped by where they act (the focused widget, the screen, everywhere), each with its id
+    where there is room for it (`IDS_FROM_WIDTH`); drawn for the width it is given.
 
     One table per group, with the key and id columns the same width in all of them, so they line up.
     """
-    key_width = max((cell_len(e.keys) for e in entries), default=1)
-    id_width = max((cell_len(e.id) for e in entries), default=1)
-    sections: dict[int, tuple[object, list[BindingEntry]]] = {}
-    for entry in entries:
-        sections.setdefault(id(entry.node), (entry.node, []))[1].append(entry)
-    parts: list[RenderableType] = []
-    for node, group in sections.values():
-        table = Table(box=None, expand=True, show_edge=False, pad_edge=False, show_header=False)
-        table.add_column("Key", style="bold", no_wrap=True, width=key_width)
-        table.add_column("Does", ratio=1)
-        table.add_column("Id", style="dim", no_wrap=True, width=id_width)
-        for entry in group:
-            binding = entry.binding
-            what = binding.tooltip or binding.description or binding.action
-            table.add_row(Text(entry.keys), Text(what), Text(entry.id))
-        if parts:
-            parts.append(Text(""))
-        parts += [Text(section_title(node), style="bold underline"), table]
-    return Group(*parts)
+
+    def __init__(self, entries: Sequence[BindingEntry]) -> None:
+        self.entries = list(entries)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.group(with_ids=options.max_width >= IDS_FROM_WIDTH)
+
+    def group(self, *, with_ids: bool) -> Group:
+        entries = self.entries
+        key_width = max((cell_len(e.keys) for e in entries), default=1)
+        id_width = max((cell_len(e.id) for e in entries), default=1)
+        sections: dict[int, tuple[object, list[BindingEntry]]] = {}
+        for entry in entries:
+            sections.setdefault(id(entry.node), (entry.node, []))[1].append(entry)
+        parts: list[RenderableType] = []
+        for node, group in sections.values():
+            table = Table(box=None, expand=True, show_edge=False, pad_edge=False, show_header=False)
+            table.add_column("Key", style="bold", no_wrap=True, width=key_width)
+            table.add_column("Does", ratio=1)
+            if with_ids:
+                table.add_column("Id", style="dim", no_wrap=True, width=id_width)
+            for entry in group:
+                binding = entry.binding
+                what = binding.tooltip or binding.description or binding.action
+                table.add_row(Text(entry.keys), Text(what), *([Text(entry.id)] if with_ids else []))
+            if parts:
+                parts.append(Text(""))
+            parts += [Text(section_title(node), style="bold underline"), table]
+        return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -70,7 +86,7 @@ class HelpScreen(ModalScreen[None]):
             legend = next((n.help_legend() for n in self._binding_nodes() if hasattr(n, "help_legend")), None)
             if legend is not None:  # what the styles of the widget in use mean: first, seen without scrolling
                 yield Static(legend, id="help-legend")
-            yield Static(bindings_table(self.entries), id="help-table")
+            yield Static(BindingsTable(self.entries), id="help-table")
             jamo = ", ".join(f"{j}={k}" for j, k in list(LATIN_BY_JAMO.items())[:4])
             yield Static(
                 Text(f"Keys also work with the Korean keyboard layout on ({jamo}, …).", style="dim"),

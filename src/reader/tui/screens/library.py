@@ -16,9 +16,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from ...store import Store
+from ...inert import inert
+from ...store import Store, StoreError
 from ...store import library as lib
 from ...store.library import LibraryView, Listing
+from ...store.removal import RemovedArticle
 from ..app_api import reader_app
 from ..format import display_path
 from ..settings import load_library_state, save_library_state
@@ -57,6 +59,12 @@ class LibraryScreen(Screen[None]):
                 tooltip="Mark the article under the cursor unread (or read)"),
         Binding("a", "add_article", "Add", id="library.add_article",
                 tooltip="Add an article: paste Korean and/or English, or give a web address or a file"),
+        Binding("e", "edit_details", "Edit", id="library.edit", show=False,
+                tooltip="Correct the titles, source or date of the article under the cursor"),
+        Binding("d", "remove", "Delete", id="library.delete", show=False,
+                tooltip="Remove the article under the cursor, with its notes (asks first; Ctrl+z undoes)"),
+        Binding("ctrl+z", "undo_remove", "Undo", id="library.undo", show=False,
+                tooltip="Bring back the article removed last (while reader is open)"),
         Binding("q", "app.quit", "Quit", id="library.quit", tooltip="Leave reader"),
     ]  # fmt: skip
 
@@ -70,6 +78,8 @@ class LibraryScreen(Screen[None]):
         self.listing = Listing(store.conn, self.view)
         self._save_timer: Timer | None = None
         self._sources: list[tuple[str, int]] | None = None
+        self._single_source: str | None = None  # the one source of every article, if they share one
+        self._removed: list[RemovedArticle] = []  # for undo, last removed last; gone when reader closes
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -80,6 +90,7 @@ class LibraryScreen(Screen[None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
+        self._show_sources()
         self._show_empty()
         if self._remembered is not None:
             self.table.select_article(self._remembered)
@@ -100,10 +111,19 @@ class LibraryScreen(Screen[None]):
         if not empty:
             self.table.focus()
 
+    def _show_sources(self) -> None:
+        """No Source column when every article has the same source: the header names it once instead."""
+        self._single_source = lib.single_source(self.store.conn)
+        self.table.source_column = self._single_source is None
+        self.table.refresh()
+        self.query_one("#library-header", Static).update(self._header())
+
     def _header(self) -> Text:
         count = self.listing.count
         parts: list[str | tuple[str, str]] = [("Library", "bold"), "  ", (display_path(self.store.path), "dim"), "  ·  ",
                  f"{count} article" + ("" if count == 1 else "s"), "  ·  ", (SORT_NAMES[self.view.sort], "italic")]  # fmt: skip
+        if self._single_source:
+            parts += ["  ·  ", ("all from " + inert(self._single_source or ""), "dim")]
         filters = self.view.describe()
         if filters:
             parts += ["  ·  ", ("only " + ", ".join(filters), "bold")]
@@ -117,7 +137,7 @@ class LibraryScreen(Screen[None]):
         self.view = view
         self.listing = Listing(self.store.conn, view)
         self.table.show(self.listing, current)
-        self.query_one("#library-header", Static).update(self._header())
+        self._show_sources()
         self._show_empty()
         self.save_state()
 
@@ -185,6 +205,78 @@ class LibraryScreen(Screen[None]):
         else:
             lib.mark_read(self.store.conn, row.id)
         self.table.forget_rows()
+
+    # --- correcting and removing ----------------------------------------------------------------------
+
+    def action_edit_details(self) -> None:
+        from ..dialogs.article_details import ArticleDetailsDialog
+
+        article_id = self.table.article_id_at_cursor() if self.listing.count else None
+        if article_id is None:
+            return
+
+        def saved(details: object) -> None:
+            if details is not None:
+                self._sources = None  # the source may be new
+                self.set_view(self.view)
+                self.notify("Saved the details.", timeout=2)
+
+        self.app.push_screen(ArticleDetailsDialog(self.store.conn, article_id), saved)
+
+    def action_remove(self) -> None:
+        from ...store.details import article_details
+        from ..dialogs.confirm import ConfirmScreen
+
+        article_id = self.table.article_id_at_cursor() if self.listing.count else None
+        details = article_details(self.store.conn, article_id) if article_id is not None else None
+        if article_id is None or details is None:
+            return
+        title = details.title_en or details.title_ko or f"article {article_id}"
+        notes = self.store.conn.execute("SELECT count(*) FROM notes WHERE article_id = ?", (article_id,))
+        count = notes.fetchone()[0]
+        with_notes = f" and its {count} note{'s' if count != 1 else ''}" if count else ""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove(article_id)
+
+        self.app.push_screen(
+            ConfirmScreen(f"Remove “{inert(title)}”{with_notes} from the library?"), answered
+        )
+
+    def _remove(self, article_id: int) -> None:
+        from ...store.removal import remove_articles
+
+        at = self.table.cursor_row
+        try:
+            (removed,) = remove_articles(self.store.conn, [article_id])
+        except StoreError as exc:  # removed meanwhile by another reader process
+            self.notify(str(exc), severity="error", markup=False)
+            self.set_view(self.view)
+            return
+        self._removed.append(removed)
+        self._sources = None
+        self.set_view(self.view)
+        if self.listing.count:
+            self.table.move_to(min(at, self.listing.count - 1))
+        self.notify(f"Removed “{removed.title}”. Ctrl+z brings it back.", timeout=6, markup=False)
+
+    def action_undo_remove(self) -> None:
+        from ...store.removal import restore_article
+
+        if not self._removed:
+            self.notify("Nothing to bring back.", timeout=2)
+            return
+        removed = self._removed.pop()
+        try:
+            restore_article(self.store.conn, removed)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._sources = None
+        self.set_view(self.view)
+        self.table.select_article(removed.article_id)
+        self.notify(f"Brought back “{removed.title}”.", timeout=3, markup=False)
 
     # --- opening and coming back -------------------------------------------------------------------
 

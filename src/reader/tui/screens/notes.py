@@ -60,7 +60,8 @@ class NotesScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="notes.back", tooltip="Close the notes and go back"),
-        Binding("slash", "filter", "Filter", id="notes.filter",
+        # A priority binding: `/` goes to the filter and is never typed into it (the footer says `/ Filter`).
+        Binding("slash", "filter", "Filter", id="notes.filter", priority=True,
                 tooltip="Filter notes: words match note, quote and title; #tag keeps that tag"),
         Binding("e", "edit", "Edit", id="notes.edit", tooltip="Edit the highlighted note"),
         Binding("d", "delete", "Delete", id="notes.delete", tooltip="Delete the highlighted note (u brings it back)"),
@@ -205,4 +206,6 @@ class NotesScreen(Screen[None]):
         self.dismiss()
 
     def action_filter(self) -> None:
-        self.query_one(Input).focus()
+        box = self.query_one(Input)
+        box.focus()
+        box.select_all()

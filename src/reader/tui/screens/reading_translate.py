@@ -70,7 +70,7 @@ class ReadingTranslation(ReadingBase):
                     f'No translation engine configured: set engine = "openai", "deepl" or "argos" under '
                     f"[translate] in {config_path()} (see reader translate --help)."
                 )
-            self.notify(message, severity="error", timeout=10)
+            self.notify(message, severity="error", timeout=10, markup=False)  # [translate] is text
             return
         if target is None:
             question = (
@@ -138,7 +138,7 @@ class ReadingTranslation(ReadingBase):
             self.show_article(article_id)
 
     def _translation_failed(self, article_id: int, message: str) -> None:
-        self.app.notify(f"Translation failed: {message}", severity="error", timeout=10)
+        self.app.notify(f"Translation failed: {message}", severity="error", timeout=10, markup=False)
         self.translation_status(None)
 
 

@@ -31,25 +31,37 @@ from ..widgets.key_hints import KeyHints
 DEBOUNCE = 0.15
 LIMIT = 100
 SNIPPET_WIDTH = 200
+#: A hit's words linked to the query's in the other language: (Korean words, English words).
+Marks = tuple[list[str], list[str]]
 
 
-def hit_text(hit: Hit, query: str, match_style: str = "reverse") -> Text:
-    """Three lines: the article and where in it the hit is; the Korean snippet; the English snippet."""
+def hit_text(hit: Hit, query: str, width: int = 0, counterparts: tuple[list[str], list[str]] = ([], []),
+             match_style: str = "reverse") -> Text:  # fmt: skip
+    """Three lines of at most `width` cells (0: no limit): the date, where the hit is and the article's
+    title; the Korean snippet; the English snippet. The query's words are marked, and in the other
+    language the words linked to them (`counterparts`: Korean words, English words)."""
     if hit.position is None:  # the titles matched: they are the two lines below
-        heading = Text(f"{hit.published or '—'} · in the title", style="dim")
+        heading = Text(f"{hit.published or '—'}  in the title", style="dim")
     else:
-        heading = literal(hit.title_ko or hit.title_en, "bold")
-        if hit.title_ko and hit.title_en:
-            heading.append(" — ")
-            heading.append_text(literal(hit.title_en))
-        heading.append_text(Text(f"   {hit.published or '—'} · row {hit.position + 1}", style="dim"))
+        heading = Text()
+        heading.append(f"{hit.published or '—'}  row {hit.position + 1}  ", style="dim")
+        heading.append_text(literal(hit.title_ko or hit.title_en, "bold"))
     lines = [heading]
-    for side in (hit.ko, hit.en):
+    for side, others in ((hit.ko, counterparts[0]), (hit.en, counterparts[1])):
         shown, spans = snippet(side, query, SNIPPET_WIDTH)
         line = literal(shown)
         for start, end in spans:
             line.stylize(match_style, start, end)
+        for word in others:  # the other language's words for what was found: marked the same way
+            at = shown.find(word)
+            while at >= 0:
+                if not any(a < at + len(word) and at < b for a, b in spans):
+                    line.stylize(match_style, at, at + len(word))
+                at = shown.find(word, at + len(word))
         lines.append(Text("  ") + line)
+    if width:
+        for line in lines:
+            line.truncate(width, overflow="ellipsis")
     text = Text("\n").join(lines)
     text.no_wrap = True
     text.overflow = "ellipsis"
@@ -67,8 +79,10 @@ class SearchScreen(Screen[None]):
         Binding("escape", "back", "Library", id="search.back", tooltip="Back to the library"),
         Binding("down", "to_results", "Hits", id="search.to_results", show=False,
                 tooltip="From the search box down to the hits"),
-        Binding("slash", "to_input", "Edit query", id="search.to_input", show=False,
-                tooltip="Back to the search box"),
+        # A priority binding: `/` is never typed into the box (it would append to the query), it goes
+        # back to the box with the query selected, so typing starts a new one.
+        Binding("slash", "to_input", "New search", id="search.to_input", show=False, priority=True,
+                tooltip="Back to the search box, the query selected (type to replace it)"),
     ]  # fmt: skip
 
     def __init__(self, store: Store, query: str = "") -> None:
@@ -119,7 +133,7 @@ class SearchScreen(Screen[None]):
     def run_search(self, query: str, *, then_focus: bool = False) -> None:
         query = query.strip()
         if not query:
-            self._show(query, [], None, None)
+            self._show(query, [], None, None, [])
             return
         if self.store.path is None:  # an in-memory library has one connection: search it here
             self._show(query, *self._search(self.store.conn, query), then_focus=then_focus)
@@ -135,29 +149,43 @@ class SearchScreen(Screen[None]):
 
             # Why the ignore: path is not None here (run_search searches an in-memory library itself)
             self._conn = connect(self.store.path, create=False)  # type: ignore[arg-type]
-        hits, elapsed, error = self._search(self._conn, query)
+        hits, elapsed, error, marks = self._search(self._conn, query)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, query, hits, elapsed, error, then_focus=then_focus)
+            self.app.call_from_thread(self._show, query, hits, elapsed, error, marks, then_focus=then_focus)
 
     @staticmethod
-    def _search(conn: sqlite3.Connection, query: str) -> tuple[list[Hit], float | None, str | None]:
+    def _search(
+        conn: sqlite3.Connection, query: str
+    ) -> tuple[list[Hit], float | None, str | None, list[Marks]]:
+        """The hits, how long finding them took, what went wrong, and each hit's linked words to mark."""
         from ...store.library import search_library
 
         start = time.perf_counter()
         try:
             hits = search_library(conn, query, limit=LIMIT)
         except BadQuery:
-            return [], None, "Nothing to search for in that: type a word."
+            return [], None, "Nothing to search for in that: type a word.", []
         except sqlite3.OperationalError:  # interrupted by a newer query
-            return [], None, None
-        return hits, time.perf_counter() - start, None
+            return [], None, None, []
+        elapsed = time.perf_counter() - start
+        from ...store.counterparts import counterpart_words
+
+        try:
+            marks = [counterpart_words(conn, hit, query) for hit in hits]
+        except sqlite3.OperationalError:  # interrupted by a newer query
+            return [], None, None, []
+        return hits, elapsed, None, marks
 
     def _show(self, query: str, hits: list[Hit], elapsed: float | None, error: str | None,
-              then_focus: bool = False) -> None:  # fmt: skip
+              marks: list[Marks] | None = None, then_focus: bool = False) -> None:  # fmt: skip
         self.query_text, self.hits, self.elapsed = query, hits, elapsed
         results = self.results
         results.clear_options()
-        results.add_options([Option(hit_text(hit, query), id=str(i)) for i, hit in enumerate(hits)])
+        width = max(20, results.scrollable_content_region.width - 2)  # an option's padding
+        marks = marks if marks is not None and len(marks) == len(hits) else [([], [])] * len(hits)
+        results.add_options(
+            [Option(hit_text(hit, query, width, marks[i]), id=str(i)) for i, hit in enumerate(hits)]
+        )
         status = self.query_one("#search-status", Static)
         if error:
             status.update(Text(error, style="italic"))
@@ -200,7 +228,9 @@ class SearchScreen(Screen[None]):
             self.results.focus()
 
     def action_to_input(self) -> None:
-        self.query_one(Input).focus()
+        box = self.query_one(Input)
+        box.focus()
+        box.select_all()
 
     def action_back(self) -> None:
         if self._conn is not None:

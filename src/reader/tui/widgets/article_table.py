@@ -31,6 +31,8 @@ GUTTER = 2  # the star
 DATE_WIDTH = 10
 SOURCE_WIDTH = 14
 NOTES_WIDTH = 5
+#: Below this many cells for each title, one title column is shown instead of two.
+MIN_TITLE_WIDTH = 24
 GAP = 2
 #: Rows are read in blocks of this many, and at most KEEP_BLOCKS blocks are kept.
 BLOCK = 64
@@ -97,6 +99,8 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._listing = listing
         self._blocks: OrderedDict[int, list[LibraryRow]] = OrderedDict()
         self.virtual_size = Size(0, listing.count + 1)
+        #: Whether the Source column is shown (the screen hides it when every article has one source).
+        self.source_column = True
 
     # --- data -------------------------------------------------------------------------------------
 
@@ -163,6 +167,10 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- moving -----------------------------------------------------------------------------------
 
+    def move_to(self, index: int) -> None:
+        """The cursor on row `index` (kept inside the listing), scrolled into view."""
+        self._move(index, centre=True)
+
     @property
     def _page(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
@@ -224,10 +232,16 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- drawing ----------------------------------------------------------------------------------
 
-    def _widths(self, width: int) -> tuple[int, int]:
-        titles = max(10, width - GUTTER - DATE_WIDTH - SOURCE_WIDTH - NOTES_WIDTH - 4 * GAP)
-        ko = titles // 2
-        return ko, titles - ko
+    def _widths(self, width: int) -> tuple[int, int, int]:
+        """(source, Korean title, English title) widths: no source column when every article has the
+        same source (`source_column` False), and one title column (English width 0) when two would each
+        be too narrow to read."""
+        source = SOURCE_WIDTH + GAP if self.source_column else 0
+        titles = max(10, width - GUTTER - DATE_WIDTH - source - NOTES_WIDTH - 3 * GAP)
+        if titles < 2 * MIN_TITLE_WIDTH + GAP:
+            return source and SOURCE_WIDTH, titles, 0
+        ko = (titles - GAP) // 2
+        return source and SOURCE_WIDTH, ko, titles - GAP - ko
 
     @staticmethod
     def _cell(text: str, width: int, style: Style | None = None, *, right: bool = False) -> RichSegment:
@@ -245,16 +259,22 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        ko_width, en_width = self._widths(width)
+        source_width, ko_width, en_width = self._widths(width)
         gap = RichSegment(" " * GAP)
         cell = self._cell
         if y == 0:
             style = self.get_component_rich_style("article-table--header")
             sort = SORT_COLUMN[self._listing.view.sort]
             label = {key: name + (" ▼" if sort == key else "") for key, name in HEADINGS.items()}
-            segments = [cell("", GUTTER), cell(label["date"], DATE_WIDTH), gap, cell(label["source"], SOURCE_WIDTH),
-                        gap, cell(label["title_ko"], ko_width), gap, cell("English title", en_width), gap,
-                        cell(label["notes"], NOTES_WIDTH, right=True)]  # fmt: skip
+            if not en_width:
+                label["title_ko"] = label["title_ko"].replace("한국어 제목", "Title")
+            segments = [cell("", GUTTER), cell(label["date"], DATE_WIDTH), gap]
+            if source_width:
+                segments += [cell(label["source"], source_width), gap]
+            segments += [cell(label["title_ko"], ko_width), gap]
+            if en_width:
+                segments += [cell("English title", en_width), gap]
+            segments.append(cell(label["notes"], NOTES_WIDTH, right=True))
             return Strip(segments).adjust_cell_length(width).apply_style(base + style)
         index = int(self.scroll_y) + y - 1
         row = self.row(index)
@@ -262,10 +282,23 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         title = None if row.read else BOLD
         star = self.get_component_rich_style("article-table--star") if row.starred else None
-        segments = [cell(STAR if row.starred else "", GUTTER, star), cell(inert(row.published or "—"), DATE_WIDTH),
-                    gap, cell(inert(row.source), SOURCE_WIDTH), gap, cell(inert(row.title_ko), ko_width, title), gap,
-                    cell(inert(row.title_en), en_width, title), gap,
-                    cell(str(row.notes) if row.notes else "", NOTES_WIDTH, right=True)]  # fmt: skip
+        segments = [
+            cell(STAR if row.starred else "", GUTTER, star),
+            cell(inert(row.published or "—"), DATE_WIDTH),
+            gap,
+        ]
+        if source_width:
+            segments += [cell(inert(row.source), source_width), gap]
+        if en_width:
+            segments += [
+                cell(inert(row.title_ko), ko_width, title),
+                gap,
+                cell(inert(row.title_en), en_width, title),
+                gap,
+            ]
+        else:  # one column: the original's title, else the other
+            segments += [cell(inert(row.title_ko or row.title_en), ko_width, title), gap]
+        segments.append(cell(str(row.notes) if row.notes else "", NOTES_WIDTH, right=True))
         if index == self.cursor_row:
             line_style = self.get_component_rich_style("article-table--cursor")
         elif index % 2:

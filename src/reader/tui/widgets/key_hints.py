@@ -24,6 +24,8 @@ from textual.widget import Widget
 #: The left border of the command palette key (Textual's `vkey` border, left side).
 PALETTE_EDGE = "▏"
 DIM = Style(dim=True)
+#: The binding kept on the narrowest line: it lists all the others.
+HELP_ID = "app.help"
 
 
 class KeyHints(Widget, can_focus=False):
@@ -96,27 +98,46 @@ class KeyHints(Widget, can_focus=False):
         key_style = self.get_component_rich_style("key-hints--key")
         description_style = self.get_component_rich_style("key-hints--description")
         display = self.app.get_key_display
-        left: list[Segment] = []
-        spots: list[tuple[int, int, str, str]] = []
-        at = 0
+        items: list[tuple[list[Segment], Binding]] = []
         for binding, enabled in self.hints():
             extra = Style() if enabled else DIM  # a key that does nothing here just now is shown dimmed
             parts = [Segment(f" {display(binding)} ", key_style + extra)]
             if binding.description:
                 parts.append(Segment(f"{binding.description} ", description_style + extra))
-            length = sum(cell_len(part.text) for part in parts)
-            left += parts
-            spots.append((at, at + length, binding.key, binding.tooltip or binding.description))
-            at += length
-        right: list[Segment] = []
+            items.append((parts, binding))
         palette = self._palette()
-        if palette is not None:
+
+        def right_part(label: bool) -> list[Segment]:
+            if palette is None:
+                return []
             key, enabled = palette
             extra = Style() if enabled else DIM
-            right = [Segment(PALETTE_EDGE, self.get_component_rich_style("key-hints--edge")),
-                     Segment(display(key), key_style + extra),
-                     Segment(f" {key.description}", description_style + extra), Segment(" ", blank)]  # fmt: skip
-        room = max(0, width - sum(cell_len(part.text) for part in right))
+            return [Segment(PALETTE_EDGE, self.get_component_rich_style("key-hints--edge")),
+                    Segment(display(key), key_style + extra)] + (
+                    [Segment(f" {key.description}", description_style + extra)] if label else []) + [
+                    Segment(" ", blank)]  # fmt: skip
+
+        def length(parts: list[Segment]) -> int:
+            return sum(cell_len(part.text) for part in parts)
+
+        # Too narrow for every key: the palette key loses its label, then keys go from the right, but
+        # the help key stays (it lists every key).
+        right = right_part(label=True)
+        if length([p for parts, _ in items for p in parts]) > width - length(right):
+            right = right_part(label=False)
+        room = max(0, width - length(right))
+        while length([p for parts, _ in items for p in parts]) > room:
+            droppable = [i for i, (_, binding) in enumerate(items) if binding.id != HELP_ID]
+            if not droppable:
+                break
+            del items[droppable[-1]]
+        left: list[Segment] = []
+        spots: list[tuple[int, int, str, str]] = []
+        at = 0
+        for parts, binding in items:
+            left += parts
+            spots.append((at, at + length(parts), binding.key, binding.tooltip or binding.description))
+            at += length(parts)
         self._spots = [spot for spot in spots if spot[1] <= room]  # keys under the palette key are hidden
         if palette is not None:
             self._spots.append((room, width, palette[0].key, palette[0].tooltip))
