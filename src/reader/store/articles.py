@@ -95,6 +95,8 @@ class Article:
     translation_by: str
     segments: tuple[Segment, ...] = field(default=())
     mentions: tuple[StoredMention, ...] = field(default=())
+    paired: str = ""  # "auto" (joined by a fetch) or "hand" (`reader pair`): two stories made one
+    feed: str = ""  # the feed it came from, if any
 
     def text(self, side: str) -> str:
         """The article's text on `side` ('ko'|'en')."""
@@ -208,7 +210,7 @@ def count_articles(conn: sqlite3.Connection) -> int:
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     row = conn.execute(
-        f"SELECT {_SUMMARY_COLUMNS}, ko_text, en_text, translation_by FROM articles WHERE id = ?",
+        f"SELECT {_SUMMARY_COLUMNS}, ko_text, en_text, translation_by, paired, feed FROM articles WHERE id = ?",
         (article_id,),
     ).fetchone()
     if row is None:
@@ -245,6 +247,8 @@ def _article(conn: sqlite3.Connection, row: sqlite3.Row, article_id: int) -> Art
         translation_by=row["translation_by"] or "human",
         segments=segments,
         mentions=mentions_of(segments, load_mentions(conn, article_id)),
+        paired=row["paired"] or "",
+        feed=row["feed"] or "",
     )
 
 

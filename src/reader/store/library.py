@@ -98,6 +98,10 @@ class LibraryRow:
     read: bool
     starred: bool
     notes: int
+    #: "" for an article written in both languages, "paired" for one joined from two stories (a fetch or
+    #: `reader pair`), "machine-en" / "machine-ko" for one whose English / Korean side is a machine
+    #: translation, "ko" or "en" for one language only.
+    kind: str = ""
 
 
 def _where(view: LibraryView) -> tuple[str, list[object]]:
@@ -186,14 +190,25 @@ def rows_for(conn: sqlite3.Connection, ids: Sequence[int]) -> list[LibraryRow]:
     found = {
         r[0]: r
         for r in conn.execute(
-            "SELECT id, title_ko, title_en, source, published, read_at IS NOT NULL, starred "
+            "SELECT id, title_ko, title_en, source, published, "
+            "read_at IS NOT NULL, starred, ko_text = '', en_text = '', coalesce(translation_by, 'human'), paired, "
+            "original_lang "
             f"FROM articles WHERE id IN ({marks})", list(ids))
     }  # fmt: skip
     notes = dict(conn.execute(
         f"SELECT article_id, count(*) FROM notes WHERE deleted_at IS NULL AND article_id IN ({marks}) "
         "GROUP BY article_id", list(ids)).fetchall())  # fmt: skip
-    return [LibraryRow(r[0], r[1] or "", r[2] or "", r[3] or "", r[4], bool(r[5]), bool(r[6]), notes.get(r[0], 0))
+    return [LibraryRow(r[0], r[1] or "", r[2] or "", r[3] or "", r[4], bool(r[5]), bool(r[6]), notes.get(r[0], 0),
+                       _kind(*r[7:]))
             for r in (found.get(i) for i in ids) if r is not None]  # fmt: skip
+
+
+def _kind(no_ko: int, no_en: int, translation_by: str, paired: str, original: str | None) -> str:
+    if no_ko or no_en:
+        return "en" if no_ko else "ko"
+    if translation_by != "human":
+        return "machine-ko" if original == "en" else "machine-en"
+    return "paired" if paired else ""
 
 
 def mark_read(conn: sqlite3.Connection, article_id: int, when: str | None = None) -> None:

@@ -26,6 +26,7 @@ from ..format import display_path
 from ..settings import load_library_state, save_library_state
 from ..widgets.article_table import ArticleTable
 from ..widgets.key_hints import KeyHints
+from .library_fetch import LibraryFetch
 
 EMPTY_MESSAGE = (
     "The library is empty.\n\n"
@@ -38,7 +39,7 @@ NOTHING_MATCHES = "No article matches the filters. Press f to change them, or c 
 SORT_NAMES = {"date": "newest first", "source": "by source", "title": "by title", "notes": "most notes first"}
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LibraryFetch, Screen[None]):
     """The first screen: a header naming the library, the order and the filters; the table; the footer."""
 
     BINDING_GROUP_TITLE = "Library"
@@ -59,6 +60,8 @@ class LibraryScreen(Screen[None]):
                 tooltip="Mark the article under the cursor unread (or read)"),
         Binding("a", "add_article", "Add", id="library.add_article",
                 tooltip="Add an article: paste Korean and/or English, or give a web address or a file"),
+        Binding("r", "fetch", "Fetch", id="library.fetch", show=False,
+                tooltip="Fetch what is new in your feeds, each Korean story paired with its English edition"),
         Binding("e", "edit_details", "Edit", id="library.edit", show=False,
                 tooltip="Correct the titles, source or date of the article under the cursor"),
         Binding("d", "remove", "Delete", id="library.delete", show=False,
@@ -127,7 +130,17 @@ class LibraryScreen(Screen[None]):
         filters = self.view.describe()
         if filters:
             parts += ["  ·  ", ("only " + ", ".join(filters), "bold")]
+        if self.fetching:
+            parts += ["  ·  ", (self.fetching, "italic")]
         return Text.assemble(*parts)
+
+    def refresh_header(self) -> None:
+        self.query_one("#library-header", Static).update(self._header())
+
+    def refresh_listing(self) -> None:
+        """After a fetch: the listing read again (new and joined articles), the cursor where it was."""
+        self._sources = None
+        self.set_view(self.view)
 
     # --- changing what is listed ------------------------------------------------------------------
 

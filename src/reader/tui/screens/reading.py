@@ -30,6 +30,13 @@ def article_heading(article: Article) -> Text:
     """Both titles, then source, date and who translated: shown literally, whatever the titles contain."""
     lines = [literal(article.title_ko, "bold"), literal(article.title_en, "bold")]
     details = [literal(part) for part in (article.source, article.published) if part]
+    if article.feed:
+        details.append(literal(f"feed {article.feed}"))
+    if article.paired:
+        how = "by a fetch" if article.paired == "auto" else "by hand"
+        details.append(
+            Text(f"Korean and English editions paired {how} (reader unpair splits them)", style="italic")
+        )
     if article.translation_by and article.translation_by != "human":
         details.append(literal(f"machine translation ({article.translation_by})", "italic"))
     missing = missing_side(article)

@@ -41,6 +41,10 @@ STAR = "★"
 SORT_COLUMN = {"date": "date", "source": "source", "title": "title_ko", "notes": "notes"}
 HEADINGS = {"date": "Date", "source": "Source", "title_ko": "한국어 제목", "notes": "Notes"}
 BOLD = Style(bold=True)
+NOTE = Style(dim=True, italic=True)
+#: What stands in a missing title's place, and before a title that is not a person's.
+MISSING = {"ko": "Korean only", "en": "English only"}  # by the one side the article has
+MARKS = {"machine-en": ("en", "MT "), "machine-ko": ("ko", "MT "), "paired": ("en", "paired: ")}
 
 
 class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
@@ -256,6 +260,19 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
             text = pad + text if right else text + pad
         return RichSegment(text, style)
 
+    def _title(self, row: LibraryRow, side: str, width: int, style: Style | None) -> list[RichSegment]:
+        """One title cell: the title, or what stands for a side the article lacks (dim), with a dim mark
+        before a machine translation's title and a paired edition's."""
+        if row.kind == ("en" if side == "ko" else "ko"):
+            return [self._cell(MISSING[row.kind], width, NOTE)]
+        marked_side, mark = MARKS.get(row.kind, ("", ""))
+        if side != marked_side or cell_len(mark) >= width:
+            return [self._cell(inert(getattr(row, f"title_{side}")), width, style)]
+        return [
+            RichSegment(mark, NOTE),
+            self._cell(inert(getattr(row, f"title_{side}")), width - cell_len(mark), style),
+        ]
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
@@ -291,13 +308,13 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
             segments += [cell(inert(row.source), source_width), gap]
         if en_width:
             segments += [
-                cell(inert(row.title_ko), ko_width, title),
+                *self._title(row, "ko", ko_width, title),
                 gap,
-                cell(inert(row.title_en), en_width, title),
+                *self._title(row, "en", en_width, title),
                 gap,
             ]
         else:  # one column: the original's title, else the other
-            segments += [cell(inert(row.title_ko or row.title_en), ko_width, title), gap]
+            segments += [*self._title(row, "ko" if row.title_ko else "en", ko_width, title), gap]
         segments.append(cell(str(row.notes) if row.notes else "", NOTES_WIDTH, right=True))
         if index == self.cursor_row:
             line_style = self.get_component_rich_style("article-table--cursor")
