@@ -39,6 +39,9 @@ def cases(d: Path, lib: Path) -> list[tuple[str, list[str]]]:
     (d / "broken.opml").write_text("<opml><body><outline xmlUrl=")
     (d / "nofeeds.opml").write_text('<opml version="2.0"><body><outline text="folder"/></body></opml>')
     (d / "ko.txt").write_text("북한군이 배치됐다.")
+    (d / "en.txt").write_text("North Korean troops were deployed.")
+    (d / "misnamed").mkdir()
+    (d / "misnamed" / "story_ko.txt").write_text("This is English, though the name says Korean.")
     (d / "notdb.db").write_text("just text " * 100)
     (d / "garbage.db").write_bytes(os.urandom(8192))
     # Halves of UTF-16 pairs, as JSON escapes can carry them; SQLite cannot store them as text.
@@ -86,6 +89,17 @@ def cases(d: Path, lib: Path) -> list[tuple[str, list[str]]]:
         ("malformed URL", L + ["add", "http://"]),
         ("stdin not JSON", L + ["add", "-"]),
         ("nothing to add", L + ["add"]),
+        ("English file given as --ko", L + ["add", "--ko", str(d / "en.txt")]),
+        (
+            "empty file on one side of a pair",
+            L + ["add", "--ko", str(d / "ko.txt"), "--en", str(d / "empty.txt")],
+        ),
+        ("folder file whose name says the wrong language", L + ["add", str(d / "misnamed")]),
+        ("rm unknown id among known", L + ["rm", "1", "999"]),
+        ("rm a word for an id", L + ["rm", "first"]),
+        ("edit impossible date", L + ["edit", "1", "--date", "2024-02-30"]),
+        ("edit unknown id", L + ["edit", "999", "--source", "x"]),
+        ("edit with nothing to change", L + ["edit", "1"]),
         ("export unknown id", L + ["export", "999"]),
         ("check unknown id", L + ["check", "999"]),
         ("reanalyse unknown id", L + ["reanalyse", "999"]),

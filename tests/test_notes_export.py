@@ -88,3 +88,9 @@ def test_export_with_no_notes_says_so_and_writes_nothing(db_path, tmp_path, caps
     assert main(["--db", str(db_path), "notes", "export", "--format", "w3c", "--tag", "legal"]) == 0
     out, err = capsys.readouterr()
     assert out == "" and err == "reader: no notes tagged legal to export; nothing written\n"
+
+
+def test_export_into_a_missing_folder_is_refused_even_with_no_notes(db_path, tmp_path, capsys) -> None:
+    target = tmp_path / "no" / "notes.md"
+    assert main(["--db", str(db_path), "notes", "export", "-o", str(target)]) == 1
+    assert capsys.readouterr().err == f"reader: folder {target.parent} does not exist\n"

@@ -89,3 +89,18 @@ def test_naming_the_bundled_samples_opens_the_users_library_and_leaves_the_file_
     assert cli.main(["--db", str(sample), "list"]) == 0
     assert "stays unchanged" in capsys.readouterr().err
     assert _digest(sample) == before
+
+
+def test_naming_the_samples_with_reader_db_set_opens_that_library(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from reader import cli
+
+    sample = bundled_library()
+    assert sample is not None
+    before = _digest(sample)
+    mine = tmp_path / "mine.db"
+    monkeypatch.setenv("READER_DB", str(mine))
+    assert cli.main(["--db", str(sample), "list"]) == 0
+    assert f"opened your library {mine}" in capsys.readouterr().err
+    assert mine.exists() and _digest(sample) == before

@@ -60,12 +60,16 @@ def choose_library(cli_value: str | None) -> LibraryChoice:
 
     The bundled sample library itself (`--db articles.db` in a checkout) is never written to: reading,
     marking read and notes would change a file the repository tracks. Named as the library, it opens the
-    user's default library instead, which is started from the samples if it does not exist yet.
+    user's library instead ($READER_DB, else the default one, which is started from the samples if it does
+    not exist yet).
     """
     path, is_default = resolve_db_path(cli_value)
     instead_of: Path | None = None
     if is_bundled_library(path):
-        instead_of, path, is_default = path, default_db_path(), True
+        instead_of = path
+        path, is_default = resolve_db_path(None)  # $READER_DB, else the default library
+        if is_bundled_library(path):
+            path, is_default = default_db_path(), True
     copied = ensure_default_library(path) if is_default else False
     if instead_of is not None:
         started = " (started from the samples)" if copied else ""

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from reader.store import NewArticle, SegmentRow, SentenceRow, Store
 from reader.store.connection import transaction
 from reader.store.feeds import add_feed
 from reader.tui.app import ReaderApp
+from reader.tui.screens.library import LibraryScreen
 from reader.tui.widgets.article_table import ArticleTable
 from servers import serving, url_of
 
@@ -123,21 +125,28 @@ def test_r_without_feeds_says_how_to_follow_one(kinds_library: Store, drive) -> 
     drive(kinds_library, scenario)
 
 
-def test_r_fetches_the_feeds_and_the_new_article_is_listed(kinds_library: Store, site: str, drive) -> None:
+def test_r_fetches_the_feeds_and_the_new_article_is_listed(
+    kinds_library: Store, site: str, drive, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add_feed(kinds_library.conn, f"{site}/rss", "economy")
+    shown: list[str] = []
+    real = LibraryScreen.show_fetch_progress
+
+    def progress(screen: LibraryScreen, message: str) -> None:
+        shown.append(str(screen.query_one("#library-header", Static).render()))
+        real(screen, message)
+        shown.append(str(screen.query_one("#library-header", Static).render()))
+
+    monkeypatch.setattr(LibraryScreen, "show_fetch_progress", progress)
 
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         await pilot.press("r")
-        header = app.screen.query_one("#library-header")
-        for _ in range(100):  # a bounded wait for the key to arrive on a busy machine, not a sleep
-            if "Fetching" in str(header.render()):
-                break
-            await pilot.pause(0.02)
-        assert "Fetching" in str(header.render())
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # The header said what was going on while it went on, and no longer does.
+        assert any("Fetching the feeds…" in h for h in shown) and any("Fetching: 1 of 1" in h for h in shown)
+        assert "Fetching" not in str(app.screen.query_one("#library-header").render())
         assert "new 1, paired 0, skipped 0, failed 0" in list(app._notifications)[-1].message
         assert any("한국은행 기준금리 동결" in line and "Korean only" in line for line in lines(app))
-        assert "Fetching" not in str(app.screen.query_one("#library-header").render())
 
     drive(kinds_library, scenario)

@@ -46,3 +46,8 @@ def test_reading_with_a_name_selected(library, snap_compare) -> None:
 
 def test_reading_with_the_find_bar(library, snap_compare) -> None:
     assert snap_compare(ReaderApp(library), press=["enter", "slash", *"kursk", "enter"], terminal_size=WIDE)
+
+
+def test_details_dialog(library, snap_compare) -> None:
+    """`e` in the library: the titles, source and date, all on a small terminal."""
+    assert snap_compare(ReaderApp(library), press=["e"], terminal_size=SMALL)

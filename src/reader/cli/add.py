@@ -35,8 +35,16 @@ def register(commands: Commands) -> None:
         help="with --ko and --en: a side whose file is empty is left out (a one-language article) "
         "instead of refused",
     )
-    add.add_argument("--title-ko", metavar="T", help="Korean title (default: the Korean file's first line)")
-    add.add_argument("--title-en", metavar="T", help="English title (default: the English file's first line)")
+    add.add_argument(
+        "--title-ko",
+        metavar="T",
+        help="Korean title (default: the Korean text's headline, else its first sentence)",
+    )
+    add.add_argument(
+        "--title-en",
+        metavar="T",
+        help="English title (default: the English text's headline, else its first sentence)",
+    )
     add.add_argument("--source", metavar="S", help="where the article comes from")
     add.add_argument("--url", metavar="U", help="the article's address")
     add.add_argument("--date", metavar="YYYY-MM-DD", help="publication date")

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import db_option, open_store, out, write_atomically
+from .common import CommandError, db_option, open_store, out, write_atomically
 
 if TYPE_CHECKING:
     from .common import Commands
@@ -85,6 +85,8 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         notes = list_notes(store.conn, article_id=args.article, tag=args.tag)
         articles = {i: store.get_article(i) for i in {n.article_id for n in notes}}
+    if args.output not in (None, "-") and not Path(args.output).parent.is_dir():
+        raise CommandError(f"folder {Path(args.output).parent} does not exist")  # said with notes or without
     if not notes:
         which = [
             f"of article {args.article}" if args.article is not None else "",

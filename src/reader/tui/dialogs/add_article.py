@@ -75,7 +75,7 @@ class AddArticleDialog(ModalScreen[int | None]):
             with Horizontal(id="add-sides"):
                 with Vertical():
                     yield Label("한국어 Korean")
-                    yield Input(id="add-title-ko", placeholder="Title (optional: else the first line)")
+                    yield Input(id="add-title-ko", placeholder="Title (else taken from the text)")
                     yield TextArea(
                         id="add-ko",
                         tab_behavior="focus",
@@ -84,7 +84,7 @@ class AddArticleDialog(ModalScreen[int | None]):
                     )
                 with Vertical(id="add-en-side"):
                     yield Label("English")
-                    yield Input(id="add-title-en", placeholder="Title (optional: else the first line)")
+                    yield Input(id="add-title-en", placeholder="Title (else taken from the text)")
                     yield TextArea(
                         id="add-en",
                         tab_behavior="focus",

@@ -74,7 +74,7 @@ class ArticleDetailsDialog(ModalScreen[Details | None]):
             body.border_subtitle = "ctrl+s saves · Esc cancels"
             for name, label in FIELDS:
                 yield Label(label)
-                yield Input(getattr(self.original, name) or "", id=f"details-{name}")
+                yield Input(getattr(self.original, name) or "", id=f"details-{name}", select_on_focus=False)
             yield Static("", id="details-status")
 
     def on_mount(self) -> None:
