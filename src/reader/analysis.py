@@ -11,8 +11,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from .store.articles import MentionRow, SegmentRow, SentenceRow, sentences_span
 from .text.align import Link, align, with_split_doubt
+from .text.align_resplit import split_where_translation_does
 from .text.glossary import Glossary
 from .text.meaning import sentence_vectors
 from .text.sentences import Sentence, split_sentences
@@ -40,6 +43,13 @@ class Alignment:
     locked: frozenset[int] = frozenset()  # indices of links kept from rows fixed by hand
 
 
+def _encode(texts: Sequence[str]) -> np.ndarray:
+    """Unit vectors of `texts` from the sentence encoder the aligner uses."""
+    found = sentence_vectors(texts, texts[:1])
+    assert found is not None  # never more than the sentences of an article already encoded
+    return found[0]
+
+
 def align_texts(
     ko_text: str, en_text: str, glossary: Glossary | None = None, locked: Sequence[SegmentRow] = ()
 ) -> Alignment:
@@ -54,6 +64,10 @@ def align_texts(
     ko_strings = [s.text(ko_text) for s in ko]
     en_strings = [s.text(en_text) for s in en]
     vectors = sentence_vectors(ko_strings, en_strings)
+    if vectors is not None:
+        ko, en, vectors = split_where_translation_does(ko_text, en_text, ko, en, vectors, _encode)
+        ko_strings = [s.text(ko_text) for s in ko]
+        en_strings = [s.text(en_text) for s in en]
 
     def stretch(k0: int, k1: int, e0: int, e1: int) -> list[Link]:
         if k0 == k1 and e0 == e1:
