@@ -732,3 +732,31 @@ def test_a_boundary_the_punctuation_leaves_in_doubt_is_settled_by_the_translatio
     # The same texts give the same sentences again (rows fixed by hand point at them by number).
     again = align_texts(ko_text, en_text)
     assert (again.ko, again.en) == (aligned.ko, aligned.en)
+
+
+def test_a_row_fixed_by_hand_keeps_its_sentences_when_the_split_around_it_changes() -> None:
+    # A library analysed before a boundary in doubt was split holds the row's sentence numbers of that
+    # split; the row is found again by its characters, not by numbers that now point one sentence off.
+    from reader.analysis import align_texts
+    from reader.store.articles import SegmentRow
+
+    ko_text = (
+        "한일 외교 장관 파키스탄서 만날 듯 “미국 구조대는 미시시피 강 다리 붕괴 하루 뒤 시신을 찾고 있다.\n\n"
+        "부시 대통령은 토요일에 붕괴 현장을 방문할 예정이다. 정부는 테러와 관련이 없다고 밝혔다."
+    )
+    en_text = (
+        "Foreign ministers of Korea and Japan to meet in Pakistan. "
+        "US rescue teams are searching for bodies a day after a bridge over the Mississippi collapsed.\n\n"
+        "Bush will travel to the scene of the collapse on Saturday. Officials said it was not terrorism."
+    )
+    aligned = align_texts(ko_text, en_text)
+    assert len(aligned.ko) == 4  # the headline is a sentence of its own
+    last_ko, last_en = aligned.ko[3], aligned.en[3]
+    # Fixed by hand: the last pair, numbered as the old split had it (one Korean sentence fewer).
+    row = SegmentRow(
+        9, 1, 2, 3, 3, 4, last_ko.start, last_ko.end, last_en.start, last_en.end, "1-1", 1.0, True
+    )
+    again = align_texts(ko_text, en_text, locked=[row])
+    assert again.locked == frozenset({len(again.links) - 1})
+    assert (again.links[-1].ko, again.links[-1].en) == ((3,), (3,))
+    assert [(link.ko, link.en) for link in again.links] == [((i,), (i,)) for i in range(4)]
