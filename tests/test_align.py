@@ -683,3 +683,80 @@ def test_a_link_joining_sentences_split_from_raw_text_is_never_sure() -> None:
     assert joined.confidence < 0.9 <= posterior.confidence
     assert single.confidence >= 0.9
     assert with_split_doubt([single]) == [single]
+
+
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "ko_count", "en_count"),
+    [
+        # "U.S." before a capital: here it ends a sentence, since each half renders one Korean sentence.
+        (
+            (
+                "루비사는 또한 미국에서 도쿠다 영화 몇 편을 방영하기 위한 계약을 마무리했다고 밝혔다. "
+                "일본은 65세 이상 노인 인구 비율이 세계에서 가장 높은 나라다."
+            ),
+            (
+                "Ruby also says it has just completed a deal to release some of Tokuda's movies in the U.S. "
+                "Japan has a higher share of people over 65 than any country in the world."
+            ),
+            2,
+            2,
+        ),
+        # A headline without a full stop runs into the quoted lede.
+        (
+            "한일 외교 장관 파키스탄서 만날 듯 “미국 구조대는 미시시피 강 다리 붕괴 하루 뒤 시신을 찾고 있다.",
+            (
+                "Foreign ministers of Korea and Japan to meet in Pakistan. "
+                "US rescue teams are searching for bodies a day after a bridge over the Mississippi collapsed."
+            ),
+            2,
+            2,
+        ),
+        # A colon before a quotation that one Korean sentence renders whole stays one sentence.
+        (
+            "그는 “우리는 내일 떠난다”고 말했다. 정부는 이를 확인하지 않았다.",
+            "He said: “We are leaving tomorrow.” The government did not confirm it.",
+            2,
+            2,
+        ),
+    ],
+)
+def test_a_boundary_the_punctuation_leaves_in_doubt_is_settled_by_the_translation(
+    ko_text: str, en_text: str, ko_count: int, en_count: int
+) -> None:
+    from reader.analysis import align_texts
+
+    aligned = align_texts(ko_text, en_text)
+    assert (len(aligned.ko), len(aligned.en)) == (ko_count, en_count)
+    assert [(link.ko, link.en) for link in aligned.links] == [((i,), (i,)) for i in range(ko_count)]
+    assert all(link.confidence >= 0.9 for link in aligned.links)
+    # The same texts give the same sentences again (rows fixed by hand point at them by number).
+    again = align_texts(ko_text, en_text)
+    assert (again.ko, again.en) == (aligned.ko, aligned.en)
+
+
+def test_a_row_fixed_by_hand_keeps_its_sentences_when_the_split_around_it_changes() -> None:
+    # A library analysed before a boundary in doubt was split holds the row's sentence numbers of that
+    # split; the row is found again by its characters, not by numbers that now point one sentence off.
+    from reader.analysis import align_texts
+    from reader.store.articles import SegmentRow
+
+    ko_text = (
+        "한일 외교 장관 파키스탄서 만날 듯 “미국 구조대는 미시시피 강 다리 붕괴 하루 뒤 시신을 찾고 있다.\n\n"
+        "부시 대통령은 토요일에 붕괴 현장을 방문할 예정이다. 정부는 테러와 관련이 없다고 밝혔다."
+    )
+    en_text = (
+        "Foreign ministers of Korea and Japan to meet in Pakistan. "
+        "US rescue teams are searching for bodies a day after a bridge over the Mississippi collapsed.\n\n"
+        "Bush will travel to the scene of the collapse on Saturday. Officials said it was not terrorism."
+    )
+    aligned = align_texts(ko_text, en_text)
+    assert len(aligned.ko) == 4  # the headline is a sentence of its own
+    last_ko, last_en = aligned.ko[3], aligned.en[3]
+    # Fixed by hand: the last pair, numbered as the old split had it (one Korean sentence fewer).
+    row = SegmentRow(
+        9, 1, 2, 3, 3, 4, last_ko.start, last_ko.end, last_en.start, last_en.end, "1-1", 1.0, True
+    )
+    again = align_texts(ko_text, en_text, locked=[row])
+    assert again.locked == frozenset({len(again.links) - 1})
+    assert (again.links[-1].ko, again.links[-1].en) == ((3,), (3,))
+    assert [(link.ko, link.en) for link in again.links] == [((i,), (i,)) for i in range(4)]

@@ -6,13 +6,17 @@ path at once. Pure computation: no database, no Textual.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from .store.articles import MentionRow, SegmentRow, SentenceRow, sentences_span
 from .text.align import Link, align, with_split_doubt
+from .text.align_resplit import split_where_translation_does
 from .text.glossary import Glossary
 from .text.meaning import sentence_vectors
 from .text.sentences import Sentence, split_sentences
@@ -40,6 +44,30 @@ class Alignment:
     locked: frozenset[int] = frozenset()  # indices of links kept from rows fixed by hand
 
 
+def _encode(texts: Sequence[str]) -> np.ndarray:
+    """Unit vectors of `texts` from the sentence encoder the aligner uses."""
+    found = sentence_vectors(texts, texts[:1])
+    assert found is not None  # never more than the sentences of an article already encoded
+    return found[0]
+
+
+def _range_of(sentences: Sequence[Sentence], start: int, end: int) -> tuple[int, int] | None:
+    """The sentence range [from, to) whose characters are exactly [start, end) (an empty range where the
+    next sentence starts, as `sentences_span` gives it), or None when no range is."""
+    starts = [s.start for s in sentences]
+    first = bisect.bisect_left(starts, start)
+    if start == end:
+        return (first, first) if first == len(sentences) or starts[first] >= start else None
+    if first == len(sentences) or starts[first] != start:
+        return None
+    for last in range(first, len(sentences)):
+        if sentences[last].end == end:
+            return first, last + 1
+        if sentences[last].end > end:
+            return None
+    return None
+
+
 def align_texts(
     ko_text: str, en_text: str, glossary: Glossary | None = None, locked: Sequence[SegmentRow] = ()
 ) -> Alignment:
@@ -54,6 +82,10 @@ def align_texts(
     ko_strings = [s.text(ko_text) for s in ko]
     en_strings = [s.text(en_text) for s in en]
     vectors = sentence_vectors(ko_strings, en_strings)
+    if vectors is not None:
+        ko, en, vectors = split_where_translation_does(ko_text, en_text, ko, en, vectors, _encode)
+        ko_strings = [s.text(ko_text) for s in ko]
+        en_strings = [s.text(en_text) for s in en]
 
     def stretch(k0: int, k1: int, e0: int, e1: int) -> list[Link]:
         if k0 == k1 and e0 == e1:
@@ -72,15 +104,17 @@ def align_texts(
     links: list[Link] = []
     kept: set[int] = set()
     k = e = 0
-    for row in sorted(
-        (r for r in locked if r.ko_to <= len(ko) and r.en_to <= len(en)), key=lambda r: r.position
-    ):
-        if row.ko_from < k or row.en_from < e:
+    for row in sorted(locked, key=lambda r: r.position):
+        # A row fixed by hand holds its sentences by their characters: the sentences are found again by
+        # span, so a change in how the text is split elsewhere does not move the row.
+        ko_range = _range_of(ko, row.ko_start, row.ko_end)
+        en_range = _range_of(en, row.en_start, row.en_end)
+        if ko_range is None or en_range is None or ko_range[0] < k or en_range[0] < e:
             continue  # no longer fits the text (it changed): the aligner decides again
-        links += stretch(k, row.ko_from, e, row.en_from)
-        links.append(Link(tuple(range(row.ko_from, row.ko_to)), tuple(range(row.en_from, row.en_to)), 1.0))
+        links += stretch(k, ko_range[0], e, en_range[0])
+        links.append(Link(tuple(range(*ko_range)), tuple(range(*en_range)), 1.0))
         kept.add(len(links) - 1)
-        k, e = row.ko_to, row.en_to
+        k, e = ko_range[1], en_range[1]
     links += stretch(k, len(ko), e, len(en))
     return Alignment(ko, en, links, frozenset(kept))
 
