@@ -142,3 +142,11 @@ def test_a_figure_in_the_neighbouring_row_is_a_remark_not_an_alarm() -> None:
     assert reasons and not any(is_alarm(r) for r in reasons)
     assert "next row" in reasons[0]
     assert any(is_alarm(r) for r in check_pair(*before))
+
+
+def test_a_year_told_as_a_distance_from_the_article_date() -> None:
+    ko, en = "그는 2006년부터 이 회사에서 일했다.", "He joined the company two years ago."
+    assert check_pair(ko, en, published="2008-07-20") == []
+    assert any(
+        is_alarm(r) for r in check_pair(ko, "He joined the company five years ago.", published="2008-07-20")
+    )

@@ -18,6 +18,7 @@ Dates and weekdays are compared in `check_dates`, names in `check_names`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -107,6 +108,7 @@ class _Side:
     loose: list[Quantity]  # decades, regnal numbers, vague counts
     terms: list[Term]
     evidence: list[Quantity]  # everything a figure of the other side may be matched with
+    dated: bool = False  # the article's date is known, so "two years ago" is a year to compare
 
     @classmethod
     def read(cls, text: str, lang: str, published: date | None) -> _Side:
@@ -133,7 +135,7 @@ class _Side:
             ]
         if published is not None:
             evidence += _years_from(text, lang, qs, published)
-        return cls(text, lang, qs, loose, terms, evidence)
+        return cls(text, lang, qs, loose, terms, evidence, published is not None)
 
 
 # Dates written with full stops or middle dots: a web page's stamp (2005.10, 2008.10.3), and the
@@ -190,7 +192,7 @@ _GLUED = re.compile(r"(?<![\w.,])(\d[\d,]*)(?:s|AD|BC|A\.D\.|B\.C\.)(?![\w])")
 _MASK = {
     "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?|(?<=\d시)\s?\d{1,2}분(?!\s?(?:간|동안))"),
     "en": re.compile(
-        r"(?<![\w.])\.\d{3}\b|\b9 to 5\b|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE
+        r"&#\d+;|(?<![\w.])\.\d{3}\b|\b9 to 5\b|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE
     ),
 }
 _RELATIVE = re.compile(r"\s+(?:ago|after|before|later|earlier|since)\b", re.IGNORECASE)
@@ -254,7 +256,11 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
     span = text[q.start : q.end]
     if q.kind == "regnal":
         return any(o.kind == "regnal" for o in other.loose)
-    if _RELATIVE.match(text, q.end) and _unrendered_date(side, other, q):
+    if (
+        _RELATIVE.match(text, q.end)
+        and _unrendered_date(side, other, q)
+        and not (side.dated and q.unit == "year")
+    ):
         return False  # "three days after" may be the other side's date (지난 25일), told as a distance
     if q.kind == "decade":
         return True
@@ -346,16 +352,22 @@ def _missing(
 ) -> str:
     """What a figure with no counterpart was compared with: the other side's figure of the same kind of
     measure, converted ("1,485 miles ≈ 2,390 km, the Korean says 1907km"), or nothing."""
+    candidates = []  # (how far apart, the other figure, its unit, q's unit)
     for u in readings(q.unit):
         for o in other.qs:
             w = next((w for w in readings(o.unit) if dimension(w) == dimension(u)), None)
-            if w is None or o.kind == "date" or q.kind == "date":
+            if w is None or o.kind == "date" or q.kind == "date" or o.value <= 0 or q.value <= 0:
                 continue
-            said = other.text[o.start : o.end]
-            compared.add((other.lang, o.start))
-            if w == u:
-                return f"{span} ({_fmt(q.value)}), the {lang} says {said}"
-            return f"{span} ≈ {_fmt(convert(q.value, u, w))} {_LABEL.get(w, w)}, the {lang} says {said}"
+            if _conversion(other.text, o):
+                continue  # "0.5 달러(약 500원)": the figure is the dollars, the won only restate it
+            candidates.append((abs(math.log(convert(q.value, u, w) / o.value)), o, w, u))
+    if candidates:
+        _, o, w, u = min(candidates, key=lambda c: c[0])  # the nearest figure is the one it renders
+        said = other.text[o.start : o.end]
+        compared.add((other.lang, o.start))
+        if w == u:
+            return f"{span} ({_fmt(q.value)}), the {lang} says {said}"
+        return f"{span} ≈ {_fmt(convert(q.value, u, w))} {_LABEL.get(w, w)}, the {lang} says {said}"
     return f"{span} ({_fmt(q.value)}) has no counterpart in the {lang}"
 
 
