@@ -127,6 +127,12 @@ class _Side:
         evidence += [Quantity(0, 0, v, None, "loose") for v in _loose_values(text, lang)]
         evidence += [Quantity(m.start(), m.end(), float(m.group(1).replace(",", "")), None, "loose")
                      for m in _GLUED.finditer(text)]  # fmt: skip
+        for m in _SCALED_MONEY.finditer(text):  # $5m, £2bn: the scale written onto the figure
+            scale = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}[m.group(3).lower()]
+            value = float(m.group(2).replace(",", "")) * scale
+            evidence.append(Quantity(m.start(), m.end(), value, _CURRENCY_SIGN[m.group(1)], "money"))
+        for m in _MILITARY_TIME.finditer(text):  # 0715 (1215 GMT): the hour
+            evidence.append(Quantity(m.start(), m.end(), float(m.group(1)), "hour", "time"))
         for m in _CLOCK.finditer(text):  # 8AM, 12:26 a.m., 9 p.m.: the hour as 8, 0 or 21 too
             hour = int(m.group(1))
             pm = m.group(2).lower().startswith("p")
@@ -189,10 +195,22 @@ def _years_from(text: str, lang: str, qs: list[Quantity], published: date) -> li
 
 # Figures written so the parser leaves them: "747s", "117AD"; a batting average (2할6푼8리, ".268")
 _GLUED = re.compile(r"(?<![\w.,])(\d[\d,]*)(?:s|AD|BC|A\.D\.|B\.C\.)(?![\w])")
+_SCALED_MONEY = re.compile(r"([$€£])\s?(\d[\d,]*(?:\.\d+)?)\s?(mn|bn|m|b|k)\b", re.IGNORECASE)
+_CURRENCY_SIGN = {"$": "usd", "€": "eur", "£": "gbp"}
+_MILITARY_TIME = re.compile(
+    r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:\(|GMT|UTC|ET\b|EDT|EST|KST|local|hours?\b))"
+)
+# Codes that hold digits and name a thing (I-35W, F-16, B-52, A380): no figure to compare
+_CODE = r"(?<![\w-])[A-Z]{1,4}-?\d+[A-Z]*\b"
 _MASK = {
-    "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?|(?<=\d시)\s?\d{1,2}분(?!\s?(?:간|동안))"),
+    "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?|(?<=\d시)\s?\d{1,2}분(?!\s?(?:간|동안))|" + _CODE),
     "en": re.compile(
-        r"&#\d+;|(?<![\w.])\.\d{3}\b|\b9 to 5\b|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE
+        r"&#\d+;|(?<![\w.])\.\d{3}\b|\b9 to 5\b|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)|"
+        + _MILITARY_TIME.pattern
+        + "|(?-i:"
+        + _CODE
+        + ")",
+        re.IGNORECASE,
     ),
 }
 _RELATIVE = re.compile(r"\s+(?:ago|after|before|later|earlier|since)\b", re.IGNORECASE)
@@ -452,6 +470,7 @@ _EN_LOOSE = [
     (re.compile(r"\bdozens?\b", re.IGNORECASE), (12.0,)),
     (re.compile(r"\bfortnight\b", re.IGNORECASE), (14.0, 2.0)),
     (re.compile(r"\ba\s+week\b", re.IGNORECASE), (7.0, 1.0)),
+    (re.compile(r"\b(?:a|one)\s+decade\b", re.IGNORECASE), (10.0, 1.0)),
     (re.compile(r"\b(?:a\s+)?few\b", re.IGNORECASE), (2.0, 3.0, 4.0)),
     (re.compile(r"\bseveral\b", re.IGNORECASE), (3.0, 4.0, 5.0, 6.0, 7.0)),
     (re.compile(r"\b(?:a|one)[\s-]third\b", re.IGNORECASE), (1 / 3,)),

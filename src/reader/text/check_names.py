@@ -24,6 +24,10 @@ from reader.text.linking import COUNTRY_SYLLABLE, link_mentions
 _ABBREV_COMPOUND = "(?:[한미중일북러영독프우인호]{{1,2}}{0}|{0}[한미중일북러영독프우인호]{{1,2}}|[대방친반]{0})(?![\uac00-\ud7a3]{{2}})"
 
 
+# Korean place names that are also common words, too often misread to accuse a translation over them
+_ALSO_A_WORD = frozenset({"나선", "수단", "가나", "인도", "조선", "나라", "미주", "구미"})
+
+
 def _abbreviated(entry: Entry, ko_text: str) -> bool:
     """Whether the Korean names this country only by its syllable inside a compound (한미 → the US)."""
     for form in entry.ko:
@@ -31,6 +35,13 @@ def _abbreviated(entry: Entry, ko_text: str) -> bool:
         if syl and re.search(r"(?<![\uac00-\ud7a3])" + _ABBREV_COMPOUND.format(syl), ko_text):
             return True
     return False
+
+
+def _head_named(entry: Entry, en_text: str) -> bool:
+    """Whether the English names the thing by the head noun of its name: "the peninsula" for 한반도 (the
+    Korean Peninsula), "the strait" for the Taiwan Strait."""
+    heads = {f.split()[-1].lower() for f in entry.en if " " in f}
+    return any(re.search(rf"\bthe\s+{re.escape(h)}\b", en_text, re.IGNORECASE) for h in heads)
 
 
 def name_reasons(
@@ -47,10 +58,16 @@ def name_reasons(
         # National Assembly's committee") to accuse a translation over them
         if k.type not in ("PERSON", "PLACE") or k in linked_ko:
             continue
+        if k.text in _ALSO_A_WORD:
+            continue  # 나선 is Rason or "who came forward"; 수단 Sudan or "means"
         ke = glossary.lookup_ko(k.text)
         if ke is None or not ke.en or "capital of" in ke.note:
             continue
-        if any(f.lower() in en_text.lower() for f in ke.en) or _place_named(ke, en_text):
+        if (
+            any(f.lower() in en_text.lower() for f in ke.en)
+            or _place_named(ke, en_text)
+            or _head_named(ke, en_text)
+        ):
             continue
         rivals = [
             e
@@ -125,6 +142,21 @@ def _place_named(entry: Entry, text: str, *, korean: bool = False) -> bool:
 
 
 _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Z .'-]+(?:,\s*[A-Za-z. ]+)?\s*(?:\((?:CNN|AP|Reuters|AFP)\)|--|—|-)")
+
+
+_CITY_DATELINE = re.compile(
+    r"\b([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)(?:,\s*[A-Za-z. ]+)?\s*\((?:CNN|AP|Reuters|AFP)\)"
+)
+
+
+def _dateline_places(text: str) -> set[int]:
+    """The countries whose capitals open a dateline anywhere in the text ("JERUSALEM (CNN)"): the news
+    is filed from there, so the country is named though only its capital is written."""
+    found = set()
+    for m in _CITY_DATELINE.finditer(text):
+        city = m.group(1).title()
+        found |= {i for i, p in enumerate(places()) if city in p.other}
+    return found
 
 
 def _in_dateline(text: str, at: int) -> bool:
@@ -243,7 +275,7 @@ def place_reasons(ko_text: str, en_text: str, nearby_ko: str = "", nearby_en: st
     the English's is named nowhere in the Korean, here or in the rows either side (`nearby_ko`)."""
     ko_p, en_p = _ko_places(ko_text), _en_places(en_text)
     named = {i for i, words in en_p.items() if _swap_form(places()[i], words.split("'")[0].split("’")[0])}
-    missing = [i for i in ko_p if i not in named]
+    missing = [i for i in ko_p if i not in named and i not in _dateline_places(en_text)]
     nearby_k = _ko_places(nearby_ko) if nearby_ko else {}
     nearby_e = _en_places(nearby_en) if nearby_en else {}
     extra = [i for i in named if i not in ko_p]
