@@ -358,7 +358,7 @@ _KO_DEGREES = re.compile(rf"(?P<scale>섭씨|화씨|영하|영상)\s?(?P<num>{_D
 
 def _speeds(text: str, found: list[Quantity]) -> list[Quantity]:
     """A length after 시속 or 초속 is a speed: 시속 120km (km/h), 초속 40m (m/s)."""
-    out = []
+    out: list[Quantity] = []
     for q in found:
         m = _KO_SPEED_BEFORE.search(text, max(0, q.start - 8), q.start)
         prev = out[-1] if out else None
