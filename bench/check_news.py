@@ -1,7 +1,7 @@
 """The translation check on real Korean–English news: how many flagged rows are false alarms, and how
 many planted errors it finds.
 
-    python bench/check_news.py --corpus DIR [--dev DIR] [--split tune|held] [--show] [--planted]
+    python bench/check_news.py --corpus DIR [--dev DIR] [--split tune|held|dev] [--show] [--planted]
 
 DIR holds `korean-english-park.dev.ko` and `.en`, the development portion of the Korean–English news
 corpus of Park et al. (github.com/jungyeul/korean-parallel-corpora, `korean-english-news-v1/`, CC BY-SA
@@ -10,13 +10,15 @@ an article, with the lines either side as its neighbours, as the app checks an a
 
 Splits: `tune` is lines 1–500, used to build the check; `held` is lines 501–1000 less those of the
 alignment development articles (`--dev`, the folders of art*/meta.json, whose Korean sentences are left
-out), looked at only to report.
+out), looked at only to report; `dev` is the gold rows of those alignment development articles (a
+2-1 link is one row, as in the app), also used to build the check.
 
 False alarms: the corpus pairs some lines with lines that do not translate them, so a flagged row is
-judged by reading it.  The judgements are kept in bench/data/check_news_judged.tsv (split, line, a hash
-of the finding, verdict, a note in our own words: no corpus text): `false` — the translation says the
-same and the check is wrong; `error` — the English really says something else (a real translation error
-or loose rendering worth a look); `unrelated` — the two lines are not translations of each other.  The
+judged by reading it.  The judgements are kept in bench/data/check_news_judged.tsv (split, line or
+article:row, a hash of the finding, verdict, a note in our own words: no corpus text): `false` — the two
+sides say the same and the check is wrong; `error` — they really differ (a mistranslation, a figure left
+out or added, a typo on either side: worth a translator's look); `unrelated` — the two lines are not
+translations of each other.  The
 false-alarm rate is false / (false + error): flags on rows that translate each other.  Findings not yet
 judged are counted and, with --show, listed.
 
