@@ -22,6 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from reader.text.check_dates import (
     DAYS_AFTER,
@@ -112,6 +113,11 @@ class _Side:
 
     @classmethod
     def read(cls, text: str, lang: str, published: date | None) -> _Side:
+        """One side read once: a row is read again as the neighbour of the rows either side."""
+        return _read_side(text, lang, published)
+
+    @classmethod
+    def parse(cls, text: str, lang: str, published: date | None) -> _Side:
         terms = find_terms(text, lang)
         masked = terms + [Term(m.start(), m.end(), "mask", 0.0) for m in _MASK[lang].finditer(text)]
         dotted = _dotted_dates(text, lang)
@@ -178,6 +184,11 @@ def _dotted_dates(text: str, lang: str) -> list[Quantity]:
 
 
 _CLOCK = re.compile(r"(?<![\d.])(\d{1,2})(?::\d{2})?\s?(a\.m\.|p\.m\.|am|pm)(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _read_side(text: str, lang: str, published: date | None) -> _Side:
+    return _Side.parse(text, lang, published)
 
 
 def _years_from(text: str, lang: str, qs: list[Quantity], published: date) -> list[Quantity]:

@@ -185,7 +185,7 @@ _ROLES = {
 
 
 @cache
-def _role_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str], dict[str, int]], ...]:
+def _role_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], dict[str, int]], ...]:
     """For each title, one pattern of every place form before it (or after "of"), and form → place."""
     forms: dict[str, int] = {}
     for i, place in enumerate(places()):
@@ -201,14 +201,19 @@ def _role_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str], dict[str, int
                 rf"(?<![\w.])(?P<p>{alts})(?:'s|’s)?\s(?i:{en_role})\b"
                 rf"|\b(?i:{en_role})\s+of\s+(?:the\s+)?(?P<q>{alts})(?![\w])"
             )
-        out.append((role, re.compile(pattern), forms))
+        title = re.compile(
+            ko_role if lang == "ko" else rf"(?i:{en_role})"
+        )  # a quick test before the long one
+        out.append((role, title, re.compile(pattern), forms))
     return tuple(out)
 
 
 def _roles_of(text: str, lang: str) -> dict[str, dict[int, str]]:
     """For each title, the places (index in the table → the words) that stand right before it."""
     out: dict[str, dict[int, str]] = {}
-    for role, pattern, forms in _role_patterns(lang):
+    for role, title, pattern, forms in _role_patterns(lang):
+        if not title.search(text):
+            continue
         for m in pattern.finditer(text):
             form = m.group("p") if lang == "ko" or m.group("p") else m.group("q")
             out.setdefault(role, {}).setdefault(forms[form], m.group())
@@ -231,31 +236,54 @@ def title_reasons(ko_text: str, en_text: str) -> list[str]:
     return reasons
 
 
+@cache
+def _place_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One pattern for every form of every place in a language (longest first), and form → place."""
+    forms: dict[str, int] = {}
+    for i, place in enumerate(places()):
+        for f in place.ko if lang == "ko" else place.english:
+            forms.setdefault(f, i)
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    # a lookahead, so that every start is tried and the longest form anywhere wins ("the North Korean
+    # troops" is North Korea, not "the North" and "Korean")
+    if lang == "ko":
+        return re.compile(rf"(?<![\uac00-\ud7a3])(?=(?P<f>{alts}))"), forms
+    return re.compile(rf"(?<![\w.])(?=(?P<f>{alts})(?:'s|’s)?(?![\w]))"), forms
+
+
+def _place_matches(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """(start, end, form) of the places' forms in `text`, longest first, not overlapping."""
+    pattern, _ = _place_pattern(lang)
+    spans = sorted(
+        ((m.start(), m.end("f"), m.group("f")) for m in pattern.finditer(text)), key=lambda x: x[0] - x[1]
+    )
+    taken: list[tuple[int, int, str]] = []
+    for a, b, form in spans:
+        if all(b <= x or a >= y for x, y, _ in taken):
+            taken.append((a, b, form))
+    return taken
+
+
 def _ko_places(text: str) -> dict[int, str]:
-    """The places of the table the Korean names (index → the words), longest form first."""
+    """The places of the table the Korean names (index → the words)."""
+    _, forms = _place_pattern("ko")
     found: dict[int, str] = {}
-    taken: list[tuple[int, int]] = []
-    forms = sorted(((f, i) for i, p in enumerate(places()) for f in p.ko), key=lambda x: -len(x[0]))
-    for form, i in forms:
-        for m in re.finditer(rf"(?<![\uac00-\ud7a3]){re.escape(form)}", text):
-            if all(m.end() <= a or m.start() >= b for a, b in taken):
-                taken.append(m.span())
-                found.setdefault(i, m.group())
+    for _, _, form in _place_matches(text, "ko"):
+        found.setdefault(forms[form], form)
     return found
 
 
 def _en_places(text: str, *, datelines: bool = False) -> dict[int, str]:
-    """The places the English names in any form (index → the words), longest form first."""
+    """The places the English names in any form (index → the words; a name, people or short form before
+    a capital)."""
+    _, forms = _place_pattern("en")
     found: dict[int, str] = {}
-    taken: list[tuple[int, int]] = []
-    forms = sorted(((f, i) for i, p in enumerate(places()) for f in p.english), key=lambda x: -len(x[0]))
-    for form, i in forms:
-        for m in _english_form(form).finditer(text):
-            if all(m.end() <= a or m.start() >= b for a, b in taken) and (
-                datelines or not _in_dateline(text, m.start())
-            ):
-                taken.append(m.span())
-                found.setdefault(i, m.group())
+    for start, _, form in _place_matches(text, "en"):
+        if not datelines and _in_dateline(text, start):
+            continue
+        i = forms[form]
+        if i not in found or (not _swap_form(places()[i], found[i]) and _swap_form(places()[i], form)):
+            found[i] = form
     return found
 
 
@@ -273,7 +301,10 @@ def place_reasons(ko_text: str, en_text: str, nearby_ko: str = "", nearby_en: st
     """A country the Korean names that the English names as another (프랑스 beside "German"): the Korean's
     country is not named in the English (by name, people or short form; a capital only says where), and
     the English's is named nowhere in the Korean, here or in the rows either side (`nearby_ko`)."""
-    ko_p, en_p = _ko_places(ko_text), _en_places(en_text)
+    ko_p = _ko_places(ko_text)
+    if not ko_p:
+        return []
+    en_p = _en_places(en_text)
     named = {i for i, words in en_p.items() if _swap_form(places()[i], words.split("'")[0].split("’")[0])}
     missing = [i for i in ko_p if i not in named and i not in _dateline_places(en_text)]
     nearby_k = _ko_places(nearby_ko) if nearby_ko else {}
