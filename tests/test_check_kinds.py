@@ -179,3 +179,16 @@ def test_a_speed_range_still_catches_a_wrong_gust() -> None:
         is_alarm(r)
         for r in check_pair("시속 120km에서 약 150km의 강풍이 분다.", "Winds of 75 mph, gusts of 130 mph.")
     )
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        "The President of Germany proposed talks.",
+        "Germany's president proposed talks.",
+        "German President Steinmeier spoke.",
+    ],
+)
+def test_a_country_swapped_in_a_title_is_flagged_however_the_title_is_written(en: str) -> None:
+    assert any("프랑스 대통령" in r for r in check_pair("프랑스 대통령은 회담을 제안했다.", en))
+    assert check_pair("독일 대통령은 회담을 제안했다.", en) == []

@@ -185,38 +185,44 @@ _ROLES = {
 
 
 @cache
-def _role_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], dict[str, int]], ...]:
-    """For each title, one pattern of every place form before it (or after "of"), and form → place."""
-    forms: dict[str, int] = {}
-    for i, place in enumerate(places()):
-        for f in place.ko if lang == "ko" else place.english:
-            forms.setdefault(f, i)
-    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    out = []
-    for role, (ko_role, en_role) in _ROLES.items():
-        if lang == "ko":
-            pattern = rf"(?<![\uac00-\ud7a3])(?P<p>{alts})(?:의)?\s?(?:{ko_role})"
-        else:
-            pattern = (
-                rf"(?<![\w.])(?P<p>{alts})(?:'s|’s)?\s(?i:{en_role})\b"
-                rf"|\b(?i:{en_role})\s+of\s+(?:the\s+)?(?P<q>{alts})(?![\w])"
-            )
-        title = re.compile(
-            ko_role if lang == "ko" else rf"(?i:{en_role})"
-        )  # a quick test before the long one
-        out.append((role, title, re.compile(pattern), forms))
-    return tuple(out)
+def _title_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each title's words in a language."""
+    return tuple(
+        (role, re.compile(rf"(?:{ko})" if lang == "ko" else rf"\b(?i:{en})\b"))
+        for role, (ko, en) in _ROLES.items()
+    )
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def _roles_of(text: str, lang: str) -> dict[str, dict[int, str]]:
-    """For each title, the places (index in the table → the words) that stand right before it."""
+    """For each title, the places (index in the table → the words) that stand right before it, or in
+    English right after it with "of": the title's words are found first, then the place beside them."""
+    _, forms = _place_pattern(lang)
+    places_at = _place_matches(text, lang)
+    ends = {b: (a, form) for a, b, form in places_at}
+    starts = {a: (b, form) for a, b, form in places_at}
     out: dict[str, dict[int, str]] = {}
-    for role, title, pattern, forms in _role_patterns(lang):
-        if not title.search(text):
-            continue
+    for role, pattern in _title_patterns(lang):
         for m in pattern.finditer(text):
-            form = m.group("p") if lang == "ko" or m.group("p") else m.group("q")
-            out.setdefault(role, {}).setdefault(forms[form], m.group())
+            before = m.start()
+            before -= 1 if text[before - 1 : before] == " " else 0
+            if lang == "ko" and text[before - 1 : before] == "의":
+                before -= 1  # 프랑스의 대통령
+            if lang == "en" and text[before - 2 : before] in ("'s", "’s"):
+                before -= 2
+            hit = ends.get(before)
+            if lang == "en" and (hit is None or m.start() == before):
+                of = _OF_THE.match(text, m.end())
+                after = starts.get(of.end()) if of else None
+                hit = (m.start(), after[1]) if after else None
+                end = after[0] if after else m.end()
+            else:
+                end = m.end()
+            if hit is not None:
+                start = min(hit[0], m.start())
+                out.setdefault(role, {}).setdefault(forms[hit[1]], text[start:end])
     return out
 
 
