@@ -192,3 +192,11 @@ def test_a_speed_range_still_catches_a_wrong_gust() -> None:
 def test_a_country_swapped_in_a_title_is_flagged_however_the_title_is_written(en: str) -> None:
     assert any("프랑스 대통령" in r for r in check_pair("프랑스 대통령은 회담을 제안했다.", en))
     assert check_pair("독일 대통령은 회담을 제안했다.", en) == []
+
+
+def test_a_place_name_that_is_also_a_word_is_read_as_the_word_inside_another() -> None:
+    assert (
+        check_pair("정부는 인도적 지원을 결정했다.", "The government decided on humanitarian aid to Syria.")
+        == []
+    )
+    assert check_pair("인도 정부는 지원을 결정했다.", "The Pakistani government decided on aid.")

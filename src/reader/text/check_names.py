@@ -274,7 +274,15 @@ def _ko_places(text: str) -> dict[int, str]:
     """The places of the table the Korean names (index → the words)."""
     _, forms = _place_pattern("ko")
     found: dict[int, str] = {}
-    for _, _, form in _place_matches(text, "ko"):
+    for _, end, form in _place_matches(text, "ko"):
+        if (
+            form in _ALSO_A_WORD
+            and re.match(r"[\uac00-\ud7a3]", text[end : end + 1])
+            and not re.match(
+                r"(?:은|는|이|가|을|를|의|에|와|과|도|로|인|군|정부)(?![\uac00-\ud7a3])", text[end:]
+            )
+        ):
+            continue  # 인도적 is "humanitarian", not India's
         found.setdefault(forms[form], form)
     return found
 
