@@ -1,7 +1,7 @@
 """The translation check on real Korean–English news: how many flagged rows are false alarms, and how
 many planted errors it finds.
 
-    python bench/check_news.py --corpus DIR [--dev DIR] [--split tune|held] [--show] [--planted]
+    python bench/check_news.py --corpus DIR [--dev DIR] [--split tune|held|dev] [--show] [--planted]
 
 DIR holds `korean-english-park.dev.ko` and `.en`, the development portion of the Korean–English news
 corpus of Park et al. (github.com/jungyeul/korean-parallel-corpora, `korean-english-news-v1/`, CC BY-SA
@@ -10,13 +10,15 @@ an article, with the lines either side as its neighbours, as the app checks an a
 
 Splits: `tune` is lines 1–500, used to build the check; `held` is lines 501–1000 less those of the
 alignment development articles (`--dev`, the folders of art*/meta.json, whose Korean sentences are left
-out), looked at only to report.
+out), looked at only to report; `dev` is the gold rows of those alignment development articles (a
+2-1 link is one row, as in the app), also used to build the check.
 
 False alarms: the corpus pairs some lines with lines that do not translate them, so a flagged row is
-judged by reading it.  The judgements are kept in bench/data/check_news_judged.tsv (split, line, a hash
-of the finding, verdict, a note in our own words: no corpus text): `false` — the translation says the
-same and the check is wrong; `error` — the English really says something else (a real translation error
-or loose rendering worth a look); `unrelated` — the two lines are not translations of each other.  The
+judged by reading it.  The judgements are kept in bench/data/check_news_judged.tsv (split, line or
+article:row, a hash of the finding, verdict, a note in our own words: no corpus text): `false` — the two
+sides say the same and the check is wrong; `error` — they really differ (a mistranslation, a figure left
+out or added, a typo on either side: worth a translator's look); `unrelated` — the two lines are not
+translations of each other.  The
 false-alarm rate is false / (false + error): flags on rows that translate each other.  Findings not yet
 judged are counted and, with --show, listed.
 
@@ -80,17 +82,34 @@ def _key(finding: str) -> str:
     return hashlib.sha1(finding.encode("utf-8")).hexdigest()[:10]
 
 
-def read_judged() -> dict[tuple[str, int, str], str]:
-    out: dict[tuple[str, int, str], str] = {}
+def read_judged() -> dict[tuple[str, str, str], str]:
+    out: dict[tuple[str, str, str], str] = {}
     if JUDGED.exists():
         for line in JUDGED.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 split, at, key, verdict = line.split("\t")[:4]
-                out[(split, int(at), key)] = verdict
+                out[(split, at, key)] = verdict
     return out
 
 
-def check_row(ko: list[str], en: list[str], i: int, glossary, en_i: str | None = None) -> list[str]:
+Rows = tuple[list[str], list[str]]
+
+
+def dev_rows(dev: Path) -> list[tuple[str, Rows, int]]:
+    """The gold rows of the alignment development articles, each with its article's rows around it: the
+    app's own row structure (a 2-1 link is one row), on text used to build the check."""
+    out = []
+    for art in sorted(dev.glob("art*")):
+        meta = json.loads((art / "meta.json").read_text(encoding="utf-8"))
+        gold = json.loads((art / "gold.json").read_text(encoding="utf-8"))
+        ko = [" ".join(meta["ko_sentences"][i] for i in k) for k, _ in gold]
+        en = [" ".join(meta["en_sentences"][i] for i in e) for _, e in gold]
+        out += [(f"{art.name}:{i + 1}", (ko, en), i) for i in range(len(gold))]
+    return out
+
+
+def check_row(rows: Rows, i: int, glossary, en_i: str | None = None) -> list[str]:
+    ko, en = rows
     before = (ko[i - 1], en[i - 1]) if i > 0 else None
     after = (ko[i + 1], en[i + 1]) if i + 1 < len(ko) else None
     return check_pair(ko[i], en[i] if en_i is None else en_i, glossary=glossary, before=before, after=after)
@@ -184,29 +203,38 @@ def _plant_place(ko: str, en: str) -> list[tuple[str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, required=True, help="folder with korean-english-park.dev.ko/.en")
+    ap.add_argument("--corpus", type=Path, help="folder with korean-english-park.dev.ko/.en")
     ap.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "eval-dev" / "align")
-    ap.add_argument("--split", choices=("tune", "held"), default="tune")
+    ap.add_argument("--split", choices=("tune", "held", "dev"), default="tune")
     ap.add_argument("--show", action="store_true", help="print every flagged row and its verdict")
     ap.add_argument("--planted", action="store_true", help="also plant errors and count those found")
     args = ap.parse_args()
-    ko, en = read_corpus(args.corpus)
-    lines = split_lines(args.split, ko, args.dev if args.dev.exists() else None)
+    if args.split == "dev":
+        if not args.dev.exists():
+            ap.error(f"no alignment development set at {args.dev}")
+        todo = dev_rows(args.dev)
+    else:
+        if args.corpus is None:
+            ap.error("--corpus is needed for the tune and held splits")
+        ko, en = read_corpus(args.corpus)
+        lines = split_lines(args.split, ko, args.dev if args.dev.exists() else None)
+        todo = [(str(i + 1), (ko, en), i) for i in lines]
     glossary = default_glossary()
     judged = read_judged()
     verdicts: Counter[str] = Counter()
     rows = flagged = 0
-    silent: list[int] = []
-    for i in lines:
-        if not ko[i].strip() or not en[i].strip():
+    silent: list[tuple[str, Rows, int]] = []
+    for label, pairs, i in todo:
+        ko_i, en_i = pairs[0][i], pairs[1][i]
+        if not ko_i.strip() or not en_i.strip():
             continue
         rows += 1
-        found = [r for r in check_row(ko, en, i, glossary) if is_alarm(r)]
+        found = [r for r in check_row(pairs, i, glossary) if is_alarm(r)]
         if not found:
-            silent.append(i)
+            silent.append((label, pairs, i))
             continue
         flagged += 1
-        row_verdicts = [judged.get((args.split, i + 1, _key(r)), "unjudged") for r in found]
+        row_verdicts = [judged.get((args.split, label, _key(r)), "unjudged") for r in found]
         # a row is a false alarm when every alarm on it is false; an error when one of them is right
         verdict = (
             "error" if "error" in row_verdicts
@@ -216,10 +244,10 @@ def main() -> None:
         )  # fmt: skip
         verdicts[verdict] += 1
         if args.show:
-            print(f"[{args.split} {i + 1}] {verdict}")
+            print(f"[{args.split} {label}] {verdict}")
             for r, v in zip(found, row_verdicts, strict=True):
                 print(f"   {_key(r)}  {v:9} {r}")
-            print(f"   K {ko[i]}\n   E {en[i]}")
+            print(f"   K {ko_i}\n   E {en_i}")
     judged_rows = verdicts["false"] + verdicts["error"]
     print(f"split={args.split}: rows={rows} flagged={flagged} ({flagged / max(rows, 1):.1%})")
     print(
@@ -232,13 +260,13 @@ def main() -> None:
     if args.planted:
         caught: Counter[str] = Counter()
         total: Counter[str] = Counter()
-        for i in silent:
-            for kind, changed in plant(ko[i], en[i]):
+        for label, pairs, i in silent:
+            for kind, changed in plant(pairs[0][i], pairs[1][i]):
                 total[kind] += 1
-                if any(is_alarm(r) for r in check_row(ko, en, i, glossary, en_i=changed)):
+                if any(is_alarm(r) for r in check_row(pairs, i, glossary, en_i=changed)):
                     caught[kind] += 1
                 elif args.show:
-                    print(f"  MISSED {kind} [{args.split} {i + 1}]: {changed}")
+                    print(f"  MISSED {kind} [{args.split} {label}]: {changed}")
         print(
             f"  planted errors found: {sum(caught.values())} of {sum(total.values())} "
             f"({sum(caught.values()) / max(sum(total.values()), 1):.1%}); "

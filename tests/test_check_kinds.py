@@ -142,3 +142,61 @@ def test_a_figure_in_the_neighbouring_row_is_a_remark_not_an_alarm() -> None:
     assert reasons and not any(is_alarm(r) for r in reasons)
     assert "next row" in reasons[0]
     assert any(is_alarm(r) for r in check_pair(*before))
+
+
+def test_a_year_told_as_a_distance_from_the_article_date() -> None:
+    ko, en = "그는 2006년부터 이 회사에서 일했다.", "He joined the company two years ago."
+    assert check_pair(ko, en, published="2008-07-20") == []
+    assert any(
+        is_alarm(r) for r in check_pair(ko, "He joined the company five years ago.", published="2008-07-20")
+    )
+
+
+@pytest.mark.parametrize(
+    ("ko", "en"),
+    [
+        (
+            "6·15 남북공동선언 5주년 기념식에 참석한다.",
+            "They will attend the fifth anniversary of the June 15 declaration.",
+        ),
+        ("헌법 9조를 고치려 한다.", "It seeks to revise Article Nine of the constitution."),
+        ("사무소는 오전 8시부터 문을 연다.", "The office opens at 8AM."),
+        ("현지시간 7시 15분에 전화가 왔다.", "The call came at 0715 (1215 GMT)."),
+        ("I-35W 다리가 무너졌다.", "The I-35W bridge collapsed."),
+        ("정부는 5백만 달러를 지원했다.", "The government offered $5m."),
+        ("그는 십여 년간 숨어 지냈다.", "He spent more than a decade in hiding."),
+        ("시속 120km에서 약 150km의 강풍이 분다.", "Winds blow at 75 mph with gusts of 90 mph."),
+        ("뉴욕서 9.11 테러 추도식 열려 2005.10", "A memorial to the 9.11 terror is held in New York."),
+        ("평균 타율은 2할6푼8리다.", "He is hitting .268."),
+    ],
+)
+def test_more_faithful_renderings_are_silent(ko: str, en: str) -> None:
+    assert check_pair(ko, en) == []
+
+
+def test_a_speed_range_still_catches_a_wrong_gust() -> None:
+    assert any(
+        is_alarm(r)
+        for r in check_pair("시속 120km에서 약 150km의 강풍이 분다.", "Winds of 75 mph, gusts of 130 mph.")
+    )
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        "The President of Germany proposed talks.",
+        "Germany's president proposed talks.",
+        "German President Steinmeier spoke.",
+    ],
+)
+def test_a_country_swapped_in_a_title_is_flagged_however_the_title_is_written(en: str) -> None:
+    assert any("프랑스 대통령" in r for r in check_pair("프랑스 대통령은 회담을 제안했다.", en))
+    assert check_pair("독일 대통령은 회담을 제안했다.", en) == []
+
+
+def test_a_place_name_that_is_also_a_word_is_read_as_the_word_inside_another() -> None:
+    assert (
+        check_pair("정부는 인도적 지원을 결정했다.", "The government decided on humanitarian aid to Syria.")
+        == []
+    )
+    assert check_pair("인도 정부는 지원을 결정했다.", "The Pakistani government decided on aid.")

@@ -144,6 +144,28 @@ def test_a_flagged_row_shows_its_mark_and_reasons(store_at, drive) -> None:
     drive(store, scenario)
 
 
+def test_a_finding_shows_both_figures_and_a_remark_no_flag(store_at, drive) -> None:
+    """A converted figure's finding names both figures; a figure found in the next row is a remark: said
+    in the status line, without the row's flag."""
+    alarm = "1,485 miles ≈ 2,390 km, the Korean says 1907km"
+    remark = "note: 2주 is not in this row's English but in the next row's"
+    store = store_at(([("열차는 1907km를 달렸다.", "The train ran 1,485 miles.", 0, 1.0, (alarm,)),
+                       ("협상단은 2주 만에 돌아왔다.", "The negotiators came back.", 0, 1.0, (remark,)),
+                       ("결과는 없었다.", "It took nearly two weeks. There was no result.")],
+                      {"title_en": "figures"}))  # fmt: skip
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        lines = view.visible_text()
+        assert lines[1][1] == ISSUE_MARK and lines[2][1] != ISSUE_MARK
+        assert f"{ISSUE_MARK} {alarm}" in status_of(app)
+        await pilot.press("j")
+        assert remark in status_of(app) and ISSUE_MARK not in status_of(app)
+
+    drive(store, scenario)
+
+
 def test_help_has_a_legend_of_the_entity_colours(library, drive) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         await pilot.press("enter", "question_mark")

@@ -18,9 +18,11 @@ Dates and weekdays are compared in `check_dates`, names in `check_names`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from reader.text.check_dates import (
     DAYS_AFTER,
@@ -107,9 +109,15 @@ class _Side:
     loose: list[Quantity]  # decades, regnal numbers, vague counts
     terms: list[Term]
     evidence: list[Quantity]  # everything a figure of the other side may be matched with
+    dated: bool = False  # the article's date is known, so "two years ago" is a year to compare
 
     @classmethod
     def read(cls, text: str, lang: str, published: date | None) -> _Side:
+        """One side read once: a row is read again as the neighbour of the rows either side."""
+        return _read_side(text, lang, published)
+
+    @classmethod
+    def parse(cls, text: str, lang: str, published: date | None) -> _Side:
         terms = find_terms(text, lang)
         masked = terms + [Term(m.start(), m.end(), "mask", 0.0) for m in _MASK[lang].finditer(text)]
         dotted = _dotted_dates(text, lang)
@@ -125,6 +133,12 @@ class _Side:
         evidence += [Quantity(0, 0, v, None, "loose") for v in _loose_values(text, lang)]
         evidence += [Quantity(m.start(), m.end(), float(m.group(1).replace(",", "")), None, "loose")
                      for m in _GLUED.finditer(text)]  # fmt: skip
+        for m in _SCALED_MONEY.finditer(text):  # $5m, £2bn: the scale written onto the figure
+            scale = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}[m.group(3).lower()]
+            value = float(m.group(2).replace(",", "")) * scale
+            evidence.append(Quantity(m.start(), m.end(), value, _CURRENCY_SIGN[m.group(1)], "money"))
+        for m in _MILITARY_TIME.finditer(text):  # 0715 (1215 GMT): the hour
+            evidence.append(Quantity(m.start(), m.end(), float(m.group(1)), "hour", "time"))
         for m in _CLOCK.finditer(text):  # 8AM, 12:26 a.m., 9 p.m.: the hour as 8, 0 or 21 too
             hour = int(m.group(1))
             pm = m.group(2).lower().startswith("p")
@@ -133,7 +147,7 @@ class _Side:
             ]
         if published is not None:
             evidence += _years_from(text, lang, qs, published)
-        return cls(text, lang, qs, loose, terms, evidence)
+        return cls(text, lang, qs, loose, terms, evidence, published is not None)
 
 
 # Dates written with full stops or middle dots: a web page's stamp (2005.10, 2008.10.3), and the
@@ -172,6 +186,11 @@ def _dotted_dates(text: str, lang: str) -> list[Quantity]:
 _CLOCK = re.compile(r"(?<![\d.])(\d{1,2})(?::\d{2})?\s?(a\.m\.|p\.m\.|am|pm)(?![\w])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _read_side(text: str, lang: str, published: date | None) -> _Side:
+    return _Side.parse(text, lang, published)
+
+
 def _years_from(text: str, lang: str, qs: list[Quantity], published: date) -> list[Quantity]:
     """A year said as a distance from the article's date: "two years ago" is 2006 in a 2008 article, and
     2006년부터 may be rendered "for two years"."""
@@ -187,10 +206,22 @@ def _years_from(text: str, lang: str, qs: list[Quantity], published: date) -> li
 
 # Figures written so the parser leaves them: "747s", "117AD"; a batting average (2할6푼8리, ".268")
 _GLUED = re.compile(r"(?<![\w.,])(\d[\d,]*)(?:s|AD|BC|A\.D\.|B\.C\.)(?![\w])")
+_SCALED_MONEY = re.compile(r"([$€£])\s?(\d[\d,]*(?:\.\d+)?)\s?(mn|bn|m|b|k)\b", re.IGNORECASE)
+_CURRENCY_SIGN = {"$": "usd", "€": "eur", "£": "gbp"}
+_MILITARY_TIME = re.compile(
+    r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:\(|GMT|UTC|ET\b|EDT|EST|KST|local|hours?\b))"
+)
+# Codes that hold digits and name a thing (I-35W, F-16, B-52, A380): no figure to compare
+_CODE = r"(?<![\w-])[A-Z]{1,4}-?\d+[A-Z]*\b"
 _MASK = {
-    "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?|(?<=\d시)\s?\d{1,2}분(?!\s?(?:간|동안))"),
+    "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?|(?<=\d시)\s?\d{1,2}분(?!\s?(?:간|동안))|" + _CODE),
     "en": re.compile(
-        r"(?<![\w.])\.\d{3}\b|\b9 to 5\b|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE
+        r"&#\d+;|(?<![\w.])\.\d{3}\b|\b9 to 5\b|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)|"
+        + _MILITARY_TIME.pattern
+        + "|(?-i:"
+        + _CODE
+        + ")",
+        re.IGNORECASE,
     ),
 }
 _RELATIVE = re.compile(r"\s+(?:ago|after|before|later|earlier|since)\b", re.IGNORECASE)
@@ -254,7 +285,11 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
     span = text[q.start : q.end]
     if q.kind == "regnal":
         return any(o.kind == "regnal" for o in other.loose)
-    if _RELATIVE.match(text, q.end) and _unrendered_date(side, other, q):
+    if (
+        _RELATIVE.match(text, q.end)
+        and _unrendered_date(side, other, q)
+        and not (side.dated and q.unit == "year")
+    ):
         return False  # "three days after" may be the other side's date (지난 25일), told as a distance
     if q.kind == "decade":
         return True
@@ -346,16 +381,22 @@ def _missing(
 ) -> str:
     """What a figure with no counterpart was compared with: the other side's figure of the same kind of
     measure, converted ("1,485 miles ≈ 2,390 km, the Korean says 1907km"), or nothing."""
+    candidates = []  # (how far apart, the other figure, its unit, q's unit)
     for u in readings(q.unit):
         for o in other.qs:
             w = next((w for w in readings(o.unit) if dimension(w) == dimension(u)), None)
-            if w is None or o.kind == "date" or q.kind == "date":
+            if w is None or o.kind == "date" or q.kind == "date" or o.value <= 0 or q.value <= 0:
                 continue
-            said = other.text[o.start : o.end]
-            compared.add((other.lang, o.start))
-            if w == u:
-                return f"{span} ({_fmt(q.value)}), the {lang} says {said}"
-            return f"{span} ≈ {_fmt(convert(q.value, u, w))} {_LABEL.get(w, w)}, the {lang} says {said}"
+            if _conversion(other.text, o):
+                continue  # "0.5 달러(약 500원)": the figure is the dollars, the won only restate it
+            candidates.append((abs(math.log(convert(q.value, u, w) / o.value)), o, w, u))
+    if candidates:
+        _, o, w, u = min(candidates, key=lambda c: c[0])  # the nearest figure is the one it renders
+        said = other.text[o.start : o.end]
+        compared.add((other.lang, o.start))
+        if w == u:
+            return f"{span} ({_fmt(q.value)}), the {lang} says {said}"
+        return f"{span} ≈ {_fmt(convert(q.value, u, w))} {_LABEL.get(w, w)}, the {lang} says {said}"
     return f"{span} ({_fmt(q.value)}) has no counterpart in the {lang}"
 
 
@@ -440,6 +481,7 @@ _EN_LOOSE = [
     (re.compile(r"\bdozens?\b", re.IGNORECASE), (12.0,)),
     (re.compile(r"\bfortnight\b", re.IGNORECASE), (14.0, 2.0)),
     (re.compile(r"\ba\s+week\b", re.IGNORECASE), (7.0, 1.0)),
+    (re.compile(r"\b(?:a|one)\s+decade\b", re.IGNORECASE), (10.0, 1.0)),
     (re.compile(r"\b(?:a\s+)?few\b", re.IGNORECASE), (2.0, 3.0, 4.0)),
     (re.compile(r"\bseveral\b", re.IGNORECASE), (3.0, 4.0, 5.0, 6.0, 7.0)),
     (re.compile(r"\b(?:a|one)[\s-]third\b", re.IGNORECASE), (1 / 3,)),

@@ -24,6 +24,10 @@ from reader.text.linking import COUNTRY_SYLLABLE, link_mentions
 _ABBREV_COMPOUND = "(?:[한미중일북러영독프우인호]{{1,2}}{0}|{0}[한미중일북러영독프우인호]{{1,2}}|[대방친반]{0})(?![\uac00-\ud7a3]{{2}})"
 
 
+# Korean place names that are also common words, too often misread to accuse a translation over them
+_ALSO_A_WORD = frozenset({"나선", "수단", "가나", "인도", "조선", "나라", "미주", "구미"})
+
+
 def _abbreviated(entry: Entry, ko_text: str) -> bool:
     """Whether the Korean names this country only by its syllable inside a compound (한미 → the US)."""
     for form in entry.ko:
@@ -31,6 +35,13 @@ def _abbreviated(entry: Entry, ko_text: str) -> bool:
         if syl and re.search(r"(?<![\uac00-\ud7a3])" + _ABBREV_COMPOUND.format(syl), ko_text):
             return True
     return False
+
+
+def _head_named(entry: Entry, en_text: str) -> bool:
+    """Whether the English names the thing by the head noun of its name: "the peninsula" for 한반도 (the
+    Korean Peninsula), "the strait" for the Taiwan Strait."""
+    heads = {f.split()[-1].lower() for f in entry.en if " " in f}
+    return any(re.search(rf"\bthe\s+{re.escape(h)}\b", en_text, re.IGNORECASE) for h in heads)
 
 
 def name_reasons(
@@ -47,10 +58,16 @@ def name_reasons(
         # National Assembly's committee") to accuse a translation over them
         if k.type not in ("PERSON", "PLACE") or k in linked_ko:
             continue
+        if k.text in _ALSO_A_WORD:
+            continue  # 나선 is Rason or "who came forward"; 수단 Sudan or "means"
         ke = glossary.lookup_ko(k.text)
         if ke is None or not ke.en or "capital of" in ke.note:
             continue
-        if any(f.lower() in en_text.lower() for f in ke.en) or _place_named(ke, en_text):
+        if (
+            any(f.lower() in en_text.lower() for f in ke.en)
+            or _place_named(ke, en_text)
+            or _head_named(ke, en_text)
+        ):
             continue
         rivals = [
             e
@@ -127,6 +144,21 @@ def _place_named(entry: Entry, text: str, *, korean: bool = False) -> bool:
 _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Z .'-]+(?:,\s*[A-Za-z. ]+)?\s*(?:\((?:CNN|AP|Reuters|AFP)\)|--|—|-)")
 
 
+_CITY_DATELINE = re.compile(
+    r"\b([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)(?:,\s*[A-Za-z. ]+)?\s*\((?:CNN|AP|Reuters|AFP)\)"
+)
+
+
+def _dateline_places(text: str) -> set[int]:
+    """The countries whose capitals open a dateline anywhere in the text ("JERUSALEM (CNN)"): the news
+    is filed from there, so the country is named though only its capital is written."""
+    found = set()
+    for m in _CITY_DATELINE.finditer(text):
+        city = m.group(1).title()
+        found |= {i for i, p in enumerate(places()) if city in p.other}
+    return found
+
+
 def _in_dateline(text: str, at: int) -> bool:
     """Whether `at` lies in a dateline ("BERLIN, Germany (CNN) --"), where the place says where the news
     was filed, not what it is about."""
@@ -153,33 +185,44 @@ _ROLES = {
 
 
 @cache
-def _role_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str], dict[str, int]], ...]:
-    """For each title, one pattern of every place form before it (or after "of"), and form → place."""
-    forms: dict[str, int] = {}
-    for i, place in enumerate(places()):
-        for f in place.ko if lang == "ko" else place.english:
-            forms.setdefault(f, i)
-    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    out = []
-    for role, (ko_role, en_role) in _ROLES.items():
-        if lang == "ko":
-            pattern = rf"(?<![\uac00-\ud7a3])(?P<p>{alts})(?:의)?\s?(?:{ko_role})"
-        else:
-            pattern = (
-                rf"(?<![\w.])(?P<p>{alts})(?:'s|’s)?\s(?i:{en_role})\b"
-                rf"|\b(?i:{en_role})\s+of\s+(?:the\s+)?(?P<q>{alts})(?![\w])"
-            )
-        out.append((role, re.compile(pattern), forms))
-    return tuple(out)
+def _title_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each title's words in a language."""
+    return tuple(
+        (role, re.compile(rf"(?:{ko})" if lang == "ko" else rf"\b(?i:{en})\b"))
+        for role, (ko, en) in _ROLES.items()
+    )
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def _roles_of(text: str, lang: str) -> dict[str, dict[int, str]]:
-    """For each title, the places (index in the table → the words) that stand right before it."""
+    """For each title, the places (index in the table → the words) that stand right before it, or in
+    English right after it with "of": the title's words are found first, then the place beside them."""
+    _, forms = _place_pattern(lang)
+    places_at = _place_matches(text, lang)
+    ends = {b: (a, form) for a, b, form in places_at}
+    starts = {a: (b, form) for a, b, form in places_at}
     out: dict[str, dict[int, str]] = {}
-    for role, pattern, forms in _role_patterns(lang):
+    for role, pattern in _title_patterns(lang):
         for m in pattern.finditer(text):
-            form = m.group("p") if lang == "ko" or m.group("p") else m.group("q")
-            out.setdefault(role, {}).setdefault(forms[form], m.group())
+            before = m.start()
+            before -= 1 if text[before - 1 : before] == " " else 0
+            if lang == "ko" and text[before - 1 : before] == "의":
+                before -= 1  # 프랑스의 대통령
+            if lang == "en" and text[before - 2 : before] in ("'s", "’s"):
+                before -= 2
+            hit = ends.get(before)
+            if lang == "en" and (hit is None or m.start() == before):
+                of = _OF_THE.match(text, m.end())
+                after = starts.get(of.end()) if of else None
+                hit = (m.start(), after[1]) if after else None
+                end = after[0] if after else m.end()
+            else:
+                end = m.end()
+            if hit is not None:
+                start = min(hit[0], m.start())
+                out.setdefault(role, {}).setdefault(forms[hit[1]], text[start:end])
     return out
 
 
@@ -199,31 +242,62 @@ def title_reasons(ko_text: str, en_text: str) -> list[str]:
     return reasons
 
 
+@cache
+def _place_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One pattern for every form of every place in a language (longest first), and form → place."""
+    forms: dict[str, int] = {}
+    for i, place in enumerate(places()):
+        for f in place.ko if lang == "ko" else place.english:
+            forms.setdefault(f, i)
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    # a lookahead, so that every start is tried and the longest form anywhere wins ("the North Korean
+    # troops" is North Korea, not "the North" and "Korean")
+    if lang == "ko":
+        return re.compile(rf"(?<![\uac00-\ud7a3])(?=(?P<f>{alts}))"), forms
+    return re.compile(rf"(?<![\w.])(?=(?P<f>{alts})(?:'s|’s)?(?![\w]))"), forms
+
+
+def _place_matches(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """(start, end, form) of the places' forms in `text`, longest first, not overlapping."""
+    pattern, _ = _place_pattern(lang)
+    spans = sorted(
+        ((m.start(), m.end("f"), m.group("f")) for m in pattern.finditer(text)), key=lambda x: x[0] - x[1]
+    )
+    taken: list[tuple[int, int, str]] = []
+    for a, b, form in spans:
+        if all(b <= x or a >= y for x, y, _ in taken):
+            taken.append((a, b, form))
+    return taken
+
+
 def _ko_places(text: str) -> dict[int, str]:
-    """The places of the table the Korean names (index → the words), longest form first."""
+    """The places of the table the Korean names (index → the words)."""
+    _, forms = _place_pattern("ko")
     found: dict[int, str] = {}
-    taken: list[tuple[int, int]] = []
-    forms = sorted(((f, i) for i, p in enumerate(places()) for f in p.ko), key=lambda x: -len(x[0]))
-    for form, i in forms:
-        for m in re.finditer(rf"(?<![\uac00-\ud7a3]){re.escape(form)}", text):
-            if all(m.end() <= a or m.start() >= b for a, b in taken):
-                taken.append(m.span())
-                found.setdefault(i, m.group())
+    for _, end, form in _place_matches(text, "ko"):
+        if (
+            form in _ALSO_A_WORD
+            and re.match(r"[\uac00-\ud7a3]", text[end : end + 1])
+            and not re.match(
+                r"(?:은|는|이|가|을|를|의|에|와|과|도|로|인|군|정부)(?![\uac00-\ud7a3])", text[end:]
+            )
+        ):
+            continue  # 인도적 is "humanitarian", not India's
+        found.setdefault(forms[form], form)
     return found
 
 
 def _en_places(text: str, *, datelines: bool = False) -> dict[int, str]:
-    """The places the English names in any form (index → the words), longest form first."""
+    """The places the English names in any form (index → the words; a name, people or short form before
+    a capital)."""
+    _, forms = _place_pattern("en")
     found: dict[int, str] = {}
-    taken: list[tuple[int, int]] = []
-    forms = sorted(((f, i) for i, p in enumerate(places()) for f in p.english), key=lambda x: -len(x[0]))
-    for form, i in forms:
-        for m in _english_form(form).finditer(text):
-            if all(m.end() <= a or m.start() >= b for a, b in taken) and (
-                datelines or not _in_dateline(text, m.start())
-            ):
-                taken.append(m.span())
-                found.setdefault(i, m.group())
+    for start, _, form in _place_matches(text, "en"):
+        if not datelines and _in_dateline(text, start):
+            continue
+        i = forms[form]
+        if i not in found or (not _swap_form(places()[i], found[i]) and _swap_form(places()[i], form)):
+            found[i] = form
     return found
 
 
@@ -241,9 +315,12 @@ def place_reasons(ko_text: str, en_text: str, nearby_ko: str = "", nearby_en: st
     """A country the Korean names that the English names as another (프랑스 beside "German"): the Korean's
     country is not named in the English (by name, people or short form; a capital only says where), and
     the English's is named nowhere in the Korean, here or in the rows either side (`nearby_ko`)."""
-    ko_p, en_p = _ko_places(ko_text), _en_places(en_text)
+    ko_p = _ko_places(ko_text)
+    if not ko_p:
+        return []
+    en_p = _en_places(en_text)
     named = {i for i, words in en_p.items() if _swap_form(places()[i], words.split("'")[0].split("’")[0])}
-    missing = [i for i in ko_p if i not in named]
+    missing = [i for i in ko_p if i not in named and i not in _dateline_places(en_text)]
     nearby_k = _ko_places(nearby_ko) if nearby_ko else {}
     nearby_e = _en_places(nearby_en) if nearby_en else {}
     extra = [i for i in named if i not in ko_p]

@@ -358,15 +358,26 @@ _KO_DEGREES = re.compile(rf"(?P<scale>섭씨|화씨|영하|영상)\s?(?P<num>{_D
 
 def _speeds(text: str, found: list[Quantity]) -> list[Quantity]:
     """A length after 시속 or 초속 is a speed: 시속 120km (km/h), 초속 40m (m/s)."""
-    out = []
+    out: list[Quantity] = []
     for q in found:
         m = _KO_SPEED_BEFORE.search(text, max(0, q.start - 8), q.start)
+        prev = out[-1] if out else None
         if m and q.unit in ("km", "m"):
             q = Quantity(q.start, q.end, q.value, "kmh" if m.group("w") == "시속" else "mps", "speed")
             if m.group("w") == "초속" and q.unit == "mps" and text[q.start : q.end].rstrip().endswith("km"):
                 q = Quantity(q.start, q.end, q.value * 1000, "mps", "speed")
+        elif (
+            prev is not None
+            and prev.kind == "speed"
+            and q.unit == "km"
+            and _SPEED_RANGE.fullmatch(text[prev.end : q.start])
+        ):
+            q = Quantity(q.start, q.end, q.value, prev.unit, "speed")  # 시속 120km에서 약 150km: both speeds
         out.append(q)
     return out
+
+
+_SPEED_RANGE = re.compile(r"\s?(?:에서|~|-|부터)\s?(?:약\s?|최고\s?|최대\s?)?")
 
 
 def _korean_quantities(text: str) -> list[Quantity]:
