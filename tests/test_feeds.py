@@ -14,8 +14,12 @@ from typing import ClassVar
 
 import pytest
 
+from reader.analysis import analyse
 from reader.cli import main
-from reader.store import Store
+from reader.store import NewArticle, Store
+from reader.store.articles import rewrite_article
+from reader.store.connection import transaction
+from reader.store.glossary import load_glossary
 from servers import serving, url_of
 
 STORIES = {
@@ -126,6 +130,16 @@ class Site(BaseHTTPRequestHandler):
             else:
                 kind = "application/atom+xml" if path.endswith(".atom") else "application/rss+xml"
                 self.send(200, body, kind, {"ETag": tag})
+        elif path == "/rdf":  # RSS 1.0
+            body = (
+                '<?xml version="1.0" encoding="utf-8"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+                'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+                f'<channel rdf:about="{base}/rdf"><title>Wire</title><link>{base}</link><description>x</description>'
+                f'<items><rdf:Seq><rdf:li rdf:resource="{base}/news/troops-en"/></rdf:Seq></items></channel>'
+                f'<item rdf:about="{base}/news/troops-en"><title>{STORIES["troops-en"][1]}</title>'
+                f"<link>{base}/news/troops-en</link><dc:date>2024-11-26T12:00:00Z</dc:date></item></rdf:RDF>"
+            ).encode()
+            self.send(200, body, "application/rdf+xml")
         elif path == "/euc-kr.rss":
             self.send(200, rss(base, ["rates-ko"], "euc-kr"), "application/rss+xml; charset=EUC-KR")
         elif path == "/not-xml":
@@ -356,3 +370,32 @@ def test_pages_are_fetched_a_few_at_a_time_per_host(db_path, site, capsys, monke
     Site.feeds["/ko.rss"] = ["troops-ko", "rates-ko", "football-en"]
     assert run(db_path, "fetch", capsys=capsys)[0] == 0
     assert peak == fetch_run.PER_HOST
+
+
+def test_an_rss_1_0_edition_replaces_the_machine_translation_of_its_original(db_path, site, capsys) -> None:
+    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+    Site.feeds["/ko.rss"] = ["troops-ko"]
+    run(db_path, "fetch", capsys=capsys)
+    [original] = articles(db_path)
+    # T (or reader translate) filled the English side meanwhile, as a translation is stored.
+    with Store.open(db_path) as store:
+        text = store.conn.execute("SELECT ko_text FROM articles WHERE id = ?", (original["id"],)).fetchone()[
+            0
+        ]
+        translated = NewArticle(
+            ko=text, en="Machine words.", title_ko="북한군 1만1000명 쿠르스크 배치", title_en="Machine"
+        )
+        result = analyse(translated.ko, translated.en, load_glossary(store.conn))
+        with transaction(store.conn) as conn:
+            rewrite_article(conn, original["id"], translated, result.sentences, result.segments, result.mentions,
+                            translation_by="argos", original_lang="ko")  # fmt: skip
+    run(db_path, "feeds", "add", f"{site}/rdf", "--name", "wire", capsys=capsys)
+    code, out, err = run(db_path, "fetch", "--feed", "wire", capsys=capsys)
+    assert code == 0 and "paired 1" in out, err
+    [joined] = articles(db_path)
+    assert joined["id"] == original["id"] and joined["title_en"] == "11,000 North Korean troops in Kursk"
+    with Store.open(db_path) as store:
+        article = store.get_article(joined["id"])
+    assert (
+        article is not None and article.translation_by == "human" and "Machine words" not in article.en_text
+    )
