@@ -35,3 +35,13 @@ def test_help_and_version_still_list_the_commands(capsys: pytest.CaptureFixture[
     with pytest.raises(SystemExit):
         cli.main(["--version"])
     assert capsys.readouterr().out.startswith("reader ")
+
+
+def test_a_mistake_on_the_command_line_is_one_line(capsys) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["export", "abc"])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2
+    assert err.splitlines() == [
+        "reader export: argument ID: invalid int value: 'abc' (see: reader export --help)"
+    ]

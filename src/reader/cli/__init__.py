@@ -12,6 +12,7 @@ import argparse
 import os
 import sqlite3
 import sys
+from typing import NoReturn
 
 from .. import __version__
 from .common import EXIT_FAILED, CommandError, OpenApp, db_option, open_store
@@ -29,12 +30,20 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return 0
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with a mistake on the command line said in one line (and where to look) instead of the
+    usage block; still exit status 2, as for any usage error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: each command module registers its own commands (imported only now, so that
     `reader` alone starts without them)."""
     from . import add, analysis_cmds, db, feeds, glossary, library, notes, translate
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="reader", description="Read Korean news beside its English translation, sentence by sentence."
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -88,7 +97,7 @@ def _opens_the_app(argv: list[str]) -> bool:
 
 def _app_parser() -> argparse.ArgumentParser:
     """`reader [--db PATH]` alone: without the two dozen command parsers (10-20 ms of start-up)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="reader", description="Read Korean news beside its English translation, sentence by sentence."
     )
     db_option(parser, None)
