@@ -69,3 +69,12 @@ def test_boilerplate_on_one_side_is_not_an_omission() -> None:
     assert left_out("", "By Jane Doe, Staff Reporter") == []
     assert left_out("승객들은 이틀 동안 기차 안에서 지냈고 모두 무사히 도착했다고 밝혔다.", "")
     assert left_out("", "The passengers spent two days on board and all arrived safely.")
+
+
+def test_an_article_in_one_language_has_nothing_left_out(db_path, tmp_path, capsys) -> None:
+    (tmp_path / "ko.txt").write_text(KO)
+    assert main(["--db", str(db_path), "add", "--ko", str(tmp_path / "ko.txt")]) == 0
+    article = int(capsys.readouterr().out)
+    with Store.open(db_path) as store:
+        assert not any(s.issues for s in store.get_article(article).segments)
+    assert main(["--db", str(db_path), "check", str(article), "--fail"]) == 0

@@ -60,7 +60,7 @@ def test_rm_removes_the_articles_with_their_notes_and_search_entries(samples, ca
         (["rm", "two"], "'two' is not an article id (a number; see: reader list)"),
         (["edit", "999", "--source", "x"], "no article with id 999 (see: reader list)"),
         (["edit", "-1", "--source", "x"], "'-1' is not an article id"),
-        (["edit", "2", "--date", "2024-02-30"], "date '2024-02-30' is not a date of the form YYYY-MM-DD"),
+        (["edit", "2", "--date", "2024-02-30"], "date '2024-02-30' is no day of the calendar"),
         (["edit", "2"], "nothing to change: give --title-ko, --title-en, --source or --date"),
     ],
 )

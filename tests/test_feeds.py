@@ -48,7 +48,7 @@ STORIES = {
         "ko",
         "한국은행 기준금리 동결",
         [
-            "한국은행 금융통화위원회는 28일 기준금리를 연 3.25%로 동결했다.",
+            "한국은행 금융통화위원회는 28일 기준금리를 연 3.25%로 동결했다. 2009년 이후 처음 있는 일이다.",
             "이창용 총재는 기자간담회에서 물가 상승률이 안정되고 있지만 가계부채 증가세를 더 지켜봐야 한다고 말했다.",
             "시장에서는 내년 상반기 중 추가 인하가 있을 것으로 내다봤다.",
         ],
@@ -211,11 +211,24 @@ def test_feeds_are_added_listed_exported_imported_and_removed(db_path, tmp_path,
     assert code == 1 and "already followed" in err and "Traceback" not in err
     code, _, err = run(db_path, "feeds", "add", "news.example.kr/rss", capsys=capsys)
     assert code == 1 and "not a feed address" in err
+    # The same address in capitals is the same feed; a name must be text one can list.
+    code, _, err = run(db_path, "feeds", "add", "HTTPS://NEWS.example.kr/rss", capsys=capsys)
+    assert code == 1 and "already followed" in err
+    code, _, err = run(
+        db_path, "feeds", "add", "https://other.example.kr/rss", "--name", "a\tb", capsys=capsys
+    )
+    assert code == 1 and "without tabs" in err
+    for bad in ("0", "nan", "inf", "-5"):
+        code, _, err = run(db_path, "fetch", "--timeout", bad, capsys=capsys)
+        assert code == 1 and "--timeout must be" in err and "unexpected" not in err
     code, out, _ = run(db_path, "feeds", "list", "--json", capsys=capsys)
     listed = json.loads(out)
     assert [f["name"] for f in listed] == ["edition", "news.example.kr"]
     opml = tmp_path / "feeds.opml"
-    assert run(db_path, "feeds", "export", str(opml), capsys=capsys)[0] == 0
+    code, out, _ = run(db_path, "feeds", "export", str(opml), capsys=capsys)
+    assert code == 0 and out.strip() == f"wrote 2 feeds to {opml}"
+    code, out, _ = run(db_path, "feeds", "export", "-", capsys=capsys)
+    assert out.startswith("<?xml") and 'xmlUrl="https://edition.example.com/atom.xml"' in out
     other = tmp_path / "other.db"
     code, out, _ = run(other, "feeds", "import", str(opml), capsys=capsys)
     assert code == 0 and "following 2 new feeds" in out
@@ -333,7 +346,7 @@ def test_broken_slow_and_missing_feeds_are_one_line_each_and_the_rest_is_fetched
     assert "failed: gone: the server answered HTTP 404" in out
     assert "failed: slow: no answer within 1 seconds" in out
     code, out, _ = run(db_path, "feeds", "list", capsys=capsys)
-    assert "last error: the server answered HTTP 404" in out
+    assert "which failed: the server answered HTTP 404" in out
 
 
 def test_a_euc_kr_feed_and_items_that_repeat_or_move_are_stored_once(db_path, site, capsys) -> None:
@@ -399,3 +412,30 @@ def test_an_rss_1_0_edition_replaces_the_machine_translation_of_its_original(db_
     assert (
         article is not None and article.translation_by == "human" and "Machine words" not in article.en_text
     )
+
+
+def test_an_item_is_dated_by_its_feed_on_the_publisher_s_own_day() -> None:
+    import feedparser
+
+    from reader.feeds.download import _local_date
+
+    rss = feedparser.parse(
+        b'<rss version="2.0"><channel><title>t</title><item><title>a</title><link>http://x/a</link>'
+        b"<pubDate>Mon, 25 Nov 2024 07:10:00 +0900</pubDate></item></channel></rss>"
+    )
+    assert _local_date(rss.entries[0]) == "2024-11-25"  # still the 24th in UTC
+    atom = feedparser.parse(
+        b"<feed xmlns='http://www.w3.org/2005/Atom'><title>t</title><entry><title>a</title>"
+        b"<link href='http://x/a'/><id>a</id><updated>2024-11-26T23:30:00-05:00</updated></entry></feed>"
+    )
+    assert _local_date(atom.entries[0]) == "2024-11-26"
+
+
+def test_the_feed_s_date_wins_over_a_year_mentioned_in_the_text(db_path, site, capsys) -> None:
+    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+    Site.feeds["/ko.rss"] = ["rates-ko"]
+    assert run(db_path, "fetch", capsys=capsys)[0] == 0
+    with Store.open(db_path) as store:
+        published, source = store.conn.execute("SELECT published, source FROM articles").fetchone()
+    assert published == "2024-11-26"
+    assert source == "ko"  # the page names no site: its feed's name, not 127.0.0.1:port

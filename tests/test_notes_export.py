@@ -74,8 +74,9 @@ def test_list_filters_by_tag_and_article(db_path, noted, capsys) -> None:
     article_id, _, whole = noted
     assert main(["--db", str(db_path), "notes", "list", "--tag", "sources", "--json"]) == 0
     assert [n["id"] for n in json.loads(capsys.readouterr().out)] == [whole.id]
-    assert main(["--db", str(db_path), "notes", "list", "--article", str(article_id + 1), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == []
+    # an article that is not in the library is a mistake to be told, not an empty list
+    assert main(["--db", str(db_path), "notes", "list", "--article", str(article_id + 1), "--json"]) == 1
+    assert "no article with id" in capsys.readouterr().err
     assert main(["--db", str(db_path), "notes", "list"]) == 0
     listing = capsys.readouterr().out
     assert "“쿠르스크”" in listing and "#geo" in listing
@@ -94,3 +95,12 @@ def test_export_into_a_missing_folder_is_refused_even_with_no_notes(db_path, tmp
     target = tmp_path / "no" / "notes.md"
     assert main(["--db", str(db_path), "notes", "export", "-o", str(target)]) == 1
     assert capsys.readouterr().err == f"reader: folder {target.parent} does not exist\n"
+
+
+def test_an_unknown_article_is_said_not_taken_for_no_notes(tmp_path, capsys) -> None:
+    from reader.cli import main
+
+    db = tmp_path / "library.db"
+    assert main(["--db", str(db), "notes", "export", "--format", "md", "--article", "999"]) == 1
+    assert "no article with id 999" in capsys.readouterr().err
+    assert main(["--db", str(db), "notes", "list", "--article", "999"]) == 1

@@ -204,6 +204,7 @@ def entity_layer(
     korean = [ko_text[s.ko_start : s.ko_end] for s in segments]
     english = [en_text[s.en_start : s.en_end] for s in segments]
     tokens = korean_tokens(ko for ko in korean if ko.strip())
+    bilingual = bool(ko_text.strip() and en_text.strip())
     said = time.monotonic()
     for done, (segment, ko) in enumerate(zip(segments, korean, strict=True)):
         if on_step is not None and time.monotonic() - said >= PROGRESS_EVERY:
@@ -266,6 +267,8 @@ def entity_layer(
             )
             if ko.strip() and en.strip()
             else left_out(ko, en)
+            if bilingual
+            else []  # an article in one language: nothing was left out of a translation it does not have
         )
         checked.append(replace(segment, issues=tuple(issues)))
     return Analysis([], checked, mentions)

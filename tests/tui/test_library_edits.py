@@ -4,7 +4,7 @@ titles, source and date in a dialog."""
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from reader.store import Store
 from reader.store.details import article_details
@@ -30,6 +30,10 @@ def test_d_asks_then_removes_and_ctrl_z_brings_the_article_and_its_notes_back(li
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
         assert f"Remove “{first.title_en}” and its 1 note from the library?" == app.screen.question
+        # The question is on screen, not in a box shrunk to nothing.
+        question, hint = app.screen.query(Static)
+        assert question.region.width >= 40 and "Remove “" in str(question.render())
+        assert hint.region.width >= len("y yes · n / Esc no")
         await pilot.press("n")  # no: nothing happens
         assert titles(app) == before
         await pilot.press("d", "y")
@@ -61,7 +65,7 @@ def test_e_edits_the_details_and_a_bad_date_keeps_the_dialog_open(library: Store
         dialog.query_one("#details-source", Input).value = "Yonhap"
         dialog.query_one("#details-published", Input).value = "2024-13-01"
         await pilot.press("ctrl+s")
-        assert app.screen is dialog and "is not a date of the form YYYY-MM-DD" in dialog.message
+        assert app.screen is dialog and "date '2024-13-01' is no day of the calendar" in dialog.message
         assert article_details(library.conn, first.id).source == "Test Wire"  # type: ignore[union-attr]
         dialog.query_one("#details-published", Input).value = "2024-11-21"
         await pilot.press("escape")  # changed: asks before dropping it

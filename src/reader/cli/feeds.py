@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -32,7 +33,7 @@ def register(commands: Commands) -> None:
     fimport = add_command(fcommands, "import", cmd_feeds_import, "follow every feed of an OPML file")
     fimport.add_argument("file", metavar="FILE.opml")
     fexport = add_command(fcommands, "export", cmd_feeds_export, "write the feeds followed as OPML")
-    fexport.add_argument("file", metavar="FILE.opml", nargs="?", help="default: standard output")
+    fexport.add_argument("file", metavar="FILE.opml", nargs="?", help="default (or -): standard output")
 
     fetch = add_command(
         commands,
@@ -54,19 +55,29 @@ def _name_for(url: str) -> str:
 
 
 def _check_url(url: str) -> str:
+    """The address as followed: scheme and host in lower case (HTTP://Example.com/rss is example.com's)."""
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise CommandError(f"{url}: not a feed address (http:// or https:// and a host name)")
-    return url.strip()
+    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
+
+
+def _check_name(name: str) -> str:
+    name = name.strip()
+    if not name or any(ch < " " or ch == "\x7f" for ch in name):
+        raise CommandError(f"{name!r}: a feed's name must be some text, without tabs or control characters")
+    return name
 
 
 def cmd_feeds_add(args: argparse.Namespace) -> int:
     from ..store.feeds import add_feed, list_feeds
 
     url = _check_url(args.url)
+    if args.name is not None:
+        _check_name(args.name)
     with open_store(args) as store:
-        name = args.name or _name_for(url)
-        if not args.name:
+        name = _check_name(args.name) if args.name is not None else _name_for(url)
+        if args.name is None:
             taken = {f.name for f in list_feeds(store.conn)}
             base, n = name, 2
             while name in taken:
@@ -103,10 +114,13 @@ def cmd_feeds_list(args: argparse.Namespace) -> int:
         out("No feeds followed. Add one with: reader feeds add URL")
         return 0
     for f in feeds:
-        state = f"fetched {f.last_fetched}" if f.last_fetched else "never fetched"
+        state = (
+            f"last fetched {f.last_fetched[:16].replace('T', ' ')} UTC" if f.last_fetched else "never fetched"
+        )
         if f.last_error:
-            state += f"; last error: {f.last_error}"
-        out(f"{f.name}\t{f.url}\t{f.articles} articles\t{state}")
+            state += f", which failed: {f.last_error}"
+        count = f"{f.articles} article{'' if f.articles == 1 else 's'}"
+        out(f"{f.name}\t{f.url}\t{count}\t{state}")
     return 0
 
 
@@ -128,6 +142,8 @@ def cmd_feeds_import(args: argparse.Namespace) -> int:
     from ..store.connection import transaction
     from ..store.feeds import list_feeds
 
+    if "://" in args.file:
+        raise CommandError(f"{args.file}: give an OPML file on this computer (download it first)")
     path = Path(args.file)
     try:
         data = path.read_bytes()
@@ -144,8 +160,12 @@ def cmd_feeds_import(args: argparse.Namespace) -> int:
         known = list_feeds(store.conn)
         urls, names = {f.url for f in known}, {f.name for f in known}
         with transaction(store.conn) as conn:  # the whole list or nothing
-            for url, label in found:
-                if url in urls or urlsplit(url).scheme not in ("http", "https"):
+            for raw, label in found:
+                try:
+                    url = _check_url(raw)
+                except CommandError:
+                    url = ""
+                if not url or url in urls:
                     skipped += 1
                     continue
                 name, n = (label or _name_for(url)), 2
@@ -170,9 +190,11 @@ def cmd_feeds_export(args: argparse.Namespace) -> int:
     from ..store.feeds import list_feeds
 
     with open_store(args) as store:
-        text = write_opml([(f.url, f.name) for f in list_feeds(store.conn)])
-    if args.file:
+        feeds = list_feeds(store.conn)
+    text = write_opml([(f.url, f.name) for f in feeds])
+    if args.file and args.file != "-":
         write_atomically(Path(args.file), text)
+        out(f"wrote {len(feeds)} feed{'' if len(feeds) == 1 else 's'} to {args.file}")
     else:
         out(text.rstrip("\n"))
     return 0
@@ -184,8 +206,10 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from ..feeds.run import fetch_feeds
     from ..store.feeds import find_feed, list_feeds
 
-    if args.timeout <= 0:
-        raise CommandError("--timeout must be a positive number of seconds")
+    if not math.isfinite(args.timeout) or not 0 < args.timeout <= 600:
+        raise CommandError("--timeout must be a number of seconds above 0 and at most 600")
+    if args.feed is not None and not args.feed.strip():
+        raise CommandError("--feed needs a feed's name or address (see: reader feeds list)")
     with open_store(args) as store:
         if args.feed:
             feed = find_feed(store.conn, args.feed)

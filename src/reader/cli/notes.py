@@ -62,6 +62,7 @@ def cmd_notes_list(args: argparse.Namespace) -> int:
     from ..store.notes import list_notes
 
     with open_store(args) as store:
+        _check_article(store, args.article)
         notes = list_notes(store.conn, article_id=args.article, tag=args.tag, text=args.text)
     if args.json:
         out(json.dumps([_note_dict(n) for n in notes], ensure_ascii=False, indent=2))
@@ -83,6 +84,7 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
     from ..store.notes import list_notes
 
     with open_store(args) as store:
+        _check_article(store, args.article)
         notes = list_notes(store.conn, article_id=args.article, tag=args.tag)
         articles = {i: store.get_article(i) for i in {n.article_id for n in notes}}
     if args.output not in (None, "-") and not Path(args.output).parent.is_dir():
@@ -101,3 +103,15 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
     else:
         write_atomically(Path(args.output), text)
     return 0
+
+
+def _check_article(store, article_id: int | None) -> None:
+    """`--article ID` names an article in the library (a typo is said, not taken for "no notes")."""
+    if article_id is not None and not _exists(store, article_id):
+        raise CommandError(f"no article with id {article_id} (see: reader list)")
+
+
+def _exists(store, article_id: int) -> bool:
+    from ..store.library import rows_for
+
+    return bool(rows_for(store.conn, [article_id]))

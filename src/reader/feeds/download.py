@@ -16,7 +16,7 @@ class FeedItem:
     guid: str
     url: str
     title: str
-    published: str | None  # ISO 8601, UTC
+    published: str | None  # YYYY-MM-DD, the day where the item was published (its own time zone)
 
 
 @dataclass(slots=True)
@@ -77,15 +77,32 @@ def download_feed(
         guid = (entry.get("id") or link).strip()
         if not guid:
             continue
-        when = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = None
-        if when:
-            from datetime import UTC, datetime
-
-            published = datetime.fromtimestamp(calendar.timegm(when), UTC).isoformat(timespec="seconds")
+        published = _local_date(entry)
         items.append(FeedItem(guid, link, (entry.get("title") or "").strip(), published))
     return FeedAnswer(
         items=items,
         etag=response.headers.get("etag"),
         last_modified=response.headers.get("last-modified"),
     )
+
+
+def _local_date(entry) -> str | None:
+    """The item's publication day as its publisher wrote it (a story of 07:10 KST on the 25th is of the
+    25th, though it is still the 24th in UTC); UTC when the feed gives no offset."""
+    from datetime import UTC, datetime
+    from email.utils import parsedate_to_datetime
+
+    for key in ("published", "updated", "dc_date"):
+        raw = (entry.get(key) or "").strip()
+        if not raw:
+            continue
+        try:
+            return parsedate_to_datetime(raw).date().isoformat()  # RSS: RFC 822
+        except (TypeError, ValueError, IndexError):
+            pass
+        try:
+            return datetime.fromisoformat(raw).date().isoformat()  # Atom: RFC 3339 (Python 3.11 reads Z)
+        except ValueError:
+            pass
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    return datetime.fromtimestamp(calendar.timegm(when), UTC).date().isoformat() if when else None

@@ -165,10 +165,11 @@ def _store(
             summary.failed.append((f.feed.name, f.problem))
             continue
         page = f.page
-        if page.published is None and f.item.published:
-            page = Page(page.text, page.lang, page.title, f.item.published, page.source, page.url)
-        if page.title == "" and f.item.title:
-            page = Page(page.text, page.lang, f.item.title, page.published, page.source, page.url)
+        # The feed's date is the publisher's own; a date found in the page may be any date it mentions.
+        published = f.item.published or page.published
+        # A page that names no site is known by its feed's name, not its host's address.
+        source = page.source if page.source and page.source != urlsplit(page.url).netloc else f.feed.name
+        page = Page(page.text, page.lang, page.title or f.item.title, published, source, page.url)
         digest = text_hash(page.text)
         if seen_text(store.conn, digest) is not None:
             summary.skipped += 1

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
-from datetime import date
 from typing import TypeVar
+
+from ..text.iso_date import iso_date
 
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -95,9 +96,4 @@ def first_line(text: str) -> str:
 
 def check_date(value: str | None) -> str | None:
     """Accept YYYY-MM-DD (a real calendar date) or nothing."""
-    if value is None or value == "":
-        return None
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise ValueError(f"date {value!r} is not a date of the form YYYY-MM-DD") from None
+    return iso_date(value)

@@ -95,12 +95,17 @@ def page_from_html(html: str, name: str, url: str = "") -> Page:
     except ValueError:
         published = None  # a date trafilatura could not make sense of is left out, not an error
     title, text = title_and_text(text, (data.get("title") or "").strip() or None)
+    sitename = (data.get("sitename") or "").strip()
+    if sitename and (
+        sitename == title or sitename == (data.get("title") or "").strip() or len(sitename) > 40
+    ):
+        sitename = ""  # trafilatura falls back on the headline when a page names no site
     return Page(
         text=text,
         lang=lang,
         title=title,
         published=published,
-        source=(data.get("sitename") or "").strip() or host,
+        source=sitename or host,
         url=url,
     )
 

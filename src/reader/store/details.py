@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
 
+from ..text.iso_date import iso_date
 from .connection import StoreError, transaction
 from .search import index_article, unindex_article
 
@@ -29,12 +29,10 @@ def article_details(conn: sqlite3.Connection, article_id: int) -> Details | None
 
 def valid_date(value: str) -> str | None:
     """YYYY-MM-DD as a real calendar date, or '' for no date (None); else a StoreError saying so."""
-    if not value.strip():
-        return None
     try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise StoreError(f"date {value!r} is not a date of the form YYYY-MM-DD") from None
+        return iso_date(value)
+    except ValueError as exc:
+        raise StoreError(str(exc)) from None
 
 
 def edit_details(

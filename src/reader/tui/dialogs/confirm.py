@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+HINT = "y yes · n / Esc no"
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -22,12 +25,14 @@ class ConfirmScreen(ModalScreen[bool]):
         align: center middle;
     }
     #confirm-body {
-        width: auto;
-        max-width: 70;
+        width: 40;  /* set to fit the question in `_fit` */
         height: auto;
         padding: 1 2;
         background: $panel;
         border: round $warning;
+    }
+    #confirm-body > Static {
+        width: 100%;
     }
     """
 
@@ -43,7 +48,21 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-body"):
             yield Static(Text(self.question))
-            yield Static(Text("y yes · n / Esc no", style="dim"))
+            yield Static(Text(HINT, style="dim"))
+
+    def on_mount(self) -> None:
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """As wide as the question (with the box's border and padding), at most 70 cells and never wider
+        than the screen; the question wraps inside. (A box of `width: auto` around lines that take its
+        width would shrink to nothing.)"""
+        body = self.query_one("#confirm-body")
+        widest = max(cell_len(self.question), cell_len(HINT))
+        body.styles.width = max(10, min(widest + 6, 70, self.size.width - 2))
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
