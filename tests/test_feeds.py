@@ -142,6 +142,16 @@ class Site(BaseHTTPRequestHandler):
             self.send(200, body, "application/rdf+xml")
         elif path == "/euc-kr.rss":
             self.send(200, rss(base, ["rates-ko"], "euc-kr"), "application/rss+xml; charset=EUC-KR")
+        elif path == "/slow-pages.rss":  # a feed whose page answers only after a long while
+            items = f"<item><title>slow</title><link>{base}/slow-page</link><guid>slow</guid></item>"
+            self.send(
+                200,
+                f'<rss version="2.0"><channel><title>s</title>{items}</channel></rss>'.encode(),
+                "application/rss+xml",
+            )
+        elif path == "/slow-page":
+            time.sleep(8)
+            self.send(200, page("ko", *STORIES["rates-ko"][1:]), "text/html; charset=utf-8")
         elif path == "/not-xml":
             self.send(200, b"<html><body>This is a web page, not a feed</body></html>", "text/html")
         elif path == "/slow.rss":
@@ -439,3 +449,27 @@ def test_the_feed_s_date_wins_over_a_year_mentioned_in_the_text(db_path, site, c
         published, source = store.conn.execute("SELECT published, source FROM articles").fetchone()
     assert published == "2024-11-26"
     assert source == "ko"  # the page names no site: its feed's name, not 127.0.0.1:port
+
+
+def test_ctrl_c_stops_a_fetch_at_once(db_path, site, capsys) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    run(db_path, "feeds", "add", f"{site}/slow-pages.rss", "--name", "slow", capsys=capsys)
+    fetch = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--db", str(db_path), "fetch"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    for _ in range(100):  # until the page is being waited for
+        if Site.hits["/slow-page"]:
+            break
+        time.sleep(0.05)
+    started = time.monotonic()
+    fetch.send_signal(signal.SIGINT)
+    _, err = fetch.communicate(timeout=6)
+    assert fetch.returncode == 130 and "reader: interrupted" in err and "Traceback" not in err
+    assert time.monotonic() - started < 3  # not the page's 8 seconds

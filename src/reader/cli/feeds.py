@@ -7,7 +7,7 @@ import argparse
 import json
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urlsplit
 
 from .common import CommandError, add_command, open_store, out, stderr_console, write_atomically
@@ -233,7 +233,10 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             def progress(done: int, total: int, what: str) -> None:
                 bar.update(task, completed=done, total=total, description=what[:40])
 
-            summary = fetch_feeds(store, feeds, timeout=args.timeout, on_progress=progress)
+            try:
+                summary = fetch_feeds(store, feeds, timeout=args.timeout, on_progress=progress)
+            except KeyboardInterrupt:
+                _stop_now()
     for line in summary.lines():
         out(line)
     return 0
@@ -283,3 +286,15 @@ def cmd_unpair(args: argparse.Namespace) -> int:
         en_id = split(store, args.id)
     out(f"unpaired: {args.id} (Korean), {en_id} (English)")
     return 0
+
+
+def _stop_now() -> NoReturn:
+    """Ctrl+C during a fetch: stop at once. Pages still downloading would otherwise hold the process
+    until their timeout (Python waits for its worker threads on the way out); what was stored is whole,
+    each article in its own transaction, and an unfinished one is rolled back by SQLite."""
+    import os
+    import sys
+
+    print("reader: interrupted", file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    os._exit(130)

@@ -75,7 +75,8 @@ def fetch_feeds(
     """Fetch `feeds`, store what is new, pair across languages; the summary of what happened."""
     summary = FetchSummary()
     progress = on_progress or (lambda done, total, what: None)
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+    pool = ThreadPoolExecutor(max_workers=WORKERS)
+    try:
         answers = list(
             pool.map(
                 lambda f: download_feed(f.url, etag=f.etag, last_modified=f.last_modified, timeout=timeout),
@@ -99,6 +100,11 @@ def fetch_feeds(
                 summary.feeds_unchanged += 1
             fresh.extend(_new_items(store, feed, answer, summary, seen_now))
         pages = _fetch_pages(pool, fresh, timeout, progress)
+    except BaseException:
+        # Ctrl+C (or a failure): leave the downloads still running to their timeout, without waiting.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     summary.pages_requested = len(fresh)
     _store(store, pages, summary, glossary, on_step, progress)
     return summary
