@@ -275,3 +275,16 @@ def test_a_file_in_the_other_language_is_refused_with_the_flag_to_use(
     assert code == 1
     assert "reads as English, not Korean (give it with --en)" in err and err.count("\n") == 1
     assert snapshot(db) == []
+
+
+def test_two_sides_that_tell_two_stories_are_added_with_a_warning(db_path, tmp_path, capsys) -> None:
+    drunk_ko = "경찰은 어젯밤 서울 강남구에서 음주운전 단속을 벌여 운전자 12명을 적발했다고 밝혔다.\n\n적발된 운전자 가운데 3명은 면허 취소 수준이었다.\n"
+    drunk_en = "Police said they caught 12 drivers in a drunk-driving crackdown in Gangnam, Seoul, last night.\n\nThree of them were over the limit for licence revocation.\n"
+    rates_en = "The Bank of Korea cut its benchmark interest rate by a quarter point to 3 percent on Thursday.\n\nGovernor Rhee Chang-yong said inflation had stabilised.\n"
+    for name, text in (("ko.txt", drunk_ko), ("en.txt", drunk_en), ("other.txt", rates_en)):
+        (tmp_path / name).write_text(text)
+    ko = str(tmp_path / "ko.txt")
+    assert main(["--db", str(db_path), "add", "--ko", ko, "--en", str(tmp_path / "en.txt")]) == 0
+    assert "one story" not in capsys.readouterr().err
+    assert main(["--db", str(db_path), "add", "--ko", ko, "--en", str(tmp_path / "other.txt")]) == 0
+    assert "do not look like one story" in capsys.readouterr().err

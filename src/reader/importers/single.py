@@ -84,7 +84,28 @@ def add_article(
     )
     if replaced and on_warning is not None:
         on_warning(describe_replaced(replaced))
+    if on_warning is not None and _two_stories(article):
+        on_warning(
+            "its Korean and English texts do not look like one story (their openings mean little alike): "
+            "are the two sides from the same article?"
+        )
     return article_id
+
+
+def _two_stories(article: NewArticle) -> bool:
+    """Whether the two sides look like two different stories (after analysis, whose sentences and
+    sentence vectors are at hand again)."""
+    if not article.ko.strip() or not article.en.strip():
+        return False
+    from ..text.meaning import passage_vector
+    from ..text.sentences import split_sentences
+    from ..text.story_match import UNRELATED_BELOW
+
+    ko, en = (
+        [s.text(text) for s in split_sentences(text, lang)[:6]]
+        for text, lang in ((article.ko, "ko"), (article.en, "en"))
+    )
+    return float(passage_vector(ko) @ passage_vector(en)) < UNRELATED_BELOW
 
 
 __all__ = ["add_article", "article_from_pasted"]

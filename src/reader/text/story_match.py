@@ -17,13 +17,17 @@ import numpy as np
 
 from .numbers import find_quantities
 
-__all__ = ["MAX_DAYS_APART", "THRESHOLD", "Story", "match_stories", "story_score"]
+__all__ = ["MAX_DAYS_APART", "THRESHOLD", "UNRELATED_BELOW", "Story", "match_stories", "story_score"]
 
 #: An edition published further apart than this from its original is not taken for it.
 MAX_DAYS_APART = 3.0
 #: The score a pair needs; chosen on the development pairs (`bench/pairing.py`), where the same story
 #: scores 0.55–0.95 and the nearest other story of the same days 0.1–0.45.
 THRESHOLD = 0.5
+#: Two texts given as the two sides of one article whose openings mean less alike than this are most
+#: likely two stories (files mixed up): on the development pairs an opening and its translation score
+#: 0.5 and more, two stories of the same days mostly below 0.3.
+UNRELATED_BELOW = 0.3
 # Kinds of figure that identify a story: a bare number is too common ("two", "2") to tell stories apart.
 _TELLING = frozenset({"count", "money", "percent", "area", "length", "weight", "duration", "age", "date"})
 _FIGURE_WEIGHT = 0.25
