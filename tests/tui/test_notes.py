@@ -399,3 +399,19 @@ def test_notes_screen_edits_deletes_and_undoes_by_keys(library, drive) -> None:
         assert screen.current.body == "first #kursk more" and len(list_notes(library.conn)) == 2
 
     drive(library, scenario)
+
+
+def test_the_notes_screen_shows_the_note_itself_on_a_90_column_terminal(library, drive) -> None:
+    from textual.widgets import DataTable
+
+    add_note(library.conn, 1, "ko", ROW1_START, ROW1_START + len(ROW1_KO), "casualty figure to check #kursk",
+             target="segment")  # fmt: skip
+
+    async def scenario(app, pilot) -> None:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        used = sum(column.get_render_width(table) for column in table.columns.values())
+        assert used <= table.size.width  # every column, the note and its tags among them, in view
+
+    drive(library, scenario, size=(90, 40))

@@ -104,16 +104,17 @@ class NotesScreen(Screen[None]):
         table = self.query_one(DataTable)
         line = table.cursor_row
         table.clear()
+        title_width, quote_width, body_width = self._widths()
         for note in self.shown:
             body = first_line(note.body)
-            quote = Text(f"«{inert(shorten(note.exact, 30))}»", style="italic")
+            quote = Text(f"«{inert(shorten(note.exact, quote_width))}»", style="italic")
             if note.detached:
                 quote = Text.assemble(("detached ", "bold yellow"), quote)
             table.add_row(
                 Text(note.updated[:16].replace("T", " ")),
-                Text(inert(shorten(self._titles.get(note.article_id, "(removed)"), 30))),
+                Text(inert(shorten(self._titles.get(note.article_id, "(removed)"), title_width))),
                 quote,
-                Text(inert(shorten(body, 44))),
+                Text(inert(shorten(body, body_width))),
                 Text(" ".join(f"#{t}" for t in note.tags), style="dim"),
                 key=str(note.id),
             )
@@ -130,6 +131,16 @@ class NotesScreen(Screen[None]):
         ids = [n.id for n in self.shown]
         if count:
             table.move_cursor(row=ids.index(keep) if keep in ids else min(line, count - 1))
+
+    def _widths(self) -> tuple[int, int, int]:
+        """Cells for the article's title, the quote and the note: as much as the terminal leaves beside the
+        date and the tags (up to 30, 30 and 44), so a narrow terminal still shows the note itself."""
+        room = max(36, (self.size.width or 160) - 16 - 14 - 16)  # the date, the tags, the cells' padding
+        return min(30, room * 3 // 10), min(30, room * 3 // 10 - 2), min(44, room - 2 * (room * 3 // 10))
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self._notes:
+            self.apply_filter(self.query_one(Input).value, keep=self.current.id if self.current else None)
 
     @property
     def current(self) -> Note | None:
