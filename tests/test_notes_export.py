@@ -104,3 +104,14 @@ def test_an_unknown_article_is_said_not_taken_for_no_notes(tmp_path, capsys) -> 
     assert main(["--db", str(db), "notes", "export", "--format", "md", "--article", "999"]) == 1
     assert "no article with id 999" in capsys.readouterr().err
     assert main(["--db", str(db), "notes", "list", "--article", "999"]) == 1
+
+
+def test_notes_list_cuts_a_long_quote_and_note_with_an_ellipsis(db_path, noted, capsys) -> None:
+    article_id, _, _ = noted
+    with Store.open(db_path) as store:
+        text = store.get_article(article_id).en_text
+        add_note(store.conn, article_id, "en", 0, len(text), "word " * 40 + "end of the note")
+    assert main(["--db", str(db_path), "notes", "list", "--article", str(article_id)]) == 0
+    listing = capsys.readouterr().out
+    assert "“About 11,000 North Korean tr … ntagon could not confirm it.”" in listing
+    assert " … " in listing and "end of the note" in listing

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..text.excerpt import excerpt
 from .common import CommandError, db_option, open_store, out, write_atomically
 
 if TYPE_CHECKING:
@@ -73,9 +74,9 @@ def cmd_notes_list(args: argparse.Namespace) -> int:
         tags = " ".join(f"#{t}" for t in n.tags)
         flag = "  (detached)" if n.detached else ""
         out(
-            f"{n.id:>5}  article {n.article_id}  {n.updated[:16].replace('T', ' ')}  “{' '.join(n.exact.split())[:60]}”{flag}"
+            f"{n.id:>5}  article {n.article_id}  {n.updated[:16].replace('T', ' ')}  “{excerpt(n.exact, 60)}”{flag}"
         )
-        out(f"{'':>5}  {' '.join(n.body.split())[:100]}" + (f"  {tags}" if tags else ""))
+        out(f"{'':>5}  {excerpt(n.body, 100)}" + (f"  {tags}" if tags else ""))
     return 0
 
 

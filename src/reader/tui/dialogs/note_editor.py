@@ -21,6 +21,7 @@ from textual.widgets import Input, Static, TextArea
 
 from ...inert import inert
 from ...store.notes import Note, tags_in, update_note
+from ...text.excerpt import excerpt
 from .confirm import ConfirmScreen
 
 T = TypeVar("T")
@@ -31,11 +32,7 @@ QUOTE_CHARS = 240
 
 def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
     """`text` on one line, cut in the middle when longer than `limit`, so both ends stay readable."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    half = (limit - 3) // 2
-    return f"{text[:half]} … {text[-half:]}"
+    return excerpt(text, limit)
 
 
 def quote_text(quotes: list[tuple[str, str]]) -> Text:
