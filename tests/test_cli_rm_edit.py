@@ -113,3 +113,14 @@ def test_a_removed_article_comes_back_exactly_as_it_was(samples) -> None:
         assert [h.article_id for h in search_library(store.conn, "kept")] == []  # notes are not indexed
         assert check_library(store.conn).ok
     assert everything(samples) == before
+
+
+def test_the_id_of_a_removed_article_is_never_given_to_another(samples, tmp_path, capsys) -> None:
+    with Store.open(samples) as store:
+        newest = max(a.id for a in store.list_articles())
+    assert run(samples, capsys, "rm", str(newest))[0] == 0
+    (tmp_path / "ko.txt").write_text(
+        "국방부는 26일 북한군 약 1만1000명이 러시아 쿠르스크 지역에 배치됐다고 밝혔다."
+    )
+    code, out, _ = run(samples, capsys, "add", "--ko", str(tmp_path / "ko.txt"))
+    assert code == 0 and int(out) == newest + 1

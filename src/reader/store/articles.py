@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from functools import partial
 from itertools import chain, pairwise, repeat
 from operator import add, itemgetter
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from ..text.language import other_side
 from .connection import transaction
@@ -362,8 +362,15 @@ def write_new_article(
     if existing is not None:
         raise DuplicateArticle(existing)
     table = db.table("articles")
+    # Never an id given out before, though its article was removed (see migration 11).
+    article_id = conn.execute(
+        "SELECT max((SELECT coalesce(max(id), 0) FROM articles), "
+        "(SELECT coalesce(max(value), 0) FROM id_counters WHERE name = 'articles')) + 1"
+    ).fetchone()[0]
+    conn.execute("INSERT OR REPLACE INTO id_counters (name, value) VALUES ('articles', ?)", (article_id,))
     table.insert(
         {
+            "id": article_id,
             "title_ko": article.title_ko,
             "title_en": article.title_en,
             "source": article.source,
@@ -378,7 +385,6 @@ def write_new_article(
             "en_text": article.en,
         }
     )
-    article_id = cast(int, table.last_pk)  # the new row's INTEGER PRIMARY KEY
     insert_rows(db, article_id, sentences, segments)
     insert_mentions(conn, article_id, mentions)
     index_article(conn, article_id)

@@ -335,6 +335,15 @@ def _v10_feeds_and_pairs(db) -> None:
     )
 
 
+def _v11_article_ids_never_reused(db) -> None:
+    """The last article id given out, so that removing the newest article does not hand its id to the
+    next one (SQLite's rowid would): an id in a note export or a script means one article for good."""
+    db.conn.execute("CREATE TABLE id_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID")
+    db.conn.execute(
+        "INSERT INTO id_counters (name, value) VALUES ('articles', (SELECT coalesce(max(id), 0) FROM articles))"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_articles_and_segments,
     _v2_glossary_and_mentions,
@@ -346,6 +355,7 @@ MIGRATIONS: list[Migration] = [
     _v8_compact_rows_and_article_index,
     _v9_packed_mentions,
     _v10_feeds_and_pairs,
+    _v11_article_ids_never_reused,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
