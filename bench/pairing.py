@@ -22,9 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from reader.pairing import OPENING_SENTENCES, opening
 from reader.text.meaning import passage_vector
-from reader.text.story_match import THRESHOLD, Story, match_stories, story_score
+from reader.text.story_match import OPENING_SENTENCES, THRESHOLD, Story, match_stories, opening, story_score
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval-dev" / "align"
 

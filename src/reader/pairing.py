@@ -15,30 +15,9 @@ from datetime import UTC, datetime, timedelta
 
 from .store import NewArticle, Store
 from .store.pairs import candidates, join_articles, refused, split_article
-from .text.story_match import MAX_DAYS_APART, Story, match_stories
+from .text.story_match import MAX_DAYS_APART, OPENING_CHARS, Story, match_stories, opening
 
-__all__ = [
-    "OPENING_SENTENCES",
-    "Side",
-    "choose_pairs",
-    "join",
-    "opening",
-    "parse_time",
-    "split",
-    "story_of",
-]
-
-#: Sentences of an article's opening that stand for it (with its headline): a news story says what it
-#: is about first, and an edition may shorten the rest.
-OPENING_SENTENCES = 6
-_OPENING_CHARS = 2500
-
-
-def opening(text: str, lang: str) -> list[str]:
-    """The first sentences of `text`."""
-    from .text.sentences import split_sentences
-
-    return [s.text(text) for s in split_sentences(text, lang)[:OPENING_SENTENCES]]
+__all__ = ["Side", "choose_pairs", "join", "parse_time", "split", "story_of"]
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -60,7 +39,7 @@ def story_of(lang: str, title: str, text: str, published: str | None) -> Story:
     from .text.meaning import passage_vector
 
     passage = ([title] if title.strip() else []) + opening(text, lang)
-    return Story.of(lang, text[:_OPENING_CHARS], passage_vector(passage), parse_time(published))
+    return Story.of(lang, text[:OPENING_CHARS], passage_vector(passage), parse_time(published))
 
 
 @dataclass(slots=True)
@@ -157,8 +136,6 @@ def join(
     else the stored side becomes the pair (the Korean one when both are). Returns its id. `then` runs
     in the same transaction (a fetch remembers its items there)."""
     from .analysis import analyse
-    from .store.articles import write_new_article
-    from .store.connection import transaction
     from .store.glossary import load_glossary
 
     article = bilingual(ko, en)
@@ -170,17 +147,18 @@ def join(
         published=article.published,
     )
     if ko_id is None and en_id is None:
-        with transaction(store.conn) as conn:
-            article_id = write_new_article(
-                conn, article, result.sentences, result.segments, mentions=result.mentions
-            )
+
+        def as_pair(conn: sqlite3.Connection, article_id: int) -> None:
             conn.execute(
                 "UPDATE articles SET ko_url = ?, en_url = ?, paired = ? WHERE id = ?",
                 (ko_url, en_url, "hand" if by_hand else "auto", article_id),
             )
             if then is not None:
                 then(conn, article_id)
-        return article_id
+
+        return store.insert_article(
+            article, result.sentences, result.segments, mentions=result.mentions, then=as_pair
+        )
     keep, drop = (ko_id, en_id) if ko_id is not None else (en_id, None)
     assert keep is not None
     join_articles(

@@ -62,6 +62,14 @@ def _check_url(url: str) -> str:
     return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
 
 
+def _free_name(name: str, taken: set[str]) -> str:
+    """`name`, or `name-2`, `name-3`… when it is taken already."""
+    free, n = name, 2
+    while free in taken:
+        free, n = f"{name}-{n}", n + 1
+    return free
+
+
 def _check_name(name: str) -> str:
     name = name.strip()
     if not name or any(ch < " " or ch == "\x7f" for ch in name):
@@ -73,16 +81,11 @@ def cmd_feeds_add(args: argparse.Namespace) -> int:
     from ..store.feeds import add_feed, list_feeds
 
     url = _check_url(args.url)
-    if args.name is not None:
-        _check_name(args.name)
+    name = _check_name(args.name) if args.name is not None else None
     with open_store(args) as store:
-        name = _check_name(args.name) if args.name is not None else _name_for(url)
-        if args.name is None:
-            taken = {f.name for f in list_feeds(store.conn)}
-            base, n = name, 2
-            while name in taken:
-                name, n = f"{base}-{n}", n + 1
-        feed = add_feed(store.conn, url, name.strip())
+        if name is None:
+            name = _free_name(_name_for(url), {f.name for f in list_feeds(store.conn)})
+        feed = add_feed(store.conn, url, name)
     out(f"following {feed.name}: {feed.url}")
     return 0
 
@@ -139,8 +142,7 @@ def cmd_feeds_rm(args: argparse.Namespace) -> int:
 def cmd_feeds_import(args: argparse.Namespace) -> int:
     from ..feeds.opml import read_opml
     from ..importers import ImportProblem
-    from ..store.connection import transaction
-    from ..store.feeds import list_feeds
+    from ..store.feeds import add_feeds, list_feeds
 
     if "://" in args.file:
         raise CommandError(f"{args.file}: give an OPML file on this computer (download it first)")
@@ -155,29 +157,25 @@ def cmd_feeds_import(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     if not found:
         raise CommandError(f"{path}: no feeds in it (no outline with an xmlUrl)")
-    added = skipped = 0
+    skipped = 0
+    chosen: list[tuple[str, str]] = []
     with open_store(args) as store:
         known = list_feeds(store.conn)
         urls, names = {f.url for f in known}, {f.name for f in known}
-        with transaction(store.conn) as conn:  # the whole list or nothing
-            for raw, label in found:
-                try:
-                    url = _check_url(raw)
-                except CommandError:
-                    url = ""
-                if not url or url in urls:
-                    skipped += 1
-                    continue
-                name, n = (label or _name_for(url)), 2
-                base = name
-                while name in names:
-                    name, n = f"{base}-{n}", n + 1
-                conn.execute(
-                    "INSERT INTO feeds (url, name, added) VALUES (?, ?, datetime('now'))", (url, name)
-                )
-                urls.add(url)
-                names.add(name)
-                added += 1
+        for raw, label in found:
+            try:
+                url = _check_url(raw)
+            except CommandError:
+                url = ""
+            if not url or url in urls:
+                skipped += 1
+                continue
+            name = _free_name(label or _name_for(url), names)
+            chosen.append((url, name))
+            urls.add(url)
+            names.add(name)
+        add_feeds(store.conn, chosen)  # the whole list or nothing
+    added = len(chosen)
     out(
         f"following {added} new feed{'s' if added != 1 else ''}"
         + (f"; {skipped} already followed or not web addresses" if skipped else "")

@@ -108,11 +108,5 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
 
 def _check_article(store, article_id: int | None) -> None:
     """`--article ID` names an article in the library (a typo is said, not taken for "no notes")."""
-    if article_id is not None and not _exists(store, article_id):
+    if article_id is not None and store.get_article(article_id) is None:
         raise CommandError(f"no article with id {article_id} (see: reader list)")
-
-
-def _exists(store, article_id: int) -> bool:
-    from ..store.library import rows_for
-
-    return bool(rows_for(store.conn, [article_id]))

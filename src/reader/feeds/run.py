@@ -9,10 +9,12 @@ goes on. An item is never stored twice: its guid, its address, and its text are 
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from urllib.parse import urlsplit
 
 from ..importers.errors import ImportProblem
@@ -20,7 +22,6 @@ from ..importers.html import Page, article_from_page
 from ..importers.web import TIMEOUT_SECONDS, page_from_url
 from ..pairing import Side, choose_pairs, join, story_of
 from ..store import DuplicateArticle, NewArticle, Store
-from ..store.articles import find_by_hash, write_new_article
 from ..store.connection import transaction
 from ..store.feeds import Feed, record_fetch, remember_item, seen_item, seen_text, set_origin
 from .download import FeedAnswer, FeedItem, download_feed
@@ -56,6 +57,7 @@ class _Fresh:
     item: FeedItem
     page: Page | None = None
     problem: str = ""
+    digest: str = ""  # text_hash of the page's text, once it is read
 
 
 def text_hash(text: str) -> str:
@@ -160,7 +162,7 @@ def _store(
     on_step: Callable[[str], None] | None,
     progress: Progress,
 ) -> None:
-    from ..analysis import analyse
+    from ..importers.single import add_article
     from ..store.glossary import load_glossary
 
     terms = glossary if glossary is not None else load_glossary(store.conn)
@@ -176,10 +178,10 @@ def _store(
         # A page that names no site is known by its feed's name, not its host's address.
         source = page.source if page.source and page.source != urlsplit(page.url).netloc else f.feed.name
         page = Page(page.text, page.lang, page.title or f.item.title, published, source, page.url)
-        digest = text_hash(page.text)
-        if seen_text(store.conn, digest) is not None:
+        f.digest = text_hash(page.text)
+        if seen_text(store.conn, f.digest) is not None:
             summary.skipped += 1
-            _remember(store, f, digest, page.lang, None)
+            _remember(store, f, f.digest, page.lang, None)
             continue
         article = article_from_page(page)
         side = Side(
@@ -198,21 +200,7 @@ def _store(
 
         def then(conn, article_id: int, news=news) -> None:
             for s in news:
-                f = origin[id(s)]
-                assert s.article is not None
-                remember_item(
-                    conn,
-                    f.feed.id,
-                    f.item.guid,
-                    f.item.url,
-                    text_hash(s.article.ko or s.article.en),
-                    s.lang,
-                    article_id,
-                )
-                conn.execute(
-                    "UPDATE articles SET feed = CASE WHEN feed = '' THEN ? ELSE feed END WHERE id = ?",
-                    (f.feed.name, article_id),
-                )
+                _record(origin[id(s)], s.lang, conn, article_id)
 
         try:
             join(
@@ -240,25 +228,17 @@ def _store(
             continue
         f = origin[id(side)]
         assert side.article is not None
-        digest = text_hash(side.article.ko or side.article.en)
-        existing = find_by_hash(store.conn, side.article.content_hash)
-        if existing is not None:
-            summary.skipped += 1
-            _remember(store, f, digest, side.lang, existing)
-            continue
-        result = analyse(
-            side.article.ko, side.article.en, terms, on_step=on_step, published=side.article.published
-        )
         try:
-            with transaction(store.conn) as conn:
-                article_id = write_new_article(
-                    conn, side.article, result.sentences, result.segments, mentions=result.mentions
-                )
-                set_origin(conn, article_id, feed=f.feed.name, lang=side.lang, url=f.item.url)
-                remember_item(conn, f.feed.id, f.item.guid, f.item.url, digest, side.lang, article_id)
-        except DuplicateArticle as dup:  # stored meanwhile by another process
+            add_article(
+                store,
+                side.article,
+                glossary=terms,
+                on_step=on_step,
+                then=partial(_record, f, side.lang),
+            )
+        except DuplicateArticle as dup:  # the same text, stored before or meanwhile by another process
             summary.skipped += 1
-            _remember(store, f, digest, side.lang, dup.existing_id)
+            _remember(store, f, f.digest, side.lang, dup.existing_id)
             continue
         summary.new += 1
         done += 1
@@ -272,6 +252,12 @@ def _stored(store: Store, side: Side) -> NewArticle:
     article, url = stored_side(store, side.article_id, side.lang)
     side.url = side.url or url
     return article
+
+
+def _record(f: _Fresh, lang: str, conn: sqlite3.Connection, article_id: int) -> None:
+    """In the transaction that stored the article: where its `lang` side came from, and the item seen."""
+    set_origin(conn, article_id, feed=f.feed.name, lang=lang, url=f.item.url)
+    remember_item(conn, f.feed.id, f.item.guid, f.item.url, f.digest, lang, article_id)
 
 
 def _remember(store: Store, f: _Fresh, digest: str, lang: str, article_id: int | None) -> None:

@@ -7,6 +7,7 @@ and analysed the same. No Textual here.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 from ..store.articles import NewArticle
@@ -46,6 +47,7 @@ def add_article(
     on_step: Step | None = None,
     added: str | None = None,
     on_warning: Step | None = None,
+    then: Callable[[sqlite3.Connection, int], None] | None = None,
 ) -> int:
     """Analyse `article` and store it; its id. A duplicate raises `DuplicateArticle` before any analysis.
 
@@ -53,6 +55,7 @@ def add_article(
     what is happening ("Analysing…"), for a status line — the Korean model takes seconds to load the
     first time; `added` fixes the time stamp (the sample library is built reproducibly). `on_warning`
     hears what had to change for the article to be storable (lone surrogates made U+FFFD), in one line.
+    `then(conn, article_id)` runs in the transaction that stores it (a fetch records the item there).
     """
     from ..analysis import analyse
     from ..store.articles import DuplicateArticle, find_by_hash
@@ -80,7 +83,7 @@ def add_article(
     if on_step is not None:
         on_step("Saving…")
     article_id = store.insert_article(
-        article, result.sentences, result.segments, mentions=result.mentions, added=added
+        article, result.sentences, result.segments, mentions=result.mentions, added=added, then=then
     )
     if replaced and on_warning is not None:
         on_warning(describe_replaced(replaced))
@@ -98,14 +101,10 @@ def _two_stories(article: NewArticle) -> bool:
     if not article.ko.strip() or not article.en.strip():
         return False
     from ..text.meaning import passage_vector
-    from ..text.sentences import split_sentences
-    from ..text.story_match import UNRELATED_BELOW
+    from ..text.story_match import UNRELATED_BELOW, opening
 
-    ko, en = (
-        [s.text(text) for s in split_sentences(text, lang)[:6]]
-        for text, lang in ((article.ko, "ko"), (article.en, "en"))
-    )
-    return float(passage_vector(ko) @ passage_vector(en)) < UNRELATED_BELOW
+    ko, en = (passage_vector(opening(text, lang)) for text, lang in ((article.ko, "ko"), (article.en, "en")))
+    return float(ko @ en) < UNRELATED_BELOW
 
 
 __all__ = ["add_article", "article_from_pasted"]

@@ -100,10 +100,10 @@ class Store:
         return Listing(self.conn, LibraryView()).neighbours(article_id)
 
     def insert_article(
-        self, article: NewArticle, sentences, segments, *, added: str | None = None, mentions=()
+        self, article: NewArticle, sentences, segments, *, added: str | None = None, mentions=(), then=None
     ) -> int:
         return _articles.insert_article(
-            self.conn, article, sentences, segments, added=added, mentions=mentions
+            self.conn, article, sentences, segments, added=added, mentions=mentions, then=then
         )
 
     def replace_article(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -337,10 +337,16 @@ def insert_article(
     *,
     added: str | None = None,
     mentions: Sequence[MentionRow] = (),
+    then: Callable[[sqlite3.Connection, int], None] | None = None,
 ) -> int:
-    """Store an analysed article in one transaction and return its id; a duplicate raises DuplicateArticle."""
+    """Store an analysed article in one transaction and return its id; a duplicate raises DuplicateArticle.
+
+    `then(conn, article_id)` runs in the same transaction (a fetch records where the article came from)."""
     with transaction(conn):
-        return write_new_article(conn, article, sentences, segments, added=added, mentions=mentions)
+        article_id = write_new_article(conn, article, sentences, segments, added=added, mentions=mentions)
+        if then is not None:
+            then(conn, article_id)
+        return article_id
 
 
 def write_new_article(
@@ -352,8 +358,7 @@ def write_new_article(
     added: str | None = None,
     mentions: Sequence[MentionRow] = (),
 ) -> int:
-    """What `insert_article` does, inside the caller's transaction (a fetch that also records the item, a
-    split that also moves notes)."""
+    """What `insert_article` does, inside the caller's transaction (a split that also moves notes)."""
     import sqlite_utils
 
     db = sqlite_utils.Database(conn)

@@ -59,10 +59,22 @@ def add_feed(conn: sqlite3.Connection, url: str, name: str) -> Feed:
         if clash is not None:
             what = f"the address {url}" if clash[1] == url else f"the name {name!r}"
             raise StoreError(f"a feed with {what} is already followed (as {clash[0]!r})")
-        conn.execute("INSERT INTO feeds (url, name, added) VALUES (?, ?, ?)", (url, name, _now()))
+        _insert(conn, url, name)
     feed = find_feed(conn, url)
     assert feed is not None
     return feed
+
+
+def add_feeds(conn: sqlite3.Connection, feeds: list[tuple[str, str]]) -> None:
+    """Follow several feeds (address, name) in one transaction: all of them or none (an OPML import);
+    the caller has chosen addresses and names not followed yet."""
+    with transaction(conn):
+        for url, name in feeds:
+            _insert(conn, url, name)
+
+
+def _insert(conn: sqlite3.Connection, url: str, name: str) -> None:
+    conn.execute("INSERT INTO feeds (url, name, added) VALUES (?, ?, ?)", (url, name, _now()))
 
 
 def remove_feed(conn: sqlite3.Connection, feed_id: int) -> None:
@@ -137,6 +149,7 @@ def set_origin(conn: sqlite3.Connection, article_id: int, *, feed: str, lang: st
 __all__ = [
     "Feed",
     "add_feed",
+    "add_feeds",
     "find_feed",
     "list_feeds",
     "record_fetch",

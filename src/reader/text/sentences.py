@@ -402,12 +402,17 @@ _WRAP_AS_SPACE = str.maketrans("\r\n", "  ")
 def split_sentences(text: str, lang: str) -> list[Sentence]:
     """Split `text` ("ko" or "en") into sentences within paragraphs; whitespace-only spans are dropped.
 
-    The last few texts' sentences are kept: pairing a fetched story reads its opening, and the analysis
-    of the article it ends in splits the same text again."""
-    return list(_split_sentences(text, lang))
+    The last few texts' sentences are kept (texts up to CACHED_UP_TO characters, as news articles are):
+    pairing a fetched story reads its opening, and the analysis of the article it ends in splits the same
+    text again."""
+    split = _split_sentences if len(text) > CACHED_UP_TO else _kept_split
+    return list(split(text, lang))
 
 
-@lru_cache(maxsize=8)
+#: The longest text whose sentences are kept for the next call: a very long import is not held in memory.
+CACHED_UP_TO = 50_000
+
+
 def _split_sentences(text: str, lang: str) -> tuple[Sentence, ...]:
     splitter = _split_korean if lang == "ko" else _split_english
     out: list[Sentence] = []
@@ -428,3 +433,6 @@ def _split_sentences(text: str, lang: str) -> tuple[Sentence, ...]:
                     pieces.append((a, b))
             out.extend(Sentence(pstart + bstart + a, pstart + bstart + b, number) for a, b in pieces)
     return tuple(out)
+
+
+_kept_split = lru_cache(maxsize=8)(_split_sentences)

@@ -16,9 +16,24 @@ from datetime import datetime
 import numpy as np
 
 from .numbers import find_quantities
+from .sentences import CACHED_UP_TO, split_sentences
 
-__all__ = ["MAX_DAYS_APART", "THRESHOLD", "UNRELATED_BELOW", "Story", "match_stories", "story_score"]
+__all__ = [
+    "MAX_DAYS_APART",
+    "OPENING_CHARS",
+    "OPENING_SENTENCES",
+    "THRESHOLD",
+    "UNRELATED_BELOW",
+    "Story",
+    "match_stories",
+    "opening",
+    "story_score",
+]
 
+#: Sentences of an article's opening that stand for it (with its headline): a news story says what it
+#: is about first, and an edition may shorten the rest. They are found in its first OPENING_CHARS.
+OPENING_SENTENCES = 6
+OPENING_CHARS = 2500
 #: An edition published further apart than this from its original is not taken for it.
 MAX_DAYS_APART = 3.0
 #: The score a pair needs; chosen on the development pairs (`bench/pairing.py`), where the same story
@@ -46,6 +61,13 @@ class Story:
     @classmethod
     def of(cls, lang: str, text: str, vector: np.ndarray, published: datetime | None) -> Story:
         return cls(lang, vector, figures_of(text, lang), published)
+
+
+def opening(text: str, lang: str) -> list[str]:
+    """The first sentences of `text`. A text the sentence splitter keeps (`CACHED_UP_TO`) is split
+    whole, as its analysis splits it (so the split is done once); a longer one only in its opening."""
+    head = text if len(text) <= CACHED_UP_TO else text[:OPENING_CHARS]
+    return [s.text(head) for s in split_sentences(head, lang)[:OPENING_SENTENCES]]
 
 
 def figures_of(text: str, lang: str) -> frozenset[tuple[str, str, float]]:
