@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from reader.text.dates import RelativeDate, relative_dates
 from reader.text.language import LANGUAGE_NAMES
 from reader.text.linking import values_equal
 from reader.text.numbers import Quantity, Weekday, find_weekdays
@@ -84,23 +85,32 @@ def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, int | N
         out.setdefault(q.unit, []).append(
             (q.value, q.month if q.unit == "day" else None, text[q.start : q.end])
         )
-    for m in _RELATIVE_DAY.finditer(text):
+    for r in _days_from_named(text):
         # "reported the following day", 이튿날, 전날: a day counted from the last day named before it
-        before = [d for d in days if d.end <= m.start()]
+        before = [d for d in days if d.end <= r.start]
         if not before:
             continue
-        shift = -1 if m.group("back") else 1
-        value = before[-1].value + shift
+        value = before[-1].value + r.offset
         if 1 <= value <= 28:
-            out.setdefault("day", []).append((value, before[-1].month, m.group()))
+            out.setdefault("day", []).append((value, before[-1].month, text[r.start : r.end]))
     return out
 
 
-_RELATIVE_DAY = re.compile(
-    r"(?P<fwd>\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b|(?<![\uac00-\ud7a3])(?:다음\s?날|이튿날|익일)(?!짜))"
-    r"|(?P<back>\b(?:the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier)\b|(?<![\uac00-\ud7a3])전날(?!짜))",
-    re.IGNORECASE,
-)
+def _days_from_named(text: str) -> list[RelativeDate]:
+    """The days counted from a day the text names: 전날, 이튿날, "the following day"."""
+    return [r for r in _relative(text) if r.unit == "day" and not r.from_story and r.offset]
+
+
+def _other_days(text: str) -> list[RelativeDate]:
+    """Other days named beside the one compared, which make the pairing of day and weekday a guess:
+    yesterday, today, tomorrow, last month, next year."""
+    return [
+        r for r in _relative(text) if (r.unit == "day" and r.from_story) or (r.unit != "day" and r.offset)
+    ]
+
+
+def _relative(text: str) -> list[RelativeDate]:
+    return relative_dates(text, "ko") + relative_dates(text, "en")  # either language may quote the other
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -122,13 +132,6 @@ _TIME_ZONE = re.compile(
     r"|\b(?:local|U\.S\.|US|American|Korean?|Seoul|Washington|New\s+York|Moscow|Kyiv|Kiev|Beijing|Tokyo|London|Brussels|"
     r"Paris|Berlin|European|Eastern|Pacific|Central|Mountain|Greenwich|Universal)\s+time\b"
     r"|\b(?:KST|UTC|GMT|E[SD]T|P[SD]T|C[SD]T|ET|PT|CES?T|MSK)\b",
-    re.IGNORECASE,
-)
-# Other days named beside the one compared, which make the pairing of day and weekday a guess: yesterday,
-# the day before, last month's 28th
-_OTHER_DAY = re.compile(
-    r"(?<![\uac00-\ud7a3])(?:어제|그제|그저께|내일|모레|오늘|지난\s?달|다음\s?달|내달|전월|지난해|작년|내년|이듬해)"
-    r"|\b(?:yesterday|today|tonight|tomorrow|(?:last|next|the\s+previous|the\s+following)\s+(?:month|year))\b",
     re.IGNORECASE,
 )
 
@@ -199,9 +202,7 @@ def weekday_reasons(
     week_side, day_side = ("ko", "en") if ko_w else ("en", "ko")
     texts = {"ko": ko_text, "en": en_text}
     days = {"ko": _days(ko_q), "en": _days(en_q)}
-    if not days[day_side] or _RELATIVE_DAY.search(ko_text) or _RELATIVE_DAY.search(en_text):
-        return []
-    if _OTHER_DAY.search(ko_text) or _OTHER_DAY.search(en_text):
+    if not days[day_side] or any(_days_from_named(t) or _other_days(t) for t in (ko_text, en_text)):
         return []
     all_days = days["ko"] + days["en"]
     if len({q.value for q in all_days}) != 1:

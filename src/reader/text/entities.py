@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reader.text.dates import date_spans, relative_dates
 from reader.text.entity_types import TYPES  # noqa: F401  (entities.TYPES, as before)
 from reader.text.glossary import PARTICLES, Glossary, bundled_glossary
 from reader.text.korean import known_names, korean_model
@@ -115,18 +116,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # numbers, dates, quantities (shared by both languages)
 
 
-_KO_DATE = re.compile(
-    r"(?:(?:지난|오는|올해|작년|내년)\s*)?"
-    r"(?:(?:\d{4}|'\d{2})년\s*(?:\d{1,2}월\s*(?:\d{1,2}일)?)?"
-    r"|\d{1,2}월\s*(?:\d{1,2}일|초|중순|말|하순|상순)?"
-    r"|\d{1,2}일)"
-    r"(?![\d째])"  # 8일째 counts days, it dates nothing
-)
-_KO_REL_DATE = re.compile(
-    r"(?<![\uac00-\ud7a3])(?:오늘|어제|그제|내일|모레|이날|지난해|올해|작년|내년|전날|다음날)"
-    r"(?=(?:[은는이가의을를도에]|부터|까지|에는|에도|만)?(?![\uac00-\ud7a3]))"  # 모레 is no date in 모레츠
-)
-_WEEKDAY_KO = re.compile(r"\(?[월화수목금토일]\)")
 _KO_WORD_NUM = re.compile(
     r"(?<![\uac00-\ud7a3])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|수십|수백|수천|수만)\s?(?:명|차례|곳|개국|척|대)(?![\uac00-\ud7a3])"
 )
@@ -149,8 +138,7 @@ def _quantities(text: str, lang: str) -> list[_Cand]:
     out: list[_Cand] = []
     for q in find_quantities(text, lang):
         if q.kind == "date":
-            out.append(_Cand(q.start, q.end, "DATE", 5))
-            continue
+            continue  # dates are read whole, with the words around them, by `_dates`
         if q.kind == "ordinal":
             continue  # "the first day": an ordinal alone counts nothing
         # a number in words counts what follows it ("eight sites"); "one" alone is usually just a word
@@ -175,16 +163,16 @@ def _quantities(text: str, lang: str) -> list[_Cand]:
     return out
 
 
-def _korean_numeric(text: str) -> list[_Cand]:
-    out: list[_Cand] = []
-    for m in _KO_DATE.finditer(text):
-        if m.group().strip():
-            end = m.end()
-            w = _WEEKDAY_KO.match(text, end)
-            out.append(_Cand(m.start(), w.end() if w else end, "DATE", 6))
-    for m in _KO_REL_DATE.finditer(text):
-        out.append(_Cand(m.start(), m.end(), "DATE", 5))
+def _dates(text: str, lang: str) -> list[_Cand]:
+    """Dates written out (2024년 6월 19일(수), "Monday, Nov. 26") and named from another day (이날, "the
+    following day"), as `dates` reads them for the check too."""
+    out = [_Cand(start, end, "DATE", 6) for start, end in date_spans(text, lang)]
+    out.extend(_Cand(r.start, r.end, "DATE", 5) for r in relative_dates(text, lang))
+    return out
 
+
+def _korean_numeric(text: str) -> list[_Cand]:
+    out = _dates(text, "ko")
     out.extend(_quantities(text, "ko"))
     for m in _KO_WORD_NUM.finditer(text):
         out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
@@ -357,59 +345,6 @@ def _word_rest(text: str, end: int) -> str:
 # --------------------------------------------------------------------------------------------------------
 # English
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WD = "|".join(_WEEKDAYS)
-_EN_DATE = re.compile(
-    r"\b(?:(?:"
-    + _WD
-    + r"),?\s+)?(?:"
-    + "|".join(
-        [
-            _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?",
-            r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+\d{4})?",
-            _MONTH_RE + r"\s+\d{4}",
-            r"(?:early|mid|late)-?\s?" + _MONTH_RE,
-            r"(?:January|February|March|April|June|July|August|September|October|November|December)",
-            r"(?<=\b(?:in|of|by) )May",
-            r"(?:" + _WD + r")",
-            r"(?:in|since|by|until|of|from)\s+\d{4}(?!\s*(?:troops|soldiers|people|km|tons))",
-            r"\d{4}-\d{2}-\d{2}",
-        ]
-    )
-    + r")\b"
-)
-# "on the 26th": a day of the month, named by its ordinal alone
-_EN_DAY_ORDINAL = re.compile(
-    r"(?<=\bthe )(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
-    r"(?=\s*(?:[.,;:()]|$|(?:with|and|of|in|at|to|when|after|before|as|for|but|while|from|amid|that)\b))"
-)
 _EN_QTY = re.compile(
     r"(?<![\w-])(?:(?:about|around|nearly|almost|some|roughly|approximately|over|more than|at least|up to|fewer than|"
     r"less than)\s+)?"
@@ -429,24 +364,13 @@ _EN_WORD_QTY = re.compile(
 
 
 _THE_NORTH = re.compile(r"(?<=\b[Tt]he )(?:North|South)\b(?!\s+[A-Z])(?!-)")
-# the days and years news names by where they stand from the story's own day, as 이날, 올해, 내년 do
-_EN_REL_DATE = re.compile(
-    r"\b(?:(?:that|the same|the previous|the following|the next) day|today|yesterday|tomorrow|"
-    r"(?:this|last|next) (?:year|month|week)|earlier this (?:year|month|week))\b",
-    re.IGNORECASE,
-)
 _ARMY = re.compile(
     r"\b(?:(?:North|South) )?[A-Z][a-z]+(?:an|ese|ish|ian|i|ch) (?:troops|soldiers|forces|army|military|navy|marines)\b"
 )
 
 
 def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
-    out: list[_Cand] = []
-    for m in _EN_DATE.finditer(text):
-        s = m.start()
-        if text[s:].lower().startswith(("in ", "since ", "by ", "until ", "of ", "from ")):
-            s = text.index(" ", s) + 1
-        out.append(_Cand(s, m.end(), "DATE", 6))
+    out = _dates(text, "en")
     for m in _EN_QTY.finditer(text):
         grp = m.group()
         if not re.search(r"[a-z%$€£₩¥]", grp.split()[-1] if grp.split() else "") and not re.search(
@@ -457,10 +381,6 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
     for m in _EN_WORD_QTY.finditer(text):
         out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
     out.extend(c for c in _quantities(text, "en") if c.type == "QUANTITY")
-    for m in _EN_DAY_ORDINAL.finditer(text):
-        out.append(_Cand(m.start(), m.end(), "DATE", 6))
-    for m in _EN_REL_DATE.finditer(text):
-        out.append(_Cand(m.start(), m.end(), "DATE", 5))
     for gm in glossary.match_en(text):
         # a common noun of the glossary ("drones", "ceasefire") yields to a figure that contains it
         common = text[gm.start : gm.end].islower()

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from reader.text.dates import relative_date_of
 from reader.text.entities import Mention
 from reader.text.entity_types import NAME_TYPES
 from reader.text.glossary import Entry, Glossary
@@ -97,11 +98,11 @@ def link_mentions(
 
     # relative dates, by what they say (이날 ↔ "that day", 올해 ↔ "this year"): they have no value to compare
     for k, whole in state.candidates(parts=False):
-        said = _RELATIVE_DATES.get(k.text) if k.type == "DATE" else None
+        said = relative_date_of(k.text, "ko") if k.type == "DATE" else None
         if said is None:
             continue
         for e in list(state.free_en):
-            if e.type == "DATE" and e.text.lower() in said and state.is_free(k, whole):
+            if e.type == "DATE" and relative_date_of(e.text, "en") == said and state.is_free(k, whole):
                 state.take(k, whole, e, "DATE", "date", False)
                 break
 
@@ -137,21 +138,6 @@ def link_mentions(
 
     state.links.sort(key=lambda link: (link.ko.start, link.ko.end))
     return state.links
-
-
-# What entities marks as a relative date on each side (_KO_REL_DATE, _EN_REL_DATE), Korean to English
-_RELATIVE_DATES: dict[str, tuple[str, ...]] = {
-    "이날": ("that day", "the same day", "today"),
-    "오늘": ("today", "that day"),
-    "어제": ("yesterday", "the previous day"),
-    "전날": ("the previous day", "yesterday"),
-    "내일": ("tomorrow", "the next day"),
-    "다음날": ("the next day", "the following day", "tomorrow"),
-    "올해": ("this year",),
-    "지난해": ("last year",),
-    "작년": ("last year",),
-    "내년": ("next year",),
-}
 
 
 def _known(entries: list[Entry], typ: str) -> bool:

@@ -397,6 +397,10 @@ def _spelled_at(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[in
     return k, (total + current) * factor
 
 
+# 1215 GMT, 0715 hours: a clock time written as four digits, no year
+_MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|KST|E[SD]T|ET|local time|hours)\b")
+
+
 def _english_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
@@ -522,7 +526,11 @@ def _english_quantities(text: str) -> list[Quantity]:
             unit, kind = _EN_UNITS[i][1], _EN_UNITS[i][2]
             end = tail.end()
         if kind == "number":
-            if re.fullmatch(r"\d{4}", num) and 1000 <= value <= 2200:
+            if (
+                re.fullmatch(r"\d{4}", num)
+                and 1000 <= value <= 2200
+                and not _MILITARY_TIME.match(text, m.start("num"))
+            ):
                 unit, kind = "year", "date"
             elif not num[0].isdigit() and num.lower() in ("a", "an"):
                 continue
