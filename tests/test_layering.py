@@ -48,3 +48,28 @@ def test_no_import_cycles_between_modules() -> None:
         graphlib.TopologicalSorter(imports).prepare()
     except graphlib.CycleError as cycle:
         raise AssertionError(f"an import cycle: {' imports '.join(reversed(cycle.args[1]))}") from None
+
+
+def test_only_the_store_speaks_sql() -> None:
+    """Every query and write goes through `reader.store`, so a change of schema is made in one package and
+    every write is one of its transactions."""
+    import ast
+    import re
+    from pathlib import Path
+
+    import reader
+
+    sql = re.compile(
+        r"\b(?:SELECT\b.*\bFROM|INSERT (?:OR \w+ )?INTO|UPDATE \w+ SET|DELETE FROM|CREATE (?:TABLE|INDEX|TRIGGER)"
+        r"|ALTER TABLE|DROP (?:TABLE|INDEX))\b",
+        re.DOTALL,
+    )
+    root = Path(reader.__file__).parent
+    speaking = []
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).parts[0] == "store":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and sql.search(node.value):
+                speaking.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert speaking == []

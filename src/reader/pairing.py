@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from .store import NewArticle, Store
-from .store.pairs import candidates, join_articles, refused, split_article
+from .store.article_record import article_record
+from .store.pairs import candidates, join_articles, mark_paired, refused, split_article
 from .text.story_match import MAX_DAYS_APART, OPENING_CHARS, Story, match_stories, opening
 
 __all__ = ["Side", "choose_pairs", "join", "parse_time", "split", "story_of"]
@@ -149,10 +150,7 @@ def join(
     if ko_id is None and en_id is None:
 
         def as_pair(conn: sqlite3.Connection, article_id: int) -> None:
-            conn.execute(
-                "UPDATE articles SET ko_url = ?, en_url = ?, paired = ? WHERE id = ?",
-                (ko_url, en_url, "hand" if by_hand else "auto", article_id),
-            )
+            mark_paired(conn, article_id, ko_url, en_url, by_hand=by_hand)
             if then is not None:
                 then(conn, article_id)
 
@@ -179,11 +177,7 @@ def join(
 
 def stored_side(store: Store, article_id: int, lang: str) -> tuple[NewArticle, str]:
     """One language of a stored article as a one-language NewArticle, and that side's address."""
-    row = store.conn.execute(
-        "SELECT ko_text, en_text, title_ko, title_en, source, url, published, author, ko_url, en_url, "
-        "original_lang FROM articles WHERE id = ?",
-        (article_id,),
-    ).fetchone()
+    row = article_record(store.conn, article_id)
     if row is None:
         raise LookupError(f"no article with id {article_id}")
     text = row["ko_text"] if lang == "ko" else row["en_text"]

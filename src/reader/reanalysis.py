@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from .analysis import analyse, entity_layer
 from .store.articles import NewArticle, get_article, get_texts, replace_article, set_entity_layer
 from .store.glossary import load_glossary
+from .store.search import articles_containing
 from .store.segments import load_rows
 from .text.glossary import Entry, Glossary
 
@@ -22,17 +23,9 @@ def affected_articles(conn: sqlite3.Connection, entries: Iterable[Entry]) -> lis
     """Articles whose text holds any form of the changed entries (cheap substring test in SQLite)."""
     ids: set[int] = set()
     for entry in entries:
-        for form in entry.ko:
-            ids.update(
-                r[0] for r in conn.execute("SELECT id FROM articles WHERE instr(ko_text, ?) > 0", (form,))
-            )
-        for form in entry.en:
-            ids.update(
-                r[0]
-                for r in conn.execute(
-                    "SELECT id FROM articles WHERE instr(lower(en_text), lower(?)) > 0", (form,)
-                )
-            )
+        for side, forms in (("ko", entry.ko), ("en", entry.en)):
+            for form in forms:
+                ids.update(articles_containing(conn, form, side))
     return sorted(ids)
 
 

@@ -53,14 +53,12 @@ def cmd_translate(args: argparse.Namespace) -> int:
     """Machine-translate the missing side of an article, resuming an interrupted run."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from ..store.article_record import article_record
     from ..translate import TranslationError, load_config, translate_article
     from ..translate.article import choose_source
 
     with open_store(args) as store:
-        row = store.conn.execute(
-            "SELECT id, ko_text, en_text, translation_by, original_lang FROM articles WHERE id = ?",
-            (args.id,),
-        ).fetchone()
+        row = article_record(store.conn, args.id)
         if row is None:
             raise CommandError(f"no article with id {args.id} (see: reader list)")
         try:

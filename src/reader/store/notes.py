@@ -179,6 +179,20 @@ def list_notes(
     return [_note(r) for r in rows]
 
 
+def count_notes(conn: sqlite3.Connection, article_id: int) -> int:
+    return conn.execute("SELECT count(*) FROM notes WHERE article_id = ?", (article_id,)).fetchone()[0]
+
+
+def annotated_titles(conn: sqlite3.Connection) -> dict[int, str]:
+    """The title of each article that holds notes (a library of 100,000 may hold notes on a few dozen)."""
+    return {
+        row[0]: row[1] or row[2] or "(untitled)"
+        for row in conn.execute(
+            "SELECT id, title_ko, title_en FROM articles WHERE id IN (SELECT article_id FROM notes)"
+        )
+    }
+
+
 def reanchor_notes(conn: sqlite3.Connection, article_id: int) -> dict[str, int]:
     """Re-find every note of an article in its current text; call inside the transaction that changed it.
 

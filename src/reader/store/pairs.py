@@ -16,6 +16,17 @@ from .connection import transaction
 from .notes import reanchor_notes
 
 
+def mark_paired(
+    conn: sqlite3.Connection, article_id: int, ko_url: str, en_url: str, *, by_hand: bool
+) -> None:
+    """Record that the article was made of two editions, how, and each side's address (inside the caller's
+    transaction)."""
+    conn.execute(
+        "UPDATE articles SET ko_url = ?, en_url = ?, paired = ? WHERE id = ?",
+        (ko_url, en_url, "hand" if by_hand else "auto", article_id),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An article that could take a partner: one language only, or the other side machine-translated."""

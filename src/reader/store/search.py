@@ -310,3 +310,13 @@ def snippet(text: str, query: str, width: int = 120) -> tuple[str, list[tuple[in
     shift = len(prefix) - start
     inside = [(a + shift, b + shift) for a, b in spans if a >= start and b <= start + width]
     return prefix + window + suffix, inside
+
+
+def articles_containing(conn: sqlite3.Connection, form: str, side: str) -> list[int]:
+    """Articles whose Korean text holds `form` as written, or whose English text holds it in any case: a
+    plain substring test, for the articles a glossary change may touch."""
+    if side == "ko":
+        rows = conn.execute("SELECT id FROM articles WHERE instr(ko_text, ?) > 0", (form,))
+    else:
+        rows = conn.execute("SELECT id FROM articles WHERE instr(lower(en_text), lower(?)) > 0", (form,))
+    return [r[0] for r in rows]

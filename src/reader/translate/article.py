@@ -8,15 +8,17 @@ transaction at the end: until then the library shows exactly what it showed befo
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..store.article_record import article_record
 from ..store.articles import NewArticle, SegmentRow, SentenceRow
+from ..store.translation_runs import parts_kept, save_parts, start_or_resume
 from ..text.language import other_side
 from .config import EngineConfig
 from .errors import TranslationError
-from .state import fingerprint, save_parts, start_or_resume
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,15 @@ def make_engine(config: EngineConfig):
 
         return ArgosEngine(config)
     raise TranslationError(f"unknown engine {config.engine!r}")
+
+
+def fingerprint(*parts: str) -> str:
+    """What a resumed run must share with the one it resumes: source text, engine, address and model."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
 
 
 def choose_source(row: sqlite3.Row, force: bool) -> str:
@@ -75,11 +86,7 @@ def translate_article(
     from ..text.sentences import split_sentences
     from .driver import translate_all
 
-    row = conn.execute(
-        "SELECT id, ko_text, en_text, title_ko, title_en, translation_by, original_lang, published "
-        "FROM articles WHERE id = ?",
-        (article_id,),
-    ).fetchone()
+    row = article_record(conn, article_id)
     if row is None:
         raise TranslationError(f"no article with id {article_id} (see: reader list)")
     source = choose_source(row, force)
@@ -114,7 +121,7 @@ def translate_article(
             on_progress=on_progress,
         )
     except TranslationError as exc:
-        kept = _kept(conn, article_id)
+        kept = parts_kept(conn, article_id)
         if kept:
             raise TranslationError(
                 f"{exc} ({kept} of {len(asked)} sentences are kept: run the same command again to continue)"
@@ -137,12 +144,6 @@ def _title_index(title: str, sentences: list[str]) -> int | None:
     if sentences and " ".join(sentences[0].split()) == " ".join(title.split()):
         return 0
     return len(sentences)
-
-
-def _kept(conn: sqlite3.Connection, article_id: int) -> int:
-    return conn.execute(
-        "SELECT count(*) FROM translation_parts WHERE article_id = ?", (article_id,)
-    ).fetchone()[0]
 
 
 def assemble(sentences, translations: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -178,7 +179,7 @@ def store_translation(
     from ..store.articles import find_by_hash, rewrite_article
     from ..store.connection import transaction
     from ..store.glossary import load_glossary
-    from .state import finish
+    from ..store.translation_runs import finish
 
     target = other_side(source)
     article_id = row["id"]
@@ -214,7 +215,7 @@ def store_translation(
     new = NewArticle(ko=texts["ko"], en=texts["en"], title_ko=titles["title_ko"], title_en=titles["title_en"])
 
     with transaction(conn):
-        now = conn.execute("SELECT ko_text, en_text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        now = article_record(conn, article_id)
         if now is None:
             raise TranslationError(f"article {article_id} was removed while it was being translated")
         if now[f"{source}_text"] != text:

@@ -238,6 +238,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
 
     def action_remove(self) -> None:
         from ...store.details import article_details
+        from ...store.notes import count_notes
         from ..dialogs.confirm import ConfirmScreen
 
         article_id = self.table.article_id_at_cursor() if self.listing.count else None
@@ -245,8 +246,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         if article_id is None or details is None:
             return
         title = details.title_en or details.title_ko or f"article {article_id}"
-        notes = self.store.conn.execute("SELECT count(*) FROM notes WHERE article_id = ?", (article_id,))
-        count = notes.fetchone()[0]
+        count = count_notes(self.store.conn, article_id)
         with_notes = f" and its {count} note{'s' if count != 1 else ''}" if count else ""
 
         def answered(yes: bool | None) -> None:

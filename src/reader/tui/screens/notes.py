@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input, Static
 
 from ...inert import inert
 from ...store import Store
-from ...store.notes import Note, delete_note, list_notes, restore_note
+from ...store.notes import Note, annotated_titles, delete_note, list_notes, restore_note
 from ..annotations import note_row
 from ..app_api import reader_app
 from ..dialogs.note_editor import edit_note, shorten
@@ -151,13 +151,7 @@ class NotesScreen(Screen[None]):
         )
 
     def _reload_keeping(self, note_id: int | None) -> None:
-        # only the annotated articles' titles: a library of 100,000 articles may hold notes on a few dozen
-        self._titles = {
-            row[0]: row[1] or row[2] or "(untitled)"
-            for row in self.store.conn.execute(
-                "SELECT id, title_ko, title_en FROM articles WHERE id IN (SELECT article_id FROM notes)"
-            )
-        }
+        self._titles = annotated_titles(self.store.conn)
         self._notes = list_notes(self.store.conn)
         self.apply_filter(self.query_one(Input).value, keep=note_id)
 

@@ -1,30 +1,21 @@
 """Resumable translation: finished batches are kept in the library file until the article is updated.
 
-Two tables, created like every other table by the store's migrations (schema 6): `translation_runs`
-records which engine translated an article and when it finished; `translation_parts` holds the sentences
-already translated by an unfinished run. A run is only resumed with the same source text, engine, base
-URL and model (its fingerprint); anything else starts afresh.
+Two tables, created like every other table by the migrations (schema 6): `translation_runs` records which
+engine translated an article and when it finished; `translation_parts` holds the sentences already
+translated by an unfinished run. A run is only resumed with the same source text, engine, base URL and
+model (its fingerprint, made by the caller); anything else starts afresh.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from datetime import UTC, datetime
 
-from ..store.connection import transaction
+from .connection import transaction
 
 
-def now() -> str:
+def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def fingerprint(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x00")
-    return digest.hexdigest()
 
 
 def start_or_resume(
@@ -46,7 +37,7 @@ def start_or_resume(
         conn.execute(
             "INSERT OR REPLACE INTO translation_runs (article_id, engine, model, source_lang, fingerprint, "
             "started, finished) VALUES (?, ?, ?, ?, ?, ?, NULL)",
-            (article_id, engine, model, source_lang, print_, now()),
+            (article_id, engine, model, source_lang, print_, _now()),
         )
         return {}
 
@@ -59,7 +50,14 @@ def save_parts(conn: sqlite3.Connection, article_id: int, parts: dict[int, str])
         )
 
 
+def parts_kept(conn: sqlite3.Connection, article_id: int) -> int:
+    """How many translated sentences an unfinished run has kept (to say so when it stops)."""
+    return conn.execute(
+        "SELECT count(*) FROM translation_parts WHERE article_id = ?", (article_id,)
+    ).fetchone()[0]
+
+
 def finish(conn: sqlite3.Connection, article_id: int) -> None:
     """Mark the run done and drop its parts; call inside the transaction that stores the translation."""
-    conn.execute("UPDATE translation_runs SET finished = ? WHERE article_id = ?", (now(), article_id))
+    conn.execute("UPDATE translation_runs SET finished = ? WHERE article_id = ?", (_now(), article_id))
     conn.execute("DELETE FROM translation_parts WHERE article_id = ?", (article_id,))
