@@ -105,3 +105,16 @@ def test_the_layout_counts_as_many_lines_as_the_row_shows(text: str, width: int)
     """Rows are laid out by counting lines, and wrapped only when drawn: the two must always agree."""
     console = Console(width=200, file=io.StringIO())
     assert _line_count(text, width) == len(ParallelView._wrap(text, width, console))
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=TEXT, width=st.integers(min_value=1, max_value=90))
+def test_the_count_holds_without_rich_private_divider(text: str, width: int) -> None:
+    """`divide_line` is private to Rich: should a later Rich drop it, rows are still laid out right."""
+    from unittest import mock
+
+    from reader.tui.widgets import text_layout
+
+    console = Console(width=200, file=io.StringIO())
+    with mock.patch.object(text_layout, "divide_line", None):
+        assert _line_count(text, width) == len(ParallelView._wrap(text, width, console))

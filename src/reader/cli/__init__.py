@@ -15,7 +15,7 @@ import sys
 from typing import NoReturn
 
 from .. import __version__
-from .common import EXIT_FAILED, CommandError, OpenApp, db_option, open_store
+from .common import EXIT_FAILED, CommandError, OpenApp, db_option, open_library
 
 __all__ = ["CommandError", "OpenApp", "build_parser", "main"]
 
@@ -24,8 +24,8 @@ def cmd_tui(args: argparse.Namespace) -> int:
     """`reader` alone: the library, handed to the app `main` was given (`reader.__main__` gives Textual's)."""
     if args.open_app is None:
         raise CommandError("no command given; the app opens with: reader (or python -m reader)")
-    store = open_store(args, for_tui=True)
-    args.open_app(store, store.notice)
+    store, notice = open_library(args)
+    args.open_app(store, notice)
     store.close()
     return 0
 

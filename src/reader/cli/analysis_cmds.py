@@ -221,9 +221,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.id is not None and store.get_article(args.id) is None:
             raise CommandError(f"no article with id {args.id} (see: reader list)")
         ids = [args.id] if args.id is not None else [a.id for a in store.list_articles()]
-        found = []
+        found: list[dict[str, Any]] = []
         for article_id in ids:
             article = store.get_article(article_id)
+            if article is None:
+                continue  # removed by another process since the list was read
             for segment in article.segments:
                 for reason in segment.issues:
                     found.append(

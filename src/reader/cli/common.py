@@ -38,25 +38,29 @@ def out(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
-def open_store(args: argparse.Namespace, *, for_tui: bool = False):
-    """The library the run names (see `paths.choose_library`); a command prints why it is that one, the
-    app shows it as a notice (`store.notice`)."""
+def open_store(args: argparse.Namespace) -> Store:
+    """The library the run names (see `paths.choose_library`), saying why it is that one."""
+    store, notice = open_library(args)
+    if notice is not None:
+        print(f"reader: {notice}", file=sys.stderr)
+    return store
+
+
+def open_library(args: argparse.Namespace) -> tuple[Store, str | None]:
+    """The library the run names and why it is that one (None when it is simply the one asked for): the
+    app shows the reason as a notice, a command prints it."""
     from ..paths import choose_library
     from ..store import Store
 
     choice = choose_library(args.db)
     store = Store.open(choice.path)
-    # Why the ignore: a fact of this opening, for cmd_tui's notice, not something the Store class keeps.
-    store.notice = choice.notice  # type: ignore[attr-defined]
-    if choice.notice is not None and not for_tui:
-        print(f"reader: {choice.notice}", file=sys.stderr)
     if store.backup_path is not None:
         print(
             f"reader: upgraded the library from schema {store.upgraded_from}; the old one is kept as "
             f"{store.backup_path}",
             file=sys.stderr,
         )
-    return store
+    return store, choice.notice
 
 
 def article_id(text: str) -> int:

@@ -87,7 +87,10 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         _check_article(store, args.article)
         notes = list_notes(store.conn, article_id=args.article, tag=args.tag)
-        articles = {i: store.get_article(i) for i in {n.article_id for n in notes}}
+        stored = {i: store.get_article(i) for i in {n.article_id for n in notes}}
+        articles = {
+            i: a for i, a in stored.items() if a is not None
+        }  # a note's article is never removed alone
     if args.output not in (None, "-") and not Path(args.output).parent.is_dir():
         raise CommandError(f"folder {Path(args.output).parent} does not exist")  # said with notes or without
     if not notes:

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..text.language import other_side
 from .articles import MentionRow, NewArticle, SegmentRow, SentenceRow, rewrite_article, write_new_article
 from .connection import transaction
 from .notes import reanchor_notes
@@ -45,7 +46,7 @@ def candidates(
 ) -> list[Candidate]:
     """Articles written in `lang` whose other side is missing or machine-translated, published (or, with
     no date, added) between `since` and `until` (ISO strings; None for no bound)."""
-    other = "en" if lang == "ko" else "ko"
+    other = other_side(lang)
     rows = conn.execute(
         f"SELECT id, title_{lang}, {lang}_text, published, added, feed FROM articles "
         f"WHERE {lang}_text != '' AND ({other}_text = '' OR coalesce(translation_by, 'human') != 'human') "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.language import LANGUAGE_NAMES
+from reader.text.language import LANGUAGE_NAMES, other_side
 
 _BOILERPLATE = re.compile(
     r"기자\s*$|기자\s*=|특파원|사진\s*=|사진제공|자료사진|\[사진\]|\(사진\)|무단\s?(?:전재|복제)|재배포\s?금지|저작권|"
@@ -41,6 +41,6 @@ def left_out(ko_text: str, en_text: str) -> list[str]:
     """The finding for a row with nothing on one side, when the other holds a sentence of the story."""
     for text, lang, other in ((ko_text, "ko", en_text), (en_text, "en", ko_text)):
         if not other.strip() and substantive(text, lang):
-            missing = LANGUAGE_NAMES["en" if lang == "ko" else "ko"]
+            missing = LANGUAGE_NAMES[other_side(lang)]
             return [f"this {LANGUAGE_NAMES[lang]} sentence has nothing beside it in the {missing}: left out?"]
     return []

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from ...inert import inert
 from ...store.library import LibraryRow, Listing
+from ...text.language import other_side
 from ..format import literal
 
 #: Fixed columns; the two titles share what is left of the width.
@@ -263,7 +264,7 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
     def _title(self, row: LibraryRow, side: str, width: int, style: Style | None) -> list[RichSegment]:
         """One title cell: the title, or what stands for a side the article lacks (dim), with a dim mark
         before a machine translation's title and a paired edition's."""
-        if row.kind == ("en" if side == "ko" else "ko") and not getattr(row, f"title_{side}"):
+        if row.kind == other_side(side) and not getattr(row, f"title_{side}"):
             return [self._cell(MISSING[row.kind], width, NOTE)]
         marked_side, mark = MARKS.get(row.kind, ("", ""))
         if side != marked_side or cell_len(mark) >= width:

@@ -10,16 +10,27 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rich._wrap import divide_line
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
 from ...inert import inert
+
+
+def _rich_divider() -> Callable[..., list[int]] | None:
+    """Rich's line divider, the one `Text.wrap` uses: private to Rich, so without it `wrap` is used."""
+    try:
+        from rich._wrap import divide_line
+    except ImportError:  # pragma: no cover - only with a future Rich
+        return None
+    return divide_line
+
+
+divide_line = _rich_divider()
 
 Layout = Literal["side", "stacked"]
 #: How lines are laid out: two columns, two languages one above the other, or one language alone.
@@ -92,14 +103,15 @@ def line_count(text: str, width: int) -> int:
     """How many lines `wrap` makes of `text` at `width`, without making them (3x quicker).
 
     The same steps as Rich's `Text.wrap` with overflow "fold": the text split at newlines, each part cut
-    by `divide_line`; a part with a tab (expanded first) is measured by wrapping it for real.
+    by `divide_line`; a part with a tab (expanded first) is measured by wrapping it for real, and every
+    part is when the installed Rich no longer has `divide_line` (it is private to Rich).
     """
     text = reflowed(text.strip())
     if not text:
         return 0
     count = 0
     for line in inert(text).split("\n"):
-        if "\t" in line:
+        if "\t" in line or divide_line is None:
             count += len(Text(line, end="", tab_size=4).wrap(_MEASURE, width, overflow="fold"))
         else:
             count += len(divide_line(line, width, fold=True)) + 1

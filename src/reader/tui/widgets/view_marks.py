@@ -14,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ...store import Segment
+from ...store.articles import side_span
 from . import entity_marks as em
 
 #: A styled stretch of one side of a row: (row index, side "ko"|"en", start, end, component class). Offsets
@@ -169,7 +170,7 @@ class MarkLayers:
             index = self._rows[layer] = {}
             for row, side, start, end, component in self.marks[layer]:
                 if 0 <= row < len(segments):
-                    base = segments[row].ko_start if side == "ko" else segments[row].en_start
+                    base = side_span(segments[row], side)[0]
                     index.setdefault((row, SIDE_INDEX[side]), []).append(
                         (start - base, end - base, component)
                     )
