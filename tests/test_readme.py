@@ -1,4 +1,5 @@
-"""The README states what the code does: its key table is the bindings', its test command is CI's."""
+"""The README states what the code does: its key table is the bindings', its test command is CI's, its
+map of the code is the tree."""
 
 from __future__ import annotations
 
@@ -27,3 +28,15 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     setup, tests = test_command.strip().rsplit(" && ", 1)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert setup in ci and ci[-1] == tests and ci.index(setup) < ci.index(tests)
+
+
+def test_how_it_is_built_names_every_module() -> None:
+    """The README's map of the code is how a newcomer finds a thing: every module and package is on it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How it is built") : readme.index("## Benchmarks")]
+    named = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", section))
+    package = ROOT / "src" / "reader"
+    modules = [p for p in package.rglob("*.py") if p.stem not in ("__init__", "__main__")]
+    packages = [p for p in package.rglob("*") if p.is_dir() and p.name != "__pycache__"]
+    missing = [str(p.relative_to(package)) for p in modules + packages if p.stem not in named]
+    assert missing == []
