@@ -90,8 +90,8 @@ class ReadingAlignment(ReadingBase):
         self.find_bar.type_character(character)
         return True
 
-    def on_input_changed(self, event: FindBar.Changed) -> None:
-        if isinstance(event.input, FindBar) and self.view.set_search(event.value):
+    def on_find_bar_changed(self, event: FindBar.Changed) -> None:
+        if self.view.set_search(event.value):
             self.view.find(1, from_current=True)  # typing shows the first match at or after the cursor
 
     def on_find_bar_step(self, event: FindBar.Step) -> None:

@@ -36,6 +36,10 @@ class FindBar(Input):
     }
     """
 
+    class Changed(Input.Changed):
+        """What is typed changed: its own message, so the screen's handler (`on_find_bar_changed`) hears
+        the find bar alone and not every input."""
+
     class Step(Message):
         """Go to the next (1) or previous (-1) matching row."""
 
