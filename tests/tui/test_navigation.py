@@ -233,3 +233,18 @@ def test_an_article_deleted_meanwhile_gives_a_message_not_a_crash(library, drive
         assert any("no longer in the library" in n.message for n in app._notifications)
 
     drive(library, scenario)
+
+
+def test_the_help_lists_a_screens_own_keys_first_and_textuals_focus_keys_apart(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-table")
+        shown = [strip.text.strip() for strip in table.render_lines(table.region.reset_offset)]
+        library_at, every_window_at = shown.index("Library"), shown.index("In every window")
+        assert shown[library_at + 1].startswith("/")  # the library's first key is its own, not Tab
+        assert every_window_at > shown.index("Everywhere")
+        assert any(line.startswith("tab") for line in shown[every_window_at:])
+        assert not any(line.startswith("tab") for line in shown[library_at:every_window_at])
+
+    drive(library, scenario)

@@ -12,11 +12,25 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ..bindings import BindingEntry
 from ..keys import LATIN_BY_JAMO
+
+
+class _EveryWindow:
+    """Where Textual's own keys of every screen go (Tab, Shift+Tab, copying): after the screen's own,
+    not among them, so a screen's list starts with what it is for."""
+
+    BINDING_GROUP_TITLE = "In every window"
+
+
+_EVERY_WINDOW = _EveryWindow()
+
+
+def _textual_own(binding: Binding) -> bool:
+    return any(binding.action == own.action for own in Screen.BINDINGS if isinstance(own, Binding))
 
 
 def section_title(node: object) -> str:
@@ -48,9 +62,12 @@ class BindingsTable:
         id_width = max((cell_len(e.id) for e in entries), default=1)
         sections: dict[int, tuple[object, list[BindingEntry]]] = {}
         for entry in entries:
-            sections.setdefault(id(entry.node), (entry.node, []))[1].append(entry)
+            node: object = _EVERY_WINDOW if _textual_own(entry.binding) else entry.node
+            sections.setdefault(id(node), (node, []))[1].append(entry)
+        if id(_EVERY_WINDOW) in sections:  # last
+            sections[id(_EVERY_WINDOW)] = sections.pop(id(_EVERY_WINDOW))
         parts: list[RenderableType] = []
-        for node, group in sections.values():
+        for owner, group in sections.values():
             table = Table(box=None, expand=True, show_edge=False, pad_edge=False, show_header=False)
             table.add_column("Key", style="bold", no_wrap=True, width=key_width)
             table.add_column("Does", ratio=1)
@@ -62,7 +79,7 @@ class BindingsTable:
                 table.add_row(Text(entry.keys), Text(what), *([Text(entry.id)] if with_ids else []))
             if parts:
                 parts.append(Text(""))
-            parts += [Text(section_title(node), style="bold underline"), table]
+            parts += [Text(section_title(owner), style="bold underline"), table]
         return Group(*parts)
 
 
