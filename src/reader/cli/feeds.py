@@ -25,7 +25,10 @@ def register(commands: Commands) -> None:
     fcommands = feeds.add_subparsers(title="feeds commands", metavar="ACTION", required=True)
     fadd = add_command(fcommands, "add", cmd_feeds_add, "follow a feed (RSS or Atom address)")
     fadd.add_argument("url", metavar="URL")
-    fadd.add_argument("--name", help="a short name (default: the address's host)")
+    fadd.add_argument("--name", help="a short name (default: the feed's title, else the address's host)")
+    fadd.add_argument(
+        "--no-check", action="store_true", help="follow it without trying it first (when offline, say)"
+    )
     flist = add_command(fcommands, "list", cmd_feeds_list, "list the feeds followed")
     flist.add_argument("--json", action="store_true", help="print a JSON list")
     frm = add_command(fcommands, "rm", cmd_feeds_rm, "stop following a feed (its articles stay)")
@@ -82,12 +85,31 @@ def cmd_feeds_add(args: argparse.Namespace) -> int:
 
     url = _check_url(args.url)
     name = _check_name(args.name) if args.name is not None else None
+    title, items = "", None
+    if not args.no_check:
+        from ..feeds.download import download_feed
+
+        answer = download_feed(url, timeout=20.0)
+        if answer.error:
+            raise CommandError(f"{url}: cannot follow it: {answer.error} (--no-check follows it anyway)")
+        title, items = answer.title, len(answer.items)
     with open_store(args) as store:
         if name is None:
-            name = _free_name(_name_for(url), {f.name for f in list_feeds(store.conn)})
+            taken = {f.name for f in list_feeds(store.conn)}
+            name = _free_name(_short(title) or _name_for(url), taken)
         feed = add_feed(store.conn, url, name)
-    out(f"following {feed.name}: {feed.url}")
+    listed = "" if items is None else f" ({items} item{'s' if items != 1 else ''} listed now)"
+    out(f"following {feed.name}: {feed.url}{listed}")
     return 0
+
+
+def _short(title: str) -> str:
+    """A feed's title as its name: printable, at most 40 characters, cut at a word."""
+    title = "".join(ch for ch in title if ch >= " " and ch != "\x7f").strip()
+    if len(title) <= 40:
+        return title
+    cut = title[:40].rsplit(" ", 1)[0]
+    return (cut if len(cut) >= 20 else title[:40]).rstrip(" -–—:|·")
 
 
 def cmd_feeds_list(args: argparse.Namespace) -> int:

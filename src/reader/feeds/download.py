@@ -25,6 +25,7 @@ class FeedAnswer:
     validators for next time, or the one-line reason it failed."""
 
     items: list[FeedItem] = field(default_factory=list)
+    title: str = ""  # the feed's own title (the name it is followed by, unless one is given)
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
@@ -81,6 +82,7 @@ def download_feed(
         items.append(FeedItem(guid, link, (entry.get("title") or "").strip(), published))
     return FeedAnswer(
         items=items,
+        title=" ".join(str(parsed.feed.get("title") or "").split()),
         etag=response.headers.get("etag"),
         last_modified=response.headers.get("last-modified"),
     )
