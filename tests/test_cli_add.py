@@ -136,6 +136,35 @@ def test_duplicate_is_refused(db_path, texts, capsys) -> None:
     assert snapshot(db_path) == before
 
 
+def test_a_translation_added_for_a_stored_korean_article_joins_it(db_path, texts, capsys) -> None:
+    """The Korean text is stored once: the article that held it alone takes the English side, keeping
+    its id and its notes, as a fetch joins an edition that arrives later."""
+    ko, en = texts
+    code, out, _ = run(db_path, "add", "--ko", str(ko), capsys=capsys)
+    korean_only = int(out)
+    with Store.open(db_path) as store:
+        from reader.store.notes import add_note
+
+        text = store.get_article(korean_only).ko_text
+        at = text.index("쿠르스크")
+        add_note(store.conn, korean_only, "ko", at, at + 4, "where they are")
+    code, out, err = run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
+    assert code == 0, err
+    assert int(out) == korean_only and "now has the English side too" in err
+    with Store.open(db_path) as store:
+        assert [a.id for a in store.list_articles()] == [korean_only]
+        article = store.get_article(korean_only)
+        assert "11,000 North Korean troops" in article.en_text and "1만1000명" in article.ko_text
+        assert any("Kursk" in s.en and "쿠르스크" in s.ko for s in article.segments)
+        from reader.store.notes import list_notes
+
+        (note,) = list_notes(store.conn, article_id=korean_only)
+        assert note.exact == "쿠르스크" and not note.detached
+    # the pair again is a duplicate, as any article added twice
+    code, _, err = run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
+    assert code == 1 and "already in the library" in err
+
+
 @pytest.mark.parametrize(
     "make, message",
     [
