@@ -208,3 +208,48 @@ def split(store: Store, article_id: int, *, glossary=None) -> int:
         result = analyse(side.ko, side.en, terms, published=side.published)
         parts.append((side, result.sentences, result.segments, result.mentions))
     return split_article(store.conn, article_id, parts[0], parts[1])
+
+
+def join_with_stored(store: Store, article: NewArticle) -> tuple[int, str] | None:
+    """A Korean and English article whose Korean (or English) text is stored already on its own: that
+    article takes the other side (its id, notes and star stay), as a fetch joins an edition that arrives
+    later, instead of the text being stored twice. Its id and what was done; None when no side is stored."""
+    if not article.ko.strip() or not article.en.strip():
+        return None
+    from .store.articles import find_by_hash
+
+    alone = {
+        "ko": find_by_hash(store.conn, NewArticle(ko=article.ko, en="").content_hash),
+        "en": find_by_hash(store.conn, NewArticle(ko="", en=article.en).content_hash),
+    }
+    if alone["ko"] is None and alone["en"] is None:
+        return None
+    ko_id, en_id = alone["ko"], alone["en"]
+    new_side = {
+        "ko": NewArticle(ko=article.ko, en="", title_ko=article.title_ko, source=article.source,
+                         url=article.url, published=article.published, author=article.author),
+        "en": NewArticle(ko="", en=article.en, title_en=article.title_en, source=article.source,
+                         url=article.url, published=article.published, author=article.author),
+    }  # fmt: skip
+    sides = {
+        lang: stored_side(store, i, lang) if i is not None else (new_side[lang], "")
+        for lang, i in alone.items()
+    }
+    kept = ko_id if ko_id is not None else en_id
+    assert kept is not None
+    article_id = join(
+        store,
+        sides["ko"][0],
+        sides["en"][0],
+        ko_id=ko_id,
+        en_id=en_id,
+        ko_url=sides["ko"][1],
+        en_url=sides["en"][1],
+        by_hand=True,
+    )
+    if ko_id is not None and en_id is not None:
+        said = f"joined article {ko_id} (this Korean text) and article {en_id} (this English text) into one"
+    else:
+        held, gave = ("Korean", "English") if ko_id is not None else ("English", "Korean")
+        said = f"article {kept} held this {held} text alone; it now has the {gave} side too, its notes kept"
+    return article_id, said

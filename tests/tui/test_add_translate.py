@@ -98,6 +98,26 @@ def test_pasted_korean_and_english_become_an_aligned_article(library, drive) -> 
     drive(library, scenario)
 
 
+def test_pasting_the_english_of_a_stored_korean_article_gives_it_that_side(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        await paste(pilot, dialog.query_one("#add-ko", TextArea), PASTED_KO)
+        await submit(app, pilot)
+        korean_only = app.screen.table.article_id_at_cursor()
+        assert korean_only is not None and library.get_article(korean_only).en_text == ""
+        dialog = await open_dialog(app, pilot)
+        await paste(pilot, dialog.query_one("#add-ko", TextArea), PASTED_KO)
+        await paste(pilot, dialog.query_one("#add-en", TextArea), PASTED_EN)
+        await submit(app, pilot)
+        assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
+        assert app.screen.table.article_id_at_cursor() == korean_only
+        assert "4 articles" in str(app.screen.query_one("#library-header", Static).render())
+        assert "The city will run 500 shelters." in library.get_article(korean_only).en_text
+        assert any("now has the English side too" in n.message for n in app._notifications)
+
+    drive(library, scenario)
+
+
 def test_the_first_article_of_an_empty_library(empty_library, drive, monkeypatch) -> None:
     """The status line says what the worker is doing; the empty-library message gives way to the table."""
     shown: list[str] = []

@@ -129,8 +129,10 @@ class AddArticleDialog(ModalScreen[int | None]):
     def add_in_thread(self, ko: str, en: str, titles: tuple[str, str], source: str) -> None:
         """Read, analyse and store on a connection of the thread's own; report back through the UI thread."""
         from ...importers.batch import article_from_source
+        from ...importers.clean import storable
         from ...importers.errors import ImportProblem
         from ...importers.single import add_article, article_from_pasted
+        from ...pairing import join_with_stored
         from ...store.articles import DuplicateArticle
 
         def step(message: str) -> None:
@@ -149,18 +151,26 @@ class AddArticleDialog(ModalScreen[int | None]):
             assert self.store.path is not None
             # What had to change for the text to be storable (lone surrogates): said as `reader add` says it.
             warnings: list[str] = []
+            said = ""  # what was done, when it was more than adding
             with Store.open(self.store.path) as store:
-                article_id = add_article(store, article, on_step=step, on_warning=warnings.append)
+                # a side stored already on its own takes the other side, as `reader add` does
+                joined = join_with_stored(store, article) if not storable(article)[1] else None
+                if joined is not None:
+                    article_id, said = joined
+                else:
+                    article_id = add_article(store, article, on_step=step, on_warning=warnings.append)
         except (ImportProblem, DuplicateArticle) as exc:
             self.app.call_from_thread(self._failed, str(exc))
         except Exception as exc:  # noqa: BLE001 - an analysis bug must leave the dialog usable, not crash the app
             self.app.call_from_thread(self._failed, f"unexpected error: {type(exc).__name__}: {exc}")
         else:
-            self.app.call_from_thread(self._added, article_id, warnings)
+            self.app.call_from_thread(self._added, article_id, warnings, said)
 
-    def _added(self, article_id: int, warnings: Sequence[str] = ()) -> None:
+    def _added(self, article_id: int, warnings: Sequence[str] = (), said: str = "") -> None:
         self.busy = False
         self.added = article_id
+        if said:
+            self.app.notify(f"{said[0].upper()}{said[1:]}.", timeout=10, markup=False)
         for warning in warnings:  # the dialog closes: the app's notification outlives it
             self.app.notify(f"Added, but {inert(warning)}.", severity="warning", timeout=15, markup=False)
         if self.is_current:  # else the help is open over the dialog: close when it is back on top
