@@ -114,6 +114,8 @@ def cases(d: Path, lib: Path) -> list[tuple[str, list[str]]]:
         ("align missing files", ["align", str(d / "x.txt"), str(d / "y.txt")]),
         ("entities of a binary file", ["entities", str(d / "binary.bin"), "--lang", "ko"]),
         ("feed address without a scheme", L + ["feeds", "add", "news.example.kr/rss"]),
+        ("feed where nothing answers", L + ["feeds", "add", "http://127.0.0.1:9/rss.xml"]),
+        ("feed that is a local file's path", L + ["feeds", "add", "file:///etc/hostname"]),
         ("feed removed that is not followed", L + ["feeds", "rm", "nobody"]),
         ("OPML that is an HTML page", L + ["feeds", "import", str(d / "notopml.opml")]),
         ("OPML cut short", L + ["feeds", "import", str(d / "broken.opml")]),
