@@ -47,26 +47,38 @@ def test_cli_output_to_a_terminal_is_neutralised(tmp_path) -> None:
     from reader.store import Store
 
     db = tmp_path / "l.db"
-    article, analysis = one_to_one(["본문이다."], ["Body."])
+    article, analysis = one_to_one(["본문이다."], ["Body \x1b[31mred."])
     article = replace(article, title_ko="제목\x1b]52;c;SGVsbG8=\x07", title_en="\x1b[31mRed title")
     with Store.open(db) as store:
         store.insert_article(article, analysis.sentences, analysis.segments)
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execv(sys.executable, [sys.executable, "-m", "reader.cli", "--db", str(db), "list"])
-    chunks = []
-    while True:
-        try:
-            data = os.read(fd, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.waitpid(pid, 0)
-    shown = b"".join(chunks).decode("utf-8")
+    with Store.open(db) as store:
+        from reader.store.notes import add_note
+
+        add_note(store.conn, 1, "en", 0, 4, "a \x1b[31mred\x1b[0m note")
+
+    def on_a_terminal(*command: str) -> str:
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(sys.executable, [sys.executable, "-m", "reader.cli", "--db", str(db), *command])
+        chunks = []
+        while True:
+            try:
+                data = os.read(fd, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        os.waitpid(pid, 0)
+        return b"".join(chunks).decode("utf-8")
+
+    shown = on_a_terminal("list")
     assert "\x1b" not in shown and "\x07" not in shown
     assert "제목␛]52;c;SGVsbG8=␇" in shown and "␛[31mRed title" in shown
+    # an export printed to the terminal shows them too (to a file it keeps the text as stored)
+    for command in (("export", "1", "--format", "tsv"), ("notes", "export", "--format", "md")):
+        shown = on_a_terminal(*command)
+        assert "\x1b" not in shown and "␛[31m" in shown, command
     # piped output (for scripts) keeps the text exactly as stored
     piped = subprocess.run(
         [sys.executable, "-m", "reader.cli", "--db", str(db), "list", "--json"],

@@ -29,13 +29,14 @@ class CommandError(Exception):
     """A user-facing failure: printed as `reader: <message>` with exit status 1."""
 
 
-def out(text: str) -> None:
-    """Print to stdout; to a terminal, control characters from articles are shown, not obeyed."""
+def out(text: str, end: str = "\n") -> None:
+    """Print to stdout; to a terminal, control characters from articles are shown, not obeyed (to a file
+    or a pipe the text goes byte for byte, as exported)."""
     if sys.stdout.isatty():
         from ..inert import inert
 
         text = inert(text)
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(text + end)
 
 
 def open_store(args: argparse.Namespace) -> Store:

@@ -160,7 +160,7 @@ def cmd_glossary_export(args: argparse.Namespace) -> int:
         buffer = io.StringIO()
         load_glossary(store.conn).to_csv(buffer)
     if args.output in (None, "-"):
-        sys.stdout.write(buffer.getvalue())
+        out(buffer.getvalue(), end="")
     else:
         write_atomically(Path(args.output), buffer.getvalue())
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,7 +112,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"no article with id {args.id} (see: reader list)")
     text = FORMATS[args.format](article)
     if args.output in (None, "-"):
-        sys.stdout.write(text)
+        out(text, end="")
     else:
         write_atomically(Path(args.output), text)
     return 0

@@ -103,7 +103,7 @@ def cmd_notes_export(args: argparse.Namespace) -> int:
         return 0
     text = (to_markdown if args.format == "md" else to_w3c_json)(notes, articles)
     if args.output in (None, "-"):
-        sys.stdout.write(text)
+        out(text, end="")
     else:
         write_atomically(Path(args.output), text)
     return 0
