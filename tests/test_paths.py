@@ -104,3 +104,35 @@ def test_naming_the_samples_with_reader_db_set_opens_that_library(
     assert cli.main(["--db", str(sample), "list"]) == 0
     assert f"opened your library {mine}" in capsys.readouterr().err
     assert mine.exists() and _digest(sample) == before
+
+
+def test_naming_the_samples_fills_a_library_that_holds_nothing_yet_but_never_one_with_something(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """A library made empty (or created by a command that found nothing to add) gets the samples when the
+    samples are asked for; a library with anything of the reader's own — here only a feed — is left as is."""
+    from reader import cli
+
+    sample = bundled_library()
+    assert sample is not None
+    empty, with_feed = tmp_path / "empty.db", tmp_path / "feed.db"
+    for db in (empty, with_feed):
+        Store.open(db).close()
+    assert (
+        cli.main(["--db", str(with_feed), "feeds", "add", "https://news.example.kr/rss", "--no-check"]) == 0
+    )
+    capsys.readouterr()
+
+    monkeypatch.setenv("READER_DB", str(empty))
+    assert cli.main(["--db", str(sample), "list"]) == 0
+    captured = capsys.readouterr()
+    assert "started from the samples" in captured.err and "Kursk" in captured.out
+    with Store.open(empty) as store:
+        assert len(store.list_articles()) == 7
+
+    monkeypatch.setenv("READER_DB", str(with_feed))
+    assert cli.main(["--db", str(sample), "list"]) == 0
+    captured = capsys.readouterr()
+    assert "started from the samples" not in captured.err
+    with Store.open(with_feed) as store:
+        assert store.list_articles() == []

@@ -71,6 +71,9 @@ def choose_library(cli_value: str | None) -> LibraryChoice:
         if is_bundled_library(path):
             path, is_default = default_db_path(), True
     copied = ensure_default_library(path) if is_default else False
+    if instead_of is not None and not copied and _holds_nothing(path):
+        # asked for the samples, and the library opened instead has nothing of the reader's own in it
+        copied = _copy_samples(path)
     if instead_of is not None:
         started = " (started from the samples)" if copied else ""
         return LibraryChoice(
@@ -88,9 +91,21 @@ def ensure_default_library(path: Path) -> bool:
     if path.exists() and path.stat().st_size > 0:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
+    return _copy_samples(path)
+
+
+def _holds_nothing(path: Path) -> bool:
+    from .store.health import holds_nothing
+
+    return path.exists() and holds_nothing(path)
+
+
+def _copy_samples(path: Path) -> bool:
     sample = bundled_library()
     if sample is None:
         return False
+    for stale in (Path(f"{path}-wal"), Path(f"{path}-shm")):  # an empty library's journal is not the samples'
+        stale.unlink(missing_ok=True)
     tmp = path.with_suffix(".tmp")
     shutil.copyfile(sample, tmp)
     os.replace(tmp, path)  # never leave a half-copied library behind

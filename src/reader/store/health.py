@@ -120,3 +120,31 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise StoreError(f"cannot write the backup {target}: {exc}") from None
     return target
+
+
+#: What a reader puts into a library: a library with none of it has nothing to lose (the glossary's
+#: bundled entries come with every library).
+_KEPT = {
+    "articles": "SELECT count(*) FROM articles",
+    "notes": "SELECT count(*) FROM notes",
+    "feeds": "SELECT count(*) FROM feeds",
+    "glossary": "SELECT count(*) FROM glossary WHERE origin != 'bundled'",
+}
+
+
+def holds_nothing(path: Path) -> bool:
+    """Whether the library at `path` holds no article, note, feed or glossary entry of its own (read only;
+    False for anything that is not plainly such a library)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "articles" not in tables:
+            return False
+        return all(conn.execute(query).fetchone()[0] == 0 for name, query in _KEPT.items() if name in tables)
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
