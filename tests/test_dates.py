@@ -71,3 +71,20 @@ def test_relative_dates_mean_the_same_in_both_languages(ko: str, en: str) -> Non
 @pytest.mark.parametrize("text", ["오늘날 북한은", "모레츠 감독", "내일모레츠"])
 def test_a_relative_date_word_inside_another_word_is_none(text: str) -> None:
     assert relative_dates(text, "ko") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("이튿날인 20일에는 미사일이 날아왔다.", ["이튿날", "20일"]),
+        ("같은 날 오후 발표했다.", ["같은 날"]),
+        ("푸틴 대통령이 지난달 9일 서명했다.", ["지난달 9일"]),
+        ("'국방발전-2024' 전시회가 열렸다.", []),
+    ],
+)
+def test_korean_dates_as_news_writes_them(text: str, dates: list[str]) -> None:
+    assert _dates(text, "ko") == dates
+
+
+def test_a_year_inside_a_name_is_no_date() -> None:
+    assert _dates('the "Defence Development-2024" weapons exhibition opened in 2024', "en") == ["2024"]

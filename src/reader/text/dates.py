@@ -41,7 +41,7 @@ _KO_RELATIVE: tuple[tuple[str, str, int, bool], ...] = (
     ("그제|그저께", "day", -2, True),
     ("내일", "day", 1, True),
     ("모레", "day", 2, True),
-    ("이날|당일", "day", 0, False),
+    ("이날|당일|같은\\s?날", "day", 0, False),
     ("전날", "day", -1, False),
     ("다음\\s?날|이튿날|익일", "day", 1, False),
     ("올해|금년", "year", 0, True),
@@ -73,7 +73,7 @@ _EN_RELATIVE: tuple[tuple[str, str, int, bool], ...] = (
     ("last week", "week", -1, True),
     ("next week", "week", 1, True),
 )
-_KO_AFTER = rf"(?=(?:[은는이가의을를도에와과만초말중께쯤]|부터|까지|에는|에도|에서|보다|처럼|으로|로|이나)?(?![{_HANGUL}]))"
+_KO_AFTER = rf"(?=(?:[은는이가의을를도에와과만초말중께쯤인]|부터|까지|에는|에도|에서|보다|처럼|으로|로|이나)?(?![{_HANGUL}]))"
 _KO_RELATIVE_RE = re.compile(
     rf"(?<![{_HANGUL}])(?:"
     + "|".join(f"(?P<k{i}>{w})" for i, (w, *_) in enumerate(_KO_RELATIVE))
@@ -85,7 +85,7 @@ _EN_RELATIVE_RE = re.compile(
 )
 
 # Words that belong to a date written beside it: 지난 26일, 오는 3월, 올해 6월; 6월 초, 6월 중순; early June
-_KO_BEFORE = re.compile(r"(?:지난|오는|올해|작년|지난해|내년)\s*$")
+_KO_BEFORE = re.compile(r"(?:지난|오는|올해|작년|지난해|내년|(?:지난|다음|이)\s?달|내달)\s*$")
 _KO_PART_OF_MONTH = re.compile(r"\s*(?:초|중순|말|하순|상순)(?![" + _HANGUL + "])")
 _EN_BEFORE = re.compile(r"\b(?:early|mid|late)-?\s?$", re.IGNORECASE)
 
@@ -129,6 +129,8 @@ def date_spans(text: str, lang: str) -> list[tuple[int, int]]:
             runs.append([start, end])
     out = []
     for start, end in runs:
+        if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+            continue  # Development-2024, 국방발전-2024: a year inside a name, dating nothing
         if lang == "ko":
             before = _KO_BEFORE.search(text, max(0, start - 6), start)
             after = _KO_PART_OF_MONTH.match(text, end) if text[end - 1 : end] == "월" else None
