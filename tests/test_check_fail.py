@@ -78,3 +78,11 @@ def test_an_article_in_one_language_has_nothing_left_out(db_path, tmp_path, caps
     with Store.open(db_path) as store:
         assert not any(s.issues for s in store.get_article(article).segments)
     assert main(["--db", str(db_path), "check", str(article), "--fail"]) == 0
+
+
+def test_an_article_in_one_language_has_nothing_to_compare(db_path, tmp_path, capsys) -> None:
+    (tmp_path / "en.txt").write_text(EN_RIGHT)
+    assert main(["--db", str(db_path), "add", "--en", str(tmp_path / "en.txt")]) == 0
+    only_english = int(capsys.readouterr().out)
+    assert main(["--db", str(db_path), "check", str(only_english), "--fail"]) == 0
+    assert "Nothing to compare: no article here has both languages." in capsys.readouterr().out

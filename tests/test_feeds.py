@@ -488,3 +488,13 @@ def test_a_feed_is_tried_before_it_is_followed_and_named_by_its_title(db_path, s
     assert "(2 items listed now)" in out
     listed = json.loads(run(db_path, "feeds", "list", "--json", capsys=capsys)[1])
     assert [f["name"] for f in listed] == ["국방 소식"]  # the channel's own title
+
+
+def test_a_fetch_that_reads_no_feed_at_all_exits_non_zero(db_path, site, capsys) -> None:
+    for name, path in (("gone", "/missing.rss"), ("html", "/not-xml")):
+        run(db_path, "feeds", "add", f"{site}{path}", "--name", name, "--no-check", capsys=capsys)
+    code, out, err = run(db_path, "fetch", capsys=capsys)
+    assert code == 1 and "failed 2" in out and "no feed could be read (2 tried)" in err
+    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+    code, out, err = run(db_path, "fetch", capsys=capsys)
+    assert code == 0 and "failed 2" in out  # one feed read: the fetch did its work

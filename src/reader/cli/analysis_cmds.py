@@ -222,10 +222,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise CommandError(f"no article with id {args.id} (see: reader list)")
         ids = [args.id] if args.id is not None else [a.id for a in store.list_articles()]
         found: list[dict[str, Any]] = []
+        all_one_language = True
         for article_id in ids:
             article = store.get_article(article_id)
             if article is None:
                 continue  # removed by another process since the list was read
+            all_one_language &= not (article.ko_text.strip() and article.en_text.strip())
             for segment in article.segments:
                 for reason in segment.issues:
                     found.append(
@@ -243,7 +245,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         out(json.dumps(flagged, ensure_ascii=False, indent=2))
         return status
     if not flagged:
-        out("No disagreements found between the Korean and the English.")
+        out(
+            "Nothing to compare: no article here has both languages."
+            if all_one_language
+            else "No disagreements found between the Korean and the English."
+        )
     for f in found:
         out(f"article {f['article']}, row {f['position'] + 1}: {f['reason']}")
         out(f"    한  {' '.join(f['ko'].split())}")

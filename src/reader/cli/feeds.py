@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urlsplit
 
-from .common import CommandError, add_command, open_store, out, stderr_console, write_atomically
+from .common import EXIT_FAILED, CommandError, add_command, open_store, out, stderr_console, write_atomically
 
 if TYPE_CHECKING:
     from .common import Commands
@@ -259,6 +260,10 @@ def cmd_fetch(args: argparse.Namespace) -> int:
                 _stop_now()
     for line in summary.lines():
         out(line)
+    unread = {what for what, _ in summary.failed} >= {f.name for f in feeds}
+    if unread:  # nothing could be read at all (offline, say): a script must hear it
+        print(f"reader: no feed could be read ({len(feeds)} tried)", file=sys.stderr)
+        return EXIT_FAILED
     return 0
 
 
