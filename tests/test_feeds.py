@@ -152,6 +152,12 @@ class Site(BaseHTTPRequestHandler):
         elif path == "/slow-page":
             time.sleep(8)
             self.send(200, page("ko", *STORIES["rates-ko"][1:]), "text/html; charset=utf-8")
+        elif path == "/front":  # a site's front page, naming its feed as browsers and feed readers find it
+            body = (
+                '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" '
+                'title="국방 소식" href="/ko.rss"></head><body>News</body></html>'
+            )
+            self.send(200, body.encode(), "text/html; charset=utf-8")
         elif path == "/not-xml":
             self.send(200, b"<html><body>This is a web page, not a feed</body></html>", "text/html")
         elif path == "/slow.rss":
@@ -354,7 +360,7 @@ def test_broken_slow_and_missing_feeds_are_one_line_each_and_the_rest_is_fetched
     code, out, err = run(db_path, "fetch", "--timeout", "1", capsys=capsys)
     assert code == 0 and "Traceback" not in err
     assert "new 2," in out and "failed 3" in out
-    assert "failed: html: not an RSS or Atom feed" in out
+    assert "failed: html: a web page, not an RSS or Atom feed" in out
     assert "failed: gone: the server answered HTTP 404" in out
     assert "failed: slow: no answer within 1 seconds" in out
     code, out, _ = run(db_path, "feeds", "list", capsys=capsys)
@@ -479,9 +485,11 @@ def test_ctrl_c_stops_a_fetch_at_once(db_path, site, capsys) -> None:
 
 def test_a_feed_is_tried_before_it_is_followed_and_named_by_its_title(db_path, site, capsys) -> None:
     code, out, err = run(db_path, "feeds", "add", f"{site}/missing.rss", capsys=capsys)
-    assert code == 1 and "cannot follow it: the server answered HTTP 404" in err and "--no-check" in err
+    assert code == 1 and "cannot follow it: the server answered HTTP 404" in err
     code, out, err = run(db_path, "feeds", "add", f"{site}/not-xml", capsys=capsys)
-    assert code == 1 and "not an RSS or Atom feed" in err and "Traceback" not in err
+    assert code == 1 and "a web page, not an RSS or Atom feed" in err and "Traceback" not in err
+    code, out, err = run(db_path, "feeds", "add", "http://127.0.0.1:9/rss.xml", capsys=capsys)
+    assert code == 1 and "cannot fetch" in err and "--no-check follows it anyway" in err
     assert run(db_path, "feeds", "list", "--json", capsys=capsys)[1].strip() == "[]"  # nothing half-added
     code, out, err = run(db_path, "feeds", "add", f"{site}/ko.rss", capsys=capsys)
     assert code == 0, err
@@ -498,3 +506,11 @@ def test_a_fetch_that_reads_no_feed_at_all_exits_non_zero(db_path, site, capsys)
     run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
     code, out, err = run(db_path, "fetch", capsys=capsys)
     assert code == 0 and "failed 2" in out  # one feed read: the fetch did its work
+
+
+def test_a_sites_page_is_followed_by_the_feed_it_names(db_path, site, capsys) -> None:
+    code, out, err = run(db_path, "feeds", "add", f"{site}/front", capsys=capsys)
+    assert code == 0, err
+    assert (
+        f"following 국방 소식: {site}/ko.rss" in out and "is a web page; following the feed it names" in err
+    )

@@ -91,8 +91,14 @@ def cmd_feeds_add(args: argparse.Namespace) -> int:
         from ..feeds.download import download_feed
 
         answer = download_feed(url, timeout=20.0)
+        if answer.feeds_named:  # a site's page: follow the feed it names as its own, as a feed reader does
+            page, url = url, _check_url(answer.feeds_named[0])
+            answer = download_feed(url, timeout=20.0)
+            if not answer.error:
+                print(f"reader: {page} is a web page; following the feed it names: {url}", file=sys.stderr)
         if answer.error:
-            raise CommandError(f"{url}: cannot follow it: {answer.error} (--no-check follows it anyway)")
+            hint = " (--no-check follows it anyway)" if answer.unreachable else ""
+            raise CommandError(f"{url}: cannot follow it: {answer.error}{hint}")
         title, items = answer.title, len(answer.items)
     with open_store(args) as store:
         if name is None:

@@ -30,6 +30,8 @@ class FeedAnswer:
     last_modified: str | None = None
     not_modified: bool = False
     error: str = ""
+    unreachable: bool = False  # the error is the network's (no answer, refused), not the address's
+    feeds_named: list[str] = field(default_factory=list)  # a web page's own feeds (<link rel="alternate">)
 
 
 def download_feed(
@@ -51,10 +53,11 @@ def download_feed(
         with httpx.Client(follow_redirects=True, timeout=httpx.Timeout(timeout), headers=headers) as client:
             response = client.get(url)
     except httpx.TimeoutException:
-        return FeedAnswer(error=f"no answer within {timeout:g} seconds")
+        return FeedAnswer(error=f"no answer within {timeout:g} seconds", unreachable=True)
     except httpx.HTTPError as exc:
         return FeedAnswer(
-            error=f"cannot fetch ({str(exc).strip().splitlines()[-1][:160] if str(exc).strip() else type(exc).__name__})"
+            error=f"cannot fetch ({str(exc).strip().splitlines()[-1][:160] if str(exc).strip() else type(exc).__name__})",
+            unreachable=True,
         )
     if response.status_code == 304:
         return FeedAnswer(not_modified=True)
@@ -70,6 +73,11 @@ def download_feed(
         | {"content-location": str(response.url)},
     )
     if not parsed.get("version") and not parsed.entries:
+        if _is_html(response.headers.get("content-type", ""), response.content):
+            return FeedAnswer(
+                error="a web page, not an RSS or Atom feed",
+                feeds_named=_feeds_named(response.text, str(response.url)),
+            )
         reason = parsed.get("bozo_exception")
         return FeedAnswer(error=f"not an RSS or Atom feed{f' ({str(reason)[:120]})' if reason else ''}")
     items = []
@@ -86,6 +94,40 @@ def download_feed(
         etag=response.headers.get("etag"),
         last_modified=response.headers.get("last-modified"),
     )
+
+
+def _is_html(content_type: str, body: bytes) -> bool:
+    head = body[:512].lstrip().lower()
+    return "html" in content_type.lower() or head.startswith((b"<!doctype html", b"<html"))
+
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+def _feeds_named(page: str, base: str) -> list[str]:
+    """The feeds a web page names as its own (`<link rel="alternate" type="application/rss+xml">`), as
+    absolute addresses in the page's order: how a browser or a feed reader finds a site's feed."""
+    from html.parser import HTMLParser
+    from urllib.parse import urljoin
+
+    found: list[str] = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = {k.lower(): (v or "") for k, v in attrs}
+            rels = a.get("rel", "").lower().split()
+            if (
+                tag == "link"
+                and "alternate" in rels
+                and a.get("type", "").lower() in _FEED_TYPES
+                and a.get("href")
+            ):
+                url = urljoin(base, a["href"].strip())
+                if url not in found and url.startswith(("http://", "https://")):
+                    found.append(url)
+
+    Links().feed(page[:500_000])
+    return found
 
 
 def _local_date(entry) -> str | None:
