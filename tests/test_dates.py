@@ -88,3 +88,14 @@ def test_korean_dates_as_news_writes_them(text: str, dates: list[str]) -> None:
 
 def test_a_year_inside_a_name_is_no_date() -> None:
     assert _dates('the "Defence Development-2024" weapons exhibition opened in 2024', "en") == ["2024"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        ("The attack came at 10 p.m. local time, killing 12 people.", ["12 people"]),
+        ("Article 4 of the treaty says 300 troops will go.", ["300 troops"]),
+    ],
+)
+def test_a_clock_time_or_a_numbered_article_counts_nothing(text: str, quantities: list[str]) -> None:
+    assert [m.text for m in find_mentions(text, "en", Glossary()) if m.type == "QUANTITY"] == quantities

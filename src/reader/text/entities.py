@@ -126,6 +126,11 @@ _UNIT_AFTER = re.compile(
 )
 
 
+# a clock time (10 p.m., 9:30 a.m.) and a numbered part of a text (Article 4, Section 2)
+_CLOCK_AFTER = re.compile(r"(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+_NUMBERED_BEFORE = re.compile(r"\b(?:Article|Section|Chapter|Paragraph|Clause|Rule|No\.)\s$")
+
+
 def _glued(text: str, i: int) -> bool:
     """A letter or hyphen right beside a number: the number is part of a name (형사1부, F-16, 5공장)."""
     return 0 <= i < len(text) and (text[i].isalpha() or text[i] == "-")
@@ -155,6 +160,8 @@ def _quantities(text: str, lang: str) -> list[_Cand]:
             text[q.start - 1] == "-" or text[q.start - 1].isascii() and text[q.start - 1].isalpha()
         ):
             continue  # Su-35 fighters: a model name, not 35 of them
+        if not q.unit and (_CLOCK_AFTER.match(text, q.end) or _NUMBERED_BEFORE.search(text, 0, q.start)):
+            continue  # 10 p.m. is a time, Article 4 a name: neither counts anything
         end = q.end
         m = _UNIT_AFTER.match(text, end)
         if m and not q.unit:
