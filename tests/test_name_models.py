@@ -144,7 +144,7 @@ def test_the_training_script_learns_names_it_is_shown(
     data.write_text("\n".join(json.dumps(s) for s in sentences), encoding="utf-8")
     out = tmp_path / "tiny.crfsuite"
     trainer = _load_trainer()
-    monkeypatch.setattr(trainer, "write_common_words", lambda docs: None)  # keep the shipped word list
+    monkeypatch.setattr(trainer, "write_common_words", lambda docs, path: None)  # keep the word list
     monkeypatch.setattr(
         sys, "argv", ["ner.py", "en", "--train", str(data), "--out", str(out), "--iterations", "50"]
     )

@@ -369,6 +369,25 @@ def common_words() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _english_places() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Place names from GeoNames shipped beside the model (en-places.tsv: countries, regions, cities by
+    size) as lower-cased word sequences, by their first word, longest first."""
+    ref = resources.files("reader").joinpath("data", "models", "en-places.tsv")
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    with ref.open("r", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            name, kind = line.rstrip("\n").split("\t")
+            words = tuple(name[s:e].lower() for s, e in english_tokens(name))
+            if words:
+                names.setdefault(words[0], []).append((words, kind))
+    for entries in names.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return names
+
+
 def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list[str]]:
     """Per word: the word, its shape and affixes, whether it opens a sentence or a quotation, whether the
     lower-case form is a common word, and the same for two words either side."""
@@ -376,7 +395,8 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
     words = [text[s:e] for s, e in offsets]
     n = len(words)
     lower = [w.lower() for w in words]
-    gaz = _english_marks(lower)
+    gaz = _english_marks(lower, _english_gazetteer())
+    places = _english_marks(lower, _english_places(), [w[:1].isupper() for w in words])
     shapes = [_shape(w) for w in words]
     out: list[list[str]] = []
     for i, w in enumerate(words):
@@ -388,9 +408,13 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
             "p3=" + lw[:3],
             "s3=" + lw[-3:],
             "s2=" + lw[-2:],
+            "s4=" + lw[-4:],
+            "ssh=" + re.sub(r"(.)\1+", r"\1", shapes[i]),
         ]
         if gaz[i]:
             f.append("gz=" + gaz[i])
+        if places[i]:
+            f.append("pl=" + places[i][2:])
         if w[:1].isupper():
             f.append("title")
             if lw in common:
@@ -402,6 +426,8 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
         prev = words[i - 1] if i > 0 else ""
         if i == 0 or prev in _ENDERS:
             f.append("sent_start")
+            if w[:1].isupper() and lw not in common:
+                f.append("sent_start_rare")  # "Kowalski confirmed": not a word written small
         if prev and prev[-1] in _OPENERS:
             f.append("after_open")
         if i > 0 and offsets[i][0] > offsets[i - 1][1] and "\n" in text[offsets[i - 1][1] : offsets[i][0]]:
@@ -413,6 +439,8 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
                 f.append(f"{d}sh={shapes[j]}")
                 if d in (-1, 1) and words[j][:1].isupper():
                     f.append(f"{d}title")
+                if d in (-1, 1) and places[j]:
+                    f.append(f"{d}pl={places[j][2:]}")
             else:
                 f.append(f"{d}edge")
         if i > 0:
@@ -423,12 +451,19 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
     return out
 
 
-def _english_marks(lower: Sequence[str]) -> list[str]:
-    """For each word, B-TYPE / I-TYPE where the longest glossary name starting there covers it."""
-    names = _english_gazetteer()
+def _english_marks(
+    lower: Sequence[str],
+    names: dict[str, list[tuple[tuple[str, ...], str]]],
+    capitalised: Sequence[bool] | None = None,
+) -> list[str]:
+    """For each word, B-TYPE / I-TYPE where the longest of `names` starting there covers it (only at a
+    capitalised word, when `capitalised` is given)."""
     marks = [""] * len(lower)
     i = 0
     while i < len(lower):
+        if capitalised is not None and not capitalised[i]:
+            i += 1
+            continue
         for words, typ in names.get(lower[i], ()):
             j = i + len(words)
             if tuple(lower[i:j]) == words:
