@@ -93,7 +93,16 @@ def test_korean_names_of_people_places_and_bodies() -> None:
 def test_model_files_ship_with_their_sources_and_licences_and_stay_small() -> None:
     models = resources.files("reader").joinpath("data", "models")
     readme = models.joinpath("README.md").read_text(encoding="utf-8")
-    for needle in ("KLUE", "CC BY-SA 4.0", "re3d", "wikigold", "GUM", "Broad Twitter Corpus"):
+    for needle in (
+        "KLUE",
+        "CC BY-SA 4.0",
+        "re3d",
+        "wikigold",
+        "GUM",
+        "Broad Twitter Corpus",
+        "CrossNER",
+        "GeoNames",
+    ):
         assert needle in readme
     total = 0
     for lang in ("ko", "en"):

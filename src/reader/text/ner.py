@@ -370,22 +370,33 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _english_places() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+def _english_places() -> dict[str, str]:
     """Place names from GeoNames shipped beside the model (en-places.tsv: countries, regions, cities by
-    size) as lower-cased word sequences, by their first word, longest first."""
+    size), lower-cased, their words one space apart, with their kind."""
     ref = resources.files("reader").joinpath("data", "models", "en-places.tsv")
-    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     with ref.open("r", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            name, kind = line.rstrip("\n").split("\t")
-            words = tuple(name[s:e].lower() for s, e in english_tokens(name))
-            if words:
-                names.setdefault(words[0], []).append((words, kind))
-    for entries in names.values():
-        entries.sort(key=lambda entry: -len(entry[0]))
-    return names
+        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        return {name.lower(): kind for name, kind in rows}
+
+
+_PLACE_WORDS = 6  # the longest place name matched, in words
+
+
+def _place_marks(words: Sequence[str], lower: Sequence[str]) -> list[str]:
+    """For each word, the kind of the longest listed place that starts at a capitalised word and covers it."""
+    places = _english_places()
+    marks = [""] * len(words)
+    i = 0
+    while i < len(words):
+        if words[i][:1].isupper():
+            for j in range(min(len(words), i + _PLACE_WORDS), i, -1):
+                kind = places.get(" ".join(lower[i:j]))
+                if kind:
+                    marks[i:j] = [kind] * (j - i)
+                    i = j - 1
+                    break
+        i += 1
+    return marks
 
 
 def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list[str]]:
@@ -395,8 +406,8 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
     words = [text[s:e] for s, e in offsets]
     n = len(words)
     lower = [w.lower() for w in words]
-    gaz = _english_marks(lower, _english_gazetteer())
-    places = _english_marks(lower, _english_places(), [w[:1].isupper() for w in words])
+    gaz = _english_marks(lower)
+    places = _place_marks(words, lower)
     shapes = [_shape(w) for w in words]
     out: list[list[str]] = []
     for i, w in enumerate(words):
@@ -414,7 +425,7 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
         if gaz[i]:
             f.append("gz=" + gaz[i])
         if places[i]:
-            f.append("pl=" + places[i][2:])
+            f.append("pl=" + places[i])
         if w[:1].isupper():
             f.append("title")
             if lw in common:
@@ -440,7 +451,7 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
                 if d in (-1, 1) and words[j][:1].isupper():
                     f.append(f"{d}title")
                 if d in (-1, 1) and places[j]:
-                    f.append(f"{d}pl={places[j][2:]}")
+                    f.append(f"{d}pl={places[j]}")
             else:
                 f.append(f"{d}edge")
         if i > 0:
@@ -451,19 +462,12 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
     return out
 
 
-def _english_marks(
-    lower: Sequence[str],
-    names: dict[str, list[tuple[tuple[str, ...], str]]],
-    capitalised: Sequence[bool] | None = None,
-) -> list[str]:
-    """For each word, B-TYPE / I-TYPE where the longest of `names` starting there covers it (only at a
-    capitalised word, when `capitalised` is given)."""
+def _english_marks(lower: Sequence[str]) -> list[str]:
+    """For each word, B-TYPE / I-TYPE where the longest glossary name starting there covers it."""
+    names = _english_gazetteer()
     marks = [""] * len(lower)
     i = 0
     while i < len(lower):
-        if capitalised is not None and not capitalised[i]:
-            i += 1
-            continue
         for words, typ in names.get(lower[i], ()):
             j = i + len(words)
             if tuple(lower[i:j]) == words:
