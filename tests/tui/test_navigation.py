@@ -248,3 +248,10 @@ def test_the_help_lists_a_screens_own_keys_first_and_textuals_focus_keys_apart(l
         assert not any(line.startswith("tab") for line in shown[library_at:every_window_at])
 
     drive(library, scenario)
+
+
+def test_a_title_cut_right_after_its_own_ellipsis_shows_one() -> None:
+    from reader.tui.widgets.article_table import ArticleTable
+
+    cell = ArticleTable._cell('국정원 "북한군 일부 전투 투입…추가 파병 가능성"', 31)
+    assert cell.text.rstrip().endswith("투입…") and "……" not in cell.text

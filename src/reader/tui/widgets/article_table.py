@@ -254,7 +254,7 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         length = cell_len(text)
         if length > width:
             # a wide syllable that does not fit leaves a blank cell: the ellipsis goes before it, not after
-            text = set_cell_size(text, max(0, width - 1)).rstrip(" ") + "…" if width else ""
+            text = set_cell_size(text, max(0, width - 1)).rstrip(" …") + "…" if width else ""
             text += " " * (width - cell_len(text))
         elif length < width:
             pad = " " * (width - length)
