@@ -66,18 +66,24 @@ def test_hangul_columns_line_up_to_the_cell(store_at, drive) -> None:
     drive(store, scenario, size=(101, 30))
 
 
-def test_an_article_with_one_side_empty_opens_with_that_side_blank(store_at, drive) -> None:
+def test_an_article_in_one_language_opens_in_that_language_alone(store_at, drive) -> None:
     store = store_at(
-        ([("", "Only English here."), ("", "And a second sentence.")], {"title_en": "English only"})
+        ([("", "Only English here."), ("", "And a second sentence.")], {"title_en": "English only"}),
+        ([("한국어 문장이다.", "A Korean sentence.")], {"title_en": "Both languages"}),
     )
 
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
-        await pilot.press("enter")
-        lines = view_of(app).visible_text()
-        assert lines[1].split("│")[0].strip() in ("", "▌")
-        assert "Only English here." in lines[1]
+        await pilot.press("enter")  # newest first: the article in both languages
+        view = view_of(app)
+        assert view.segments[0].ko and view.languages == "both"
+        await pilot.press("right_square_bracket")  # the English one
+        assert not view.segments[0].ko and view.languages == "en"
+        lines = view.visible_text()
+        assert "│" not in lines[1] and "Only English here." in lines[1]  # no empty Korean column beside it
         await pilot.press("j")
-        assert view_of(app).cursor == 1
+        assert view.cursor == 1
+        await pilot.press("left_square_bracket")  # back to the one in both: both are shown again
+        assert view.segments[0].ko and view.languages == "both"
 
     drive(store, scenario)
 

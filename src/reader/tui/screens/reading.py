@@ -62,7 +62,7 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         Binding("l", "toggle_layout", "Layout", id="reading.toggle_layout",
                 tooltip="Side by side or stacked (Korean above English)"),
         Binding("t", "cycle_languages", "Languages", id="reading.languages",
-                tooltip="Both languages, Korean only, English only"),
+                tooltip="Both languages, Korean only, English only (an article in one language opens in it alone)"),
         Binding("a", "add_note", "Note", id="reading.add_note",
                 tooltip="Write a note on the selected words, the selected name, or else the current row"),
         Binding("v", "select_text", "Select", id="reading.select_text", show=False,
@@ -93,10 +93,23 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         self.store = store
         self.article = article
         self.start_row = at  # open with the cursor on this row (a note's), not the first
+        self._one_language = False  # the view shows one language because the article has no other
 
     def on_mount(self) -> None:
+        self._fit_languages()
         if self.start_row:
             self.view.move_to(self.start_row)
+
+    def _fit_languages(self) -> None:
+        """An article in one language is shown in that language alone, not beside an empty column; the
+        next article in both (or this one, once translated) is shown in both again."""
+        has = {side for side in ("ko", "en") if self.article.text(side).strip()}
+        if len(has) == 1:
+            self.view.languages = "ko" if "ko" in has else "en"
+            self._one_language = True
+        elif self._one_language:
+            self.view.languages = "both"
+            self._one_language = False
 
     def compose(self) -> ComposeResult:
         yield Static(article_heading(self.article), id="article-header")
@@ -120,6 +133,7 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         mark_read(self.store.conn, article_id)  # [ and ] open articles too
         self.query_one("#article-header", Static).update(article_heading(self.article))
         self.view.show(self.article.segments, self.article.mentions)
+        self._fit_languages()
         self.entity_panel.close()
         self.refresh_notes()
 
@@ -131,6 +145,7 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
             return
         self.article = article
         self.view.reload(article.segments, article.mentions)
+        self._fit_languages()
         self.refresh_notes()
         self.show_row_status()
         self.refresh_entity_panel()
