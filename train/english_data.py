@@ -297,16 +297,7 @@ def build_wnut17(datasets_dir):
         ("train", os.path.join(base, "train", "wnut17train.conll")),
         ("dev", os.path.join(base, "dev", "emerging.dev.conll")),
     ):
-        n = 0
-        for kind, rows in read_conll(path, sep="\t"):
-            if kind != "sent":
-                continue
-            rows = [(tok, _mapped_tag(tag, WNUT_TYPES)) for tok, tag in rows]
-            rid = f"wnut17-{section}-{n}"
-            rec = conll_sentence(rid, f"wnut17/{section}", rows)
-            if rec:
-                out.append(("wnut17", rid, rec))
-            n += 1
+        out += _mapped_sentences(path, WNUT_TYPES, "wnut17", f"wnut17-{section}", f"wnut17/{section}")
     return out
 
 
@@ -378,16 +369,26 @@ def build_crossner(crossner_dir):
     for domain in CROSSNER_DOMAINS:
         for section in ("train", "dev"):
             path = os.path.join(crossner_dir, "ner_data", domain, f"{section}.txt")
-            n = 0
-            for kind, rows in read_conll(path, sep="\t"):
-                if kind != "sent":
-                    continue
-                rows = [(tok, _mapped_tag(tag, CROSSNER_TYPES)) for tok, tag in rows]
-                rid = f"crossner-{domain}-{section}-{n}"
-                rec = conll_sentence(rid, f"crossner/{domain}", rows)
-                if rec:
-                    out.append(("crossner", rid, rec))
-                n += 1
+            out += _mapped_sentences(
+                path, CROSSNER_TYPES, "crossner", f"crossner-{domain}-{section}", f"crossner/{domain}"
+            )
+    return out
+
+
+def _mapped_sentences(path, types, corpus, rid_prefix, source):
+    """The sentences of a tab-separated CoNLL file, its tags mapped to PER, LOC and ORG by `types`, as
+    (corpus, id, record); ids count every sentence read, kept or not, so they stay stable."""
+    out = []
+    n = 0
+    for kind, rows in read_conll(path, sep="\t"):
+        if kind != "sent":
+            continue
+        rows = [(tok, _mapped_tag(tag, types)) for tok, tag in rows]
+        rid = f"{rid_prefix}-{n}"
+        rec = conll_sentence(rid, source, rows)
+        if rec:
+            out.append((corpus, rid, rec))
+        n += 1
     return out
 
 
