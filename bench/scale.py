@@ -262,7 +262,15 @@ for name, view in views:
         listing.rows(0, 50)
         took = (time.perf_counter() - start) * 1000
         best = took if best is None else min(best, took)
-    out["views"].append((name, best, listing.count))
+    middle = listing.ids(listing.count // 2, 1)
+    start = time.perf_counter()
+    if middle:
+        listing.neighbours(middle[0])  # where an article stands: [ and ] on the reading screen, a re-sort
+    placed = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    listing.rows(max(0, listing.count - 50), 50)  # G: the last screenful
+    last = (time.perf_counter() - start) * 1000
+    out["views"].append((name, best, listing.count, placed, last))
 for typed in json.loads(sys.argv[2]):
     for end in range(1, len(typed) + 1):  # each key of the typing, as the palette asks
         start = time.perf_counter()
@@ -342,8 +350,9 @@ def main() -> None:
     print(f"open an article, store + screen + layout (headless, 20 random): median "
           f"{statistics.median(laid_out):.1f} ms, max {max(laid_out):.1f} ms")  # type: ignore[arg-type]  # fmt: skip
     listed = probe(LISTING_PROBE, str(db), json.dumps(PALETTE))
-    for name, took, count in listed["views"]:  # type: ignore[index]
-        print(f"library listing, {name:<28}: {took:7.1f} ms to the first 50 rows ({count} articles)")
+    for name, took, count, placed, last in listed["views"]:  # type: ignore[index]
+        print(f"library listing, {name:<28}: {took:7.1f} ms to the first 50 rows, {last:7.1f} ms to the last, "
+              f"{placed:7.1f} ms to place the middle article ({count} articles)")  # fmt: skip
     typed = [t for _, t, _ in listed["palette"]]  # type: ignore[index]
     print(f"command palette, open article, each key of {len(PALETTE)} titles typed ({len(typed)} keys): "
           f"median {statistics.median(typed):.1f} ms, p95 {percentile(typed, 0.95):.1f} ms, "

@@ -253,3 +253,20 @@ def test_every_view_windows_and_positions_as_a_full_sort_would(tmp_path) -> None
                     assert listing.index_of(article_id) == index, (view, article_id)
                 left_out = set(made) - set(want)
                 assert all(listing.index_of(i) is None for i in left_out), view
+
+
+def test_the_kept_number_of_articles_follows_adds_removals_and_undo(store, ids) -> None:
+    from reader.store.removal import remove_articles, restore_article
+
+    def counted() -> tuple[int, int]:
+        return Listing(store.conn, LibraryView()).count, store.conn.execute(
+            "SELECT count(*) FROM articles"
+        ).fetchone()[0]
+
+    assert counted() == (5, 5)
+    (removed,) = remove_articles(store.conn, [ids["rates"]])
+    assert counted() == (4, 4)
+    restore_article(store.conn, removed)
+    assert counted() == (5, 5)
+    store.delete_article(ids["chips"])
+    assert counted() == (4, 4)

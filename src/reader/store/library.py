@@ -152,12 +152,11 @@ class Listing:
         self._keys = _KEYS[view.sort if view.sort in _KEYS else "date"]
         self._conditions = conditions
         self._order = ", ".join(f"{key}{' DESC' if down else ''}" for key, down in self._keys)
-        self.count = (
-            len(self._head)
-            + conn.execute(f"SELECT count(*) FROM articles a{_clause(conditions)}", self._params).fetchone()[
-                0
-            ]
-        )
+        if conditions:
+            counted = conn.execute(f"SELECT count(*) FROM articles a{_clause(conditions)}", self._params)
+        else:  # the whole library: the number kept beside it, not a count of a million index entries
+            counted = conn.execute("SELECT value FROM counts WHERE name = 'articles'")
+        self.count = len(self._head) + counted.fetchone()[0]
 
     def ids(self, offset: int, limit: int) -> list[int]:
         offset = max(0, offset)
