@@ -3,8 +3,8 @@
     python bench/import_workers.py [--articles 40] [--workers 1,2] [--runs 1]
 
 The folder holds `--articles` JSON articles made from the bundled samples (800-1,000 Korean and
-1,300-2,200 English characters each): sample k with the last paragraph of another sample added, so
-that no two have the same text. Each setting imports the folder into an empty library with
+1,300-2,200 English characters each): sample k with the last paragraph of another sample and a numbered
+line added, so that no two have the same text. Each setting imports the folder into an empty library with
 `reader add FOLDER --workers N`, a fresh process, timed from start to exit (model loading included),
 while the process tree is watched for each process's peak memory (VmHWM). The libraries the settings
 make are compared: the same articles, ids, rows and mentions.
@@ -31,8 +31,8 @@ def make_folder(folder: Path, count: int) -> None:
         base = samples[k % len(samples)]
         extra = samples[(k % len(samples) + 1 + k // len(samples)) % len(samples)]
         article = dict(base)
-        for side in ("ko", "en"):
-            article[side] = base[side] + "\n\n" + extra[side].split("\n\n")[-1]
+        for side, numbered in (("ko", f"(기사 번호 {k + 1})"), ("en", f"(Story number {k + 1})")):
+            article[side] = base[side] + "\n\n" + extra[side].split("\n\n")[-1] + "\n\n" + numbered
         article["url"] = f"{base['url']}?{k}"
         (folder / f"{k:03d}.json").write_text(json.dumps(article, ensure_ascii=False), "utf-8")
 

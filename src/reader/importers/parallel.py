@@ -31,6 +31,8 @@ from .single import Analysed, analyse_new_article, store_analysed
 #: A worker pays for its model load (seconds) only over a few articles: fewer than this many articles
 #: a worker and the batch runs with fewer workers, or in this process.
 ARTICLES_PER_WORKER = 4
+#: Articles handed out ahead of the writer, per worker.
+AHEAD = 8
 
 
 def worker_count(requested: int | None, articles: int) -> int:
@@ -53,8 +55,15 @@ class Outcome:
 _state: dict[str, object] = {}
 
 
+#: Numerical libraries start a thread per core in every process; with a worker per core that is a core's
+#: work for several threads each. Set before numpy is first imported in the worker.
+_ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def _start_worker(library: str, glossary) -> None:
     _die_with_parent()
+    for name in _ONE_THREAD:
+        os.environ.setdefault(name, "1")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the writer's to handle
     uri = f"file:{quote(str(Path(library).resolve()))}?mode=ro"
     _state["conn"] = sqlite3.connect(uri, uri=True, isolation_level=None)
@@ -121,8 +130,10 @@ def run_parallel_batch(
     queue = iter(items)
     try:
 
-        def top_up() -> None:  # a few articles ahead per worker, so none waits while the writer writes
-            while len(pending) < 2 * workers:
+        def top_up() -> None:
+            # Several articles ahead per worker: the writer takes them in order, so one slow article at
+            # the head (a long text, a model's first load) must not leave the other workers idle.
+            while len(pending) < AHEAD * workers:
                 item = next(queue, None)
                 if item is None:
                     return
