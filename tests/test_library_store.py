@@ -270,3 +270,17 @@ def test_the_kept_number_of_articles_follows_adds_removals_and_undo(store, ids) 
     assert counted() == (5, 5)
     store.delete_article(ids["chips"])
     assert counted() == (4, 4)
+
+
+def test_palette_titles_wait_for_a_second_korean_syllable(store) -> None:
+    for title in ("금리 관세 인상", "금리 동결", "관광 회복"):
+        article, analysis = one_to_one([f"{title} 기사."], [f"A story {title}."])
+        store.insert_article(replace(article, title_ko=title), analysis.sentences, analysis.segments)
+
+    def titles(typed: str) -> list[str]:
+        return sorted(row.title_ko for row in lib.search_titles(store.conn, typed))
+
+    assert titles("관") == []  # one syllable alone: nothing yet
+    assert titles("금리 관") == titles("금리") == ["금리 관세 인상", "금리 동결"]  # the words before it
+    assert titles("금리 관세") == ["금리 관세 인상"]
+    assert titles("관광") == ["관광 회복"]
