@@ -172,15 +172,16 @@ def kill_migration(library: Path, delay: float) -> None:
     proc.wait()
 
 
-def make_import_folder(folder: Path, count: int = 60) -> None:
-    """Short bilingual JSON articles, all different, for a batch import the kill lands in."""
+def make_import_folder(folder: Path, count: int = 60, seed: int = 0) -> None:
+    """Short bilingual JSON articles, all different (and different for each seed), for a batch import
+    the kill lands in."""
     import json
 
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(count):
         article = {
-            "ko": f"국방부는 북한군 {n + 1}00명이 쿠르스크에 배치됐다고 밝혔다. 추가 파병도 배제할 수 없다.",
-            "en": f"The Defence Ministry said {n + 1}00 North Korean troops were in Kursk. More may follow.",
+            "ko": f"국방부는 북한군 {n + 1}00명이 쿠르스크에 배치됐다고 밝혔다. 추가 파병도 배제할 수 없다. ({seed})",
+            "en": f"The Defence Ministry said {n + 1}00 North Korean troops were in Kursk. More may follow. ({seed})",
         }
         (folder / f"{n:03d}.json").write_text(json.dumps(article, ensure_ascii=False), "utf-8")
 
@@ -206,9 +207,9 @@ def kill_parallel_import(tmp: Path, seed: int) -> list[str]:
     """`reader add FOLDER --workers 2`, killed with SIGKILL a random moment after its first article is
     stored: what is wrong with the library then, or with the worker processes left running."""
     rng = random.Random(seed)
-    library, folder = tmp / "parallel.db", tmp / "parallel-in"
+    library, folder = tmp / "parallel.db", tmp / f"parallel-in-{seed}"
     if not folder.exists():
-        make_import_folder(folder)
+        make_import_folder(folder, seed=seed)
     if not library.exists():
         make_library(library)
 
@@ -232,7 +233,8 @@ def kill_parallel_import(tmp: Path, seed: int) -> list[str]:
         time.sleep(0.02)
     time.sleep(rng.uniform(0, 0.4))
     workers = _children(proc.pid)
-    os.kill(proc.pid, signal.SIGKILL)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     problems = verify(library, set())
     if proc.returncode != -signal.SIGKILL:
