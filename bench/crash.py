@@ -1,12 +1,14 @@
 """Kill `reader` with SIGKILL at random moments of its writes and check that nothing is lost or half-written.
 
-    python bench/crash.py [--points 200] [--seed 1]
+    python bench/crash.py [--points 200] [--seed 1] [--parallel 0]
 
 Each kill point starts a writer process on a copy of a library, lets it run for a random time, kills it
 with SIGKILL, and then checks the library: `PRAGMA integrity_check` and the full-text index's own check
 pass (`reader db check`), every article is wholly in or wholly out (all its sentences, rows and index
 entries, or none), and every note the writer reported saved is there. Writers cover imports, batch
-imports, re-analysis, note saves and schema migrations. The test suite runs the same harness with fewer
+imports, re-analysis, note saves and schema migrations; `--parallel N` also kills N batch imports
+that analyse in worker processes (`reader add FOLDER --workers 2`) and checks that no worker outlives
+its writer. The test suite runs the same harness with fewer
 points (tests/test_crash_safety.py).
 """
 
@@ -170,6 +172,80 @@ def kill_migration(library: Path, delay: float) -> None:
     proc.wait()
 
 
+def make_import_folder(folder: Path, count: int = 60, seed: int = 0) -> None:
+    """Short bilingual JSON articles, all different (and different for each seed), for a batch import
+    the kill lands in."""
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        article = {
+            "ko": f"국방부는 북한군 {n + 1}00명이 쿠르스크에 배치됐다고 밝혔다. 추가 파병도 배제할 수 없다. ({seed})",
+            "en": f"The Defence Ministry said {n + 1}00 North Korean troops were in Kursk. More may follow. ({seed})",
+        }
+        (folder / f"{n:03d}.json").write_text(json.dumps(article, ensure_ascii=False), "utf-8")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def kill_parallel_import(tmp: Path, seed: int) -> list[str]:
+    """`reader add FOLDER --workers 2`, killed with SIGKILL a random moment after its first article is
+    stored: what is wrong with the library then, or with the worker processes left running."""
+    rng = random.Random(seed)
+    library, folder = tmp / "parallel.db", tmp / f"parallel-in-{seed}"
+    if not folder.exists():
+        make_import_folder(folder, seed=seed)
+    if not library.exists():
+        make_library(library)
+
+    def count() -> int:
+        conn = sqlite3.connect(library)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.OperationalError:  # busy
+            return -1
+        finally:
+            conn.close()
+
+    before = count()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader.cli", "--db", str(library), "add", str(folder), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 300
+    while count() <= before and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(rng.uniform(0, 0.4))
+    workers = _children(proc.pid)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    problems = verify(library, set())
+    if proc.returncode != -signal.SIGKILL:
+        problems.append(f"the import ended (status {proc.returncode}) before the kill")
+    time.sleep(1.0)
+    left = [pid for pid in workers if _running(pid)]
+    if left:
+        problems.append(f"worker processes still running after the writer died: {left}")
+    return problems
+
+
 def run(points: int, seed: int, log=print) -> tuple[int, int]:
     """Returns (kill points tried, flawless libraries after them)."""
     rng = random.Random(seed)
@@ -199,6 +275,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--parallel", type=int, default=0, help="also kill this many `reader add FOLDER --workers 2` imports"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     tried, flawless = run(args.points, args.seed)
@@ -206,6 +285,20 @@ def main() -> None:
         f"kill points tried: {tried}; flawless libraries after them: {flawless} "
         f"({time.perf_counter() - started:.0f} s)"
     )
+    if args.parallel:
+        started = time.perf_counter()
+        clean = 0
+        with tempfile.TemporaryDirectory() as tmp:
+            for point in range(args.parallel):
+                problems = kill_parallel_import(Path(tmp), args.seed * 1000 + point)
+                if problems:
+                    print(f"parallel import kill {point}: " + "; ".join(problems[:5]))
+                else:
+                    clean += 1
+        print(
+            f"parallel imports killed: {args.parallel}; flawless libraries, no worker left running: {clean} "
+            f"({time.perf_counter() - started:.0f} s)"
+        )
 
 
 if __name__ == "__main__":

@@ -489,7 +489,8 @@ def make_library(db: Path | str, count: int, *, seed: int = 1, batch: int = 500,
             conn.execute("COMMIT")
             done += len(made)
             if progress:
-                print(f"\r{done}/{count} articles written ({time.perf_counter() - start:.0f} s)", end="",
+                end = "" if sys.stderr.isatty() else "\n"
+                print(f"\r{done}/{count} articles written ({time.perf_counter() - start:.0f} s)", end=end,
                       file=sys.stderr, flush=True)  # fmt: skip
     finally:
         if pool is not None:
@@ -515,10 +516,13 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=None, help="generating processes (default: one per core)"
     )
+    parser.add_argument(
+        "--progress", action="store_true", help="report progress on stderr even when it is not a terminal"
+    )
     args = parser.parse_args()
     start = time.perf_counter()
     written = make_library(args.db, args.count, seed=args.seed, starred=args.starred, read=args.read, workers=args.workers,
-                           progress=sys.stderr.isatty())  # fmt: skip
+                           progress=args.progress or sys.stderr.isatty())  # fmt: skip
     size = args.db.stat().st_size / 1e6
     print(f"{written} articles written to {args.db} in {time.perf_counter() - start:.1f} s ({size:.0f} MB)")
 

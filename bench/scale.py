@@ -14,7 +14,10 @@ Prints, for that library:
   query on — the function the TUI's search screen calls;
 - peak memory (VmHWM) of a `reader` process that starts, browses to the end of the library and back,
   and runs searches from the search screen, then opens a hit;
-- the database's size on disk next to the UTF-8 size of the text it holds.
+- the database's size on disk next to the UTF-8 size of the text it holds;
+- the library listing in each order and through each filter: from asking for it to its first 50 rows,
+  best of 3 in a fresh process (the store's part of pressing `o` or choosing a filter);
+- the command palette's "open article": the title lookup at every key of a few titles typed.
 
 The library is used in place (reading an article only sets its read time); remembered library state
 goes to a temporary directory, so every run starts at the top in date order.
@@ -235,6 +238,51 @@ print(json.dumps(times))
 """
 
 
+LISTING_PROBE = """
+import json, sys, time
+from reader.store import Store
+from reader.store.library import LibraryView, Listing, search_titles, sources
+store = Store.open(sys.argv[1], create=False)
+conn = store.conn
+top_source = sources(conn)[0][0]
+rare_source = sources(conn)[-1][0]
+views = [("date (the default)", LibraryView()), ("by source", LibraryView(sort="source")),
+         ("by title", LibraryView(sort="title")), ("by notes", LibraryView(sort="notes")),
+         ("starred", LibraryView(starred=True)), ("unread", LibraryView(unread=True)),
+         ("annotated", LibraryView(annotated=True)), (f"source {top_source}", LibraryView(sources=frozenset([top_source]))),
+         (f"source {rare_source}", LibraryView(sources=frozenset([rare_source]))),
+         ("tag #bench", LibraryView(tags=frozenset(["bench"]))),
+         ("starred + unread, by title", LibraryView(sort="title", starred=True, unread=True))]
+out = {"views": [], "palette": []}
+for name, view in views:
+    best = None
+    for _ in range(3):
+        start = time.perf_counter()
+        listing = Listing(conn, view)
+        listing.rows(0, 50)
+        took = (time.perf_counter() - start) * 1000
+        best = took if best is None else min(best, took)
+    middle = listing.ids(listing.count // 2, 1)
+    start = time.perf_counter()
+    if middle:
+        listing.neighbours(middle[0])  # where an article stands: [ and ] on the reading screen, a re-sort
+    placed = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    listing.rows(max(0, listing.count - 50), 50)  # G: the last screenful
+    last = (time.perf_counter() - start) * 1000
+    out["views"].append((name, best, listing.count, placed, last))
+for typed in json.loads(sys.argv[2]):
+    for end in range(1, len(typed) + 1):  # each key of the typing, as the palette asks
+        start = time.perf_counter()
+        found = search_titles(conn, typed[:end], limit=50)
+        out["palette"].append((typed[:end], (time.perf_counter() - start) * 1000, len(found)))
+print(json.dumps(out))
+"""
+
+#: What is typed into the command palette's "open article", key by key.
+PALETTE = ["Seoul", "서울", "Kim Min", "Controversy over tariffs", "금리 관련"]
+
+
 def source_path() -> str:
     """This checkout's sources first on the path, for every process the benchmark starts."""
     return os.pathsep.join([str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])
@@ -301,6 +349,16 @@ def main() -> None:
     laid_out = probe(LAYOUT_PROBE, str(db))
     print(f"open an article, store + screen + layout (headless, 20 random): median "
           f"{statistics.median(laid_out):.1f} ms, max {max(laid_out):.1f} ms")  # type: ignore[arg-type]  # fmt: skip
+    listed = probe(LISTING_PROBE, str(db), json.dumps(PALETTE))
+    for name, took, count, placed, last in listed["views"]:  # type: ignore[index]
+        print(f"library listing, {name:<28}: {took:7.1f} ms to the first 50 rows, {last:7.1f} ms to the last, "
+              f"{placed:7.1f} ms to place the middle article ({count} articles)")  # fmt: skip
+    typed = [t for _, t, _ in listed["palette"]]  # type: ignore[index]
+    print(f"command palette, open article, each key of {len(PALETTE)} titles typed ({len(typed)} keys): "
+          f"median {statistics.median(typed):.1f} ms, p95 {percentile(typed, 0.95):.1f} ms, "
+          f"max {max(typed):.1f} ms")  # fmt: skip
+    slowest = max(listed["palette"], key=lambda p: p[1])  # type: ignore[index]
+    print(f"    slowest: {slowest[0]!r} {slowest[1]:.1f} ms, {slowest[2]} titles")
     if args.skip_tmux:
         return
     if shutil.which("tmux") is None:

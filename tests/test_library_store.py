@@ -187,3 +187,100 @@ def test_an_untitled_article_still_lists(store) -> None:
     article_id = store.insert_article(NewArticle(ko="본문.", en="Body."), [], [])
     (row,) = Listing(store.conn, LibraryView()).rows(0, 5)
     assert (row.id, row.title_ko, row.title_en, row.published) == (article_id, "", "", None)
+
+
+def test_every_view_windows_and_positions_as_a_full_sort_would(tmp_path) -> None:
+    """Windows read off the indexes and positions counted from sort keys agree with sorting everything in
+    Python, in every order, through filters, with undated articles, equal titles and notes."""
+    import random
+
+    from reader.store.library import SORTS
+
+    rng = random.Random(5)
+    with Store.open(tmp_path / "lib.db") as store:
+        made = []
+        for n in range(60):
+            article, analysis = one_to_one([f"기사 {n}."], [f"Story {n}."])
+            article = replace(
+                article,
+                source=rng.choice(["", "KBS", "kbs", "Yonhap", "MBC"]),
+                published=rng.choice([None, "2024-01-01", "2024-02-02", f"2024-03-{n % 28 + 1:02d}"]),
+                title_ko=rng.choice(["", "가", "나", "Ga"]),
+                title_en=rng.choice(["a", "B", "b", ""]),
+            )
+            made.append(store.insert_article(article, analysis.sentences, analysis.segments))
+        for article_id in rng.sample(made, 20):
+            lib.set_starred(store.conn, article_id, True)
+        for article_id in rng.sample(made, 30):
+            lib.mark_read(store.conn, article_id)
+        for article_id in rng.sample(made, 8):
+            for _ in range(rng.randint(1, 3)):
+                add_note(store.conn, article_id, "ko", 0, 2, "note #tagged")
+        rows = {
+            r[0]: r
+            for r in store.conn.execute(
+                "SELECT id, source, published, coalesce(nullif(title_ko, ''), title_en), starred, "
+                "read_at IS NULL, (SELECT count(*) FROM notes n WHERE n.article_id = a.id) FROM articles a"
+            )
+        }
+
+        def expected(view: LibraryView) -> list[int]:
+            def date_key(r):  # newest first, undated last, then the newest id
+                return (r[2] is None, tuple(-ord(c) for c in r[2] or ""), -r[0])
+
+            keys = {
+                "date": date_key,
+                "source": lambda r: (r[1] == "", r[1].lower(), date_key(r)),
+                "title": lambda r: (r[3].lower(), -r[0]),
+                "notes": lambda r: (-r[6], date_key(r)),
+            }
+            kept = [r for r in rows.values() if (not view.starred or r[4]) and (not view.unread or r[5])
+                    and (not view.annotated or r[6]) and (not view.tags or r[6])
+                    and (not view.sources or r[1] in view.sources)]  # fmt: skip
+            return [r[0] for r in sorted(kept, key=keys[view.sort])]
+
+        filters = [{}, {"starred": True}, {"unread": True}, {"annotated": True}, {"sources": frozenset(["KBS", ""])},
+                   {"tags": frozenset(["tagged"])}, {"starred": True, "unread": True}]  # fmt: skip
+        for sort in SORTS:
+            for chosen in filters:
+                view = LibraryView(sort=sort, **chosen)
+                listing = Listing(store.conn, view)
+                want = expected(view)
+                assert listing.count == len(want), view
+                assert listing.ids(0, 100) == want, view
+                assert listing.ids(5, 7) == want[5:12], view
+                for index, article_id in enumerate(want):
+                    assert listing.index_of(article_id) == index, (view, article_id)
+                left_out = set(made) - set(want)
+                assert all(listing.index_of(i) is None for i in left_out), view
+
+
+def test_the_kept_number_of_articles_follows_adds_removals_and_undo(store, ids) -> None:
+    from reader.store.removal import remove_articles, restore_article
+
+    def counted() -> tuple[int, int]:
+        return Listing(store.conn, LibraryView()).count, store.conn.execute(
+            "SELECT count(*) FROM articles"
+        ).fetchone()[0]
+
+    assert counted() == (5, 5)
+    (removed,) = remove_articles(store.conn, [ids["rates"]])
+    assert counted() == (4, 4)
+    restore_article(store.conn, removed)
+    assert counted() == (5, 5)
+    store.delete_article(ids["chips"])
+    assert counted() == (4, 4)
+
+
+def test_palette_titles_wait_for_a_second_korean_syllable(store) -> None:
+    for title in ("금리 관세 인상", "금리 동결", "관광 회복"):
+        article, analysis = one_to_one([f"{title} 기사."], [f"A story {title}."])
+        store.insert_article(replace(article, title_ko=title), analysis.sentences, analysis.segments)
+
+    def titles(typed: str) -> list[str]:
+        return sorted(row.title_ko for row in lib.search_titles(store.conn, typed))
+
+    assert titles("관") == []  # one syllable alone: nothing yet
+    assert titles("금리 관") == titles("금리") == ["금리 관세 인상", "금리 동결"]  # the words before it
+    assert titles("금리 관세") == ["금리 관세 인상"]
+    assert titles("관광") == ["관광 회복"]

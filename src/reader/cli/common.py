@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -27,6 +28,29 @@ OpenApp = Callable[["Store", str | None], None]
 
 class CommandError(Exception):
     """A user-facing failure: printed as `reader: <message>` with exit status 1."""
+
+
+@contextmanager
+def progress_line() -> Iterator[Callable[[str], None] | None]:
+    """One line on stderr that each report replaces, wiped at the end; None (nothing said) when stderr is
+    not a terminal, so a log holds only the result."""
+    stream = sys.stderr
+    if not stream.isatty():
+        yield None
+        return
+    import shutil
+
+    width = shutil.get_terminal_size().columns
+
+    def say(text: str) -> None:
+        stream.write("\r" + text[: width - 1] + "\x1b[K")
+        stream.flush()
+
+    try:
+        yield say
+    finally:
+        stream.write("\r\x1b[K")
+        stream.flush()
 
 
 def out(text: str, end: str = "\n") -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import EXIT_FAILED, db_option, open_store, out
+from .common import EXIT_FAILED, db_option, open_store, out, progress_line
 
 if TYPE_CHECKING:
     from .common import Commands
@@ -36,8 +36,8 @@ def register(commands: Commands) -> None:
 def cmd_db_check(args: argparse.Namespace) -> int:
     from ..store.health import check
 
-    with open_store(args) as store:
-        report = check(store.conn)
+    with open_store(args) as store, progress_line() as say:
+        report = check(store.conn, say)
     if args.json:
         out(
             json.dumps(
@@ -68,7 +68,7 @@ def cmd_db_reindex(args: argparse.Namespace) -> int:
     from ..store import transaction
     from ..store.search import rebuild
 
-    with open_store(args) as store, transaction(store.conn):
-        rebuild(store.conn)
+    with open_store(args) as store, progress_line() as say, transaction(store.conn):
+        rebuild(store.conn, say)
     print("rebuilt the full-text index", file=sys.stderr)
     return 0

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from ..store.articles import NewArticle
 from ..text.language import LANGUAGE_NAMES, detect_language
+from .batch_report import BatchReport, Item, record_added
 from .errors import ImportProblem
 from .html import HTML_SUFFIXES, Page, article_from_page, article_from_pages, read_html_file
 from .json_article import article_from_json
@@ -26,42 +26,6 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 KNOWN_SUFFIXES = TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One article to import, not yet read: `load` reads it, or raises ImportProblem saying why not.
-
-    `paired` says how two files were taken for one article ("by name" …); empty for anything else.
-    """
-
-    name: str
-    load: Callable[[], NewArticle]
-    paired: str = ""
-
-
-@dataclass(slots=True)
-class BatchReport:
-    added: list[tuple[str, int]] = field(default_factory=list)
-    duplicates: list[tuple[str, int]] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # added, with what had to change
-    paired: list[tuple[str, str]] = field(default_factory=list)  # added from two files: names, how
-    one_language: list[tuple[str, str]] = field(default_factory=list)  # added with one side: name, language
-
-    def summary(self) -> str:
-        kinds = []
-        if self.paired:
-            kinds.append(f"{len(self.paired)} in both languages")
-        for lang in ("Korean", "English"):
-            count = sum(1 for _, found in self.one_language if found == lang)
-            if count:
-                kinds.append(f"{count} {lang} only")
-        made = f" ({', '.join(kinds)})" if kinds and self.added else ""
-        return (
-            f"added {len(self.added)}{made}, skipped {len(self.duplicates)} already in the library, "
-            f"failed {len(self.failed)}"
-        )
 
 
 def article_from_text_file(path: Path, expect: str | None = None) -> NewArticle:
@@ -95,25 +59,41 @@ def _document_item(document: Document) -> Item:
         single = document.single
         return Item(document.name, partial(article_from_text_file, single, document.lang))
     assert document.ko is not None and document.en is not None
-    ko, en = document.ko, document.en
     return Item(
-        document.name, lambda: article_from_pages(_page(ko, "ko"), _page(en, "en")), paired=document.how
+        document.name, partial(_article_from_two_files, document.ko, document.en), paired=document.how
     )
+
+
+def _article_from_two_files(ko: Path, en: Path) -> NewArticle:
+    return article_from_pages(_page(ko, "ko"), _page(en, "en"))
 
 
 def _text_for_pairing(path: Path) -> str:
     return read_html_file(path).text if path.suffix.lower() in HTML_SUFFIXES else read_text(path)
 
 
-def _fail(problem: str) -> Callable[[], NewArticle]:
-    def load() -> NewArticle:
-        raise ImportProblem(problem)
+# Loaders are partials of module-level functions, never closures, so that an Item can be sent to a worker
+# process (`reader.importers.parallel`).
+def _raise(problem: str) -> NewArticle:
+    raise ImportProblem(problem)
 
-    return load
+
+def _fail(problem: str) -> Callable[[], NewArticle]:
+    return partial(_raise, problem)
+
+
+def _given(article: NewArticle) -> NewArticle:
+    return article
 
 
 def _ready(article: NewArticle) -> Callable[[], NewArticle]:
-    return lambda: article
+    return partial(_given, article)
+
+
+def _from_web(url: str, timeout: float | None) -> NewArticle:
+    from .web import TIMEOUT_SECONDS, page_from_url
+
+    return article_from_page(page_from_url(url, timeout=timeout or TIMEOUT_SECONDS))
 
 
 def items_from_json(raw: str, name: str) -> list[Item]:
@@ -198,10 +178,7 @@ def _items_from_files(files: Sequence[Path]) -> list[Item]:
 
 def items_from_sources(sources: Sequence[str], *, timeout: float | None = None) -> list[Item]:
     """Files, folders and web addresses, in the order given."""
-    from .web import TIMEOUT_SECONDS, is_url, page_from_url
-
-    def from_web(url: str) -> NewArticle:
-        return article_from_page(page_from_url(url, timeout=timeout or TIMEOUT_SECONDS))
+    from .web import is_url
 
     items: list[Item] = []
     files: list[Path] = []  # files given one by one, side by side: paired as a folder's would be
@@ -215,7 +192,7 @@ def items_from_sources(sources: Sequence[str], *, timeout: float | None = None) 
         if source is None:
             break
         if is_url(source):
-            items.append(Item(source, partial(from_web, source)))
+            items.append(Item(source, partial(_from_web, source, timeout)))
         else:
             items.extend(items_from_path(Path(source)))
     return items
@@ -238,17 +215,24 @@ def run_batch(
     *,
     on_progress: Callable[[int, int], None] | None = None,
     on_step: Callable[[str], None] | None = None,
+    workers: int | None = 1,
 ) -> BatchReport:
     """Read, analyse and store each item in its own transaction; nothing one item does affects another.
 
     `on_progress` hears (articles done, articles in all); `on_step` what is happening inside the current
-    one (a long article takes minutes to analyse).
+    one (a long article takes minutes to analyse), in this process only. `workers` analysing processes
+    (None: one per core; `parallel.worker_count` gives fewer to a small batch) share the analysis when
+    the library is a file; 1 analyses here.
     """
     from ..store.articles import DuplicateArticle
     from ..store.glossary import load_glossary
+    from .parallel import run_parallel_batch, worker_count
     from .single import add_article
 
     items = list(items)
+    workers = worker_count(workers, len(items))
+    if workers > 1 and store.path is not None:
+        return run_parallel_batch(store, items, workers, on_progress=on_progress)
     report = BatchReport()
     glossary = load_glossary(store.conn) if items else None  # once for the whole batch
 
@@ -261,11 +245,7 @@ def run_batch(
             article_id = add_article(
                 store, article, glossary=glossary, on_step=on_step, on_warning=partial(warn, item.name)
             )
-            report.added.append((item.name, article_id))
-            if item.paired:
-                report.paired.append((item.name, item.paired))
-            elif not (article.ko and article.en):
-                report.one_language.append((item.name, LANGUAGE_NAMES["ko" if article.ko else "en"]))
+            record_added(report, item, article, article_id)
         except DuplicateArticle as exc:  # already in the library, or the same text twice in this batch
             report.duplicates.append((item.name, exc.existing_id))
         except ImportProblem as exc:
@@ -277,7 +257,7 @@ def run_batch(
     return report
 
 
-def run_batch_with_progress(store, items: Sequence[Item], console) -> BatchReport:
+def run_batch_with_progress(store, items: Sequence[Item], console, *, workers: int | None = 1) -> BatchReport:
     """`run_batch` under a Rich progress bar drawn on `console` (the CLI passes stderr); none in a log file."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -298,4 +278,5 @@ def run_batch_with_progress(store, items: Sequence[Item], console) -> BatchRepor
             on_step=lambda step: progress.update(
                 task, description=f"Importing: {step.removeprefix('Analysing: ')}"
             ),
+            workers=workers,
         )

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
 
 from ..store.articles import NewArticle
 from ..text.language import LANGUAGE_NAMES, detect_language
 from .clean import clean_text, describe_replaced, storable
 from .errors import ImportProblem
 from .titles import title_and_text
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis  # at run time only where an article is analysed: numpy and the models
 
 Step = Callable[[str], None]
 
@@ -39,6 +45,70 @@ def article_from_pasted(ko: str, en: str, *, title_ko: str = "", title_en: str =
     return NewArticle(ko=ko, en=en, title_ko=title_ko, title_en=title_en)
 
 
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """An article made storable and analysed, not yet stored; `warnings` say what had to change or looks
+    wrong, each in one line (said once it is stored). Plain data: a worker process hands it to the writer."""
+
+    article: NewArticle
+    analysis: Analysis
+    warnings: tuple[str, ...] = ()
+
+
+def analyse_new_article(
+    article: NewArticle,
+    glossary,
+    *,
+    stored_as: Callable[[str], int | None],
+    on_step: Step | None = None,
+) -> Analysed:
+    """Clean `article` up for storing and analyse it; `DuplicateArticle` before any analysis when
+    `stored_as(content hash)` names an article that already holds its texts. Reads no database itself."""
+    from ..analysis import analyse
+    from ..store.articles import DuplicateArticle
+
+    # A title made from the text (its first sentence) repeats the text's surrogates: they are reported once.
+    copies = {
+        f"title_{side}"
+        for side in ("ko", "en")
+        if getattr(article, f"title_{side}")
+        and getattr(article, f"title_{side}").rstrip("…") in " ".join(getattr(article, side).split())
+    }
+    article, replaced = storable(article)
+    replaced = [r for r in replaced if r.field not in copies]
+    existing = stored_as(article.content_hash)
+    if existing is not None:
+        raise DuplicateArticle(existing)
+    result = analyse(article.ko, article.en, glossary, on_step=on_step, published=article.published)
+    warnings = [describe_replaced(replaced)] if replaced else []
+    if _two_stories(article):
+        warnings.append(
+            "its Korean and English texts do not look like one story (their openings mean little alike): "
+            "are the two sides from the same article?"
+        )
+    return Analysed(article, result, tuple(warnings))
+
+
+def store_analysed(
+    store,
+    analysed: Analysed,
+    *,
+    added: str | None = None,
+    on_warning: Step | None = None,
+    then: Callable[[sqlite3.Connection, int], None] | None = None,
+) -> int:
+    """Store an analysed article in one transaction (a duplicate that arrived meanwhile raises
+    `DuplicateArticle`), then say its warnings; its id."""
+    result = analysed.analysis
+    article_id = store.insert_article(
+        analysed.article, result.sentences, result.segments, mentions=result.mentions, added=added, then=then
+    )
+    if on_warning is not None:
+        for warning in analysed.warnings:
+            on_warning(warning)
+    return article_id
+
+
 def add_article(
     store,
     article: NewArticle,
@@ -57,42 +127,18 @@ def add_article(
     hears what had to change for the article to be storable (lone surrogates made U+FFFD), in one line.
     `then(conn, article_id)` runs in the transaction that stores it (a fetch records the item there).
     """
-    from ..analysis import analyse
-    from ..store.articles import DuplicateArticle, find_by_hash
+    from ..store.articles import find_by_hash
     from ..store.glossary import load_glossary
 
-    # A title made from the text (its first sentence) repeats the text's surrogates: they are reported once.
-    copies = {
-        f"title_{side}"
-        for side in ("ko", "en")
-        if getattr(article, f"title_{side}")
-        and getattr(article, f"title_{side}").rstrip("…") in " ".join(getattr(article, side).split())
-    }
-    article, replaced = storable(article)
-    replaced = [r for r in replaced if r.field not in copies]
-    existing = find_by_hash(store.conn, article.content_hash)
-    if existing is not None:
-        raise DuplicateArticle(existing)
-    result = analyse(
-        article.ko,
-        article.en,
+    analysed = analyse_new_article(
+        article,
         glossary if glossary is not None else load_glossary(store.conn),
+        stored_as=partial(find_by_hash, store.conn),
         on_step=on_step,
-        published=article.published,
     )
     if on_step is not None:
         on_step("Saving…")
-    article_id = store.insert_article(
-        article, result.sentences, result.segments, mentions=result.mentions, added=added, then=then
-    )
-    if replaced and on_warning is not None:
-        on_warning(describe_replaced(replaced))
-    if on_warning is not None and _two_stories(article):
-        on_warning(
-            "its Korean and English texts do not look like one story (their openings mean little alike): "
-            "are the two sides from the same article?"
-        )
-    return article_id
+    return store_analysed(store, analysed, added=added, on_warning=on_warning, then=then)
 
 
 def _two_stories(article: NewArticle) -> bool:
@@ -107,4 +153,4 @@ def _two_stories(article: NewArticle) -> bool:
     return float(ko @ en) < UNRELATED_BELOW
 
 
-__all__ = ["add_article", "article_from_pasted"]
+__all__ = ["Analysed", "add_article", "analyse_new_article", "article_from_pasted", "store_analysed"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .connection import StoreError
+from .progress import Progress, Ticker
 
 
 @dataclass
@@ -25,15 +26,35 @@ class Report:
 _CHILD_TABLES = ("sentences", "segments", "mentions", "notes")
 
 
-def check(conn: sqlite3.Connection) -> Report:
+def check(conn: sqlite3.Connection, on_progress: Progress | None = None) -> Report:
+    """Everything wrong with the library; `on_progress` hears how far the check is (minutes on a million
+    articles)."""
     report = Report()
-    result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    ticker = Ticker(conn, on_progress, steps=5)
+    with ticker.step("the file's integrity"):
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
     if result != ["ok"]:
         report.problems += [f"integrity: {line}" for line in result[:20]]
-    try:
-        conn.execute("INSERT INTO search_index(search_index) VALUES('integrity-check')")
-    except sqlite3.DatabaseError as exc:
-        report.problems.append(f"full-text index: {exc} (rebuild it with: reader db reindex)")
+    with ticker.step("the full-text index"):
+        try:
+            conn.execute("INSERT INTO search_index(search_index) VALUES('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            report.problems.append(f"full-text index: {exc} (rebuild it with: reader db reindex)")
+    with ticker.step("rows that belong to no article"):
+        _orphans(conn, report)
+    with ticker.step("highlighted names"):
+        damaged = _damaged_mentions(conn, ticker)
+    if damaged:
+        report.problems.append(
+            f"mentions: {damaged} article(s) whose highlighted names cannot be read or lie "
+            "outside the text (run: reader reanalyse)"
+        )
+    with ticker.step("notes"):
+        _notes(conn, report)
+    return report
+
+
+def _orphans(conn: sqlite3.Connection, report: Report) -> None:
     for table in _CHILD_TABLES:
         orphans = conn.execute(
             f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"
@@ -48,12 +69,9 @@ def check(conn: sqlite3.Connection) -> Report:
         report.problems.append(
             f"articles: {bare} article(s) with text but no segments (run: reader reanalyse)"
         )
-    damaged = _damaged_mentions(conn)
-    if damaged:
-        report.problems.append(
-            f"mentions: {damaged} article(s) whose highlighted names cannot be read or lie "
-            "outside the text (run: reader reanalyse)"
-        )
+
+
+def _notes(conn: sqlite3.Connection, report: Report) -> None:
     # a live note must still sit on its quote (compared in SQL: no article text is copied out per note)
     misplaced = conn.execute(
         "SELECT count(*) FROM notes n JOIN articles a ON a.id = n.article_id "
@@ -77,17 +95,22 @@ def check(conn: sqlite3.Connection) -> Report:
     report.facts.append(
         f"{counts['articles']} articles, {counts['segments']} aligned rows, {counts['notes']} notes"
     )
-    return report
 
 
-def _damaged_mentions(conn: sqlite3.Connection) -> int:
+def _damaged_mentions(conn: sqlite3.Connection, ticker: Ticker) -> int:
     """Articles whose packed mentions do not unpack, or point past the end of the text."""
     from .mention_pack import unpack_columns
 
     damaged = 0
-    for spans, ko_length, en_length in conn.execute(
-        "SELECT m.spans, length(a.ko_text), length(a.en_text) FROM mentions m JOIN articles a ON a.id = m.article_id"
+    total = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    for done, (spans, ko_length, en_length) in enumerate(
+        conn.execute(
+            "SELECT m.spans, length(a.ko_text), length(a.en_text) FROM mentions m "
+            "JOIN articles a ON a.id = m.article_id"
+        )
     ):
+        if done % 1000 == 0:
+            ticker.count(done, total)
         try:
             ko_count, _, ends, *_ = unpack_columns(spans)
         except ValueError:

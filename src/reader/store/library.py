@@ -18,13 +18,16 @@ from .search import RANK, BadQuery, Hit, expression, located, parse, ranked_arti
 #: The orders the library can be listed in, in the order a key cycles through them.
 SORTS: tuple[str, ...] = ("date", "source", "title", "notes")
 
-_ORDER = {
-    "date": "a.published DESC, a.id DESC",
-    "source": "a.source = '', a.source COLLATE NOCASE, a.published DESC, a.id DESC",
-    "title": "coalesce(nullif(a.title_ko, ''), a.title_en) COLLATE NOCASE, a.id DESC",
-    "notes": "(SELECT count(*) FROM notes n WHERE n.article_id = a.id AND n.deleted_at IS NULL) DESC, "
-    "a.published DESC, a.id DESC",
-}
+#: Each order as its sort keys, (SQL expression, descending), the article id last so that no two rows
+#: tie. Indexes hold exactly these keys (schema 7 the date's, 12 the others'), so a window of any order is
+#: read off an index, never by sorting the whole library. "notes" lists the annotated articles (few)
+#: first, by their number of notes, then the rest by date.
+_KEYS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "date": (("a.published", True), ("a.id", True)),
+    "source": (("(a.source = '')", False), ("a.source COLLATE NOCASE", False), ("a.published", True),
+               ("a.id", True)),
+    "title": (("coalesce(nullif(a.title_ko, ''), a.title_en) COLLATE NOCASE", False), ("a.id", True)),
+}  # fmt: skip
 
 _LIVE_NOTES = "SELECT article_id FROM notes WHERE deleted_at IS NULL"
 
@@ -104,7 +107,7 @@ class LibraryRow:
     kind: str = ""
 
 
-def _where(view: LibraryView) -> tuple[str, list[object]]:
+def _where(view: LibraryView) -> tuple[list[str], list[object]]:
     conditions: list[str] = []
     params: list[object] = []
     if view.starred:
@@ -120,56 +123,89 @@ def _where(view: LibraryView) -> tuple[str, list[object]]:
         tags = " OR ".join("instr(' ' || tags || ' ', ?) > 0" for _ in view.tags)
         conditions.append(f"a.id IN ({_LIVE_NOTES} AND ({tags}))")
         params += [f" {t} " for t in sorted(view.tags)]
-    return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
+    return conditions, params
+
+
+def _clause(conditions: Sequence[str]) -> str:
+    return (" WHERE " + " AND ".join(conditions)) if conditions else ""
 
 
 class Listing:
-    """The articles of one view, in order; `rows(offset, limit)` reads only the window asked for."""
+    """The articles of one view, in order; `rows(offset, limit)` reads only the window asked for.
+
+    Nothing is read for the whole library: a window is LIMIT/OFFSET along the index of its order, the
+    count one count over the filters, and where an article stands a count of the rows its sort keys put
+    before it. Only the "notes" order holds a list, of the annotated articles.
+    """
 
     def __init__(self, conn: sqlite3.Connection, view: LibraryView) -> None:
         self.conn = conn
         self.view = view
-        self._ids: list[int] | None = None
-        if view.sort == "date" and not view.filtered:
-            # Straight off the index: nothing is read until a window is asked for.
-            self.count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        else:
-            where, params = _where(view)
-            self._ids = [r[0] for r in conn.execute(
-                f"SELECT a.id FROM articles a{where} ORDER BY {_ORDER[view.sort]}", params)]  # fmt: skip
-            self.count = len(self._ids)
+        conditions, self._params = _where(view)
+        filtered = bool(conditions)
+        self._head: list[int] = []  # articles listed before the window (the annotated ones, by notes)
+        if view.sort == "notes":
+            self._head = [r[0] for r in conn.execute(
+                "SELECT a.id FROM articles a JOIN (SELECT article_id, count(*) AS n FROM notes "
+                "WHERE deleted_at IS NULL GROUP BY article_id) c ON c.article_id = a.id"
+                f"{_clause(conditions)} ORDER BY c.n DESC, a.published DESC, a.id DESC", self._params)]  # fmt: skip
+            conditions = [*conditions, f"a.id NOT IN ({_LIVE_NOTES})"]
+        self._keys = _KEYS[view.sort if view.sort in _KEYS else "date"]
+        self._conditions = conditions
+        self._order = ", ".join(f"{key}{' DESC' if down else ''}" for key, down in self._keys)
+        if filtered:
+            counted = conn.execute(f"SELECT count(*) FROM articles a{_clause(conditions)}", self._params)
+            self.count = len(self._head) + counted.fetchone()[0]
+        else:  # the whole library: the number kept beside it, not a count of a million index entries
+            self.count = conn.execute("SELECT value FROM counts WHERE name = 'articles'").fetchone()[0]
 
     def ids(self, offset: int, limit: int) -> list[int]:
         offset = max(0, offset)
-        if self._ids is not None:
-            return self._ids[offset : offset + limit]
-        return [r[0] for r in self.conn.execute(
-            f"SELECT a.id FROM articles a ORDER BY {_ORDER['date']} LIMIT ? OFFSET ?", (limit, offset))]  # fmt: skip
+        head = self._head[offset : offset + limit]
+        if len(head) == limit:
+            return head
+        return head + [r[0] for r in self.conn.execute(
+            f"SELECT a.id FROM articles a{_clause(self._conditions)} ORDER BY {self._order} LIMIT ? OFFSET ?",
+            [*self._params, limit - len(head), max(0, offset - len(self._head))])]  # fmt: skip
 
     def rows(self, offset: int, limit: int) -> list[LibraryRow]:
         return rows_for(self.conn, self.ids(offset, limit))
 
     def index_of(self, article_id: int) -> int | None:
         """Where an article stands in this listing, or None if the filters leave it out."""
-        if self._ids is not None:
-            try:
-                return self._ids.index(article_id)
-            except ValueError:
-                return None
-        row = self.conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
+        if article_id in self._head:
+            return self._head.index(article_id)
+        keys = self.conn.execute(
+            f"SELECT {', '.join(key for key, _ in self._keys)} FROM articles a WHERE a.id = ?"
+            + "".join(f" AND {c}" for c in self._conditions),
+            [article_id, *self._params],
+        ).fetchone()
+        if keys is None:
             return None
-        published = row[0]
-        if published is None:  # NULL dates come last in descending order
-            before = self.conn.execute(
-                "SELECT (SELECT count(*) FROM articles WHERE published IS NOT NULL) + "
-                "(SELECT count(*) FROM articles WHERE published IS NULL AND id > ?)", (article_id,)).fetchone()[0]  # fmt: skip
-        else:
-            before = self.conn.execute(
-                "SELECT (SELECT count(*) FROM articles WHERE published > ?) + "
-                "(SELECT count(*) FROM articles WHERE published = ? AND id > ?)",
-                (published, published, article_id)).fetchone()[0]  # fmt: skip
-        return before
+        # lexicographic: before on the first key, or equal on it and before on the next, …
+        before: list[str] = []
+        params: list[object] = []
+        equal: list[str] = []
+        equal_params: list[object] = []
+        for (key, down), value in zip(self._keys, keys, strict=True):
+            if value is None:  # NULL sorts first, so last in a descending order
+                before.append(" AND ".join([*equal, f"{key} IS NOT NULL" if down else "0"]))
+                params += equal_params
+                equal.append(f"{key} IS NULL")
+            else:
+                before.append(
+                    " AND ".join([*equal, f"{key} > ?" if down else f"({key} < ? OR {key} IS NULL)"])
+                )
+                params += [*equal_params, value]
+                equal.append(f"{key} = ?")
+                equal_params.append(value)
+        conditions = [*self._conditions, "(" + " OR ".join(f"({b})" for b in before) + ")"]
+        return (
+            len(self._head)
+            + self.conn.execute(
+                f"SELECT count(*) FROM articles a{_clause(conditions)}", [*self._params, *params]
+            ).fetchone()[0]
+        )
 
     def neighbours(self, article_id: int) -> tuple[int | None, int | None]:
         """The ids before and after an article in this listing (None at either end or if it is not in it)."""
@@ -291,7 +327,13 @@ def search_titles(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> l
     except BadQuery:
         return []
     *done, (last, tokens) = parts
-    if not last.endswith("*") and len(tokens[-1]) >= 2:
+    if last.endswith("*") and len(tokens[-1]) == 1:
+        # One Hangul syllable would expand to every pair of syllables it starts (0.4 s at a million
+        # articles): like one letter, it waits for the next; the words before it are looked up meanwhile.
+        if not done:
+            return []
+        *done, (last, tokens) = done
+    elif not last.endswith("*") and len(tokens[-1]) >= 2:
         # "Won pa" already finds "Won passes"; one letter would expand to every word it starts (1.4 s
         # at 100,000 articles), so it waits for the second
         last += "*"

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text.search_terms import index_text, is_hangul, query_parts, query_words
+from .progress import Progress, Ticker
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 CREATE = f"CREATE VIRTUAL TABLE search_index USING fts5(body, title, content='', tokenize='{TOKENIZE}')"
@@ -72,16 +73,26 @@ def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
         )
 
 
-def rebuild(conn: sqlite3.Connection) -> None:
-    """Index every article afresh (inside the caller's transaction), then merge the index into one b-tree."""
-    conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
-    articles = conn.execute("SELECT id, title_ko, title_en, ko_text, en_text FROM articles")
-    conn.executemany(
-        "INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)",
-        ((r[0], *index_columns(r[1] or "", r[2] or "", r[3] or "", r[4] or "")) for r in articles),
-    )
-    articles.close()
-    conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+def rebuild(conn: sqlite3.Connection, on_progress: Progress | None = None) -> None:
+    """Index every article afresh (inside the caller's transaction), then merge the index into one b-tree;
+    `on_progress` hears how far it is."""
+    ticker = Ticker(conn, on_progress, steps=3)
+    with ticker.step("emptying the index"):
+        conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+    with ticker.step("indexing articles"):
+        total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        articles = conn.execute("SELECT id, title_ko, title_en, ko_text, en_text FROM articles")
+        done = 0
+        while batch := articles.fetchmany(1000):
+            conn.executemany(
+                "INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)",
+                ((r[0], *index_columns(r[1] or "", r[2] or "", r[3] or "", r[4] or "")) for r in batch),
+            )
+            done += len(batch)
+            ticker.count(done, total)
+        articles.close()
+    with ticker.step("merging the index"):
+        conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
 
 
 class BadQuery(ValueError):

@@ -1,0 +1,144 @@
+"""Importing a folder of real-sized bilingual articles in one process against N analysing processes.
+
+    python bench/import_workers.py [--articles 40] [--workers 1,2] [--runs 1]
+
+The folder holds `--articles` JSON articles made from the bundled samples (800-1,000 Korean and
+1,300-2,200 English characters each): sample k with the last paragraph of another sample and a numbered
+line added, so that no two have the same text. Each setting imports the folder into an empty library with
+`reader add FOLDER --workers N`, a fresh process, timed from start to exit (model loading included),
+while the process tree is watched for each process's peak memory (VmHWM). The libraries the settings
+make are compared: the same articles, ids, rows and mentions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_folder(folder: Path, count: int) -> None:
+    samples = [json.loads(p.read_text("utf-8")) for p in sorted((ROOT / "samples").glob("*.json"))]
+    for k in range(count):
+        base = samples[k % len(samples)]
+        extra = samples[(k % len(samples) + 1 + k // len(samples)) % len(samples)]
+        article = dict(base)
+        for side, numbered in (("ko", f"(기사 번호 {k + 1})"), ("en", f"(Story number {k + 1})")):
+            article[side] = base[side] + "\n\n" + extra[side].split("\n\n")[-1] + "\n\n" + numbered
+        article["url"] = f"{base['url']}?{k}"
+        (folder / f"{k:03d}.json").write_text(json.dumps(article, ensure_ascii=False), "utf-8")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _peak_kb(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def import_folder(folder: Path, library: Path, workers: int) -> tuple[float, int, list[int]]:
+    """Seconds, the writer's peak memory and each worker's (kB), for one `reader add`."""
+    from reader.store import Store
+
+    Store.open(library).close()  # empty, so the samples are not copied in
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--db", str(library), "add", str(folder), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    peaks: dict[int, int] = {}
+    while proc.poll() is None:
+        for pid in [proc.pid, *_children(proc.pid)]:
+            kb = _peak_kb(pid)
+            if kb is not None:
+                peaks[pid] = max(peaks.get(pid, 0), kb)
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"reader add failed ({proc.returncode}): {err}")
+    writer = peaks.pop(proc.pid, 0)
+    # the spawn helper (resource tracker) is small; workers hold the models
+    workers_kb = sorted((kb for kb in peaks.values() if kb > 100_000), reverse=True)
+    return seconds, writer, workers_kb
+
+
+def content(library: Path) -> list[tuple]:
+    conn = sqlite3.connect(library)
+    rows = conn.execute(
+        "SELECT a.id, a.title_ko, a.title_en, a.content_hash, m.spans, "
+        "(SELECT group_concat(position || ':' || ko_start || '-' || ko_end || '/' || en_start || '-' || en_end "
+        "|| ':' || link || ':' || round(confidence, 6) || ':' || coalesce(issues, ''), ';') "
+        "FROM segments s WHERE s.article_id = a.id) "
+        "FROM articles a LEFT JOIN mentions m ON m.article_id = a.id ORDER BY a.id"
+    ).fetchall()
+    conn.close()
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=40)
+    parser.add_argument("--workers", default="1,2", help="settings to compare, comma-separated")
+    parser.add_argument("--runs", type=int, default=1, help="rounds, the settings alternating")
+    args = parser.parse_args()
+    settings = [int(w) for w in args.workers.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp, "articles")
+        folder.mkdir()
+        make_folder(folder, args.articles)
+        times: dict[int, list[float]] = {w: [] for w in settings}
+        made: dict[int, list[tuple]] = {}
+        for run in range(args.runs):
+            for workers in settings:
+                library = Path(tmp, f"lib-{workers}-{run}.db")
+                seconds, writer_kb, workers_kb = import_folder(folder, library, workers)
+                times[workers].append(seconds)
+                made[workers] = content(library)
+                each = ", ".join(f"{kb / 1024:.0f}" for kb in workers_kb) or "none"
+                print(
+                    f"--workers {workers}: {args.articles} articles in {seconds:.1f} s "
+                    f"({args.articles / seconds * 60:.1f} a minute); peak memory: writer "
+                    f"{writer_kb / 1024:.0f} MB, workers {each} MB",
+                    flush=True,
+                )
+                library.unlink()
+                for extra in ("-wal", "-shm"):
+                    Path(f"{library}{extra}").unlink(missing_ok=True)
+    best = {w: min(t) for w, t in times.items()}
+    base = best[settings[0]]
+    for workers in settings[1:]:
+        print(
+            f"--workers {workers} against --workers {settings[0]}: {base / best[workers]:.2f}× the throughput"
+        )
+    first = made[settings[0]]
+    same = all(made[w] == first for w in settings)
+    print(f"libraries alike: {'yes' if same else 'NO'} ({len(first)} articles)")
+    print(f"cores: {os.cpu_count()}")
+
+
+if __name__ == "__main__":
+    main()
