@@ -45,3 +45,26 @@ def test_a_mistake_on_the_command_line_is_one_line(capsys) -> None:
     assert err.splitlines() == [
         "reader export: argument ID: invalid int value: 'abc' (see: reader export --help)"
     ]
+
+
+def test_each_command_is_registered_by_the_module_the_table_names() -> None:
+    import argparse
+    from importlib import import_module
+
+    for name, commands in cli.COMMAND_MODULES.items():
+        registered = argparse.ArgumentParser().add_subparsers()
+        import_module(f"reader.cli.{name}").register(registered)
+        assert tuple(registered.choices) == commands, name
+
+
+def test_a_command_imports_its_own_module_alone(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nfrom reader.cli import main\n"
+        f"main(['--db', {str(tmp_path / 'l.db')!r}, 'list'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('reader.cli.')), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "['reader.cli.common', 'reader.cli.library']"

@@ -38,10 +38,24 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see: {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser: each command module registers its own commands (imported only now, so that
-    `reader` alone starts without them)."""
-    from . import add, analysis_cmds, db, feeds, glossary, library, notes, translate
+#: Which module registers each command, in the order of --help: a command run imports its own module
+#: alone (`tests/test_cli_start.py` holds this table to what the modules register).
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "add": ("add",),
+    "translate": ("translate",),
+    "library": ("list", "export", "rm", "edit", "search"),
+    "feeds": ("feeds", "fetch", "pair", "unpair"),
+    "analysis_cmds": ("align", "entities", "link", "reanalyse", "check"),
+    "glossary": ("glossary",),
+    "db": ("db",),
+    "notes": ("notes",),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser: each command module registers its own commands, imported only now (so `reader` alone
+    starts without them); given the `command` being run, only the module that has it."""
+    from importlib import import_module
 
     parser = Parser(
         prog="reader", description="Read Korean news beside its English translation, sentence by sentence."
@@ -50,9 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(parser, None)
     parser.set_defaults(func=cmd_tui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (add, translate, library, feeds, analysis_cmds, glossary, db, notes):  # the order of --help
-        module.register(commands)
+    chosen = [m for m, names in COMMAND_MODULES.items() if command in names] or list(COMMAND_MODULES)
+    for name in chosen:
+        import_module(f"{__name__}.{name}").register(commands)
     return parser
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The command word of `argv` (after `--db PATH`), if it comes before any other option."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--db":
+            i += 2
+        elif argv[i].startswith("--db="):
+            i += 1
+        else:
+            return None if argv[i].startswith("-") else argv[i]
+    return None
 
 
 def _database_error(exc: Exception, args: argparse.Namespace) -> str:
@@ -108,7 +136,7 @@ def _app_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None, *, open_app: OpenApp | None = None) -> int:
     """Run the command in `argv` (default: the process's arguments); with none, `open_app` on the library."""
     arguments = sys.argv[1:] if argv is None else argv
-    parser = _app_parser() if _opens_the_app(arguments) else build_parser()
+    parser = _app_parser() if _opens_the_app(arguments) else build_parser(_command_in(arguments))
     args = parser.parse_args(arguments)
     args.open_app = open_app
     from ..store import DuplicateArticle, StoreError
