@@ -26,6 +26,8 @@ import textwrap
 import time
 from pathlib import Path
 
+from processes import children  # bench/, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # A writer: imports articles without the language model (fast, so kills land inside the writes), saves
@@ -186,16 +188,6 @@ def make_import_folder(folder: Path, count: int = 60, seed: int = 0) -> None:
         (folder / f"{n:03d}.json").write_text(json.dumps(article, ensure_ascii=False), "utf-8")
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            pass
-    return found
-
-
 def _running(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
@@ -232,7 +224,7 @@ def kill_parallel_import(tmp: Path, seed: int) -> list[str]:
     while count() <= before and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(rng.uniform(0, 0.4))
-    workers = _children(proc.pid)
+    workers = children(proc.pid)
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

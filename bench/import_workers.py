@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from processes import children  # bench/, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -35,16 +37,6 @@ def make_folder(folder: Path, count: int) -> None:
             article[side] = base[side] + "\n\n" + extra[side].split("\n\n")[-1] + "\n\n" + numbered
         article["url"] = f"{base['url']}?{k}"
         (folder / f"{k:03d}.json").write_text(json.dumps(article, ensure_ascii=False), "utf-8")
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            pass
-    return found
 
 
 def _peak_kb(pid: int) -> int | None:
@@ -71,7 +63,7 @@ def import_folder(folder: Path, library: Path, workers: int) -> tuple[float, int
     )
     peaks: dict[int, int] = {}
     while proc.poll() is None:
-        for pid in [proc.pid, *_children(proc.pid)]:
+        for pid in [proc.pid, *children(proc.pid)]:
             kb = _peak_kb(pid)
             if kb is not None:
                 peaks[pid] = max(peaks.get(pid, 0), kb)

@@ -1,0 +1,17 @@
+"""A process's children, read from /proc (Linux): the worker processes of a parallel import, for the
+benches that measure them (import_workers) or kill them (crash)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def children(pid: int) -> list[int]:
+    """The ids of `pid`'s child processes, from every one of its threads; [] where /proc says nothing."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
