@@ -18,13 +18,20 @@ from .notes import reanchor_notes
 
 
 def mark_paired(
-    conn: sqlite3.Connection, article_id: int, ko_url: str, en_url: str, *, by_hand: bool
+    conn: sqlite3.Connection,
+    article_id: int,
+    ko_url: str,
+    en_url: str,
+    *,
+    by_hand: bool,
+    published: str | None = None,
 ) -> None:
-    """Record that the article was made of two editions, how, and each side's address (inside the caller's
-    transaction)."""
+    """Record that the article was made of two editions, how, and each side's address, with `published`
+    as its date if it had none (inside the caller's transaction)."""
     conn.execute(
-        "UPDATE articles SET ko_url = ?, en_url = ?, paired = ? WHERE id = ?",
-        (ko_url, en_url, "hand" if by_hand else "auto", article_id),
+        "UPDATE articles SET ko_url = ?, en_url = ?, paired = ?, published = coalesce(published, ?) "
+        "WHERE id = ?",
+        (ko_url, en_url, "hand" if by_hand else "auto", published, article_id),
     )
 
 
@@ -113,11 +120,7 @@ def join_articles(
         counts = rewrite_article(
             conn, keep_id, article, sentences, segments, mentions, translation_by="human", original_lang="ko"
         )
-        conn.execute(
-            "UPDATE articles SET ko_url = ?, en_url = ?, paired = ?, published = coalesce(published, ?) "
-            "WHERE id = ?",
-            (ko_url, en_url, "hand" if by_hand else "auto", article.published, keep_id),
-        )
+        mark_paired(conn, keep_id, ko_url, en_url, by_hand=by_hand, published=article.published)
         if then is not None:
             then(conn, keep_id)
         return counts
