@@ -85,7 +85,7 @@ def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, int | N
         out.setdefault(q.unit, []).append(
             (q.value, q.month if q.unit == "day" else None, text[q.start : q.end])
         )
-    for r in _days_from_named(text):
+    for r in filter(_from_named_day, _relative(text)):
         # "reported the following day", 이튿날, 전날: a day counted from the last day named before it
         before = [d for d in days if d.end <= r.start]
         if not before:
@@ -96,17 +96,15 @@ def _parts(text: str, qs: list[Quantity]) -> dict[str, list[tuple[float, int | N
     return out
 
 
-def _days_from_named(text: str) -> list[RelativeDate]:
-    """The days counted from a day the text names: 전날, 이튿날, "the following day"."""
-    return [r for r in _relative(text) if r.unit == "day" and not r.from_story and r.offset]
+def _from_named_day(r: RelativeDate) -> bool:
+    """A day counted from a day the text names: 전날, 이튿날, "the following day"."""
+    return r.unit == "day" and not r.from_story and r.offset != 0
 
 
-def _other_days(text: str) -> list[RelativeDate]:
-    """Other days named beside the one compared, which make the pairing of day and weekday a guess:
-    yesterday, today, tomorrow, last month, next year."""
-    return [
-        r for r in _relative(text) if (r.unit == "day" and r.from_story) or (r.unit != "day" and r.offset)
-    ]
+def _another_day(r: RelativeDate) -> bool:
+    """A day other than the one compared, which makes the pairing of day and weekday a guess: the
+    following day, yesterday, today, tomorrow, last month, next year."""
+    return _from_named_day(r) or (r.unit == "day" and r.from_story) or (r.unit != "day" and r.offset != 0)
 
 
 def _relative(text: str) -> list[RelativeDate]:
@@ -202,7 +200,7 @@ def weekday_reasons(
     week_side, day_side = ("ko", "en") if ko_w else ("en", "ko")
     texts = {"ko": ko_text, "en": en_text}
     days = {"ko": _days(ko_q), "en": _days(en_q)}
-    if not days[day_side] or any(_days_from_named(t) or _other_days(t) for t in (ko_text, en_text)):
+    if not days[day_side] or any(_another_day(r) for t in (ko_text, en_text) for r in _relative(t)):
         return []
     all_days = days["ko"] + days["en"]
     if len({q.value for q in all_days}) != 1:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.text.numbers import find_quantities, find_weekdays
+from reader.text.numbers import Quantity, find_quantities, find_weekdays
 from reader.text.quantity import _HANGUL
 
 
@@ -110,14 +110,16 @@ def relative_date_of(text: str, lang: str) -> tuple[str, int] | None:
     return None
 
 
-def date_spans(text: str, lang: str) -> list[tuple[int, int]]:
+def date_spans(text: str, lang: str, quantities: list[Quantity] | None = None) -> list[tuple[int, int]]:
     """The dates `text` writes out — figures of a day, month or year and a weekday beside them, as one
     span each ("지난 26일(현지시간)" gives "지난 26일"; "Monday, Nov. 26, 2024" one span) — in order.
 
     Each span holds a date part of `numbers.find_quantities` or a weekday of `weekdays.find_weekdays`, and
     nothing else is a date: what is highlighted as a date is what the translation check compares.
+    `quantities` is `find_quantities(text, lang)` when the caller has it already.
     """
-    parts = [(q.start, q.end) for q in find_quantities(text, lang) if q.kind == "date"]
+    found = quantities if quantities is not None else find_quantities(text, lang)
+    parts = [(q.start, q.end) for q in found if q.kind == "date"]
     parts += [(w.start, w.end) for w in find_weekdays(text, lang)]
     parts.sort()
     runs: list[list[int]] = []

@@ -23,7 +23,7 @@ from reader.text.entity_types import TYPES  # noqa: F401  (entities.TYPES, as be
 from reader.text.glossary import PARTICLES, Glossary, bundled_glossary
 from reader.text.korean import known_names, korean_model
 from reader.text.ner import PERSON_TITLES_EN, TITLES_EN, english_tokens, recognise
-from reader.text.numbers import escape_sequences, find_quantities
+from reader.text.numbers import Quantity, escape_sequences, find_quantities
 
 
 @dataclass(frozen=True)
@@ -136,12 +136,12 @@ def _glued(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalpha() or text[i] == "-")
 
 
-def _quantities(text: str, lang: str) -> list[_Cand]:
+def _quantities(text: str, found: list[Quantity]) -> list[_Cand]:
     """Numbers worth a highlight, from numbers.py: dates, quantities with a unit, figures in digits, and
     numbers in words that count something."""
 
     out: list[_Cand] = []
-    for q in find_quantities(text, lang):
+    for q in found:
         if q.kind == "date":
             continue  # dates are read whole, with the words around them, by `_dates`
         if q.kind == "ordinal":
@@ -170,17 +170,18 @@ def _quantities(text: str, lang: str) -> list[_Cand]:
     return out
 
 
-def _dates(text: str, lang: str) -> list[_Cand]:
+def _dates(text: str, lang: str, found: list[Quantity]) -> list[_Cand]:
     """Dates written out (2024년 6월 19일(수), "Monday, Nov. 26") and named from another day (이날, "the
     following day"), as `dates` reads them for the check too."""
-    out = [_Cand(start, end, "DATE", 6) for start, end in date_spans(text, lang)]
+    out = [_Cand(start, end, "DATE", 6) for start, end in date_spans(text, lang, found)]
     out.extend(_Cand(r.start, r.end, "DATE", 5) for r in relative_dates(text, lang))
     return out
 
 
 def _korean_numeric(text: str) -> list[_Cand]:
-    out = _dates(text, "ko")
-    out.extend(_quantities(text, "ko"))
+    found = find_quantities(text, "ko")  # read once, for the dates and the figures
+    out = _dates(text, "ko", found)
+    out.extend(_quantities(text, found))
     for m in _KO_WORD_NUM.finditer(text):
         out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
     return out
@@ -377,7 +378,8 @@ _ARMY = re.compile(
 
 
 def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
-    out = _dates(text, "en")
+    found = find_quantities(text, "en")  # read once, for the dates and the figures
+    out = _dates(text, "en", found)
     for m in _EN_QTY.finditer(text):
         grp = m.group()
         if not re.search(r"[a-z%$€£₩¥]", grp.split()[-1] if grp.split() else "") and not re.search(
@@ -387,7 +389,7 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), "QUANTITY", 5))
     for m in _EN_WORD_QTY.finditer(text):
         out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
-    out.extend(c for c in _quantities(text, "en") if c.type == "QUANTITY")
+    out.extend(_quantities(text, found))
     for gm in glossary.match_en(text):
         # a common noun of the glossary ("drones", "ceasefire") yields to a figure that contains it
         common = text[gm.start : gm.end].islower()
