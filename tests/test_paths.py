@@ -136,3 +136,12 @@ def test_naming_the_samples_fills_a_library_that_holds_nothing_yet_but_never_one
     assert "started from the samples" not in captured.err
     with Store.open(with_feed) as store:
         assert store.list_articles() == []
+
+
+def test_an_empty_library_is_told_apart_whatever_its_folder_is_called(tmp_path: Path) -> None:
+    from reader.store.health import holds_nothing
+
+    db = tmp_path / "news #1?" / "library.db"
+    db.parent.mkdir()
+    Store.open(db).close()
+    assert holds_nothing(db)

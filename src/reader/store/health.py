@@ -6,6 +6,7 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from .connection import StoreError
 from .progress import Progress, Ticker
@@ -159,7 +160,7 @@ def holds_nothing(path: Path) -> bool:
     """Whether the library at `path` holds no article, note, feed or glossary entry of its own (read only;
     False for anything that is not plainly such a library)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
     except sqlite3.Error:
         return False
     try:
