@@ -75,7 +75,7 @@ def test_tab_selects_mentions_in_reading_order_and_lights_the_partner(library, d
         await pilot.press("shift+tab")
         assert "국방정보총국 · ORG · not linked" in status_of(app)
         await pilot.press("shift+tab", "shift+tab")  # back past the first: wraps to the row's last mention
-        assert view.selected_mention.side == "en"
+        assert view.selected_mention == view.mention_stops(view.cursor)[-1]
         # Escape clears the selection first, and only then leaves the screen
         await pilot.press("escape")
         assert view.selected_mention is None and app.screen is view.screen
@@ -86,6 +86,35 @@ def test_tab_selects_mentions_in_reading_order_and_lights_the_partner(library, d
         assert view.selected_mention is None
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
+
+    drive(library, scenario)
+
+
+def test_tab_stops_once_at_each_linked_pair(library, drive) -> None:
+    """Both sides of a pair light up together, so Tab goes round the row's pairs once, not once a side."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        shown: list[str] = []
+        await pilot.press("tab")
+        first = view.selected_mention
+        for _ in range(12):
+            shown.append(status_of(app).split(" · ")[0])
+            await pilot.press("tab")
+            if view.selected_mention == first:
+                break
+        assert "우크라이나 ↔ Ukraine" in shown and "쿠르스크 ↔ Kursk" in shown
+        assert not any(line.startswith(("Ukraine", "Kursk")) for line in shown)
+        assert len(shown) == len(set(shown))
+        linked_english = [m for m in view.row_mentions(view.cursor) if m.side == "en" and m.partner]
+        assert len(shown) < len(view.row_mentions(view.cursor)) and linked_english
+        # from the English side of a pair (chosen from a note, say), Tab goes on from the pair's stop
+        stops = view.mention_stops(view.cursor)
+        kursk = stops[shown.index("쿠르스크 ↔ Kursk")]
+        view.select(view.mention(kursk.partner))
+        await pilot.press("tab")
+        assert view.selected_mention == stops[(stops.index(kursk) + 1) % len(stops)]
 
     drive(library, scenario)
 

@@ -516,15 +516,37 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         if mention is None or mention in self.row_mentions(self.cursor):
             self._select(mention)
 
+    def mention_stops(self, index: int) -> tuple[StoredMention, ...]:
+        """The mentions Tab stops at in row `index`: a pair linked within the row is one stop, its first side.
+
+        Selecting either side of a linked pair lights both, so stopping at the second would show the same
+        pair again.
+        """
+        found = self.row_mentions(index)
+        ids = {m.id for m in found}
+        first_sides: set[int] = set()
+        stops = []
+        for mention in found:
+            if mention.id in first_sides:
+                continue
+            stops.append(mention)
+            if mention.partner in ids:
+                first_sides.add(mention.partner)
+        return tuple(stops)
+
     def select_mention(self, step: int) -> StoredMention | None:
-        """Select the next (1) or previous (-1) mention of the current row, wrapping round."""
-        found = self.row_mentions(self.cursor)
-        if not found:
+        """Select the next (1) or previous (-1) name of the current row, wrapping round (see `mention_stops`)."""
+        stops = self.mention_stops(self.cursor)
+        if not stops:
             return None
-        if self.selected_mention in found:
-            choice = found[(found.index(self.selected_mention) + step) % len(found)]
+        current = self.selected_mention
+        if current is not None and current not in stops:
+            # the second side of a linked pair (chosen by a click or from the notes): stand on its first side
+            current = next((m for m in stops if m.id == current.partner or m.partner == current.id), None)
+        if current in stops:
+            choice = stops[(stops.index(current) + step) % len(stops)]
         else:
-            choice = found[0] if step > 0 else found[-1]
+            choice = stops[0] if step > 0 else stops[-1]
         self._select(choice)
         return choice
 
