@@ -16,40 +16,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 START, END = "<!-- keys:start -->", "<!-- keys:end -->"
-KEY_NAMES = {
-    "down": "↓",
-    "up": "↑",
-    "left": "←",
-    "right": "→",
-    "pagedown": "PageDown",
-    "pageup": "PageUp",
-    "home": "Home",
-    "end": "End",
-    "enter": "Enter",
-    "escape": "Esc",
-    "space": "Space",
-    "tab": "Tab",
-    "shift+tab": "Shift+Tab",
-    "question_mark": "?",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "slash": "/",
-    "plus": "+",
-    "minus": "-",
-    "full_stop": ".",
-    "comma": ",",
-}
-
-
-def _key(name: str) -> str:
-    name = name.strip()
-    if name in KEY_NAMES:
-        return KEY_NAMES[name]
-    if name.startswith("ctrl+"):
-        return "Ctrl+" + _key(name[5:])
-    if name.startswith("shift+"):
-        return "Shift+" + _key(name[6:])
-    return name
 
 
 def binding_classes() -> list[type]:
@@ -67,13 +33,15 @@ def binding_classes() -> list[type]:
 def table() -> str:
     from textual.binding import Binding
 
+    from reader.tui.key_names import key_name
+
     lines = ["| where | keys | what it does | id |", "| --- | --- | --- | --- |"]
     for cls in binding_classes():
         where = getattr(cls, "BINDING_GROUP_TITLE", None) or cls.__name__
         for binding in cls.__dict__["BINDINGS"]:
             if not isinstance(binding, Binding) or (binding.system and not binding.description):
                 continue
-            keys = ", ".join(_key(k) for k in binding.key.split(","))
+            keys = ", ".join(key_name(k) for k in binding.key.split(","))
             what = binding.tooltip or binding.description or binding.action
             ident = binding.id or binding.action
             cells = [where, f"`{keys}`".replace("|", "\\|"), what.replace("|", "\\|"), f"`{ident}`"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -244,10 +246,26 @@ def test_the_help_lists_a_screens_own_keys_first_and_textuals_focus_keys_apart(l
         library_at, every_window_at = shown.index("Library"), shown.index("In every window")
         assert shown[library_at + 1].startswith("/")  # the library's first key is its own, not Tab
         assert every_window_at > shown.index("Everywhere")
-        assert any(line.startswith("tab") for line in shown[every_window_at:])
-        assert not any(line.startswith("tab") for line in shown[library_at:every_window_at])
+        assert any(line.startswith("Tab") for line in shown[every_window_at:])
+        assert not any(line.startswith("Tab") for line in shown[library_at:every_window_at])
 
     drive(library, scenario)
+
+
+def test_the_help_spells_keys_as_the_readme_does(library, drive) -> None:
+    """A reader checking a key in the README finds it written the same way in the help (Esc, Ctrl+z)."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "question_mark")
+        table = app.screen.query_one("#help-table")
+        shown = [strip.text.strip() for strip in table.render_lines(table.region.reset_offset)]
+        for keys in ("u, Ctrl+z", "Esc", "Shift+Tab", "Space, PgDn"):
+            assert any(line.startswith(keys + " ") for line in shown), keys
+            assert f"| `{keys}` |" in readme, keys
+        assert not any(line.startswith(("esc", "^z", "super+")) for line in shown)
+
+    drive(library, scenario, size=(160, 60))
 
 
 def test_a_title_cut_right_after_its_own_ellipsis_shows_one() -> None:

@@ -11,6 +11,8 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from .key_names import key_name
+
 
 @dataclass(frozen=True, slots=True)
 class BindingEntry:
@@ -30,14 +32,15 @@ class BindingEntry:
 
 def screen_bindings(screen: Screen) -> list[BindingEntry]:
     """The bindings active on `screen`, innermost first (focused widget, screen, app), one entry each."""
-    app = screen.app
     grouped: dict[tuple[int, str], tuple[DOMNode, Binding, list[str]]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
         if binding.system and not binding.description:
             continue
         group = (id(active.node), binding.id or binding.action)
-        display = app.get_key_display(binding)
+        if binding.key.startswith("super+"):
+            continue  # the Command key of a Mac: the terminal keeps it (Cmd+C copies its own selection)
+        display = binding.key_display or key_name(binding.key)
         if group in grouped:
             grouped[group][2].append(display)
         else:
