@@ -110,3 +110,17 @@ def test_cli_search_json(db_path, capsys) -> None:
     assert hits[0]["article"] == article_id and "쿠르스크" in hits[0]["ko"]
     assert main(["--db", str(db_path), "search", "!!"]) == 1
     assert "nothing to search for" in capsys.readouterr().err
+
+
+def test_a_word_right_after_a_terminal_escape_is_found(db_path, capsys) -> None:
+    """An article that holds colour codes (shown inert) is still found by the word they colour."""
+    article, analysis = one_to_one(
+        ["경보는 \x1b[31m적색\x1b[0m으로 올랐다."], ["The alert went to \x1b[31mRED\x1b[0m at noon."]
+    )
+    with Store.open(db_path) as store:
+        article_id = store.insert_article(article, analysis.sentences, analysis.segments)
+        assert 0 in [h.position for h in search(store.conn, "RED") if h.article_id == article_id]
+        assert 0 in [h.position for h in search(store.conn, "적색") if h.article_id == article_id]
+        assert search(store.conn, "31mRED") == []
+    assert main(["--db", str(db_path), "search", "red", "--json"]) == 0
+    assert {hit["article"] for hit in json.loads(capsys.readouterr().out)} == {article_id}

@@ -14,6 +14,9 @@ from functools import lru_cache
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 _QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: A terminal escape sequence (CSI such as ␛[31m, OSC up to its terminator, or ESC and one character): the
+#: reading screen shows it inert, and the index must not glue its letters to the word after it (31mRED).
+_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)", re.DOTALL)
 
 
 def _bigrams(run: str) -> str:
@@ -29,7 +32,10 @@ def _spelled(run: str) -> str:
 
 
 def index_text(text: str) -> str:
-    """What goes into the index for `text`: Hangul runs spelled out as bigrams, the rest left as it is."""
+    """What goes into the index for `text`: Hangul runs spelled out as bigrams, escape sequences as spaces,
+    the rest left as it is."""
+    if "\x1b" in text:
+        text = _ESCAPE.sub(" ", text)
     return _HANGUL_RUN.sub(lambda m: _spelled(m.group()), text)
 
 
