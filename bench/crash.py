@@ -26,7 +26,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from processes import children  # bench/, beside this script
+from processes import descendants  # bench/, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -224,7 +224,7 @@ def kill_parallel_import(tmp: Path, seed: int) -> list[str]:
     while count() <= before and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(rng.uniform(0, 0.4))
-    workers = children(proc.pid)
+    workers = descendants(proc.pid)
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

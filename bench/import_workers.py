@@ -6,8 +6,10 @@ The folder holds `--articles` JSON articles made from the bundled samples (800-1
 1,300-2,200 English characters each): sample k with the last paragraph of another sample and a numbered
 line added, so that no two have the same text. Each setting imports the folder into an empty library with
 `reader add FOLDER --workers N`, a fresh process, timed from start to exit (model loading included),
-while the process tree is watched for each process's peak memory (VmHWM). The libraries the settings
-make are compared: the same articles, ids, rows and mentions.
+while the process tree is watched for each process's peak memory: resident (VmHWM, which counts the
+model pages a worker shares with the process that loaded them) and its own (private pages, what the
+worker alone adds). The libraries the settings make are compared: the same articles, ids, rows and
+mentions.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from processes import children  # bench/, beside this script
+from processes import children, descendants  # bench/, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,8 +51,23 @@ def _peak_kb(pid: int) -> int | None:
     return None
 
 
-def import_folder(folder: Path, library: Path, workers: int) -> tuple[float, int, list[int]]:
-    """Seconds, the writer's peak memory and each worker's (kB), for one `reader add`."""
+def _private_kb(pid: int) -> int | None:
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return None
+    return sum(
+        int(line.split()[1]) for line in lines if line.startswith(("Private_Clean:", "Private_Dirty:"))
+    )
+
+
+#: A process holding the models is bigger than this (kB); the writer and the resource tracker are not.
+_MODELS_KB = 100_000
+
+
+def import_folder(folder: Path, library: Path, workers: int) -> tuple[float, int, list[tuple[int, int]], int]:
+    """Seconds, the writer's peak memory, each worker's (resident, private) and the model loader's (kB),
+    for one `reader add`."""
     from reader.store import Store
 
     Store.open(library).close()  # empty, so the samples are not copied in
@@ -62,20 +79,33 @@ def import_folder(folder: Path, library: Path, workers: int) -> tuple[float, int
         text=True,
     )
     peaks: dict[int, int] = {}
+    private: dict[int, int] = {}
+    loaders: set[int] = set()
+    rounds = 0
     while proc.poll() is None:
-        for pid in [proc.pid, *children(proc.pid)]:
+        for pid in [proc.pid, *descendants(proc.pid)]:
             kb = _peak_kb(pid)
             if kb is not None:
                 peaks[pid] = max(peaks.get(pid, 0), kb)
+            if rounds % 10 == 0 and pid != proc.pid:  # smaps is slow to read: every half second
+                own = _private_kb(pid)
+                if own is not None:
+                    private[pid] = max(private.get(pid, 0), own)
+                if children(pid):  # the fork server: the workers are its children
+                    loaders.add(pid)
+        rounds += 1
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"reader add failed ({proc.returncode}): {err}")
     writer = peaks.pop(proc.pid, 0)
-    # the spawn helper (resource tracker) is small; workers hold the models
-    workers_kb = sorted((kb for kb in peaks.values() if kb > 100_000), reverse=True)
-    return seconds, writer, workers_kb
+    loader = max((peaks.pop(pid, 0) for pid in loaders), default=0)
+    # the resource tracker is small; workers hold the models
+    workers_kb = sorted(
+        ((kb, private.get(pid, 0)) for pid, kb in peaks.items() if kb > _MODELS_KB), reverse=True
+    )
+    return seconds, writer, workers_kb, loader
 
 
 def content(library: Path) -> list[tuple]:
@@ -107,14 +137,16 @@ def main() -> None:
         for run in range(args.runs):
             for workers in settings:
                 library = Path(tmp, f"lib-{workers}-{run}.db")
-                seconds, writer_kb, workers_kb = import_folder(folder, library, workers)
+                seconds, writer_kb, workers_kb, loader_kb = import_folder(folder, library, workers)
                 times[workers].append(seconds)
                 made[workers] = content(library)
-                each = ", ".join(f"{kb / 1024:.0f}" for kb in workers_kb) or "none"
+                each = ", ".join(f"{kb / 1024:.0f} ({own / 1024:.0f} its own)" for kb, own in workers_kb)
+                loader = f", model loader {loader_kb / 1024:.0f} MB" if loader_kb else ""
                 print(
                     f"--workers {workers}: {args.articles} articles in {seconds:.1f} s "
                     f"({args.articles / seconds * 60:.1f} a minute); peak memory: writer "
-                    f"{writer_kb / 1024:.0f} MB, workers {each} MB",
+                    f"{writer_kb / 1024:.0f} MB, workers {each or 'none'} MB{loader}; "
+                    f"load average {os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
                 library.unlink()

@@ -1,5 +1,6 @@
-"""A process's children, read from /proc (Linux): the worker processes of a parallel import, for the
-benches that measure them (import_workers) or kill them (crash)."""
+"""A process's children and theirs, read from /proc (Linux): the worker processes of a parallel import (the
+fork server that loads the models and the workers it forks), for the benches that measure them
+(import_workers) or kill them (crash)."""
 
 from __future__ import annotations
 
@@ -14,4 +15,14 @@ def children(pid: int) -> list[int]:
             found += [int(c) for c in (task / "children").read_text().split()]
         except OSError:
             pass
+    return found
+
+
+def descendants(pid: int) -> list[int]:
+    """The ids of `pid`'s children, their children and so on."""
+    found, todo = [], children(pid)
+    while todo:
+        child = todo.pop()
+        found.append(child)
+        todo += children(child)
     return found

@@ -343,3 +343,15 @@ def test_a_known_club_wins_over_the_city_it_is_named_after() -> None:
     g = Glossary([Entry(("샌디에이고",), ("San Diego",), "PLACE", "city")])
     got = spans(find_mentions("류현진은 샌디에이고 파드리스와의 경기에서 던졌다.", "ko", g))
     assert ("샌디에이고 파드리스", "ORG") in got
+
+
+def test_a_city_the_glossary_knows_is_no_person_inside_a_longer_name() -> None:
+    g = Glossary([Entry(("부산",), ("Busan",), "PLACE", "city")])
+    for text in ("부산시는 오늘 새 계획을 발표했다.", "부산시가 새 계획을 내놓았다."):
+        assert ("부산시", "PLACE") in spans(find_mentions(text, "ko", g))
+
+
+def test_defence_stocks_are_no_place() -> None:
+    for text in ("이날 방산주 주가가 올랐다.", "코스피에서 방산주는 강세를 보였다."):
+        got = {m.text: m.type for m in find_mentions(text, "ko")}
+        assert got.get("방산주") not in ("PLACE", "PERSON", "ORG")

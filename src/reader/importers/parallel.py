@@ -1,14 +1,16 @@
 """A batch analysed on every core: worker processes read and analyse articles, this process alone writes.
 
 Analysis (sentence splitting, the aligner's sentence encoder, Kiwi, the name models) is nearly all of an
-import's time and needs no database, so it runs in worker processes, each loading the models once and
-keeping them for every article it is given. The writer is the one process that opened the library: it
+import's time and needs no database, so it runs in worker processes. The models are loaded once, by a fork
+server that imports `worker_models` and then forks each worker from itself: a worker starts with them
+ready (no load of its own, its memory shared with the server's until written) and keeps them for every
+article it is given. The writer is the one process that opened the library: it
 takes the analysed articles in the order of the batch and stores each in its own transaction, exactly as
 the one-process path does (same ids, same duplicate handling, same report lines). A worker checks the
 library (read only) for a duplicate before analysing; the writer's insert checks again inside its
 transaction, which also catches the same text twice in one batch. Killed at any moment, the library holds
-whole articles only: the workers never write, and they die with the writer.
-"""
+whole articles only: the workers never write, and they die with the writer (the fork server ends when
+the writer's end of its pipe closes, and takes its workers with it)."""
 
 from __future__ import annotations
 
@@ -56,13 +58,16 @@ _state: dict[str, object] = {}
 
 
 #: Numerical libraries start a thread per core in every process; with a worker per core that is a core's
-#: work for several threads each. Set before numpy is first imported in the worker.
-_ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+#: work for several threads each. Set before numpy is first imported (in the fork server, or in a spawned
+#: worker).
+ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+#: The module whose import loads the models, in the fork server before it forks the workers.
+_MODELS = "reader.importers.worker_models"
 
 
 def _start_worker(library: str, glossary) -> None:
-    _die_with_parent()
-    for name in _ONE_THREAD:
+    die_with_parent()
+    for name in ONE_THREAD:
         os.environ.setdefault(name, "1")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the writer's to handle
     uri = f"file:{quote(str(Path(library).resolve()))}?mode=ro"
@@ -70,16 +75,21 @@ def _start_worker(library: str, glossary) -> None:
     _state["glossary"] = glossary
 
 
-def _die_with_parent() -> None:
-    """On Linux, have the kernel kill this worker when the writer dies (a kill -9 leaves no orphans busy
-    analysing); elsewhere a worker ends when it finds its pipe to the writer closed."""
+def die_with_parent() -> None:
+    """On Linux, have the kernel kill this process when the one that started it dies: a worker with its
+    fork server, the fork server with the writer, so a kill -9 of the writer leaves no orphans busy
+    analysing (nor a fork server that a worker's copy of its pipe keeps waiting); elsewhere a spawned
+    worker ends when it finds its pipe to the writer closed."""
+    parent = os.getppid()
     try:
         import ctypes
 
         pr_set_pdeathsig = 1
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
     except (OSError, AttributeError):
-        pass
+        return
+    if os.getppid() != parent:  # the parent died before the kernel was told
+        os._exit(1)
 
 
 def _analyse_item(item: Item) -> Outcome:
@@ -97,6 +107,17 @@ def _analyse_item(item: Item) -> Outcome:
         return Outcome(failed=str(exc))
     except Exception as exc:  # noqa: BLE001 - as in the one-process path: one odd article fails alone
         return Outcome(failed=f"{item.name}: unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _worker_context(multiprocessing):
+    """Workers forked from a fork server that has loaded the models (it is a fresh process: no copy of
+    this one's open library or threads); where there is none (Windows), spawned workers that each load
+    them on their first article."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([_MODELS])
+    return context
 
 
 def _warn(report: BatchReport, name: str, line: str) -> None:
@@ -122,7 +143,7 @@ def run_parallel_batch(
     glossary = load_glossary(store.conn)
     pool = ProcessPoolExecutor(
         workers,
-        mp_context=multiprocessing.get_context("spawn"),  # no copy of this process's open library
+        mp_context=_worker_context(multiprocessing),
         initializer=_start_worker,
         initargs=(str(store.path), glossary),
     )

@@ -223,6 +223,23 @@ def _named(text: str, lang: str, found: list[tuple[int, int, str]], known: list[
     return out
 
 
+def _no_person_holds_a_place(
+    found: list[tuple[int, int, str]], known: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """No one's name holds a place or a body the glossary knows: a PERSON span around a glossary PLACE or
+    ORG (부산시 around 부산) takes that name's type, unless the glossary also knows a person inside it."""
+    out = []
+    for s, e, typ in found:
+        inside = [(ks, ke, kt) for ks, ke, kt in known if s <= ks and ke <= e and kt in _NAME_TYPES]
+        if typ == "PERSON" and inside and all(kt != "PERSON" for _, _, kt in inside):
+            typ = max(inside, key=lambda k: k[1] - k[0])[2]
+        out.append((s, e, typ))
+    return out
+
+
+_NAME_TYPES = ("PERSON", "PLACE", "ORG")
+
+
 def _cut_at_title(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
     """A title inside a name parts a body from a person: "Bank of Korea Governor Rhee Chang" is the bank
     (ORG) and Rhee Chang; a title in front of a person is not part of the name. Only a title that names a
@@ -278,13 +295,14 @@ def _designations(text: str) -> list[_Cand]:
 
 def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = None) -> list[_Cand]:
     toks = toks if toks is not None else korean_model().tokenize(text)
-    found = recognise(text, "ko", toks)
     out = _korean_numeric(text)
     ends = {t.start + t.len for t in toks}
     common_nouns = {
         (t.start, t.start + t.len) for t in toks if t.tag == "NNG" and not getattr(t, "oov", False)
     }
-    for m in glossary.match_ko(text, compounds=True):
+    matches = glossary.match_ko(text, compounds=True)
+    found = _no_person_holds_a_place(recognise(text, "ko", toks), [(m.start, m.end, m.type) for m in matches])
+    for m in matches:
         rest = _word_rest(text, m.end)
         # a form inside a longer word names something only where Kiwi ends a morpheme with it (한국+시각)
         if rest and rest not in PARTICLES and m.end not in ends:
@@ -390,7 +408,8 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
     for m in _EN_WORD_QTY.finditer(text):
         out.append(_Cand(m.start(), m.end(), "QUANTITY", 4))
     out.extend(_quantities(text, found))
-    for gm in glossary.match_en(text):
+    matches = glossary.match_en(text)
+    for gm in matches:
         # a common noun of the glossary ("drones", "ceasefire") yields to a figure that contains it
         common = text[gm.start : gm.end].islower()
         out.append(_Cand(gm.start, gm.end, gm.type, 4 if common else 8))
@@ -399,5 +418,6 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
     for m in _ARMY.finditer(text):
         out.append(_Cand(m.start(), m.end(), "ORG", 9))  # a country's army: 북한군 is "North Korean soldiers"
     out.extend(_designations(text))
-    out.extend(_named(text, "en", recognise(text, "en"), out))
+    held = [(gm.start, gm.end, gm.type) for gm in matches]
+    out.extend(_named(text, "en", _no_person_holds_a_place(recognise(text, "en"), held), out))
     return out

@@ -12,6 +12,9 @@ from functools import lru_cache
 from typing import Any
 
 _USER_WORD_SCORE = 0.0
+#: Kiwi's own analysing threads: -1, one per core (its batched calls work ahead of the caller); 0, none, for
+#: a process that is forked after the model loads (a fork copies no thread) and has a core of its own.
+_threads = -1
 
 
 @lru_cache(maxsize=1)
@@ -41,13 +44,26 @@ def korean_model() -> Any:
     noun; two-syllable names are left to Kiwi's own weights, so that a short name does not start to eat the
     front of longer ones (쿠팡 in 쿠팡이츠) — Kiwi knows most of them already.
     """
+    import warnings
+
     from kiwipiepy import Kiwi  # heavy: loads a model, so only when Korean analysis is needed
 
-    kiwi = Kiwi()
+    with warnings.catch_warnings():  # num_workers=0 warns that it once meant one thread per core
+        warnings.simplefilter("ignore", DeprecationWarning)
+        kiwi = Kiwi(num_workers=_threads)
     for name in known_names():
         if len(name.replace(" ", "")) >= 3:
             kiwi.add_user_word(name, "NNP", _USER_WORD_SCORE)
     return kiwi
+
+
+def without_threads() -> None:
+    """Have the model, when it loads, start no threads of its own: a process that loads it and then forks
+    analysing processes (`reader.importers.worker_models`) must hold no thread when it forks."""
+    global _threads
+    if korean_model.cache_info().currsize:
+        raise RuntimeError("the Korean model is loaded already, with its threads")
+    _threads = 0
 
 
 def korean_tokens(texts: Iterable[str]) -> Iterator[list[Any]]:
@@ -62,4 +78,7 @@ def korean_tokens(texts: Iterable[str]) -> Iterator[list[Any]]:
     first = next(texts, None)
     if first is None:
         return iter(())
-    return iter(korean_model().tokenize(itertools.chain([first], texts)))
+    kiwi = korean_model()
+    if _threads == 0:  # no threads to work ahead: one call a text, as they are asked for
+        return (kiwi.tokenize(text) for text in itertools.chain([first], texts))
+    return iter(kiwi.tokenize(itertools.chain([first], texts)))
