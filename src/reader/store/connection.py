@@ -19,6 +19,11 @@ class StoreError(Exception):
     """A problem with the library file that the user can fix; the CLI prints it as one line."""
 
 
+def is_postgres_url(location: object) -> bool:
+    """Whether a library location (`--db`, READER_DB) names a PostgreSQL database rather than a file."""
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
 def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
     """Open `path` in WAL mode with foreign keys and a busy timeout, so two `reader` processes can share it.
 
