@@ -21,13 +21,20 @@ from .articles import (
 from .connection import StoreError, connect, is_postgres_url, transaction
 from .migrations import SCHEMA_VERSION, migrate
 
+#: What a failed statement raises on either backend (PostgreSQL's errors are raised as these classes, see
+#: postgres.py): callers outside the store catch these, never a driver's own.
+DatabaseError = sqlite3.Error
+OperationalError = sqlite3.OperationalError
+
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "ArticleSummary",
+    "DatabaseError",
     "DuplicateArticle",
     "MentionRow",
     "NewArticle",
+    "OperationalError",
     "Segment",
     "SegmentRow",
     "SentenceRow",
@@ -61,9 +68,10 @@ class Store:
         self.backup_path: Path | None = None  # the copy written before that migration
 
     @property
-    def location(self) -> Path | str:
-        """What `Store.open` takes to open this library again (another connection, another thread)."""
-        return self.url if self.url is not None else (self.path if self.path is not None else ":memory:")
+    def location(self) -> Path | str | None:
+        """What `Store.open` takes to open this library again (another connection, thread or process): its
+        file or its URL; None for a library in memory, which has only the one connection."""
+        return self.url if self.url is not None else self.path
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Store:

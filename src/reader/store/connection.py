@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
@@ -22,6 +23,11 @@ class StoreError(Exception):
 def is_postgres_url(location: object) -> bool:
     """Whether a library location (`--db`, READER_DB) names a PostgreSQL database rather than a file."""
     return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
+def shown_url(url: str) -> str:
+    """A library's URL as a message or a screen may show it: without a password."""
+    return re.sub(r"^(\w+://[^:/@]*):[^@]*@", r"\1:…@", url)
 
 
 def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:

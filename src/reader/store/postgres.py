@@ -21,7 +21,6 @@ SQLite library never loads it.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, Self
@@ -31,15 +30,11 @@ from psycopg import errors as pg_errors
 from psycopg.pq import TransactionStatus
 
 from .connection import StoreError
+from .connection import shown_url as shown
 from .dialect import POSTGRESQL, to_postgres
 
 #: The advisory lock every writing transaction holds ("READ"), as SQLite's one writer at a time.
 WRITE_LOCK = 0x52454144
-
-
-def shown(url: str) -> str:
-    """The URL as a message may show it: without a password."""
-    return re.sub(r"^(\w+://[^:/@]*):[^@]*@", r"\1:…@", url)
 
 
 class Row(tuple):
@@ -92,6 +87,14 @@ def translated(exc: psycopg.Error) -> Exception:
     return sqlite3.OperationalError(text)
 
 
+def _storable(value: Any) -> Any:
+    """PostgreSQL's text cannot hold NUL, which SQLite's can: a NUL in a text (hostile input) is stored as
+    U+FFFD, one character for one, so every offset into the text (sentences, notes) still holds."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
+
+
 class Cursor(psycopg.Cursor):
     """A psycopg cursor with sqlite3's `lastrowid`: the id the last INSERT took from its sequence."""
 
@@ -116,7 +119,7 @@ class PgConnection:
         cursor = self.raw.cursor()
         try:
             if params:
-                cursor.execute(to_postgres(sql), list(params))
+                cursor.execute(to_postgres(sql), [_storable(p) for p in params])
             else:
                 cursor.execute(to_postgres(sql, False))
         except psycopg.Error as exc:
@@ -125,7 +128,7 @@ class PgConnection:
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
         cursor = self.raw.cursor()
-        batch = [list(r) for r in rows]
+        batch = [[_storable(p) for p in r] for r in rows]
         if not batch:
             return cursor
         try:
