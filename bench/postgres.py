@@ -96,8 +96,8 @@ def writers(url: str, seconds: float, count: int) -> None:
 
     ids = seed_articles(url, 5)
     until = time.time() + seconds
-    queue: multiprocessing.Queue = multiprocessing.Queue()
     spawn = multiprocessing.get_context("spawn")
+    queue = spawn.Queue()
     procs = [
         spawn.Process(target=note_writer, args=(url, ids, until, f"w{i}", i, queue)) for i in range(count)
     ]

@@ -129,3 +129,16 @@ def test_replacing_text_reanchors_and_detaches(store: Store, article_id: int) ->
 def test_note_on_unknown_article_is_refused(store: Store) -> None:
     with pytest.raises(LookupError):
         add_note(store.conn, 999, "ko", 0, 1, "x")
+
+
+def test_a_note_carries_its_author(store: Store, article_id: int, backend: str, monkeypatch) -> None:
+    """On a server the database role wrote it (each member of a team logs in as their own); on a file
+    the user logged in; READER_AUTHOR names someone else on either."""
+    import getpass
+
+    note = add_note(store.conn, article_id, "en", 0, 5, "mine")
+    assert note.author == ("reader_admin" if backend == "postgresql" else getpass.getuser())
+    monkeypatch.setenv("READER_AUTHOR", "Kim Min-jun")
+    other = add_note(store.conn, article_id, "en", 6, 10, "theirs")
+    assert other.author == "Kim Min-jun"
+    assert {n.body: n.author for n in list_notes(store.conn)}["theirs"] == "Kim Min-jun"

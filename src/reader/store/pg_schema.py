@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .connection import StoreError, transaction
-from .migrations import SCHEMA_VERSION
+from .migrations import NOTE_AUTHOR_COLUMN, SCHEMA_VERSION
 
 TABLES = [
     """CREATE TABLE articles (id BIGINT PRIMARY KEY, title_ko TEXT NOT NULL DEFAULT '',
@@ -94,8 +94,14 @@ TABLES = [
 
 #: The version a new PostgreSQL library is created at: the schema of `TABLES`.
 BASE_VERSION = 12
-#: Steps after version 12, each bringing a PostgreSQL library from version N to N + 1 (none yet).
-MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+
+
+def _v13_note_authors(conn: Any) -> None:
+    conn.execute(NOTE_AUTHOR_COLUMN)
+
+
+#: Steps after version 12, each bringing a PostgreSQL library from version N to N + 1, as migrations.py's.
+MIGRATIONS: dict[int, Callable[[Any], None]] = {12: _v13_note_authors}
 
 
 def _collation(conn: Any) -> None:
