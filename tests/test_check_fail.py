@@ -23,42 +23,42 @@ EN_RIGHT = (
 EN_WRONG = "The train ran 1,485 miles across Siberia.\n\n" + EN_RIGHT.split("\n\n", 1)[1]
 
 
-def _add(db_path, tmp_path, ko: str, en: str, capsys) -> int:
+def _add(location, tmp_path, ko: str, en: str, capsys) -> int:
     (tmp_path / "ko.txt").write_text(ko)
     (tmp_path / "en.txt").write_text(en)
     assert (
         main(
-            ["--db", str(db_path), "add", "--ko", str(tmp_path / "ko.txt"), "--en", str(tmp_path / "en.txt")]
+            ["--db", str(location), "add", "--ko", str(tmp_path / "ko.txt"), "--en", str(tmp_path / "en.txt")]
         )
         == 0
     )
     return int(capsys.readouterr().out)
 
 
-def test_fail_exits_non_zero_only_when_something_is_found(db_path, tmp_path, capsys) -> None:
-    right = _add(db_path, tmp_path, KO, EN_RIGHT, capsys)
-    assert main(["--db", str(db_path), "check", str(right), "--fail"]) == 0
+def test_fail_exits_non_zero_only_when_something_is_found(location, tmp_path, capsys) -> None:
+    right = _add(location, tmp_path, KO, EN_RIGHT, capsys)
+    assert main(["--db", str(location), "check", str(right), "--fail"]) == 0
     assert "No disagreements" in capsys.readouterr().out
-    wrong = _add(db_path, tmp_path, KO, EN_WRONG, capsys)
-    assert main(["--db", str(db_path), "check", str(wrong), "--fail"]) == FOUND_STATUS
+    wrong = _add(location, tmp_path, KO, EN_WRONG, capsys)
+    assert main(["--db", str(location), "check", str(wrong), "--fail"]) == FOUND_STATUS
     assert "1,485 miles ≈ 2,390 km, the Korean says 1907km" in capsys.readouterr().out
-    assert main(["--db", str(db_path), "check", str(wrong)]) == 0  # without --fail, a listing only
+    assert main(["--db", str(location), "check", str(wrong)]) == 0  # without --fail, a listing only
     capsys.readouterr()
-    assert main(["--db", str(db_path), "check", "--json", "--fail"]) == FOUND_STATUS
+    assert main(["--db", str(location), "check", "--json", "--fail"]) == FOUND_STATUS
     rows = json.loads(capsys.readouterr().out)
     assert [set(r) for r in rows] == [{"article", "position", "ko", "en", "reason"}]
     assert rows[0]["article"] == wrong
 
 
-def test_a_sentence_left_out_of_the_translation_is_found(db_path, tmp_path, capsys) -> None:
+def test_a_sentence_left_out_of_the_translation_is_found(location, tmp_path, capsys) -> None:
     en = EN_RIGHT.split("\n\n")
-    article = _add(db_path, tmp_path, KO, "\n\n".join([en[0], en[2]]), capsys)
-    with Store.open(db_path) as store:
+    article = _add(location, tmp_path, KO, "\n\n".join([en[0], en[2]]), capsys)
+    with Store.open(location) as store:
         segments = store.get_article(article).segments
     flagged = [s for s in segments if s.issues]
     assert [s.ko.strip()[:4] for s in flagged] == ["승객들은"[:4]]
     assert "left out" in flagged[0].issues[0]
-    assert main(["--db", str(db_path), "check", str(article), "--fail"]) == FOUND_STATUS
+    assert main(["--db", str(location), "check", str(article), "--fail"]) == FOUND_STATUS
 
 
 def test_boilerplate_on_one_side_is_not_an_omission() -> None:
@@ -71,18 +71,18 @@ def test_boilerplate_on_one_side_is_not_an_omission() -> None:
     assert left_out("", "The passengers spent two days on board and all arrived safely.")
 
 
-def test_an_article_in_one_language_has_nothing_left_out(db_path, tmp_path, capsys) -> None:
+def test_an_article_in_one_language_has_nothing_left_out(location, tmp_path, capsys) -> None:
     (tmp_path / "ko.txt").write_text(KO)
-    assert main(["--db", str(db_path), "add", "--ko", str(tmp_path / "ko.txt")]) == 0
+    assert main(["--db", str(location), "add", "--ko", str(tmp_path / "ko.txt")]) == 0
     article = int(capsys.readouterr().out)
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         assert not any(s.issues for s in store.get_article(article).segments)
-    assert main(["--db", str(db_path), "check", str(article), "--fail"]) == 0
+    assert main(["--db", str(location), "check", str(article), "--fail"]) == 0
 
 
-def test_an_article_in_one_language_has_nothing_to_compare(db_path, tmp_path, capsys) -> None:
+def test_an_article_in_one_language_has_nothing_to_compare(location, tmp_path, capsys) -> None:
     (tmp_path / "en.txt").write_text(EN_RIGHT)
-    assert main(["--db", str(db_path), "add", "--en", str(tmp_path / "en.txt")]) == 0
+    assert main(["--db", str(location), "add", "--en", str(tmp_path / "en.txt")]) == 0
     only_english = int(capsys.readouterr().out)
-    assert main(["--db", str(db_path), "check", str(only_english), "--fail"]) == 0
+    assert main(["--db", str(location), "check", str(only_english), "--fail"]) == 0
     assert "Nothing to compare: no article here has both languages." in capsys.readouterr().out

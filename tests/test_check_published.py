@@ -32,23 +32,23 @@ def _add(db, tmp_path, capsys, *date: str, ko: str = KO, en: str | None = EN) ->
 
 
 def test_import_with_a_date_flags_the_weekday_and_keeps_it_through_reanalysis(
-    db_path, tmp_path, capsys
+    location, tmp_path, capsys
 ) -> None:
-    article_id = _add(db_path, tmp_path, capsys, "--date", "2024-11-28")
-    assert any("29일" in i and "Friday" in i and "Thursday" in i for i in _issues(db_path, article_id))
+    article_id = _add(location, tmp_path, capsys, "--date", "2024-11-28")
+    assert any("29일" in i and "Friday" in i and "Thursday" in i for i in _issues(location, article_id))
 
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         refresh_entities(store.conn, [article_id], load_glossary(store.conn))
-    assert any("weekday" in i for i in _issues(db_path, article_id))
+    assert any("weekday" in i for i in _issues(location, article_id))
 
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         reanalyse(store.conn, article_id)
-    assert any("weekday" in i for i in _issues(db_path, article_id))
+    assert any("weekday" in i for i in _issues(location, article_id))
 
 
-def test_import_without_a_date_cannot_place_the_day(db_path, tmp_path, capsys) -> None:
-    article_id = _add(db_path, tmp_path, capsys)
-    assert not any("weekday" in i for i in _issues(db_path, article_id))
+def test_import_without_a_date_cannot_place_the_day(location, tmp_path, capsys) -> None:
+    article_id = _add(location, tmp_path, capsys)
+    assert not any("weekday" in i for i in _issues(location, article_id))
 
 
 class _Engine:
@@ -63,8 +63,10 @@ class _Engine:
         pass
 
 
-def test_a_machine_translation_is_checked_with_the_articles_date(db_path, tmp_path, capsys) -> None:
-    article_id = _add(db_path, tmp_path, capsys, "--date", "2024-11-28", "--title-ko", "국정원 보고", en=None)
-    with Store.open(db_path) as store:
+def test_a_machine_translation_is_checked_with_the_articles_date(location, tmp_path, capsys) -> None:
+    article_id = _add(
+        location, tmp_path, capsys, "--date", "2024-11-28", "--title-ko", "국정원 보고", en=None
+    )
+    with Store.open(location) as store:
         translate_article(store.conn, article_id, EngineConfig("fake"), engine=_Engine())
-    assert any("weekday" in i for i in _issues(db_path, article_id))
+    assert any("weekday" in i for i in _issues(location, article_id))

@@ -21,9 +21,9 @@ def files(tmp_path):
     return ko, en
 
 
-def test_entities_json_offsets_are_per_line(db_path, files, capsys) -> None:
+def test_entities_json_offsets_are_per_line(location, files, capsys) -> None:
     ko, _ = files
-    assert main(["--db", str(db_path), "entities", str(ko), "--lang", "ko", "--one-per-line", "--json"]) == 0
+    assert main(["--db", str(location), "entities", str(ko), "--lang", "ko", "--one-per-line", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     lines = KO.split("\n")
     for m in found:
@@ -33,17 +33,17 @@ def test_entities_json_offsets_are_per_line(db_path, files, capsys) -> None:
     assert any("쿠르스크" in t and kind == "PLACE" for t, kind in texts)
 
 
-def test_entities_whole_text_offsets(db_path, files, capsys) -> None:
+def test_entities_whole_text_offsets(location, files, capsys) -> None:
     _, en = files
-    assert main(["--db", str(db_path), "entities", str(en), "--lang", "en", "--json"]) == 0
+    assert main(["--db", str(location), "entities", str(en), "--lang", "en", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert all(m["line"] == 0 and EN[m["start"] : m["end"]] == m["text"] for m in found)
     assert any(m["text"] == "Storm Shadow" for m in found)
 
 
-def test_link_pairs_names_and_numbers(db_path, files, capsys) -> None:
+def test_link_pairs_names_and_numbers(location, files, capsys) -> None:
     ko, en = files
-    assert main(["--db", str(db_path), "link", str(ko), str(en), "--one-per-line", "--json"]) == 0
+    assert main(["--db", str(location), "link", str(ko), str(en), "--one-per-line", "--json"]) == 0
     links = json.loads(capsys.readouterr().out)
     pairs = {(link["ko"]["text"], link["en"]["text"], link["how"]) for link in links}
     assert ("1만1000명", "11,000", "number") in pairs
@@ -55,11 +55,11 @@ def test_link_pairs_names_and_numbers(db_path, files, capsys) -> None:
         assert en_lines[link["line"]][link["en"]["start"] : link["en"]["end"]] == link["en"]["text"]
 
 
-def test_import_stores_mentions_links_and_the_check(db_path, files, capsys) -> None:
+def test_import_stores_mentions_links_and_the_check(location, files, capsys) -> None:
     ko, en = files
-    assert main(["--db", str(db_path), "add", "--ko", str(ko), "--en", str(en)]) == 0
+    assert main(["--db", str(location), "add", "--ko", str(ko), "--en", str(en)]) == 0
     article_id = int(capsys.readouterr().out)
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         article = store.get_article(article_id)
     by_id = {m.id: m for m in article.mentions}
     text = {"ko": article.ko_text, "en": article.en_text}
@@ -76,12 +76,12 @@ def test_import_stores_mentions_links_and_the_check(db_path, files, capsys) -> N
     flagged = [s for s in article.segments if s.issues]
     assert len(flagged) == 1 and "500" in " ".join(flagged[0].issues)
 
-    assert main(["--db", str(db_path), "check", "--json"]) == 0
+    assert main(["--db", str(location), "check", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["position"] for r in rows} == {flagged[0].position}
     assert all(r["article"] == article_id and "500명" in r["ko"] and "50 soldiers" in r["en"] for r in rows)
 
 
-def test_check_unknown_article(db_path, capsys) -> None:
-    assert main(["--db", str(db_path), "check", "7"]) == 1
+def test_check_unknown_article(location, capsys) -> None:
+    assert main(["--db", str(location), "check", "7"]) == 1
     assert "no article with id 7" in capsys.readouterr().err

@@ -250,21 +250,21 @@ def _titled(title_en: str, title_ko: str):
     return replace(article, title_en=title_en, title_ko=title_ko), analysis.sentences, analysis.segments
 
 
-def test_the_cli_search_is_the_bounded_one(db_path, capsys, monkeypatch) -> None:
+def test_the_cli_search_is_the_bounded_one(location, capsys, monkeypatch) -> None:
     import json
 
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         for i in range(6):
             article, analysis = one_to_one([f"금리 기사 {i}."], [f"Rates story {i}."])
             store.insert_article(article, analysis.sentences, analysis.segments)
     calls = []
     real = lib.search_library
     monkeypatch.setattr(lib, "search_library", lambda *a, **k: calls.append(k) or real(*a, **k))
-    assert main(["--db", str(db_path), "search", "금리", "--json", "--limit", "4"]) == 0
+    assert main(["--db", str(location), "search", "금리", "--json", "--limit", "4"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert calls == [{"limit": 4}] and len(hits) == 4
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
-    assert main(["--db", str(db_path), "search", "금리", "--limit", "0"]) == 1
+    assert main(["--db", str(location), "search", "금리", "--limit", "0"]) == 1
     assert "--limit must be at least 1" in capsys.readouterr().err
 
 

@@ -11,20 +11,20 @@ from reader.store import Store
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def make(db_path, ko, en) -> int:
+def make(location, ko, en) -> int:
     article, analysis = one_to_one(ko, en)
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         return store.insert_article(article, analysis.sentences, analysis.segments)
 
 
-def test_tmx_has_one_unit_per_link_with_both_languages(db_path, tmp_path, capsys) -> None:
+def test_tmx_has_one_unit_per_link_with_both_languages(location, tmp_path, capsys) -> None:
     article_id = make(
-        db_path,
+        location,
         ["북한군 1만1000명.", "쿠르스크에 배치.", "추가 문장."],
         ["About 11,000 troops.", "Deployed to Kursk."],
     )
     out = tmp_path / "a.tmx"
-    assert main(["--db", str(db_path), "export", str(article_id), "--format", "tmx", "-o", str(out)]) == 0
+    assert main(["--db", str(location), "export", str(article_id), "--format", "tmx", "-o", str(out)]) == 0
     root = ET.parse(out).getroot()
     assert root.tag == "tmx" and root.get("version") == "1.4"
     header = root.find("header")
@@ -40,24 +40,24 @@ def test_tmx_has_one_unit_per_link_with_both_languages(db_path, tmp_path, capsys
     assert {p.get("type"): p.text for p in units[2].findall("prop")}["x-link"] == "1-0"
 
 
-def test_tmx_stays_well_formed_with_hostile_text(db_path, capsys) -> None:
-    article_id = make(db_path, ["<b>&amp;</b> \x1b[31m빨강\x00."], ["]]> [bold]x[/bold] \x07."])
-    assert main(["--db", str(db_path), "export", str(article_id)]) == 0
+def test_tmx_stays_well_formed_with_hostile_text(location, capsys) -> None:
+    article_id = make(location, ["<b>&amp;</b> \x1b[31m빨강\x00."], ["]]> [bold]x[/bold] \x07."])
+    assert main(["--db", str(location), "export", str(article_id)]) == 0
     root = ET.fromstring(capsys.readouterr().out)
     segs = [s.text for s in root.iter("seg")]
     assert segs[0].startswith("<b>&amp;</b> \ufffd[31m빨강")
     assert segs[1].startswith("]]> [bold]x[/bold]")
 
 
-def test_tsv_has_header_and_one_line_per_segment(db_path, capsys) -> None:
-    article_id = make(db_path, ["가\t나.", "다."], ["A.", "B\nC."])
-    assert main(["--db", str(db_path), "export", str(article_id), "--format", "tsv"]) == 0
+def test_tsv_has_header_and_one_line_per_segment(location, capsys) -> None:
+    article_id = make(location, ["가\t나.", "다."], ["A.", "B\nC."])
+    assert main(["--db", str(location), "export", str(article_id), "--format", "tsv"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split("\t") == ["position", "paragraph", "link", "confidence", "ko", "en"]
     assert [line.split("\t")[4:] for line in lines[1:]] == [["가 나.", "A."], ["다.", "B C."]]
 
 
-def test_unknown_article_is_an_error(db_path, capsys) -> None:
-    make(db_path, ["가."], ["A."])
-    assert main(["--db", str(db_path), "export", "42"]) == 1
+def test_unknown_article_is_an_error(location, capsys) -> None:
+    make(location, ["가."], ["A."])
+    assert main(["--db", str(location), "export", "42"]) == 1
     assert "no article with id 42" in capsys.readouterr().err

@@ -209,12 +209,12 @@ def articles(db: Path) -> list[dict]:
         ]
 
 
-def test_feeds_are_added_listed_exported_imported_and_removed(db_path, tmp_path, capsys) -> None:
+def test_feeds_are_added_listed_exported_imported_and_removed(location, tmp_path, capsys) -> None:
     # example.kr answers nothing: these feeds are followed without being tried
-    assert run(db_path, "feeds", "add", "https://news.example.kr/rss", "--no-check", capsys=capsys)[0] == 0
+    assert run(location, "feeds", "add", "https://news.example.kr/rss", "--no-check", capsys=capsys)[0] == 0
     assert (
         run(
-            db_path,
+            location,
             "feeds",
             "add",
             "https://edition.example.com/atom.xml",
@@ -225,27 +225,27 @@ def test_feeds_are_added_listed_exported_imported_and_removed(db_path, tmp_path,
         )[0]
         == 0
     )
-    code, _, err = run(db_path, "feeds", "add", "https://news.example.kr/rss", "--no-check", capsys=capsys)
+    code, _, err = run(location, "feeds", "add", "https://news.example.kr/rss", "--no-check", capsys=capsys)
     assert code == 1 and "already followed" in err and "Traceback" not in err
-    code, _, err = run(db_path, "feeds", "add", "news.example.kr/rss", capsys=capsys)
+    code, _, err = run(location, "feeds", "add", "news.example.kr/rss", capsys=capsys)
     assert code == 1 and "not a feed address" in err
     # The same address in capitals is the same feed; a name must be text one can list.
-    code, _, err = run(db_path, "feeds", "add", "HTTPS://NEWS.example.kr/rss", "--no-check", capsys=capsys)
+    code, _, err = run(location, "feeds", "add", "HTTPS://NEWS.example.kr/rss", "--no-check", capsys=capsys)
     assert code == 1 and "already followed" in err
     code, _, err = run(
-        db_path, "feeds", "add", "https://other.example.kr/rss", "--name", "a\tb", capsys=capsys
+        location, "feeds", "add", "https://other.example.kr/rss", "--name", "a\tb", capsys=capsys
     )
     assert code == 1 and "without tabs" in err
     for bad in ("0", "nan", "inf", "-5"):
-        code, _, err = run(db_path, "fetch", "--timeout", bad, capsys=capsys)
+        code, _, err = run(location, "fetch", "--timeout", bad, capsys=capsys)
         assert code == 1 and "--timeout must be" in err and "unexpected" not in err
-    code, out, _ = run(db_path, "feeds", "list", "--json", capsys=capsys)
+    code, out, _ = run(location, "feeds", "list", "--json", capsys=capsys)
     listed = json.loads(out)
     assert [f["name"] for f in listed] == ["edition", "news.example.kr"]
     opml = tmp_path / "feeds.opml"
-    code, out, _ = run(db_path, "feeds", "export", str(opml), capsys=capsys)
+    code, out, _ = run(location, "feeds", "export", str(opml), capsys=capsys)
     assert code == 0 and out.strip() == f"wrote 2 feeds to {opml}"
-    code, out, _ = run(db_path, "feeds", "export", "-", capsys=capsys)
+    code, out, _ = run(location, "feeds", "export", "-", capsys=capsys)
     assert out.startswith("<?xml") and 'xmlUrl="https://edition.example.com/atom.xml"' in out
     other = tmp_path / "other.db"
     code, out, _ = run(other, "feeds", "import", str(opml), capsys=capsys)
@@ -258,18 +258,18 @@ def test_feeds_are_added_listed_exported_imported_and_removed(db_path, tmp_path,
     bad.write_text("<html><body>no</body></html>")
     code, _, err = run(other, "feeds", "import", str(bad), capsys=capsys)
     assert code == 1 and "not an OPML file" in err
-    assert run(db_path, "feeds", "rm", "edition", capsys=capsys)[0] == 0
-    code, _, err = run(db_path, "feeds", "rm", "edition", capsys=capsys)
+    assert run(location, "feeds", "rm", "edition", capsys=capsys)[0] == 0
+    code, _, err = run(location, "feeds", "rm", "edition", capsys=capsys)
     assert code == 1 and "no feed" in err
 
 
-def test_fetch_pairs_a_story_with_its_edition_and_keeps_the_rest_one_language(db_path, site, capsys) -> None:
-    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "yonhap-ko", capsys=capsys)
-    run(db_path, "feeds", "add", f"{site}/en.atom", "--name", "yonhap-en", capsys=capsys)
-    code, out, err = run(db_path, "fetch", capsys=capsys)
+def test_fetch_pairs_a_story_with_its_edition_and_keeps_the_rest_one_language(location, site, capsys) -> None:
+    run(location, "feeds", "add", f"{site}/ko.rss", "--name", "yonhap-ko", capsys=capsys)
+    run(location, "feeds", "add", f"{site}/en.atom", "--name", "yonhap-en", capsys=capsys)
+    code, out, err = run(location, "fetch", capsys=capsys)
     assert code == 0, err
     assert "new 3, paired 1, skipped 0, failed 0" in out
-    found = articles(db_path)
+    found = articles(location)
     pair = [a for a in found if a["has_ko"] and a["has_en"]]
     assert len(pair) == 1 and pair[0]["paired"] == "auto"
     assert pair[0]["title_ko"] == "북한군 1만1000명 쿠르스크 배치"
@@ -279,76 +279,76 @@ def test_fetch_pairs_a_story_with_its_edition_and_keeps_the_rest_one_language(db
     singles = sorted((a["has_ko"], a["title_ko"] or a["title_en"]) for a in found if a is not pair[0])
     assert singles == [(0, "Ulsan win the K League title"), (1, "한국은행 기준금리 동결")]
     # The pair is aligned like any other article: sentence beside sentence.
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         article = store.get_article(pair[0]["id"])
     assert article is not None and all(s.link == "1-1" for s in article.segments)
     assert any("약 1만1000명이" in s.ko and "About 11,000" in s.en for s in article.segments)
 
     # A second fetch with nothing new asks only the feeds (answered 304), and stores nothing.
     pages_before = sum(n for p, n in Site.hits.items() if p.startswith("/news/"))
-    code, out, _ = run(db_path, "fetch", capsys=capsys)
+    code, out, _ = run(location, "fetch", capsys=capsys)
     assert code == 0 and "new 0, paired 0" in out and "2 feeds unchanged" in out
     assert sum(n for p, n in Site.hits.items() if p.startswith("/news/")) == pages_before
-    assert len(articles(db_path)) == 3
+    assert len(articles(location)) == 3
 
 
-def test_a_late_edition_pairs_with_the_stored_original_and_its_notes_stay(db_path, site, capsys) -> None:
-    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+def test_a_late_edition_pairs_with_the_stored_original_and_its_notes_stay(location, site, capsys) -> None:
+    run(location, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
     Site.feeds["/ko.rss"] = ["troops-ko"]
-    assert run(db_path, "fetch", capsys=capsys)[0] == 0
-    [original] = articles(db_path)
-    with Store.open(db_path) as store:
+    assert run(location, "fetch", capsys=capsys)[0] == 0
+    [original] = articles(location)
+    with Store.open(location) as store:
         from reader.store.notes import add_note
 
         add_note(store.conn, original["id"], "ko", 0, 3, "a note on the Korean side")
-    run(db_path, "feeds", "add", f"{site}/late.atom", "--name", "en", capsys=capsys)
+    run(location, "feeds", "add", f"{site}/late.atom", "--name", "en", capsys=capsys)
     Site.feeds["/late.atom"] = ["troops-en"]
-    code, out, _ = run(db_path, "fetch", capsys=capsys)
+    code, out, _ = run(location, "fetch", capsys=capsys)
     assert code == 0 and "paired 1" in out
-    [joined] = articles(db_path)
+    [joined] = articles(location)
     assert (
         joined["id"] == original["id"] and joined["has_en"] and joined["en_url"].endswith("/news/troops-en")
     )
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         notes = store.conn.execute(
             "SELECT body, detached FROM notes WHERE article_id = ?", (joined["id"],)
         ).fetchall()
     assert [tuple(n) for n in notes] == [("a note on the Korean side", 0)]
 
 
-def test_pair_and_unpair_by_hand_and_a_later_fetch_keeps_them_apart(db_path, site, capsys) -> None:
-    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
-    run(db_path, "feeds", "add", f"{site}/en.atom", "--name", "en", capsys=capsys)
-    run(db_path, "fetch", capsys=capsys)
-    [pair] = [a for a in articles(db_path) if a["has_ko"] and a["has_en"]]
-    code, out, err = run(db_path, "unpair", str(pair["id"]), capsys=capsys)
+def test_pair_and_unpair_by_hand_and_a_later_fetch_keeps_them_apart(location, site, capsys) -> None:
+    run(location, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+    run(location, "feeds", "add", f"{site}/en.atom", "--name", "en", capsys=capsys)
+    run(location, "fetch", capsys=capsys)
+    [pair] = [a for a in articles(location) if a["has_ko"] and a["has_en"]]
+    code, out, err = run(location, "unpair", str(pair["id"]), capsys=capsys)
     assert "unpaired" in out
     assert code == 0, err
-    after = articles(db_path)
+    after = articles(location)
     assert len(after) == 4 and not any(a["has_ko"] and a["has_en"] for a in after)
     english = next(a for a in after if a["title_en"] == "11,000 North Korean troops in Kursk")
     assert english["en_url"].endswith("/news/troops-en")
     # A later fetch that brings something new does not join what a person split.
     Site.feeds["/en.atom"] = ["troops-en", "football-en", "rates-ko"]  # a new item (in Korean, in fact)
-    run(db_path, "fetch", capsys=capsys)
-    assert not any(a["has_ko"] and a["has_en"] for a in articles(db_path))
+    run(location, "fetch", capsys=capsys)
+    assert not any(a["has_ko"] and a["has_en"] for a in articles(location))
     # By hand they join again; the wrong pairs are refused with one line.
-    korean = next(a for a in articles(db_path) if a["title_ko"] == "북한군 1만1000명 쿠르스크 배치")
-    code, _, err = run(db_path, "pair", str(korean["id"]), str(korean["id"]), capsys=capsys)
+    korean = next(a for a in articles(location) if a["title_ko"] == "북한군 1만1000명 쿠르스크 배치")
+    code, _, err = run(location, "pair", str(korean["id"]), str(korean["id"]), capsys=capsys)
     assert code == 1 and "two different" in err
-    rates = next(a for a in articles(db_path) if a["title_ko"] == "한국은행 기준금리 동결")
-    code, _, err = run(db_path, "pair", str(korean["id"]), str(rates["id"]), capsys=capsys)
+    rates = next(a for a in articles(location) if a["title_ko"] == "한국은행 기준금리 동결")
+    code, _, err = run(location, "pair", str(korean["id"]), str(rates["id"]), capsys=capsys)
     assert code == 1 and "same language" in err
-    code, _, err = run(db_path, "pair", str(korean["id"]), "999", capsys=capsys)
+    code, _, err = run(location, "pair", str(korean["id"]), "999", capsys=capsys)
     assert code == 1 and "no article with id 999" in err
-    code, _, err = run(db_path, "pair", str(english["id"]), str(korean["id"]), capsys=capsys)
+    code, _, err = run(location, "pair", str(english["id"]), str(korean["id"]), capsys=capsys)
     assert code == 0, err
-    [joined] = [a for a in articles(db_path) if a["has_ko"] and a["has_en"]]
+    [joined] = [a for a in articles(location) if a["has_ko"] and a["has_en"]]
     assert joined["id"] == korean["id"] and joined["paired"] == "hand"
 
 
 def test_broken_slow_and_missing_feeds_are_one_line_each_and_the_rest_is_fetched(
-    db_path, site, capsys
+    location, site, capsys
 ) -> None:
     for name, path in (
         ("good", "/ko.rss"),
@@ -356,27 +356,27 @@ def test_broken_slow_and_missing_feeds_are_one_line_each_and_the_rest_is_fetched
         ("gone", "/missing.rss"),
         ("slow", "/slow.rss"),
     ):
-        run(db_path, "feeds", "add", f"{site}{path}", "--name", name, "--no-check", capsys=capsys)
-    code, out, err = run(db_path, "fetch", "--timeout", "1", capsys=capsys)
+        run(location, "feeds", "add", f"{site}{path}", "--name", name, "--no-check", capsys=capsys)
+    code, out, err = run(location, "fetch", "--timeout", "1", capsys=capsys)
     assert code == 0 and "Traceback" not in err
     assert "new 2," in out and "failed 3" in out
     assert "failed: html: a web page, not an RSS or Atom feed" in out
     assert "failed: gone: the server answered HTTP 404" in out
     assert "failed: slow: no answer within 1 seconds" in out
-    code, out, _ = run(db_path, "feeds", "list", capsys=capsys)
+    code, out, _ = run(location, "feeds", "list", capsys=capsys)
     assert "which failed: the server answered HTTP 404" in out
 
 
-def test_a_euc_kr_feed_and_items_that_repeat_or_move_are_stored_once(db_path, site, capsys) -> None:
-    run(db_path, "feeds", "add", f"{site}/euc-kr.rss", "--name", "old", capsys=capsys)
-    run(db_path, "feeds", "add", f"{site}/repeats.rss", "--name", "repeats", capsys=capsys)
-    code, _, err = run(db_path, "fetch", capsys=capsys)
+def test_a_euc_kr_feed_and_items_that_repeat_or_move_are_stored_once(location, site, capsys) -> None:
+    run(location, "feeds", "add", f"{site}/euc-kr.rss", "--name", "old", capsys=capsys)
+    run(location, "feeds", "add", f"{site}/repeats.rss", "--name", "repeats", capsys=capsys)
+    code, _, err = run(location, "fetch", capsys=capsys)
     assert code == 0, err
-    assert [a["title_ko"] for a in articles(db_path)] == ["한국은행 기준금리 동결"]
+    assert [a["title_ko"] for a in articles(location)] == ["한국은행 기준금리 동결"]
     assert Site.hits["/news/rates-ko"] == 1
 
 
-def test_pages_are_fetched_a_few_at_a_time_per_host(db_path, site, capsys, monkeypatch) -> None:
+def test_pages_are_fetched_a_few_at_a_time_per_host(location, site, capsys, monkeypatch) -> None:
     from reader.feeds import run as fetch_run
 
     active, peak = 0, 0
@@ -396,20 +396,20 @@ def test_pages_are_fetched_a_few_at_a_time_per_host(db_path, site, capsys, monke
                 active -= 1
 
     monkeypatch.setattr(fetch_run, "page_from_url", counted)
-    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
-    run(db_path, "feeds", "add", f"{site}/en.atom", "--name", "en", capsys=capsys)
+    run(location, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+    run(location, "feeds", "add", f"{site}/en.atom", "--name", "en", capsys=capsys)
     Site.feeds["/ko.rss"] = ["troops-ko", "rates-ko", "football-en"]
-    assert run(db_path, "fetch", capsys=capsys)[0] == 0
+    assert run(location, "fetch", capsys=capsys)[0] == 0
     assert peak == fetch_run.PER_HOST
 
 
-def test_an_rss_1_0_edition_replaces_the_machine_translation_of_its_original(db_path, site, capsys) -> None:
-    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+def test_an_rss_1_0_edition_replaces_the_machine_translation_of_its_original(location, site, capsys) -> None:
+    run(location, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
     Site.feeds["/ko.rss"] = ["troops-ko"]
-    run(db_path, "fetch", capsys=capsys)
-    [original] = articles(db_path)
+    run(location, "fetch", capsys=capsys)
+    [original] = articles(location)
     # T (or reader translate) filled the English side meanwhile, as a translation is stored.
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         text = store.conn.execute("SELECT ko_text FROM articles WHERE id = ?", (original["id"],)).fetchone()[
             0
         ]
@@ -420,12 +420,12 @@ def test_an_rss_1_0_edition_replaces_the_machine_translation_of_its_original(db_
         with transaction(store.conn) as conn:
             rewrite_article(conn, original["id"], translated, result.sentences, result.segments, result.mentions,
                             translation_by="argos", original_lang="ko")  # fmt: skip
-    run(db_path, "feeds", "add", f"{site}/rdf", "--name", "wire", capsys=capsys)
-    code, out, err = run(db_path, "fetch", "--feed", "wire", capsys=capsys)
+    run(location, "feeds", "add", f"{site}/rdf", "--name", "wire", capsys=capsys)
+    code, out, err = run(location, "fetch", "--feed", "wire", capsys=capsys)
     assert code == 0 and "paired 1" in out, err
-    [joined] = articles(db_path)
+    [joined] = articles(location)
     assert joined["id"] == original["id"] and joined["title_en"] == "11,000 North Korean troops in Kursk"
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         article = store.get_article(joined["id"])
     assert (
         article is not None and article.translation_by == "human" and "Machine words" not in article.en_text
@@ -449,25 +449,25 @@ def test_an_item_is_dated_by_its_feed_on_the_publisher_s_own_day() -> None:
     assert _local_date(atom.entries[0]) == "2024-11-26"
 
 
-def test_the_feed_s_date_wins_over_a_year_mentioned_in_the_text(db_path, site, capsys) -> None:
-    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+def test_the_feed_s_date_wins_over_a_year_mentioned_in_the_text(location, site, capsys) -> None:
+    run(location, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
     Site.feeds["/ko.rss"] = ["rates-ko"]
-    assert run(db_path, "fetch", capsys=capsys)[0] == 0
-    with Store.open(db_path) as store:
+    assert run(location, "fetch", capsys=capsys)[0] == 0
+    with Store.open(location) as store:
         published, source = store.conn.execute("SELECT published, source FROM articles").fetchone()
     assert published == "2024-11-26"
     assert source == "ko"  # the page names no site: its feed's name, not 127.0.0.1:port
 
 
-def test_ctrl_c_stops_a_fetch_at_once(db_path, site, capsys) -> None:
+def test_ctrl_c_stops_a_fetch_at_once(location, site, capsys) -> None:
     import os
     import signal
     import subprocess
     import sys
 
-    run(db_path, "feeds", "add", f"{site}/slow-pages.rss", "--name", "slow", capsys=capsys)
+    run(location, "feeds", "add", f"{site}/slow-pages.rss", "--name", "slow", capsys=capsys)
     fetch = subprocess.Popen(
-        [sys.executable, "-m", "reader", "--db", str(db_path), "fetch"],
+        [sys.executable, "-m", "reader", "--db", str(location), "fetch"],
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "NO_COLOR": "1"},
@@ -483,33 +483,33 @@ def test_ctrl_c_stops_a_fetch_at_once(db_path, site, capsys) -> None:
     assert time.monotonic() - started < 3  # not the page's 8 seconds
 
 
-def test_a_feed_is_tried_before_it_is_followed_and_named_by_its_title(db_path, site, capsys) -> None:
-    code, out, err = run(db_path, "feeds", "add", f"{site}/missing.rss", capsys=capsys)
+def test_a_feed_is_tried_before_it_is_followed_and_named_by_its_title(location, site, capsys) -> None:
+    code, out, err = run(location, "feeds", "add", f"{site}/missing.rss", capsys=capsys)
     assert code == 1 and "cannot follow it: the server answered HTTP 404" in err
-    code, out, err = run(db_path, "feeds", "add", f"{site}/not-xml", capsys=capsys)
+    code, out, err = run(location, "feeds", "add", f"{site}/not-xml", capsys=capsys)
     assert code == 1 and "a web page, not an RSS or Atom feed" in err and "Traceback" not in err
-    code, out, err = run(db_path, "feeds", "add", "http://127.0.0.1:9/rss.xml", capsys=capsys)
+    code, out, err = run(location, "feeds", "add", "http://127.0.0.1:9/rss.xml", capsys=capsys)
     assert code == 1 and "cannot fetch" in err and "--no-check follows it anyway" in err
-    assert run(db_path, "feeds", "list", "--json", capsys=capsys)[1].strip() == "[]"  # nothing half-added
-    code, out, err = run(db_path, "feeds", "add", f"{site}/ko.rss", capsys=capsys)
+    assert run(location, "feeds", "list", "--json", capsys=capsys)[1].strip() == "[]"  # nothing half-added
+    code, out, err = run(location, "feeds", "add", f"{site}/ko.rss", capsys=capsys)
     assert code == 0, err
     assert "(2 items listed now)" in out
-    listed = json.loads(run(db_path, "feeds", "list", "--json", capsys=capsys)[1])
+    listed = json.loads(run(location, "feeds", "list", "--json", capsys=capsys)[1])
     assert [f["name"] for f in listed] == ["국방 소식"]  # the channel's own title
 
 
-def test_a_fetch_that_reads_no_feed_at_all_exits_non_zero(db_path, site, capsys) -> None:
+def test_a_fetch_that_reads_no_feed_at_all_exits_non_zero(location, site, capsys) -> None:
     for name, path in (("gone", "/missing.rss"), ("html", "/not-xml")):
-        run(db_path, "feeds", "add", f"{site}{path}", "--name", name, "--no-check", capsys=capsys)
-    code, out, err = run(db_path, "fetch", capsys=capsys)
+        run(location, "feeds", "add", f"{site}{path}", "--name", name, "--no-check", capsys=capsys)
+    code, out, err = run(location, "fetch", capsys=capsys)
     assert code == 1 and "failed 2" in out and "no feed could be read (2 tried)" in err
-    run(db_path, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
-    code, out, err = run(db_path, "fetch", capsys=capsys)
+    run(location, "feeds", "add", f"{site}/ko.rss", "--name", "ko", capsys=capsys)
+    code, out, err = run(location, "fetch", capsys=capsys)
     assert code == 0 and "failed 2" in out  # one feed read: the fetch did its work
 
 
-def test_a_sites_page_is_followed_by_the_feed_it_names(db_path, site, capsys) -> None:
-    code, out, err = run(db_path, "feeds", "add", f"{site}/front", capsys=capsys)
+def test_a_sites_page_is_followed_by_the_feed_it_names(location, site, capsys) -> None:
+    code, out, err = run(location, "feeds", "add", f"{site}/front", capsys=capsys)
     assert code == 0, err
     assert (
         f"following 국방 소식: {site}/ko.rss" in out and "is a web page; following the feed it names" in err

@@ -52,22 +52,22 @@ def library(db: Path) -> list[tuple[str, str]]:
     ],
 )
 def test_a_folder_of_named_pairs_becomes_bilingual_articles(
-    db_path, tmp_path, capsys, ko_name, en_name
+    location, tmp_path, capsys, ko_name, en_name
 ) -> None:
     folder = tmp_path / "in"
     write(
         folder,
         {ko_name: KO, en_name: EN, as_b(ko_name): KO2, as_b(en_name): EN2},
     )
-    assert main(["--db", str(db_path), "add", str(folder)]) == 0
+    assert main(["--db", str(location), "add", str(folder)]) == 0
     err = capsys.readouterr().err
-    assert library(db_path) == sorted([(body(KO), body(EN)), (body(KO2), body(EN2))])
+    assert library(location) == sorted([(body(KO), body(EN)), (body(KO2), body(EN2))])
     assert "added 2 (2 in both languages)" in err
     assert f"paired by name: {folder / ko_name} + {folder / en_name}" in err
 
 
 def test_names_that_do_not_say_are_paired_by_language_and_the_rest_stay_one_language(
-    db_path, tmp_path, capsys
+    location, tmp_path, capsys
 ) -> None:
     folder = tmp_path / "in"
     write(
@@ -81,36 +81,36 @@ def test_names_that_do_not_say_are_paired_by_language_and_the_rest_stay_one_lang
             "notes.txt": "An English note on its own, with nothing to pair it with.",
         },
     )
-    assert main(["--db", str(db_path), "add", str(folder)]) == 0
+    assert main(["--db", str(location), "add", str(folder)]) == 0
     err = capsys.readouterr().err
     assert "added 4 (2 in both languages, 1 Korean only, 1 English only)" in err
     assert f"paired by language: {folder / 'story/original.txt'} + {folder / 'story/translation.txt'}" in err
     assert f"paired by language, same name: {folder / 'won.txt'} + {folder / 'won.md'}" in err
     assert f"Korean only: {folder / 'lone_ko.txt'}" in err
     assert f"English only: {folder / 'notes.txt'}" in err
-    assert (body(KO), body(EN)) in library(db_path) and (body(KO2), body(EN2)) in library(db_path)
+    assert (body(KO), body(EN)) in library(location) and (body(KO2), body(EN2)) in library(location)
 
 
-def test_two_korean_files_or_unlikely_lengths_are_not_taken_for_a_pair(db_path, tmp_path, capsys) -> None:
+def test_two_korean_files_or_unlikely_lengths_are_not_taken_for_a_pair(location, tmp_path, capsys) -> None:
     write(tmp_path / "same", {"one.txt": KO, "two.txt": KO2})
     write(tmp_path / "lengths", {"long.txt": KO * 20, "short.txt": "A headline only."})
-    assert main(["--db", str(db_path), "add", str(tmp_path / "same"), str(tmp_path / "lengths")]) == 0
+    assert main(["--db", str(location), "add", str(tmp_path / "same"), str(tmp_path / "lengths")]) == 0
     assert "added 4 (3 Korean only, 1 English only)" in capsys.readouterr().err
 
 
 def test_a_file_whose_name_says_the_wrong_language_fails_alone_with_its_reason(
-    db_path, tmp_path, capsys
+    location, tmp_path, capsys
 ) -> None:
     folder = tmp_path / "in"
     write(folder, {"a_ko.txt": EN, "a_en.txt": EN2, "b_ko.txt": KO2, "b_en.txt": EN2})
-    assert main(["--db", str(db_path), "add", str(folder)]) == 1
+    assert main(["--db", str(location), "add", str(folder)]) == 1
     err = capsys.readouterr().err
     assert "added 1 (1 in both languages)" in err and "failed 1" in err
     assert f"failed: {folder / 'a_ko.txt'}: its name says Korean, but the text reads as English" in err
 
 
-def test_two_files_given_side_by_side_pair_like_a_folders(db_path, tmp_path, capsys) -> None:
+def test_two_files_given_side_by_side_pair_like_a_folders(location, tmp_path, capsys) -> None:
     write(tmp_path, {"x_en.txt": EN, "x_ko.txt": KO})
-    assert main(["--db", str(db_path), "add", str(tmp_path / "x_ko.txt"), str(tmp_path / "x_en.txt")]) == 0
+    assert main(["--db", str(location), "add", str(tmp_path / "x_ko.txt"), str(tmp_path / "x_en.txt")]) == 0
     assert capsys.readouterr().out.strip() == "1"
-    assert library(db_path) == [(body(KO), body(EN))]
+    assert library(location) == [(body(KO), body(EN))]

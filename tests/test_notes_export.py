@@ -13,12 +13,12 @@ from reader.store.notes import add_note
 
 
 @pytest.fixture
-def noted(db_path):
+def noted(location):
     article, analysis = one_to_one(
         ["북한군 1만1000명이 쿠르스크에 배치됐다.", "미 국방부는 확인하지 못했다."],
         ["About 11,000 North Korean troops are in Kursk.", "The Pentagon could not confirm it."],
     )
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         article_id = store.insert_article(article, analysis.sentences, analysis.segments)
         got = store.get_article(article_id)
         k = got.ko_text.index("쿠르스크")
@@ -36,9 +36,9 @@ def noted(db_path):
     return article_id, span, whole
 
 
-def test_w3c_export_structure(db_path, noted, capsys) -> None:
+def test_w3c_export_structure(location, noted, capsys) -> None:
     _, span, _ = noted
-    assert main(["--db", str(db_path), "notes", "export", "--format", "w3c"]) == 0
+    assert main(["--db", str(location), "notes", "export", "--format", "w3c"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert doc["type"] == "AnnotationCollection" and doc["total"] == 2
@@ -58,9 +58,9 @@ def test_w3c_export_structure(db_path, noted, capsys) -> None:
     assert geo["target"]["source"].endswith("#lang=ko")
 
 
-def test_markdown_has_both_languages_under_each_note(db_path, noted, tmp_path, capsys) -> None:
+def test_markdown_has_both_languages_under_each_note(location, noted, tmp_path, capsys) -> None:
     out = tmp_path / "notes.md"
-    assert main(["--db", str(db_path), "notes", "export", "--format", "md", "-o", str(out)]) == 0
+    assert main(["--db", str(location), "notes", "export", "--format", "md", "-o", str(out)]) == 0
     md = out.read_text(encoding="utf-8")
     kursk = md.index("Kursk oblast, not the city")
     block = md[md.rindex("### Note", 0, kursk) : kursk]
@@ -70,30 +70,30 @@ def test_markdown_has_both_languages_under_each_note(db_path, noted, tmp_path, c
     assert "Tags: #sources" in md and "> 미 국방부는 확인하지 못했다." in md
 
 
-def test_list_filters_by_tag_and_article(db_path, noted, capsys) -> None:
+def test_list_filters_by_tag_and_article(location, noted, capsys) -> None:
     article_id, _, whole = noted
-    assert main(["--db", str(db_path), "notes", "list", "--tag", "sources", "--json"]) == 0
+    assert main(["--db", str(location), "notes", "list", "--tag", "sources", "--json"]) == 0
     assert [n["id"] for n in json.loads(capsys.readouterr().out)] == [whole.id]
     # an article that is not in the library is a mistake to be told, not an empty list
-    assert main(["--db", str(db_path), "notes", "list", "--article", str(article_id + 1), "--json"]) == 1
+    assert main(["--db", str(location), "notes", "list", "--article", str(article_id + 1), "--json"]) == 1
     assert "no article with id" in capsys.readouterr().err
-    assert main(["--db", str(db_path), "notes", "list"]) == 0
+    assert main(["--db", str(location), "notes", "list"]) == 0
     listing = capsys.readouterr().out
     assert "“쿠르스크”" in listing and "#geo" in listing
 
 
-def test_export_with_no_notes_says_so_and_writes_nothing(db_path, tmp_path, capsys) -> None:
+def test_export_with_no_notes_says_so_and_writes_nothing(location, tmp_path, capsys) -> None:
     target = tmp_path / "notes.md"
-    assert main(["--db", str(db_path), "notes", "export", "--format", "md", "-o", str(target)]) == 0
+    assert main(["--db", str(location), "notes", "export", "--format", "md", "-o", str(target)]) == 0
     assert capsys.readouterr().err == "reader: no notes to export; nothing written\n" and not target.exists()
-    assert main(["--db", str(db_path), "notes", "export", "--format", "w3c", "--tag", "legal"]) == 0
+    assert main(["--db", str(location), "notes", "export", "--format", "w3c", "--tag", "legal"]) == 0
     out, err = capsys.readouterr()
     assert out == "" and err == "reader: no notes tagged legal to export; nothing written\n"
 
 
-def test_export_into_a_missing_folder_is_refused_even_with_no_notes(db_path, tmp_path, capsys) -> None:
+def test_export_into_a_missing_folder_is_refused_even_with_no_notes(location, tmp_path, capsys) -> None:
     target = tmp_path / "no" / "notes.md"
-    assert main(["--db", str(db_path), "notes", "export", "-o", str(target)]) == 1
+    assert main(["--db", str(location), "notes", "export", "-o", str(target)]) == 1
     assert capsys.readouterr().err == f"reader: folder {target.parent} does not exist\n"
 
 
@@ -106,12 +106,12 @@ def test_an_unknown_article_is_said_not_taken_for_no_notes(tmp_path, capsys) -> 
     assert main(["--db", str(db), "notes", "list", "--article", "999"]) == 1
 
 
-def test_notes_list_cuts_a_long_quote_and_note_with_an_ellipsis(db_path, noted, capsys) -> None:
+def test_notes_list_cuts_a_long_quote_and_note_with_an_ellipsis(location, noted, capsys) -> None:
     article_id, _, _ = noted
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         text = store.get_article(article_id).en_text
         add_note(store.conn, article_id, "en", 0, len(text), "word " * 40 + "end of the note")
-    assert main(["--db", str(db_path), "notes", "list", "--article", str(article_id)]) == 0
+    assert main(["--db", str(location), "notes", "list", "--article", str(article_id)]) == 0
     listing = capsys.readouterr().out
     assert "“About 11,000 North Korean tr … ntagon could not confirm it.”" in listing
     assert " … " in listing and "end of the note" in listing

@@ -14,6 +14,7 @@ import pytest
 from builders import one_to_one
 from reader.analysis import Analysis
 from reader.store import NewArticle, Store
+from reader.store.health import check
 from reader.store.notes import (
     add_note,
     delete_note,
@@ -82,13 +83,13 @@ def test_a_note_edited_a_moment_after_another_was_added_is_listed_first(
     assert [n.body for n in list_notes(store.conn)] == ["newer, edited", "older, edited"]
 
 
-def test_note_survives_sigkill_right_after_saving(db_path, article_id: int, store: Store) -> None:
+def test_note_survives_sigkill_right_after_saving(location, article_id: int, store: Store) -> None:
     """A separate process saves a note and is killed the instant it reports it: the note is on disk."""
     script = textwrap.dedent(f"""
         import sys, time
         from reader.store import Store
         from reader.store.notes import add_note
-        store = Store.open({str(db_path)!r})
+        store = Store.open({str(location)!r})
         note = add_note(store.conn, {article_id}, "ko", 0, 3, "saved before the crash #durable")
         print(note.id, flush=True)
         time.sleep(60)
@@ -97,10 +98,10 @@ def test_note_survives_sigkill_right_after_saving(db_path, article_id: int, stor
     note_id = int(proc.stdout.readline())
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    with Store.open(db_path) as fresh:
+    with Store.open(location) as fresh:
         notes = list_notes(fresh.conn)
         assert [(n.id, n.body) for n in notes] == [(note_id, "saved before the crash #durable")]
-        assert fresh.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert check(fresh.conn).ok
 
 
 def test_replacing_text_reanchors_and_detaches(store: Store, article_id: int) -> None:
@@ -128,3 +129,16 @@ def test_replacing_text_reanchors_and_detaches(store: Store, article_id: int) ->
 def test_note_on_unknown_article_is_refused(store: Store) -> None:
     with pytest.raises(LookupError):
         add_note(store.conn, 999, "ko", 0, 1, "x")
+
+
+def test_a_note_carries_its_author(store: Store, article_id: int, backend: str, monkeypatch) -> None:
+    """On a server the database role wrote it (each member of a team logs in as their own); on a file
+    the user logged in; READER_AUTHOR names someone else on either."""
+    import getpass
+
+    note = add_note(store.conn, article_id, "en", 0, 5, "mine")
+    assert note.author == ("reader_admin" if backend == "postgresql" else getpass.getuser())
+    monkeypatch.setenv("READER_AUTHOR", "Kim Min-jun")
+    other = add_note(store.conn, article_id, "en", 6, 10, "theirs")
+    assert other.author == "Kim Min-jun"
+    assert {n.body: n.author for n in list_notes(store.conn)}["theirs"] == "Kim Min-jun"

@@ -117,7 +117,7 @@ def test_new_entity_layer_and_deletion_replace_the_packed_row(store: Store, stor
 
 def test_db_check_reports_names_it_cannot_read(store: Store, stored: int) -> None:
     assert check(store.conn).ok
-    store.conn.execute("UPDATE mentions SET spans = X'0105' WHERE article_id = ?", (stored,))
+    store.conn.execute("UPDATE mentions SET spans = ? WHERE article_id = ?", (bytes([1, 5]), stored))
     assert any("mentions: 1 article(s)" in p for p in check(store.conn).problems)
     store.conn.execute("UPDATE mentions SET spans = ? WHERE article_id = ?",
                        (pack_mentions([("ko", 5000, 5004, "ORG", -1, None, False)]), stored))  # fmt: skip

@@ -193,10 +193,10 @@ def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, 
 
 
 @pytest.fixture
-def korean_only(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> int:
+def korean_only(location: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> int:
     path = tmp_path / "ko.txt"
     path.write_text(KO)
-    code, out, err = run(db_path, "add", str(path), capsys=capsys)
+    code, out, err = run(location, "add", str(path), capsys=capsys)
     assert code == 0, err
     return int(out)
 
@@ -233,31 +233,43 @@ def check_translated(db: Path, article_id: int, engine: str) -> None:
     assert any(m.side == "en" for m in article.mentions)  # the entity layer ran on the translation
 
 
-def test_openai_translation_sentence_by_sentence(db_path, tmp_path, server, korean_only, capsys) -> None:
+def test_openai_translation_sentence_by_sentence(location, tmp_path, server, korean_only, capsys) -> None:
     configure(tmp_path, server)
-    code, out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
+    code, out, err = run(location, "translate", str(korean_only), capsys=capsys)
     assert code == 0, err
     assert "translated article" in err and "5 sentence(s)" in err
-    check_translated(db_path, korean_only, "openai")
+    check_translated(location, korean_only, "openai")
     assert len(server.requests) == 3 and server.sentences == ASKED  # batches of 2, each asked once
     # the key went only into the request headers: never into the library or the output
-    assert KEY not in db_path.read_bytes().decode("utf-8", "replace") and KEY not in err + out
+    assert KEY not in everything_stored(location) and KEY not in err + out
 
 
-def test_deepl_translation(db_path, tmp_path, server, korean_only, capsys) -> None:
+def everything_stored(location: Path | str) -> str:
+    """The library as text: the file's bytes, or every row of every table on a server."""
+    if isinstance(location, Path):
+        return location.read_bytes().decode("utf-8", "replace")
+    with Store.open(location) as store:
+        tables = [r[0] for r in store.conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")]  # fmt: skip
+        return "\n".join(str(tuple(row)) for t in tables for row in store.conn.execute(f"SELECT * FROM {t}"))
+
+
+def test_deepl_translation(location, tmp_path, server, korean_only, capsys) -> None:
     configure(tmp_path, server, engine="deepl", batch_size=50)
-    code, _out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
+    code, _out, err = run(location, "translate", str(korean_only), capsys=capsys)
     assert code == 0, err
-    check_translated(db_path, korean_only, "deepl")
+    check_translated(location, korean_only, "deepl")
     assert [r[0] for r in server.requests] == ["/v2/translate"]
 
 
-def test_rate_limits_and_server_errors_are_waited_out(db_path, tmp_path, server, korean_only, capsys) -> None:
+def test_rate_limits_and_server_errors_are_waited_out(
+    location, tmp_path, server, korean_only, capsys
+) -> None:
     configure(tmp_path, server)
     server.script = ["429", "ok", "500", "ok", "ok"]
-    code, _out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
+    code, _out, err = run(location, "translate", str(korean_only), capsys=capsys)
     assert code == 0, err
-    check_translated(db_path, korean_only, "openai")
+    check_translated(location, korean_only, "openai")
     assert [r[2] for r in server.requests] == ["429", "ok", "500", "ok", "ok"]
     assert server.sentences == ASKED
 
@@ -284,42 +296,42 @@ def test_retry_after_is_honoured() -> None:
         )
 
 
-def test_retry_after_from_a_real_server(db_path, tmp_path, server, korean_only, capsys) -> None:
+def test_retry_after_from_a_real_server(location, tmp_path, server, korean_only, capsys) -> None:
     configure(tmp_path, server, batch_size=10)
     server.retry_after = "1"
     server.script = ["429"]
     started = time.monotonic()
-    code, _out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
+    code, _out, err = run(location, "translate", str(korean_only), capsys=capsys)
     assert code == 0, err
     assert time.monotonic() - started >= 1.0 and len(server.requests) == 2
 
 
-def test_dropped_connection_resumes_where_it_stopped(db_path, tmp_path, server, korean_only, capsys) -> None:
+def test_dropped_connection_resumes_where_it_stopped(location, tmp_path, server, korean_only, capsys) -> None:
     configure(tmp_path, server)
-    before = snapshot(db_path)
+    before = snapshot(location)
     server.script = ["ok", "drop", "drop", "drop"]  # batch 1 lands, batch 2 never does
-    code, _out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
+    code, _out, err = run(location, "translate", str(korean_only), capsys=capsys)
     assert code == 1 and err.count("\n") == 1
     assert "connection" in err and "2 of 6 sentences are kept" in err and "run the same command again" in err
-    assert snapshot(db_path) == before  # the article is as it was
+    assert snapshot(location) == before  # the article is as it was
     assert len(server.requests) == 4
-    code, _out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
+    code, _out, err = run(location, "translate", str(korean_only), capsys=capsys)
     assert code == 0, err
     assert "(2 from the interrupted run)" in err
     assert len(server.requests) == 6  # two more batches: it continued, it did not start again
     assert server.sentences == ASKED  # each sentence was translated exactly once
-    check_translated(db_path, korean_only, "openai")
+    check_translated(location, korean_only, "openai")
 
 
-def test_another_engine_starts_afresh(db_path, tmp_path, server, korean_only, capsys) -> None:
+def test_another_engine_starts_afresh(location, tmp_path, server, korean_only, capsys) -> None:
     configure(tmp_path, server)
     server.script = ["ok", "drop", "drop", "drop"]
-    assert run(db_path, "translate", str(korean_only), capsys=capsys)[0] == 1
+    assert run(location, "translate", str(korean_only), capsys=capsys)[0] == 1
     server.sentences.clear()
-    code, _out, err = run(db_path, "translate", str(korean_only), "--engine", "deepl", capsys=capsys)
+    code, _out, err = run(location, "translate", str(korean_only), "--engine", "deepl", capsys=capsys)
     assert code == 0, err
     assert server.sentences == ASKED  # nothing of the openai run was mixed in
-    check_translated(db_path, korean_only, "deepl")
+    check_translated(location, korean_only, "deepl")
 
 
 def closed_port() -> int:
@@ -345,7 +357,7 @@ def closed_port() -> int:
     ],
 )
 def test_engine_failures_are_one_line_and_change_nothing(
-    db_path, tmp_path, server, korean_only, capsys, monkeypatch, script, setup, message
+    location, tmp_path, server, korean_only, capsys, monkeypatch, script, setup, message
 ) -> None:
     extra = {"batch_size": 1} if setup == "batch_size=1" else {}
     configure(
@@ -354,29 +366,29 @@ def test_engine_failures_are_one_line_and_change_nothing(
     if callable(setup):
         setup(monkeypatch)
     server.script = list(script)
-    before = snapshot(db_path)
-    code, out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
+    before = snapshot(location)
+    code, out, err = run(location, "translate", str(korean_only), capsys=capsys)
     assert code == 1 and out == ""
     assert message in err and err.startswith("reader: ") and err.count("\n") == 1, err
-    assert snapshot(db_path) == before
+    assert snapshot(location) == before
     assert "wrong" not in err and KEY not in err
 
 
 def test_wrong_count_is_asked_again_sentence_by_sentence(
-    db_path, tmp_path, server, korean_only, capsys
+    location, tmp_path, server, korean_only, capsys
 ) -> None:
     configure(tmp_path, server)
     server.script = ["count"]  # the first batch of two comes back with one translation
-    code, _out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
+    code, _out, err = run(location, "translate", str(korean_only), capsys=capsys)
     assert code == 0, err
-    check_translated(db_path, korean_only, "openai")
+    check_translated(location, korean_only, "openai")
     assert len(server.requests) == 5  # the short answer, two single sentences, then the other two batches
 
 
-def test_unreachable_engine(db_path, korean_only, capsys) -> None:
-    before = snapshot(db_path)
+def test_unreachable_engine(location, korean_only, capsys) -> None:
+    before = snapshot(location)
     code, _out, err = run(
-        db_path,
+        location,
         "translate",
         str(korean_only),
         "--engine",
@@ -388,46 +400,46 @@ def test_unreachable_engine(db_path, korean_only, capsys) -> None:
         capsys=capsys,
     )
     assert code == 1 and "cannot reach openai" in err and err.count("\n") == 1
-    assert snapshot(db_path) == before
+    assert snapshot(location) == before
 
 
-def test_a_persons_translation_needs_force(db_path, tmp_path, server, capsys) -> None:
+def test_a_persons_translation_needs_force(location, tmp_path, server, capsys) -> None:
     configure(tmp_path, server)
     ko, en = tmp_path / "ko.txt", tmp_path / "en.txt"
     ko.write_text(KO)
     en.write_text("A translation by a person.\n\nIt is kept.")
-    code, out, _ = run(db_path, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
+    code, out, _ = run(location, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
     article_id = int(out)
-    before = snapshot(db_path)
-    code, out, err = run(db_path, "translate", str(article_id), capsys=capsys)
+    before = snapshot(location)
+    code, out, err = run(location, "translate", str(article_id), capsys=capsys)
     assert (
         code == 1
         and "has both Korean and English already (translated by a person): nothing to translate" in err
     )
     assert "--force replaces the translation" in err and err.count("\n") == 1
-    assert snapshot(db_path) == before and server.requests == []
+    assert snapshot(location) == before and server.requests == []
     (tmp_path / "home" / ".config" / "reader" / "config.toml").unlink()  # no engine at all now
-    code, out, err = run(db_path, "translate", str(article_id), capsys=capsys)
+    code, out, err = run(location, "translate", str(article_id), capsys=capsys)
     assert code == 1 and "nothing to translate" in err and "engine" not in err  # said before any engine
     configure(tmp_path, server)
-    code, out, err = run(db_path, "translate", str(article_id), "--force", capsys=capsys)
+    code, out, err = run(location, "translate", str(article_id), "--force", capsys=capsys)
     assert code == 0, err
-    check_translated(db_path, article_id, "openai")
+    check_translated(location, article_id, "openai")
     # a machine translation may be redone without --force
-    code, out, err = run(db_path, "translate", str(article_id), "--engine", "deepl", capsys=capsys)
+    code, out, err = run(location, "translate", str(article_id), "--engine", "deepl", capsys=capsys)
     assert code == 0, err
-    check_translated(db_path, article_id, "deepl")
+    check_translated(location, article_id, "deepl")
 
 
-def test_english_only_article_is_translated_into_korean(db_path, tmp_path, server, capsys) -> None:
+def test_english_only_article_is_translated_into_korean(location, tmp_path, server, capsys) -> None:
     configure(tmp_path, server)
     en = tmp_path / "en.txt"
     en.write_text("Seoul talks\n\nThe talks ended. Both sides spoke.")
-    code, out, err = run(db_path, "add", str(en), capsys=capsys)
-    code, out, err = run(db_path, "translate", out.strip(), capsys=capsys)
+    code, out, err = run(location, "add", str(en), capsys=capsys)
+    code, out, err = run(location, "translate", out.strip(), capsys=capsys)
     assert code == 0, err
     assert "from English" in err
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         article = store.get_article(1)
     assert [(s.en, s.ko) for s in article.segments] == list(KO_FOR.items())[1:]
     assert article.title_ko == "서울 회담" and article.translation_by == "openai"
@@ -443,8 +455,8 @@ def test_help_shows_the_config_format(capsys) -> None:
     )
 
 
-def test_no_engine_configured_uses_no_network(db_path, korean_only, capsys) -> None:
-    code, _out, err = run(db_path, "translate", str(korean_only), capsys=capsys)
+def test_no_engine_configured_uses_no_network(location, korean_only, capsys) -> None:
+    code, _out, err = run(location, "translate", str(korean_only), capsys=capsys)
     assert code == 1 and "no translation engine chosen" in err and "config.toml" in err
 
 
@@ -465,11 +477,11 @@ def test_config_refuses_keys_written_into_it(tmp_path) -> None:
     )
 
 
-def test_argos_missing_is_a_clear_line(db_path, korean_only, capsys, monkeypatch) -> None:
+def test_argos_missing_is_a_clear_line(location, korean_only, capsys, monkeypatch) -> None:
     import sys
 
     monkeypatch.setitem(sys.modules, "argostranslate", None)  # not installed, whatever this machine has
-    code, _out, err = run(db_path, "translate", str(korean_only), "--engine", "argos", capsys=capsys)
+    code, _out, err = run(location, "translate", str(korean_only), "--engine", "argos", capsys=capsys)
     assert code == 1 and "Argos Translate is not installed" in err and err.count("\n") == 1
 
 
@@ -501,28 +513,28 @@ def fake_argos(monkeypatch: pytest.MonkeyPatch, pairs: dict[tuple[str, str], dic
     monkeypatch.setitem(sys.modules, "argostranslate.translate", module)
 
 
-def test_argos_translates_offline(db_path, korean_only, capsys, monkeypatch) -> None:
+def test_argos_translates_offline(location, korean_only, capsys, monkeypatch) -> None:
     fake_argos(monkeypatch, {("ko", "en"): EN_FOR})
-    code, _out, err = run(db_path, "translate", str(korean_only), "--engine", "argos", capsys=capsys)
+    code, _out, err = run(location, "translate", str(korean_only), "--engine", "argos", capsys=capsys)
     assert code == 0, err
-    check_translated(db_path, korean_only, "argos")
+    check_translated(location, korean_only, "argos")
 
 
-def test_argos_without_the_korean_package(db_path, korean_only, capsys, monkeypatch) -> None:
+def test_argos_without_the_korean_package(location, korean_only, capsys, monkeypatch) -> None:
     fake_argos(monkeypatch, {("en", "ko"): {}})
-    before = snapshot(db_path)
-    code, _out, err = run(db_path, "translate", str(korean_only), "--engine", "argos", capsys=capsys)
+    before = snapshot(location)
+    code, _out, err = run(location, "translate", str(korean_only), "--engine", "argos", capsys=capsys)
     assert code == 1 and "no ko→en package is installed" in err and err.count("\n") == 1
-    assert snapshot(db_path) == before
+    assert snapshot(location) == before
 
 
 def test_deleting_an_article_mid_translation_takes_its_state_along(
-    db_path, tmp_path, server, korean_only, capsys
+    location, tmp_path, server, korean_only, capsys
 ) -> None:
     configure(tmp_path, server)
     server.script = ["ok", "drop", "drop", "drop"]
-    assert run(db_path, "translate", str(korean_only), capsys=capsys)[0] == 1
-    with Store.open(db_path) as store:
+    assert run(location, "translate", str(korean_only), capsys=capsys)[0] == 1
+    with Store.open(location) as store:
         assert store.conn.execute("SELECT count(*) FROM translation_parts").fetchone()[0] == 2
         assert store.delete_article(korean_only)
         assert store.conn.execute("SELECT count(*) FROM translation_parts").fetchone()[0] == 0

@@ -1,4 +1,5 @@
-"""Where the library lives: `--db PATH`, else `READER_DB`, else the user's data directory."""
+"""Where the library lives: `--db PATH`, else `READER_DB`, else the user's data directory; either of the
+first two may be a postgresql:// URL instead, for a library shared on a PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("reader", appauthor=False)) / LIBRARY_FILENAME
+
+
+def is_server_library(value: str) -> bool:
+    """Whether `--db` or READER_DB names a library on a PostgreSQL server (a URL), not a file."""
+    return value.startswith(("postgresql://", "postgres://"))
 
 
 def resolve_db_path(cli_value: str | None) -> tuple[Path, bool]:
@@ -51,7 +57,7 @@ def is_bundled_library(path: Path) -> bool:
 class LibraryChoice:
     """The library to open, and what the user should hear about the choice (or None)."""
 
-    path: Path
+    path: Path | str  # a file, or the postgresql:// URL of a library on a server
     notice: str | None
 
 
@@ -63,6 +69,9 @@ def choose_library(cli_value: str | None) -> LibraryChoice:
     user's library instead ($READER_DB, else the default one, which is started from the samples if it does
     not exist yet).
     """
+    named = cli_value or os.environ.get(ENV_VAR) or ""
+    if is_server_library(named):  # a library on a server: no samples, nothing to copy
+        return LibraryChoice(named, None)
     path, is_default = resolve_db_path(cli_value)
     instead_of: Path | None = None
     if is_bundled_library(path):

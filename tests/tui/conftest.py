@@ -183,6 +183,7 @@ TREATY_NAMES = [
 def treaty_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     """One article whose rows hold a mention of every entity type (see `TREATY_NAMES`)."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("READER_AUTHOR", "Jisoo")  # notes' author, the same on every machine (snapshots)
     store = Store.open(tmp_path / "library.db")
     add_article(store, TREATY, TREATY_NAMES, title_ko="북러 조약 발효", title_en="Treaty takes effect",
                 source="Test Wire", published="2024-12-05")  # fmt: skip
@@ -194,6 +195,7 @@ def treaty_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     """Three articles in a file named `library.db` in the current directory (so the header is stable)."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("READER_AUTHOR", "Jisoo")  # notes' author, the same on every machine (snapshots)
     store = Store.open(tmp_path / "library.db")
     add_article(store, KURSK, KURSK_NAMES, title_ko="북한군 무선 교신 감청",
                 title_en="North Korean radio traffic intercepted",
@@ -209,6 +211,7 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
 @pytest.fixture
 def empty_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("READER_AUTHOR", "Jisoo")  # notes' author, the same on every machine (snapshots)
     store = Store.open(tmp_path / "library.db")
     yield store
     store.close()

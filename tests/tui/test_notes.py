@@ -415,3 +415,27 @@ def test_the_notes_screen_shows_the_note_itself_on_a_90_column_terminal(library,
         assert used <= table.size.width  # every column, the note and its tags among them, in view
 
     drive(library, scenario, size=(90, 40))
+
+
+def test_a_note_written_elsewhere_appears_on_the_open_article_with_its_author(library, drive) -> None:
+    """Another process (on a shared library, another machine) writes a note on the article being read:
+    it is drawn and said without the article being opened again, and R reads the notes at once."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        article_id = screen.article.id
+        with Store.open(library.path) as elsewhere:
+            add_note(
+                elsewhere.conn, article_id, "ko", ROW1_START, ROW1_START + 5, "seen this?", author="Park"
+            )
+        screen._poll_notes()  # what the screen does every few seconds by itself
+        await pilot.pause()
+        assert any("1 new note(s)" in str(n.message) and "Park" in str(n.message) for n in app._notifications)
+        assert NOTE_GLYPH in "\n".join(view_of(app).visible_text())  # the row's mark, drawn
+        await pilot.press("m")
+        assert isinstance(app.screen, NotesPanel)
+        assert "Park" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+
+    drive(library, scenario)

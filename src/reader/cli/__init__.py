@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from typing import NoReturn
 
@@ -139,14 +138,14 @@ def main(argv: list[str] | None = None, *, open_app: OpenApp | None = None) -> i
     parser = _app_parser() if _opens_the_app(arguments) else build_parser(_command_in(arguments))
     args = parser.parse_args(arguments)
     args.open_app = open_app
-    from ..store import DuplicateArticle, StoreError
+    from ..store import DatabaseError, DuplicateArticle, StoreError
 
     try:
         return args.func(args)
     except (CommandError, StoreError, DuplicateArticle) as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    except sqlite3.Error as exc:
+    except DatabaseError as exc:
         print(f"reader: {_database_error(exc, args)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

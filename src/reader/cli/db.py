@@ -1,4 +1,5 @@
-"""`reader db check|backup|reindex`: looking after the library file (the work is in `store.health`)."""
+"""`reader db check|backup|reindex|push|pull`: looking after the library (the work is in `store.health`
+and `store.transfer`)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ def register(commands: Commands) -> None:
             sub.add_argument("--json", action="store_true", help="print the report as JSON")
         if name == "backup":
             sub.add_argument("file", metavar="FILE", help="where to write the copy")
+    for name, help, source, target in (
+        ("push", "copy a library file into a shared library on PostgreSQL (what it lacks; again adds nothing)",
+         "LOCAL", "URL"),
+        ("pull", "copy a shared library on PostgreSQL into a library file (what it lacks; again adds nothing)",
+         "URL", "LOCAL"),
+    ):  # fmt: skip
+        sub = dcommands.add_parser(name, help=help, description=help)
+        sub.add_argument("source", metavar=source, help="the library copied from")
+        sub.add_argument(
+            "target", metavar=target, help="the library copied into (created if it is a new file)"
+        )
+        sub.set_defaults(func=cmd_db_copy)
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
@@ -71,4 +84,17 @@ def cmd_db_reindex(args: argparse.Namespace) -> int:
     with open_store(args) as store, progress_line() as say, transaction(store.conn):
         rebuild(store.conn, say)
     print("rebuilt the full-text index", file=sys.stderr)
+    return 0
+
+
+def cmd_db_copy(args: argparse.Namespace) -> int:
+    """`reader db push LOCAL URL` and `reader db pull URL LOCAL`: one transaction on the target."""
+    from ..store import Store, StoreError
+    from ..store.transfer import copy_library
+
+    if str(args.source) == str(args.target):
+        raise StoreError("the source and the target are the same library")
+    with Store.open(args.source, create=False) as source, Store.open(args.target) as target:
+        copied = copy_library(source.conn, target.conn)
+    print(f"copied {copied.summary()} the target did not have", file=sys.stderr)
     return 0

@@ -56,6 +56,7 @@ def _note_dict(note) -> dict:
         "created": note.created,
         "updated": note.updated,
         "detached": note.detached,
+        "author": note.author,
     }
 
 
@@ -73,8 +74,9 @@ def cmd_notes_list(args: argparse.Namespace) -> int:
     for n in notes:
         tags = " ".join(f"#{t}" for t in n.tags)
         flag = "  (detached)" if n.detached else ""
+        by = f"  {n.author}" if n.author else ""
         out(
-            f"{n.id:>5}  article {n.article_id}  {n.updated[:16].replace('T', ' ')}  “{excerpt(n.exact, 60)}”{flag}"
+            f"{n.id:>5}  article {n.article_id}  {n.updated[:16].replace('T', ' ')}{by}  “{excerpt(n.exact, 60)}”{flag}"
         )
         out(f"{'':>5}  {excerpt(n.body, 100)}" + (f"  {tags}" if tags else ""))
     return 0

@@ -231,7 +231,7 @@ def run_batch(
 
     items = list(items)
     workers = worker_count(workers, len(items))
-    if workers > 1 and store.path is not None:
+    if workers > 1 and store.location is not None:
         return run_parallel_batch(store, items, workers, on_progress=on_progress)
     report = BatchReport()
     glossary = load_glossary(store.conn) if items else None  # once for the whole batch

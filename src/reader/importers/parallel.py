@@ -26,6 +26,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
+from ..store import is_postgres_url, open_connection
 from .batch_report import BatchReport, Item, record_added
 from .errors import ImportProblem
 from .single import Analysed, analyse_new_article, store_analysed
@@ -70,8 +71,11 @@ def _start_worker(library: str, glossary) -> None:
     for name in ONE_THREAD:
         os.environ.setdefault(name, "1")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the writer's to handle
-    uri = f"file:{quote(str(Path(library).resolve()))}?mode=ro"
-    _state["conn"] = sqlite3.connect(uri, uri=True, isolation_level=None)
+    if is_postgres_url(library):  # a library on a server: a connection of the worker's own
+        _state["conn"] = open_connection(library)
+    else:
+        uri = f"file:{quote(str(Path(library).resolve()))}?mode=ro"
+        _state["conn"] = sqlite3.connect(uri, uri=True, isolation_level=None)
     _state["glossary"] = glossary
 
 
@@ -96,8 +100,7 @@ def _analyse_item(item: Item) -> Outcome:
     """Read and analyse one item in a worker; every failure comes back as one line, never raised."""
     from ..store.articles import DuplicateArticle, find_by_hash
 
-    conn = _state["conn"]
-    assert isinstance(conn, sqlite3.Connection)
+    conn: sqlite3.Connection = _state["conn"]  # type: ignore[assignment]  # or a PostgreSQL one, alike
     try:
         analysed = analyse_new_article(item.load(), _state["glossary"], stored_as=partial(find_by_hash, conn))
         return Outcome(analysed=analysed)
@@ -137,7 +140,7 @@ def run_parallel_batch(
     from ..store.articles import DuplicateArticle
     from ..store.glossary import load_glossary
 
-    if store.path is None:
+    if store.location is None:
         raise ValueError("a library in memory cannot be read by worker processes")
     report = BatchReport()
     glossary = load_glossary(store.conn)
@@ -145,7 +148,7 @@ def run_parallel_batch(
         workers,
         mp_context=_worker_context(multiprocessing),
         initializer=_start_worker,
-        initargs=(str(store.path), glossary),
+        initargs=(str(store.location), glossary),
     )
     pending: deque[tuple[Item, Future[Outcome]]] = deque()
     queue = iter(items)

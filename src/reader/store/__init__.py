@@ -18,37 +18,66 @@ from .articles import (
     SentenceRow,
     StoredMention,
 )
-from .connection import StoreError, connect, transaction
+from .connection import StoreError, connect, is_postgres_url, transaction
 from .migrations import SCHEMA_VERSION, migrate
+
+#: What a failed statement raises on either backend (PostgreSQL's errors are raised as these classes, see
+#: postgres.py): callers outside the store catch these, never a driver's own.
+DatabaseError = sqlite3.Error
+OperationalError = sqlite3.OperationalError
 
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "ArticleSummary",
+    "DatabaseError",
     "DuplicateArticle",
     "MentionRow",
     "NewArticle",
+    "OperationalError",
     "Segment",
     "SegmentRow",
     "SentenceRow",
     "Store",
     "StoreError",
     "StoredMention",
+    "is_postgres_url",
+    "open_connection",
     "transaction",
 ]
+
+
+def open_connection(location: Path | str, *, create: bool = True) -> sqlite3.Connection:
+    """A connection to the library at `location` without the schema check `Store.open` makes: for a
+    second connection to a library already open (a search thread, a worker)."""
+    if is_postgres_url(location):
+        from .postgres import connect as connect_postgres
+
+        return connect_postgres(str(location))  # type: ignore[return-value]  # the same interface
+    return connect(location, create=create)
 
 
 class Store:
     """One open library: a connection brought up to the current schema, and the queries over it."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None, url: str | None = None) -> None:
         self.conn = conn
-        self.path = path
+        self.path = path  # the library file; None for a PostgreSQL library or one in memory
+        self.url = url  # the postgresql:// URL of a library on a server
         self.upgraded_from: int | None = None  # the schema version a migration started from
         self.backup_path: Path | None = None  # the copy written before that migration
 
+    @property
+    def location(self) -> Path | str | None:
+        """What `Store.open` takes to open this library again (another connection, thread or process): its
+        file or its URL; None for a library in memory, which has only the one connection."""
+        return self.url if self.url is not None else self.path
+
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Store:
+        """The library at `path`: an SQLite file, or a postgresql:// URL (see `postgres.py`)."""
+        if is_postgres_url(path):
+            return cls._open_postgres(str(path))
         conn = connect(path, create=create)
         backups: list[Path] = []
 
@@ -74,6 +103,18 @@ class Store:
         store.upgraded_from = from_version if backups else None
         store.backup_path = backups[0] if backups else None
         return store
+
+    @classmethod
+    def _open_postgres(cls, url: str) -> Store:
+        from . import pg_schema, postgres
+
+        pg = postgres.connect(url)
+        try:
+            pg_schema.migrate(pg)
+        except BaseException:
+            pg.close()
+            raise
+        return cls(pg, None, url)  # type: ignore[arg-type]  # the store's connection interface
 
     def close(self) -> None:
         self.conn.close()

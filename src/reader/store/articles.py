@@ -359,38 +359,36 @@ def write_new_article(
     mentions: Sequence[MentionRow] = (),
 ) -> int:
     """What `insert_article` does, inside the caller's transaction (a split that also moves notes)."""
-    import sqlite_utils
-
-    db = sqlite_utils.Database(conn)
     content_hash = article.content_hash
     existing = find_by_hash(conn, content_hash)
     if existing is not None:
         raise DuplicateArticle(existing)
-    table = db.table("articles")
     # Never an id given out before, though its article was removed (see migration 11).
-    article_id = conn.execute(
-        "SELECT max((SELECT coalesce(max(id), 0) FROM articles), "
-        "(SELECT coalesce(max(value), 0) FROM id_counters WHERE name = 'articles')) + 1"
-    ).fetchone()[0]
+    highest, given = conn.execute(
+        "SELECT (SELECT coalesce(max(id), 0) FROM articles), "
+        "(SELECT coalesce(max(value), 0) FROM id_counters WHERE name = 'articles')"
+    ).fetchone()
+    article_id = max(highest, given) + 1
     conn.execute("INSERT OR REPLACE INTO id_counters (name, value) VALUES ('articles', ?)", (article_id,))
-    table.insert(
-        {
-            "id": article_id,
-            "title_ko": article.title_ko,
-            "title_en": article.title_en,
-            "source": article.source,
-            "url": article.url,
-            "author": article.author,
-            "published": article.published,
-            "added": added or datetime.now(UTC).isoformat(timespec="seconds"),
-            "original_lang": "ko" if article.ko.strip() else "en",
-            "translation_by": article.translation_by,
-            "content_hash": content_hash,
-            "ko_text": article.ko,
-            "en_text": article.en,
-        }
+    row = {
+        "id": article_id,
+        "title_ko": article.title_ko,
+        "title_en": article.title_en,
+        "source": article.source,
+        "url": article.url,
+        "author": article.author,
+        "published": article.published,
+        "added": added or datetime.now(UTC).isoformat(timespec="seconds"),
+        "original_lang": "ko" if article.ko.strip() else "en",
+        "translation_by": article.translation_by,
+        "content_hash": content_hash,
+        "ko_text": article.ko,
+        "en_text": article.en,
+    }
+    conn.execute(
+        f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
     )
-    insert_rows(db, article_id, sentences, segments)
+    insert_rows(conn, article_id, sentences, segments)
     insert_mentions(conn, article_id, mentions)
     index_article(conn, article_id)
     return int(article_id)

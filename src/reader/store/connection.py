@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
@@ -17,6 +18,16 @@ PAGE_SIZE = 2048
 
 class StoreError(Exception):
     """A problem with the library file that the user can fix; the CLI prints it as one line."""
+
+
+def is_postgres_url(location: object) -> bool:
+    """Whether a library location (`--db`, READER_DB) names a PostgreSQL database rather than a file."""
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
+def shown_url(url: str) -> str:
+    """A library's URL as a message or a screen may show it: without a password."""
+    return re.sub(r"^(\w+://[^:/@]*):[^@]*@", r"\1:…@", url)
 
 
 def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:

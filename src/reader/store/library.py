@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from .search import RANK, BadQuery, Hit, expression, located, parse, ranked_articles
+from .dialect import POSTGRESQL, dialect
+from .search import BadQuery, Hit, expression, index_query, located, parse, ranked_articles
 
 #: The orders the library can be listed in, in the order a key cycles through them.
 SORTS: tuple[str, ...] = ("date", "source", "title", "notes")
@@ -152,7 +153,9 @@ class Listing:
             conditions = [*conditions, f"a.id NOT IN ({_LIVE_NOTES})"]
         self._keys = _KEYS[view.sort if view.sort in _KEYS else "date"]
         self._conditions = conditions
-        self._order = ", ".join(f"{key}{' DESC' if down else ''}" for key, down in self._keys)
+        # SQLite sorts NULL first; PostgreSQL is told to (its indexes are declared in the same order)
+        nulls = ("", "") if dialect(conn) != POSTGRESQL else (" NULLS FIRST", " NULLS LAST")
+        self._order = ", ".join(f"{key}{' DESC' if down else ''}{nulls[down]}" for key, down in self._keys)
         if filtered:
             counted = conn.execute(f"SELECT count(*) FROM articles a{_clause(conditions)}", self._params)
             self.count = len(self._head) + counted.fetchone()[0]
@@ -189,7 +192,7 @@ class Listing:
         equal_params: list[object] = []
         for (key, down), value in zip(self._keys, keys, strict=True):
             if value is None:  # NULL sorts first, so last in a descending order
-                before.append(" AND ".join([*equal, f"{key} IS NOT NULL" if down else "0"]))
+                before.append(" AND ".join([*equal, f"{key} IS NOT NULL" if down else "FALSE"]))
                 params += equal_params
                 equal.append(f"{key} IS NULL")
             else:
@@ -299,8 +302,7 @@ def search_library(
     sqlite3.OperationalError.
     """
     parts = parse(query)
-    ranked = ranked_articles(conn, query, f"SELECT rowid, {RANK} FROM search_index WHERE search_index MATCH ? "
-                             "ORDER BY rowid DESC LIMIT ?", (expression(parts), candidates))  # fmt: skip
+    ranked = ranked_articles(conn, query, *index_query(conn, parts, newest=True, limit=candidates))
     ranked.sort(key=lambda r: r[1])
     return located(conn, parts, ranked, limit=limit)
 
@@ -313,7 +315,9 @@ def single_source(conn: sqlite3.Connection) -> str | None:
     first = conn.execute("SELECT source FROM articles LIMIT 1").fetchone()
     if first is None:
         return None
-    other = conn.execute("SELECT 1 FROM articles WHERE source IS NOT ? LIMIT 1", (first[0],)).fetchone()
+    other = conn.execute(
+        "SELECT 1 FROM articles WHERE source IS DISTINCT FROM ? LIMIT 1", (first[0],)
+    ).fetchone()
     return None if other is not None else (first[0] or "")
 
 
@@ -337,10 +341,15 @@ def search_titles(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> l
         # "Won pa" already finds "Won passes"; one letter would expand to every word it starts (1.4 s
         # at 100,000 articles), so it waits for the second
         last += "*"
+    if dialect(conn) == POSTGRESQL:
+        from . import pg_search
+
+        sql, match = pg_search.titles_sql(), pg_search.tsquery([*done, (last, tokens)], title=True)
+    else:
+        sql = "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?"
+        match = f"title : ({expression([*done, (last, tokens)])})"
     try:
-        ids = [r[0] for r in conn.execute(
-            "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (f"title : ({expression([*done, (last, tokens)])})", limit))]  # fmt: skip
+        ids = [r[0] for r in conn.execute(sql, (match, limit))]
     except sqlite3.OperationalError:  # nothing a title could match
         return []
     return rows_for(conn, ids)

@@ -367,6 +367,14 @@ def _v12_sort_indexes(db) -> None:
         )
 
 
+def _v13_note_authors(db) -> None:
+    """Who wrote each note, for a library a team shares (see `notes.note_author`); older notes have none."""
+    db.conn.execute(NOTE_AUTHOR_COLUMN)
+
+
+#: The statement of migration 13, the same on both backends (pg_schema.py runs it too).
+NOTE_AUTHOR_COLUMN = "ALTER TABLE notes ADD COLUMN author TEXT NOT NULL DEFAULT ''"
+
 MIGRATIONS: list[Migration] = [
     _v1_articles_and_segments,
     _v2_glossary_and_mentions,
@@ -380,6 +388,7 @@ MIGRATIONS: list[Migration] = [
     _v10_feeds_and_pairs,
     _v11_article_ids_never_reused,
     _v12_sort_indexes,
+    _v13_note_authors,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

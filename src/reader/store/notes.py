@@ -8,6 +8,8 @@ keeps its quote.
 
 from __future__ import annotations
 
+import getpass
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from datetime import UTC, datetime
 
 from ..text.anchors import Anchor, make_anchor, reanchor
 from .connection import transaction
+from .dialect import POSTGRESQL, dialect
 
 _TAG = re.compile(r"(?<![\w#])#([^\s#]+)")
 
@@ -36,6 +39,7 @@ class Note:
     updated: str
     detached: bool
     deleted: bool = False
+    author: str = ""  # who wrote it ("" for notes older than schema 13)
 
 
 def tags_in(body: str, extra: str = "") -> tuple[str, ...]:
@@ -68,7 +72,22 @@ def _note(row: sqlite3.Row) -> Note:
         updated=row["updated"],
         detached=bool(row["detached"]),
         deleted=row["deleted_at"] is not None,
+        author=row["author"] or "",
     )
+
+
+def note_author(conn: sqlite3.Connection) -> str:
+    """Who is writing notes here: READER_AUTHOR if set, else on a PostgreSQL library the database role
+    (each member of a team logs in as their own), else the user logged in to this machine."""
+    named = os.environ.get("READER_AUTHOR", "").strip()
+    if named:
+        return named
+    if dialect(conn) == POSTGRESQL:
+        return str(conn.execute("SELECT current_user").fetchone()[0])
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container)
+        return ""
 
 
 def _article_text(conn: sqlite3.Connection, article_id: int, side: str) -> str:
@@ -89,17 +108,20 @@ def add_note(
     *,
     target: str = "span",
     tags: str = "",
+    author: str | None = None,
 ) -> Note:
-    """Save a new note on [start, end) of one side's text; committed before this returns."""
+    """Save a new note on [start, end) of one side's text, by `author` (default: `note_author`);
+    committed before this returns."""
     if side not in ("ko", "en"):
         raise ValueError("side must be 'ko' or 'en'")
     text = _article_text(conn, article_id, side)
     anchor = make_anchor(text, start, end)
     stamp = _now()
+    writer = note_author(conn) if author is None else author
     with transaction(conn):
         cursor = conn.execute(
             "INSERT INTO notes (article_id, target, side, start, end, exact, prefix, suffix, body, tags, created, "
-            "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "updated, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id,
                 target,
@@ -113,6 +135,7 @@ def add_note(
                 " ".join(tags_in(body, tags)),
                 stamp,
                 stamp,
+                writer,
             ),
         )
         note_id = cursor.lastrowid

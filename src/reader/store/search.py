@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text.search_terms import fold as _fold
 from ..text.search_terms import index_text, is_hangul, query_parts, query_words
+from .dialect import POSTGRESQL, dialect
 from .progress import Progress, Ticker
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
@@ -50,14 +51,26 @@ def index_columns(title_ko: str, title_en: str, ko: str, en: str) -> tuple[str, 
 
 
 def _columns(conn: sqlite3.Connection, article_id: int) -> tuple[str, str] | None:
+    row = _row(conn, article_id)
+    return None if row is None else index_columns(*row)
+
+
+def _row(conn: sqlite3.Connection, article_id: int) -> tuple[str, str, str, str] | None:
     row = conn.execute(
         "SELECT title_ko, title_en, ko_text, en_text FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
-    return None if row is None else index_columns(row[0] or "", row[1] or "", row[2] or "", row[3] or "")
+    return None if row is None else (row[0] or "", row[1] or "", row[2] or "", row[3] or "")
 
 
 def index_article(conn: sqlite3.Connection, article_id: int) -> None:
     """Add an article's titles and texts to the index (inside the caller's transaction)."""
+    if dialect(conn) == POSTGRESQL:
+        from . import pg_search
+
+        row = _row(conn, article_id)
+        if row is not None:
+            pg_search.index_article(conn, article_id, row)
+        return
     columns = _columns(conn, article_id)
     if columns is not None:
         conn.execute("INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)", (article_id, *columns))
@@ -65,6 +78,11 @@ def index_article(conn: sqlite3.Connection, article_id: int) -> None:
 
 def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
     """Remove an article from the index (before its text changes): a contentless table needs the same tokens."""
+    if dialect(conn) == POSTGRESQL:
+        from . import pg_search
+
+        pg_search.unindex_article(conn, article_id)
+        return
     columns = _columns(conn, article_id)
     if columns is not None:
         conn.execute(
@@ -77,6 +95,11 @@ def rebuild(conn: sqlite3.Connection, on_progress: Progress | None = None) -> No
     """Index every article afresh (inside the caller's transaction), then merge the index into one b-tree;
     `on_progress` hears how far it is."""
     ticker = Ticker(conn, on_progress, steps=3)
+    if dialect(conn) == POSTGRESQL:
+        from . import pg_search
+
+        pg_search.rebuild(conn, ticker)
+        return
     with ticker.step("emptying the index"):
         conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
     with ticker.step("indexing articles"):
@@ -114,6 +137,30 @@ def expression(parts: Parts) -> str:
     return " AND ".join(e for e, _ in parts)
 
 
+def index_query(
+    conn: sqlite3.Connection,
+    parts: Parts,
+    *,
+    newest: bool = False,
+    article_id: int | None = None,
+    limit: int = 0,
+) -> tuple[str, list[object]]:
+    """The SQL and parameters asking the index for (article id, score) of the articles matching `parts`:
+    best first, newest first (`newest`), or only `article_id` — on either backend."""
+    if dialect(conn) == POSTGRESQL:
+        from . import pg_search
+
+        query = pg_search.tsquery(parts)
+        sql = pg_search.ranked_sql(newest=newest, one_article=article_id is not None)
+        return sql, [query, article_id if article_id is not None else limit]
+    if article_id is not None:
+        return (f"SELECT rowid, {RANK} FROM search_index WHERE search_index MATCH ? AND rowid = ?",
+                [expression(parts), article_id])  # fmt: skip
+    order = "rowid DESC" if newest else "score"
+    return (f"SELECT rowid, {RANK} AS score FROM search_index WHERE search_index MATCH ? ORDER BY {order} LIMIT ?",
+            [expression(parts), limit])  # fmt: skip
+
+
 def ranked_articles(
     conn: sqlite3.Connection, query: str, sql: str, params: Sequence[object]
 ) -> list[tuple[int, float]]:
@@ -137,11 +184,9 @@ def search(
     """
     parts = parse(query)
     if article_id is not None:
-        ranked = ranked_articles(conn, query, f"SELECT rowid, {RANK} FROM search_index "
-                                 "WHERE search_index MATCH ? AND rowid = ?", (expression(parts), article_id))  # fmt: skip
+        ranked = ranked_articles(conn, query, *index_query(conn, parts, article_id=article_id))
         return located(conn, parts, ranked, limit=limit, per_article=None)
-    ranked = ranked_articles(conn, query, f"SELECT rowid, {RANK} AS score FROM search_index "
-                             "WHERE search_index MATCH ? ORDER BY score LIMIT ?", (expression(parts), limit))  # fmt: skip
+    ranked = ranked_articles(conn, query, *index_query(conn, parts, limit=limit))
     return located(conn, parts, ranked, limit=limit)
 
 
@@ -159,20 +204,6 @@ def located(conn: sqlite3.Connection, parts: Parts, ranked: Sequence[tuple[int, 
         done += len(batch)
         hits += finder.hits(conn, batch, per_article)
     return hits[:limit]
-
-
-#: Latin letters with diacritics (Latin-1 to Latin Extended-B, Latin Extended Additional): only text
-#: holding one needs decomposing to compare as unicode61 does; Hangul must not be decomposed.
-_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
-
-
-def _fold(text: str) -> str:
-    """Lower case without diacritics on Latin letters, as unicode61 compares words (remove_diacritics)."""
-    text = text.casefold()
-    if not _ACCENTED.search(text):
-        return text
-    return _ACCENTED.sub(lambda m: "".join(c for c in unicodedata.normalize("NFKD", m.group())
-                                           if not unicodedata.combining(c)), text)  # fmt: skip
 
 
 _scratch = threading.local()

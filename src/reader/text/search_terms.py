@@ -9,6 +9,7 @@ becomes the phrase of its bigrams (북한 한군), which matches wherever those 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
@@ -87,3 +88,17 @@ def query_words(query: str) -> list[str]:
         text = quoted or bare
         words += [w for w in _WORD.findall(text)]
     return words
+
+
+#: Latin letters with diacritics (Latin-1 to Latin Extended-B, Latin Extended Additional): only text
+#: holding one needs decomposing to compare as unicode61 does; Hangul must not be decomposed.
+_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics on Latin letters, as unicode61 compares words (remove_diacritics)."""
+    text = text.casefold()
+    if not _ACCENTED.search(text):
+        return text
+    return _ACCENTED.sub(lambda m: "".join(c for c in unicodedata.normalize("NFKD", m.group())
+                                           if not unicodedata.combining(c)), text)  # fmt: skip

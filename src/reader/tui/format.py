@@ -14,10 +14,15 @@ def literal(text: str | None, style: str = "") -> Text:
     return Text(inert(text or ""), style=style, end="")
 
 
-def display_path(path: Path | None) -> str:
-    """A short way to name the library file: relative to here, else to home, else absolute."""
+def display_path(path: Path | str | None) -> str:
+    """A short way to name the library file: relative to here, else to home, else absolute; a library on
+    a server by its URL, without a password."""
     if path is None:
         return "in memory"
+    if isinstance(path, str):
+        from ..store.connection import shown_url as shown
+
+        return shown(path)
     path = path.resolve()
     for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
         try:

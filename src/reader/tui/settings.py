@@ -35,21 +35,30 @@ def _load_all(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def load_library_state(library: Path | None) -> dict:
+def _key(library: Path | str) -> str:
+    """A library's entry: its file's full path, or its URL without a password."""
+    if isinstance(library, str):
+        from ..store.connection import shown_url as shown
+
+        return shown(library)
+    return str(library.resolve())
+
+
+def load_library_state(library: Path | str | None) -> dict:
     """What was saved for this library file, or {} (also for an in-memory library)."""
     if library is None:
         return {}
-    entry = _load_all(settings_path()).get(str(library.resolve()))
+    entry = _load_all(settings_path()).get(_key(library))
     return entry if isinstance(entry, dict) else {}
 
 
-def save_library_state(library: Path | None, state: dict) -> None:
+def save_library_state(library: Path | str | None, state: dict) -> None:
     """Remember `state` for this library file; a failure to write is not worth interrupting the reader."""
     if library is None:
         return
     path = settings_path()
     data = _load_all(path)
-    key = str(library.resolve())
+    key = _key(library)
     data.pop(key, None)
     data[key] = state  # last in, most recent
     while len(data) > KEEP:

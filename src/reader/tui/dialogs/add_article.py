@@ -117,7 +117,7 @@ class AddArticleDialog(ModalScreen[int | None]):
         if source and (ko.strip() or en.strip()):
             self.show_status("Give pasted text or an address/file, not both: clear one of them.", error=True)
             return
-        if self.store.path is None:
+        if self.store.location is None:
             self.show_status("This library is in memory: add articles with reader add.", error=True)
             return
         self.busy = True
@@ -148,11 +148,11 @@ class AddArticleDialog(ModalScreen[int | None]):
                                       title_en=titles[1].strip() or article.title_en)  # fmt: skip
             else:
                 article = article_from_pasted(ko, en, title_ko=titles[0], title_en=titles[1])
-            assert self.store.path is not None
+            assert self.store.location is not None
             # What had to change for the text to be storable (lone surrogates): said as `reader add` says it.
             warnings: list[str] = []
             said = ""  # what was done, when it was more than adding
-            with Store.open(self.store.path) as store:
+            with Store.open(self.store.location) as store:
                 # a side stored already on its own takes the other side, as `reader add` does
                 joined = join_with_stored(store, article) if not storable(article)[1] else None
                 if joined is not None:

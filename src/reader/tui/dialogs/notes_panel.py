@@ -38,6 +38,8 @@ def note_entry(note: Note, row: int | None, width: int = 60) -> Text:
         (f"{note.side.upper()} ", "dim"),
         (f"«{inert(shorten(note.exact, width))}»", "italic"),
     )
+    if note.author:
+        head.append(f"  {inert(shorten(note.author, 20))}", style="dim")
     tail = Text.assemble("         ", inert(shorten(first_line(note.body), width)))
     if note.tags:
         tail.append("  " + " ".join(f"#{t}" for t in note.tags), style="dim")

@@ -74,7 +74,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        state = load_library_state(store.path)
+        state = load_library_state(store.location)
         self.view = LibraryView.from_json(state.get("view"))
         remembered = state.get("article")
         self._remembered: int | None = remembered if isinstance(remembered, int) else None
@@ -123,7 +123,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
 
     def _header(self) -> Text:
         count = self.listing.count
-        parts: list[str | tuple[str, str]] = [("Library", "bold"), "  ", (display_path(self.store.path), "dim"), "  ·  ",
+        parts: list[str | tuple[str, str]] = [("Library", "bold"), "  ", (display_path(self.store.location), "dim"), "  ·  ",
                  f"{count} article" + ("" if count == 1 else "s"), "  ·  ", (SORT_NAMES[self.view.sort], "italic")]  # fmt: skip
         if self._single_source:
             parts += ["  ·  ", ("all from " + inert(self._single_source or ""), "dim")]
@@ -328,7 +328,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         self.save_state()
 
     def save_state(self) -> None:
-        save_library_state(self.store.path, {"view": self.view.to_json(), "article": self._remembered})
+        save_library_state(self.store.location, {"view": self.view.to_json(), "article": self._remembered})
 
 
 __all__ = ["LibraryScreen"]

@@ -39,7 +39,7 @@ class LibraryFetch(LibraryBase):
         if self.fetching is not None:
             self.notify("Already fetching the feeds.", timeout=3)
             return
-        if self.store.path is None:
+        if self.store.location is None:
             self.notify("This library is in memory: fetch with reader fetch.", timeout=4)
             return
         from ...store.feeds import list_feeds
@@ -62,9 +62,9 @@ class LibraryFetch(LibraryBase):
         from ...store.feeds import list_feeds
 
         app = self.app
-        assert self.store.path is not None
+        assert self.store.location is not None
         try:
-            with Store.open(self.store.path) as store:
+            with Store.open(self.store.location) as store:
                 summary = fetch_feeds(
                     store,
                     list_feeds(store.conn),

@@ -81,7 +81,7 @@ class NotesScreen(Screen[None]):
         yield Static(id="notes-header")
         yield Input(placeholder="Filter: words, #tag  (Enter or ↓ to the list)", id="notes-filter")
         table: DataTable[Text] = DataTable(id="notes-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Updated", "Article", "Quote", "Note", "Tags")
+        table.add_columns("Updated", "By", "Article", "Quote", "Note", "Tags")
         yield table
         yield Static("No notes match.", id="notes-none")
         yield KeyHints()
@@ -112,6 +112,7 @@ class NotesScreen(Screen[None]):
                 quote = Text.assemble(("detached ", "bold yellow"), quote)
             table.add_row(
                 Text(note.updated[:16].replace("T", " ")),
+                Text(inert(shorten(note.author, 12)), style="dim"),
                 Text(inert(shorten(self._titles.get(note.article_id, "(removed)"), title_width))),
                 quote,
                 Text(inert(shorten(body, body_width))),

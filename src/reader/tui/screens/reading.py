@@ -86,6 +86,8 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
                 tooltip="Undo the last join or split in this article"),
         Binding("T", "machine_translate", "Translate", id="reading.machine_translate", show=False,
                 tooltip="Machine-translate the missing language with the engine in the config file"),
+        Binding("R", "refresh_notes", "Refresh notes", id="reading.refresh_notes", show=False,
+                tooltip="Read this article's notes again (others' new notes also appear by themselves)"),
     ]  # fmt: skip
 
     def __init__(self, store: Store, article: Article, at: int | None = None) -> None:

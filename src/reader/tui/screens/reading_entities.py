@@ -156,7 +156,7 @@ class ReadingEntities(ReadingBase):
             self.notify("That entry is already in the glossary.", timeout=3)
             return
         self.notify(f"Added {' | '.join(entry.ko)} ↔ {' | '.join(entry.en)} to the glossary.", timeout=3)
-        if self.store.path is None:
+        if self.store.location is None:
             self.notify("This library is in memory: re-import to see the change.", timeout=4)
             return
         self.status.set_part("job", "Glossary changed: finding the articles it touches…")
@@ -173,8 +173,8 @@ class ReadingEntities(ReadingBase):
         from ...store import Store
         from ...store.glossary import load_glossary
 
-        assert self.store.path is not None
-        store = Store.open(self.store.path)
+        assert self.store.location is not None
+        store = Store.open(self.store.location)
         try:
             ids = affected_articles(store.conn, [entry])
             self.app.call_from_thread(self._reanalysis_progress, 0, len(ids))

@@ -3,7 +3,8 @@
 Kept apart from `reading.py` so the reading screen itself stays about reading; `ReadingScreen` mixes this
 in. A note is saved by the editor's ctrl+s straight into the database (committed before the editor
 closes), and the marks in the text are re-read from the database whenever the screen comes back to the
-front, so notes another `reader` process wrote appear after the panel or another screen closes.
+front, and every few seconds while it is open, so notes another `reader` process (on a shared library,
+another machine) wrote appear without reopening it; `R` reads them at once.
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ from ..dialogs.note_editor import NoteEditor
 from ..dialogs.notes_panel import NotesPanel
 from ..widgets.span_selector import SpanSelector
 from .reading_base import ReadingBase
+
+#: How often, in seconds, an open article looks for notes written elsewhere (one small query).
+NOTES_POLL = 5.0
+
+
+def _seen(notes: list[Note]) -> frozenset[tuple[int, str]]:
+    return frozenset((n.id, n.updated) for n in notes)
 
 
 class ReadingNotes(ReadingBase):
@@ -35,12 +43,39 @@ class ReadingNotes(ReadingBase):
             if selector.segments is not self.article.segments:  # another article, or rows re-read
                 selector.close()
         notes = list_notes(self.store.conn, article_id=self.article.id)
+        self._drawn_notes = (self.article.id, _seen(notes))
         marks, gutter = note_marks(self.article, notes)
         self.view.set_marks("notes", marks, gutter)
         return notes
 
     def on_screen_resume(self) -> None:
         self.refresh_notes()
+        if getattr(self, "_notes_timer", None) is None:
+            self._notes_timer = self.set_interval(NOTES_POLL, self._poll_notes)
+
+    def _poll_notes(self) -> None:
+        """Notes written meanwhile by someone else (another machine on a shared library, another
+        process): drawn, and said, without the screen being opened again."""
+        if self.app.screen is not self:
+            return  # redrawn when the screen comes back to the front
+        try:
+            notes = list_notes(self.store.conn, article_id=self.article.id)
+        except Exception:  # noqa: BLE001 - a failed look (the server restarting) is tried again later
+            return
+        drawn = getattr(self, "_drawn_notes", None)
+        if drawn is None or drawn[0] != self.article.id or drawn[1] == _seen(notes):
+            return
+        new = [n for n in notes if n.id not in {i for i, _ in drawn[1]}]
+        self.refresh_notes()
+        if new:
+            who = new[-1].author or "someone"
+            self.notify(f"{len(new)} new note(s) on this article, the last by {who}.", timeout=4)
+
+    def action_refresh_notes(self) -> None:
+        """R: read this article's notes again now (a shared library's new notes appear by themselves
+        within NOTES_POLL seconds)."""
+        count = len(self.refresh_notes())
+        self.notify(f"Notes read again: {count} on this article.", timeout=2)
 
     # --- writing ------------------------------------------------------------------------------------
 

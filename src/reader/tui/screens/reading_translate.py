@@ -90,7 +90,7 @@ class ReadingTranslation(ReadingBase):
         )
 
     def _start_translation(self, config: EngineConfig) -> None:
-        if self.store.path is None:
+        if self.store.location is None:
             self.notify("This library is in memory: translate with reader translate.", timeout=4)
             return
         RUNNING.add(self.article.id)
@@ -110,9 +110,9 @@ class ReadingTranslation(ReadingBase):
             app.call_from_thread(self.translation_status,
                                       f"Translating with {config.engine}: {done}/{total} sentences")  # fmt: skip
 
-        assert self.store.path is not None
+        assert self.store.location is not None
         try:
-            with Store.open(self.store.path) as store:
+            with Store.open(self.store.location) as store:
                 outcome = translate_article(store.conn, article_id, config, on_progress=progress)
         except TranslationError as exc:
             app.call_from_thread(self._translation_failed, article_id, str(exc))

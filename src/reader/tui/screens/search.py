@@ -21,7 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from ...store import Store
+from ...store import OperationalError, Store
 from ...store.search import BadQuery, Hit, snippet
 from ..app_api import reader_app
 from ..format import literal
@@ -135,7 +135,7 @@ class SearchScreen(Screen[None]):
         if not query:
             self._show(query, [], None, None, [])
             return
-        if self.store.path is None:  # an in-memory library has one connection: search it here
+        if self.store.location is None:  # an in-memory library has one connection: search it here
             self._show(query, *self._search(self.store.conn, query), then_focus=then_focus)
             return
         if self._conn is not None:
@@ -145,10 +145,10 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def _search_in_thread(self, query: str, then_focus: bool) -> None:
         if self._conn is None:
-            from ...store.connection import connect
+            from ...store import open_connection
 
-            # Why the ignore: path is not None here (run_search searches an in-memory library itself)
-            self._conn = connect(self.store.path, create=False)  # type: ignore[arg-type]
+            # Why the ignore: location is not None here (run_search searches an in-memory library itself)
+            self._conn = open_connection(self.store.location, create=False)  # type: ignore[arg-type]
         hits, elapsed, error, marks = self._search(self._conn, query)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, query, hits, elapsed, error, marks, then_focus=then_focus)
@@ -165,14 +165,14 @@ class SearchScreen(Screen[None]):
             hits = search_library(conn, query, limit=LIMIT)
         except BadQuery:
             return [], None, "Nothing to search for in that: type a word.", []
-        except sqlite3.OperationalError:  # interrupted by a newer query
+        except OperationalError:  # interrupted by a newer query
             return [], None, None, []
         elapsed = time.perf_counter() - start
         from ...store.counterparts import counterpart_words
 
         try:
             marks = [counterpart_words(conn, hit, query) for hit in hits]
-        except sqlite3.OperationalError:  # interrupted by a newer query
+        except OperationalError:  # interrupted by a newer query
             return [], None, None, []
         return hits, elapsed, None, marks
 

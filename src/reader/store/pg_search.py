@@ -1,0 +1,113 @@
+"""Full-text search on a PostgreSQL library: the same terms, the same questions, a tsvector per article.
+
+Why a tsvector over the terms `index_text` makes, not pg_trgm: the semantics to keep are FTS5's —
+Korean words found inside inflected forms (the query is the phrase of its syllable bigrams, 북한 <-> 한군),
+English words by their stem (porter there, Snowball's English here, no stop words on either side),
+quoted phrases, a lone syllable as a prefix, the title weighted above the text. A tsvector of the same
+bigram text gives exactly those operators: `<->` is FTS5's phrase, `:*` its prefix, weights A/D its
+column weights; a GIN index answers them in one lookup. Trigrams would find substrings instead (no
+stems, no phrases across a word boundary, no ranking by weight) and cost an index several times the
+size of the text.
+
+How the text becomes terms: Python splits the text into words as FTS5's unicode61 does (letters and
+digits; case and Latin diacritics folded, see `search_terms.fold`) after `index_text` spelt Korean as bigrams,
+so the server's parser meets only plain words and cannot read "3.5" or an e-mail address as one token
+where FTS5 reads two. The `reader_search` configuration (pg_schema.py) then stems each word.
+
+Ranking is ts_rank over the weighted vector (title 3 : text 1, as FTS5's bm25 weights), negated so
+that lower is better as BM25 is; it has no inverse document frequency, so ties among equally matching
+articles fall to the newest. A tsvector keeps word positions up to 16,383: a phrase past that point of
+a very long article matches less precisely (its words are still found).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..text.search_terms import fold, index_text
+
+_SEPARATORS = re.compile(r"[\W_]+")
+#: ts_rank's weights for D (the text) … A (the title).
+_WEIGHTS = "'{0.1, 0, 0, 0.3}'"
+VECTOR = "setweight(to_tsvector('reader_search', ?), 'A') || setweight(to_tsvector('reader_search', ?), 'D')"
+
+
+def words(text: str) -> str:
+    """`text` as the index's plain words: Korean as bigrams, case and accents folded, separators gone."""
+    return _SEPARATORS.sub(" ", fold(index_text(text))).strip()
+
+
+def index_row(title_ko: str, title_en: str, ko: str, en: str) -> tuple[str, str]:
+    """(title words, text words) for `VECTOR`."""
+    return f"{words(title_ko)} {words(title_en)}", f"{words(ko)} {words(en)}"
+
+
+def index_article(conn, article_id: int, row: tuple[str, str, str, str]) -> None:
+    conn.execute(
+        f"INSERT INTO search_index (article_id, terms) VALUES (?, {VECTOR}) "
+        "ON CONFLICT (article_id) DO UPDATE SET terms = EXCLUDED.terms",
+        (article_id, *index_row(*row)),
+    )
+
+
+def unindex_article(conn, article_id: int) -> None:
+    conn.execute("DELETE FROM search_index WHERE article_id = ?", (article_id,))
+
+
+def rebuild(conn, ticker) -> None:
+    with ticker.step("emptying the index"):
+        conn.execute("DELETE FROM search_index")
+    with ticker.step("indexing articles"):
+        total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        done = 0
+        last = 0
+        while batch := conn.execute(
+            "SELECT id, title_ko, title_en, ko_text, en_text FROM articles WHERE id > ? ORDER BY id LIMIT 500",
+            (last,),
+        ).fetchall():
+            conn.executemany(
+                f"INSERT INTO search_index (article_id, terms) VALUES (?, {VECTOR})",
+                [(r[0], *index_row(r[1] or "", r[2] or "", r[3] or "", r[4] or "")) for r in batch],
+            )
+            last = batch[-1][0]
+            done += len(batch)
+            ticker.count(done, total)
+    with ticker.step("merging the index"):
+        pass  # a GIN index needs no merge
+
+
+def tsquery(parts: Sequence[tuple[str, list[str]]], *, title: bool = False) -> str:
+    """The query's parts (`query_parts`) as a to_tsquery text: each a phrase of its words, all of them
+    required; a part written as a prefix (`…*`) matches its last word as a prefix; `title` only there."""
+    label = "A" if title else ""
+    phrases = []
+    for expression, tokens in parts:
+        folded = [words(t) for t in tokens]
+        folded = [w for t in folded for w in t.split()]
+        if not folded:
+            continue
+        operands = [f"'{w}'" + (f":{label}" if label else "") for w in folded]
+        if expression.endswith("*"):
+            operands[-1] = f"'{folded[-1]}':*{label}"
+        phrases.append("(" + " <-> ".join(operands) + ")")
+    return " & ".join(phrases)
+
+
+def ranked_sql(*, newest: bool, one_article: bool = False) -> str:
+    """(article id, score) of the articles matching a tsquery (the first parameter): best first, or
+    newest first; `one_article` asks about one article (the second parameter), else a LIMIT is the last."""
+    score = f"-ts_rank({_WEIGHTS}, terms, q, 1)"
+    head = f"SELECT article_id, {score} AS score FROM search_index, to_tsquery('reader_search', ?) q WHERE terms @@ q"
+    if one_article:
+        return head + " AND article_id = ?"
+    return head + (
+        " ORDER BY article_id DESC LIMIT ?" if newest else " ORDER BY score, article_id DESC LIMIT ?"
+    )
+
+
+def titles_sql() -> str:
+    return (
+        "SELECT article_id FROM search_index WHERE terms @@ to_tsquery('reader_search', ?) "
+        "ORDER BY article_id DESC LIMIT ?"
+    )

@@ -1,0 +1,182 @@
+"""A library on a PostgreSQL server, behind the same connection interface the store uses for SQLite.
+
+The store's functions take a connection and call `execute` (with `?` parameters), `executemany`, read
+rows by index and by name, `lastrowid`, `in_transaction`, and open writes with `transaction()`. This
+module gives a psycopg connection that interface, so the store keeps one set of functions over both
+backends; `dialect.py` rewrites the SQLite idioms in their statements.
+
+- Writes are serialised as SQLite serialises them: `BEGIN IMMEDIATE` takes one advisory lock for the
+  transaction, so two machines adding articles never hand out the same article id, and a write waits
+  for another instead of failing half-way. Reads never wait.
+- Errors keep the store's one vocabulary (sqlite3's exception classes, which the store and its callers
+  already handle): a constraint is an IntegrityError, a cancelled query an "interrupted"
+  OperationalError. What the user has to act on (the server gone, a role that may only read) is a
+  StoreError of one line.
+- Credentials come only from libpq: the URL, PG* variables, ~/.pgpass, a service file. Nothing here
+  writes them anywhere, and a password in the URL is left out of every message.
+
+psycopg is imported here only, and this module only when a library is a PostgreSQL URL, so opening an
+SQLite library never loads it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any, Self
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.pq import TransactionStatus
+
+from .connection import StoreError
+from .connection import shown_url as shown
+from .dialect import POSTGRESQL, to_postgres
+
+#: The advisory lock every writing transaction holds ("READ"), as SQLite's one writer at a time.
+WRITE_LOCK = 0x52454144
+
+
+class Row(tuple):
+    """A result row read by position or by column name, as sqlite3.Row is."""
+
+    _index: dict[str, int]
+
+    def __new__(cls, values: Sequence[Any], index: dict[str, int]) -> Self:
+        row = super().__new__(cls, values)
+        row._index = index
+        return row
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self._index[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+
+def _rows(cursor: Any) -> Any:
+    description = cursor.description
+    if description is None:
+        return tuple
+    index = {column.name: i for i, column in enumerate(description)}
+    return lambda values: Row(values, index)
+
+
+def _message(exc: BaseException) -> str:
+    """The server's own words, on one line."""
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    text = primary or str(exc)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else type(exc).__name__
+
+
+def translated(exc: psycopg.Error) -> Exception:
+    """A psycopg error in the store's vocabulary (see the module's docstring)."""
+    text = _message(exc)
+    if isinstance(exc, pg_errors.InsufficientPrivilege | pg_errors.ReadOnlySqlTransaction):
+        return StoreError(f"the library is read-only for this database role ({text})")
+    if isinstance(exc, pg_errors.QueryCanceled):
+        return sqlite3.OperationalError(f"interrupted: {text}")
+    if isinstance(exc, psycopg.IntegrityError):
+        return sqlite3.IntegrityError(text)
+    if isinstance(exc, psycopg.OperationalError) and not isinstance(exc, pg_errors.LockNotAvailable):
+        return StoreError(f"lost the connection to the library's server ({text})")
+    return sqlite3.OperationalError(text)
+
+
+def _storable(value: Any) -> Any:
+    """PostgreSQL's text cannot hold NUL, which SQLite's can: a NUL in a text (hostile input) is stored as
+    U+FFFD, one character for one, so every offset into the text (sentences, notes) still holds."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
+
+
+class Cursor(psycopg.Cursor):
+    """A psycopg cursor with sqlite3's `lastrowid`: the id the last INSERT took from its sequence."""
+
+    @property
+    def lastrowid(self) -> int | None:
+        row = self.connection.execute("SELECT lastval()").fetchone()
+        return None if row is None else row[0]
+
+
+class PgConnection:
+    """The part of sqlite3.Connection the store uses, over one psycopg connection in autocommit mode."""
+
+    dialect = POSTGRESQL
+
+    def __init__(self, raw: psycopg.Connection, url: str) -> None:
+        self.raw = raw
+        self.url = url
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        if sql.strip().upper() == "BEGIN IMMEDIATE":
+            return self._begin()
+        cursor = self.raw.cursor()
+        try:
+            if params:
+                cursor.execute(to_postgres(sql), [_storable(p) for p in params])
+            else:
+                cursor.execute(to_postgres(sql, False))
+        except psycopg.Error as exc:
+            raise translated(exc) from None
+        return cursor
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
+        cursor = self.raw.cursor()
+        batch = [[_storable(p) for p in r] for r in rows]
+        if not batch:
+            return cursor
+        try:
+            cursor.executemany(to_postgres(sql), batch)
+        except psycopg.Error as exc:
+            raise translated(exc) from None
+        return cursor
+
+    def _begin(self) -> Any:
+        try:
+            self.raw.execute("BEGIN")
+            return self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        except psycopg.Error as exc:
+            raise translated(exc) from None
+
+    @property
+    def shown_url(self) -> str:
+        return shown(self.url)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def interrupt(self) -> None:
+        """Cancel the statement running on this connection (from another thread), as sqlite3's does."""
+        self.raw.cancel_safe()
+
+    def set_progress_handler(self, handler: object, steps: int) -> None:
+        """PostgreSQL reports no progress within a statement: the steps between statements are heard."""
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            self.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def connect(url: str) -> PgConnection:
+    """Open the library at a postgresql:// URL (libpq finds the credentials); one clear line if it cannot."""
+    try:
+        raw = psycopg.connect(
+            url, autocommit=True, row_factory=_rows, cursor_factory=Cursor, connect_timeout=15
+        )
+    except psycopg.Error as exc:
+        raise StoreError(f"cannot open the library at {shown(url)}: {_message(exc)}") from None
+    return PgConnection(raw, url)

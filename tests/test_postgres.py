@@ -1,0 +1,175 @@
+"""What only a library on a PostgreSQL server has: a role that may only read, a server that is not there,
+another database, copying a whole library to and from a file — and SQLite libraries never loading it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builders import one_to_one
+from reader.cli import main
+from reader.store import Store
+from reader.store.feeds import add_feed, remember_item
+from reader.store.glossary import add_entry
+from reader.store.notes import add_note, list_notes
+from reader.store.segments import join_rows
+from reader.store.transfer import copy_library
+from reader.text.glossary import Entry
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main([*args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def server(pg_server):
+    return pg_server
+
+
+def _fill(store: Store) -> list[int]:
+    """Two articles, a hand fix, a note, a glossary entry and a feed with an item seen."""
+    ids = []
+    for ko, en in (
+        (
+            ["북한군이 쿠르스크에 배치됐다.", "추가로 파병됐다."],
+            ["North Korean troops were deployed to Kursk.", "More were sent."],
+        ),
+        (["한국은행이 기준금리를 동결했다."], ["The Bank of Korea held its base rate."]),
+    ):
+        article, analysis = one_to_one(ko, en)
+        ids.append(store.insert_article(article, analysis.sentences, analysis.segments))
+    from reader.store import transaction
+
+    join_rows(store.conn, ids[0], 0)  # a hand fix: two rows made one
+    add_note(store.conn, ids[0], "en", 0, 12, "who sent them? #question")
+    add_entry(store.conn, Entry(("쿠르스크",), ("Kursk",), "LOC"))
+    feed = add_feed(store.conn, "https://news.example/rss", "example")
+    with transaction(store.conn):
+        remember_item(store.conn, feed.id, "guid-1", "https://news.example/1", "hash", "ko", ids[1])
+    return ids
+
+
+def _summary(location) -> dict:
+    with Store.open(location) as store:
+        conn = store.conn
+        return {
+            "articles": sorted(
+                (r[0], r[1], r[2])
+                for r in conn.execute("SELECT content_hash, title_en, starred FROM articles")
+            ),
+            "rows": sorted(
+                (r[0], r[1], r[2])
+                for r in conn.execute(
+                    "SELECT a.content_hash, s.position, s.locked FROM segments s JOIN articles a ON a.id = s.article_id"
+                )
+            ),
+            "notes": sorted((n.body, n.exact) for n in list_notes(conn)),
+            "glossary": conn.execute("SELECT count(*) FROM glossary").fetchone()[0],
+            "feeds": [tuple(r) for r in conn.execute("SELECT url, name FROM feeds")],
+            "items": conn.execute("SELECT count(*) FROM feed_items").fetchone()[0],
+        }
+
+
+def test_push_then_pull_moves_the_whole_library_and_a_second_push_adds_nothing(
+    tmp_path: Path, server, capsys
+) -> None:
+    local = tmp_path / "local.db"
+    with Store.open(local) as store:
+        _fill(store)
+    url = server.new_database()
+    code, _, err = cli(capsys, "db", "push", str(local), url)
+    assert code == 0, err
+    assert "copied 2 articles, 1 notes, 1 glossary entries, 1 feeds, 1 feed items" in err
+    assert _summary(url) == _summary(local)
+    code, _, err = cli(capsys, "db", "push", str(local), url)  # again: nothing new
+    assert code == 0 and "copied 0 articles, 0 notes, 0 glossary entries, 0 feeds, 0 feed items" in err
+    assert _summary(url) == _summary(local)
+    # the server's library searches, and its notes list, as the file's did
+    code, out, err = cli(capsys, "--db", url, "search", "북한군", "--json")
+    assert code == 0 and json.loads(out)[0]["title_en"].startswith("North Korean troops"), err
+    pulled = tmp_path / "pulled.db"
+    code, _, err = cli(capsys, "db", "pull", url, str(pulled))
+    assert code == 0, err
+    assert _summary(pulled) == _summary(local)
+
+
+def test_a_copy_into_a_library_with_articles_of_its_own_keeps_them_and_gives_new_ids(
+    tmp_path, server
+) -> None:
+    url = server.new_database()
+    with Store.open(url) as team:
+        article, analysis = one_to_one(["다른 기사다."], ["Another story."])
+        own = team.insert_article(article, analysis.sentences, analysis.segments)
+        local = tmp_path / "local.db"
+        with Store.open(local) as mine:
+            _fill(mine)
+            copied = copy_library(mine.conn, team.conn)
+        assert copied.counts["articles"] == 2
+        ids = [a.id for a in team.list_articles()]
+        assert own in ids and len(set(ids)) == 3
+        assert {n.article_id for n in list_notes(team.conn)} <= set(ids) - {own}
+
+
+def test_a_read_only_role_reads_and_gets_one_line_when_it_writes(tmp_path, server, capsys) -> None:
+    url = server.new_database()
+    with Store.open(url) as store:
+        _fill(store)
+    database = url.rsplit("/", 1)[1]
+    server.admin(
+        "DO $$ BEGIN CREATE ROLE reader_reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+    )
+    server.admin(f"GRANT CONNECT ON DATABASE {database} TO reader_reader")
+    server.admin("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader_reader", database)
+    reader_url = server.url(database, user="reader_reader")
+    code, out, err = cli(capsys, "--db", reader_url, "list", "--json")
+    assert code == 0 and len(json.loads(out)) == 2, err
+    code, out, err = cli(capsys, "--db", reader_url, "notes", "list")
+    assert code == 0 and "who sent them?" in out, err
+    text = tmp_path / "a.json"
+    text.write_text(json.dumps({"ko": "새 기사다.", "en": "A new story."}), encoding="utf-8")
+    code, out, err = cli(capsys, "--db", reader_url, "add", str(text))
+    assert code == 1
+    assert err.count("\n") == 1 and "read-only for this database role" in err, err
+    assert "Traceback" not in err
+
+
+def test_a_server_that_is_not_there_is_one_line(capsys) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens here once closed
+    code, _, err = cli(capsys, "--db", f"postgresql://someone:secret@127.0.0.1:{port}/library", "list")
+    assert code == 1 and err.count("\n") == 1 and "cannot open the library at" in err
+    assert "secret" not in err  # a password in the URL is never shown
+
+
+def test_a_database_of_something_else_is_refused(server, capsys) -> None:
+    url = server.new_database(empty=True)
+    server.admin("CREATE TABLE invoices (id int)", url.rsplit("/", 1)[1])
+    code, _, err = cli(capsys, "--db", url, "list")
+    assert code == 1 and "not a reader library" in err and err.count("\n") == 1
+
+
+def test_a_library_of_a_newer_reader_is_refused(server, capsys) -> None:
+    url = server.new_database()
+    with Store.open(url) as store:
+        store.conn.execute("UPDATE reader_meta SET value = '99' WHERE name = 'schema_version'")
+    code, _, err = cli(capsys, "--db", url, "list")
+    assert code == 1 and "newer version of reader" in err
+
+
+def test_an_sqlite_library_never_loads_the_postgresql_driver(tmp_path: Path) -> None:
+    script = (
+        "import sys; from reader.store import Store; from reader.store.library import search_library\n"
+        f"s = Store.open({str(tmp_path / 'x.db')!r}); s.list_articles()\n"
+        "assert not [m for m in sys.modules if m.startswith('psycopg')], 'psycopg loaded'"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
