@@ -322,7 +322,8 @@ def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = N
         (t.start, t.start + t.len) for t in toks if t.tag == "NNG" and not getattr(t, "oov", False)
     }
     matches = glossary.match_ko(text, compounds=True)
-    found = _no_person_holds_a_place(recognise(text, "ko", toks), [(m.start, m.end, m.type) for m in matches])
+    named = [span for span in recognise(text, "ko", toks) if not _sector_stocks(toks, span)]
+    found = _no_person_holds_a_place(named, [(m.start, m.end, m.type) for m in matches])
     for m in matches:
         rest = _word_rest(text, m.end)
         # a form inside a longer word names something only where Kiwi ends a morpheme with it (한국+시각)
@@ -357,6 +358,15 @@ def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = N
     out.extend(_designations(text))
     out.extend(_named(text, "ko", found, out))
     return out
+
+
+def _sector_stocks(toks: list[Any], span: tuple[int, int, str]) -> bool:
+    """반도체주, 건설주: common nouns Kiwi knows and a last 주 are a sector's shares, not a name (a state, 텍사스주,
+    is a proper noun before its 주; a city, 청주, is one proper noun)."""
+    inside = [t for t in toks if span[0] <= t.start and t.start + t.len <= span[1]]
+    if len(inside) < 2 or inside[-1].form != "주" or inside[-1].tag != "NNG":
+        return False
+    return all(t.tag in ("NNG", "SN") and not getattr(t, "oov", False) for t in inside[:-1])
 
 
 @lru_cache(maxsize=1)
