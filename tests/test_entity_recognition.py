@@ -355,3 +355,12 @@ def test_defence_stocks_are_no_place() -> None:
     for text in ("이날 방산주 주가가 올랐다.", "코스피에서 방산주는 강세를 보였다."):
         got = {m.text: m.type for m in find_mentions(text, "ko")}
         assert got.get("방산주") not in ("PLACE", "PERSON", "ORG")
+
+
+def test_a_sectors_shares_are_no_name_but_a_state_is_a_place() -> None:
+    got = {
+        m.text: m.type
+        for m in find_mentions("반도체주와 건설주가 올랐고 텍사스주에서는 총격이 있었다.", "ko")
+    }
+    assert got.get("반도체주") is None and got.get("건설주") is None
+    assert got.get("텍사스주") == "PLACE"

@@ -102,6 +102,7 @@ def test_model_files_ship_with_their_sources_and_licences_and_stay_small() -> No
         "Broad Twitter Corpus",
         "CrossNER",
         "GeoNames",
+        "US Census",
     ):
         assert needle in readme
     total = 0
@@ -242,3 +243,16 @@ def test_a_day_named_by_its_ordinal_before_a_bracket_is_a_date_but_a_floor_is_no
     got = [(m.text, m.type) for m in find_mentions(en, "en")]
     assert ("14th", "DATE") in got
     assert not any(text == "5th" for text, _ in got)
+
+
+def test_a_nationality_is_no_place() -> None:
+    got = names("North Korean leader Kim Jong Un met Russian officials and North Koreans in Moscow.", "en")
+    assert ("Kim Jong Un", "PERSON") in got and ("Moscow", "PLACE") in got
+    assert not any(text in ("North Korean", "Russian", "North Koreans") for text, _ in got)
+
+
+def test_a_weapon_the_glossary_knows_is_no_persons_name() -> None:
+    text = "It said a Ukrainian strike with Storm Shadow cruise missiles in Kursk had killed 500 soldiers."
+    got = {m.text: m.type for m in find_mentions(text, "en")}
+    assert got.get("Storm Shadow") == "EQUIPMENT"
+    assert "PERSON" not in got.values()

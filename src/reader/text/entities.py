@@ -22,7 +22,7 @@ from reader.text.dates import date_spans, relative_dates
 from reader.text.entity_types import TYPES  # noqa: F401  (entities.TYPES, as before)
 from reader.text.glossary import PARTICLES, Glossary, bundled_glossary
 from reader.text.korean import known_names, korean_model
-from reader.text.ner import PERSON_TITLES_EN, TITLES_EN, english_tokens, recognise
+from reader.text.ner import PERSON_TITLES_EN, TITLES_EN, english_tokens, listed_place, recognise
 from reader.text.numbers import Quantity, escape_sequences, find_quantities
 
 
@@ -226,18 +226,39 @@ def _named(text: str, lang: str, found: list[tuple[int, int, str]], known: list[
 def _no_person_holds_a_place(
     found: list[tuple[int, int, str]], known: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """No one's name holds a place or a body the glossary knows: a PERSON span around a glossary PLACE or
-    ORG (부산시 around 부산) takes that name's type, unless the glossary also knows a person inside it."""
+    """No one's name holds a place, a body or a thing the glossary knows: a PERSON span around a glossary
+    PLACE or ORG (부산시 around 부산) takes that name's type, unless the glossary also knows a person inside
+    it; one around a weapon or a term ("Storm Shadow cruise") is dropped, and the glossary's name stands."""
     out = []
     for s, e, typ in found:
-        inside = [(ks, ke, kt) for ks, ke, kt in known if s <= ks and ke <= e and kt in _NAME_TYPES]
+        inside = [(ks, ke, kt) for ks, ke, kt in known if s <= ks and ke <= e]
         if typ == "PERSON" and inside and all(kt != "PERSON" for _, _, kt in inside):
-            typ = max(inside, key=lambda k: k[1] - k[0])[2]
+            names = [k for k in inside if k[2] in ("PLACE", "ORG")]
+            if not names:
+                continue
+            typ = max(names, key=lambda k: k[1] - k[0])[2]
         out.append((s, e, typ))
     return out
 
 
-_NAME_TYPES = ("PERSON", "PLACE", "ORG")
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """The peoples and adjectives of the bundled places table ("North Korean", "Russians"): a nationality is
+    no name of a place. The table's short forms that are places or bodies themselves (Seoul, the Kremlin,
+    U.S.) are left out: they do not end like a demonym, or GeoNames lists them."""
+    from importlib import resources
+
+    ref = resources.files("reader").joinpath("data", "places.tsv")
+    forms = set()
+    for line in ref.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            forms.update(line.split("\t")[2].split("|"))
+    return frozenset(f for f in forms if _DEMONYM_ENDING.search(f) and not listed_place(f))
+
+
+_DEMONYM_ENDING = re.compile(
+    r"[a-z](?:an|ans|ese|ish|is?|chs?|eks?|nes?|ons?|ers?|ards?|inos?|urks?|inns?|iss|es?)$"
+)
 
 
 def _cut_at_title(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
@@ -301,7 +322,8 @@ def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = N
         (t.start, t.start + t.len) for t in toks if t.tag == "NNG" and not getattr(t, "oov", False)
     }
     matches = glossary.match_ko(text, compounds=True)
-    found = _no_person_holds_a_place(recognise(text, "ko", toks), [(m.start, m.end, m.type) for m in matches])
+    named = [span for span in recognise(text, "ko", toks) if not _sector_stocks(toks, span)]
+    found = _no_person_holds_a_place(named, [(m.start, m.end, m.type) for m in matches])
     for m in matches:
         rest = _word_rest(text, m.end)
         # a form inside a longer word names something only where Kiwi ends a morpheme with it (한국+시각)
@@ -336,6 +358,15 @@ def _korean_candidates(text: str, glossary: Glossary, toks: list[Any] | None = N
     out.extend(_designations(text))
     out.extend(_named(text, "ko", found, out))
     return out
+
+
+def _sector_stocks(toks: list[Any], span: tuple[int, int, str]) -> bool:
+    """반도체주, 건설주: common nouns Kiwi knows and a last 주 are a sector's shares, not a name (a state, 텍사스주,
+    is a proper noun before its 주; a city, 청주, is one proper noun)."""
+    inside = [t for t in toks if span[0] <= t.start and t.start + t.len <= span[1]]
+    if len(inside) < 2 or inside[-1].form != "주" or inside[-1].tag != "NNG":
+        return False
+    return all(t.tag in ("NNG", "SN") and not getattr(t, "oov", False) for t in inside[:-1])
 
 
 @lru_cache(maxsize=1)
@@ -419,5 +450,7 @@ def _english_candidates(text: str, glossary: Glossary) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), "ORG", 9))  # a country's army: 북한군 is "North Korean soldiers"
     out.extend(_designations(text))
     held = [(gm.start, gm.end, gm.type) for gm in matches]
-    out.extend(_named(text, "en", _no_person_holds_a_place(recognise(text, "en"), held), out))
+    demonyms = _demonyms()
+    names = [span for span in recognise(text, "en") if text[span[0] : span[1]] not in demonyms]
+    out.extend(_named(text, "en", _no_person_holds_a_place(names, held), out))
     return out

@@ -379,6 +379,21 @@ def _english_places() -> dict[str, str]:
         return {name.lower(): kind for name, kind in rows}
 
 
+def listed_place(name: str) -> str:
+    """The kind of `name` in the English model's GeoNames list (country, region, city1–3), or ""."""
+    return _english_places().get(" ".join(name[s:e] for s, e in english_tokens(name)).lower(), "")
+
+
+@lru_cache(maxsize=1)
+def _english_person_names() -> dict[str, str]:
+    """Given names and surnames from the US Census lists shipped beside the model (en-person-names.tsv),
+    lower-cased, with their kind (first, last1 for the commonest surnames, last2)."""
+    ref = resources.files("reader").joinpath("data", "models", "en-person-names.tsv")
+    with ref.open("r", encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        return {name: kind for name, kind in rows}
+
+
 _PLACE_WORDS = 6  # the longest place name matched, in words
 
 
@@ -408,6 +423,12 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
     lower = [w.lower() for w in words]
     gaz = _english_marks(lower)
     places = _place_marks(words, lower)
+    person_names = _english_person_names()
+    # a listed name that is also a word written small (Storm, Cruise, North, Young) says nothing of a person
+    people = [
+        person_names.get(lw, "") if w[:1].isupper() and lw not in common else ""
+        for w, lw in zip(words, lower, strict=True)
+    ]
     shapes = [_shape(w) for w in words]
     out: list[list[str]] = []
     for i, w in enumerate(words):
@@ -426,6 +447,8 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
             f.append("gz=" + gaz[i])
         if places[i]:
             f.append("pl=" + places[i])
+        if people[i]:
+            f.append("pn=" + people[i])
         if w[:1].isupper():
             f.append("title")
             if lw in common:
@@ -452,6 +475,8 @@ def english_features(text: str, offsets: Sequence[tuple[int, int]]) -> list[list
                     f.append(f"{d}title")
                 if d in (-1, 1) and places[j]:
                     f.append(f"{d}pl={places[j]}")
+                if d in (-1, 1) and people[j]:
+                    f.append(f"{d}pn={people[j]}")
             else:
                 f.append(f"{d}edge")
         if i > 0:
