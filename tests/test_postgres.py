@@ -139,6 +139,49 @@ def test_a_read_only_role_reads_and_gets_one_line_when_it_writes(tmp_path, serve
     assert "Traceback" not in err
 
 
+def test_a_read_only_role_reads_in_the_app_and_a_key_that_writes_says_why_it_cannot(server) -> None:
+    """Opening an article (which remembers it was read) and starring one must not take the app down."""
+    import asyncio
+
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens.reading import ReadingScreen
+
+    url = server.new_database()
+    with Store.open(url) as store:
+        joined, _ = _fill(store)
+    database = url.rsplit("/", 1)[1]
+    server.admin(
+        "DO $$ BEGIN CREATE ROLE reader_reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+    )
+    server.admin(f"GRANT CONNECT ON DATABASE {database} TO reader_reader")
+    server.admin("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader_reader", database)
+    shown: list[str] = []
+
+    async def scenario() -> None:
+        with Store.open(server.url(database, user="reader_reader")) as store:
+            app = ReaderApp(store)
+            async with app.run_test(size=(160, 48)) as pilot:
+                await pilot.pause()
+                await pilot.press("s")  # star
+                await pilot.pause()
+                shown.extend(str(n.message) for n in app._notifications)
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, ReadingScreen)
+                app.open_article(joined)  # the article whose two rows were joined by hand
+                await pilot.pause()
+                await pilot.press("s")  # split the row (two Korean sentences, joined by hand): refused
+                await pilot.pause()
+                assert isinstance(app.screen, ReadingScreen)
+                shown.extend(str(n.message) for n in app._notifications)
+
+    asyncio.run(scenario())
+    refusals = [m for m in dict.fromkeys(shown) if m.startswith("Cannot")]
+    assert any(m.startswith("Cannot star this article: ") for m in refusals), shown
+    assert any(m.startswith("Cannot split rows: ") for m in refusals), shown
+    assert all("read-only for this database role" in m and "\n" not in m for m in refusals), refusals
+
+
 def test_a_server_that_is_not_there_is_one_line(capsys) -> None:
     import socket
 

@@ -432,7 +432,10 @@ def test_a_note_written_elsewhere_appears_on_the_open_article_with_its_author(li
             )
         screen._poll_notes()  # what the screen does every few seconds by itself
         await pilot.pause()
-        assert any("1 new note(s)" in str(n.message) and "Park" in str(n.message) for n in app._notifications)
+        assert any(
+            "A new note on this article, by" in str(n.message) and "Park" in str(n.message)
+            for n in app._notifications
+        )
         assert NOTE_GLYPH in "\n".join(view_of(app).visible_text())  # the row's mark, drawn
         await pilot.press("m")
         assert isinstance(app.screen, NotesPanel)

@@ -17,6 +17,7 @@ from .bindings import screen_bindings
 from .commands import ArticleCommands
 from .dialogs.help import HelpScreen
 from .keys import latin_keys
+from .refused_writes import optional_write
 from .screens.library import LibraryScreen
 
 
@@ -83,7 +84,8 @@ class ReaderApp(App[None]):
         if article is None:  # removed by another `reader` process since the library was listed
             self.notify("That article is no longer in the library.", severity="error")
             return
-        mark_read(self.store.conn, article_id)
+        with optional_write():  # a read-only library is read all the same
+            mark_read(self.store.conn, article_id)
         from .screens.reading import ReadingScreen  # not at start-up: the library shows sooner without it
 
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)

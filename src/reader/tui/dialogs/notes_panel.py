@@ -23,6 +23,7 @@ from ...inert import inert
 from ...store import Article, Store
 from ...store.notes import Note, delete_note, list_notes, restore_note
 from ..annotations import note_row
+from ..refused_writes import refused_write
 from .note_editor import edit_note, shorten
 
 
@@ -149,7 +150,10 @@ class NotesPanel(ModalScreen[int | None]):
         current = self.current
         if current is None:
             return
-        delete_note(self.store.conn, current[0].id)
+        with refused_write(self, "delete the note") as attempt:
+            delete_note(self.store.conn, current[0].id)
+        if attempt.refused:
+            return
         self.deleted.append(current[0].id)
         self.notify("Note deleted. u brings it back.", timeout=3)
         self.reload()
@@ -159,7 +163,11 @@ class NotesPanel(ModalScreen[int | None]):
             self.notify("Nothing to undo.", timeout=2)
             return
         note_id = self.deleted.pop()
-        restore_note(self.store.conn, note_id)
+        with refused_write(self, "restore the note") as attempt:
+            restore_note(self.store.conn, note_id)
+        if attempt.refused:
+            self.deleted.append(note_id)  # still there to bring back when the library takes writes again
+            return
         self.notify("Note restored.", timeout=2)
         self.reload(keep=note_id)
 

@@ -17,12 +17,13 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from ...inert import inert
-from ...store import Store, StoreError
+from ...store import DatabaseError, Store, StoreError
 from ...store import library as lib
 from ...store.library import LibraryView, Listing
 from ...store.removal import RemovedArticle
 from ..app_api import reader_app
 from ..format import display_path
+from ..refused_writes import refused_write
 from ..settings import load_library_state, save_library_state
 from ..widgets.article_table import ArticleTable
 from ..widgets.key_hints import KeyHints
@@ -205,7 +206,10 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         if article_id is None:
             return
         starred = not lib.is_starred(self.store.conn, article_id)
-        lib.set_starred(self.store.conn, article_id, starred)
+        with refused_write(self, "star this article") as attempt:
+            lib.set_starred(self.store.conn, article_id, starred)
+        if attempt.refused:
+            return
         self.table.forget_rows()
         self.notify("Starred." if starred else "Star removed.", timeout=2)
 
@@ -213,11 +217,13 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         row = self.table.row(self.table.cursor_row)
         if row is None:
             return
-        if row.read:
-            lib.mark_unread(self.store.conn, row.id)
-        else:
-            lib.mark_read(self.store.conn, row.id)
-        self.table.forget_rows()
+        with refused_write(self, "mark this article") as attempt:
+            if row.read:
+                lib.mark_unread(self.store.conn, row.id)
+            else:
+                lib.mark_read(self.store.conn, row.id)
+        if not attempt.refused:
+            self.table.forget_rows()
 
     # --- correcting and removing ----------------------------------------------------------------------
 
@@ -263,9 +269,12 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         at = self.table.cursor_row
         try:
             (removed,) = remove_articles(self.store.conn, [article_id])
-        except StoreError as exc:  # removed meanwhile by another reader process
+        except StoreError as exc:  # removed meanwhile by another reader process, or a read-only library
             self.notify(str(exc), severity="error", markup=False)
             self.set_view(self.view)
+            return
+        except DatabaseError as exc:
+            self.notify(f"Cannot remove this article: {exc}", severity="error", markup=False)
             return
         self._removed.append(removed)
         self._sources = None

@@ -25,6 +25,7 @@ from ..annotations import note_row
 from ..app_api import reader_app
 from ..dialogs.note_editor import edit_note, shorten
 from ..dialogs.notes_panel import first_line
+from ..refused_writes import refused_write
 from ..widgets.key_hints import KeyHints
 
 
@@ -166,7 +167,10 @@ class NotesScreen(Screen[None]):
         note = self.current
         if note is None:
             return
-        delete_note(self.store.conn, note.id)
+        with refused_write(self, "delete the note") as attempt:
+            delete_note(self.store.conn, note.id)
+        if attempt.refused:
+            return
         self._deleted.append(note.id)
         self.notify("Note deleted. u brings it back.", timeout=3)
         self._reload_keeping(None)
@@ -176,7 +180,11 @@ class NotesScreen(Screen[None]):
             self.notify("Nothing to undo.", timeout=2)
             return
         note_id = self._deleted.pop()
-        restore_note(self.store.conn, note_id)
+        with refused_write(self, "restore the note") as attempt:
+            restore_note(self.store.conn, note_id)
+        if attempt.refused:
+            self._deleted.append(note_id)  # still there to bring back when the library takes writes again
+            return
         self.notify("Note restored.", timeout=2)
         self._reload_keeping(note_id)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...text.language import LANGUAGE_NAMES
+from ..refused_writes import refused_write
 from ..widgets.find_bar import FindBar
 from ..widgets.parallel_view import ParallelView
 from .reading_base import ReadingBase
@@ -33,12 +34,16 @@ class ReadingAlignment(ReadingBase):
         if not self.article.segments:
             return
         row = self.view.cursor
-        if change == "join":
-            before = join_rows(self.store.conn, self.article.id, row)
-            refused = "This is the last row: there is nothing below to join."
-        else:
-            before = split_row(self.store.conn, self.article.id, row, side)
-            refused = f"The {LANGUAGE_NAMES[side]} side of this row is one sentence: nothing to split."
+        before = None
+        with refused_write(self, f"{change} rows") as attempt:
+            if change == "join":
+                before = join_rows(self.store.conn, self.article.id, row)
+                refused = "This is the last row: there is nothing below to join."
+            else:
+                before = split_row(self.store.conn, self.article.id, row, side)
+                refused = f"The {LANGUAGE_NAMES[side]} side of this row is one sentence: nothing to split."
+        if attempt.refused:
+            return
         if before is None:
             self.notify(refused, timeout=3)
             return
@@ -63,8 +68,12 @@ class ReadingAlignment(ReadingBase):
         if not stack:
             self.notify("No alignment change to undo in this article.", timeout=2)
             return
-        _, rows, row = stack.pop()
-        write_rows(self.store.conn, self.article.id, rows)
+        _, rows, row = stack[-1]
+        with refused_write(self, "undo the change") as attempt:
+            write_rows(self.store.conn, self.article.id, rows)
+        if attempt.refused:
+            return
+        stack.pop()
         self.reload_article()
         self.view.move_to(row)
 

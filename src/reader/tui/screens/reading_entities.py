@@ -14,6 +14,7 @@ from textual.worker import Worker, WorkerState
 
 from ...inert import inert
 from ...text.findings import alarms
+from ..refused_writes import refused_write
 from ..widgets.entity_marks import article_entities, next_row
 from ..widgets.entity_panel import EntityPanel
 from ..widgets.parallel_view import ParallelView
@@ -152,7 +153,12 @@ class ReadingEntities(ReadingBase):
         from ...text.glossary import Entry
 
         entry = Entry(ko=draft.ko, en=draft.en, type=draft.type, note=draft.note)
-        if add_entry(self.store.conn, entry) is None:
+        added = None
+        with refused_write(self, "add to the glossary") as attempt:
+            added = add_entry(self.store.conn, entry)
+        if attempt.refused:
+            return
+        if added is None:
             self.notify("That entry is already in the glossary.", timeout=3)
             return
         self.notify(f"Added {' | '.join(entry.ko)} ↔ {' | '.join(entry.en)} to the glossary.", timeout=3)

@@ -69,7 +69,9 @@ class ReadingNotes(ReadingBase):
         self.refresh_notes()
         if new:
             who = new[-1].author or "someone"
-            self.notify(f"{len(new)} new note(s) on this article, the last by {who}.", timeout=4)
+            said = f"A new note on this article, by {who}." if len(new) == 1 else (
+                f"{len(new)} new notes on this article, the last by {who}.")  # fmt: skip
+            self.notify(said, timeout=4, markup=False)
 
     def action_refresh_notes(self) -> None:
         """R: read this article's notes again now (a shared library's new notes appear by themselves

@@ -195,7 +195,8 @@ class SearchScreen(Screen[None]):
             status.update(Text.assemble("No matches for ", literal(query, "bold"), "."))
         else:
             more = "+" if len(hits) >= LIMIT else ""
-            status.update(Text.assemble(f"{len(hits)}{more} hits for ", literal(query, "bold"),
+            noun = "hit" if len(hits) == 1 else "hits"
+            status.update(Text.assemble(f"{len(hits)}{more} {noun} for ", literal(query, "bold"),
                                         ("   Enter or ↓ to go through them, Enter to read", "dim")))  # fmt: skip
         if hits:
             results.highlighted = 0
