@@ -169,9 +169,15 @@ def test_empty_library_says_how_to_add_an_article(empty_library, drive) -> None:
     drive(empty_library, scenario)
 
 
-def test_notice_is_shown_once_at_start(library, drive) -> None:
+def test_notice_is_shown_once_at_start_and_leaves_when_an_article_opens(library, drive) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         assert [n.message for n in app._notifications] == ["Copied the sample library."]
+        await pilot.press("enter")  # the notice must not cover the article's first lines
+        await pilot.pause()
+        assert "Copied the sample library." not in [n.message for n in app._notifications]
+        await pilot.press("q", "enter")
+        await pilot.pause()
+        assert "Copied the sample library." not in [n.message for n in app._notifications]
 
     drive(library, scenario, notice="Copied the sample library.")
 

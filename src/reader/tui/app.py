@@ -86,6 +86,11 @@ class ReaderApp(App[None]):
             return
         with optional_write():  # a read-only library is read all the same
             mark_read(self.store.conn, article_id)
+        if self.notice:
+            # the start-up notice (which library this is) was for the library screen: it must not sit
+            # over the first lines of the article
+            self.notice = None
+            self.clear_notifications()
         from .screens.reading import ReadingScreen  # not at start-up: the library shows sooner without it
 
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
