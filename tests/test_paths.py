@@ -70,12 +70,13 @@ def test_naming_the_bundled_samples_opens_the_users_library_and_leaves_the_file_
         async def session() -> None:
             app = ReaderApp(store, notice=notice)
             async with app.run_test(size=(160, 48)) as pilot:
+                await pilot.pause()
+                seen.extend(n.message for n in app._notifications)  # shown at start, gone once reading
                 await pilot.press("enter", "a")
                 assert isinstance(app.screen, NoteEditor)
                 await pilot.press(*"checked", "ctrl+s")
                 await pilot.pause()
                 await pilot.press("q", "q")
-            seen.extend(n.message for n in app._notifications)
 
         asyncio.run(session())
 
