@@ -5,8 +5,9 @@
 The folder holds `--articles` JSON articles made from the bundled samples (800-1,000 Korean and
 1,300-2,200 English characters each): sample k with the last paragraph of another sample and a numbered
 line added, so that no two have the same text. Each setting imports the folder into an empty library with
-`reader add FOLDER --workers N`, a fresh process, timed from start to exit (model loading included),
-while the process tree is watched for each process's peak memory: resident (VmHWM, which counts the
+`reader add FOLDER --workers N`, a fresh process, timed from start to exit (model loading included) and
+from its first article stored to its last (the rate once the models are loaded, what a long import runs
+at), while the process tree is watched for each process's peak memory: resident (VmHWM, which counts the
 model pages a worker shares with the process that loaded them) and its own (private pages, what the
 worker alone adds). The libraries the settings make are compared: the same articles, ids, rows and
 mentions.
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from processes import children, descendants  # bench/, beside this script
@@ -65,9 +67,25 @@ def _private_kb(pid: int) -> int | None:
 _MODELS_KB = 100_000
 
 
-def import_folder(folder: Path, library: Path, workers: int) -> tuple[float, int, list[tuple[int, int]], int]:
-    """Seconds, the writer's peak memory, each worker's (resident, private) and the model loader's (kB),
-    for one `reader add`."""
+@dataclass
+class Run:
+    seconds: float  # start to exit
+    first: float  # start to the first article stored
+    last: float  # start to the last one stored
+    writer_kb: int
+    workers_kb: list[tuple[int, int]]  # (resident, private) each
+    loader_kb: int  # the fork server that loads the models
+
+
+def _stored(conn: sqlite3.Connection) -> int:
+    try:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # busy, or not made yet
+        return 0
+
+
+def import_folder(folder: Path, library: Path, workers: int) -> Run:
+    """One `reader add`, timed, with the peak memory of each of its processes (kB)."""
     from reader.store import Store
 
     Store.open(library).close()  # empty, so the samples are not copied in
@@ -82,7 +100,14 @@ def import_folder(folder: Path, library: Path, workers: int) -> tuple[float, int
     private: dict[int, int] = {}
     loaders: set[int] = set()
     rounds = 0
+    watch = sqlite3.connect(f"file:{library}?mode=ro", uri=True)
+    first = last = None
+    stored = 0
     while proc.poll() is None:
+        now = _stored(watch)
+        if now > stored:
+            stored, last = now, time.perf_counter() - start
+            first = first if first is not None else last
         for pid in [proc.pid, *descendants(proc.pid)]:
             kb = _peak_kb(pid)
             if kb is not None:
@@ -96,6 +121,9 @@ def import_folder(folder: Path, library: Path, workers: int) -> tuple[float, int
         rounds += 1
         time.sleep(0.05)
     seconds = time.perf_counter() - start
+    if _stored(watch) > stored:
+        last = seconds
+    watch.close()
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"reader add failed ({proc.returncode}): {err}")
@@ -105,7 +133,7 @@ def import_folder(folder: Path, library: Path, workers: int) -> tuple[float, int
     workers_kb = sorted(
         ((kb, private.get(pid, 0)) for pid, kb in peaks.items() if kb > _MODELS_KB), reverse=True
     )
-    return seconds, writer, workers_kb, loader
+    return Run(seconds, first or seconds, last or seconds, writer, workers_kb, loader)
 
 
 def content(library: Path) -> list[tuple]:
@@ -133,19 +161,23 @@ def main() -> None:
         folder.mkdir()
         make_folder(folder, args.articles)
         times: dict[int, list[float]] = {w: [] for w in settings}
+        rates: dict[int, list[float]] = {w: [] for w in settings}
         made: dict[int, list[tuple]] = {}
         for run in range(args.runs):
             for workers in settings:
                 library = Path(tmp, f"lib-{workers}-{run}.db")
-                seconds, writer_kb, workers_kb, loader_kb = import_folder(folder, library, workers)
-                times[workers].append(seconds)
+                run_ = import_folder(folder, library, workers)
+                times[workers].append(run_.seconds)
+                rate = (args.articles - 1) / max(run_.last - run_.first, 1e-9) * 60
+                rates[workers].append(rate)
                 made[workers] = content(library)
-                each = ", ".join(f"{kb / 1024:.0f} ({own / 1024:.0f} its own)" for kb, own in workers_kb)
-                loader = f", model loader {loader_kb / 1024:.0f} MB" if loader_kb else ""
+                each = ", ".join(f"{kb / 1024:.0f} ({own / 1024:.0f} its own)" for kb, own in run_.workers_kb)
+                loader = f", model loader {run_.loader_kb / 1024:.0f} MB" if run_.loader_kb else ""
                 print(
-                    f"--workers {workers}: {args.articles} articles in {seconds:.1f} s "
-                    f"({args.articles / seconds * 60:.1f} a minute); peak memory: writer "
-                    f"{writer_kb / 1024:.0f} MB, workers {each or 'none'} MB{loader}; "
+                    f"--workers {workers}: {args.articles} articles in {run_.seconds:.1f} s "
+                    f"({args.articles / run_.seconds * 60:.1f} a minute), the first stored after "
+                    f"{run_.first:.1f} s, from then on {rate:.1f} a minute; peak memory: writer "
+                    f"{run_.writer_kb / 1024:.0f} MB, workers {each or 'none'} MB{loader}; "
                     f"load average {os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
@@ -154,9 +186,11 @@ def main() -> None:
                     Path(f"{library}{extra}").unlink(missing_ok=True)
     best = {w: min(t) for w, t in times.items()}
     base = best[settings[0]]
+    steady = {w: max(r) for w, r in rates.items()}
     for workers in settings[1:]:
         print(
-            f"--workers {workers} against --workers {settings[0]}: {base / best[workers]:.2f}× the throughput"
+            f"--workers {workers} against --workers {settings[0]}: {base / best[workers]:.2f}× the throughput, "
+            f"{steady[workers] / steady[settings[0]]:.2f}× once the first article is stored"
         )
     first = made[settings[0]]
     same = all(made[w] == first for w in settings)

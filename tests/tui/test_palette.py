@@ -52,3 +52,42 @@ def test_the_palette_offers_the_newest_articles_then_asks_the_index_as_you_type(
         assert app.screen.article.title_en == "Story number 27"  # type: ignore[attr-defined]
 
     drive(library, scenario)
+
+
+def test_a_slow_title_lookup_neither_holds_up_the_typing_nor_outlives_the_next_key(
+    library, drive, palette, monkeypatch
+) -> None:
+    """A lookup that would take seconds (a short prefix in a huge library) stops at the next key, and the
+    palette answers what is typed by then."""
+    import sqlite3
+    import time
+
+    from reader.store import library as library_module
+
+    real = library_module.search_titles
+    slow: list[str] = []
+
+    def search_titles(conn: sqlite3.Connection, query: str, *, limit: int = 50):
+        if query.strip() == "North":  # a lookup that would run for a minute unless interrupted
+            slow.append(query)
+            count = (
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) "
+                "SELECT count(*) FROM c"
+            )
+            try:
+                conn.execute(count).fetchone()
+            except sqlite3.OperationalError:  # interrupted
+                return []
+        return real(conn, query, limit=limit)
+
+    monkeypatch.setattr(library_module, "search_titles", search_titles)
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        start = time.monotonic()
+        await palette(app, pilot, "North Korean radio")
+        assert slow  # it was asked, and stopped by the keys after it
+        assert time.monotonic() - start < 15
+        offered = [o for o in _offered(app) if o.startswith("Open article")]
+        assert offered == ["Open article: 북한군 무선 교신 감청 — North Korean radio traffic intercepted"]
+
+    drive(library, scenario)

@@ -37,4 +37,9 @@ def load_models() -> None:
 
 
 die_with_parent()  # the fork server ends with the writer that started it, and its workers with it
-load_models()
+# A model that cannot load here fails again in each worker, for each article, said in one line as the
+# one-process import says it; the fork server itself must not die of it.
+try:
+    load_models()
+except Exception:  # noqa: BLE001, S110
+    pass
