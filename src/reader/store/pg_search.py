@@ -96,13 +96,22 @@ def tsquery(parts: Sequence[tuple[str, list[str]]], *, title: bool = False) -> s
 
 def ranked_sql(*, newest: bool, one_article: bool = False) -> str:
     """(article id, score) of the articles matching a tsquery (the first parameter): best first, or
-    newest first; `one_article` asks about one article (the second parameter), else a LIMIT is the last."""
+    newest first; `one_article` asks about one article (the second parameter), else a LIMIT is the last.
+
+    Newest first, the matches are limited before they are ranked: ts_rank reads an article's whole vector,
+    so only the few hundred kept are ranked, not every article holding a common word."""
     score = f"-ts_rank({_WEIGHTS}, terms, q, 1)"
-    head = f"SELECT article_id, {score} AS score FROM search_index, to_tsquery('reader_search', ?) q WHERE terms @@ q"
+    query = "to_tsquery('reader_search', ?) q"
     if one_article:
-        return head + " AND article_id = ?"
-    return head + (
-        " ORDER BY article_id DESC LIMIT ?" if newest else " ORDER BY score, article_id DESC LIMIT ?"
+        return f"SELECT article_id, {score} AS score FROM search_index, {query} WHERE terms @@ q AND article_id = ?"
+    if newest:
+        return (
+            f"SELECT article_id, {score} AS score FROM (SELECT article_id, terms, q FROM search_index, {query} "
+            "WHERE terms @@ q ORDER BY article_id DESC LIMIT ?) newest ORDER BY article_id DESC"
+        )
+    return (
+        f"SELECT article_id, {score} AS score FROM search_index, {query} WHERE terms @@ q "
+        "ORDER BY score, article_id DESC LIMIT ?"
     )
 
 
