@@ -191,3 +191,18 @@ def test_an_article_too_large_for_one_tsvector_is_still_found(server) -> None:
         assert [h.article_id for h in search(store.conn, "word59999")] == [article_id]
         assert [h.article_id for h in search(store.conn, "needle")] == [article_id]
         assert store.conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == 1
+
+
+def test_db_check_and_reindex_on_a_server_library(server, capsys) -> None:
+    url = server.new_database()
+    with Store.open(url) as store:
+        ids = _fill(store)
+        store.conn.execute("DELETE FROM search_index")  # an index that lost its rows
+    code, out, _ = cli(capsys, "--db", url, "db", "check")
+    assert code == 1 and "2 article(s) missing from it" in out
+    code, _, err = cli(capsys, "--db", url, "db", "reindex")
+    assert code == 0, err
+    code, out, _ = cli(capsys, "--db", url, "db", "check")
+    assert code == 0 and out.strip().endswith("ok")
+    code, out, _ = cli(capsys, "--db", url, "search", "금리", "--json")
+    assert code == 0 and {hit["article"] for hit in json.loads(out)} == {ids[1]}
