@@ -167,7 +167,7 @@ def on_screen(url: str, runs: int) -> None:
             "SELECT id, title_en FROM articles ORDER BY published DESC NULLS LAST, id DESC LIMIT 1").fetchone()  # fmt: skip
         article = store.get_article(row[0])
         assert article is not None
-        title, words = row[1][:24], article.en.split("\n")[0][:24]
+        title, words = row[1][:24], article.en_text.split("\n")[0][:24]
     times: dict[str, list[float]] = {"bare": [], "reader": [], "open": []}
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as state:

@@ -13,13 +13,34 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 ADMIN = "reader_admin"
+#: Stops the server and removes its folder once the test process is gone, however it ended (a worker
+#: killed, a crash): no server outlives the tests that started it.
+_WATCHDOG = """
+import os, shutil, subprocess, sys, time
+pid, pg_ctl, data, root, uid, gid = sys.argv[1:7]
+while True:
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        break
+    time.sleep(1)
+def drop():
+    if int(uid) >= 0:
+        os.setgid(int(gid))
+        os.setuid(int(uid))
+if os.path.exists(data):
+    subprocess.run([pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"], preexec_fn=drop, capture_output=True)
+shutil.rmtree(root, ignore_errors=True)
+"""
 TEMPLATE = "reader_template"
 
 
@@ -103,6 +124,12 @@ class PgServer:
         if done.returncode:
             text = log.read_text(errors="replace") if log.exists() else ""
             raise RuntimeError(f"the PostgreSQL server did not start: {done.stderr.strip()} {text[-2000:]}")
+        uid, gid = (self.user.pw_uid, self.user.pw_gid) if self.user is not None else (-1, -1)
+        subprocess.Popen(
+            [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(self.bin / "pg_ctl"), str(self.data),
+             str(self.root), str(uid), str(gid)],
+            start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
         self.admin(f"CREATE DATABASE {TEMPLATE}")
         from reader.store import Store
 
@@ -139,5 +166,11 @@ class PgServer:
 
     def stop(self) -> None:
         if self.data.exists():
-            self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            done = self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            pid_file = self.data / "postmaster.pid"
+            if done.returncode and pid_file.exists():  # pg_ctl could not: the server's own process, by its id
+                try:
+                    os.kill(int(pid_file.read_text().split()[0]), signal.SIGQUIT)
+                except (OSError, ValueError, IndexError):
+                    pass
         shutil.rmtree(self.root, ignore_errors=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from builders import one_to_one
 from reader.store import Store
+from reader.store.health import check
 from reader.store.notes import list_notes
 
 IMPORTER = textwrap.dedent("""
@@ -35,14 +36,14 @@ ANNOTATOR = textwrap.dedent("""
 """)
 
 
-def test_importing_and_annotating_at_once(db_path: Path) -> None:
+def test_importing_and_annotating_at_once(location: Path) -> None:
     article, analysis = one_to_one(["첫 기사."], ["First story."])
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         store.insert_article(article, analysis.sentences, analysis.segments)
     tests_dir = str(Path(__file__).parent)
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", code, str(db_path), tests_dir],
+            [sys.executable, "-c", code, str(location), tests_dir],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -54,16 +55,16 @@ def test_importing_and_annotating_at_once(db_path: Path) -> None:
         assert proc.returncode == 0, err
         assert "locked" not in err
     assert [out.strip() for out, _ in results] == ["imported 40", "noted 60"]
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         assert store.count_articles() == 41
         assert len(list_notes(store.conn)) == 60
-        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert check(store.conn).ok
 
 
-def test_reader_add_folder_while_another_reader_saves_notes(db_path: Path, tmp_path: Path) -> None:
+def test_reader_add_folder_while_another_reader_saves_notes(location: Path, tmp_path: Path) -> None:
     """The real command importing a folder, and a second process writing notes, on one library."""
     article, analysis = one_to_one(["첫 기사."], ["First story."])
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         store.insert_article(article, analysis.sentences, analysis.segments)
     folder = tmp_path / "news"
     folder.mkdir()
@@ -74,13 +75,13 @@ def test_reader_add_folder_while_another_reader_saves_notes(db_path: Path, tmp_p
             encoding="utf-8",
         )
     importer = subprocess.Popen(
-        [sys.executable, "-m", "reader.cli", "--db", str(db_path), "add", str(folder)],
+        [sys.executable, "-m", "reader.cli", "--db", str(location), "add", str(folder)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     annotator = subprocess.Popen(
-        [sys.executable, "-c", ANNOTATOR, str(db_path), ""],
+        [sys.executable, "-c", ANNOTATOR, str(location), ""],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -90,6 +91,6 @@ def test_reader_add_folder_while_another_reader_saves_notes(db_path: Path, tmp_p
     assert "locked" not in err and "added 6" in err
     _, note_err = annotator.communicate(timeout=300)
     assert annotator.returncode == 0 and "locked" not in note_err, note_err
-    with Store.open(db_path) as reading:  # the reading side sees the new articles after a refresh
+    with Store.open(location) as reading:  # the reading side sees the new articles after a refresh
         assert reading.count_articles() == 7
         assert len(list_notes(reading.conn)) == 60

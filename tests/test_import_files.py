@@ -45,12 +45,12 @@ def articles(db: Path) -> list:
         ("en16.txt", EN.encode("utf-16"), "en"),
     ],
 )
-def test_one_text_file_lands_on_its_language_side(db_path, tmp_path, capsys, name, data, side) -> None:
+def test_one_text_file_lands_on_its_language_side(location, tmp_path, capsys, name, data, side) -> None:
     path = tmp_path / name
     path.write_bytes(data)
-    code, _out, err = run(db_path, "add", str(path), capsys=capsys)
+    code, _out, err = run(location, "add", str(path), capsys=capsys)
     assert code == 0, err
-    (article,) = articles(db_path)
+    (article,) = articles(location)
     text, other = (article.ko_text, article.en_text) if side == "ko" else (article.en_text, article.ko_text)
     assert text == (KO_BODY if side == "ko" else EN_BODY) and other == ""
     assert (article.title_ko or article.title_en) == (KO if side == "ko" else EN).split("\n")[0]
@@ -68,7 +68,7 @@ def test_language_detection_tolerates_the_other_script() -> None:
     assert detect_language("2024-11-26 12:00") is None
 
 
-def test_json_array_and_lines_add_many(db_path, tmp_path, capsys) -> None:
+def test_json_array_and_lines_add_many(location, tmp_path, capsys) -> None:
     many = tmp_path / "many.json"
     many.write_text(
         json.dumps(
@@ -93,7 +93,7 @@ def test_json_array_and_lines_add_many(db_path, tmp_path, capsys) -> None:
         ),
         encoding="utf-8",
     )
-    code, out, err = run(db_path, "add", str(many), str(lines), capsys=capsys)
+    code, out, err = run(location, "add", str(many), str(lines), capsys=capsys)
     assert code == 1  # something failed, and says so
     ids = [int(x) for x in out.split()]
     assert len(ids) == 4
@@ -101,7 +101,7 @@ def test_json_array_and_lines_add_many(db_path, tmp_path, capsys) -> None:
     assert f"already in the library (id {ids[0]}): {lines}:4" in err
     assert f"failed: {lines}:3: malformed JSON" in err
     assert f"failed: {lines}:5: date '2024-02-30'" in err
-    stored = articles(db_path)
+    stored = articles(location)
     assert [a.id for a in stored] == ids
     assert stored[0].source == "A" and stored[1].published == "2024-01-02"
     assert stored[3].en_text == "Last one here."
@@ -127,12 +127,12 @@ def make_folder(root: Path) -> Path:
     return folder
 
 
-def test_folder_imports_what_it_can_and_reports_the_rest(db_path, tmp_path, capsys) -> None:
+def test_folder_imports_what_it_can_and_reports_the_rest(location, tmp_path, capsys) -> None:
     folder = make_folder(tmp_path)
     seed = tmp_path / "seed.md"
     seed.write_text(EN)
-    assert run(db_path, "add", str(seed), capsys=capsys)[0] == 0  # b-en.md will be a duplicate
-    code, out, err = run(db_path, "add", str(folder), capsys=capsys)
+    assert run(location, "add", str(seed), capsys=capsys)[0] == 0  # b-en.md will be a duplicate
+    code, out, err = run(location, "add", str(folder), capsys=capsys)
     assert code == 1
     assert "added 4 (1 Korean only, 2 English only), skipped 1 already in the library, failed 3" in err
     for bad, reason in (
@@ -142,18 +142,18 @@ def test_folder_imports_what_it_can_and_reports_the_rest(db_path, tmp_path, caps
     ):
         assert f"failed: {folder / bad}: {reason}" in err
     assert f"already in the library (id 1): {folder / 'b-en.md'}" in err
-    texts = [(a.ko_text, a.en_text) for a in articles(db_path)]
+    texts = [(a.ko_text, a.en_text) for a in articles(location)]
     assert (KO_BODY, "") in texts and (KO_BODY, EN_BODY) in texts and ("", "From lines. Yes.") in texts
     assert any(en.startswith("Rain is expected") for _, en in texts)
     assert not any("Hidden" in en for _, en in texts)
     # run again: everything already there, nothing added, nothing undone
-    code, out, err = run(db_path, "add", str(folder), capsys=capsys)
+    code, out, err = run(location, "add", str(folder), capsys=capsys)
     assert "added 0, skipped 5 already in the library, failed 3" in err and out == ""
-    assert len(articles(db_path)) == 5
+    assert len(articles(location)) == 5
 
 
 def test_one_article_that_breaks_the_analysis_does_not_stop_the_batch(
-    db_path, tmp_path, capsys, monkeypatch
+    location, tmp_path, capsys, monkeypatch
 ) -> None:
     import reader.analysis
 
@@ -173,35 +173,35 @@ def test_one_article_that_breaks_the_analysis_does_not_stop_the_batch(
         ("3.txt", "Third. Fine."),
     ):
         (folder / name).write_text(text)
-    code, _out, err = run(db_path, "add", str(folder), capsys=capsys)
+    code, _out, err = run(location, "add", str(folder), capsys=capsys)
     assert code == 1 and "added 2 (2 English only), skipped 0 already in the library, failed 1" in err
     assert "2.txt: unexpected error: RuntimeError: analysis blew up" in err
-    assert [a.en_text for a in articles(db_path)] == ["First article. Fine.", "Third. Fine."]
+    assert [a.en_text for a in articles(location)] == ["First article. Fine.", "Third. Fine."]
 
 
-def test_progress_bar_counts_the_articles(tmp_path, db_path) -> None:
+def test_progress_bar_counts_the_articles(tmp_path, location) -> None:
     folder = tmp_path / "f"
     folder.mkdir()
     for n in range(3):
         (folder / f"{n}.txt").write_text(f"Article number {n}. It has two sentences.")
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=100, color_system=None)
-    with Store.open(db_path) as store:
+    with Store.open(location) as store:
         report = run_batch_with_progress(store, items_from_path(folder), console)
     assert report.summary() == "added 3 (3 English only), skipped 0 already in the library, failed 0"
     drawn = screen.getvalue()
     assert "Importing" in drawn and "3/3" in drawn and "━" in drawn
 
 
-def test_empty_folder_is_one_line(db_path, tmp_path, capsys) -> None:
+def test_empty_folder_is_one_line(location, tmp_path, capsys) -> None:
     (tmp_path / "nothing").mkdir()
     (tmp_path / "nothing" / "notes.pdf").write_bytes(b"%PDF")
-    code, _out, err = run(db_path, "add", str(tmp_path / "nothing"), capsys=capsys)
+    code, _out, err = run(location, "add", str(tmp_path / "nothing"), capsys=capsys)
     assert code == 1 and "a folder with no article files" in err and err.count("\n") == 1
 
 
-def test_json_list_of_non_objects_is_one_line(db_path, tmp_path, capsys) -> None:
+def test_json_list_of_non_objects_is_one_line(location, tmp_path, capsys) -> None:
     path = tmp_path / "list.json"
     path.write_text("[1, 2]")
-    code, _out, err = run(db_path, "add", str(path), capsys=capsys)
+    code, _out, err = run(location, "add", str(path), capsys=capsys)
     assert code == 1 and "expected a JSON object" in err and err.count("\n") == 1

@@ -216,3 +216,36 @@ def test_an_sqlite_library_never_loads_the_postgresql_driver(tmp_path: Path) -> 
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_an_article_too_large_for_one_tsvector_is_still_found(server) -> None:
+    """PostgreSQL keeps at most 1 MB in a tsvector; a text of megabytes is indexed by its distinct words."""
+    from reader.store import transaction
+    from reader.store.pg_search import index_article
+    from reader.store.search import search
+
+    url = server.new_database()
+    with Store.open(url) as store:
+        article, analysis = one_to_one(["짧은 기사다."], ["A short story."])
+        article_id = store.insert_article(article, analysis.sentences, analysis.segments)
+        huge = " ".join(f"word{i} common" for i in range(60_000)) * 3 + " needle"
+        with transaction(store.conn):
+            index_article(store.conn, article_id, ("짧은 기사", "Short", "짧은 기사다.", huge))
+        assert [h.article_id for h in search(store.conn, "word59999")] == [article_id]
+        assert [h.article_id for h in search(store.conn, "needle")] == [article_id]
+        assert store.conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == 1
+
+
+def test_db_check_and_reindex_on_a_server_library(server, capsys) -> None:
+    url = server.new_database()
+    with Store.open(url) as store:
+        ids = _fill(store)
+        store.conn.execute("DELETE FROM search_index")  # an index that lost its rows
+    code, out, _ = cli(capsys, "--db", url, "db", "check")
+    assert code == 1 and "2 article(s) missing from it" in out
+    code, _, err = cli(capsys, "--db", url, "db", "reindex")
+    assert code == 0, err
+    code, out, _ = cli(capsys, "--db", url, "db", "check")
+    assert code == 0 and out.strip().endswith("ok")
+    code, out, _ = cli(capsys, "--db", url, "search", "금리", "--json")
+    assert code == 0 and {hit["article"] for hit in json.loads(out)} == {ids[1]}

@@ -17,17 +17,21 @@ where FTS5 reads two. The `reader_search` configuration (pg_schema.py) then stem
 Ranking is ts_rank over the weighted vector (title 3 : text 1, as FTS5's bm25 weights), negated so
 that lower is better as BM25 is; it has no inverse document frequency, so ties among equally matching
 articles fall to the newest. A tsvector keeps word positions up to 16,383: a phrase past that point of
-a very long article matches less precisely (its words are still found).
+a very long article matches less precisely (its words are still found), and an article too large for
+one tsvector (1 MB) keeps its distinct words without positions (see `index_article`).
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Sequence
 
 from ..text.search_terms import fold, index_text
 
 _SEPARATORS = re.compile(r"[\W_]+")
+#: Text shorter than this always fits one tsvector (1 MB): no savepoint needed for it.
+_SURELY_FITS = 200_000
 #: ts_rank's weights for D (the text) … A (the title).
 _WEIGHTS = "'{0.1, 0, 0, 0.3}'"
 VECTOR = "setweight(to_tsvector('reader_search', ?), 'A') || setweight(to_tsvector('reader_search', ?), 'D')"
@@ -44,11 +48,32 @@ def index_row(title_ko: str, title_en: str, ko: str, en: str) -> tuple[str, str]
 
 
 def index_article(conn, article_id: int, row: tuple[str, str, str, str]) -> None:
-    conn.execute(
+    """Index one article (inside the caller's transaction). A tsvector holds at most 1 MB: an article
+    too large for one (megabytes of text) is indexed by its distinct words without their positions, so
+    its words are still found, though a phrase in it matches as its words anywhere in the article."""
+    title, body = index_row(*row)
+    upsert = (
         f"INSERT INTO search_index (article_id, terms) VALUES (?, {VECTOR}) "
-        "ON CONFLICT (article_id) DO UPDATE SET terms = EXCLUDED.terms",
-        (article_id, *index_row(*row)),
+        "ON CONFLICT (article_id) DO UPDATE SET terms = EXCLUDED.terms"
     )
+    if len(title) + len(body) < _SURELY_FITS:
+        conn.execute(upsert, (article_id, title, body))
+        return
+    conn.execute("SAVEPOINT reader_index")
+    try:
+        conn.execute(upsert, (article_id, title, body))
+    except sqlite3.OperationalError as exc:
+        if "too long for tsvector" not in str(exc):
+            raise
+        conn.execute("ROLLBACK TO SAVEPOINT reader_index")
+        distinct, size = [], 0
+        for word in dict.fromkeys(body.split()):  # as many distinct words as one tsvector holds
+            size += len(word.encode()) + 8
+            if size > 900_000:
+                break
+            distinct.append(word)
+        conn.execute(upsert.replace(VECTOR, f"strip({VECTOR})"), (article_id, title, " ".join(distinct)))
+    conn.execute("RELEASE SAVEPOINT reader_index")
 
 
 def unindex_article(conn, article_id: int) -> None:
@@ -96,13 +121,22 @@ def tsquery(parts: Sequence[tuple[str, list[str]]], *, title: bool = False) -> s
 
 def ranked_sql(*, newest: bool, one_article: bool = False) -> str:
     """(article id, score) of the articles matching a tsquery (the first parameter): best first, or
-    newest first; `one_article` asks about one article (the second parameter), else a LIMIT is the last."""
+    newest first; `one_article` asks about one article (the second parameter), else a LIMIT is the last.
+
+    Newest first, the matches are limited before they are ranked: ts_rank reads an article's whole vector,
+    so only the few hundred kept are ranked, not every article holding a common word."""
     score = f"-ts_rank({_WEIGHTS}, terms, q, 1)"
-    head = f"SELECT article_id, {score} AS score FROM search_index, to_tsquery('reader_search', ?) q WHERE terms @@ q"
+    query = "to_tsquery('reader_search', ?) q"
     if one_article:
-        return head + " AND article_id = ?"
-    return head + (
-        " ORDER BY article_id DESC LIMIT ?" if newest else " ORDER BY score, article_id DESC LIMIT ?"
+        return f"SELECT article_id, {score} AS score FROM search_index, {query} WHERE terms @@ q AND article_id = ?"
+    if newest:
+        return (
+            f"SELECT article_id, {score} AS score FROM (SELECT article_id, terms, q FROM search_index, {query} "
+            "WHERE terms @@ q ORDER BY article_id DESC LIMIT ?) newest ORDER BY article_id DESC"
+        )
+    return (
+        f"SELECT article_id, {score} AS score FROM search_index, {query} WHERE terms @@ q "
+        "ORDER BY score, article_id DESC LIMIT ?"
     )
 
 

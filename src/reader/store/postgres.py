@@ -82,7 +82,9 @@ def translated(exc: psycopg.Error) -> Exception:
         return sqlite3.OperationalError(f"interrupted: {text}")
     if isinstance(exc, psycopg.IntegrityError):
         return sqlite3.IntegrityError(text)
-    if isinstance(exc, psycopg.OperationalError) and not isinstance(exc, pg_errors.LockNotAvailable):
+    state = getattr(exc, "sqlstate", None) or ""
+    if isinstance(exc, psycopg.OperationalError) and (not state or state.startswith(("08", "57P"))):
+        # no answer from the server at all, a connection exception, or the server shutting down
         return StoreError(f"lost the connection to the library's server ({text})")
     return sqlite3.OperationalError(text)
 

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .connection import transaction
+from .dialect import POSTGRESQL, dialect
 from .search import index_article
 
 #: An article's rows in other tables, copied with it (keyed by its id).
@@ -64,6 +65,8 @@ def copy_library(source: sqlite3.Connection, target: sqlite3.Connection) -> Copi
             if pair["ko_article"] in ids and pair["en_article"] in ids:
                 mapped = {"ko_article": ids[pair["ko_article"]], "en_article": ids[pair["en_article"]]}
                 _insert(target, "unpaired", mapped, "INSERT OR IGNORE")
+    if dialect(target) == POSTGRESQL and counts["articles"]:
+        target.execute("ANALYZE")  # the planner's statistics for what just arrived (else it scans all)
     return Copied(counts)
 
 
