@@ -397,17 +397,22 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+def refuse_newer(version: int) -> None:
+    """A library a newer reader wrote (on either backend) is refused whole, before anything is read."""
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"this library was written by a newer version of reader (schema {version}, "
+            f"this reader knows up to {SCHEMA_VERSION}); upgrade reader to open it"
+        )
+
+
 def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], Path] | None = None) -> int:
     """Bring the file up to SCHEMA_VERSION; returns the version it was at. A newer file is refused.
 
     Before an existing library is changed, `backup_to(old_version)` names a file that receives a copy.
     """
     start = schema_version(conn)
-    if start > SCHEMA_VERSION:
-        raise StoreError(
-            f"this library was written by a newer version of reader (schema {start}, "
-            f"this reader knows up to {SCHEMA_VERSION}); upgrade reader to open it"
-        )
+    refuse_newer(start)
     if start == SCHEMA_VERSION:
         return start
     if start > 0 and backup_to is not None:

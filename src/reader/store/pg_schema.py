@@ -1,6 +1,6 @@
 """The library schema on PostgreSQL: created at the current version, then migrated as SQLite's is.
 
-A PostgreSQL library starts at SCHEMA_VERSION (12): the tables, keys and indexes SQLite's twelve
+A PostgreSQL library starts at BASE_VERSION (12): the tables, keys and indexes SQLite's twelve
 migrations arrive at, in PostgreSQL's types (BLOB → BYTEA, FLOAT → DOUBLE PRECISION, 64-bit integers).
 The version is kept in `reader_meta` (PostgreSQL has no `user_version`), which also marks a database as
 a reader library; a later schema change adds a step to `MIGRATIONS` under the same discipline as
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .connection import StoreError, transaction
-from .migrations import NOTE_AUTHOR_COLUMN, SCHEMA_VERSION
+from .migrations import NOTE_AUTHOR_COLUMN, SCHEMA_VERSION, refuse_newer
 
 TABLES = [
     """CREATE TABLE articles (id BIGINT PRIMARY KEY, title_ko TEXT NOT NULL DEFAULT '',
@@ -130,11 +130,7 @@ def schema_version(conn: Any) -> int:
 def migrate(conn: Any) -> int:
     """Create the schema in an empty database, or bring an older one up; returns the version it was at."""
     start = schema_version(conn)
-    if start > SCHEMA_VERSION:
-        raise StoreError(
-            f"this library was written by a newer version of reader (schema {start}, "
-            f"this reader knows up to {SCHEMA_VERSION}); upgrade reader to open it"
-        )
+    refuse_newer(start)
     if start == SCHEMA_VERSION:
         return start
     with transaction(conn):
