@@ -66,8 +66,18 @@ def test_rm_removes_the_articles_with_their_notes_and_search_entries(samples, ca
 )
 def test_a_bad_id_or_date_is_one_line_and_changes_nothing(samples, capsys, args, message) -> None:
     before = everything(samples)
-    code, out, err = run(samples, capsys, *args)
-    assert code == 1 and out == ""
+    if (
+        "is not an article id" in message
+    ):  # a mistake in the command's arguments: status 2, as the README says
+        with pytest.raises(SystemExit) as stopped:
+            run(samples, capsys, *args)
+        code = stopped.value.code
+        out, err = capsys.readouterr()
+        assert code == 2
+    else:
+        code, out, err = run(samples, capsys, *args)
+        assert code == 1
+    assert out == ""
     assert err.count("\n") == 1 and message in err
     assert everything(samples) == before
 

@@ -89,12 +89,13 @@ def open_library(args: argparse.Namespace) -> tuple[Store, str | None]:
 
 
 def article_id(text: str) -> int:
-    """An article id as typed: a positive whole number, else one line saying so."""
+    """An article id as typed (an argument type): a positive whole number, else a usage error, one line
+    and status 2 as every mistake in a command's arguments."""
     if text.strip().isascii() and text.strip().isdigit() and int(text) > 0:
         return int(text)
     from ..inert import inert
 
-    raise CommandError(f"{inert(repr(text))} is not an article id (a number; see: reader list)")
+    raise argparse.ArgumentTypeError(f"{inert(repr(text))} is not an article id (a number; see: reader list)")
 
 
 def stderr_console():

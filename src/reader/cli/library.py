@@ -23,10 +23,10 @@ def register(commands: Commands) -> None:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     rm = add_command(commands, "rm", cmd_rm, "remove articles, with their notes, from the library")
-    rm.add_argument("ids", nargs="+", metavar="ID", help="article ids (see: reader list)")
+    rm.add_argument("ids", nargs="+", type=article_id, metavar="ID", help="article ids (see: reader list)")
 
     edit = add_command(commands, "edit", cmd_edit, "correct an article's titles, source or date")
-    edit.add_argument("id", metavar="ID", help="article id (see: reader list)")
+    edit.add_argument("id", type=article_id, metavar="ID", help="article id (see: reader list)")
     edit.add_argument("--title-ko", metavar="T", help="the Korean title")
     edit.add_argument("--title-en", metavar="T", help="the English title")
     edit.add_argument("--source", metavar="S", help="where the article comes from")
@@ -75,7 +75,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
     from ..store.removal import remove_articles
 
     with open_store(args) as store:
-        removed = remove_articles(store.conn, [article_id(text) for text in args.ids])
+        removed = remove_articles(store.conn, args.ids)
     for article in removed:
         out(f"removed {article.article_id}: {article.title}")
     return 0
@@ -84,7 +84,6 @@ def cmd_rm(args: argparse.Namespace) -> int:
 def cmd_edit(args: argparse.Namespace) -> int:
     from ..store.details import edit_details
 
-    article_id(args.id)  # a bad id is said before anything else
     fields = {
         "title_ko": args.title_ko,
         "title_en": args.title_en,
@@ -94,8 +93,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if all(value is None for value in fields.values()):
         raise CommandError("nothing to change: give --title-ko, --title-en, --source or --date")
     with open_store(args) as store:
-        details = edit_details(store.conn, article_id(args.id), **fields)
-    out(f"{article_id(args.id):>5}  {details.published or '----------'}  {details.source or '(no source)'}")
+        details = edit_details(store.conn, args.id, **fields)
+    out(f"{args.id:>5}  {details.published or '----------'}  {details.source or '(no source)'}")
     for title in (details.title_ko, details.title_en):
         if title:
             out(f"{'':>5}  {title}")
