@@ -20,10 +20,11 @@ from typing import Any
 
 from reader.text.dates import date_spans, relative_dates
 from reader.text.entity_types import TYPES  # noqa: F401  (entities.TYPES, as before)
+from reader.text.escapes import escape_sequences
 from reader.text.glossary import PARTICLES, Glossary, bundled_glossary
 from reader.text.korean import known_names, korean_model
 from reader.text.ner import PERSON_TITLES_EN, TITLES_EN, english_tokens, listed_place, recognise
-from reader.text.numbers import Quantity, escape_sequences, find_quantities
+from reader.text.numbers import Quantity, find_quantities
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ on), `numbers_korean`, `numbers_english` and `weekdays`; this one joins them and
 
 from __future__ import annotations
 
-import re
-
+from reader.text.escapes import escape_sequences
 from reader.text.numbers_english import _english_quantities, parse_english_number
 from reader.text.numbers_korean import _korean_quantities, is_sino_korean_count, parse_korean_number
 from reader.text.quantity import Quantity
@@ -46,12 +45,3 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         codes = escape_sequences(text)
         found = [q for q in found if not any(s < q.end and q.start < e for s, e in codes)]
     return found
-
-
-_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)")
-
-
-def escape_sequences(text: str) -> list[tuple[int, int]]:
-    """Where `text` holds terminal escape sequences (ESC[31m, shown as ␛[31m): no figure and no name is
-    in one, though 31m reads as 31 metres."""
-    return [m.span() for m in _ESCAPE.finditer(text)]

@@ -12,12 +12,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .escapes import ESCAPE_SEQUENCE
+
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 _QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
-#: A terminal escape sequence (CSI such as ␛[31m, OSC up to its terminator, or ESC and one character): the
-#: reading screen shows it inert, and the index must not glue its letters to the word after it (31mRED).
-_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)", re.DOTALL)
 
 
 def _bigrams(run: str) -> str:
@@ -36,7 +35,7 @@ def index_text(text: str) -> str:
     """What goes into the index for `text`: Hangul runs spelled out as bigrams, escape sequences as spaces,
     the rest left as it is."""
     if "\x1b" in text:
-        text = _ESCAPE.sub(" ", text)
+        text = ESCAPE_SEQUENCE.sub(" ", text)  # not glued to the word it colours (31mRED)
     return _HANGUL_RUN.sub(lambda m: _spelled(m.group()), text)
 
 
