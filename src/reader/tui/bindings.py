@@ -37,9 +37,9 @@ def screen_bindings(screen: Screen) -> list[BindingEntry]:
         binding = active.binding
         if binding.system and not binding.description:
             continue
-        group = (id(active.node), binding.id or binding.action)
         if binding.key.startswith("super+"):
             continue  # the Command key of a Mac: the terminal keeps it (Cmd+C copies its own selection)
+        group = (id(active.node), binding.id or binding.action)
         display = binding.key_display or key_name(binding.key)
         if group in grouped:
             grouped[group][2].append(display)
