@@ -145,6 +145,23 @@ class PgServer:
         with psycopg.connect(self.url(database), autocommit=True) as conn:
             conn.execute(sql)
 
+    def password_role(self, name: str, password: str) -> None:
+        """A login role that must give its password (SCRAM): the server trusts every other role, and this
+        one is for the tests of libpq's ways of giving a password."""
+        self.admin(
+            f"DO $$ BEGIN CREATE ROLE {name} LOGIN PASSWORD '{password}'; "
+            "EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+        )
+        hba = self.data / "pg_hba.conf"
+        line = f"host all {name} 127.0.0.1/32 scram-sha-256\n"
+        text = hba.read_text(encoding="utf-8")
+        if line not in text:
+            hba.write_text(line + text, encoding="utf-8")  # before the trust lines: the first match wins
+            done = self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "reload")
+            if done.returncode:
+                raise RuntimeError(f"pg_ctl reload failed: {done.stderr.strip()}")
+            time.sleep(0.2)  # the postmaster rereads pg_hba.conf on the signal
+
     def new_database(self, *, empty: bool = False) -> str:
         """A fresh database for one test, already holding the library schema unless `empty`; its URL."""
         self._count += 1

@@ -68,3 +68,29 @@ def test_a_command_imports_its_own_module_alone(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stderr.strip().splitlines()[-1] == "['reader.cli.common', 'reader.cli.library']"
+
+
+def test_a_mistake_under_notes_in_the_config_stops_the_app_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app writes notes signed with [notes] author: a mistake there is said before anything opens,
+    naming the file, and a command that writes no note is not held up by it."""
+    config = tmp_path / "home" / ".config" / "reader" / "config.toml"
+    config.parent.mkdir(parents=True)
+    library = tmp_path / "mine.db"
+    opened: list[object] = []
+    for text, said in (
+        ("[notes]\nauthor = 7\n", "author under [notes] must be a string"),
+        ("[notes]\nauther = 'Kim'\n", "unknown setting(s) auther under [notes]"),
+        ("notes = 'Kim'\n", "[notes] must be a table"),
+        ("[notes\n", "not valid TOML"),
+    ):
+        config.write_text(text, encoding="utf-8")
+        assert cli.main(["--db", str(library)], open_app=lambda store, notice: opened.append(store)) == 1
+        err = capsys.readouterr().err
+        assert said in err and str(config) in err and err.count("\n") == 1, err
+    assert opened == [] and not library.exists()
+    assert cli.main(["--db", str(library), "list"]) == 0
+    config.write_text("[notes]\nauthor = 'Kim Jisu'\n", encoding="utf-8")
+    assert cli.main(["--db", str(library)], open_app=lambda store, notice: opened.append(store)) == 0
+    assert len(opened) == 1

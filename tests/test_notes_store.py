@@ -142,3 +142,22 @@ def test_a_note_carries_its_author(store: Store, article_id: int, backend: str, 
     other = add_note(store.conn, article_id, "en", 6, 10, "theirs")
     assert other.author == "Kim Min-jun"
     assert {n.body: n.author for n in list_notes(store.conn)}["theirs"] == "Kim Min-jun"
+
+
+def test_the_config_file_names_the_author(
+    store: Store, article_id: int, backend: str, tmp_path, monkeypatch
+) -> None:
+    """`author` under [notes] in config.toml signs a person's notes on either backend, over the role or the
+    login; READER_AUTHOR still wins (one session as someone else). A config broken after start signs with
+    the default rather than lose the note."""
+    config = tmp_path / "home" / ".config" / "reader" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[notes]\nauthor = "  Park   Seo-yeon "\n', encoding="utf-8")
+    assert add_note(store.conn, article_id, "en", 0, 5, "from the file").author == "Park Seo-yeon"
+    monkeypatch.setenv("READER_AUTHOR", "Kim Min-jun")
+    assert add_note(store.conn, article_id, "en", 0, 5, "from the session").author == "Kim Min-jun"
+    monkeypatch.delenv("READER_AUTHOR")
+    config.write_text("[notes\nauthor = ", encoding="utf-8")
+    kept = add_note(store.conn, article_id, "en", 0, 5, "still saved")
+    assert kept.author and kept.author != "Park Seo-yeon"
+    assert "still saved" in {n.body for n in list_notes(store.conn)}

@@ -193,6 +193,46 @@ def test_a_server_that_is_not_there_is_one_line(capsys) -> None:
     assert "secret" not in err  # a password in the URL is never shown
 
 
+def test_a_password_comes_through_libpq_and_a_wrong_one_is_one_line(
+    tmp_path, server, capsys, monkeypatch
+) -> None:
+    """A role that must give a password: none, or a wrong one, is one line that never shows it; libpq's
+    own means (PGPASSWORD, a password file, the URL) let it in, and reader writes the password nowhere."""
+    url = server.new_database()
+    with Store.open(url) as store:
+        _fill(store)
+    database = url.rsplit("/", 1)[1]
+    server.password_role("reader_pw", "right-horse-7")
+    server.admin(f"GRANT CONNECT ON DATABASE {database} TO reader_pw")
+    server.admin("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader_pw", database)
+    role_url = server.url(database, user="reader_pw")
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-such-pgpass"))
+    code, _, err = cli(capsys, "--db", role_url, "list")
+    assert code == 1 and err.count("\n") == 1 and "cannot open the library at" in err, err
+    assert "password" in err and "Traceback" not in err
+    monkeypatch.setenv("PGPASSWORD", "wrong-horse-3")
+    code, _, err = cli(capsys, "--db", role_url, "list")
+    assert code == 1 and err.count("\n") == 1 and "password authentication failed" in err, err
+    assert "wrong-horse-3" not in err
+    wrong_in_url = role_url.replace("reader_pw@", "reader_pw:wrong-horse-3@")
+    code, _, err = cli(capsys, "--db", wrong_in_url, "list")
+    assert code == 1 and "wrong-horse-3" not in err and err.count("\n") == 1, err
+    code, out, err = cli(capsys, "--db", role_url.replace("reader_pw@", "reader_pw:right-horse-7@"), "list")
+    assert code == 0 and "right-horse-7" not in out + err
+    monkeypatch.setenv("PGPASSWORD", "right-horse-7")
+    code, out, err = cli(capsys, "--db", role_url, "list", "--json")
+    assert code == 0 and len(json.loads(out)) == 2, err
+    monkeypatch.delenv("PGPASSWORD")
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"127.0.0.1:{server.port}:{database}:reader_pw:right-horse-7\n", encoding="utf-8")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    code, out, err = cli(capsys, "--db", role_url, "notes", "list")
+    assert code == 0 and "who sent them?" in out, err
+    written = [p for p in (tmp_path / "home").rglob("*") if p.is_file()]
+    assert not any(b"right-horse-7" in p.read_bytes() for p in written), written
+
+
 def test_a_database_of_something_else_is_refused(server, capsys) -> None:
     url = server.new_database(empty=True)
     server.admin("CREATE TABLE invoices (id int)", url.rsplit("/", 1)[1])

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ..config import ConfigError, configured_author
 from ..text.anchors import Anchor, make_anchor, reanchor
 from .connection import transaction
 from .dialect import POSTGRESQL, dialect
@@ -77,9 +78,19 @@ def _note(row: sqlite3.Row) -> Note:
 
 
 def note_author(conn: sqlite3.Connection) -> str:
-    """Who is writing notes here: READER_AUTHOR if set, else on a PostgreSQL library the database role
-    (each member of a team logs in as their own), else the user logged in to this machine."""
-    named = os.environ.get("READER_AUTHOR", "").strip()
+    """Who is writing notes here: READER_AUTHOR if set, else `author` under [notes] in the config file,
+    else on a PostgreSQL library the database role (each member of a team logs in as their own), else the
+    user logged in to this machine.
+
+    A config file broken after the library was opened (where it is checked) signs with the default
+    rather than lose the note."""
+    named = " ".join(os.environ.get("READER_AUTHOR", "").split())
+    if named:
+        return named
+    try:
+        named = configured_author()
+    except ConfigError:
+        named = ""
     if named:
         return named
     if dialect(conn) == POSTGRESQL:

@@ -1,6 +1,7 @@
 """Which engine translates, and how: a `[translate]` table in config.toml, overridden by command-line flags.
 
-The file lives in the user's config directory (e.g. ~/.config/reader/config.toml on Linux):
+The file lives in the user's config directory (e.g. ~/.config/reader/config.toml on Linux; see
+`reader.config`):
 
     [translate]
     engine = "openai"            # openai | deepl | argos
@@ -18,11 +19,13 @@ API keys are read from the environment only, so they are never in a file reader 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from ..config import ConfigError, config_path, read_table
 from .errors import TranslationError
+
+__all__ = ["ENGINES", "EngineConfig", "config_path", "load_config"]
 
 ENGINES = ("openai", "deepl", "argos")
 DEFAULT_KEY_ENV = {"openai": "OPENAI_API_KEY", "deepl": "DEEPL_AUTH_KEY", "argos": ""}
@@ -42,26 +45,11 @@ class EngineConfig:
     max_wait: float = 120.0  # a Retry-After longer than this is reported instead of waited out
 
 
-def config_path() -> Path:
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("reader", appauthor=False)) / "config.toml"
-
-
 def _read(path: Path) -> dict:
-    if not path.exists():
-        return {}
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise TranslationError(f"{path}: not valid TOML ({exc})") from None
-    except OSError as exc:
-        raise TranslationError(f"{path}: cannot read ({exc.strerror})") from None
-    table = data.get("translate", {})
-    if not isinstance(table, dict):
-        raise TranslationError(f"{path}: [translate] must be a table")
-    return table
+        return read_table("translate", path)
+    except ConfigError as exc:
+        raise TranslationError(str(exc)) from None
 
 
 def load_config(

@@ -1,0 +1,64 @@
+"""The user's config file, `config.toml` in the user config directory (~/.config/reader on Linux).
+
+One file for every setting a person writes by hand: `[translate]` (the engine, see `translate.config`)
+and `[notes]` (the name notes are signed with). reader only reads it, never writes it. A file that is
+not valid TOML, or a table that is not a table, is one line naming the file; a missing file is no
+settings at all.
+
+    [notes]
+    author = "Kim Jisu"      # shown beside each note you write; default: the database role or your login
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Overrides the file's place (a team's shared settings, or tests).
+ENV_VAR = "READER_CONFIG"
+
+
+class ConfigError(Exception):
+    """The config file cannot be used as it is; the message names the file and what is wrong."""
+
+
+def config_path() -> Path:
+    """Where the config file is: READER_CONFIG, else config.toml in the platform's user config directory."""
+    named = os.environ.get(ENV_VAR, "").strip()
+    if named:
+        return Path(named).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("reader", appauthor=False)) / "config.toml"
+
+
+def read_table(name: str, path: Path | None = None) -> dict:
+    """The `[name]` table of the config file; empty when the file or the table is absent."""
+    path = path or config_path()
+    if not path.exists():
+        return {}
+    import tomllib  # only when there is a file: start-up stays light
+
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [{name}] must be a table")
+    return table
+
+
+def configured_author(path: Path | None = None) -> str:
+    """The name set under [notes] as `author`, stripped; empty when none is set."""
+    table = read_table("notes", path)
+    unknown = sorted(set(table) - {"author"})
+    if unknown:
+        raise ConfigError(f"{path or config_path()}: unknown setting(s) {', '.join(unknown)} under [notes]")
+    author = table.get("author", "")
+    if not isinstance(author, str):
+        raise ConfigError(f"{path or config_path()}: author under [notes] must be a string")
+    return " ".join(author.split())
