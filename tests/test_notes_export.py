@@ -113,5 +113,5 @@ def test_notes_list_cuts_a_long_quote_and_note_with_an_ellipsis(location, noted,
         add_note(store.conn, article_id, "en", 0, len(text), "word " * 40 + "end of the note")
     assert main(["--db", str(location), "notes", "list", "--article", str(article_id)]) == 0
     listing = capsys.readouterr().out
-    assert "“About 11,000 North Korean tr … ntagon could not confirm it.”" in listing
+    assert "“About 11,000 North Korean … could not confirm it.”" in listing  # cut between words
     assert " … " in listing and "end of the note" in listing

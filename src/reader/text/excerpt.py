@@ -23,22 +23,35 @@ def cells(text: str) -> int:
     return sum(_width(ch) for ch in text)
 
 
+def _fitting(chars: str, room: int) -> str:
+    """The longest start of `chars` that fits `room` cells."""
+    used = 0
+    for i, ch in enumerate(chars):
+        used += _width(ch)
+        if used > room:
+            return chars[:i]
+    return chars
+
+
+def _whole_words(piece: str, cut_inside_word: bool) -> str:
+    """`piece` (a start of the text) back to its last whole word, when that keeps at least half of it:
+    "North Korean tro…" reads worse than "North Korean …". One long word is cut as it stands."""
+    if not cut_inside_word:
+        return piece
+    space = piece.rfind(" ")
+    return piece[:space] if space >= len(piece) // 2 else piece
+
+
 def excerpt(text: str, limit: int) -> str:
-    """`text` on one line, cut in the middle (marked …) when it takes more than `limit` cells."""
+    """`text` on one line, cut in the middle (marked …) when it takes more than `limit` cells; each half
+    ends at a word's edge where it can."""
     text = " ".join(text.split())
     if cells(text) <= limit:
         return text
     half = max(1, (limit - 3) // 2)
-    head, used = [], 0
-    for ch in text:
-        if used + _width(ch) > half:
-            break
-        head.append(ch)
-        used += _width(ch)
-    tail, used = [], 0
-    for ch in reversed(text):
-        if used + _width(ch) > half:
-            break
-        tail.append(ch)
-        used += _width(ch)
-    return f"{''.join(head).rstrip()} … {''.join(reversed(tail)).lstrip()}"
+    head = _fitting(text, half)
+    head = _whole_words(head, text[len(head) : len(head) + 1] not in ("", " "))
+    backwards = text[::-1]
+    tail = _fitting(backwards, half)
+    tail = _whole_words(tail, backwards[len(tail) : len(tail) + 1] not in ("", " "))[::-1]
+    return f"{head.rstrip()} … {tail.lstrip()}"
