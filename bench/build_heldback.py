@@ -1,7 +1,7 @@
 """Build held-back alignment articles from the corpus lines the development articles leave unused.
 
 usage: python bench/build_heldback.py --ko KO_LINES --en EN_LINES --out DIR [--dev DIR] [--articles N]
-                                      [--seed N]
+                                      [--seed N] [--docs IDS]
 
 KO_LINES / EN_LINES are the development portion of the Korean–English news corpus of Park et al.
 (`korean-english-news-v1/korean-english-park.dev.{ko,en}`, one sentence a line, line i of one the
@@ -18,6 +18,10 @@ some articles get a translator's merge (two Korean or two English sentences join
 or an omission (an English sentence deleted). Each `artNN/` gets `ko.txt`, `en.txt`, `gold.json` and
 `meta.json` as the development articles have them, and the development set's scorers are copied beside
 them, so `bench/align.py --root DIR` and `bench/align_errors.py --root DIR` run on it unchanged.
+
+Another line-parallel corpus of consecutive news sentences may be given the same way; --docs names a
+file with one document id a line, line-parallel too (as NTREX-128's DOCUMENT_IDS.tsv), and then no
+pseudo-article runs across two documents.
 
 This is the split to report on, never to tune on: its articles are written outside the repository.
 """
@@ -105,8 +109,9 @@ def _in_dev(line: str, used: set[str], joined: str) -> bool:
     return squeezed in used or (len(squeezed) > 10 and squeezed in joined)
 
 
-def windows(keep: list[bool], rng: random.Random) -> list[tuple[int, int]]:
-    """[start, end) runs of 8–20 consecutive kept lines, cut at random from each run of kept lines."""
+def windows(keep: list[bool], rng: random.Random, docs: list[str] | None = None) -> list[tuple[int, int]]:
+    """[start, end) runs of 8–20 consecutive kept lines, cut at random from each run of kept lines (of
+    one document, when `docs` gives each line's)."""
     out = []
     i = 0
     while i < len(keep):
@@ -114,7 +119,7 @@ def windows(keep: list[bool], rng: random.Random) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i
-        while j < len(keep) and keep[j]:
+        while j < len(keep) and keep[j] and (docs is None or docs[j] == docs[i]):
             j += 1
         start = i
         while j - start >= _MIN_PAIRS:
@@ -231,16 +236,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "eval-dev" / "align")
     parser.add_argument("--articles", type=int, default=30, help="at most this many articles")
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--docs", type=Path, help="one document id a line, line-parallel with KO and EN")
     args = parser.parse_args(argv)
-    if ".test." in args.ko.name or ".test." in args.en.name:
+    if any(".test." in f.name or "devtest" in f.name for f in (args.ko, args.en)):
         parser.error("the corpus's test portion is not for this")
     try:
         ko = args.ko.read_text(encoding="utf-8").split("\n")
         en = args.en.read_text(encoding="utf-8").split("\n")
+        docs = args.docs.read_text(encoding="utf-8").split("\n") if args.docs else None
     except (OSError, UnicodeDecodeError) as err:
         parser.error(f"cannot read the corpus: {err}")
     if len(ko) != len(en):
         parser.error(f"{args.ko} has {len(ko)} lines and {args.en} {len(en)}: not a line-parallel corpus")
+    if docs is not None and len(docs) != len(ko):
+        parser.error(f"{args.docs} has {len(docs)} lines and {args.ko} {len(ko)}: not line-parallel")
     if not (args.dev / "score_e2e.py").exists():
         parser.error(f"no development articles with score_e2e.py under {args.dev}")
     if (REPO / ".git").exists() and args.out.resolve().is_relative_to(REPO):
@@ -252,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         for k, a, b in zip(kept_lines(ko, en), ko, en, strict=True)
     ]
     rng = random.Random(args.seed)
-    spans = windows(keep, rng)
+    spans = windows(keep, rng, docs)
     rng.shuffle(spans)
     spans = sorted(spans[: args.articles])
     if args.out.exists():
