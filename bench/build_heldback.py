@@ -21,7 +21,8 @@ them, so `bench/align.py --root DIR` and `bench/align_errors.py --root DIR` run 
 
 Another line-parallel corpus of consecutive news sentences may be given the same way; --docs names a
 file with one document id a line, line-parallel too (as NTREX-128's DOCUMENT_IDS.tsv), and then no
-pseudo-article runs across two documents.
+pseudo-article runs across two documents, and one that starts at a document's first line (its headline)
+gives that line a paragraph of its own, as a page shows a headline (--headline-in-text: not).
 
 This is the split to report on, never to tune on: its articles are written outside the repository.
 """
@@ -132,8 +133,12 @@ def windows(keep: list[bool], rng: random.Random, docs: list[str] | None = None)
     return out
 
 
-def build_article(ko: list[str], en: list[str], rng: random.Random) -> dict[str, object]:
-    """One pseudo-article from consecutive pairs: paragraphs, merges and an omission drawn at random."""
+def build_article(
+    ko: list[str], en: list[str], rng: random.Random, headline: bool = False
+) -> dict[str, object]:
+    """One pseudo-article from consecutive pairs: paragraphs, merges and an omission drawn at random.
+    With `headline`, the first pair is a story's headline and a paragraph of its own, as a page shows
+    it (unless a merge joined it to the next)."""
     n = len(ko)
     # Units: each a list of pair indices per side; merges join two neighbouring pairs on one side.
     ko_units: list[list[int]] = [[i] for i in range(n)]
@@ -165,6 +170,8 @@ def build_article(ko: list[str], en: list[str], rng: random.Random) -> dict[str,
     candidates = sorted(s for s in starts if 2 <= s <= n - 2)
     count = min(rng.randint(2, 4), len(candidates) + 1)
     breaks = sorted(rng.sample(candidates, count - 1)) if count > 1 else []
+    if headline and 1 in starts:
+        breaks = [1, *breaks]
 
     def side(
         lines: list[str], units: list[list[int]]
@@ -237,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=30, help="at most this many articles")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--docs", type=Path, help="one document id a line, line-parallel with KO and EN")
+    parser.add_argument(
+        "--headline-in-text",
+        action="store_true",
+        help="with --docs, let a story's first line run into its first paragraph like any other line",
+    )
     args = parser.parse_args(argv)
     if any(".test." in f.name or "devtest" in f.name for f in (args.ko, args.en)):
         parser.error("the corpus's test portion is not for this")
@@ -268,7 +280,10 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(args.out)
     args.out.mkdir(parents=True)
     for number, (start, end) in enumerate(spans):
-        article = build_article(ko[start:end], en[start:end], rng)
+        at_headline = (
+            docs is not None and not args.headline_in_text and (start == 0 or docs[start - 1] != docs[start])
+        )
+        article = build_article(ko[start:end], en[start:end], rng, headline=at_headline)
         art = args.out / f"art{number:02d}"
         art.mkdir()
         (art / "ko.txt").write_text(str(article["ko.txt"]), encoding="utf-8")
