@@ -1,7 +1,7 @@
 """Build held-back alignment articles from the corpus lines the development articles leave unused.
 
 usage: python bench/build_heldback.py --ko KO_LINES --en EN_LINES --out DIR [--dev DIR] [--articles N]
-                                      [--seed N]
+                                      [--seed N] [--docs IDS]
 
 KO_LINES / EN_LINES are the development portion of the Korean–English news corpus of Park et al.
 (`korean-english-news-v1/korean-english-park.dev.{ko,en}`, one sentence a line, line i of one the
@@ -18,6 +18,11 @@ some articles get a translator's merge (two Korean or two English sentences join
 or an omission (an English sentence deleted). Each `artNN/` gets `ko.txt`, `en.txt`, `gold.json` and
 `meta.json` as the development articles have them, and the development set's scorers are copied beside
 them, so `bench/align.py --root DIR` and `bench/align_errors.py --root DIR` run on it unchanged.
+
+Another line-parallel corpus of consecutive news sentences may be given the same way; --docs names a
+file with one document id a line, line-parallel too (as NTREX-128's DOCUMENT_IDS.tsv), and then no
+pseudo-article runs across two documents, and one that starts at a document's first line (its headline)
+gives that line a paragraph of its own, as a page shows a headline (--headline-in-text: not).
 
 This is the split to report on, never to tune on: its articles are written outside the repository.
 """
@@ -105,8 +110,9 @@ def _in_dev(line: str, used: set[str], joined: str) -> bool:
     return squeezed in used or (len(squeezed) > 10 and squeezed in joined)
 
 
-def windows(keep: list[bool], rng: random.Random) -> list[tuple[int, int]]:
-    """[start, end) runs of 8–20 consecutive kept lines, cut at random from each run of kept lines."""
+def windows(keep: list[bool], rng: random.Random, docs: list[str] | None = None) -> list[tuple[int, int]]:
+    """[start, end) runs of 8–20 consecutive kept lines, cut at random from each run of kept lines (of
+    one document, when `docs` gives each line's)."""
     out = []
     i = 0
     while i < len(keep):
@@ -114,7 +120,7 @@ def windows(keep: list[bool], rng: random.Random) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i
-        while j < len(keep) and keep[j]:
+        while j < len(keep) and keep[j] and (docs is None or docs[j] == docs[i]):
             j += 1
         start = i
         while j - start >= _MIN_PAIRS:
@@ -127,8 +133,12 @@ def windows(keep: list[bool], rng: random.Random) -> list[tuple[int, int]]:
     return out
 
 
-def build_article(ko: list[str], en: list[str], rng: random.Random) -> dict[str, object]:
-    """One pseudo-article from consecutive pairs: paragraphs, merges and an omission drawn at random."""
+def build_article(
+    ko: list[str], en: list[str], rng: random.Random, headline: bool = False
+) -> dict[str, object]:
+    """One pseudo-article from consecutive pairs: paragraphs, merges and an omission drawn at random.
+    With `headline`, the first pair is a story's headline and a paragraph of its own, as a page shows
+    it (unless a merge joined it to the next)."""
     n = len(ko)
     # Units: each a list of pair indices per side; merges join two neighbouring pairs on one side.
     ko_units: list[list[int]] = [[i] for i in range(n)]
@@ -160,6 +170,8 @@ def build_article(ko: list[str], en: list[str], rng: random.Random) -> dict[str,
     candidates = sorted(s for s in starts if 2 <= s <= n - 2)
     count = min(rng.randint(2, 4), len(candidates) + 1)
     breaks = sorted(rng.sample(candidates, count - 1)) if count > 1 else []
+    if headline and 1 in starts:
+        breaks = [1, *breaks]
 
     def side(
         lines: list[str], units: list[list[int]]
@@ -231,16 +243,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "eval-dev" / "align")
     parser.add_argument("--articles", type=int, default=30, help="at most this many articles")
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--docs", type=Path, help="one document id a line, line-parallel with KO and EN")
+    parser.add_argument(
+        "--headline-in-text",
+        action="store_true",
+        help="with --docs, let a story's first line run into its first paragraph like any other line",
+    )
     args = parser.parse_args(argv)
-    if ".test." in args.ko.name or ".test." in args.en.name:
+    if any(".test." in f.name or "devtest" in f.name for f in (args.ko, args.en)):
         parser.error("the corpus's test portion is not for this")
     try:
         ko = args.ko.read_text(encoding="utf-8").split("\n")
         en = args.en.read_text(encoding="utf-8").split("\n")
+        docs = args.docs.read_text(encoding="utf-8").split("\n") if args.docs else None
     except (OSError, UnicodeDecodeError) as err:
         parser.error(f"cannot read the corpus: {err}")
     if len(ko) != len(en):
         parser.error(f"{args.ko} has {len(ko)} lines and {args.en} {len(en)}: not a line-parallel corpus")
+    if docs is not None and len(docs) != len(ko):
+        parser.error(f"{args.docs} has {len(docs)} lines and {args.ko} {len(ko)}: not line-parallel")
     if not (args.dev / "score_e2e.py").exists():
         parser.error(f"no development articles with score_e2e.py under {args.dev}")
     if (REPO / ".git").exists() and args.out.resolve().is_relative_to(REPO):
@@ -252,14 +273,17 @@ def main(argv: list[str] | None = None) -> int:
         for k, a, b in zip(kept_lines(ko, en), ko, en, strict=True)
     ]
     rng = random.Random(args.seed)
-    spans = windows(keep, rng)
+    spans = windows(keep, rng, docs)
     rng.shuffle(spans)
     spans = sorted(spans[: args.articles])
     if args.out.exists():
         shutil.rmtree(args.out)
     args.out.mkdir(parents=True)
     for number, (start, end) in enumerate(spans):
-        article = build_article(ko[start:end], en[start:end], rng)
+        at_headline = (
+            docs is not None and not args.headline_in_text and (start == 0 or docs[start - 1] != docs[start])
+        )
+        article = build_article(ko[start:end], en[start:end], rng, headline=at_headline)
         art = args.out / f"art{number:02d}"
         art.mkdir()
         (art / "ko.txt").write_text(str(article["ko.txt"]), encoding="utf-8")

@@ -2,6 +2,7 @@
 many planted errors it finds.
 
     python bench/check_news.py --corpus DIR [--dev DIR] [--split tune|held|dev] [--show] [--planted]
+    python bench/check_news.py --ko KO --en EN [--docs IDS] --name NAME [--show] [--planted]
 
 DIR holds `korean-english-park.dev.ko` and `.en`, the development portion of the Korean–English news
 corpus of Park et al. (github.com/jungyeul/korean-parallel-corpora, `korean-english-news-v1/`, CC BY-SA
@@ -26,6 +27,12 @@ Planted errors (--planted): in every row the check leaves silent, one fact of th
 a time, as a careless translator might — a number, a unit (miles for km, the figure kept), a day or month
 of a date, a decade, a regnal number, a country or its people (French for German) — and the row is
 checked again, with its neighbours; a planted error is found when the check raises an alarm.
+
+Another line-parallel corpus (--ko, --en: line i of one the translation of line i of the other) is read
+the same way, every line a row, its neighbours the lines either side within the same document: --docs
+names a file with one document id a line, line-parallel too (as NTREX-128's DOCUMENT_IDS.tsv), and
+without it the whole file is one document.  Its rows are labelled by line number under the split NAME
+in the judgements file.
 """
 
 from __future__ import annotations
@@ -93,6 +100,26 @@ def read_judged() -> dict[tuple[str, str, str], str]:
 
 
 Rows = tuple[list[str], list[str]]
+
+
+def read_pairs(ko_file: Path, en_file: Path, docs_file: Path | None) -> list[tuple[str, Rows, int]]:
+    """Every line of a line-parallel corpus as a row of its document: (line number, the document's
+    rows, the row's index in them)."""
+    ko = ko_file.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    en = en_file.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    docs = docs_file.read_text(encoding="utf-8").rstrip("\n").split("\n") if docs_file else [""] * len(ko)
+    if not len(ko) == len(en) == len(docs):
+        raise ValueError(
+            f"not line-parallel: {len(ko)} Korean, {len(en)} English, {len(docs)} document lines"
+        )
+    out: list[tuple[str, Rows, int]] = []
+    start = 0
+    for end in range(1, len(ko) + 1):
+        if end == len(ko) or docs[end] != docs[start]:
+            rows = (ko[start:end], en[start:end])
+            out += [(str(start + i + 1), rows, i) for i in range(end - start)]
+            start = end
+    return out
 
 
 def dev_rows(dev: Path) -> list[tuple[str, Rows, int]]:
@@ -204,12 +231,26 @@ def _plant_place(ko: str, en: str) -> list[tuple[str, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, help="folder with korean-english-park.dev.ko/.en")
+    ap.add_argument("--ko", type=Path, help="another corpus: its Korean lines (with --en)")
+    ap.add_argument("--en", type=Path, help="another corpus: its English lines, line-parallel")
+    ap.add_argument("--docs", type=Path, help="another corpus: one document id a line, line-parallel")
+    ap.add_argument("--name", default="pairs", help="another corpus: its split name in the judgements")
     ap.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "eval-dev" / "align")
     ap.add_argument("--split", choices=("tune", "held", "dev"), default="tune")
     ap.add_argument("--show", action="store_true", help="print every flagged row and its verdict")
     ap.add_argument("--planted", action="store_true", help="also plant errors and count those found")
     args = ap.parse_args()
-    if args.split == "dev":
+    if (args.ko is None) != (args.en is None):
+        ap.error("--ko and --en go together")
+    if args.ko is not None:
+        if any(".test." in f.name or "devtest" in f.name for f in (args.ko, args.en)):
+            ap.error("a benchmark's test portion is not for this")
+        try:
+            todo = read_pairs(args.ko, args.en, args.docs)
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            ap.error(f"cannot read the corpus: {err}")
+        args.split = args.name
+    elif args.split == "dev":
         if not args.dev.exists():
             ap.error(f"no alignment development set at {args.dev}")
         todo = dev_rows(args.dev)

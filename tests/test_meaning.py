@@ -42,3 +42,18 @@ def test_repeated_and_hostile_sentences_get_the_same_vector_each_time() -> None:
     k, e = vectors
     assert np.array_equal(k[1], k[2]) and np.array_equal(e[0], e[2])
     assert np.isfinite(k).all() and np.isfinite(e).all()
+
+
+def test_an_article_that_fills_the_cache_keeps_the_sentences_it_shares_with_the_last(monkeypatch) -> None:
+    # a story's opening is encoded to pair it, then its whole text to align it; when the new sentences
+    # fill the cache and it is cleared, the ones encoded before are still given (no KeyError)
+    monkeypatch.setattr(meaning, "_CACHE", {})
+    monkeypatch.setattr(meaning, "_CACHE_SIZE", 4)
+    opening = ["서울의 아침 기온은 영하 5도까지 떨어졌다."]
+    first = sentence_vectors(opening, ["Morning temperatures in Seoul fell to minus 5 degrees."])
+    assert first is not None
+    ko = [*opening, "우크라이나 정부는 한국에 방공무기를 요청했다.", "북한군 병력이 배치됐다."]
+    en = ["Morning temperatures in Seoul fell.", "Ukraine asked for weapons.", "Troops were deployed."]
+    vectors = sentence_vectors(ko, en)
+    assert vectors is not None
+    assert np.allclose(vectors[0][0], first[0][0])

@@ -62,7 +62,8 @@ _CACHE_SIZE = 4096
 def _vectors(sentences: Sequence[str]) -> np.ndarray:
     """Unit vectors of `sentences`, one row each, encoding only those the cache does not hold."""
     missing = list(dict.fromkeys(s for s in sentences if s not in _CACHE))
-    fresh: dict[str, np.ndarray] = {}
+    # the cached ones are taken first: making room for the fresh ones may clear the cache
+    fresh: dict[str, np.ndarray] = {s: _CACHE[s] for s in sentences if s in _CACHE}
     if missing:
         encoder = _encoder()
         encoded = np.concatenate(
@@ -73,9 +74,10 @@ def _vectors(sentences: Sequence[str]) -> np.ndarray:
                 for a in range(0, len(missing), _BATCH)
             ]
         )
-        fresh = dict(zip(missing, encoded, strict=True))
-        if len(_CACHE) + len(fresh) > _CACHE_SIZE:
+        new = dict(zip(missing, encoded, strict=True))
+        if len(_CACHE) + len(new) > _CACHE_SIZE:
             _CACHE.clear()
-        if len(fresh) <= _CACHE_SIZE:
-            _CACHE.update(fresh)
-    return np.stack([fresh[s] if s in fresh else _CACHE[s] for s in sentences])
+        if len(new) <= _CACHE_SIZE:
+            _CACHE.update(new)
+        fresh.update(new)
+    return np.stack([fresh[s] for s in sentences])
