@@ -113,17 +113,7 @@ class PgServer:
         )  # fmt: skip
         if done.returncode:
             raise RuntimeError(f"initdb failed: {done.stderr.strip()}")
-        options = (
-            f"-p {self.port} -h 127.0.0.1 -k '' -F -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=50 -c shared_buffers=32MB"
-        )
-        log = self.root / "server.log"
-        done = self._run(
-            str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(log), "-w", "start"
-        )
-        if done.returncode:
-            text = log.read_text(errors="replace") if log.exists() else ""
-            raise RuntimeError(f"the PostgreSQL server did not start: {done.stderr.strip()} {text[-2000:]}")
+        self.launch()
         uid, gid = (self.user.pw_uid, self.user.pw_gid) if self.user is not None else (-1, -1)
         subprocess.Popen(
             [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(self.bin / "pg_ctl"), str(self.data),
@@ -135,6 +125,26 @@ class PgServer:
 
         with Store.open(self.url(TEMPLATE)):  # the schema, once: each test's database is a copy
             pass
+
+    def launch(self) -> None:
+        """Start the server on its data folder (again, after `halt`)."""
+        options = (
+            f"-p {self.port} -h 127.0.0.1 -k '' -F -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=50 -c shared_buffers=32MB"
+        )
+        log = self.root / "server.log"
+        done = self._run(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(log), "-w", "start"
+        )
+        if done.returncode:
+            text = log.read_text(errors="replace") if log.exists() else ""
+            raise RuntimeError(f"the PostgreSQL server did not start: {done.stderr.strip()} {text[-2000:]}")
+
+    def halt(self) -> None:
+        """Stop the server, keeping its data, as its administrator restarting it would: every client's
+        connection is closed (a fast shutdown: what was committed is kept; the tests' server syncs
+        nothing to disk itself)."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def url(self, database: str, user: str = ADMIN) -> str:
         return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"

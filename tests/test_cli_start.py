@@ -84,6 +84,7 @@ def test_a_mistake_under_notes_in_the_config_stops_the_app_in_one_line(
         ("[notes]\nauther = 'Kim'\n", "unknown setting(s) auther under [notes]"),
         ("notes = 'Kim'\n", "[notes] must be a table"),
         ("[notes\n", "not valid TOML"),
+        ("[note]\nauthor = 'Kim'\n", "unknown table(s) [note]; reader reads [translate] and [notes]"),
     ):
         config.write_text(text, encoding="utf-8")
         assert cli.main(["--db", str(library)], open_app=lambda store, notice: opened.append(store)) == 1
@@ -94,3 +95,13 @@ def test_a_mistake_under_notes_in_the_config_stops_the_app_in_one_line(
     config.write_text("[notes]\nauthor = 'Kim Jisu'\n", encoding="utf-8")
     assert cli.main(["--db", str(library)], open_app=lambda store, notice: opened.append(store)) == 0
     assert len(opened) == 1
+
+
+def test_a_config_file_named_by_reader_config_must_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("READER_CONFIG", str(tmp_path / "team.toml"))
+    assert cli.main(["--db", str(tmp_path / "mine.db")], open_app=lambda store, notice: None) == 1
+    assert "READER_CONFIG names" in capsys.readouterr().err
+    (tmp_path / "team.toml").write_text("[notes]\nauthor = 'Desk'\n", encoding="utf-8")
+    assert cli.main(["--db", str(tmp_path / "mine.db")], open_app=lambda store, notice: None) == 0

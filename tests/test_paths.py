@@ -146,3 +146,40 @@ def test_an_empty_library_is_told_apart_whatever_its_folder_is_called(tmp_path: 
     db.parent.mkdir()
     Store.open(db).close()
     assert holds_nothing(db)
+
+
+def test_an_address_that_is_not_postgresql_is_one_line_and_makes_no_file(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """postgresql:news (the // forgotten) used to become an SQLite file of that name, silently empty."""
+    from reader.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for value, said in (
+        ("postgresql:news", "postgresql://HOST/DATABASE"),
+        ("pg://me@db.example/news", "not a library"),
+        ("mysql://me:secret@db.example/news", "not a library"),
+    ):
+        assert main(["--db", value, "list"]) == 1
+        err = capsys.readouterr().err
+        assert said in err and err.count("\n") == 1 and "secret" not in err, err
+        monkeypatch.setenv("READER_DB", value)
+        assert main(["list"]) == 1
+        monkeypatch.delenv("READER_DB")
+        capsys.readouterr()
+    assert list(tmp_path.iterdir()) == [tmp_path / "home"]
+    (tmp_path / "c:notes.db").touch()  # a file that exists is a file, whatever its name
+    assert main(["--db", "c:notes.db", "list"]) in (0, 1)
+    assert "not a library: give" not in capsys.readouterr().err
+
+
+def test_pulling_into_the_bundled_sample_library_is_refused(capsys) -> None:
+    from reader.cli import main
+
+    sample = bundled_library()
+    assert sample is not None
+    before = sample.read_bytes()
+    assert main(["db", "pull", "postgresql://nobody@127.0.0.1:1/x", str(sample)]) == 1
+    err = capsys.readouterr().err
+    assert "bundled sample library" in err and err.count("\n") == 1
+    assert sample.read_bytes() == before

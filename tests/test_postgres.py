@@ -233,6 +233,110 @@ def test_a_password_comes_through_libpq_and_a_wrong_one_is_one_line(
     assert not any(b"right-horse-7" in p.read_bytes() for p in written), written
 
 
+@pytest.fixture
+def own_server():
+    """A server of this test's own, which it may stop and start again."""
+    from pg_server import PgServer
+
+    server = PgServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_an_open_library_carries_on_after_its_server_restarts(own_server) -> None:
+    """While the server is down a read or a write is one line (StoreError) and nothing is half-written;
+    once it is back the same open library reads and writes again, without being opened anew."""
+    from reader.store import StoreError
+
+    url = own_server.new_database()
+    with Store.open(url) as store:
+        ids = _fill(store)
+        own_server.halt()
+        with pytest.raises(StoreError, match="lost the connection"):
+            store.get_article(ids[0])
+        with pytest.raises(StoreError, match="lost the connection"):
+            add_note(store.conn, ids[0], "en", 0, 5, "written while it was down")
+        store.conn.interrupt()  # leaving a search: nothing running to cancel, and no error
+        own_server.launch()
+        assert store.get_article(ids[0]) is not None
+        add_note(store.conn, ids[0], "en", 0, 5, "written after it came back")
+        own_server.halt()  # a restart the open library does not see until its next statement
+        own_server.launch()
+        add_note(store.conn, ids[0], "en", 6, 10, "written after a second restart")
+        own_server.halt()
+        own_server.launch()
+        assert len(store.list_articles()) == 2
+        bodies = [n.body for n in list_notes(store.conn)]
+    assert "written after it came back" in bodies and "written after a second restart" in bodies
+    assert "written while it was down" not in bodies
+
+
+def test_the_app_carries_on_while_its_server_is_down_and_after(own_server) -> None:
+    """A key that needs the server while it is down says so in one line and the screen stays (the note
+    being written stays in its editor); once the server is back the same app opens, saves and lists."""
+    import asyncio
+
+    from reader.tui.app import ReaderApp
+    from reader.tui.dialogs.note_editor import NoteEditor
+    from reader.tui.screens.library import LibraryScreen
+    from reader.tui.screens.reading import ReadingScreen
+    from reader.tui.screens.search import SearchScreen
+
+    url = own_server.new_database()
+    with Store.open(url) as store:
+        _fill(store)
+    shown: list[str] = []
+
+    async def scenario() -> None:
+        with Store.open(url) as store:
+            app = ReaderApp(store)
+            async with app.run_test(size=(160, 48)) as pilot:
+                await pilot.pause()
+                own_server.halt()
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, LibraryScreen)
+                own_server.launch()
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, ReadingScreen)
+                await pilot.press("a")
+                await pilot.pause()
+                assert isinstance(app.screen, NoteEditor)
+                await pilot.press(*"kept through the outage")
+                own_server.halt()
+                await pilot.press("ctrl+s")
+                await pilot.pause()
+                assert isinstance(app.screen, NoteEditor)  # not saved, and not lost
+                own_server.launch()
+                await pilot.press("ctrl+s")
+                await pilot.pause()
+                assert isinstance(app.screen, ReadingScreen)
+                own_server.halt()
+                await pilot.press("escape")  # back to the library, which reads its rows again
+                await pilot.pause()
+                assert isinstance(app.screen, LibraryScreen)
+                await pilot.press("slash")
+                await pilot.pause()
+                await pilot.press(*"Kursk", "enter")
+                await pilot.pause(0.5)
+                assert isinstance(app.screen, SearchScreen)
+                await pilot.press("escape")
+                await pilot.pause()
+                own_server.launch()
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, ReadingScreen)
+                shown.extend(str(n.message) for n in app._notifications)
+
+    asyncio.run(scenario())
+    with Store.open(url) as store:
+        assert "kept through the outage" in {n.body for n in list_notes(store.conn)}
+    said = [m for m in dict.fromkeys(shown) if m.startswith("Cannot")]
+    assert said and all("lost the connection" in m and "\n" not in m for m in said), said
+
+
 def test_a_database_of_something_else_is_refused(server, capsys) -> None:
     url = server.new_database(empty=True)
     server.admin("CREATE TABLE invoices (id int)", url.rsplit("/", 1)[1])

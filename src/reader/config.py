@@ -32,10 +32,17 @@ def config_path() -> Path:
     return Path(user_config_dir("reader", appauthor=False)) / "config.toml"
 
 
+#: The tables reader reads; another one is a misspelling (a [note] table would be silently ignored).
+TABLES = ("translate", "notes")
+
+
 def read_table(name: str, path: Path | None = None) -> dict:
     """The `[name]` table of the config file; empty when the file or the table is absent."""
+    named = path is None and bool(os.environ.get(ENV_VAR, "").strip())
     path = path or config_path()
     if not path.exists():
+        if named:
+            raise ConfigError(f"{ENV_VAR} names {path}, which does not exist")
         return {}
     import tomllib  # only when there is a file: start-up stays light
 
@@ -46,6 +53,12 @@ def read_table(name: str, path: Path | None = None) -> dict:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    unknown = sorted(set(data) - set(TABLES))
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown table(s) {', '.join(f'[{k}]' for k in unknown)}; reader reads "
+            + " and ".join(f"[{k}]" for k in TABLES)
+        )
     table = data.get(name, {})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [{name}] must be a table")

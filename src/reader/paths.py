@@ -4,6 +4,7 @@ first two may be a postgresql:// URL instead, for a library shared on a PostgreS
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from importlib import resources
@@ -23,6 +24,23 @@ def default_db_path() -> Path:
 def is_server_library(value: str) -> bool:
     """Whether `--db` or READER_DB names a library on a PostgreSQL server (a URL), not a file."""
     return value.startswith(("postgresql://", "postgres://"))
+
+
+#: A scheme before a colon (mysql:, pg:, postgresql: without //): an address, not a file name. Two letters
+#: at least, so a Windows drive (C:) is still a path.
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+
+def check_location(value: str) -> None:
+    """A library is a file or a postgresql:// URL: a value that looks like another kind of address is a
+    mistake, said in one line before a file of that odd name is made (postgresql:news, mysql://…)."""
+    if not value or is_server_library(value) or not _ADDRESS.match(value) or Path(value).exists():
+        return
+    from .inert import inert
+    from .store.connection import StoreError, shown_url
+
+    hint = " (postgresql://HOST/DATABASE)" if value.lower().startswith(("postgres", "pg")) else ""
+    raise StoreError(f"{inert(shown_url(value))} is not a library: give a file, or a postgresql:// URL{hint}")
 
 
 def resolve_db_path(cli_value: str | None) -> tuple[Path, bool]:
@@ -70,6 +88,7 @@ def choose_library(cli_value: str | None) -> LibraryChoice:
     not exist yet).
     """
     named = cli_value or os.environ.get(ENV_VAR) or ""
+    check_location(named)
     if is_server_library(named):  # a library on a server: no samples, nothing to copy
         return LibraryChoice(named, None)
     path, is_default = resolve_db_path(cli_value)

@@ -89,11 +89,18 @@ def cmd_db_reindex(args: argparse.Namespace) -> int:
 
 def cmd_db_copy(args: argparse.Namespace) -> int:
     """`reader db push LOCAL URL` and `reader db pull URL LOCAL`: one transaction on the target."""
+    from ..paths import check_location, is_bundled_library
     from ..store import Store, StoreError
     from ..store.transfer import copy_library
 
+    check_location(args.source)
+    check_location(args.target)
     if str(args.source) == str(args.target):
         raise StoreError("the source and the target are the same library")
+    if is_bundled_library(Path(args.target)):
+        raise StoreError(
+            f"{args.target} is the bundled sample library and stays unchanged: pull into another file"
+        )
     with Store.open(args.source, create=False) as source, Store.open(args.target) as target:
         copied = copy_library(source.conn, target.conn)
     print(f"copied {copied.summary()} the target did not have", file=sys.stderr)

@@ -106,8 +106,22 @@ class Cursor(psycopg.Cursor):
         return None if row is None else row[0]
 
 
+def _open(url: str) -> psycopg.Connection:
+    return psycopg.connect(url, autocommit=True, row_factory=_rows, cursor_factory=Cursor, connect_timeout=15)
+
+
+def _is_read(sql: str) -> bool:
+    """A statement that changes nothing, so sending it again on a new connection cannot do anything twice."""
+    return sql.lstrip()[:6].upper() in ("SELECT", "WITH R") or sql.lstrip()[:5].upper() == "WITH "
+
+
 class PgConnection:
-    """The part of sqlite3.Connection the store uses, over one psycopg connection in autocommit mode."""
+    """The part of sqlite3.Connection the store uses, over one psycopg connection in autocommit mode.
+
+    A connection the server dropped (a restart, a network blip) is opened again at the next statement
+    outside a transaction, and a read that met the drop is sent once more on the new one: an open reader
+    carries on after the server comes back. A write that met it is not sent again (it may have been
+    done); its transaction fails with one line, as any refused write does."""
 
     dialect = POSTGRESQL
 
@@ -115,36 +129,73 @@ class PgConnection:
         self.raw = raw
         self.url = url
 
+    def _usable(self) -> psycopg.Connection:
+        """The connection, opened again first if the server dropped it while no transaction was open."""
+        if self.raw.closed or self.raw.broken:
+            if self._in_lost_transaction:
+                raise StoreError("lost the connection to the library's server in the middle of a write")
+            try:
+                self.raw = _open(self.url)
+            except psycopg.Error as exc:
+                raise StoreError(f"lost the connection to the library's server ({_message(exc)})") from None
+        return self.raw
+
+    _in_lost_transaction = False
+
+    def _run(self, sql: str, run: Any) -> Any:
+        was_idle = not self._in_lost_transaction and not self.in_transaction
+        try:
+            return run(self._usable().cursor())
+        except psycopg.Error as exc:
+            dropped = self.raw.closed or self.raw.broken
+            if dropped and was_idle and _is_read(sql):
+                try:
+                    return run(self._usable().cursor())
+                except psycopg.Error as again:
+                    raise translated(again) from None
+            if dropped and not was_idle:
+                self._in_lost_transaction = True  # until the caller's rollback: no silent new connection
+            raise translated(exc) from None
+
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         if sql.strip().upper() == "BEGIN IMMEDIATE":
             return self._begin()
-        cursor = self.raw.cursor()
-        try:
+        if sql.strip().upper() == "ROLLBACK" and (self.raw.closed or self.raw.broken):
+            self._in_lost_transaction = False  # the server dropped the transaction with the connection
+            return None
+
+        def run(cursor: Any) -> Any:
             if params:
                 cursor.execute(to_postgres(sql), [_storable(p) for p in params])
             else:
                 cursor.execute(to_postgres(sql, False))
-        except psycopg.Error as exc:
-            raise translated(exc) from None
-        return cursor
+            return cursor
+
+        return self._run(sql, run)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
-        cursor = self.raw.cursor()
         batch = [[_storable(p) for p in r] for r in rows]
         if not batch:
-            return cursor
-        try:
+            return self._usable().cursor()
+
+        def run(cursor: Any) -> Any:
             cursor.executemany(to_postgres(sql), batch)
-        except psycopg.Error as exc:
-            raise translated(exc) from None
-        return cursor
+            return cursor
+
+        return self._run(sql, run)
 
     def _begin(self) -> Any:
-        try:
-            self.raw.execute("BEGIN")
-            return self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-        except psycopg.Error as exc:
-            raise translated(exc) from None
+        """BEGIN and the write lock; a connection found dropped here is opened again once, as nothing of
+        the transaction has been sent yet."""
+        for attempt in (1, 2):
+            try:
+                raw = self._usable()
+                raw.execute("BEGIN")
+                return raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            except psycopg.Error as exc:
+                if attempt == 2 or not (self.raw.closed or self.raw.broken):
+                    raise translated(exc) from None
+        raise AssertionError("unreachable")
 
     @property
     def shown_url(self) -> str:
@@ -152,11 +203,17 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
+        if self.raw.closed or self.raw.broken:
+            return self._in_lost_transaction
         return self.raw.info.transaction_status != TransactionStatus.IDLE
 
     def interrupt(self) -> None:
-        """Cancel the statement running on this connection (from another thread), as sqlite3's does."""
-        self.raw.cancel_safe()
+        """Cancel the statement running on this connection (from another thread), as sqlite3's does; with
+        the server gone there is nothing running to cancel."""
+        try:
+            self.raw.cancel_safe()
+        except psycopg.Error:
+            pass
 
     def set_progress_handler(self, handler: object, steps: int) -> None:
         """PostgreSQL reports no progress within a statement: the steps between statements are heard."""
@@ -176,9 +233,7 @@ class PgConnection:
 def connect(url: str) -> PgConnection:
     """Open the library at a postgresql:// URL (libpq finds the credentials); one clear line if it cannot."""
     try:
-        raw = psycopg.connect(
-            url, autocommit=True, row_factory=_rows, cursor_factory=Cursor, connect_timeout=15
-        )
+        raw = _open(url)
     except psycopg.Error as exc:
         raise StoreError(f"cannot open the library at {shown(url)}: {_message(exc)}") from None
     return PgConnection(raw, url)

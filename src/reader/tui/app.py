@@ -17,7 +17,7 @@ from .bindings import screen_bindings
 from .commands import ArticleCommands
 from .dialogs.help import HelpScreen
 from .keys import latin_keys
-from .refused_writes import optional_write
+from .refused_writes import optional_write, unanswered_read
 from .screens.library import LibraryScreen
 
 
@@ -80,7 +80,10 @@ class ReaderApp(App[None]):
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
         """Show one article (from row `at`); the library under it moves its cursor to whatever was read last."""
-        article = self.store.get_article(article_id)
+        with unanswered_read(self, "open the article") as attempt:
+            article = self.store.get_article(article_id)
+        if attempt.refused:
+            return
         if article is None:  # removed by another `reader` process since the library was listed
             self.notify("That article is no longer in the library.", severity="error")
             return
@@ -104,9 +107,11 @@ class ReaderApp(App[None]):
     def neighbour_ids(self, article_id: int) -> tuple[int | None, int | None]:
         """The articles before and after this one as the library lists them (its order and filters)."""
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
-        if library is None:
-            return self.store.neighbour_ids(article_id)
-        return library.neighbours(article_id)
+        with unanswered_read(self, "find the next article"):
+            if library is None:
+                return self.store.neighbour_ids(article_id)
+            return library.neighbours(article_id)
+        return None, None
 
     def action_notes(self) -> None:
         """The notes screen, unless it is already up or a dialog (a note being written) is open."""

@@ -1,7 +1,9 @@
-"""A write the library refuses is a message, never a crash.
+"""A write the library refuses, or a read it cannot answer, is a message, never a crash.
 
 A read-only role on a shared server, a library file the reader may not write, a server that went away:
 the screens read such a library normally, and a key that would change it says why it cannot, in one line.
+While a library's server is down, a key that needs to read says so too, and the screen stays as it was;
+once the server is back the store connects again by itself (see `reader.store.postgres`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from textual.app import App
 from textual.widget import Widget
 
 from ..store import DatabaseError, StoreError
@@ -26,7 +29,7 @@ class Attempt:
 
 
 @contextmanager
-def refused_write(node: Widget, what: str) -> Iterator[Attempt]:
+def refused_write(node: Widget | App, what: str) -> Iterator[Attempt]:
     """`with refused_write(self, "star this article") as attempt:` — a refused write is one line on screen,
     and `attempt.refused` tells the caller to stop there."""
     attempt = Attempt()
@@ -35,6 +38,14 @@ def refused_write(node: Widget, what: str) -> Iterator[Attempt]:
     except (StoreError, DatabaseError) as exc:
         attempt.refused = True
         node.notify(f"Cannot {what}: {_one_line(exc)}", severity="error", markup=False, timeout=6)
+
+
+@contextmanager
+def unanswered_read(node: Widget | App, what: str) -> Iterator[Attempt]:
+    """`with unanswered_read(self, "open the article") as attempt:` — as `refused_write`, for a read the
+    library could not answer (its server is down): one line, and `attempt.refused` says to stop."""
+    with refused_write(node, what) as attempt:
+        yield attempt
 
 
 @contextmanager

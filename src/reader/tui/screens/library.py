@@ -23,7 +23,7 @@ from ...store.library import LibraryView, Listing
 from ...store.removal import RemovedArticle
 from ..app_api import reader_app
 from ..format import display_path
-from ..refused_writes import refused_write
+from ..refused_writes import refused_write, unanswered_read
 from ..settings import load_library_state, save_library_state
 from ..widgets.article_table import ArticleTable
 from ..widgets.key_hints import KeyHints
@@ -328,7 +328,8 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         """Back from reading: rows are read again (read state, notes), the cursor on what was read last."""
         self.table.forget_rows()
         if article_id is not None:
-            self.table.select_article(article_id)
+            with unanswered_read(self, "list the library"):
+                self.table.select_article(article_id)
 
     def on_screen_resume(self) -> None:
         self.table.forget_rows()

@@ -25,7 +25,7 @@ from ..annotations import note_row
 from ..app_api import reader_app
 from ..dialogs.note_editor import edit_note, shorten
 from ..dialogs.notes_panel import first_line
-from ..refused_writes import refused_write
+from ..refused_writes import refused_write, unanswered_read
 from ..widgets.key_hints import KeyHints
 
 
@@ -91,7 +91,8 @@ class NotesScreen(Screen[None]):
         self.query_one(Input).focus()  # typing filters at once; Enter or ↓ goes to the list
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        with unanswered_read(self, "read the notes"):
+            self.reload()
 
     def reload(self) -> None:
         """Read all notes and titles afresh (another process may have added some) and re-apply the filter."""

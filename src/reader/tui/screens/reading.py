@@ -15,6 +15,7 @@ from ...store.library import mark_read
 from ...text.language import LANGUAGE_NAMES
 from ..app_api import reader_app
 from ..format import literal
+from ..refused_writes import optional_write, unanswered_read
 from ..widgets.entity_panel import EntityPanel
 from ..widgets.find_bar import FindBar
 from ..widgets.key_hints import KeyHints
@@ -127,12 +128,16 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         return self.query_one(ParallelView)
 
     def show_article(self, article_id: int) -> None:
-        article = self.store.get_article(article_id)
+        with unanswered_read(self, "open the article") as attempt:
+            article = self.store.get_article(article_id)
+        if attempt.refused:
+            return
         if article is None:  # removed by another `reader` process since the library was listed
             self.notify("That article is no longer in the library.", severity="error")
             return
         self.article = article
-        mark_read(self.store.conn, article_id)  # [ and ] open articles too
+        with optional_write():  # [ and ] open articles too; a read-only library is read all the same
+            mark_read(self.store.conn, article_id)
         self.query_one("#article-header", Static).update(article_heading(self.article))
         self.view.show(self.article.segments, self.article.mentions)
         self._fit_languages()

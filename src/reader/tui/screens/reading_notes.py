@@ -16,6 +16,7 @@ from ...store.notes import Note, add_note, list_notes
 from ..annotations import Selection, note_marks
 from ..dialogs.note_editor import NoteEditor
 from ..dialogs.notes_panel import NotesPanel
+from ..refused_writes import unanswered_read
 from ..widgets.span_selector import SpanSelector
 from .reading_base import ReadingBase
 
@@ -49,7 +50,8 @@ class ReadingNotes(ReadingBase):
         return notes
 
     def on_screen_resume(self) -> None:
-        self.refresh_notes()
+        with unanswered_read(self, "read this article's notes"):
+            self.refresh_notes()
         if getattr(self, "_notes_timer", None) is None:
             self._notes_timer = self.set_interval(NOTES_POLL, self._poll_notes)
 

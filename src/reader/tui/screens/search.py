@@ -21,7 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from ...store import OperationalError, Store
+from ...store import OperationalError, Store, StoreError
 from ...store.search import BadQuery, Hit, snippet
 from ..app_api import reader_app
 from ..format import literal
@@ -147,8 +147,12 @@ class SearchScreen(Screen[None]):
         if self._conn is None:
             from ...store import open_connection
 
-            # Why the ignore: location is not None here (run_search searches an in-memory library itself)
-            self._conn = open_connection(self.store.location, create=False)  # type: ignore[arg-type]
+            try:
+                # Why the ignore: location is not None here (run_search searches an in-memory library)
+                self._conn = open_connection(self.store.location, create=False)  # type: ignore[arg-type]
+            except StoreError as exc:  # the library's server is down
+                self.app.call_from_thread(self._show, query, [], None, f"Cannot search: {exc}", [])
+                return
         hits, elapsed, error, marks = self._search(self._conn, query)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, query, hits, elapsed, error, marks, then_focus=then_focus)
@@ -167,6 +171,8 @@ class SearchScreen(Screen[None]):
             return [], None, "Nothing to search for in that: type a word.", []
         except OperationalError:  # interrupted by a newer query
             return [], None, None, []
+        except StoreError as exc:  # the library's server is down (the next search connects again)
+            return [], None, f"Cannot search: {exc}", []
         elapsed = time.perf_counter() - start
         from ...store.counterparts import counterpart_words
 
@@ -174,6 +180,8 @@ class SearchScreen(Screen[None]):
             marks = [counterpart_words(conn, hit, query) for hit in hits]
         except OperationalError:  # interrupted by a newer query
             return [], None, None, []
+        except StoreError as exc:
+            return [], None, f"Cannot search: {exc}", []
         return hits, elapsed, None, marks
 
     def _show(self, query: str, hits: list[Hit], elapsed: float | None, error: str | None,

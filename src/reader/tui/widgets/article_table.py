@@ -7,6 +7,7 @@ they scroll into view and keeps a few blocks, so start-up and memory do not grow
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from typing import ClassVar
 
@@ -23,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...inert import inert
+from ...store import DatabaseError, StoreError
 from ...store.library import LibraryRow, Listing
 from ...text.language import other_side
 from ..format import literal
@@ -144,7 +146,11 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         number = index // BLOCK
         block = self._blocks.get(number)
         if block is None:
-            block = self._listing.rows(number * BLOCK, BLOCK)
+            try:
+                block = self._listing.rows(number * BLOCK, BLOCK)
+            except (StoreError, DatabaseError) as exc:  # the library's server is down: blank rows for now
+                self._unanswered(exc)
+                return None
             self._blocks[number] = block
             while len(self._blocks) > KEEP_BLOCKS:
                 self._blocks.popitem(last=False)
@@ -152,6 +158,14 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
             self._blocks.move_to_end(number)
         offset = index - number * BLOCK
         return block[offset] if offset < len(block) else None
+
+    def _unanswered(self, exc: Exception) -> None:
+        """Say once in a while (not at every line drawn) that the rows cannot be read."""
+        now = time.monotonic()
+        if now - getattr(self, "_said_at", -60.0) > 10.0:
+            self._said_at = now
+            line = next((part.strip() for part in str(exc).splitlines() if part.strip()), type(exc).__name__)
+            self.notify(f"Cannot list the library: {line}", severity="error", markup=False, timeout=6)
 
     def get_row_at(self, index: int) -> list[Text]:
         """The cells of one row as shown: date, source, Korean title, English title, notes."""
