@@ -2,8 +2,8 @@
 
 The filter takes words and `#tags` together: `#kursk casualties` keeps notes tagged kursk whose note,
 quote or article title contains "casualties". Enter opens the article with the cursor on the note's row.
-The list is read from the database each time the screen is shown, so notes written by another `reader`
-process appear when it is reopened. In the list, `e` edits a note and `d` deletes it (`u` brings it back
+The list is read from the database each time the screen is shown, and again while it is open when
+someone else writes to the library (a colleague on a shared library, another `reader` process). In the list, `e` edits a note and `d` deletes it (`u` brings it back
 while the screen is open).
 """
 
@@ -19,7 +19,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from ...inert import inert
-from ...store import Store
+from ...store import DatabaseError, Store, StoreError
+from ...store.changes import change_mark
 from ...store.notes import Note, annotated_titles, delete_note, list_notes, restore_note
 from ..annotations import note_row
 from ..app_api import reader_app
@@ -27,6 +28,7 @@ from ..dialogs.note_editor import edit_note, shorten
 from ..dialogs.notes_panel import first_line
 from ..refused_writes import refused_write, unanswered_read
 from ..widgets.key_hints import KeyHints
+from .library import CHANGES_POLL
 
 
 def parse_filter(query: str) -> tuple[list[str], list[str]]:
@@ -89,10 +91,25 @@ class NotesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()  # typing filters at once; Enter or ↓ goes to the list
+        self.set_interval(CHANGES_POLL, self._poll_changes)
 
     def on_screen_resume(self) -> None:
         with unanswered_read(self, "read the notes"):
+            self._mark = change_mark(self.store.conn)
             self.reload()
+
+    def _poll_changes(self) -> None:
+        """Notes written, edited or deleted elsewhere meanwhile: the list read again, the cursor kept."""
+        if self.app.screen is not self:
+            return
+        try:
+            mark = change_mark(self.store.conn)
+        except (StoreError, DatabaseError):  # the server is down: looked at again at the next poll
+            return
+        if mark != getattr(self, "_mark", None):
+            self._mark = mark
+            with unanswered_read(self, "read the notes"):
+                self.reload()
 
     def reload(self) -> None:
         """Read all notes and titles afresh (another process may have added some) and re-apply the filter."""
