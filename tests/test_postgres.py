@@ -136,12 +136,15 @@ def test_a_read_only_role_reads_and_gets_one_line_when_it_writes(tmp_path, serve
     code, out, err = cli(capsys, "--db", reader_url, "add", str(text))
     assert code == 1
     assert err.count("\n") == 1 and "read-only for this database role" in err, err
+    assert "permission denied" not in err  # said before the analysis, not when the insert failed
     assert "Traceback" not in err
 
 
 def test_a_read_only_role_reads_in_the_app_and_a_key_that_writes_says_why_it_cannot(server) -> None:
     """Opening an article (which remembers it was read) and starring one must not take the app down."""
     import asyncio
+
+    from textual.widgets import Static
 
     from reader.tui.app import ReaderApp
     from reader.tui.screens.reading import ReadingScreen
@@ -162,10 +165,17 @@ def test_a_read_only_role_reads_in_the_app_and_a_key_that_writes_says_why_it_can
             app = ReaderApp(store)
             async with app.run_test(size=(160, 48)) as pilot:
                 await pilot.pause()
+                assert "read-only" in str(app.screen.query_one("#library-header", Static).render())
                 await pilot.press("s")  # star
                 await pilot.pause()
                 shown.extend(str(n.message) for n in app._notifications)
                 await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, ReadingScreen)
+                await pilot.press("a")  # a note: refused before anything is typed
+                await pilot.pause()
+                assert isinstance(app.screen, ReadingScreen)
+                await pilot.press("right_square_bracket")  # the next article (marks it read): no crash
                 await pilot.pause()
                 assert isinstance(app.screen, ReadingScreen)
                 app.open_article(joined)  # the article whose two rows were joined by hand
@@ -179,6 +189,7 @@ def test_a_read_only_role_reads_in_the_app_and_a_key_that_writes_says_why_it_can
     refusals = [m for m in dict.fromkeys(shown) if m.startswith("Cannot")]
     assert any(m.startswith("Cannot star this article: ") for m in refusals), shown
     assert any(m.startswith("Cannot split rows: ") for m in refusals), shown
+    assert any(m.startswith("Cannot write a note: ") for m in refusals), shown
     assert all("read-only for this database role" in m and "\n" not in m for m in refusals), refusals
 
 

@@ -108,6 +108,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     from ..store.articles import DuplicateArticle
 
     store = open_store(args)
+    _refuse_if_read_only(store)
     console = stderr_console()
     with store:
         joined = join_with_stored(store, article) if not storable(article)[1] else None
@@ -131,6 +132,13 @@ def cmd_add(args: argparse.Namespace) -> int:
     for warning in warnings:
         print(f"reader: added, but {warning}", file=sys.stderr)
     return 0
+
+
+def _refuse_if_read_only(store) -> None:
+    """Before minutes of analysis, not after: a library this user may not write is said at once."""
+    if store.write_refusal is not None:
+        store.close()
+        raise CommandError(f"{store.write_refusal}; nothing was changed")
 
 
 def _article_from_sides(args: argparse.Namespace):
@@ -189,6 +197,7 @@ def _add_batch(args: argparse.Namespace, items) -> int:
     from ..importers.batch import run_batch_with_progress
 
     store = open_store(args)
+    _refuse_if_read_only(store)
     with store:
         report = run_batch_with_progress(store, items, stderr_console(), workers=args.workers)
     for _, article_id in report.added:

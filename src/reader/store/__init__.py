@@ -116,6 +116,16 @@ class Store:
             raise
         return cls(pg, None, url)  # type: ignore[arg-type]  # the store's connection interface
 
+    @property
+    def write_refusal(self) -> str | None:
+        """Why this library cannot be changed by whoever opened it (a read-only role or file); None when it
+        can. Asked once (see `permissions`)."""
+        if not hasattr(self, "_write_refusal"):
+            from .permissions import write_refusal
+
+            self._write_refusal = write_refusal(self.conn, self.path)
+        return self._write_refusal
+
     def close(self) -> None:
         self.conn.close()
 

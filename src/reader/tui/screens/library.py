@@ -169,6 +169,8 @@ class LibraryScreen(LibraryFetch, Screen[None]):
                  f"{count} article" + ("" if count == 1 else "s"), "  ·  ", (SORT_NAMES[self.view.sort], "italic")]  # fmt: skip
         if self._single_source:
             parts += ["  ·  ", ("all from " + inert(self._single_source or ""), "dim")]
+        if self.store.write_refusal is not None:
+            parts += ["  ·  ", ("read-only", "bold")]
         filters = self.view.describe()
         if filters:
             parts += ["  ·  ", ("only " + ", ".join(filters), "bold")]
@@ -222,6 +224,10 @@ class LibraryScreen(LibraryFetch, Screen[None]):
 
     def action_add_article(self) -> None:
         from ..dialogs.add_article import AddArticleDialog
+
+        if self.store.write_refusal is not None:  # before a text is pasted and analysed, not after
+            self.notify(f"Cannot add an article: {self.store.write_refusal}", severity="error", markup=False)
+            return
 
         self.app.push_screen(AddArticleDialog(self.store), self._article_added)
 

@@ -139,6 +139,11 @@ class ReadingEntities(ReadingBase):
         if mention is None:
             self.notify("Select a name with Tab first, then press + to add it to the glossary.", timeout=3)
             return
+        if self.store.write_refusal is not None:
+            self.notify(
+                f"Cannot add to the glossary: {self.store.write_refusal}", severity="error", markup=False
+            )
+            return
         partner = self.view.mention(mention.partner)
         forms = {mention.side: self.mention_text(mention)}
         if partner is not None:

@@ -108,6 +108,9 @@ class ReadingNotes(ReadingBase):
 
     def _edit_new(self, side: str, start: int, end: int, target: str, quotes: list[tuple[str, str]]) -> None:
         article_id = self.article.id
+        if self.store.write_refusal is not None:  # before anything is typed, not at the save
+            self.notify(f"Cannot write a note: {self.store.write_refusal}", severity="error", markup=False)
+            return
 
         def save(body: str, tags: str) -> Note:
             return add_note(self.store.conn, article_id, side, start, end, body, target=target, tags=tags)
