@@ -85,4 +85,8 @@ def test_an_article_in_one_language_has_nothing_to_compare(location, tmp_path, c
     assert main(["--db", str(location), "add", "--en", str(tmp_path / "en.txt")]) == 0
     only_english = int(capsys.readouterr().out)
     assert main(["--db", str(location), "check", str(only_english), "--fail"]) == 0
+    assert f"Nothing to compare: article {only_english} has one language only." in capsys.readouterr().out
+    assert (
+        main(["--db", str(location), "check", "--fail"]) == 0
+    )  # the whole library: the samples are not in it
     assert "Nothing to compare: no article here has both languages." in capsys.readouterr().out

@@ -114,4 +114,5 @@ def test_notes_list_cuts_a_long_quote_and_note_with_an_ellipsis(location, noted,
     assert main(["--db", str(location), "notes", "list", "--article", str(article_id)]) == 0
     listing = capsys.readouterr().out
     assert "“About 11,000 North Korean … could not confirm it.”" in listing  # cut between words
+    assert "#sources  #sources" not in listing  # a tag the note's text shows is not repeated beside it
     assert " … " in listing and "end of the note" in listing

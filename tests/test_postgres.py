@@ -361,6 +361,16 @@ def test_a_library_of_a_newer_reader_is_refused(server, capsys) -> None:
         store.conn.execute("UPDATE reader_meta SET value = '99' WHERE name = 'schema_version'")
     code, _, err = cli(capsys, "--db", url, "list")
     assert code == 1 and "newer version of reader" in err
+    with _raw(url) as conn:
+        conn.execute("UPDATE reader_meta SET value = 'twelve' WHERE name = 'schema_version'")
+    code, _, err = cli(capsys, "--db", url, "list")
+    assert code == 1 and "not a number" in err and err.count("\n") == 1, err
+
+
+def _raw(url: str):
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)
 
 
 def test_an_sqlite_library_never_loads_the_postgresql_driver(tmp_path: Path) -> None:

@@ -246,7 +246,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         return status
     if not flagged:
         out(
-            "Nothing to compare: no article here has both languages."
+            (
+                f"Nothing to compare: article {args.id} has one language only."
+                if args.id is not None
+                else "Nothing to compare: no article here has both languages."
+            )
             if all_one_language
             else "No disagreements found between the Korean and the English."
         )

@@ -129,7 +129,8 @@ def db_option(parser: argparse.ArgumentParser, default: object) -> None:
         "--db",
         metavar="PATH",
         default=default,
-        help="library file (default: $READER_DB, else library.db in your user data directory)",
+        help="library file or postgresql:// URL (default: $READER_DB, else library.db in your user data "
+        "directory)",
     )
 
 

@@ -61,7 +61,7 @@ def _note_dict(note) -> dict:
 
 
 def cmd_notes_list(args: argparse.Namespace) -> int:
-    from ..store.notes import list_notes
+    from ..store.notes import list_notes, tags_in
 
     with open_store(args) as store:
         _check_article(store, args.article)
@@ -72,7 +72,8 @@ def cmd_notes_list(args: argparse.Namespace) -> int:
     if not notes:
         out("No notes." if args.article is None and not args.tag else "No notes match.")
     for n in notes:
-        tags = " ".join(f"#{t}" for t in n.tags)
+        body_tags = set(tags_in(n.body))
+        tags = " ".join(f"#{t}" for t in n.tags if t not in body_tags)  # a tag the note already shows: once
         flag = "  (detached)" if n.detached else ""
         by = f"  {n.author}" if n.author else ""
         out(

@@ -118,7 +118,15 @@ def schema_version(conn: Any) -> int:
     meta = conn.execute("SELECT to_regclass('reader_meta') IS NOT NULL").fetchone()[0]
     if meta:
         row = conn.execute("SELECT value FROM reader_meta WHERE name = 'schema_version'").fetchone()
-        return int(row[0]) if row is not None else 0
+        if row is None:
+            return 0
+        try:
+            return int(row[0])
+        except ValueError:
+            raise StoreError(
+                f"{conn.shown_url}: the library's schema version reads {row[0]!r}, not a number "
+                "(reader_meta was changed by hand)"
+            ) from None
     tables = conn.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
     ).fetchone()[0]
