@@ -2,6 +2,7 @@
 
     python bench/postgres.py --url postgresql://… [--seconds 60] [--writers 4]
     python bench/postgres.py --url postgresql://… --library big.db [--runs 5]
+    python bench/postgres.py --url postgresql://… --measure [--runs 5] (a library pushed before)
     python bench/postgres.py --temp-server … (a throwaway server, as the tests start one)
 
 Prints:
@@ -13,7 +14,8 @@ Prints:
   search latency over bench/scale.py's queries (`search_library`, each once, a fresh connection),
   opening an article (`get_article`, 50 random ones), and start to library on screen beside a bare
   Textual app with a 50-row table, and Enter to article (tmux 160×48, median of `--runs`), as
-  bench/scale.py measures an SQLite library.
+  bench/scale.py measures an SQLite library; with `--measure`, the same figures on the library already
+  at `--url`, without pushing.
 """
 
 from __future__ import annotations
@@ -204,6 +206,8 @@ def main() -> None:
     parser.add_argument("--writers", type=int, default=4)
     parser.add_argument("--library", type=Path, help="an SQLite library to measure on the server")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--measure", action="store_true",
+                        help="--url already holds a library (pushed before): measure it as it is")  # fmt: skip
     args = parser.parse_args()
     server = None
     if args.temp_server:
@@ -213,7 +217,12 @@ def main() -> None:
         server = PgServer()
         server.start()
     try:
-        if args.library is None:
+        if args.measure:
+            if not args.url:
+                raise SystemExit("--measure needs --url")
+            store_figures(args.url)
+            on_screen(args.url, args.runs)
+        elif args.library is None:
             url = args.url or server.new_database()  # type: ignore[union-attr]
             writers(url, args.seconds, args.writers)
         else:
