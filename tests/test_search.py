@@ -61,6 +61,37 @@ def test_finds_words_in_either_language(store, library, query, name, position) -
     assert all(h.article_id == library[name] for h in hits)
 
 
+@pytest.mark.parametrize(
+    "query, name, position",
+    [
+        ("한국은행은", "rates", 0),  # a particle the text does not have: 한국은행이
+        ("북한군을", "troops", 0),
+        ("동결하다", "rates", 0),  # a dictionary form: 동결했다
+        ("1400원", "rates", 1),  # a figure and its unit with a particle after them: 1400원을
+    ],
+)
+def test_a_word_typed_with_another_ending_still_finds_its_forms(
+    store, library, query, name, position
+) -> None:
+    """Typed with a particle or a dictionary ending the text does not have, a Korean word is looked for
+    without it, once the words as typed find nothing; in the library's search too."""
+    from reader.store.library import search_library
+
+    for found in (search(store.conn, query), search_library(store.conn, query)):
+        assert any((h.article_id, h.position) == (library[name], position) for h in found), (query, found)
+        assert all(h.article_id == library[name] for h in found)
+
+
+def test_a_word_found_as_typed_brings_in_no_looser_forms(store, library) -> None:
+    """북한군이 is in the text as typed: the articles holding only 북한군 (not here) or other endings are
+    not added, and a quoted word is exact."""
+    article, analysis = one_to_one(["북한군은 물러났다."], ["The North Korean troops withdrew."])
+    other = store.insert_article(article, analysis.sentences, analysis.segments)
+    assert {h.article_id for h in search(store.conn, "북한군이")} == {library["troops"]}
+    assert {h.article_id for h in search(store.conn, "북한군")} == {library["troops"], other}
+    assert search(store.conn, '"한국은행은"') == []
+
+
 def test_every_word_must_match(store, library) -> None:
     assert search(store.conn, "북한군 금리") == []
     assert {h.position for h in search(store.conn, "북한군 전투")} == {1}

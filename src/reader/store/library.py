@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from .dialect import POSTGRESQL, dialect
-from .search import BadQuery, Hit, expression, index_query, located, parse, ranked_articles
+from .search import BadQuery, Hit, expression, index_query, located, parse, ranked_parts
 
 #: The orders the library can be listed in, in the order a key cycles through them.
 SORTS: tuple[str, ...] = ("date", "source", "title", "notes")
@@ -301,8 +301,7 @@ def search_library(
     Raises BadQuery for a query with nothing searchable; an interrupted query raises
     sqlite3.OperationalError.
     """
-    parts = parse(query)
-    ranked = ranked_articles(conn, query, *index_query(conn, parts, newest=True, limit=candidates))
+    parts, ranked = ranked_parts(conn, query, lambda p: index_query(conn, p, newest=True, limit=candidates))
     ranked.sort(key=lambda r: r[1])
     return located(conn, parts, ranked, limit=limit)
 

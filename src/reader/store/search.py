@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..text.search_terms import fold as _fold
@@ -125,9 +125,10 @@ class BadQuery(ValueError):
 Parts = list[tuple[str, list[str]]]
 
 
-def parse(query: str) -> Parts:
-    """The query's parts (see `query_parts`); BadQuery when nothing in it can be searched for."""
-    parts = query_parts(query)
+def parse(query: str, *, loose: bool = False) -> Parts:
+    """The query's parts (see `query_parts`; `loose` for a search of texts, not titles as typed);
+    BadQuery when nothing in it can be searched for."""
+    parts = query_parts(query, loose=loose)
     if not parts:
         raise BadQuery(f"nothing to search for in {query!r}")
     return parts
@@ -182,12 +183,26 @@ def search(
     common word in a very large library takes a while: the library screen and `reader search` use
     `reader.store.library.search_library`, which ranks a bounded number of them.
     """
-    parts = parse(query)
     if article_id is not None:
-        ranked = ranked_articles(conn, query, *index_query(conn, parts, article_id=article_id))
+        parts, ranked = ranked_parts(conn, query, lambda p: index_query(conn, p, article_id=article_id))
         return located(conn, parts, ranked, limit=limit, per_article=None)
-    ranked = ranked_articles(conn, query, *index_query(conn, parts, limit=limit))
+    parts, ranked = ranked_parts(conn, query, lambda p: index_query(conn, p, limit=limit))
     return located(conn, parts, ranked, limit=limit)
+
+
+def ranked_parts(
+    conn: sqlite3.Connection, query: str, asking: Callable[[Parts], tuple[str, list[object]]]
+) -> tuple[Parts, list[tuple[int, float]]]:
+    """The query's parts and the (article id, score) rows `asking` them gives: the words as typed, and
+    only when those find nothing, the looser reading of `query_parts` (이재민이 → 이재민, 1,214명 →
+    1,214명…), so a word found as typed never brings in its looser cousins."""
+    parts = parse(query)
+    ranked = ranked_articles(conn, query, *asking(parts))
+    if not ranked:
+        loose = parse(query, loose=True)
+        if loose != parts:
+            return loose, ranked_articles(conn, query, *asking(loose))
+    return parts, ranked
 
 
 def located(conn: sqlite3.Connection, parts: Parts, ranked: Sequence[tuple[int, float]], *, limit: int,

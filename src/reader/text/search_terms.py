@@ -57,19 +57,49 @@ def _term_tokens(term: str) -> list[str]:
     return tokens
 
 
-def query_parts(query: str) -> list[tuple[str, list[str]]]:
+#: Endings a Korean query word may carry that its other forms in the text do not: particles (이재민이,
+#: 투자를, 한국은) and the verb-making 하다/되다/시키다 of a dictionary form (배치하다 → 배치). Longest
+#: first. Only stripped when two syllables or more are left, so 국가 stays 국가 and not 국.
+_ENDINGS = ("시키다", "에게서", "에서", "에게", "께서", "으로", "하다", "되다", "이", "가", "을", "를",
+            "은", "는", "의", "에", "로", "와", "과", "도", "만")  # fmt: skip
+
+
+def _stem(word: str) -> str | None:
+    """The word without a particle or a verb-making ending, if it is Korean and keeps two syllables."""
+    if not _HANGUL_RUN.fullmatch(word):
+        return None
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)]
+    return None
+
+
+def query_parts(query: str, *, loose: bool = False) -> list[tuple[str, list[str]]]:
     """What a person typed as FTS5 phrases, one per word or "quoted words", each with its index tokens.
 
     A lone Hangul syllable becomes a prefix (군 finds 군인, 군사). The tokens let a caller tell cheaply
-    which passages could hold a part before asking FTS5 (see `reader.store.search`).
+    which passages could hold a part before asking FTS5 (see `reader.store.search`); they are the ones
+    every match holds.
+
+    `loose`, for a search whose words as typed found nothing: a word ending in one syllable after a
+    figure finds it with a particle after it (1,214명 finds 1,214명이), and an unquoted Korean word with a
+    particle or a dictionary ending finds its other forms (이재민이 finds 이재민은, 배치하다 finds 배치).
     """
     parts: list[tuple[str, list[str]]] = []
     for quoted, bare in _QUERY_PART.findall(query):
         tokens = _term_tokens(quoted if quoted else bare)
         if not tokens:
             continue
-        if len(tokens) == 1 and _HANGUL_RUN.fullmatch(tokens[0]) and len(tokens[0]) == 1:
+        lone_syllable = _HANGUL_RUN.fullmatch(tokens[-1]) is not None and len(tokens[-1]) == 1
+        if len(tokens) == 1 and lone_syllable:
             parts.append((f'"{tokens[0]}"*', tokens))
+            continue
+        stem = _stem(bare) if loose and bare and _WORD.fullmatch(bare) else None
+        if stem is not None:
+            stem_tokens = _term_tokens(stem)
+            parts.append((f"({_phrase(tokens)} OR {_phrase(stem_tokens)})", stem_tokens))
+        elif loose and lone_syllable:
+            parts.append((_phrase(tokens) + "*", tokens))
         else:
             parts.append((_phrase(tokens), tokens))
     return parts
