@@ -324,7 +324,9 @@ def single_source(conn: sqlite3.Connection) -> str | None:
 def search_titles(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> list[LibraryRow]:
     """Articles whose title holds every word typed so far, the last one possibly unfinished; newest first.
 
-    For the command palette, which asks again at every key: one index lookup, however large the library.
+    For the command palette, which asks again at every key: one lookup in the index of titles alone,
+    whose prefix indexes answer a prefix of two or three characters from one list, newest first, read
+    only as far as `limit` (schema 14): bounded however large the library.
     """
     try:
         parts = parse(query)
@@ -344,10 +346,10 @@ def search_titles(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> l
     if dialect(conn) == POSTGRESQL:
         from . import pg_search
 
-        sql, match = pg_search.titles_sql(), pg_search.tsquery([*done, (last, tokens)], title=True)
+        sql, match = pg_search.titles_sql(), pg_search.tsquery([*done, (last, tokens)])
     else:
-        sql = "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?"
-        match = f"title : ({expression([*done, (last, tokens)])})"
+        sql = "SELECT rowid FROM title_index WHERE title_index MATCH ? ORDER BY rowid DESC LIMIT ?"
+        match = expression([*done, (last, tokens)])
     try:
         ids = [r[0] for r in conn.execute(sql, (match, limit))]
     except sqlite3.OperationalError:  # nothing a title could match
