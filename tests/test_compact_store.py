@@ -297,10 +297,12 @@ def test_a_library_from_before_the_title_index_gets_one(location) -> None:
             if dialect(store.conn) == POSTGRESQL:
                 store.conn.execute("UPDATE reader_meta SET value = '13' WHERE name = 'schema_version'")
             else:
+                store.conn.execute("DROP TABLE hangul_terms")
                 store.conn.execute("PRAGMA user_version = 13")
     with Store.open(location) as store:
         assert [r.id for r in lib.search_titles(store.conn, "Se")] == [newest]
         assert [r.id for r in lib.search_titles(store.conn, "안보")] == [newest]
+        assert {h.article_id for h in lib.search_library(store.conn, "회")} == {newest}  # one syllable
         assert check(store.conn).ok
 
 

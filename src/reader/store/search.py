@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..text.search_terms import fold as _fold
 from ..text.search_terms import index_text, is_hangul, query_parts, query_words
+from . import hangul_terms
 from .dialect import POSTGRESQL, dialect
 from .progress import Progress, Ticker
 
@@ -81,6 +82,7 @@ def index_article(conn: sqlite3.Connection, article_id: int) -> None:
     if columns is not None:
         conn.execute("INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)", (article_id, *columns))
         conn.execute("INSERT INTO title_index (rowid, title) VALUES (?, ?)", (article_id, columns[1]))
+        hangul_terms.remember(conn, columns)
 
 
 def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
@@ -104,8 +106,8 @@ def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
 
 def rebuild(conn: sqlite3.Connection, on_progress: Progress | None = None, *, titles: bool = True) -> None:
     """Index every article afresh (inside the caller's transaction), then merge the index into one b-tree;
-    the titles' index too (`titles`: a library older than schema 14 has none). `on_progress` hears how
-    far it is."""
+    the titles' index and the Korean terms too (`titles`: a library older than schema 14 has neither).
+    `on_progress` hears how far it is."""
     ticker = Ticker(conn, on_progress, steps=3)
     if dialect(conn) == POSTGRESQL:
         from . import pg_search
@@ -116,6 +118,7 @@ def rebuild(conn: sqlite3.Connection, on_progress: Progress | None = None, *, ti
         conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
         if titles:
             conn.execute("INSERT INTO title_index (title_index) VALUES ('delete-all')")
+            conn.execute("DELETE FROM hangul_terms")
     with ticker.step("indexing articles"):
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         articles = conn.execute("SELECT id, title_ko, title_en, ko_text, en_text FROM articles")
