@@ -179,6 +179,21 @@ def test_what_is_derived_from_the_text_stays_well_under_its_size(tmp_path: Path)
     assert index <= 0.6 * raw
 
 
+def test_a_generated_library_has_its_titles_and_korean_terms_indexed(tmp_path: Path) -> None:
+    db = tmp_path / "big.db"
+    make_library(db, 40, workers=0)
+    with Store.open(db) as store:
+        newest = store.conn.execute("SELECT id, title_en FROM articles ORDER BY id DESC LIMIT 1").fetchone()
+        word = newest[1].split()[-1]  # the palette finds the newest article by a prefix of its title's word
+        assert newest[0] in [r.id for r in lib.search_titles(store.conn, word[:2])]
+        assert _shown(lib.search_library(store.conn, "북")) == _shown(search(store.conn, "북"))
+        assert check(store.conn).ok
+
+
+def _shown(hits) -> list[tuple[int, int | None]]:
+    return [(h.article_id, h.position) for h in hits]
+
+
 @pytest.fixture
 def library(store: Store) -> dict[str, int]:
     ids = {}
