@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from .dialect import POSTGRESQL, dialect
 from .hangul_terms import widened
-from .search import BadQuery, Hit, expression, index_query, located, parse, ranked_articles
+from .search import RANK, BadQuery, Hit, expression, index_query, located, parse, ranked_articles
 
 #: The orders the library can be listed in, in the order a key cycles through them.
 SORTS: tuple[str, ...] = ("date", "source", "title", "notes")
@@ -315,10 +315,13 @@ def search_library(
     newest = [r[0] for r in ranked_articles(
         conn, query, "SELECT rowid, 0 FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?",
         [match, candidates + 1])]  # fmt: skip
-    if len(newest) <= candidates:  # every match: ranked as the full search ranks them (a rare syllable's
-        # prefix costs little), the same hits
-        ranked = ranked_articles(conn, query, *index_query(conn, parts, newest=True, limit=candidates))
-        ranked.sort(key=lambda r: r[1])
+    if not newest:
+        return []
+    if len(newest) <= candidates:  # every match: ranked by BM25 as the full search ranks them (a rare
+        # syllable's prefix costs little), read from the oldest match on, the same hits
+        ranked = ranked_articles(conn, query, f"SELECT rowid, {RANK} FROM search_index WHERE search_index MATCH ? "
+                                 "AND rowid >= ?", [expression(parts), newest[-1]])  # fmt: skip
+        ranked.sort(key=lambda r: (r[1], -r[0]))
         return located(conn, parts, ranked, limit=limit)
     newest = newest[:candidates]
     titled = {r[0] for r in conn.execute(

@@ -132,6 +132,7 @@ def rebuild(conn: sqlite3.Connection, on_progress: Progress | None = None, *, ti
                 conn.executemany(
                     "INSERT INTO title_index (rowid, title) VALUES (?, ?)", ((r[0], r[2]) for r in rows)
                 )
+                hangul_terms.remember(conn, (text for r in rows for text in r[1:]))
             done += len(batch)
             ticker.count(done, total)
         articles.close()
