@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from reader.store import NewArticle, Store
+from reader.store import NewArticle, Store, hangul_terms
 from reader.store.mention_pack import pack_mentions
 from reader.store.search import index_columns
 from reader.store.spans import pack
@@ -445,6 +445,7 @@ def make_library(db: Path | str, count: int, *, seed: int = 1, batch: int = 500,
     next_article = (conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
     # Let index segments pile up during the load and merge them once at the end ('optimize').
     conn.execute("INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0)")
+    conn.execute("INSERT INTO title_index (title_index, rank) VALUES ('automerge', 0)")
     sizes = [min(batch, count - done) for done in range(0, count, batch)]
     # Seeds depend on where the batch lands, so adding to a library gives new texts, not duplicates.
     jobs = [
@@ -485,6 +486,10 @@ def make_library(db: Path | str, count: int, *, seed: int = 1, batch: int = 500,
                 "ko_start, ko_end, en_start, en_end, link, confidence) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", segments)  # fmt: skip
             conn.executemany("INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)", index)
+            conn.executemany(
+                "INSERT INTO title_index (rowid, title) VALUES (?, ?)", ((i, t) for i, _, t in index)
+            )
+            hangul_terms.remember(conn, (text for _, body, title in index for text in (body, title)))
             conn.executemany("INSERT INTO mentions (article_id, spans) VALUES (?, ?)", mentions)
             conn.execute("COMMIT")
             done += len(made)
@@ -500,6 +505,8 @@ def make_library(db: Path | str, count: int, *, seed: int = 1, batch: int = 500,
     # Merge the index's segments into one: fewer b-trees to look in at query time.
     conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
     conn.execute("INSERT INTO search_index (search_index, rank) VALUES ('automerge', 4)")  # the default
+    conn.execute("INSERT INTO title_index (title_index) VALUES ('optimize')")
+    conn.execute("INSERT INTO title_index (title_index, rank) VALUES ('automerge', 4)")
     conn.execute("PRAGMA locking_mode = NORMAL")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.close()

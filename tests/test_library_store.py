@@ -284,3 +284,58 @@ def test_palette_titles_wait_for_a_second_korean_syllable(store) -> None:
     assert titles("금리 관") == titles("금리") == ["금리 관세 인상", "금리 동결"]  # the words before it
     assert titles("금리 관세") == ["금리 관세 인상"]
     assert titles("관광") == ["관광 회복"]
+
+
+def _story(store: Store, title_en: str, ko: list[str], en: list[str]) -> int:
+    article, analysis = one_to_one(ko, en)
+    return store.insert_article(replace(article, title_en=title_en), analysis.sentences, analysis.segments)
+
+
+def _shown(hits) -> list[tuple[int, int | None, str, str]]:
+    return [(h.article_id, h.position, h.ko, h.en) for h in hits]
+
+
+def test_a_rare_word_finds_the_same_hits_as_the_full_search(store) -> None:
+    for i in range(8):  # a common word, in more articles than are ranked
+        _story(store, f"Rates {i}", [f"금리가 {i}% 올랐다."], [f"Rates rose {i} percent."])
+    _story(
+        store,
+        "Typhoon",
+        ["태풍이 북상했다.", "태풍 피해가 컸다. 태풍이다."],
+        ["A typhoon moved north.", "A typhoon did damage."],
+    )
+    _story(store, "Storm", ["폭우가 왔다.", "태풍은 없었다."], ["Rain fell.", "No typhoon came."])
+    _story(store, "Typhoon warning", ["태풍 경보."], ["A typhoon warning."])
+    for query in ("typhoon", "태풍", "태", '"typhoon warning"'):
+        full = search(store.conn, query)
+        assert full and _shown(lib.search_library(store.conn, query, candidates=5)) == _shown(full), query
+
+
+def test_a_common_word_shows_its_newest_articles_titles_holding_it_first(store) -> None:
+    from reader.store.dialect import POSTGRESQL, dialect
+
+    made = [_story(store, "Rates" if i % 3 == 0 else f"Story {i}", [f"금리 기사 {i}."], [f"Rates story {i}."])
+            for i in range(9)]  # fmt: skip
+    hits = lib.search_library(store.conn, "rates", limit=50, candidates=4)
+    newest = made[:-5:-1]  # the four newest, newest first
+    assert sorted({h.article_id for h in hits}) == sorted(newest)
+    if dialect(store.conn) != POSTGRESQL:  # ranked without BM25: titles holding it first, then by date
+        titled = [i for i in newest if (made.index(i)) % 3 == 0]
+        assert list(dict.fromkeys(h.article_id for h in hits)) == titled + [
+            i for i in newest if i not in titled
+        ]
+
+
+def test_one_syllable_finds_the_words_it_starts_in_articles_added_or_reindexed(store) -> None:
+    from reader.store.search import rebuild
+
+    first = _story(store, "Arctic", ["북극 항로가 열렸다."], ["The Arctic route opened."])
+    assert {h.article_id for h in lib.search_library(store.conn, "북")} == {first}
+    second = _story(
+        store, "North", ["북한이 발표했다.", "북쪽이다."], ["The North announced it.", "It is north."]
+    )
+    assert {h.article_id for h in lib.search_library(store.conn, "북")} == {first, second}
+    assert _shown(lib.search_library(store.conn, "북")) == _shown(search(store.conn, "북"))
+    rebuild(store.conn)
+    assert _shown(lib.search_library(store.conn, "북")) == _shown(search(store.conn, "북"))
+    assert lib.search_library(store.conn, "힣") == []

@@ -183,10 +183,13 @@ def _old_library(path: Path, version: int) -> dict[str, object]:
                  (article.title_ko, article.title_en, article.content_hash, article.ko, article.en))  # fmt: skip
     if version >= 8:
         from reader.store.articles import insert_rows
-        from reader.store.search import index_article
+        from reader.store.search import index_columns
 
         insert_rows(conn, 1, analysis.sentences, analysis.segments)
-        index_article(conn, 1)
+        conn.execute(  # the full-text index of schema 8 (no index of the titles alone yet)
+            "INSERT INTO search_index (rowid, body, title) VALUES (1, ?, ?)",
+            index_columns(article.title_ko, article.title_en, article.ko, article.en),
+        )
     else:
         conn.executemany('INSERT INTO sentences (article_id, lang, idx, start, "end", paragraph) VALUES (1, ?, ?, ?, ?, ?)',
                          [(s.lang, s.idx, s.start, s.end, s.paragraph) for s in analysis.sentences])  # fmt: skip

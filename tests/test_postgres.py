@@ -15,6 +15,7 @@ from reader.cli import main
 from reader.store import Store
 from reader.store.feeds import add_feed, remember_item
 from reader.store.glossary import add_entry
+from reader.store.library import search_titles
 from reader.store.notes import add_note, list_notes
 from reader.store.segments import join_rows
 from reader.store.transfer import copy_library
@@ -97,6 +98,10 @@ def test_push_then_pull_moves_the_whole_library_and_a_second_push_adds_nothing(
     code, _, err = cli(capsys, "db", "pull", url, str(pulled))
     assert code == 0, err
     assert _summary(pulled) == _summary(local)
+    # the command palette finds the copied titles by a prefix, on the server and in the pulled file
+    for where in (url, pulled):
+        with Store.open(where) as copy:
+            assert [r.title_en[:19] for r in search_titles(copy.conn, "No")] == ["North Korean troops"]
 
 
 def test_a_copy_into_a_library_with_articles_of_its_own_keeps_them_and_gives_new_ids(

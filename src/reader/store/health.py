@@ -37,7 +37,8 @@ def check(conn: sqlite3.Connection, on_progress: Progress | None = None) -> Repo
         with ticker.step("the full-text index"):
             missing = conn.execute(
                 "SELECT count(*) FROM articles a WHERE NOT EXISTS "
-                "(SELECT 1 FROM search_index s WHERE s.article_id = a.id)"
+                "(SELECT 1 FROM search_index s WHERE s.article_id = a.id) "
+                "OR NOT EXISTS (SELECT 1 FROM title_index t WHERE t.article_id = a.id)"
             ).fetchone()[0]
         if missing:
             report.problems.append(
@@ -51,6 +52,7 @@ def check(conn: sqlite3.Connection, on_progress: Progress | None = None) -> Repo
         with ticker.step("the full-text index"):
             try:
                 conn.execute("INSERT INTO search_index(search_index) VALUES('integrity-check')")
+                conn.execute("INSERT INTO title_index(title_index) VALUES('integrity-check')")
             except sqlite3.DatabaseError as exc:
                 report.problems.append(f"full-text index: {exc} (rebuild it with: reader db reindex)")
     with ticker.step("rows that belong to no article"):

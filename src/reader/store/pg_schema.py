@@ -100,8 +100,23 @@ def _v13_note_authors(conn: Any) -> None:
     conn.execute(NOTE_AUTHOR_COLUMN)
 
 
+def _v14_title_index(conn: Any) -> None:
+    """The command palette's index of titles alone, as SQLite's schema 14 (see pg_search.titles_sql), and
+    the listing index without the titles."""
+    from .pg_search import CREATE_TITLES, fill_titles
+
+    for statement in CREATE_TITLES:
+        conn.execute(statement)
+    fill_titles(conn)
+    conn.execute("DROP INDEX IF EXISTS idx_articles_listing")
+    conn.execute(
+        "CREATE INDEX idx_articles_listing ON articles (published DESC NULLS LAST, id DESC NULLS LAST, source, "
+        "starred, read_at)"
+    )
+
+
 #: Steps after version 12, each bringing a PostgreSQL library from version N to N + 1, as migrations.py's.
-MIGRATIONS: dict[int, Callable[[Any], None]] = {12: _v13_note_authors}
+MIGRATIONS: dict[int, Callable[[Any], None]] = {12: _v13_note_authors, 13: _v14_title_index}
 
 
 def _collation(conn: Any) -> None:

@@ -51,6 +51,7 @@ def index_article(conn, article_id: int, row: tuple[str, str, str, str]) -> None
     """Index one article (inside the caller's transaction). A tsvector holds at most 1 MB: an article
     too large for one (megabytes of text) is indexed by its distinct words without their positions, so
     its words are still found, though a phrase in it matches as its words anywhere in the article."""
+    index_titles(conn, [(article_id, row[0], row[1])])
     title, body = index_row(*row)
     upsert = (
         f"INSERT INTO search_index (article_id, terms) VALUES (?, {VECTOR}) "
@@ -78,11 +79,13 @@ def index_article(conn, article_id: int, row: tuple[str, str, str, str]) -> None
 
 def unindex_article(conn, article_id: int) -> None:
     conn.execute("DELETE FROM search_index WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM title_index WHERE article_id = ?", (article_id,))
 
 
 def rebuild(conn, ticker) -> None:
     with ticker.step("emptying the index"):
         conn.execute("DELETE FROM search_index")
+        conn.execute("DELETE FROM title_index")
     with ticker.step("indexing articles"):
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         done = 0
@@ -95,6 +98,7 @@ def rebuild(conn, ticker) -> None:
                 f"INSERT INTO search_index (article_id, terms) VALUES (?, {VECTOR})",
                 [(r[0], *index_row(r[1] or "", r[2] or "", r[3] or "", r[4] or "")) for r in batch],
             )
+            index_titles(conn, [(r[0], r[1] or "", r[2] or "") for r in batch])
             last = batch[-1][0]
             done += len(batch)
             ticker.count(done, total)
@@ -102,19 +106,18 @@ def rebuild(conn, ticker) -> None:
         pass  # a GIN index needs no merge
 
 
-def tsquery(parts: Sequence[tuple[str, list[str]]], *, title: bool = False) -> str:
+def tsquery(parts: Sequence[tuple[str, list[str]]]) -> str:
     """The query's parts (`query_parts`) as a to_tsquery text: each a phrase of its words, all of them
-    required; a part written as a prefix (`…*`) matches its last word as a prefix; `title` only there."""
-    label = "A" if title else ""
+    required; a part written as a prefix (`…*`) matches its last word as a prefix."""
     phrases = []
     for expression, tokens in parts:
         folded = [words(t) for t in tokens]
         folded = [w for t in folded for w in t.split()]
         if not folded:
             continue
-        operands = [f"'{w}'" + (f":{label}" if label else "") for w in folded]
+        operands = [f"'{w}'" for w in folded]
         if expression.endswith("*"):
-            operands[-1] = f"'{folded[-1]}':*{label}"
+            operands[-1] = f"'{folded[-1]}':*"
         phrases.append("(" + " <-> ".join(operands) + ")")
     return " & ".join(phrases)
 
@@ -141,7 +144,36 @@ def ranked_sql(*, newest: bool, one_article: bool = False) -> str:
 
 
 def titles_sql() -> str:
+    """The command palette's lookup (a tsquery, a limit): the index of titles alone, as SQLite's
+    `title_index`, so a prefix is looked up among title words only, not every word of every text."""
     return (
-        "SELECT article_id FROM search_index WHERE terms @@ to_tsquery('reader_search', ?) "
+        "SELECT article_id FROM title_index WHERE terms @@ to_tsquery('reader_search', ?) "
         "ORDER BY article_id DESC LIMIT ?"
     )
+
+
+#: Schema 14's table (pg_schema.py): each article's title words, as `search_index` weights A.
+CREATE_TITLES = (
+    "CREATE TABLE title_index (article_id BIGINT PRIMARY KEY, terms TSVECTOR NOT NULL)",
+    "CREATE INDEX idx_title_terms ON title_index USING gin (terms)",
+)
+_TITLE_VECTOR = "to_tsvector('reader_search', ?)"
+
+
+def index_titles(conn, rows: Sequence[tuple[int, str, str]]) -> None:
+    """Put these articles' (id, title_ko, title_en) into the title index (inside the caller's transaction)."""
+    conn.executemany(
+        f"INSERT INTO title_index (article_id, terms) VALUES (?, {_TITLE_VECTOR}) "
+        "ON CONFLICT (article_id) DO UPDATE SET terms = EXCLUDED.terms",
+        [(article_id, f"{words(ko)} {words(en)}") for article_id, ko, en in rows],
+    )
+
+
+def fill_titles(conn) -> None:
+    """Every article's titles into an empty title index (schema 14's migration, `reader db reindex`)."""
+    last = 0
+    while batch := conn.execute(
+        "SELECT id, title_ko, title_en FROM articles WHERE id > ? ORDER BY id LIMIT 2000", (last,)
+    ).fetchall():
+        index_titles(conn, [(r[0], r[1] or "", r[2] or "") for r in batch])
+        last = batch[-1][0]

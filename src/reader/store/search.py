@@ -21,11 +21,20 @@ from dataclasses import dataclass
 
 from ..text.search_terms import fold as _fold
 from ..text.search_terms import index_text, is_hangul, query_parts, query_words
+from . import hangul_terms
 from .dialect import POSTGRESQL, dialect
 from .progress import Progress, Ticker
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 CREATE = f"CREATE VIRTUAL TABLE search_index USING fts5(body, title, content='', tokenize='{TOKENIZE}')"
+#: The command palette's title lookup (`library.search_titles`): the titles alone, as `search_index` holds
+#: them, with indexes of every 2- and 3-character prefix, so a prefix typed ("Se", "Nor") reads one list
+#: of articles newest first and stops at the few shown, instead of merging every word it starts. Never
+#: ranked, so it keeps no token counts (columnsize=0, 10 bytes an article).
+CREATE_TITLES = (
+    "CREATE VIRTUAL TABLE title_index USING fts5("
+    f"title, content='', tokenize='{TOKENIZE}', prefix='2 3', columnsize=0)"
+)
 #: BM25 with the columns (body, title) weighted: a word in the title says more about an article.
 RANK = "bm25(search_index, 1.0, 3.0)"
 #: At most this many hits (title or rows) from one article in a library-wide search, so that the list
@@ -74,6 +83,8 @@ def index_article(conn: sqlite3.Connection, article_id: int) -> None:
     columns = _columns(conn, article_id)
     if columns is not None:
         conn.execute("INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)", (article_id, *columns))
+        conn.execute("INSERT INTO title_index (rowid, title) VALUES (?, ?)", (article_id, columns[1]))
+        hangul_terms.remember(conn, columns)
 
 
 def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
@@ -89,10 +100,15 @@ def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
             "INSERT INTO search_index (search_index, rowid, body, title) VALUES ('delete', ?, ?, ?)",
             (article_id, *columns),
         )
+        conn.execute(
+            "INSERT INTO title_index (title_index, rowid, title) VALUES ('delete', ?, ?)",
+            (article_id, columns[1]),
+        )
 
 
-def rebuild(conn: sqlite3.Connection, on_progress: Progress | None = None) -> None:
+def rebuild(conn: sqlite3.Connection, on_progress: Progress | None = None, *, titles: bool = True) -> None:
     """Index every article afresh (inside the caller's transaction), then merge the index into one b-tree;
+    the titles' index and the Korean terms too (`titles`: a library older than schema 14 has neither).
     `on_progress` hears how far it is."""
     ticker = Ticker(conn, on_progress, steps=3)
     if dialect(conn) == POSTGRESQL:
@@ -102,20 +118,38 @@ def rebuild(conn: sqlite3.Connection, on_progress: Progress | None = None) -> No
         return
     with ticker.step("emptying the index"):
         conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+        if titles:
+            conn.execute("INSERT INTO title_index (title_index) VALUES ('delete-all')")
+            conn.execute("DELETE FROM hangul_terms")
     with ticker.step("indexing articles"):
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         articles = conn.execute("SELECT id, title_ko, title_en, ko_text, en_text FROM articles")
         done = 0
         while batch := articles.fetchmany(1000):
-            conn.executemany(
-                "INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)",
-                ((r[0], *index_columns(r[1] or "", r[2] or "", r[3] or "", r[4] or "")) for r in batch),
-            )
+            rows = [(r[0], *index_columns(r[1] or "", r[2] or "", r[3] or "", r[4] or "")) for r in batch]
+            conn.executemany("INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)", rows)
+            if titles:
+                conn.executemany(
+                    "INSERT INTO title_index (rowid, title) VALUES (?, ?)", ((r[0], r[2]) for r in rows)
+                )
+                hangul_terms.remember(conn, (text for r in rows for text in r[1:]))
             done += len(batch)
             ticker.count(done, total)
         articles.close()
     with ticker.step("merging the index"):
         conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+        if titles:
+            conn.execute("INSERT INTO title_index (title_index) VALUES ('optimize')")
+
+
+def index_titles(conn: sqlite3.Connection) -> None:
+    """Fill an empty title index from every article's titles (schema 14's migration), merged into one b-tree."""
+    articles = conn.execute("SELECT id, title_ko, title_en FROM articles")
+    while batch := articles.fetchmany(5000):
+        conn.executemany("INSERT INTO title_index (rowid, title) VALUES (?, ?)",
+                         ((r[0], index_columns(r[1] or "", r[2] or "", "", "")[1]) for r in batch))  # fmt: skip
+    articles.close()
+    conn.execute("INSERT INTO title_index (title_index) VALUES ('optimize')")
 
 
 class BadQuery(ValueError):
