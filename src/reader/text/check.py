@@ -40,6 +40,7 @@ from reader.text.language import LANGUAGE_NAMES
 from reader.text.linking import values_equal
 from reader.text.numbers import Quantity, find_quantities, is_sino_korean_count, parse_english_number
 from reader.text.numbers_loose import Term, find_loose_figures, find_terms
+from reader.text.numbers_words import find_word_counts
 from reader.text.omissions import left_out
 from reader.text.quantity import _attach_date_parts
 from reader.text.units import agree, convert, dimension, readings
@@ -120,6 +121,7 @@ class _Side:
     def parse(cls, text: str, lang: str, published: date | None) -> _Side:
         terms = find_terms(text, lang)
         masked = terms + [Term(m.start(), m.end(), "mask", 0.0) for m in _MASK[lang].finditer(text)]
+        masked += [Term(m.start(), m.end(), "clock", 0.0) for m in _CLOCK.finditer(text)]
         dotted = _dotted_dates(text, lang)
         masked += [Term(q.start, q.end, "date", 0.0) for q in dotted]
         qs = [
@@ -131,6 +133,7 @@ class _Side:
         loose = find_loose_figures(text, lang)
         evidence = list(qs) + loose + [Quantity(t.start, t.end, t.value, None, "term") for t in terms]
         evidence += [Quantity(0, 0, v, None, "loose") for v in _loose_values(text, lang)]
+        evidence += find_word_counts(text, lang)
         evidence += [Quantity(m.start(), m.end(), float(m.group(1).replace(",", "")), None, "loose")
                      for m in _GLUED.finditer(text)]  # fmt: skip
         for m in _SCALED_MONEY.finditer(text):  # $5m, £2bn: the scale written onto the figure
@@ -139,12 +142,11 @@ class _Side:
             evidence.append(Quantity(m.start(), m.end(), value, _CURRENCY_SIGN[m.group(1)], "money"))
         for m in _MILITARY_TIME.finditer(text):  # 0715 (1215 GMT): the hour
             evidence.append(Quantity(m.start(), m.end(), float(m.group(1)), "hour", "time"))
-        for m in _CLOCK.finditer(text):  # 8AM, 12:26 a.m., 9 p.m.: the hour as 8, 0 or 21 too
-            hour = int(m.group(1))
-            pm = m.group(2).lower().startswith("p")
-            evidence += [
-                Quantity(m.start(), m.end(), float(h), "hour", "time") for h in {hour, hour % 12 + 12 * pm}
-            ]
+        for m in _CLOCK.finditer(text):
+            evidence += [Quantity(m.start(), m.end(), h, "hour", "time") for h in _clock_hours(m)]
+            if m.group("m2"):  # 3:35 is also a match clock: three minutes and 35 seconds
+                evidence.append(Quantity(m.start(), m.end(), float(m.group("h")), "minute", "duration"))
+                evidence.append(Quantity(m.start(), m.end(), float(m.group("m2")), "second", "duration"))
         if published is not None:
             evidence += _years_from(text, lang, qs, published)
         return cls(text, lang, qs, loose, terms, evidence, published is not None)
@@ -183,7 +185,25 @@ def _dotted_dates(text: str, lang: str) -> list[Quantity]:
     return sorted(out, key=lambda q: q.start)
 
 
-_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})(?::\d{2})?\s?(a\.m\.|p\.m\.|am|pm)(?![\w])", re.IGNORECASE)
+# A clock time in the ways English writes one: 8AM, 9 p.m., 7.55am, 12:26 a.m., 19:30, 09:30 BST, 19.30 GMT
+# (hour and minutes with a colon are a time; with a dot, only before am/pm or a time zone)
+_ZONE = r"(?:BST|GMT|UTC|CET|CEST|E[SD]T|ET|P[SD]T|PT|KST|JST|local time|hrs)\b"
+_CLOCK = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:"
+    r"(?:[:.](?P<m1>[0-5]\d))?\s?(?P<ap>[ap]\.m\.|[ap]m\b)"  # 8AM, 7.55am, 12:26 a.m.
+    r"|:(?P<m2>[0-5]\d)(?![\d:]|[.,]\d)"  # 19:30, 09:30
+    r"|\.(?P<m3>[0-5]\d)(?=\s?" + _ZONE + r"))",  # 19.30 GMT
+    re.IGNORECASE,
+)
+
+
+def _clock_hours(m: re.Match[str]) -> set[float]:
+    """The hours a clock time may be written as on the other side: 9 p.m. is 9 (오후 9시) or 21; 19:30 is
+    19 or 7 (오후 7시), and 7:30 without a.m. or p.m. may be 7 or 19."""
+    hour = int(m.group("h"))
+    if m.group("ap"):
+        return {float(hour), float(hour % 12 + 12 * m.group("ap").lower().startswith("p"))}
+    return {float(hour), float(hour % 12), float(hour % 12 + 12)}
 
 
 @lru_cache(maxsize=16)
@@ -328,6 +348,22 @@ def _matches(q: Quantity, ev: Quantity) -> bool:
     return any(u != w and agree(q.value, u, ev.value, w) for u in readings(q.unit) for w in readings(ev.unit))
 
 
+def _same_figure(q: Quantity, ev: Quantity) -> bool:
+    """Whether a figure of a neighbouring row can be this one moved there: the same value in the same
+    measure (7 km beside 7 km or 4.3 miles), not a figure that merely shares the number (seven days, a
+    bare 7, "seven times")."""
+    if not _matches(q, ev) or ev.kind in ("loose", "vague", "decade", "decade-word", "term"):
+        return False
+    if q.unit is None and ev.unit is None:
+        return True
+    if "age" in (q.unit, ev.unit) and None in (q.unit, ev.unit) and "number" in (q.kind, ev.kind):
+        return True  # an age is written bare after a name: 조앤(가명, 26), "Ronaldo, 33,"
+    units, others = readings(q.unit), readings(ev.unit)
+    if q.unit == ev.unit or set(units) & set(others):
+        return True
+    return any(dimension(u) == dimension(w) for u in units for w in others)
+
+
 def _other_measure(q: Quantity, ev: Quantity) -> bool:
     """Whether two figures are measures of one dimension in units that make them differ."""
     if {q.unit, ev.unit} == {"percent", "pp"}:
@@ -335,7 +371,8 @@ def _other_measure(q: Quantity, ev: Quantity) -> bool:
     if q.kind == "date" or ev.kind == "date":
         # 15일 is the 15th or fifteen days, never fifteen weeks; 3월 is March, not three weeks
         date, span = (q, ev) if q.kind == "date" else (ev, q)
-        return span.kind != "date" and dimension(span.unit) == "time" and span.unit != date.unit
+        unit = "year" if span.unit == "age" else span.unit  # 1600년 전 is a 1,600-year-old book
+        return span.kind != "date" and dimension(unit) == "time" and unit != date.unit
     units = readings(q.unit)
     others = readings(ev.unit)
     if not units or not others or set(units) & set(others):
@@ -361,7 +398,7 @@ def _quantity_reasons(
         if not _countable(side, other, q) or any(_matches(q, v) for v in other.evidence):
             continue
         span = side.text[q.start : q.end]
-        moved = next((where for where, n in neighbours if any(_matches(q, v) for v in n.evidence)), None)
+        moved = next((where for where, n in neighbours if any(_same_figure(q, v) for v in n.evidence)), None)
         if moved is not None:
             reasons.append(f"{REMARK}{span} is not in this row's {lang} but in the {moved} row's")
             continue
@@ -436,7 +473,8 @@ def _decade_reasons(ko: _Side, en: _Side) -> list[str]:
 
 
 _FAMILY = {"round": "the round of {}", "group": "the group of {}", "talks": "{}-party talks",
-           "seed": "seeded {}", "rank": "ranked {}", "attacks": "{}"}  # fmt: skip
+           "seed": "seeded {}", "rank": "ranked {}", "attacks": "{}", "band": "a group of {}",
+           "school": "school year {}", "every": "every {} years"}  # fmt: skip
 
 
 def _term_reasons(ko: _Side, en: _Side) -> list[str]:
