@@ -113,6 +113,16 @@ KINDS = {
         "He has 18 wins, 20 losses and seven halves.",
         "He has 18 wins, 20 losses and nine halves.",
     ),
+    "the last four days": (
+        "그는 지난 나흘 동안 그것을 보았다.",
+        "He saw it over the last four days.",
+        "He saw it over the last four weeks.",
+    ),
+    "miles an hour in the Korean": (
+        "태풍은 85mph의 바람을 동반했다.",
+        "The storm brought winds of 85 mph.",
+        "The storm brought winds of 85 km/h.",
+    ),
     "an age against months": (
         "심스는 20세였다.",
         "Sims was 20 years old.",
@@ -208,3 +218,45 @@ def test_an_age_written_bare_in_the_row_before_is_a_remark() -> None:
     before = ("조앤(가명, 31)이 묻는 것이 이것이다.", "That is what Joan asks.")
     reasons = check_pair("그는 간호사다.", "She is a 31-year-old nurse.", before=before)
     assert reasons and not any(is_alarm(r) for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("ko", "en", "changed"),
+    [
+        (
+            "그는 이틀 동안 2위를 지켰다.",
+            "He held second place for two days.",
+            "He held second place for two weeks.",
+        ),
+        (
+            "회사는 두 체인을 2년 전에 샀다.",
+            "It bought both chains two years ago.",
+            "It bought both chains two months ago.",
+        ),
+        (
+            "마을 수십 곳을 덮친 10m 높이의 파도",
+            "a 10-metre wave that hit dozens of villages",
+            "a 10-foot wave that hit dozens of villages",
+        ),
+    ],
+)
+def test_a_number_of_nothing_in_particular_excuses_no_measure(ko: str, en: str, changed: str) -> None:
+    """2위, 두 체인, 수십 곳 say a number but not of days, months or feet: they excuse no measure."""
+    assert check_pair(ko, en) == []
+    assert any(is_alarm(r) for r in check_pair(ko, changed))
+
+
+@pytest.mark.parametrize(
+    ("ko", "en"),
+    [
+        ("그 성당은 14세기에 지어졌다.", "The cathedral was built in the 14th century."),
+        ("그 도시는 AD 79년에 화산재에 묻혔다.", "The town was buried in ash in 79AD."),
+        ("그는 11년 동안 주전으로 뛰었다.", "In his 11th season, he is still a starter."),
+        ("그는 전반 27분에 골을 넣었다.", "He scored a 27th-minute goal."),
+        ("정부는 2주택자에게 세금을 더 물린다.", "The government taxes owners of second homes more."),
+        ("창립 10주년 기념식이 열렸다.", "The tenth anniversary of the founding was marked."),
+    ],
+)
+def test_ordinals_of_time_are_read_as_the_same_figure(ko: str, en: str) -> None:
+    """19세기 is a century and 5주년 an anniversary, not an age or weeks; "the 27th minute" counts minutes."""
+    assert check_pair(ko, en) == []

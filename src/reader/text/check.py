@@ -40,7 +40,7 @@ from reader.text.language import LANGUAGE_NAMES
 from reader.text.linking import values_equal
 from reader.text.numbers import Quantity, find_quantities, is_sino_korean_count, parse_english_number
 from reader.text.numbers_loose import Term, find_loose_figures, find_terms
-from reader.text.numbers_words import find_word_counts
+from reader.text.numbers_words import find_loose_words, find_word_counts, time_unit_after
 from reader.text.omissions import left_out
 from reader.text.quantity import _attach_date_parts
 from reader.text.units import agree, convert, dimension, readings
@@ -132,9 +132,12 @@ class _Side:
         qs = _spread_ranges(text, sorted(qs + dotted, key=lambda q: q.start))
         loose = find_loose_figures(text, lang)
         evidence = list(qs) + loose + [Quantity(t.start, t.end, t.value, None, "term") for t in terms]
-        evidence += [Quantity(0, 0, v, None, "loose") for v in _loose_values(text, lang)]
-        evidence += find_word_counts(text, lang)
-        evidence += [Quantity(m.start(), m.end(), float(m.group(1).replace(",", "")), None, "loose")
+        evidence += find_loose_words(text, lang) + find_word_counts(text, lang)
+        for q in qs:  # "the eighth day" counts days, as 8일째 does
+            unit = time_unit_after(text, q.end) if q.kind == "ordinal" and lang == "en" else None
+            if unit:
+                evidence.append(Quantity(q.start, q.end, q.value, unit, "ordinal"))
+        evidence += [Quantity(m.start(), m.end(), float(m.group(1).replace(",", "")), None, "number")
                      for m in _GLUED.finditer(text)]  # fmt: skip
         for m in _SCALED_MONEY.finditer(text):  # $5m, £2bn: the scale written onto the figure
             scale = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}[m.group(3).lower()]
@@ -336,6 +339,8 @@ def _unrendered_date(side: _Side, other: _Side, q: Quantity) -> bool:
 
 def _matches(q: Quantity, ev: Quantity) -> bool:
     """Whether a figure of one side and one of the other can say the same thing."""
+    if ev.unit is None and ev.kind in _UNITLESS and dimension(q.unit) is not None:
+        return False  # 2위, 수십 개, 두 체인, "twice" say nothing of months or feet
     if values_equal(q.value, ev.value) or _scaled_equal(q, ev.value):
         # the same number in two measures of one kind (3일 beside "3 weeks") says two different things
         return not _other_measure(q, ev)
@@ -362,6 +367,10 @@ def _same_figure(q: Quantity, ev: Quantity) -> bool:
     if q.unit == ev.unit or set(units) & set(others):
         return True
     return any(dimension(u) == dimension(w) for u in units for w in others)
+
+
+# evidence that says a number of nothing in particular: it may excuse a count, never a measure
+_UNITLESS = frozenset({"loose", "vague", "ordinal", "words", "term"})
 
 
 def _other_measure(q: Quantity, ev: Quantity) -> bool:
@@ -492,54 +501,6 @@ def _term_reasons(ko: _Side, en: _Side) -> list[str]:
     return reasons
 
 
-# Words that say a number without being one, as the other side may have rendered a figure: a native Korean
-# numeral before any noun (세 자녀 = "three children"), "both" sides (양국), twice, half a month (보름)
-_KO_LOOSE = [
-    (
-        re.compile(
-            r"(?<![\uac00-\ud7a3])(한|두|세|네|석|넉|서|너|다섯|여섯|일곱|여덟|아홉|열|스무)\s[\uac00-\ud7a3]"
-        ),
-        None,
-    ),
-    (re.compile(r"(?<![\uac00-\ud7a3])(?:하루|종일)"), (24.0,)),
-    (re.compile(r"(?<![\uac00-\ud7a3])양(?:국|측|사|자|당|\s)"), (2.0,)),
-    (re.compile(r"(?<![\uac00-\ud7a3])보름"), (15.0, 2.0)),
-    (re.compile(r"(?<![\uac00-\ud7a3])반년"), (6.0, 0.5)),
-    (re.compile(r"(?<![\uac00-\ud7a3])일주일"), (7.0,)),
-]
-_KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "석": 3.0, "넉": 4.0, "서": 3.0, "너": 4.0,
-                    "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0, "아홉": 9.0, "열": 10.0, "스무": 20.0}  # fmt: skip
-_EN_LOOSE = [
-    (
-        re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?pair\s+of\b|\bdouble[ds]?\b", re.IGNORECASE),
-        (2.0,),
-    ),
-    (re.compile(r"\b(?:a\s+)?couple\b", re.IGNORECASE), (2.0, 3.0)),
-    (re.compile(r"\bthrice\b|\btriple[ds]?\b", re.IGNORECASE), (3.0,)),
-    (re.compile(r"\bdozens?\b", re.IGNORECASE), (12.0,)),
-    (re.compile(r"\bfortnight\b", re.IGNORECASE), (14.0, 2.0)),
-    (re.compile(r"\ba\s+week\b", re.IGNORECASE), (7.0, 1.0)),
-    (re.compile(r"\b(?:a|one)\s+decade\b", re.IGNORECASE), (10.0, 1.0)),
-    (re.compile(r"\b(?:a\s+)?few\b", re.IGNORECASE), (2.0, 3.0, 4.0)),
-    (re.compile(r"\bseveral\b", re.IGNORECASE), (3.0, 4.0, 5.0, 6.0, 7.0)),
-    (re.compile(r"\b(?:a|one)[\s-]third\b", re.IGNORECASE), (1 / 3,)),
-    (re.compile(r"\b(?:a|one)[\s-]quarter\b", re.IGNORECASE), (0.25,)),
-    (re.compile(r"\b(?:a|one)[\s-]half\b|\bhalf\b", re.IGNORECASE), (0.5,)),
-    (re.compile(r"\btwo[\s-]thirds\b", re.IGNORECASE), (2 / 3,)),
-    (re.compile(r"\bthree[\s-]quarters\b", re.IGNORECASE), (0.75,)),
-]
-
-
-def _loose_values(text: str, lang: str) -> list[float]:
-    """Values the text may express without a number the parser counts: they excuse a figure on the other
-    side (두 차례 beside "twice", 양국 beside "the two countries"), never raise an alarm themselves."""
-    out: list[float] = []
-    for pattern, values in _KO_LOOSE if lang == "ko" else _EN_LOOSE:
-        for m in pattern.finditer(text):
-            out.extend(values if values is not None else (_KO_NATIVE_VALUE[m.group(1)],))
-    return out
-
-
 def _bare(q: Quantity) -> bool:
     """A number without a unit, or an ordinal: what the other side may spell out or leave implicit."""
     return (q.kind == "number" and q.unit is None) or q.kind == "ordinal"
@@ -548,7 +509,7 @@ def _bare(q: Quantity) -> bool:
 def _scaled_equal(q: Quantity, v: float) -> bool:
     """Percent written as a fraction or the other way round (0.5 = 50%)."""
     if q.kind == "percent":  # 30% beside "a third": a fraction gives a share loosely
-        return values_equal(q.value / 100, v) or (0 < v < 1 and abs(q.value / 100 - v) <= 0.05)
+        return 0 < v < 1 and (values_equal(q.value / 100, v) or abs(q.value / 100 - v) <= 0.05)
     return q.kind == "ratio" and values_equal(q.value * 100, v)
 
 

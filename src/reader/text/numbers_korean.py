@@ -84,6 +84,8 @@ _KO_COUNTERS: list[tuple[str, str | None, str]] = sorted(
         ("km/h", "kmh", "speed"),
         ("㎞/h", "kmh", "speed"),
         ("노트", "knot", "speed"),
+        ("mph", "mph", "speed"),
+        ("kph", "kmh", "speed"),
         ("인치", "inch", "length"),
         ("야드", "yard", "length"),
         ("해리", "nmi", "length"),
@@ -145,6 +147,10 @@ _KO_COUNTERS: list[tuple[str, str | None, str]] = sorted(
         ("개월", "month", "duration"),
         ("달", "month", "duration"),
         ("월", "month", "date"),
+        ("주년", None, "ordinal"),  # 5주년: the fifth anniversary, not five weeks
+        ("주택", None, "count"),  # 2주택자: an owner of two homes, not two weeks
+        ("세기", None, "ordinal"),  # 19세기: the 19th century, not an age of 19
+        ("주기", None, "ordinal"),  # 10주기: the tenth anniversary of a death
         ("주일", "week", "duration"),
         ("주간", "week", "duration"),
         ("주", "week", "duration"),

@@ -83,3 +83,81 @@ def find_word_counts(text: str, lang: str) -> list[Quantity]:
         for pattern, amount, measure in _EN_WORDS:
             out += [Quantity(m.start(), m.end(), amount, measure, "words") for m in pattern.finditer(text)]
     return sorted(out, key=lambda q: q.start)
+
+
+# Words that say a number without being one, as the other side may have rendered a figure: a native
+# Korean numeral before any noun (세 자녀 = "three children"), "both" sides (양국), twice, half a month
+# (보름); (pattern, values, unit), the unit None for a count of anything
+_KO_LOOSE: list[tuple[re.Pattern[str], tuple[float, ...], str | None]] = [
+    (re.compile(rf"(?<![{_HANGUL}])(?:하루|종일)"), (24.0,), "hour"),
+    (re.compile(rf"(?<![{_HANGUL}])양(?:국|측|사|자|당|\s)"), (2.0,), None),
+    (re.compile(rf"(?<![{_HANGUL}])보름"), (15.0,), "day"),
+    (re.compile(rf"(?<![{_HANGUL}])보름"), (2.0,), "week"),
+    (re.compile(rf"(?<![{_HANGUL}])반년"), (6.0,), "month"),
+    (re.compile(rf"(?<![{_HANGUL}])반년"), (0.5,), "year"),
+    (re.compile(rf"(?<![{_HANGUL}])일주일"), (7.0,), "day"),
+]
+_KO_NATIVE_LOOSE = re.compile(
+    rf"(?<![{_HANGUL}])(?P<n>한|두|세|네|석|넉|서|너|다섯|여섯|일곱|여덟|아홉|열|스무)\s(?P<noun>[{_HANGUL}]+)"
+)
+_KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "석": 3.0, "넉": 4.0, "서": 3.0, "너": 4.0,
+                    "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0, "아홉": 9.0, "열": 10.0, "스무": 20.0}  # fmt: skip
+# the nouns of time a native numeral counts: 두 달 is two months, 세 해 three years
+_KO_TIME_NOUNS = (
+    ("달", "month"),
+    ("해", "year"),
+    ("주", "week"),
+    ("시간", "hour"),
+    ("날", "day"),
+    ("살", "age"),
+)
+_EN_LOOSE: list[tuple[re.Pattern[str], tuple[float, ...], str | None]] = [
+    (re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?pair\s+of\b|\bdouble[ds]?\b", re.IGNORECASE), (2.0,), None),
+    (re.compile(r"\b(?:a\s+)?couple\b", re.IGNORECASE), (2.0, 3.0), None),
+    (re.compile(r"\bthrice\b|\btriple[ds]?\b", re.IGNORECASE), (3.0,), None),
+    (re.compile(r"\bdozens?\b", re.IGNORECASE), (12.0,), None),
+    (re.compile(r"\bfortnight\b", re.IGNORECASE), (14.0,), "day"),
+    (re.compile(r"\bfortnight\b", re.IGNORECASE), (2.0,), "week"),
+    (re.compile(r"\ba\s+week\b", re.IGNORECASE), (7.0,), "day"),
+    (re.compile(r"\b(?:a\s+)?few\b", re.IGNORECASE), (2.0, 3.0, 4.0), None),
+    (re.compile(r"\bseveral\b", re.IGNORECASE), (3.0, 4.0, 5.0, 6.0, 7.0), None),
+    (re.compile(r"\b(?:a|one)[\s-]third\b", re.IGNORECASE), (1 / 3,), None),
+    (re.compile(r"\b(?:a|one)[\s-]quarter\b", re.IGNORECASE), (0.25,), None),
+    (re.compile(r"\b(?:a|one)[\s-]half\b|\bhalf\b", re.IGNORECASE), (0.5,), None),
+    (re.compile(r"\btwo[\s-]thirds\b", re.IGNORECASE), (2 / 3,), None),
+    (re.compile(r"\bthree[\s-]quarters\b", re.IGNORECASE), (0.75,), None),
+]
+_EN_TIME_AFTER = re.compile(
+    r"[\s-]+(?:of\s+)?(?:more\s+)?(day|week|month|year|hour|minute|season)s?\b", re.IGNORECASE
+)
+
+
+def time_unit_after(text: str, end: int) -> str | None:
+    """The unit of time a word at `end` counts ("a few weeks", "the eighth day", "his 14th season"), or None."""
+    after = _EN_TIME_AFTER.match(text, end)
+    if after is None:
+        return None
+    unit = after.group(1).lower()
+    return "year" if unit == "season" else unit  # a sports season is a year of it
+
+
+def find_loose_words(text: str, lang: str) -> list[Quantity]:
+    """Values the text may express without a number the parser counts (kind "loose"): they excuse a figure
+    on the other side (두 차례 beside "twice", 양국 beside "the two countries", 두 달 beside "two months"),
+    never raise an alarm themselves.  A word before a noun of time takes its unit ("a few weeks")."""
+    out: list[Quantity] = []
+    if lang == "ko":
+        for pattern, values, unit in _KO_LOOSE:
+            out += [
+                Quantity(m.start(), m.end(), v, unit, "loose") for m in pattern.finditer(text) for v in values
+            ]
+        for m in _KO_NATIVE_LOOSE.finditer(text):
+            noun = m.group("noun")
+            unit = next((u for n, u in _KO_TIME_NOUNS if noun.startswith(n)), None)
+            out.append(Quantity(m.start(), m.end(), _KO_NATIVE_VALUE[m.group("n")], unit, "loose"))
+        return out
+    for pattern, values, unit in _EN_LOOSE:
+        for m in pattern.finditer(text):
+            measure = unit or time_unit_after(text, m.end())
+            out += [Quantity(m.start(), m.end(), v, measure, "loose") for v in values]
+    return out
