@@ -38,6 +38,11 @@ KINDS = {
         "It happened at about 19:30 BST.",
         "It happened at about 17:30 BST.",
     ),
+    "one o'clock": (
+        "위원회는 오후 1시까지 보고가 없었다고 밝혔다.",
+        "The commission said there were no reports by 1 p.m.",
+        "The commission said there were no reports by 5 p.m.",
+    ),
     "clock with a colon": (
         "방송은 오전 11시 15분에 시작한다.",
         "The programme starts at 11:15 BST.",
@@ -177,6 +182,11 @@ GLOSSED = {
         "Sino-Japanese relations worsened.",
         "Russo-Japanese relations worsened.",
     ),
+    "a head of state called 주석": (
+        "이번 결정은 시진핑 중국 국가주석에게 부담이 될 것이다.",
+        "The decision will weigh on Xi Jinping, China's president.",
+        "The decision will weigh on Xi Jinping, Japan's president.",
+    ),
     "a people ending in -ino": (
         "그녀는 흑인 보모를 해고하고 필리핀 사람을 원했다.",
         "She fired the African-American nanny and wanted a Filipino instead.",
@@ -260,3 +270,11 @@ def test_a_number_of_nothing_in_particular_excuses_no_measure(ko: str, en: str, 
 def test_ordinals_of_time_are_read_as_the_same_figure(ko: str, en: str) -> None:
     """19세기 is a century and 5주년 an anniversary, not an age or weeks; "the 27th minute" counts minutes."""
     assert check_pair(ko, en) == []
+
+
+def test_a_title_swap_is_flagged_though_both_countries_are_named_in_the_row_before() -> None:
+    before = ("중국과 일본은 협상 중이다.", "China and Japan are in talks.")
+    ko = "이번 결정은 시진핑 중국 국가주석에게 부담이 될 것이다."
+    assert check_pair(ko, "The decision will weigh on Xi Jinping, China's president.", before=before) == []
+    changed = check_pair(ko, "The decision will weigh on Xi Jinping, Japan's president.", before=before)
+    assert any(is_alarm(r) for r in changed)

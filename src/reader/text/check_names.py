@@ -190,7 +190,7 @@ def _in_dateline(text: str, at: int) -> bool:
 # A title after the country it belongs to: 프랑스 대통령 is "the French President", "France's President"
 # or "the President of France"
 _ROLES = {
-    "president": ("대통령", "President"),
+    "president": ("대통령|(?:국가)?주석", "President"),  # 국가주석: China's head of state
     "prime minister": ("총리", "Prime Minister|Premier|Chancellor"),
     "foreign minister": (
         "외무장관|외교장관|외무부 장관|외교부 장관|외교부장|외무상",
