@@ -8,10 +8,10 @@ people to ignore it: a quantity is flagged only when nothing on the other side c
 tolerance; 1년 = 12 months; 60대 = "in her 60s"; 니콜라이 2세 = Nicholas II), and a date part only when the
 other side gives the same part with a different value — a translator who adds the year or writes "on
 Tuesday" for "26일" has not made an error.  Words that only approximate a number (두 차례, 양국, 수십 명,
-"dozens of") may excuse a figure on the other side but never raise an alarm on their own; numbers inside
-names and terms (8강, 12번 시드, G8) are compared as those terms.  A figure missing from a row but present
-in the row before or after is not an alarm but a remark (`REMARK`): the fact moved to the neighbouring
-sentence.  Each finding says what it compared: "1,485 miles ≈ 2,390 km, the Korean says 1907km".
+"dozens of") may excuse a count on the other side, never a measure, and never raise an alarm on their
+own; numbers inside names and terms (8강, 12번 시드, G8) are compared as those terms.  A figure missing
+from a row but present in the row before or after, in the same measure, is not an alarm but a remark
+(`REMARK`): the fact moved to the neighbouring sentence.  Each finding says what it compared: "1,485 miles ≈ 2,390 km, the Korean says 1907km".
 
 Dates and weekdays are compared in `check_dates`, names in `check_names`.
 """
@@ -66,7 +66,7 @@ def check_pair(
     `published` is the article's publication date (a date or an ISO string such as "2024-11-28"); only
     with it can a day of the month be set beside a weekday, since "28일" alone names no weekday, and "two
     years ago" beside 2006년.  `before` and `after` are the (Korean, English) rows either side: a figure
-    found there is a remark ("note: …"), not an alarm.
+    found there in the same measure is a remark ("note: …"), not an alarm.
     """
     day = as_date(published)
     ko, en = _Side.read(ko_text, "ko", day), _Side.read(en_text, "en", day)

@@ -1,7 +1,8 @@
 """Counts written in Korean number words that the quantity parser leaves alone: a Sino-Korean digit on its
 own before a counter (오 주, five weeks; 팔 년, eight years; 이 피트, two feet) and native numbers of two
 words (열 다섯 마리, fifteen; 스물두 명, twenty-two); and English words for a number of minutes or years
-(a quarter-hour, half an hour, a decade, a century).
+(a quarter-hour, half an hour, a decade, a century); and words that say a number loosely (두 차례, 양국,
+보름, twice, a fortnight, a few weeks), with the unit of time they count where they count one.
 
 Its own module because these are read only as evidence for the translation check: they may excuse a
 figure on the other side, in the same unit, but never raise an alarm, since one syllable such as 이 is
