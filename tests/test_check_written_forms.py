@@ -165,6 +165,7 @@ def test_gyeong_is_a_unit_only_where_no_word_goes_on_from_it() -> None:
     games = find_quantities("그는 29경기 중 19경기에서 졌다.", "ko")
     assert [q.value for q in games] == [29, 19]
     assert find_quantities("1경 원", "ko")[0].value == 1e16
+    assert find_quantities("부채가 2경에 달한다.", "ko")[0].value == 2e16
 
 
 def test_a_year_old_thing_is_not_an_age_against_a_year() -> None:

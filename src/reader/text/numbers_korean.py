@@ -15,8 +15,9 @@ from reader.text.quantity import _DIGITS, _HANGUL, Quantity, _attach_date_parts
 
 _KO_SMALL = {"십": 10, "백": 100, "천": 1000}
 _KO_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
-# 경 (10^16) is a unit only where a word does not go on from it: 6경기 is six games, 7시경 "about seven"
-_GYEONG = r"경(?![\uac00-\ud7a3])"
+# 경 (10^16) is a unit only where no word goes on from it but a particle: 6경기 is six games, 1경에 달하는
+# ten quadrillion
+_GYEONG = r"경(?=(?:[은는이가을를의에도와과]|에서|으로)?(?![\uac00-\ud7a3]))"
 # A section below a big unit: digits, then any run of small units each with the digits of the next
 # (3천5백, 4천 2백, 2천500): 3천5백만 is 35,000,000, not 3,005.
 _KO_SECTION = rf"{_DIGITS}(?:\s?[십백천](?:\s?{_DIGITS}\s?[십백천])*(?:{_DIGITS})?)?"
