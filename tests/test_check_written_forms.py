@@ -79,9 +79,9 @@ KINDS = {
         "A folk quartet played in the square.",
     ),
     "school year": (
-        "2학년 선수가 두 골을 넣었다.",
-        "The sophomore scored twice.",
-        "The freshman scored twice.",
+        "2학년 선수가 4-1 승리의 결승골을 넣었다.",
+        "The sophomore scored the winner in the 4-1 win.",
+        "The freshman scored the winner in the 4-1 win.",
     ),
     "every two years": (
         "2년마다 열리는 박람회가 개막했다.",
