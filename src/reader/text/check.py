@@ -8,10 +8,10 @@ people to ignore it: a quantity is flagged only when nothing on the other side c
 tolerance; 1년 = 12 months; 60대 = "in her 60s"; 니콜라이 2세 = Nicholas II), and a date part only when the
 other side gives the same part with a different value — a translator who adds the year or writes "on
 Tuesday" for "26일" has not made an error.  Words that only approximate a number (두 차례, 양국, 수십 명,
-"dozens of") may excuse a figure on the other side but never raise an alarm on their own; numbers inside
-names and terms (8강, 12번 시드, G8) are compared as those terms.  A figure missing from a row but present
-in the row before or after is not an alarm but a remark (`REMARK`): the fact moved to the neighbouring
-sentence.  Each finding says what it compared: "1,485 miles ≈ 2,390 km, the Korean says 1907km".
+"dozens of") may excuse a count on the other side, never a measure, and never raise an alarm on their
+own; numbers inside names and terms (8강, 12번 시드, G8) are compared as those terms.  A figure missing
+from a row but present in the row before or after, in the same measure, is not an alarm but a remark
+(`REMARK`): the fact moved to the neighbouring sentence.  Each finding says what it compared: "1,485 miles ≈ 2,390 km, the Korean says 1907km".
 
 Dates and weekdays are compared in `check_dates`, names in `check_names`.
 """
@@ -40,6 +40,7 @@ from reader.text.language import LANGUAGE_NAMES
 from reader.text.linking import values_equal
 from reader.text.numbers import Quantity, find_quantities, is_sino_korean_count, parse_english_number
 from reader.text.numbers_loose import Term, find_loose_figures, find_terms
+from reader.text.numbers_words import find_loose_words, find_word_counts, time_unit_after
 from reader.text.omissions import left_out
 from reader.text.quantity import _attach_date_parts
 from reader.text.units import agree, convert, dimension, readings
@@ -65,7 +66,7 @@ def check_pair(
     `published` is the article's publication date (a date or an ISO string such as "2024-11-28"); only
     with it can a day of the month be set beside a weekday, since "28일" alone names no weekday, and "two
     years ago" beside 2006년.  `before` and `after` are the (Korean, English) rows either side: a figure
-    found there is a remark ("note: …"), not an alarm.
+    found there in the same measure is a remark ("note: …"), not an alarm.
     """
     day = as_date(published)
     ko, en = _Side.read(ko_text, "ko", day), _Side.read(en_text, "en", day)
@@ -120,6 +121,7 @@ class _Side:
     def parse(cls, text: str, lang: str, published: date | None) -> _Side:
         terms = find_terms(text, lang)
         masked = terms + [Term(m.start(), m.end(), "mask", 0.0) for m in _MASK[lang].finditer(text)]
+        masked += [Term(m.start(), m.end(), "clock", 0.0) for m in _CLOCK.finditer(text)]
         dotted = _dotted_dates(text, lang)
         masked += [Term(q.start, q.end, "date", 0.0) for q in dotted]
         qs = [
@@ -130,8 +132,12 @@ class _Side:
         qs = _spread_ranges(text, sorted(qs + dotted, key=lambda q: q.start))
         loose = find_loose_figures(text, lang)
         evidence = list(qs) + loose + [Quantity(t.start, t.end, t.value, None, "term") for t in terms]
-        evidence += [Quantity(0, 0, v, None, "loose") for v in _loose_values(text, lang)]
-        evidence += [Quantity(m.start(), m.end(), float(m.group(1).replace(",", "")), None, "loose")
+        evidence += find_loose_words(text, lang) + find_word_counts(text, lang)
+        for q in qs:  # "the eighth day" counts days, as 8일째 does
+            unit = time_unit_after(text, q.end) if q.kind == "ordinal" and lang == "en" else None
+            if unit:
+                evidence.append(Quantity(q.start, q.end, q.value, unit, "ordinal"))
+        evidence += [Quantity(m.start(), m.end(), float(m.group(1).replace(",", "")), None, "number")
                      for m in _GLUED.finditer(text)]  # fmt: skip
         for m in _SCALED_MONEY.finditer(text):  # $5m, £2bn: the scale written onto the figure
             scale = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}[m.group(3).lower()]
@@ -139,12 +145,11 @@ class _Side:
             evidence.append(Quantity(m.start(), m.end(), value, _CURRENCY_SIGN[m.group(1)], "money"))
         for m in _MILITARY_TIME.finditer(text):  # 0715 (1215 GMT): the hour
             evidence.append(Quantity(m.start(), m.end(), float(m.group(1)), "hour", "time"))
-        for m in _CLOCK.finditer(text):  # 8AM, 12:26 a.m., 9 p.m.: the hour as 8, 0 or 21 too
-            hour = int(m.group(1))
-            pm = m.group(2).lower().startswith("p")
-            evidence += [
-                Quantity(m.start(), m.end(), float(h), "hour", "time") for h in {hour, hour % 12 + 12 * pm}
-            ]
+        for m in _CLOCK.finditer(text):
+            evidence += [Quantity(m.start(), m.end(), h, "hour", "time") for h in _clock_hours(m)]
+            if m.group("m2"):  # 3:35 is also a match clock: three minutes and 35 seconds
+                evidence.append(Quantity(m.start(), m.end(), float(m.group("h")), "minute", "duration"))
+                evidence.append(Quantity(m.start(), m.end(), float(m.group("m2")), "second", "duration"))
         if published is not None:
             evidence += _years_from(text, lang, qs, published)
         return cls(text, lang, qs, loose, terms, evidence, published is not None)
@@ -183,7 +188,25 @@ def _dotted_dates(text: str, lang: str) -> list[Quantity]:
     return sorted(out, key=lambda q: q.start)
 
 
-_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})(?::\d{2})?\s?(a\.m\.|p\.m\.|am|pm)(?![\w])", re.IGNORECASE)
+# A clock time in the ways English writes one: 8AM, 9 p.m., 7.55am, 12:26 a.m., 19:30, 09:30 BST, 19.30 GMT
+# (hour and minutes with a colon are a time; with a dot, only before am/pm or a time zone)
+_ZONE = r"(?:BST|GMT|UTC|CET|CEST|E[SD]T|ET|P[SD]T|PT|KST|JST|local time|hrs)\b"
+_CLOCK = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:"
+    r"(?:[:.](?P<m1>[0-5]\d))?\s?(?P<ap>[ap]\.m\.|[ap]m\b)"  # 8AM, 7.55am, 12:26 a.m.
+    r"|:(?P<m2>[0-5]\d)(?![\d:]|[.,]\d)"  # 19:30, 09:30
+    r"|\.(?P<m3>[0-5]\d)(?=\s?" + _ZONE + r"))",  # 19.30 GMT
+    re.IGNORECASE,
+)
+
+
+def _clock_hours(m: re.Match[str]) -> set[float]:
+    """The hours a clock time may be written as on the other side: 9 p.m. is 9 (오후 9시) or 21; 19:30 is
+    19 or 7 (오후 7시), and 7:30 without a.m. or p.m. may be 7 or 19."""
+    hour = int(m.group("h"))
+    if m.group("ap"):
+        return {float(hour), float(hour % 12 + 12 * m.group("ap").lower().startswith("p"))}
+    return {float(hour), float(hour % 12), float(hour % 12 + 12)}
 
 
 @lru_cache(maxsize=16)
@@ -280,8 +303,10 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
     ("fifty soldiers", "two hundred tanks", 오백 명); not when bare ("the two sides"), approximate ("a dozen")
     or a native Korean numeral (세 자녀, 닷새), which a translator may render in many ways."""
     text = side.text
-    if q.kind == "date" or q.value == 1 or _conversion(text, q):
-        return False  # 1주일 is "a week" in English; a conversion in brackets is extra
+    if q.kind == "date" or (q.value == 1 and q.kind != "time") or _conversion(text, q):
+        return (
+            False  # 1주일 is "a week" in English (but 1시 is one o'clock); a conversion in brackets is extra
+        )
     span = text[q.start : q.end]
     if q.kind == "regnal":
         return any(o.kind == "regnal" for o in other.loose)
@@ -316,6 +341,8 @@ def _unrendered_date(side: _Side, other: _Side, q: Quantity) -> bool:
 
 def _matches(q: Quantity, ev: Quantity) -> bool:
     """Whether a figure of one side and one of the other can say the same thing."""
+    if ev.unit is None and ev.kind in _UNITLESS and dimension(q.unit) is not None:
+        return False  # 2위, 수십 개, 두 체인, "twice" say nothing of months or feet
     if values_equal(q.value, ev.value) or _scaled_equal(q, ev.value):
         # the same number in two measures of one kind (3일 beside "3 weeks") says two different things
         return not _other_measure(q, ev)
@@ -328,6 +355,26 @@ def _matches(q: Quantity, ev: Quantity) -> bool:
     return any(u != w and agree(q.value, u, ev.value, w) for u in readings(q.unit) for w in readings(ev.unit))
 
 
+def _same_figure(q: Quantity, ev: Quantity) -> bool:
+    """Whether a figure of a neighbouring row can be this one moved there: the same value in the same
+    measure (7 km beside 7 km or 4.3 miles), not a figure that merely shares the number (seven days, a
+    bare 7, "seven times")."""
+    if not _matches(q, ev) or ev.kind in ("loose", "vague", "decade", "decade-word", "term"):
+        return False
+    if q.unit is None and ev.unit is None:
+        return True
+    if "age" in (q.unit, ev.unit) and None in (q.unit, ev.unit) and "number" in (q.kind, ev.kind):
+        return True  # an age is written bare after a name: 조앤(가명, 26), "Ronaldo, 33,"
+    units, others = readings(q.unit), readings(ev.unit)
+    if q.unit == ev.unit or set(units) & set(others):
+        return True
+    return any(dimension(u) == dimension(w) for u in units for w in others)
+
+
+# evidence that says a number of nothing in particular: it may excuse a count, never a measure
+_UNITLESS = frozenset({"loose", "vague", "ordinal", "words", "term"})
+
+
 def _other_measure(q: Quantity, ev: Quantity) -> bool:
     """Whether two figures are measures of one dimension in units that make them differ."""
     if {q.unit, ev.unit} == {"percent", "pp"}:
@@ -335,7 +382,8 @@ def _other_measure(q: Quantity, ev: Quantity) -> bool:
     if q.kind == "date" or ev.kind == "date":
         # 15일 is the 15th or fifteen days, never fifteen weeks; 3월 is March, not three weeks
         date, span = (q, ev) if q.kind == "date" else (ev, q)
-        return span.kind != "date" and dimension(span.unit) == "time" and span.unit != date.unit
+        unit = "year" if span.unit == "age" else span.unit  # 1600년 전 is a 1,600-year-old book
+        return span.kind != "date" and dimension(unit) == "time" and unit != date.unit
     units = readings(q.unit)
     others = readings(ev.unit)
     if not units or not others or set(units) & set(others):
@@ -361,7 +409,7 @@ def _quantity_reasons(
         if not _countable(side, other, q) or any(_matches(q, v) for v in other.evidence):
             continue
         span = side.text[q.start : q.end]
-        moved = next((where for where, n in neighbours if any(_matches(q, v) for v in n.evidence)), None)
+        moved = next((where for where, n in neighbours if any(_same_figure(q, v) for v in n.evidence)), None)
         if moved is not None:
             reasons.append(f"{REMARK}{span} is not in this row's {lang} but in the {moved} row's")
             continue
@@ -436,7 +484,8 @@ def _decade_reasons(ko: _Side, en: _Side) -> list[str]:
 
 
 _FAMILY = {"round": "the round of {}", "group": "the group of {}", "talks": "{}-party talks",
-           "seed": "seeded {}", "rank": "ranked {}", "attacks": "{}"}  # fmt: skip
+           "seed": "seeded {}", "rank": "ranked {}", "attacks": "{}", "band": "a group of {}",
+           "school": "school year {}", "every": "every {} years"}  # fmt: skip
 
 
 def _term_reasons(ko: _Side, en: _Side) -> list[str]:
@@ -454,54 +503,6 @@ def _term_reasons(ko: _Side, en: _Side) -> list[str]:
     return reasons
 
 
-# Words that say a number without being one, as the other side may have rendered a figure: a native Korean
-# numeral before any noun (세 자녀 = "three children"), "both" sides (양국), twice, half a month (보름)
-_KO_LOOSE = [
-    (
-        re.compile(
-            r"(?<![\uac00-\ud7a3])(한|두|세|네|석|넉|서|너|다섯|여섯|일곱|여덟|아홉|열|스무)\s[\uac00-\ud7a3]"
-        ),
-        None,
-    ),
-    (re.compile(r"(?<![\uac00-\ud7a3])(?:하루|종일)"), (24.0,)),
-    (re.compile(r"(?<![\uac00-\ud7a3])양(?:국|측|사|자|당|\s)"), (2.0,)),
-    (re.compile(r"(?<![\uac00-\ud7a3])보름"), (15.0, 2.0)),
-    (re.compile(r"(?<![\uac00-\ud7a3])반년"), (6.0, 0.5)),
-    (re.compile(r"(?<![\uac00-\ud7a3])일주일"), (7.0,)),
-]
-_KO_NATIVE_VALUE = {"한": 1.0, "두": 2.0, "세": 3.0, "네": 4.0, "석": 3.0, "넉": 4.0, "서": 3.0, "너": 4.0,
-                    "다섯": 5.0, "여섯": 6.0, "일곱": 7.0, "여덟": 8.0, "아홉": 9.0, "열": 10.0, "스무": 20.0}  # fmt: skip
-_EN_LOOSE = [
-    (
-        re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?pair\s+of\b|\bdouble[ds]?\b", re.IGNORECASE),
-        (2.0,),
-    ),
-    (re.compile(r"\b(?:a\s+)?couple\b", re.IGNORECASE), (2.0, 3.0)),
-    (re.compile(r"\bthrice\b|\btriple[ds]?\b", re.IGNORECASE), (3.0,)),
-    (re.compile(r"\bdozens?\b", re.IGNORECASE), (12.0,)),
-    (re.compile(r"\bfortnight\b", re.IGNORECASE), (14.0, 2.0)),
-    (re.compile(r"\ba\s+week\b", re.IGNORECASE), (7.0, 1.0)),
-    (re.compile(r"\b(?:a|one)\s+decade\b", re.IGNORECASE), (10.0, 1.0)),
-    (re.compile(r"\b(?:a\s+)?few\b", re.IGNORECASE), (2.0, 3.0, 4.0)),
-    (re.compile(r"\bseveral\b", re.IGNORECASE), (3.0, 4.0, 5.0, 6.0, 7.0)),
-    (re.compile(r"\b(?:a|one)[\s-]third\b", re.IGNORECASE), (1 / 3,)),
-    (re.compile(r"\b(?:a|one)[\s-]quarter\b", re.IGNORECASE), (0.25,)),
-    (re.compile(r"\b(?:a|one)[\s-]half\b|\bhalf\b", re.IGNORECASE), (0.5,)),
-    (re.compile(r"\btwo[\s-]thirds\b", re.IGNORECASE), (2 / 3,)),
-    (re.compile(r"\bthree[\s-]quarters\b", re.IGNORECASE), (0.75,)),
-]
-
-
-def _loose_values(text: str, lang: str) -> list[float]:
-    """Values the text may express without a number the parser counts: they excuse a figure on the other
-    side (두 차례 beside "twice", 양국 beside "the two countries"), never raise an alarm themselves."""
-    out: list[float] = []
-    for pattern, values in _KO_LOOSE if lang == "ko" else _EN_LOOSE:
-        for m in pattern.finditer(text):
-            out.extend(values if values is not None else (_KO_NATIVE_VALUE[m.group(1)],))
-    return out
-
-
 def _bare(q: Quantity) -> bool:
     """A number without a unit, or an ordinal: what the other side may spell out or leave implicit."""
     return (q.kind == "number" and q.unit is None) or q.kind == "ordinal"
@@ -510,7 +511,7 @@ def _bare(q: Quantity) -> bool:
 def _scaled_equal(q: Quantity, v: float) -> bool:
     """Percent written as a fraction or the other way round (0.5 = 50%)."""
     if q.kind == "percent":  # 30% beside "a third": a fraction gives a share loosely
-        return values_equal(q.value / 100, v) or (0 < v < 1 and abs(q.value / 100 - v) <= 0.05)
+        return 0 < v < 1 and (values_equal(q.value / 100, v) or abs(q.value / 100 - v) <= 0.05)
     return q.kind == "ratio" and values_equal(q.value * 100, v)
 
 

@@ -28,11 +28,22 @@ _ABBREV_COMPOUND = "(?:[한미중일북러영독프우인호]{{1,2}}{0}|{0}[한�
 _ALSO_A_WORD = frozenset({"나선", "수단", "가나", "인도", "조선", "나라", "미주", "구미"})
 
 
+# Ordinary words made of those syllables, which name no country: 일한 (worked), 중미 (Central America),
+# 인한 (caused by), 에 대한 (about), 한인 (Koreans abroad), 미인 (a beauty), 일인 (one person), 독일 (Germany
+# itself), 우한 (Wuhan), 호주 (Australia itself), 인도 (India itself)
+_NOT_A_COMPOUND = frozenset(
+    {"일한", "중미", "인한", "대한", "한인", "미인", "일인", "독일", "우한", "호주", "인도"}
+)
+
+
 def _abbreviated(entry: Entry, ko_text: str) -> bool:
     """Whether the Korean names this country only by its syllable inside a compound (한미 → the US)."""
     for form in entry.ko:
         syl = COUNTRY_SYLLABLE.get(form)
-        if syl and re.search(r"(?<![\uac00-\ud7a3])" + _ABBREV_COMPOUND.format(syl), ko_text):
+        if syl and any(
+            m.group() not in _NOT_A_COMPOUND
+            for m in re.finditer(r"(?<![\uac00-\ud7a3])" + _ABBREV_COMPOUND.format(syl), ko_text)
+        ):
             return True
     return False
 
@@ -42,6 +53,13 @@ def _head_named(entry: Entry, en_text: str) -> bool:
     Korean Peninsula), "the strait" for the Taiwan Strait."""
     heads = {f.split()[-1].lower() for f in entry.en if " " in f}
     return any(re.search(rf"\bthe\s+{re.escape(h)}\b", en_text, re.IGNORECASE) for h in heads)
+
+
+def _surname_named(entry: Entry, en_text: str) -> bool:
+    """Whether the English names a person by the family name alone, as news does after the first mention:
+    "Kim" for Kim Jong Un (Korean order, the family name first), "Trump" for Donald Trump (the last)."""
+    parts = {w for f in entry.en if " " in f for w in (f.split()[0], f.split()[-1]) if len(w) > 1}
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", en_text) for w in parts)
 
 
 def name_reasons(
@@ -67,6 +85,7 @@ def name_reasons(
             any(f.lower() in en_text.lower() for f in ke.en)
             or _place_named(ke, en_text)
             or _head_named(ke, en_text)
+            or (k.type == "PERSON" and _surname_named(ke, en_text))
         ):
             continue
         rivals = [
@@ -117,6 +136,8 @@ def places() -> tuple[Place, ...]:
 
 
 def _english_form(form: str) -> re.Pattern[str]:
+    if form.endswith("-"):  # a combining form: Euro-Asian, Sino-Japanese
+        return re.compile(rf"(?<![\w.]){re.escape(form)}(?=[A-Z])")
     return re.compile(rf"(?<![\w.]){re.escape(form)}(?:'s|’s)?(?![\w])")
 
 
@@ -169,7 +190,7 @@ def _in_dateline(text: str, at: int) -> bool:
 # A title after the country it belongs to: 프랑스 대통령 is "the French President", "France's President"
 # or "the President of France"
 _ROLES = {
-    "president": ("대통령", "President"),
+    "president": ("대통령|(?:국가)?주석", "President"),  # 국가주석: China's head of state
     "prime minister": ("총리", "Prime Minister|Premier|Chancellor"),
     "foreign minister": (
         "외무장관|외교장관|외무부 장관|외교부 장관|외교부장|외무상",
@@ -254,7 +275,8 @@ def _place_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
     # troops" is North Korea, not "the North" and "Korean")
     if lang == "ko":
         return re.compile(rf"(?<![\uac00-\ud7a3])(?=(?P<f>{alts}))"), forms
-    return re.compile(rf"(?<![\w.])(?=(?P<f>{alts})(?:'s|’s)?(?![\w]))"), forms
+    # a combining form (Euro-, Sino-) runs on into the next word; a name ends where a word does
+    return re.compile(rf"(?<![\w.])(?=(?P<f>{alts})(?:(?<=-)(?=[A-Z])|(?:'s|’s)?(?![\w])))"), forms
 
 
 def _place_matches(text: str, lang: str) -> list[tuple[int, int, str]]:
@@ -301,14 +323,14 @@ def _en_places(text: str, *, datelines: bool = False) -> dict[int, str]:
     return found
 
 
-_PEOPLE_OR_SHORT = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic|k)s?|[A-Z.]{2,5}")
-_REGIONS = frozenset({"Europe", "Asia", "Africa", "Middle East", "Latin America"})
+_PEOPLE_OR_SHORT = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic|k|ino)s?|[A-Z.]{2,5}")
+_REGIONS = frozenset({"Europe", "Asia", "Africa", "Middle East", "Latin America", "Central America"})
 
 
 def _swap_form(place: Place, form: str) -> bool:
     """Whether a form may stand for the country in a swap: its name, its people or a short form, not its
     capital (Beijing Games, a TSA office in Manila say where, not whose)."""
-    return form in place.en or bool(_PEOPLE_OR_SHORT.fullmatch(form))
+    return form in place.en or form.endswith("-") or bool(_PEOPLE_OR_SHORT.fullmatch(form))
 
 
 def place_reasons(ko_text: str, en_text: str, nearby_ko: str = "", nearby_en: str = "") -> list[str]:

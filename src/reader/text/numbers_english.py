@@ -457,6 +457,8 @@ def _english_quantities(text: str) -> list[Quantity]:
             and not _FRACTION_AFTER.match(text, m.end())
         ):
             continue  # "a seventh nuclear test" counts tests; "a third of the troops" is a share
+        if den_word == "halves":
+            continue  # "seven halves" counts halved matches, "two halves" a game's; a share is "one and a half"
         n = 1 if num in ("a", "an", "one") else _EN_SMALL.get(num) or int(num)
         den = _DENOMINATORS[m.group("d").lower()]
         add(Quantity(m.start(), m.end(), n / den, None, "fraction"))
@@ -507,7 +509,9 @@ def _english_quantities(text: str) -> list[Quantity]:
         if glued:
             # Letters written onto the number: a scale (50bn), a unit (70km, 300mm), an ordinal (4th);
             # anything else (G20, 3D) is not a quantity.
-            if glued.lower() in ("bn", "mn", "tn") and num[0].isdigit():
+            if (
+                glued.lower() in _EN_SCALE and glued.lower() != "hundred" and num[0].isdigit()
+            ):  # 50bn, £11million
                 value *= _EN_SCALE[glued.lower()]
                 end = m.end("glued")
             elif glued.lower() in ("st", "nd", "rd", "th") and num.isdigit():

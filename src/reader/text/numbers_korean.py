@@ -15,9 +15,15 @@ from reader.text.quantity import _DIGITS, _HANGUL, Quantity, _attach_date_parts
 
 _KO_SMALL = {"십": 10, "백": 100, "천": 1000}
 _KO_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
-# A Korean numeral: digits, optionally a small unit (3천) and more digits (2천500), then any run of big
-# units each optionally followed by another digit group: 1만1000, 12조3천억, 3억5000만, 1억 2천500만.
-_KO_NUMBER = rf"{_DIGITS}(?:\s?[십백천](?:{_DIGITS})?)?(?:\s?[만억조경]+(?:\s?{_DIGITS}(?:\s?[십백천](?:{_DIGITS})?)?)?)*"
+# 경 (10^16) is a unit only where no word goes on from it but a particle: 6경기 is six games, 1경에 달하는
+# ten quadrillion
+_GYEONG = r"경(?=(?:[은는이가을를의에도와과]|에서|으로)?(?![\uac00-\ud7a3]))"
+# A section below a big unit: digits, then any run of small units each with the digits of the next
+# (3천5백, 4천 2백, 2천500): 3천5백만 is 35,000,000, not 3,005.
+_KO_SECTION = rf"{_DIGITS}(?:\s?[십백천](?:\s?{_DIGITS}\s?[십백천])*(?:{_DIGITS})?)?"
+# A Korean numeral: sections, each followed by a run of big units: 1만1000, 12조3천억, 3억5000만,
+# 1억 2천500만, 1억 4천 2백만.
+_KO_NUMBER = rf"{_KO_SECTION}(?:\s?(?:[만억조]|{_GYEONG})+(?:\s?{_KO_SECTION})?)*"
 _KO_NUMBER_FULL = re.compile(rf"^{_KO_NUMBER}$")
 _KO_TOKEN = re.compile(rf"({_DIGITS})|([십백천])|([만억조경])")
 
@@ -79,6 +85,8 @@ _KO_COUNTERS: list[tuple[str, str | None, str]] = sorted(
         ("km/h", "kmh", "speed"),
         ("㎞/h", "kmh", "speed"),
         ("노트", "knot", "speed"),
+        ("mph", "mph", "speed"),
+        ("kph", "kmh", "speed"),
         ("인치", "inch", "length"),
         ("야드", "yard", "length"),
         ("해리", "nmi", "length"),
@@ -140,6 +148,10 @@ _KO_COUNTERS: list[tuple[str, str | None, str]] = sorted(
         ("개월", "month", "duration"),
         ("달", "month", "duration"),
         ("월", "month", "date"),
+        ("주년", None, "ordinal"),  # 5주년: the fifth anniversary, not five weeks
+        ("주택", None, "count"),  # 2주택자: an owner of two homes, not two weeks
+        ("세기", None, "ordinal"),  # 19세기: the 19th century, not an age of 19
+        ("주기", None, "ordinal"),  # 10주기: the tenth anniversary of a death
         ("주일", "week", "duration"),
         ("주간", "week", "duration"),
         ("주", "week", "duration"),
@@ -153,6 +165,7 @@ _KO_COUNTERS: list[tuple[str, str | None, str]] = sorted(
         ("살", "age", "age"),
         ("배", "times", "ratio"),
         ("개국", "country", "count"),
+        ("경기", None, "count"),
         ("개", None, "count"),
         ("대", None, "count"),
         ("척", None, "count"),
