@@ -85,6 +85,7 @@ def test_a_mistake_under_notes_in_the_config_stops_the_app_in_one_line(
         ("notes = 'Kim'\n", "[notes] must be a table"),
         ("[notes\n", "not valid TOML"),
         ("[note]\nauthor = 'Kim'\n", "unknown table(s) [note]; reader reads [translate] and [notes]"),
+        ("author = 'Kim'\n", "author must be under a table: [notes] for author"),
     ):
         config.write_text(text, encoding="utf-8")
         assert cli.main(["--db", str(library)], open_app=lambda store, notice: opened.append(store)) == 1

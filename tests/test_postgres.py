@@ -378,6 +378,18 @@ def _raw(url: str):
     return psycopg.connect(url, autocommit=True)
 
 
+def test_a_server_library_without_the_driver_installed_is_one_line() -> None:
+    """psycopg is an extra: without it, a postgresql:// library says what to install."""
+    code = (
+        "import sys; sys.modules['psycopg'] = None\n"  # as if it were not installed
+        "from reader.cli import main\n"
+        "sys.exit(main(['--db', 'postgresql://someone@127.0.0.1:1/library', 'list']))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    assert "pip install -e '.[postgres]'" in done.stderr and done.stderr.count("\n") == 1, done.stderr
+
+
 def test_an_sqlite_library_never_loads_the_postgresql_driver(tmp_path: Path) -> None:
     script = (
         "import sys; from reader.store import Store; from reader.store.library import search_library\n"

@@ -92,6 +92,19 @@ def test_a_word_found_as_typed_brings_in_no_looser_forms(store, library) -> None
     assert search(store.conn, '"한국은행은"') == []
 
 
+def test_a_figure_and_its_counter_find_it_with_a_particle_after_it(store, library) -> None:
+    """1400원 finds 1400원을 even where the title holds 1400원 as typed (a new user's 37명 found the title
+    and not the row with 37명이)."""
+    from reader.store.library import search_library
+
+    article, analysis = one_to_one(
+        ["환율 1400원 돌파.", "환율은 1400원을 넘었다."], ["Won past 1,400.", "It passed."]
+    )
+    both = store.insert_article(article, analysis.sentences, analysis.segments)
+    for found in (search(store.conn, "1400원"), search_library(store.conn, "1400원")):
+        assert {(h.article_id, h.position) for h in found} >= {(both, 0), (both, 1), (library["rates"], 1)}
+
+
 def test_every_word_must_match(store, library) -> None:
     assert search(store.conn, "북한군 금리") == []
     assert {h.position for h in search(store.conn, "북한군 전투")} == {1}

@@ -53,6 +53,12 @@ def read_table(name: str, path: Path | None = None) -> dict:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    loose = sorted(k for k, v in data.items() if not isinstance(v, dict) and k not in TABLES)
+    if loose:
+        raise ConfigError(
+            f"{path}: {', '.join(loose)} must be under a table: [notes] for author, [translate] for the "
+            "engine's settings"
+        )
     unknown = sorted(set(data) - set(TABLES))
     if unknown:
         raise ConfigError(

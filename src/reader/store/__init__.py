@@ -106,7 +106,14 @@ class Store:
 
     @classmethod
     def _open_postgres(cls, url: str) -> Store:
-        from . import pg_schema, postgres
+        try:
+            from . import postgres
+        except ImportError:  # psycopg is an extra: a file library never needs it
+            raise StoreError(
+                "a library on PostgreSQL needs the driver: pip install -e '.[postgres]' in your clone "
+                "(or pip install 'psycopg[binary]')"
+            ) from None
+        from . import pg_schema
 
         pg = postgres.connect(url)
         try:

@@ -306,10 +306,10 @@ def search_library(
     Raises BadQuery for a query with nothing searchable; an interrupted query raises
     sqlite3.OperationalError.
     """
-    parts = parse(query)
+    parts = parse(query, search=True)
     hits = _search_parts(conn, query, parts, limit=limit, candidates=candidates)
     if not hits:  # nothing as typed: the looser reading (이재민이 → 이재민), as `search.ranked_parts`
-        loose = parse(query, loose=True)
+        loose = parse(query, search=True, loose=True)
         if loose != parts:
             return _search_parts(conn, query, loose, limit=limit, candidates=candidates)
     return hits

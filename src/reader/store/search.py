@@ -159,10 +159,10 @@ class BadQuery(ValueError):
 Parts = list[tuple[str, list[str]]]
 
 
-def parse(query: str, *, loose: bool = False) -> Parts:
-    """The query's parts (see `query_parts`; `loose` for a search of texts, not titles as typed);
-    BadQuery when nothing in it can be searched for."""
-    parts = query_parts(query, loose=loose)
+def parse(query: str, *, search: bool = False, loose: bool = False) -> Parts:
+    """The query's parts (see `query_parts`: `search` for a search of texts, not titles as typed, `loose`
+    its second try); BadQuery when nothing in it can be searched for."""
+    parts = query_parts(query, search=search, loose=loose)
     if not parts:
         raise BadQuery(f"nothing to search for in {query!r}")
     return parts
@@ -229,11 +229,11 @@ def ranked_parts(
 ) -> tuple[Parts, list[tuple[int, float]]]:
     """The query's parts and the (article id, score) rows `asking` them gives: the words as typed, and
     only when those find nothing, the looser reading of `query_parts` (이재민이 → 이재민, 1,214명 →
-    1,214명…), so a word found as typed never brings in its looser cousins."""
-    parts = parse(query)
+    배치하다 → 배치), so a word found as typed never brings in its looser cousins."""
+    parts = parse(query, search=True)
     ranked = ranked_articles(conn, query, *asking(parts))
     if not ranked:
-        loose = parse(query, loose=True)
+        loose = parse(query, search=True, loose=True)
         if loose != parts:
             return loose, ranked_articles(conn, query, *asking(loose))
     return parts, ranked

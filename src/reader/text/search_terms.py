@@ -74,16 +74,17 @@ def _stem(word: str) -> str | None:
     return None
 
 
-def query_parts(query: str, *, loose: bool = False) -> list[tuple[str, list[str]]]:
+def query_parts(query: str, *, search: bool = False, loose: bool = False) -> list[tuple[str, list[str]]]:
     """What a person typed as FTS5 phrases, one per word or "quoted words", each with its index tokens.
 
     A lone Hangul syllable becomes a prefix (군 finds 군인, 군사). The tokens let a caller tell cheaply
     which passages could hold a part before asking FTS5 (see `reader.store.search`); they are the ones
     every match holds.
 
-    `loose`, for a search whose words as typed found nothing: a word ending in one syllable after a
-    figure finds it with a particle after it (1,214명 finds 1,214명이), and an unquoted Korean word with a
-    particle or a dictionary ending finds its other forms (이재민이 finds 이재민은, 배치하다 finds 배치).
+    `search` (a search of texts, not the palette's titles as typed): a word ending in one syllable after
+    a figure finds it with a particle after it (37명 finds 37명이). `loose`, for a search whose words as
+    typed found nothing: an unquoted Korean word with a particle or a dictionary ending finds its other
+    forms (이재민이 finds 이재민은, 배치하다 finds 배치).
     """
     parts: list[tuple[str, list[str]]] = []
     for quoted, bare in _QUERY_PART.findall(query):
@@ -98,7 +99,7 @@ def query_parts(query: str, *, loose: bool = False) -> list[tuple[str, list[str]
         if stem is not None:
             stem_tokens = _term_tokens(stem)
             parts.append((f"({_phrase(tokens)} OR {_phrase(stem_tokens)})", stem_tokens))
-        elif loose and lone_syllable:
+        elif (search or loose) and lone_syllable:
             parts.append((_phrase(tokens) + "*", tokens))
         else:
             parts.append((_phrase(tokens), tokens))

@@ -35,7 +35,7 @@ CHANGES_POLL = 5.0
 EMPTY_MESSAGE = (
     "The library is empty.\n\n"
     "Press a to add an article: paste its Korean and/or English text, or give a web address or a file.\n\n"
-    "Or add articles from the command line, then start reader again:\n\n"
+    "Or add articles from the command line (they show here within seconds):\n\n"
     "    reader add --ko KO.txt --en EN.txt\n\n"
     "(or reader add ARTICLE.json; see reader add --help)"
 )
