@@ -711,6 +711,26 @@ def test_a_link_joining_sentences_split_from_raw_text_is_never_sure() -> None:
             2,
             2,
         ),
+        # A Korean sentence whose full stop was lost, or typed as a comma, before the next sentence.
+        (
+            (
+                '김 교수는 “물고기가 말을 한다는 것이 아니라 그 신경망이 아주 오래되었다는 것을 뜻한다"고 말했다 '
+                '이 교수는 "말하는 능력의 토대는 수억 년 전의 물고기에서 시작됐다” 고 전했다.'
+            ),
+            (
+                '"It does not mean that fish talk, but that their nerve networks are very old," Professor Kim '
+                "said. Professor Lee said the basis of the ability to speak began in fish hundreds of millions "
+                "of years ago."
+            ),
+            2,
+            2,
+        ),
+        (
+            "경찰은 사고 현장 주변의 도로를 모두 통제했다, 운전자들은 우회로를 이용해야 한다.",
+            "Police closed all the roads around the scene of the accident. Drivers must take a detour.",
+            2,
+            2,
+        ),
         # A colon before a quotation that one Korean sentence renders whole stays one sentence.
         (
             "그는 “우리는 내일 떠난다”고 말했다. 정부는 이를 확인하지 않았다.",

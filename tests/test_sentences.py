@@ -35,11 +35,11 @@ def test_opening_quotation_goes_with_the_next_korean_sentence() -> None:
 
 def test_korean_quoted_speech_numbers_and_brackets_stay_whole() -> None:
     text = (
-        "그는 “우리는 준비됐다. 곧 간다”고 말했다. 「평화」라는 제목의 책이 나왔다. "
+        "그는 “우리는 준비됐다”고 말했다. 「평화」라는 제목의 책이 나왔다. "
         "병력 1만1000명이 움직였고 성장률은 2.5%를 기록했다."
     )
     assert _texts(text, "ko") == [
-        "그는 “우리는 준비됐다. 곧 간다”고 말했다.",
+        "그는 “우리는 준비됐다”고 말했다.",
         "「평화」라는 제목의 책이 나왔다.",
         "병력 1만1000명이 움직였고 성장률은 2.5%를 기록했다.",
     ]
@@ -386,4 +386,53 @@ def test_indented_lines_are_no_layout_gap() -> None:
     assert _texts(text, "ko") == [
         "국정원은 26일 북한군 1만1000명이 러시아 쿠르스크\n    지역에 배치됐다고 밝혔다.",
         "정부는 대응책을\n    논의했다.",
+    ]
+
+
+def test_a_korean_quotation_of_several_sentences_is_split_as_the_english_one_is() -> None:
+    # The English side splits "We are ready. We leave soon," he said. into two; the Korean must too, or
+    # the aligner is left one long Korean sentence against two English ones.
+    ko = "그는 “우리는 준비됐다. 곧 떠난다”고 말했다. 시장은 “다리는 안전하다. 모든 케이블을 점검했다.”"
+    assert _texts(ko, "ko") == [
+        "그는 “우리는 준비됐다.",
+        "곧 떠난다”고 말했다.",
+        "시장은 “다리는 안전하다.",
+        "모든 케이블을 점검했다.”",
+    ]
+    en = '"We are ready. We leave soon," he said.'
+    assert len(_texts(en, "en")) == 2
+    # A quoted word or a full stop that is not after a final ending is no sentence end.
+    assert _texts("그는 “오전 9시. 정각”이라고 적었다.", "ko") == ["그는 “오전 9시. 정각”이라고 적었다."]
+
+
+def test_a_korean_clause_ending_in_a_colon_is_a_sentence_of_its_own() -> None:
+    text = "주요 사실은 다음과 같다: 항구는 섬의 서쪽 끝에 있다. 비율은 3:1 이었다."
+    assert _texts(text, "ko") == [
+        "주요 사실은 다음과 같다:",
+        "항구는 섬의 서쪽 끝에 있다.",
+        "비율은 3:1 이었다.",
+    ]
+    # A colon after a noun (a label, a time) stays inside its sentence.
+    assert _texts("일정: 회의는 오후에 열린다.", "ko") == ["일정: 회의는 오후에 열린다."]
+
+
+def test_an_ellipsis_character_ends_a_sentence_in_both_languages() -> None:
+    assert _texts("그는 아무 말도 하지 않았다… 방 안은 조용했다.", "ko") == [
+        "그는 아무 말도 하지 않았다…",
+        "방 안은 조용했다.",
+    ]
+    assert _texts("He waited… Then he left the room.", "en") == ["He waited…", "Then he left the room."]
+
+
+def test_a_sentence_ending_in_a_single_capital_letter_ends_before_a_sentence_opener() -> None:
+    text = 'The team moved to Plan B. The new plan worked. Friends call her "K." They never use her name.'
+    assert _texts(text, "en") == [
+        "The team moved to Plan B.",
+        "The new plan worked.",
+        'Friends call her "K."',
+        "They never use her name.",
+    ]
+    # A name's initial before the surname stays inside the sentence.
+    assert _texts("The speech of John F. Kennedy was short.", "en") == [
+        "The speech of John F. Kennedy was short."
     ]

@@ -1,8 +1,9 @@
 """Sentence boundaries the punctuation leaves in doubt, settled by the translation.
 
 The splitter keeps "U.S. Japan does" together (an abbreviation before a capital ends a sentence only
-sometimes), and a colon before a quotation, or a headline without a full stop before the lede, joins what
-a translation may render as two sentences. Where one such sentence holds two halves that each mean what
+sometimes), and a colon before a quotation, a headline without a full stop before the lede, or a Korean
+sentence whose full stop was lost or typed as a comma ("말했다 그는", "착수했다, 오랜") joins what a
+translation may render as two sentences. Where one such sentence holds two halves that each mean what
 one of two neighbouring sentences of the other side means, far more than the whole does, it is two
 sentences, and the aligner is given them as two; otherwise it stays whole. Only the boundaries the
 punctuation marks weakly are tried, never any space. The split depends on the two texts alone (not on
@@ -23,9 +24,14 @@ __all__ = ["split_where_translation_does"]
 
 # Where a sentence may end though the splitter did not end it there: after a full stop (an abbreviation),
 # a colon or a semicolon before a capital or an opening quotation (English); before an opening quotation
-# mark after a word (Korean: a headline without a full stop runs into the quoted lede).
+# mark after a word (Korean: a headline without a full stop runs into the quoted lede), and after a
+# past-tense final ending, with or without a comma, before the next word (Korean: a lost full stop).
 _WEAK_EN = re.compile(r"(?<=[.:;])\s+(?=[\"“‘'(]?[A-Z])")
-_WEAK_KO = re.compile(r"(?<=[가-힣])\s+(?=[\"“‘˝「『])|(?<=[.?!])\s+(?=[가-힣\"“‘˝「『])")
+_WEAK_KO = re.compile(
+    r"(?<=[가-힣])\s+(?=[\"“‘˝「『])|(?<=[.?!])\s+(?=[가-힣\"“‘˝「『])"
+    # a past-tense final ending whose full stop was lost, or typed as a comma ("말했다 그는", "착수했다, 오랜")
+    r"|(?<=[았었였했됐켰갔왔렸졌웠]다),?\s+(?=[가-힣])"
+)
 # Each half must mean what its counterpart means (cosine at least _SPLIT_EVEN: a translation scores
 # 0.5–0.8, two sentences of one story 0.1–0.35), and more, by _MARGIN, than it means the other half's
 # counterpart; the counterparts are two neighbours among the _NEAR sentences the whole means most.

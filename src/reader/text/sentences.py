@@ -74,7 +74,7 @@ _DOUBLE_QUOTES = '"“”'
 # A Korean sentence end inside a kiwi sentence: a syllable (or a closing mark) then a full stop.
 # A quotation followed by 고/며/라고 ("...없다.” 고 부인했다") continues the sentence that reports it.
 _KOREAN_BOUNDARY = re.compile(
-    rf"(?:(?<=[가-힣])|(?<=[{re.escape(_CLOSERS)}]))[.?!]+[{re.escape(_CLOSERS)}]*\s+"
+    rf"(?:(?<=[가-힣])|(?<=[{re.escape(_CLOSERS)}]))(?:[.?!]+|…+)[{re.escape(_CLOSERS)}]*\s+"
     r"(?!(?:고|며|라고|라며|라는|란|하고|하며|이라고|이라며)[\s,])"
 )
 
@@ -110,8 +110,9 @@ def _recut_korean(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[in
             continue
         piece = paragraph[a:b]
         cuts = [m.end() for m in _KOREAN_BOUNDARY.finditer(piece) if m.end() < len(piece)]
+        cuts += [m.end() for m in _KOREAN_COLON_END.finditer(piece) if m.end() < len(piece)]
         cuts = sorted({*cuts, *(m.end() for m in _GLUED_BOUNDARY.finditer(piece))})
-        cuts = [c for c in cuts if _count_quotes(piece[:c]) % 2 == 0]
+        cuts = [c for c in cuts if _count_quotes(piece[:c]) % 2 == 0 or _QUOTED_END.search(piece, 0, c)]
         start = 0
         for c in cuts:
             out.append((a + start, a + c))
@@ -124,6 +125,15 @@ def _recut_korean(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[in
     if carry is not None:
         out.append(_strip(paragraph, carry, len(paragraph)))
     return [(a, b) for a, b in (_strip(paragraph, a, b) for a, b in out) if a < b]
+
+
+# A full stop after a final ending inside a quotation of several sentences ("그는 “준비됐다. 곧 간다”고
+# 말했다"): a sentence end, as pysbd takes it in the English ("We are ready. We go soon," he said), so the
+# two sides break a long quotation alike and the aligner can pair its parts.
+_QUOTED_END = re.compile(r"[다요까죠][.?!]\s+$")
+# A clause that ends in its final ending and a colon ("주요 사실은 다음과 같다: 팔루는 ...", "그는 이렇게
+# 말했다: “...”) is a sentence, what follows (a list item, a quotation) another: translations set them apart.
+_KOREAN_COLON_END = re.compile(r"(?<=[가-힣]다):\s+(?=\S)")
 
 
 def _count_quotes(text: str) -> int:
@@ -277,9 +287,20 @@ _TITLE_INTRO = re.compile(
 )
 
 
+# A sentence that ends in a single capital letter ("moved to Plan B.", "known as \"K.\"") reads to pysbd as
+# a name's initial ("John F. Kennedy"), and one that trails off in an ellipsis character ("He waited…")
+# as unfinished; where a word that opens sentences follows, it is a sentence end.
+_LETTER_END = re.compile(r"(?<![\w.])[A-Z]\.[\"”’')]*\s+(?=[A-Z])|(?<=\w)…[\"”’')]*\s+(?=[A-Z])")
+
+
 def _glued_english(paragraph: str) -> set[int]:
-    """Sentence starts that pysbd misses because a full stop or the space after it was lost."""
+    """Sentence starts that pysbd misses: after a full stop lost or the space after it, or after a
+    sentence ending in a single capital letter or an ellipsis character."""
     cuts = set()
+    for m in _LETTER_END.finditer(paragraph):
+        word = _NEXT_WORD.match(paragraph, m.end())
+        if word and _SENTENCE_OPENER.fullmatch(word.group()):
+            cuts.add(m.end())
     for m in _LOST_STOP.finditer(paragraph):
         words = paragraph[max(0, m.start() - 200) : m.start()].split()
         if len(words) >= 4 and not _TITLE_INTRO.fullmatch(words[-1]):
