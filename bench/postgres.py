@@ -160,8 +160,15 @@ def store_figures(url: str) -> None:
 
 
 def on_screen(url: str, runs: int) -> None:
+    import compileall
+
     from reader.store import Store
     from scale import tmux
+
+    # As bench/scale.py and bench/startup.py: the sources compiled to bytecode first, as an installed
+    # package is, or a checkout run with PYTHONDONTWRITEBYTECODE compiles every module at every start
+    # (the bare app's Textual is installed, compiled).
+    compileall.compile_dir(ROOT / "src", quiet=1)
 
     with Store.open(url) as store:
         row = store.conn.execute(

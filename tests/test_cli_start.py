@@ -70,39 +70,52 @@ def test_a_command_imports_its_own_module_alone(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines()[-1] == "['reader.cli.common', 'reader.cli.library']"
 
 
-def test_a_mistake_under_notes_in_the_config_stops_the_app_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The app writes notes signed with [notes] author: a mistake there is said before anything opens,
-    naming the file, and a command that writes no note is not held up by it."""
+def test_a_mistake_in_the_config_is_said_in_the_app_which_still_opens(tmp_path: Path) -> None:
+    """The app writes notes signed with [notes] author: a mistake there is one line on screen once the
+    library shows, naming the file, and the app works on (notes signed with the default)."""
+    import asyncio
+
+    from reader.store import Store
+    from reader.tui.app import ReaderApp
+
     config = tmp_path / "home" / ".config" / "reader" / "config.toml"
     config.parent.mkdir(parents=True)
-    library = tmp_path / "mine.db"
-    opened: list[object] = []
-    for text, said in (
+    said: list[list[str]] = []
+    cases = (
         ("[notes]\nauthor = 7\n", "author under [notes] must be a string"),
         ("[notes]\nauther = 'Kim'\n", "unknown setting(s) auther under [notes]"),
         ("notes = 'Kim'\n", "[notes] must be a table"),
         ("[notes\n", "not valid TOML"),
         ("[note]\nauthor = 'Kim'\n", "unknown table(s) [note]; reader reads [translate] and [notes]"),
         ("author = 'Kim'\n", "author must be under a table: [notes] for author"),
-    ):
+        ("[notes]\nauthor = 'Kim Jisu'\n", None),
+    )
+
+    async def opened(text: str) -> list[str]:
         config.write_text(text, encoding="utf-8")
-        assert cli.main(["--db", str(library)], open_app=lambda store, notice: opened.append(store)) == 1
-        err = capsys.readouterr().err
-        assert said in err and str(config) in err and err.count("\n") == 1, err
-    assert opened == [] and not library.exists()
-    assert cli.main(["--db", str(library), "list"]) == 0
-    config.write_text("[notes]\nauthor = 'Kim Jisu'\n", encoding="utf-8")
-    assert cli.main(["--db", str(library)], open_app=lambda store, notice: opened.append(store)) == 0
-    assert len(opened) == 1
+        with Store.open(tmp_path / "mine.db") as store:
+            app = ReaderApp(store)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await pilot.pause(0.4)
+                return [str(n.message) for n in app._notifications]
+
+    for text, _ in cases:
+        said.append(asyncio.run(opened(text)))
+    for (_, expected), shown in zip(cases, said, strict=True):
+        lines = [m for m in shown if str(config) in m]
+        if expected is None:
+            assert lines == [], shown
+        else:
+            assert len(lines) == 1 and expected in lines[0] and "\n" not in lines[0], shown
 
 
 def test_a_config_file_named_by_reader_config_must_exist(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from reader.config import ConfigError, configured_author
+
     monkeypatch.setenv("READER_CONFIG", str(tmp_path / "team.toml"))
-    assert cli.main(["--db", str(tmp_path / "mine.db")], open_app=lambda store, notice: None) == 1
-    assert "READER_CONFIG names" in capsys.readouterr().err
+    with pytest.raises(ConfigError, match="READER_CONFIG names"):
+        configured_author()
     (tmp_path / "team.toml").write_text("[notes]\nauthor = 'Desk'\n", encoding="utf-8")
-    assert cli.main(["--db", str(tmp_path / "mine.db")], open_app=lambda store, notice: None) == 0
+    assert configured_author() == "Desk"

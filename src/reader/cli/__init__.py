@@ -23,12 +23,6 @@ def cmd_tui(args: argparse.Namespace) -> int:
     """`reader` alone: the library, handed to the app `main` was given (`reader.__main__` gives Textual's)."""
     if args.open_app is None:
         raise CommandError("no command given; the app opens with: reader (or python -m reader)")
-    from ..config import ConfigError, configured_author
-
-    try:
-        configured_author()  # a mistake under [notes] is one line now, not a note signed wrongly later
-    except ConfigError as exc:
-        raise CommandError(str(exc)) from None
     store, notice = open_library(args)
     args.open_app(store, notice)
     store.close()

@@ -65,6 +65,18 @@ class ReaderApp(App[None]):
             self.notify(self.notice, timeout=8)
         # A moment after the library is drawn (a thread importing at once would delay the first frame).
         self.set_timer(0.4, lambda: self.run_worker(self._settle, thread=True, name="preload"))
+        self.set_timer(0.2, self._check_config)
+
+    def _check_config(self) -> None:
+        """A mistake in the config file is said once, after the library is on screen: the app still opens,
+        and notes are signed with the default name until the file is fixed."""
+        from ..config import ConfigError, configured_author
+
+        try:
+            configured_author()
+        except ConfigError as exc:
+            self.notify(f"{exc}; notes are signed with the default name until it is fixed",
+                        severity="warning", markup=False, timeout=12)  # fmt: skip
 
     def _settle(self) -> None:
         """Preload the reading screen; then, in a terminal, freeze what start-up built.
