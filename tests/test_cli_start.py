@@ -119,3 +119,13 @@ def test_a_config_file_named_by_reader_config_must_exist(
         configured_author()
     (tmp_path / "team.toml").write_text("[notes]\nauthor = 'Desk'\n", encoding="utf-8")
     assert configured_author() == "Desk"
+
+
+def test_the_app_says_when_it_started_a_new_library(tmp_path: Path) -> None:
+    """`reader --db mien.db` (a typo) used to open an empty library without a word; commands stay quiet."""
+    shown: list[object] = []
+    library = tmp_path / "mien.db"
+    assert cli.main(["--db", str(library)], open_app=lambda store, notice: shown.append(notice)) == 0
+    assert shown == [f"started a new, empty library at {library}"]
+    assert cli.main(["--db", str(library)], open_app=lambda store, notice: shown.append(notice)) == 0
+    assert shown[-1] is None  # the second time it is simply the library asked for

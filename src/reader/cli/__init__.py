@@ -23,7 +23,15 @@ def cmd_tui(args: argparse.Namespace) -> int:
     """`reader` alone: the library, handed to the app `main` was given (`reader.__main__` gives Textual's)."""
     if args.open_app is None:
         raise CommandError("no command given; the app opens with: reader (or python -m reader)")
+    from pathlib import Path
+
+    from ..paths import ENV_VAR, is_server_library
+
+    named = args.db or os.environ.get(ENV_VAR) or ""
+    new = bool(named) and not is_server_library(named) and not Path(named).expanduser().exists()
     store, notice = open_library(args)
+    if new and notice is None:  # a new name, or a mistyped one: an empty screen should not surprise
+        notice = f"started a new, empty library at {store.path}"
     args.open_app(store, notice)
     store.close()
     return 0
