@@ -29,7 +29,9 @@ def test_d_asks_then_removes_and_ctrl_z_brings_the_article_and_its_notes_back(li
         before = titles(app)
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
-        assert f"Remove “{first.title_en}” and its 1 note from the library?" == app.screen.question
+        dated = f" ({first.published})" if first.published else ""
+        expected = f"Remove “{first.title_ko}” / “{first.title_en}”{dated} and its 1 note from the library?"
+        assert app.screen.question == expected
         # The question is on screen, not in a box shrunk to nothing.
         question, hint = app.screen.query(Static)
         assert question.region.width >= 40 and "Remove “" in str(question.render())

@@ -298,7 +298,11 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         details = article_details(self.store.conn, article_id) if article_id is not None else None
         if article_id is None or details is None:
             return
-        title = details.title_en or details.title_ko or f"article {article_id}"
+        # Both titles and the date: two articles may share an English title (a new user removed the
+        # wrong one's twin otherwise)
+        titles = " / ".join(f"“{inert(t)}”" for t in (details.title_ko, details.title_en) if t)
+        title = titles or f"article {article_id}"
+        dated = f" ({details.published})" if details.published else ""
         count = count_notes(self.store.conn, article_id)
         with_notes = f" and its {count} note{'s' if count != 1 else ''}" if count else ""
 
@@ -306,9 +310,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
             if yes:
                 self._remove(article_id)
 
-        self.app.push_screen(
-            ConfirmScreen(f"Remove “{inert(title)}”{with_notes} from the library?"), answered
-        )
+        self.app.push_screen(ConfirmScreen(f"Remove {title}{dated}{with_notes} from the library?"), answered)
 
     def _remove(self, article_id: int) -> None:
         from ...store.removal import remove_articles
