@@ -112,7 +112,7 @@ def _open(url: str) -> psycopg.Connection:
 
 def _is_read(sql: str) -> bool:
     """A statement that changes nothing, so sending it again on a new connection cannot do anything twice."""
-    return sql.lstrip()[:6].upper() in ("SELECT", "WITH R") or sql.lstrip()[:5].upper() == "WITH "
+    return sql.lstrip()[:6].upper() == "SELECT" or sql.lstrip()[:5].upper() == "WITH "
 
 
 class PgConnection:
@@ -128,10 +128,16 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection, url: str) -> None:
         self.raw = raw
         self.url = url
+        self._in_lost_transaction = False  # the server dropped the connection inside a transaction
+
+    @property
+    def _dropped(self) -> bool:
+        """Whether the connection is gone (closed, or broken by the server or the network)."""
+        return self.raw.closed or self.raw.broken
 
     def _usable(self) -> psycopg.Connection:
         """The connection, opened again first if the server dropped it while no transaction was open."""
-        if self.raw.closed or self.raw.broken:
+        if self._dropped:
             if self._in_lost_transaction:
                 raise StoreError("lost the connection to the library's server in the middle of a write")
             try:
@@ -140,27 +146,24 @@ class PgConnection:
                 raise StoreError(f"lost the connection to the library's server ({_message(exc)})") from None
         return self.raw
 
-    _in_lost_transaction = False
-
     def _run(self, sql: str, run: Any) -> Any:
         was_idle = not self._in_lost_transaction and not self.in_transaction
         try:
             return run(self._usable().cursor())
         except psycopg.Error as exc:
-            dropped = self.raw.closed or self.raw.broken
-            if dropped and was_idle and _is_read(sql):
+            if self._dropped and was_idle and _is_read(sql):
                 try:
                     return run(self._usable().cursor())
                 except psycopg.Error as again:
                     raise translated(again) from None
-            if dropped and not was_idle:
+            if self._dropped and not was_idle:
                 self._in_lost_transaction = True  # until the caller's rollback: no silent new connection
             raise translated(exc) from None
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         if sql.strip().upper() == "BEGIN IMMEDIATE":
             return self._begin()
-        if sql.strip().upper() == "ROLLBACK" and (self.raw.closed or self.raw.broken):
+        if sql.strip().upper() == "ROLLBACK" and self._dropped:
             self._in_lost_transaction = False  # the server dropped the transaction with the connection
             return None
 
@@ -193,7 +196,7 @@ class PgConnection:
                 raw.execute("BEGIN")
                 return raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             except psycopg.Error as exc:
-                if attempt == 2 or not (self.raw.closed or self.raw.broken):
+                if attempt == 2 or not self._dropped:
                     raise translated(exc) from None
         raise AssertionError("unreachable")
 
@@ -203,7 +206,7 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
-        if self.raw.closed or self.raw.broken:
+        if self._dropped:
             return self._in_lost_transaction
         return self.raw.info.transaction_status != TransactionStatus.IDLE
 
