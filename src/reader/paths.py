@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .store.connection import is_postgres_url
+
 ENV_VAR = "READER_DB"
 LIBRARY_FILENAME = "library.db"
 
@@ -21,11 +23,6 @@ def default_db_path() -> Path:
     return Path(user_data_dir("reader", appauthor=False)) / LIBRARY_FILENAME
 
 
-def is_server_library(value: str) -> bool:
-    """Whether `--db` or READER_DB names a library on a PostgreSQL server (a URL), not a file."""
-    return value.startswith(("postgresql://", "postgres://"))
-
-
 #: A scheme before a colon (mysql:, pg:, postgresql: without //): an address, not a file name. Two letters
 #: at least, so a Windows drive (C:) is still a path.
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
@@ -34,7 +31,7 @@ _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 def check_location(value: str) -> None:
     """A library is a file or a postgresql:// URL: a value that looks like another kind of address is a
     mistake, said in one line before a file of that odd name is made (postgresql:news, mysql://…)."""
-    if not value or is_server_library(value) or not _ADDRESS.match(value) or Path(value).exists():
+    if not value or is_postgres_url(value) or not _ADDRESS.match(value) or Path(value).exists():
         return
     from .inert import inert
     from .store.connection import StoreError, shown_url
@@ -89,7 +86,7 @@ def choose_library(cli_value: str | None) -> LibraryChoice:
     """
     named = cli_value or os.environ.get(ENV_VAR) or ""
     check_location(named)
-    if is_server_library(named):  # a library on a server: no samples, nothing to copy
+    if is_postgres_url(named):  # a library on a server: no samples, nothing to copy
         return LibraryChoice(named, None)
     path, is_default = resolve_db_path(cli_value)
     instead_of: Path | None = None

@@ -25,10 +25,11 @@ def cmd_tui(args: argparse.Namespace) -> int:
         raise CommandError("no command given; the app opens with: reader (or python -m reader)")
     from pathlib import Path
 
-    from ..paths import ENV_VAR, is_server_library
+    from ..paths import ENV_VAR
+    from ..store import is_postgres_url
 
     named = args.db or os.environ.get(ENV_VAR) or ""
-    new = bool(named) and not is_server_library(named) and not Path(named).expanduser().exists()
+    new = bool(named) and not is_postgres_url(named) and not Path(named).expanduser().exists()
     store, notice = open_library(args)
     if new and notice is None:  # a new name, or a mistyped one: an empty screen should not surprise
         notice = f"started a new, empty library at {store.path}"
