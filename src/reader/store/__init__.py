@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from functools import cached_property
 from pathlib import Path
 from typing import Self
 
@@ -123,15 +124,13 @@ class Store:
             raise
         return cls(pg, None, url)  # type: ignore[arg-type]  # the store's connection interface
 
-    @property
+    @cached_property
     def write_refusal(self) -> str | None:
         """Why this library cannot be changed by whoever opened it (a read-only role or file); None when it
         can. Asked once (see `permissions`)."""
-        if not hasattr(self, "_write_refusal"):
-            from .permissions import write_refusal
+        from .permissions import write_refusal
 
-            self._write_refusal = write_refusal(self.conn, self.path)
-        return self._write_refusal
+        return write_refusal(self.conn, self.path)
 
     def close(self) -> None:
         self.conn.close()

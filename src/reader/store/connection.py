@@ -30,6 +30,12 @@ def shown_url(url: str) -> str:
     return re.sub(r"^(\w+://[^:/@]*):[^@]*@", r"\1:…@", url)
 
 
+def file_writable(path: Path) -> bool:
+    """Whether this user may write the library file at `path` (and the journal files beside it); a file
+    not there yet is made in a folder that has been checked."""
+    return not path.exists() or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
 def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
     """Open `path` in WAL mode with foreign keys and a busy timeout, so two `reader` processes can share it.
 
@@ -43,11 +49,7 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
             raise StoreError(f"no library at {target}")
         if not target.parent.exists():
             raise StoreError(f"folder {target.parent} does not exist")
-    read_only = (
-        str(path) != ":memory:"
-        and target.exists()
-        and not (os.access(target, os.W_OK) and os.access(target.parent, os.W_OK))
-    )
+    read_only = str(path) != ":memory:" and not file_writable(target)
     try:
         if read_only:
             # SQLite cannot make the WAL's shared-memory file beside a file it may not write; reading the

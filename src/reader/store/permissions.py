@@ -7,10 +7,10 @@ front lets the app mark the library read-only and refuse a note or an article be
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
+from .connection import file_writable
 from .dialect import POSTGRESQL, dialect
 
 READ_ONLY_ROLE = "the library is read-only for this database role"
@@ -24,7 +24,5 @@ def write_refusal(conn: sqlite3.Connection, path: Path | None) -> str | None:
             "AND has_sequence_privilege(pg_get_serial_sequence('notes', 'id'), 'USAGE')"
         ).fetchone()
         return None if row[0] else READ_ONLY_ROLE
-    writable = (
-        path is None or not path.exists() or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
-    )
+    writable = path is None or file_writable(path)
     return None if writable else "the library is read-only (check the file's and its folder's permissions)"
