@@ -19,10 +19,10 @@ from textual.widgets import Static
 from ...inert import inert
 from ...store import DatabaseError, Store, StoreError
 from ...store import library as lib
-from ...store.changes import change_mark
 from ...store.library import LibraryView, Listing
 from ...store.removal import RemovedArticle
 from ..app_api import reader_app
+from ..change_watch import CHANGES_POLL, ChangeWatch
 from ..format import display_path
 from ..refused_writes import refused_write, unanswered_read
 from ..settings import load_library_state, save_library_state
@@ -30,8 +30,6 @@ from ..widgets.article_table import ArticleTable
 from ..widgets.key_hints import KeyHints
 from .library_fetch import LibraryFetch
 
-#: Seconds between looks at whether someone else changed the library (one small query).
-CHANGES_POLL = 5.0
 EMPTY_MESSAGE = (
     "The library is empty.\n\n"
     "Press a to add an article: paste its Korean and/or English text, or give a web address or a file.\n\n"
@@ -89,7 +87,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         self._sources: list[tuple[str, int]] | None = None
         self._single_source: str | None = None  # the one source of every article, if they share one
         self._removed: list[RemovedArticle] = []  # for undo, last removed last; gone when reader closes
-        self._mark: object = None  # the library's change mark when its rows were last read
+        self.changes = ChangeWatch(store.conn)  # whether others wrote since the rows were read
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -104,26 +102,18 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         self._show_empty()
         if self._remembered is not None:
             self.table.select_article(self._remembered)
-        self._mark = self._change_mark()
+        self.changes.take()
         self.set_interval(CHANGES_POLL, self._poll_changes)
 
     # --- someone else's changes -------------------------------------------------------------------
-
-    def _change_mark(self) -> object:
-        try:
-            return change_mark(self.store.conn)
-        except (StoreError, DatabaseError):  # the server is down: looked at again at the next poll
-            return None
 
     def _poll_changes(self) -> None:
         """Articles added, edited or removed by someone else (a colleague on a shared library, another
         `reader` process): listed again, the cursor kept, new ones said in one line."""
         if self.app.screen is not self:
             return  # the rows are read again when the screen comes back to the front
-        mark = self._change_mark()
-        if mark is None or mark == self._mark:
+        if not self.changes.moved():
             return
-        self._mark = mark
         before = self.listing.count
         with unanswered_read(self, "list the library"):
             self.refresh_listing()
@@ -134,7 +124,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
     def action_reload(self) -> None:
         """R: read the library again now."""
         with unanswered_read(self, "list the library") as attempt:
-            self._mark = self._change_mark()
+            self.changes.take()
             self.refresh_listing()
         if not attempt.refused:
             count = self.listing.count
@@ -382,7 +372,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.table.forget_rows()
-        if self._mark is not None:
+        if self.changes.mark is not None:
             self._poll_changes()  # what others changed while an article was open
 
     def on_unmount(self) -> None:

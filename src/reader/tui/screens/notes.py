@@ -19,16 +19,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from ...inert import inert
-from ...store import DatabaseError, Store, StoreError
-from ...store.changes import change_mark
+from ...store import Store
 from ...store.notes import Note, annotated_titles, delete_note, list_notes, restore_note
 from ..annotations import note_row
 from ..app_api import reader_app
+from ..change_watch import CHANGES_POLL, ChangeWatch
 from ..dialogs.note_editor import edit_note, shorten
 from ..dialogs.notes_panel import first_line
 from ..refused_writes import refused_write, unanswered_read
 from ..widgets.key_hints import KeyHints
-from .library import CHANGES_POLL
 
 
 def parse_filter(query: str) -> tuple[list[str], list[str]]:
@@ -79,6 +78,7 @@ class NotesScreen(Screen[None]):
         self._titles: dict[int, str] = {}
         self._notes: list[Note] = []
         self._deleted: list[int] = []  # undo list, last deleted last
+        self.changes = ChangeWatch(store.conn)  # whether others wrote since the list was read
 
     def compose(self) -> ComposeResult:
         yield Static(id="notes-header")
@@ -94,20 +94,13 @@ class NotesScreen(Screen[None]):
         self.set_interval(CHANGES_POLL, self._poll_changes)
 
     def on_screen_resume(self) -> None:
+        self.changes.take()
         with unanswered_read(self, "read the notes"):
-            self._mark = change_mark(self.store.conn)
             self.reload()
 
     def _poll_changes(self) -> None:
         """Notes written, edited or deleted elsewhere meanwhile: the list read again, the cursor kept."""
-        if self.app.screen is not self:
-            return
-        try:
-            mark = change_mark(self.store.conn)
-        except (StoreError, DatabaseError):  # the server is down: looked at again at the next poll
-            return
-        if mark != getattr(self, "_mark", None):
-            self._mark = mark
+        if self.app.screen is self and self.changes.moved():
             with unanswered_read(self, "read the notes"):
                 self.reload()
 
