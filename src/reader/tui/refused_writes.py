@@ -17,7 +17,8 @@ from textual.widget import Widget
 from ..store import DatabaseError, StoreError
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
+    """What an error says, on one line (its first), for a notification."""
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
     return lines[0] if lines else type(exc).__name__
 
@@ -37,7 +38,7 @@ def refused_write(node: Widget | App, what: str) -> Iterator[Attempt]:
         yield attempt
     except (StoreError, DatabaseError) as exc:
         attempt.refused = True
-        node.notify(f"Cannot {what}: {_one_line(exc)}", severity="error", markup=False, timeout=6)
+        node.notify(f"Cannot {what}: {one_line(exc)}", severity="error", markup=False, timeout=6)
 
 
 @contextmanager

@@ -28,6 +28,7 @@ from ...store import DatabaseError, StoreError
 from ...store.library import LibraryRow, Listing
 from ...text.language import other_side
 from ..format import literal
+from ..refused_writes import one_line
 
 #: Fixed columns; the two titles share what is left of the width.
 GUTTER = 2  # the star
@@ -164,8 +165,9 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         now = time.monotonic()
         if now - getattr(self, "_said_at", -60.0) > 10.0:
             self._said_at = now
-            line = next((part.strip() for part in str(exc).splitlines() if part.strip()), type(exc).__name__)
-            self.notify(f"Cannot list the library: {line}", severity="error", markup=False, timeout=6)
+            self.notify(
+                f"Cannot list the library: {one_line(exc)}", severity="error", markup=False, timeout=6
+            )
 
     def get_row_at(self, index: int) -> list[Text]:
         """The cells of one row as shown: date, source, Korean title, English title, notes."""
