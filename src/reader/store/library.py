@@ -15,7 +15,18 @@ from datetime import UTC, datetime
 
 from .dialect import POSTGRESQL, dialect
 from .hangul_terms import widened
-from .search import RANK, BadQuery, Hit, Parts, expression, index_query, located, parse, ranked_articles
+from .search import (
+    RANK,
+    BadQuery,
+    Hit,
+    Parts,
+    as_typed_else_loosely,
+    expression,
+    index_query,
+    located,
+    parse,
+    ranked_articles,
+)
 
 #: The orders the library can be listed in, in the order a key cycles through them.
 SORTS: tuple[str, ...] = ("date", "source", "title", "notes")
@@ -306,13 +317,9 @@ def search_library(
     Raises BadQuery for a query with nothing searchable; an interrupted query raises
     sqlite3.OperationalError.
     """
-    parts = parse(query, search=True)
-    hits = _search_parts(conn, query, parts, limit=limit, candidates=candidates)
-    if not hits:  # nothing as typed: the looser reading (이재민이 → 이재민), as `search.ranked_parts`
-        loose = parse(query, search=True, loose=True)
-        if loose != parts:
-            return _search_parts(conn, query, loose, limit=limit, candidates=candidates)
-    return hits
+    return as_typed_else_loosely(
+        query, lambda parts: _search_parts(conn, query, parts, limit=limit, candidates=candidates)
+    )
 
 
 def _search_parts(

@@ -217,26 +217,28 @@ def search(
     common word in a very large library takes a while: the library screen and `reader search` use
     `reader.store.library.search_library`, which ranks a bounded number of them.
     """
-    if article_id is not None:
-        parts, ranked = ranked_parts(conn, query, lambda p: index_query(conn, p, article_id=article_id))
-        return located(conn, parts, ranked, limit=limit, per_article=None)
-    parts, ranked = ranked_parts(conn, query, lambda p: index_query(conn, p, limit=limit))
-    return located(conn, parts, ranked, limit=limit)
+
+    def finding(parts: Parts) -> list[Hit]:
+        if article_id is not None:
+            ranked = ranked_articles(conn, query, *index_query(conn, parts, article_id=article_id))
+            return located(conn, parts, ranked, limit=limit, per_article=None)
+        ranked = ranked_articles(conn, query, *index_query(conn, parts, limit=limit))
+        return located(conn, parts, ranked, limit=limit)
+
+    return as_typed_else_loosely(query, finding)
 
 
-def ranked_parts(
-    conn: sqlite3.Connection, query: str, asking: Callable[[Parts], tuple[str, list[object]]]
-) -> tuple[Parts, list[tuple[int, float]]]:
-    """The query's parts and the (article id, score) rows `asking` them gives: the words as typed, and
-    only when those find nothing, the looser reading of `query_parts` (이재민이 → 이재민, 1,214명 →
-    배치하다 → 배치), so a word found as typed never brings in its looser cousins."""
+def as_typed_else_loosely(query: str, finding: Callable[[Parts], list[Hit]]) -> list[Hit]:
+    """The hits `finding` gives for the query's words as typed, and only when those find nothing, for the
+    looser reading of `query_parts` (이재민이 → 이재민, 배치하다 → 배치): a word found as typed never
+    brings in its looser cousins. Every search of texts goes through here."""
     parts = parse(query, search=True)
-    ranked = ranked_articles(conn, query, *asking(parts))
-    if not ranked:
+    hits = finding(parts)
+    if not hits:
         loose = parse(query, search=True, loose=True)
         if loose != parts:
-            return loose, ranked_articles(conn, query, *asking(loose))
-    return parts, ranked
+            return finding(loose)
+    return hits
 
 
 def located(conn: sqlite3.Connection, parts: Parts, ranked: Sequence[tuple[int, float]], *, limit: int,
