@@ -170,3 +170,23 @@ def test_a_word_right_after_a_terminal_escape_is_found(db_path, capsys) -> None:
         assert search(store.conn, "31mRED") == []
     assert main(["--db", str(db_path), "search", "red", "--json"]) == 0
     assert {hit["article"] for hit in json.loads(capsys.readouterr().out)} == {article_id}
+
+
+def test_a_snippet_found_loosely_marks_the_word_in_its_form_there() -> None:
+    long = "가" * 100 + " 러시아에 파병된 북한군이 쿠르스크에 배치됐다."
+    text, spans = snippet(long, "북한군은 쿠르스크", width=60)  # 북한군은 is not there; 북한군이 is
+    assert [text[a:b] for a, b in spans] == ["북한군", "쿠르스크"]  # and the window shows them
+    text, spans = snippet("북한군은 북한군이", "북한군은")  # there as typed: only that form
+    assert [text[a:b] for a, b in spans] == ["북한군은"]
+
+
+def test_find_pieces_are_the_query_literally_or_each_word_with_a_looser_form() -> None:
+    from reader.text.search_terms import find_pieces
+
+    assert find_pieces('"쿠르스크 지역"') == [(r"쿠르스크\s+지역", None)]  # quotes are not looked for
+    assert find_pieces("북한군은 감청", each_word=True) == [("북한군은", "북한군"), ("감청", None)]
+    assert find_pieces('"north korean" troops', each_word=True) == [
+        (r"north\s+korean", None),
+        ("troops", None),
+    ]
+    assert find_pieces("배치하다") == [("배치하다", "배치")] and find_pieces("  ") == []

@@ -139,3 +139,15 @@ def test_the_search_survives_a_join_and_follows_to_the_next_article(library, dri
         assert view_of(app).search_rows == [1]  # "The agency said casualties were rising."
 
     drive(library, scenario)
+
+
+def test_a_korean_word_not_there_as_typed_is_found_in_its_other_forms(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "G", "slash", *"북한군은")  # the article has 북한군의 and 북한군이
+        view = view_of(app)
+        status = str(app.screen.query_one(StatusLine).render())
+        assert view.search_rows == [0, 1] and "in other forms: 2 rows" in status
+        await pilot.press("ctrl+a", "ctrl+k", *'"쿠르스크 지역에서"')  # quotation marks are not looked for
+        assert view.search_rows == [0]
+
+    drive(library, scenario)

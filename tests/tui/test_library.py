@@ -277,3 +277,35 @@ def test_a_hit_is_three_lines_that_fit_and_marks_the_english_for_a_korean_word(l
         )
 
     drive(library, scenario)
+
+
+def test_an_article_opened_from_a_search_hit_shows_the_words_it_was_found_by(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        # 북한군은 is found loosely (북한군의, 북한군이), 감청 as typed (감청했다고)
+        screen = await search_for(app, pilot, "북한군은 감청")
+        first = str(screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "북한군" in first
+        target = next(i for i, h in enumerate(screen.hits) if h.position == 0)
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        view = app.screen.view
+        assert view.cursor == 0 and view.search_rows == [0, 1]  # either word, in its other forms
+        status = str(app.screen.query_one("#reading-status").render())
+        assert "“북한군은 감청” in other forms: 2 rows" in status
+        match = view.get_component_rich_style("parallel-view--match", partial=True).bgcolor
+        marked = {
+            seg.text
+            for y in range(1, 4)
+            for seg in view.render_line(y)
+            if seg.style and seg.style.bgcolor == match
+        }
+        assert {"북한군", "감청"} <= marked
+        await pilot.press("n")
+        assert view.cursor == 1
+        await pilot.press("escape")  # the marks go, the article stays
+        assert view.search is None and isinstance(app.screen, ReadingScreen)
+
+    drive(library, scenario)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..text.search_terms import fold as _fold
-from ..text.search_terms import index_text, is_hangul, query_parts, query_words
+from ..text.search_terms import index_text, is_hangul, loose_word, query_parts, query_words
 from . import hangul_terms
 from .dialect import POSTGRESQL, dialect
 from .progress import Progress, Ticker
@@ -380,9 +380,12 @@ class _RowFinder:
 
 
 def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
-    """Where the query's words occur in `text` (case-insensitive), for highlighting a snippet."""
+    """Where the query's words occur in `text` (case-insensitive), for highlighting a snippet. A Korean
+    word that is not there as typed is looked for as the search found it (이재민은 → 이재민)."""
     spans: list[tuple[int, int]] = []
-    for word in sorted(set(query_words(query)), key=len, reverse=True):
+    forms = {word if re.search(re.escape(word), text, flags=re.IGNORECASE) else loose_word(word)
+             for word in query_words(query)}  # fmt: skip
+    for word in sorted(forms, key=len, reverse=True):
         for m in re.finditer(re.escape(word), text, flags=re.IGNORECASE):
             if not any(a <= m.start() < b for a, b in spans):
                 spans.append((m.start(), m.end()))

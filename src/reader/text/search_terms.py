@@ -74,6 +74,11 @@ def _stem(word: str) -> str | None:
     return None
 
 
+def loose_word(word: str) -> str:
+    """`word` as a search that found nothing for it as typed looks for it (이재민은 → 이재민)."""
+    return _stem(word) or word
+
+
 def query_parts(query: str, *, search: bool = False, loose: bool = False) -> list[tuple[str, list[str]]]:
     """What a person typed as FTS5 phrases, one per word or "quoted words", each with its index tokens.
 
@@ -104,6 +109,35 @@ def query_parts(query: str, *, search: bool = False, loose: bool = False) -> lis
         else:
             parts.append((_phrase(tokens), tokens))
     return parts
+
+
+def find_pieces(query: str, *, each_word: bool = False) -> list[tuple[str, str | None]]:
+    """What a find in an article's text looks for, as regular expressions: the query literally, in any
+    case, a space standing for any run of whitespace (a wrapped line shows as a space), its quotation
+    marks not part of it. `each_word`: each of its words and "quoted phrases" apart, as a library search
+    finds them (what opening a hit of that search marks).
+
+    Each piece comes with its looser form, or None when it has none: a Korean word with a particle or a
+    dictionary ending finds its other forms (이재민은 finds 이재민이, 배치하다 finds 배치했다), for a find
+    whose piece as typed is nowhere, as a search falls back.
+    """
+    if each_word:
+        pieces = [(quoted or bare).split() for quoted, bare in _QUERY_PART.findall(query)]
+    else:
+        pieces = [query.replace('"', " ").split()]
+    found: list[tuple[str, str | None]] = []
+    for words in filter(None, pieces):
+        typed = r"\s+".join(map(re.escape, words))
+        loose = r"\s+".join(re.escape(loose_word(word)) for word in words)
+        found.append((typed, loose if loose != typed else None))
+    return found
+
+
+def any_of(pieces: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for all `pieces`, a longer one first so that it is marked whole."""
+    if not pieces:
+        return None
+    return re.compile("|".join(sorted(set(pieces), key=len, reverse=True)), re.IGNORECASE)
 
 
 def is_hangul(token: str) -> bool:

@@ -90,8 +90,11 @@ class ReaderApp(App[None]):
         if not self.is_headless:
             gc.freeze()
 
-    def open_article(self, article_id: int, at: int | None = None) -> None:
-        """Show one article (from row `at`); the library under it moves its cursor to whatever was read last."""
+    def open_article(
+        self, article_id: int, at: int | None = None, found: tuple[str, list[str]] | None = None
+    ) -> None:
+        """Show one article (from row `at`); the library under it moves its cursor to whatever was read last.
+        `found`: the library search it was found by, and the words linked to its words, marked in it."""
         with unanswered_read(self, "open the article") as attempt:
             article = self.store.get_article(article_id)
         if attempt.refused:
@@ -112,7 +115,7 @@ class ReaderApp(App[None]):
         while isinstance(self.screen, ReadingScreen):
             self.pop_screen()
         self.push_screen(
-            ReadingScreen(self.store, article, at=at),
+            ReadingScreen(self.store, article, at=at, found=found),
             callback=library.select_article if library is not None else None,
         )
 

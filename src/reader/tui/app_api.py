@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 
 
 class ReaderAppAPI(Protocol):
-    def open_article(self, article_id: int, at: int | None = None) -> None: ...
+    def open_article(
+        self, article_id: int, at: int | None = None, found: tuple[str, list[str]] | None = None
+    ) -> None: ...
 
     def neighbour_ids(self, article_id: int) -> tuple[int | None, int | None]: ...
 

@@ -76,7 +76,7 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
                 tooltip="Add the selected name (Tab) and its counterpart to the glossary"),
         # Priority: the bar opens as / arrives, so what is typed right after it is not taken for commands.
         Binding("slash", "find", "Find", id="reading.find", priority=True,
-                tooltip="Find words in both languages of this article (then n / N)"),
+                tooltip="Find words in both languages of this article, Korean in any form (then n / N)"),
         Binding("J", "join_rows", "Join", id="reading.join_rows", show=False,
                 tooltip="Join the current row with the next one (a fix by hand, kept by re-analysis)"),
         Binding("s", "split_korean", "Split Korean", id="reading.split_korean", show=False,
@@ -91,15 +91,25 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
                 tooltip="Read this article's notes again (others' new notes also appear by themselves)"),
     ]  # fmt: skip
 
-    def __init__(self, store: Store, article: Article, at: int | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        article: Article,
+        at: int | None = None,
+        found: tuple[str, list[str]] | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.article = article
         self.start_row = at  # open with the cursor on this row (a note's), not the first
+        self.found = found  # the library search that found it (query, linked words): its words marked
         self._one_language = False  # the view shows one language because the article has no other
 
     def on_mount(self) -> None:
         self._fit_languages()
+        if self.found is not None:  # n and N go through the rows that hold them, Escape clears them
+            query, linked = self.found
+            self.view.set_search(query, each_word=True, also=linked)
         if self.start_row:
             self.view.move_to(self.start_row)
 

@@ -100,7 +100,7 @@ class ReadingAlignment(ReadingBase):
         return True
 
     def on_find_bar_changed(self, event: FindBar.Changed) -> None:
-        if self.view.set_search(event.value):
+        if self.view.set_search(event.value, each_word=False):
             self.view.find(1, from_current=True)  # typing shows the first match at or after the cursor
 
     def on_find_bar_step(self, event: FindBar.Step) -> None:
@@ -115,7 +115,8 @@ class ReadingAlignment(ReadingBase):
         if query is None:
             text = None
         elif rows:
-            text = f"“{query}”: {len(rows)} row{'s' * (len(rows) != 1)} (n next, N previous)"
+            forms = " in other forms" if event.loosely else ""  # 이재민은 typed, 이재민이 found
+            text = f"“{query}”{forms}: {len(rows)} row{'s' * (len(rows) != 1)} (n next, N previous)"
         else:
             text = f"“{query}”: not in this article"
         self.status.set_part("search", text)

@@ -91,6 +91,7 @@ class SearchScreen(Screen[None]):
         self.initial = query
         self.hits: list[Hit] = []
         self.query_text = ""
+        self.marks: list[Marks] = []  # each hit's words linked to the query's, in the other language
         self.elapsed: float | None = None
         self._timer: Timer | None = None
         self._conn: sqlite3.Connection | None = None
@@ -191,6 +192,7 @@ class SearchScreen(Screen[None]):
         results.clear_options()
         width = max(20, results.scrollable_content_region.width - 2)  # an option's padding
         marks = marks if marks is not None and len(marks) == len(hits) else [([], [])] * len(hits)
+        self.marks = marks
         results.add_options(
             [Option(hit_text(hit, query, width, marks[i]), id=str(i)) for i, hit in enumerate(hits)]
         )
@@ -229,8 +231,10 @@ class SearchScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        hit = self.hits[event.option_index]
-        reader_app(self.app).open_article(hit.article_id, at=hit.position)
+        hit, (ko_words, en_words) = self.hits[event.option_index], self.marks[event.option_index]
+        # the article opens with the query's words marked, and the words linked to them
+        found = (self.query_text, [*ko_words, *en_words])
+        reader_app(self.app).open_article(hit.article_id, at=hit.position, found=found)
 
     def action_to_results(self) -> None:
         if self.hits and isinstance(self.focused, Input):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ...store import Segment, StoredMention
 from ...store.articles import side_span
 from ...text.entity_types import TYPES
+from ...text.search_terms import any_of, find_pieces
 
 #: Entity types and the component class of the reading view that styles each (a colour and a text style, so
 #: types differ without colour too). Defined once; themes
@@ -71,11 +72,36 @@ def focus_marks(row: int, selected: StoredMention | None, partner: StoredMention
     return marks
 
 
-def search_pattern(query: str) -> re.Pattern[str] | None:
-    """A literal, case-insensitive substring: 북한군 finds 북한군이 and 북한군은, "kursk" finds "Kursk"; a
-    space finds any run of whitespace, as the screen shows a line break of a wrapped file as a space."""
-    words = query.split()
-    return re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE) if words else None
+def search_pattern(query: str, *, each_word: bool = False, loose: bool = False) -> re.Pattern[str] | None:
+    """A case-insensitive substring: 북한군 finds 북한군이 and 북한군은, "kursk" finds "Kursk"; a space finds
+    any run of whitespace, as the screen shows a line break of a wrapped file as a space (the rest:
+    `text.search_terms.find_pieces`)."""
+    pieces = find_pieces(query, each_word=each_word)
+    return any_of([(looser or typed) if loose else typed for typed, looser in pieces])
+
+
+def search_article(
+    segments: Sequence[Segment], query: str, *, each_word: bool = False, also: Sequence[str] = ()
+) -> tuple[re.Pattern[str] | None, list[Mark], list[int], bool]:
+    """The query's hits in an article (pattern, marks, rows), and whether some were found loosely: each
+    piece as typed, else — when it matches nowhere as typed — a Korean word's other forms (이재민은 finds
+    이재민이), as the library's search falls back. With `each_word`, the phrases `also` are marked too."""
+    chosen: list[str] = []
+    loosely = False
+    for typed, looser in find_pieces(query, each_word=each_word):
+        if looser is not None and not _anywhere(segments, typed) and _anywhere(segments, looser):
+            typed, loosely = looser, True
+        chosen.append(typed)
+    if each_word and chosen:
+        chosen += [typed for words in also for typed, _ in find_pieces(words)]
+    pattern = any_of(chosen)
+    marks, rows = search_marks(segments, pattern)
+    return pattern, marks, rows, loosely
+
+
+def _anywhere(segments: Sequence[Segment], piece: str) -> bool:
+    pattern = re.compile(piece, re.IGNORECASE)
+    return any(pattern.search(segment.ko) or pattern.search(segment.en) for segment in segments)
 
 
 def search_marks(

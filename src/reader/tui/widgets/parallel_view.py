@@ -96,12 +96,14 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             self.count = count
 
     class SearchChanged(Message):
-        """The in-article search changed (query None: cleared); `rows` hold a match."""
+        """The in-article search changed (query None: cleared); `rows` hold a match, found `loosely` when
+        the words as typed were nowhere (their other forms were)."""
 
-        def __init__(self, query: str | None, rows: list[int]) -> None:
+        def __init__(self, query: str | None, rows: list[int], loosely: bool = False) -> None:
             super().__init__()
             self.query = query
             self.rows = rows
+            self.loosely = loosely
 
     class MentionSelected(Message):
         """The selected mention changed (None: cleared), so the screen can say what it is."""
@@ -136,6 +138,8 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         )
         self.search: re.Pattern[str] | None = None
         self.search_query: str | None = None  # as typed (stripped), None when there is no search
+        self._search_each_word = False  # any word of it (a library search's), not it as one phrase
+        self._search_also: list[str] = []  # words marked with it: those linked to a library search's
         self._mark_styles: tuple[Style, ...] | None = None  # the mark styles rows were wrapped with
         self._search_rows: list[int] = []
 
@@ -550,16 +554,33 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
         self._select(choice)
         return choice
 
-    def set_search(self, query: str | None) -> list[int]:
-        """Highlight `query` in both columns; returns the rows that hold it (empty query: no search)."""
-        pattern = em.search_pattern(query or "")
-        marks, self._search_rows = em.search_marks(self._segments, pattern)
-        changed = (pattern and pattern.pattern) != (self.search and self.search.pattern)
+    def set_search(
+        self, query: str | None, *, each_word: bool | None = None, also: Sequence[str] | None = None
+    ) -> list[int]:
+        """Highlight `query` in both columns; returns the rows that hold it (empty query: no search).
+
+        As typed, it is one phrase (the find bar); `each_word`, any of its words (a library search's, when
+        an article is opened from one of its hits), and `also` these (the words linked to them in the
+        other language). None keeps the way the search before was read.
+        """
+        if each_word is not None:
+            self._search_each_word = each_word
+            self._search_also = list(also or ())
+        pattern, marks, self._search_rows, loosely = em.search_article(
+            self._segments,
+            query or "",
+            each_word=self._search_each_word,
+            also=self._search_also if query else (),
+        )
+        query = (query or "").strip() or None
+        changed = (pattern and pattern.pattern) != (
+            self.search and self.search.pattern
+        ) or query != self.search_query
         self.search = pattern
-        self.search_query = (query or "").strip() or None
+        self.search_query = query
         self.set_marks("search", marks)
         if changed:
-            self.post_message(self.SearchChanged((query or "").strip() or None, self._search_rows))
+            self.post_message(self.SearchChanged(self.search_query, self._search_rows, loosely))
         return self._search_rows
 
     @property
