@@ -190,3 +190,39 @@ def test_find_pieces_are_the_query_literally_or_each_word_with_a_looser_form() -
         ("troops", None),
     ]
     assert find_pieces("배치하다") == [("배치하다", "배치")] and find_pieces("  ") == []
+
+
+def test_a_figure_is_found_however_it_is_written(location) -> None:
+    from reader.store.library import search_library
+
+    articles = [
+        one_to_one(["북한군 약 1만1000명이 배치됐다."], ["About 11,000 troops were deployed."]),
+        one_to_one(["정부는 지원을 약속했다."], ["The government pledged $3.5 billion in aid."]),
+        one_to_one(["2,024명이 참가했다."], ["2,024 people took part."]),
+    ]
+    with Store.open(location) as store:
+        ids = [store.insert_article(a, analysis.sentences, analysis.segments) for a, analysis in articles]
+
+        def found(query: str) -> set[int]:
+            return {h.article_id for h in search_library(store.conn, query)}
+
+        assert found("11000") == {ids[0]} and found("11,000") == {ids[0]} and found("1만1000") == {ids[0]}
+        assert found("11000명") == {ids[0]} and found("1만1000 troops") == {ids[0]}
+        assert found("35억") == {ids[1]}  # 35억 달러 is $3.5 billion
+        assert found("12000") == set() and found("2024") == set()  # a year is not 2,024 of something
+        hits = search(store.conn, "11000")
+        assert {(h.ko, h.en) for h in hits} == {
+            ("북한군 약 1만1000명이 배치됐다.", "About 11,000 troops were deployed.")
+        }
+    text, spans = snippet("북한군 약 1만1000명이 배치됐다.", "11000")
+    assert [text[a:b] for a, b in spans] == ["1만1000"]
+
+
+def test_figure_forms_are_the_ways_news_writes_a_figure() -> None:
+    from reader.text.figure_forms import figure_forms
+
+    assert figure_forms("11000") == ["11,000", "1만1000", "1만1천", "1.1만"]
+    assert figure_forms("1만1000명") == ["11000명", "11,000명", "1만1천명", "1.1만명"]  # the counter kept
+    assert figure_forms("35억") == ["3500000000", "3,500,000,000", "3.5 billion"]
+    assert figure_forms("1200000") == ["1,200,000", "120만", "1.2 million"]
+    assert figure_forms("26일") == figure_forms("1.5") == figure_forms("2024") == figure_forms("서울") == []

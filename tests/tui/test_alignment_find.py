@@ -149,5 +149,7 @@ def test_a_korean_word_not_there_as_typed_is_found_in_its_other_forms(library, d
         assert view.search_rows == [0, 1] and "in other forms: 2 rows" in status
         await pilot.press("ctrl+a", "ctrl+k", *'"쿠르스크 지역에서"')  # quotation marks are not looked for
         assert view.search_rows == [0]
+        await pilot.press("ctrl+a", "ctrl+k", *"1만1000")  # a figure in any of its forms: 11,000명, 11,000
+        assert view.search_rows == [1]
 
     drive(library, scenario)

@@ -269,6 +269,23 @@ def test_notes_screen_lists_newest_first_filters_and_opens_the_article_at_the_no
     drive(library, scenario)
 
 
+def test_on_a_narrow_terminal_the_notes_list_still_shows_what_each_note_says(library, drive) -> None:
+    body = "The agency revised its estimate of troops sent to Kursk after the briefing"
+    add_note(library.conn, 1, "ko", 0, 5, body, target="span")
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("ctrl+n")
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        table = screen.query_one(DataTable)
+        note = str(table.get_row_at(0)[4])
+        assert len(note.splitlines()) == 2  # two lines of the note
+        assert len([w for w in body.split() if w in note.split()]) >= 8  # not two words of it
+        assert table.virtual_size.width <= 90  # and every column still fits beside it
+
+    drive(library, scenario, size=(90, 40))
+
+
 def test_notes_is_in_the_command_palette(library, drive, palette) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         await palette(app, pilot, "All notes")

@@ -106,20 +106,27 @@ def rebuild(conn, ticker) -> None:
         pass  # a GIN index needs no merge
 
 
+_PHRASE = re.compile(r'"([^"]*)"(\*?)')
+
+
 def tsquery(parts: Sequence[tuple[str, list[str]]]) -> str:
     """The query's parts (`query_parts`) as a to_tsquery text: each a phrase of its words, all of them
-    required; a part written as a prefix (`…*`) matches its last word as a prefix."""
-    phrases = []
-    for expression, tokens in parts:
-        folded = [words(t) for t in tokens]
-        folded = [w for t in folded for w in t.split()]
-        if not folded:
-            continue
-        operands = [f"'{w}'" for w in folded]
-        if expression.endswith("*"):
-            operands[-1] = f"'{folded[-1]}':*"
-        phrases.append("(" + " <-> ".join(operands) + ")")
-    return " & ".join(phrases)
+    required; a phrase written as a prefix (`…*`) matches its last word as a prefix, and a part that is
+    one of several phrases (`("…" OR "…")`: a figure's written forms, a word and its stem) any of them."""
+    required = []
+    for expression, _ in parts:
+        either = []
+        for phrase, star in _PHRASE.findall(expression):
+            folded = words(phrase).split()
+            if not folded:
+                continue
+            operands = [f"'{w}'" for w in folded]
+            if star:
+                operands[-1] += ":*"
+            either.append("(" + " <-> ".join(operands) + ")")
+        if either:
+            required.append(either[0] if len(either) == 1 else "(" + " | ".join(dict.fromkeys(either)) + ")")
+    return " & ".join(required)
 
 
 def ranked_sql(*, newest: bool, one_article: bool = False) -> str:

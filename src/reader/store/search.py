@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..text.figure_forms import figure_forms
 from ..text.search_terms import fold as _fold
 from ..text.search_terms import index_text, is_hangul, loose_word, query_parts, query_words
 from . import hangul_terms
@@ -381,10 +382,15 @@ class _RowFinder:
 
 def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
     """Where the query's words occur in `text` (case-insensitive), for highlighting a snippet. A Korean
-    word that is not there as typed is looked for as the search found it (이재민은 → 이재민)."""
+    word that is not there as typed is looked for as the search found it (이재민은 → 이재민), and a figure
+    in each of its written forms (11000: 11,000, 1만1000)."""
     spans: list[tuple[int, int]] = []
-    forms = {word if re.search(re.escape(word), text, flags=re.IGNORECASE) else loose_word(word)
-             for word in query_words(query)}  # fmt: skip
+    forms: set[str] = set()
+    for word in query_words(query) + [w for w in query.split() if figure_forms(w)]:
+        present = [
+            f for f in (word, *figure_forms(word)) if re.search(re.escape(f), text, flags=re.IGNORECASE)
+        ]
+        forms.update(present or [loose_word(word)])  # 11000 marks 1만1000 and 11,000 where they are written
     for word in sorted(forms, key=len, reverse=True):
         for m in re.finditer(re.escape(word), text, flags=re.IGNORECASE):
             if not any(a <= m.start() < b for a, b in spans):

@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from .escapes import ESCAPE_SEQUENCE
+from .figure_forms import figure_forms
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 _QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
@@ -79,6 +80,10 @@ def loose_word(word: str) -> str:
     return _stem(word) or word
 
 
+def _is_lone_syllable(token: str) -> bool:
+    return len(token) == 1 and _HANGUL_RUN.fullmatch(token) is not None
+
+
 def query_parts(query: str, *, search: bool = False, loose: bool = False) -> list[tuple[str, list[str]]]:
     """What a person typed as FTS5 phrases, one per word or "quoted words", each with its index tokens.
 
@@ -87,7 +92,8 @@ def query_parts(query: str, *, search: bool = False, loose: bool = False) -> lis
     every match holds.
 
     `search` (a search of texts, not the palette's titles as typed): a word ending in one syllable after
-    a figure finds it with a particle after it (37명 finds 37명이). `loose`, for a search whose words as
+    a figure finds it with a particle after it (37명 finds 37명이), and a figure finds its other written
+    forms (11000 finds 11,000 and 1만1000; such a part holds no token every match holds). `loose`, for a search whose words as
     typed found nothing: an unquoted Korean word with a particle or a dictionary ending finds its other
     forms (이재민이 finds 이재민은, 배치하다 finds 배치).
     """
@@ -96,12 +102,17 @@ def query_parts(query: str, *, search: bool = False, loose: bool = False) -> lis
         tokens = _term_tokens(quoted if quoted else bare)
         if not tokens:
             continue
-        lone_syllable = _HANGUL_RUN.fullmatch(tokens[-1]) is not None and len(tokens[-1]) == 1
+        lone_syllable = _is_lone_syllable(tokens[-1])
         if len(tokens) == 1 and lone_syllable:
             parts.append((f'"{tokens[0]}"*', tokens))
             continue
+        figures = figure_forms(bare) if search and bare else []
         stem = _stem(bare) if loose and bare and _WORD.fullmatch(bare) else None
-        if stem is not None:
+        if figures:  # 11000 finds 11,000 and 1만1000 (see `figure_forms`): any one form matches
+            forms = [tokens, *(_term_tokens(form) for form in figures)]
+            phrases = [_phrase(t) + ("*" if _is_lone_syllable(t[-1]) else "") for t in forms]
+            parts.append(("(" + " OR ".join(dict.fromkeys(phrases)) + ")", []))
+        elif stem is not None:
             stem_tokens = _term_tokens(stem)
             parts.append((f"({_phrase(tokens)} OR {_phrase(stem_tokens)})", stem_tokens))
         elif (search or loose) and lone_syllable:
@@ -119,7 +130,8 @@ def find_pieces(query: str, *, each_word: bool = False) -> list[tuple[str, str |
 
     Each piece comes with its looser form, or None when it has none: a Korean word with a particle or a
     dictionary ending finds its other forms (이재민은 finds 이재민이, 배치하다 finds 배치했다), for a find
-    whose piece as typed is nowhere, as a search falls back.
+    whose piece as typed is nowhere, as a search falls back. A figure is found in any of its written
+    forms (`figure_forms`).
     """
     if each_word:
         pieces = [(quoted or bare).split() for quoted, bare in _QUERY_PART.findall(query)]
@@ -128,6 +140,10 @@ def find_pieces(query: str, *, each_word: bool = False) -> list[tuple[str, str |
     found: list[tuple[str, str | None]] = []
     for words in filter(None, pieces):
         typed = r"\s+".join(map(re.escape, words))
+        if len(words) == 1 and (figures := figure_forms(words[0])):  # 11000: 11,000 and 1만1000 too
+            typed = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in [words[0], *figures])
+            found.append((typed, None))
+            continue
         loose = r"\s+".join(re.escape(loose_word(word)) for word in words)
         found.append((typed, loose if loose != typed else None))
     return found

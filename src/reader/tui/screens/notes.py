@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -28,6 +30,24 @@ from ..dialogs.note_editor import edit_note, shorten
 from ..dialogs.notes_panel import first_line
 from ..refused_writes import refused_write, unanswered_read
 from ..widgets.key_hints import KeyHints
+
+_MEASURE = Console(width=200)  # wraps cells' text (Rich needs a console for it; it never writes)
+
+
+#: A narrower terminal shows each note on two lines.
+TWO_LINES_BELOW = 120
+AUTHOR_CELLS = 12
+
+
+def _cell(text: str, width: int, lines: int, style: str = "") -> Text:
+    """`text` shown literally on `lines` lines of `width` cells, cut in the middle when it is longer."""
+    flat = inert(shorten(text, width * lines - (lines - 1) * 2))  # a wrapped line may end short of the edge
+    wrapped = list(Text(flat, style=style).wrap(_MEASURE, width))
+    if len(wrapped) > lines:  # the words did not fall well: the last line that shows says there is more
+        wrapped = wrapped[:lines]
+        wrapped[-1].truncate(width - 1)
+        wrapped[-1].append("…")
+    return Text("\n").join(wrapped)
 
 
 def parse_filter(query: str) -> tuple[list[str], list[str]]:
@@ -116,20 +136,22 @@ class NotesScreen(Screen[None]):
         table = self.query_one(DataTable)
         line = table.cursor_row
         table.clear()
-        title_width, quote_width, body_width = self._widths()
-        for note in self.shown:
-            body = first_line(note.body)
-            quote = Text(f"«{inert(shorten(note.exact, quote_width))}»", style="italic")
+        authors = [shorten(note.author, AUTHOR_CELLS) for note in self.shown]
+        tags = [" ".join(f"#{t}" for t in note.tags) for note in self.shown]
+        lines, (title_width, quote_width, body_width) = self._layout(authors, tags)
+        for note, author, tag_text in zip(self.shown, authors, tags, strict=True):
+            quote = _cell(f"«{note.exact}»", quote_width, lines, style="italic")
             if note.detached:
                 quote = Text.assemble(("detached ", "bold yellow"), quote)
             table.add_row(
                 Text(note.updated[:16].replace("T", " ")),
-                Text(inert(shorten(note.author, 12)), style="dim"),
-                Text(inert(shorten(self._titles.get(note.article_id, "(removed)"), title_width))),
+                Text(inert(author), style="dim"),
+                _cell(self._titles.get(note.article_id, "(removed)"), title_width, lines),
                 quote,
-                Text(inert(shorten(body, body_width))),
-                Text(" ".join(f"#{t}" for t in note.tags), style="dim"),
+                _cell(first_line(note.body), body_width, lines),
+                Text(tag_text, style="dim"),
                 key=str(note.id),
+                height=lines,
             )
         total, count = len(self._notes), len(self.shown)
         header = Text.assemble(
@@ -145,11 +167,15 @@ class NotesScreen(Screen[None]):
         if count:
             table.move_cursor(row=ids.index(keep) if keep in ids else min(line, count - 1))
 
-    def _widths(self) -> tuple[int, int, int]:
-        """Cells for the article's title, the quote and the note: as much as the terminal leaves beside the
-        date and the tags (up to 30, 30 and 44), so a narrow terminal still shows the note itself."""
-        room = max(36, (self.size.width or 160) - 16 - 14 - 16)  # the date, the tags, the cells' padding
-        return min(30, room * 3 // 10), min(30, room * 3 // 10 - 2), min(44, room - 2 * (room * 3 // 10))
+    def _layout(self, authors: list[str], tags: list[str]) -> tuple[int, tuple[int, int, int]]:
+        """Lines a note takes, and cells for the article's title, the quote and the note: what the terminal
+        leaves beside the date, the author and the tags, half of it or more to the note itself. Below
+        `TWO_LINES_BELOW` columns a note takes two lines, so a narrow terminal still shows what it says."""
+        width = self.size.width or 160
+        beside = 16 + max(map(cell_len, authors), default=2) + max(4, max(map(cell_len, tags), default=0))
+        room = max(30, width - beside - 2 * 6 - 2)  # each column's padding, the scroll bar
+        title = quote = min(30, room // 4)
+        return (2 if width < TWO_LINES_BELOW else 1), (title, quote, room - title - quote)
 
     def on_resize(self) -> None:
         if self.is_mounted and self._notes:
