@@ -98,6 +98,32 @@ def test_pasted_korean_and_english_become_an_aligned_article(library, drive) -> 
     drive(library, scenario)
 
 
+def test_the_source_and_date_typed_in_the_dialog_are_the_articles_and_a_bad_date_is_one_line(
+    library, drive
+) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        dialog = await open_dialog(app, pilot)
+        title = dialog.query_one("#add-title-ko", Input)
+        await paste(pilot, title, PASTED_KO)  # a whole article pasted into the title box
+        # its first line is the title, the rest its text
+        assert title.value == "서울시, 겨울철 한파 대책 발표"
+        assert dialog.query_one("#add-ko", TextArea).text.startswith("서울시는 3일 겨울철 한파에")
+        await paste(pilot, dialog.query_one("#add-en", TextArea), PASTED_EN)
+        dialog.query_one("#add-outlet", Input).value = "Seoul Daily"
+        dialog.query_one("#add-date", Input).value = "2024-12-32"
+        await submit(app, pilot)
+        assert app.screen is dialog and "2024-12-32" in dialog.message  # the dialog stays, nothing added
+        assert "3 articles" in str(app.screen_stack[-2].query_one("#library-header", Static).render())
+        dialog.query_one("#add-date", Input).value = "2024-12-03"
+        await submit(app, pilot)
+        assert isinstance(app.screen, LibraryScreen), getattr(app.screen, "message", "")
+        article = library.get_article(app.screen.table.article_id_at_cursor())
+        assert (article.source, article.published) == ("Seoul Daily", "2024-12-03")
+        assert article.title_ko == "서울시, 겨울철 한파 대책 발표" and "쉼터 500곳" in article.ko_text
+
+    drive(library, scenario)
+
+
 def test_pasting_the_english_of_a_stored_korean_article_gives_it_that_side(library, drive) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         dialog = await open_dialog(app, pilot)

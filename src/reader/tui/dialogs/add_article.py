@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -23,6 +23,25 @@ from ...inert import inert
 from ...store import Store
 
 WORKER = "add-article"
+
+
+class TitleInput(Input):
+    """A side's title. Several lines pasted here are an article pasted in the wrong box: the first line is
+    its title and the rest its text, which goes to that side's empty text box instead of being dropped."""
+
+    def __init__(self, side: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.side = side
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = event.text.strip().splitlines()
+        rest = "\n".join(lines[1:]).strip()
+        body = self.screen.query_one(f"#add-{self.side}", TextArea)
+        if rest and not body.text.strip():
+            event.stop()
+            event.prevent_default()  # Input's own handler would paste the first line again
+            self.value = lines[0].strip()
+            body.load_text(rest)
 
 
 class AddArticleDialog(ModalScreen[int | None]):
@@ -57,6 +76,9 @@ class AddArticleDialog(ModalScreen[int | None]):
     #add-sides > Vertical { width: 1fr; height: 1fr; }
     #add-en-side { margin-left: 2; }
     #add-sides TextArea { height: 1fr; min-height: 3; }
+    #add-details { height: auto; }
+    #add-details > Vertical { width: 1fr; height: auto; }
+    #add-date-side { margin-left: 2; }
     #add-status { height: 1; margin-top: 1; color: $text-muted; }
     #add-status.error { color: $text-error; }
     """
@@ -75,7 +97,7 @@ class AddArticleDialog(ModalScreen[int | None]):
             with Horizontal(id="add-sides"):
                 with Vertical():
                     yield Label("한국어 Korean")
-                    yield Input(id="add-title-ko", placeholder="Title (else taken from the text)")
+                    yield TitleInput("ko", id="add-title-ko", placeholder="Title (else taken from the text)")
                     yield TextArea(
                         id="add-ko",
                         tab_behavior="focus",
@@ -84,13 +106,20 @@ class AddArticleDialog(ModalScreen[int | None]):
                     )
                 with Vertical(id="add-en-side"):
                     yield Label("English")
-                    yield Input(id="add-title-en", placeholder="Title (else taken from the text)")
+                    yield TitleInput("en", id="add-title-en", placeholder="Title (else taken from the text)")
                     yield TextArea(
                         id="add-en",
                         tab_behavior="focus",
                         highlight_cursor_line=False,
                         placeholder="Paste the English text here",
                     )
+            with Horizontal(id="add-details"):
+                with Vertical():
+                    yield Label("Source (optional)")
+                    yield Input(id="add-outlet", placeholder="Yonhap, The Korea Herald, …")
+                with Vertical(id="add-date-side"):
+                    yield Label("Date (optional)")
+                    yield Input(id="add-date", placeholder="YYYY-MM-DD")
             yield Label("Or a web address or a file instead of pasted text")
             yield Input(id="add-source", placeholder="https://…  or  ~/news/article.txt, .html, .json")
             yield Static("Paste one side or both; they are aligned sentence by sentence.", id="add-status")
@@ -120,13 +149,30 @@ class AddArticleDialog(ModalScreen[int | None]):
         if self.store.location is None:
             self.show_status("This library is in memory: add articles with reader add.", error=True)
             return
+        from ...store import StoreError
+        from ...store.details import valid_date
+
+        outlet = " ".join(self.query_one("#add-outlet", Input).value.split())
+        try:
+            published = valid_date(self.query_one("#add-date", Input).value)
+        except StoreError as exc:
+            self.show_status(_one_line(str(exc)), error=True)
+            self.query_one("#add-date", Input).focus()
+            return
         self.busy = True
         self.show_status(f"Reading {source}…" if source else "Checking the text…")
         titles = (self.query_one("#add-title-ko", Input).value, self.query_one("#add-title-en", Input).value)
-        self.add_in_thread(ko, en, titles, source)
+        self.add_in_thread(ko, en, titles, source, (outlet, published))
 
     @work(thread=True, exclusive=True, group=WORKER, name=WORKER)
-    def add_in_thread(self, ko: str, en: str, titles: tuple[str, str], source: str) -> None:
+    def add_in_thread(
+        self,
+        ko: str,
+        en: str,
+        titles: tuple[str, str],
+        source: str,
+        details: tuple[str, str | None] = ("", None),
+    ) -> None:
         """Read, analyse and store on a connection of the thread's own; report back through the UI thread."""
         from ...importers.batch import article_from_source
         from ...importers.clean import storable
@@ -148,6 +194,13 @@ class AddArticleDialog(ModalScreen[int | None]):
                                       title_en=titles[1].strip() or article.title_en)  # fmt: skip
             else:
                 article = article_from_pasted(ko, en, title_ko=titles[0], title_en=titles[1])
+            outlet, published = details  # typed in the dialog: they win over what a page or file says
+            if outlet or published:
+                from dataclasses import replace
+
+                article = replace(
+                    article, source=outlet or article.source, published=published or article.published
+                )
             assert self.store.location is not None
             # What had to change for the text to be storable (lone surrogates): said as `reader add` says it.
             warnings: list[str] = []
@@ -203,7 +256,8 @@ class AddArticleDialog(ModalScreen[int | None]):
     def typed(self) -> bool:
         """Whether anything was pasted or typed (then Escape asks before throwing it away)."""
         areas = (self.query_one(f"#add-{side}", TextArea).text for side in ("ko", "en"))
-        inputs = (self.query_one(f"#add-{name}", Input).value for name in ("title-ko", "title-en", "source"))
+        names = ("title-ko", "title-en", "outlet", "date", "source")
+        inputs = (self.query_one(f"#add-{name}", Input).value for name in names)
         return any(text.strip() for text in (*areas, *inputs))
 
 
