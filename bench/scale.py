@@ -60,6 +60,10 @@ QUERIES = [
 #: A tmux server of our own, kept up by one idle session, so no other tmux user disturbs the runs.
 SOCKET = f"reader-scale-{os.getpid()}"
 
+#: Figures, each also searched in its other written forms (11000: 11,000, 1만1000): not in QUERIES, whose
+#: figures are kept comparable with earlier measurements.
+FIGURE_QUERIES = ["11000", "1만1000명", "35억", "2,390", "300명"]
+
 
 def tmux(*args: str, check: bool = False) -> str:
     return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=check).stdout
@@ -356,6 +360,12 @@ def main() -> None:
           f"(store opened in {found['opened_ms']:.0f} ms)")  # type: ignore[index]  # fmt: skip
     for query, took, hits in found["queries"]:  # type: ignore[index]
         print(f"    {took:7.1f} ms  {hits:>4}{'+' if hits >= 100 else ' '} hits  {query}")
+    figures = probe(SEARCH_PROBE, str(db), json.dumps(FIGURE_QUERIES))
+    took = [t for _, t, _ in figures["queries"]]  # type: ignore[index]
+    print(f"search for figures in other written forms ({len(FIGURE_QUERIES)} queries, fresh process): median "
+          f"{statistics.median(took):.1f} ms, max {max(took):.1f} ms")  # fmt: skip
+    for query, took_ms, hits in figures["queries"]:  # type: ignore[index]
+        print(f"    {took_ms:7.1f} ms  {hits:>4}{'+' if hits >= 100 else ' '} hits  {query}")
     opened = probe(OPEN_PROBE, str(db))
     print(f"open an article, store only (get_article, 50 random): median {statistics.median(opened):.1f} ms, "
           f"max {max(opened):.1f} ms")  # type: ignore[arg-type]  # fmt: skip
