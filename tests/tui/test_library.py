@@ -150,6 +150,8 @@ def test_filters_starred_unread_annotated_and_clear(library, drive) -> None:
         assert any(label.startswith("Source: Test Wire") for label in labels)
         assert any(label.startswith("Tag: #markets") for label in labels)
         await pilot.press("space")  # starred
+        boxes = ["".join(seg.text for seg in options.render_line(y))[:3] for y in range(2)]
+        assert boxes == ["▐X▌", "▐ ▌"]  # ticked or not, said by a mark, not by colour alone
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
         assert titles(app) == ["NIS briefs lawmakers"] and "only starred" in header(app)

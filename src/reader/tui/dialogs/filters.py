@@ -9,12 +9,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import SelectionList
+from textual.strip import Strip
+from textual.widgets import Checkbox, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from ...inert import inert
@@ -23,6 +26,24 @@ from ...store import library as lib
 from ...store.library import LibraryView
 
 FLAGS = (("starred", "Starred"), ("unread", "Unread"), ("annotated", "Annotated (has notes)"))
+
+
+class TickedList(SelectionList[str]):
+    """A selection list whose chosen options hold an X and the others a blank: told apart without colour
+    (a monochrome or 16-colour terminal, a colour-blind reader), not by the button's colour alone."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 3 or segments[1].text != Checkbox.BUTTON_INNER:  # the button's middle, as drawn
+            return strip
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        ticked = isinstance(option, Selection) and option.value in self.selected
+        segments[1] = Segment("X" if ticked else " ", segments[1].style)
+        return Strip(segments, strip.cell_length)
 
 
 def choices(view: LibraryView) -> set[str]:
@@ -81,7 +102,7 @@ class FilterDialog(ModalScreen[LibraryView]):
         with Vertical(id="filter-body") as body:
             body.border_title = "Filters"
             body.border_subtitle = "space toggles · c clears · Esc closes"
-            yield SelectionList[str](*options, id="filter-list")
+            yield TickedList(*options, id="filter-list")
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
