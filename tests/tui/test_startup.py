@@ -20,6 +20,7 @@ def test_tui_imports_neither_kiwi_nor_sqlite_utils() -> None:
         "pysbd",
         "rapidfuzz",
         "reader.analysis",
+        "reader.text.numbers",  # the number parsers: 20-30 ms, for analysis and a figure searched for
     ):
         assert heavy not in modules, heavy
     # Textual's Footer (a widget per key) cost most of the first frame; KeyHints draws the keys instead.

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from .numbers import parse_korean_number
-
 #: A query word that is a figure: digits (with thousands commas or a decimal part) and Korean number
 #: units, then what is glued after it (a counter such as 명 or 개, a particle).
 _FIGURE_WORD = re.compile(r"(\d[\d,]*(?:\.\d+)?(?:\s?[십백천만억조]\d*[\d,]*(?:\.\d+)?)*)(\D*)")
@@ -53,6 +51,10 @@ def figure_forms(word: str) -> list[str]:
     match = _FIGURE_WORD.fullmatch(word.strip())
     if match is None:
         return []
+    # Here, not at the top: the number parsers take 20-30 ms to import, which the library's start-up
+    # (which imports the search) must not pay before a figure is searched for.
+    from .numbers_korean import parse_korean_number
+
     figure, after = match.groups()
     value = parse_korean_number(figure)
     if value is None or value < _SMALLEST or value != int(value):
