@@ -134,3 +134,16 @@ def test_the_id_of_a_removed_article_is_never_given_to_another(samples, tmp_path
     )
     code, out, _ = run(samples, capsys, "add", "--ko", str(tmp_path / "ko.txt"))
     assert code == 0 and int(out) == newest + 1
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [("2024.09.03", "2024-09-03"), ("2024. 9. 3.", "2024-09-03"), ("2024년 9월 3일", "2024-09-03"),
+     ("2024/9/3", "2024-09-03"), ("2024-09-03", "2024-09-03")],
+)  # fmt: skip
+def test_a_date_is_taken_year_first_as_korean_papers_write_it(typed: str, stored: str) -> None:
+    from reader.text.iso_date import iso_date
+
+    assert iso_date(typed) == stored
+    with pytest.raises(ValueError, match="not of the form"):
+        iso_date("03/09/2024")  # day or month first: refused, not guessed

@@ -339,8 +339,9 @@ def test_the_cli_search_is_the_bounded_one(location, capsys, monkeypatch) -> Non
     hits = json.loads(capsys.readouterr().out)
     assert calls == [{"limit": 4}] and len(hits) == 4
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
-    assert main(["--db", str(location), "search", "금리", "--limit", "0"]) == 1
-    assert "--limit must be at least 1" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:  # a mistake in the command's own arguments: status 2
+        main(["--db", str(location), "search", "금리", "--limit", "0"])
+    assert exited.value.code == 2 and "1 or more" in capsys.readouterr().err
 
 
 def test_texts_alone(store, library) -> None:

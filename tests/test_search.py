@@ -156,6 +156,9 @@ def test_cli_search_json(location, capsys) -> None:
     assert hits[0]["article"] == article_id and "쿠르스크" in hits[0]["ko"]
     assert main(["--db", str(location), "search", "!!"]) == 1
     assert "nothing to search for" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:  # a mistake in the command's own arguments: status 2
+        main(["--db", str(location), "search", "쿠르스크", "--limit", "0"])
+    assert exited.value.code == 2 and "1 or more" in capsys.readouterr().err
 
 
 def test_a_word_right_after_a_terminal_escape_is_found(db_path, capsys) -> None:

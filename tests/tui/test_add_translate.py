@@ -103,6 +103,22 @@ def test_the_source_and_date_typed_in_the_dialog_are_the_articles_and_a_bad_date
 ) -> None:
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         dialog = await open_dialog(app, pilot)
+        order = []
+        for _ in range(7):  # from the Korean text Tab goes to the English text, what is pasted next
+            order.append(app.focused.id)
+            await pilot.press("tab")
+        assert order == [
+            "add-ko",
+            "add-en",
+            "add-outlet",
+            "add-date",
+            "add-source",
+            "add-title-ko",
+            "add-title-en",
+        ]
+        assert app.focused.id == "add-ko"
+        await pilot.press("shift+tab")
+        assert app.focused.id == "add-title-en"
         title = dialog.query_one("#add-title-ko", Input)
         await paste(pilot, title, PASTED_KO)  # a whole article pasted into the title box
         # its first line is the title, the rest its text

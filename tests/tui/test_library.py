@@ -71,6 +71,8 @@ def test_slash_searches_korean_and_enter_opens_the_article_at_the_row(library, d
         assert isinstance(app.screen, SearchScreen)  # back to the hits, to try another
         await pilot.press("slash", *"쿠르스크")  # / starts a new query: it is not appended to the old one
         assert screen.query_one(Input).value == "쿠르스크"
+        await pilot.press(*"/원")  # in the box, / is text (원/달러, 1/4분기)
+        assert screen.query_one(Input).value == "쿠르스크/원"
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
 

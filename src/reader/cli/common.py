@@ -88,6 +88,15 @@ def open_library(args: argparse.Namespace) -> tuple[Store, str | None]:
     return store, choice.notice
 
 
+def positive_count(text: str) -> int:
+    """A count as typed (an argument type): a whole number of 1 or more, else a usage error (status 2)."""
+    if text.strip().isascii() and text.strip().isdigit() and int(text) > 0:
+        return int(text)
+    from ..inert import inert
+
+    raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more; got {inert(repr(text))}")
+
+
 def article_id(text: str) -> int:
     """An article id as typed (an argument type): a positive whole number, else a usage error, one line
     and status 2 as every mistake in a command's arguments."""

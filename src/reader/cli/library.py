@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import CommandError, add_command, article_id, open_store, out, write_atomically
+from .common import CommandError, add_command, article_id, open_store, out, positive_count, write_atomically
 
 if TYPE_CHECKING:
     from .common import Commands
@@ -35,7 +35,9 @@ def register(commands: Commands) -> None:
     srch = add_command(commands, "search", cmd_search, "find articles by words in either language")
     srch.add_argument("query", metavar="QUERY", help='words to find; "quoted words" as a phrase')
     srch.add_argument("--json", action="store_true", help="print a JSON list of hits, best first")
-    srch.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    srch.add_argument(
+        "--limit", type=positive_count, default=20, metavar="N", help="at most N hits (default 20)"
+    )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -122,8 +124,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     from ..store.library import search_library
     from ..store.search import BadQuery, snippet
 
-    if args.limit < 1:
-        raise CommandError("--limit must be at least 1")
     with open_store(args) as store:
         try:
             hits = search_library(store.conn, args.query, limit=args.limit)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..text.figure_forms import figure_forms
 from ..text.search_terms import fold as _fold
-from ..text.search_terms import index_text, is_hangul, loose_word, query_parts, query_words
+from ..text.search_terms import index_text, is_hangul, loose_word, query_parts, query_words, text_pattern
 from . import hangul_terms
 from .dialect import POSTGRESQL, dialect
 from .progress import Progress, Ticker
@@ -386,13 +386,12 @@ def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
     in each of its written forms (11000: 11,000, 1만1000)."""
     spans: list[tuple[int, int]] = []
     forms: set[str] = set()
-    for word in query_words(query) + [w for w in query.split() if figure_forms(w)]:
-        present = [
-            f for f in (word, *figure_forms(word)) if re.search(re.escape(f), text, flags=re.IGNORECASE)
-        ]
+    for word in query_words(query):
+        candidates = (word, *figure_forms(word), *figure_forms(word, counter=False))
+        present = [f for f in candidates if re.search(text_pattern(f), text, flags=re.IGNORECASE)]
         forms.update(present or [loose_word(word)])  # 11000 marks 1만1000 and 11,000 where they are written
     for word in sorted(forms, key=len, reverse=True):
-        for m in re.finditer(re.escape(word), text, flags=re.IGNORECASE):
+        for m in re.finditer(text_pattern(word), text, flags=re.IGNORECASE):
             if not any(a <= m.start() < b for a, b in spans):
                 spans.append((m.start(), m.end()))
     return sorted(spans)

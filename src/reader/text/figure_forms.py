@@ -20,19 +20,24 @@ _SMALLEST = 1000
 
 
 def _korean(value: int) -> list[str]:
-    """10,000 and more in Korean units: 1만1000, 3억5000만, and with 천 inside the last group (1만1천)."""
-    groups: list[str] = []
+    """10,000 and more in Korean units: 1만1000, 3억5000만, 12조3000억, and with 천 inside a group where it
+    is whole thousands (1만1천, 12조3천억)."""
+    groups: list[tuple[int, str]] = []
     rest = value
     for size, unit in _BIG:
         if rest >= size:
-            groups.append(f"{rest // size}{unit}")
+            groups.append((rest // size, unit))
             rest %= size
     if not groups:
         return []
-    plain = "".join(groups) + (str(rest) if rest else "")
-    forms = [plain]
-    if rest and rest % 1000 == 0 and rest < 10000:
-        forms.append("".join(groups) + f"{rest // 1000}천")
+    if rest:
+        groups.append((rest, ""))
+    forms = [""]
+    for amount, unit in groups:
+        ways = [str(amount)]
+        if amount >= 1000 and amount % 1000 == 0 and amount < 10000:
+            ways.append(f"{amount // 1000}천")
+        forms = [form + way + unit for form in forms for way in ways]
     return forms
 
 
@@ -44,10 +49,11 @@ def _decimal(value: int, size: int) -> str | None:
     return f"{scaled:g}"
 
 
-def figure_forms(word: str) -> list[str]:
+def figure_forms(word: str, *, counter: bool = True) -> list[str]:
     """Other written forms of the figure `word` is (11000 → 11,000, 1만1000, 1만1천, 1.1만, "11 thousand"
     is not news style and is left out), its counter kept after each Korean form (11000명 → 1만1000명); an
-    empty list when `word` is no figure of a thousand or more, or not a whole number."""
+    empty list when `word` is no figure of a thousand or more, or not a whole number. `counter=False`:
+    the forms of the figure alone (1400원 → 1,400, as the English writes it), the word's own among them."""
     match = _FIGURE_WORD.fullmatch(word.strip())
     if match is None:
         return []
@@ -56,6 +62,8 @@ def figure_forms(word: str) -> list[str]:
     from .numbers_korean import parse_korean_number
 
     figure, after = match.groups()
+    if not counter and after:
+        return [figure, *figure_forms(figure)]
     value = parse_korean_number(figure)
     if value is None or value < _SMALLEST or value != int(value):
         return []

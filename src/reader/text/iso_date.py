@@ -1,5 +1,10 @@
 """A date as a person types it for an article (YYYY-MM-DD): one reading for `reader add`, `reader edit`
-and the dialogs, with a message that says which of the two things is wrong."""
+and the dialogs, with a message that says which of the two things is wrong.
+
+The year first, as Korean papers and ISO write it, so that there is one reading: 2024-09-03, and also
+2024.09.03, 2024. 9. 3., 2024/9/3 and 2024년 9월 3일. A day-first or month-first date (03/09/2024) is
+refused rather than guessed.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +13,18 @@ from datetime import date
 
 __all__ = ["iso_date"]
 
-_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SHAPE = re.compile(r"(\d{4})\s*(?:-|\.|/|년)\s*(\d{1,2})\s*(?:-|\.|/|월)\s*(\d{1,2})\s*[.일]?")
 
 
 def iso_date(value: str | None) -> str | None:
     """`value` as YYYY-MM-DD, or None for no date ('' or None); a ValueError names what is wrong."""
     if value is None or not value.strip():
         return None
-    text = value.strip()
-    if not _SHAPE.fullmatch(text):
+    shape = _SHAPE.fullmatch(value.strip())
+    if shape is None:
         raise ValueError(f"date {value!r} is not of the form YYYY-MM-DD")
+    year, month, day = map(int, shape.groups())
     try:
-        return date.fromisoformat(text).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         raise ValueError(f"date {value!r} is no day of the calendar") from None

@@ -140,9 +140,11 @@ def find_pieces(query: str, *, each_word: bool = False) -> list[tuple[str, str |
     found: list[tuple[str, str | None]] = []
     for words in filter(None, pieces):
         typed = r"\s+".join(map(re.escape, words))
-        if len(words) == 1 and (figures := figure_forms(words[0])):  # 11000: 11,000 and 1만1000 too
-            typed = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in [words[0], *figures])
-            found.append((typed, None))
+        if len(words) == 1 and (figures := figure_forms(words[0], counter=False)):  # 11000: 11,000, 1만1000
+            found.append(("|".join(text_pattern(form) for form in [words[0], *figures]), None))
+            continue
+        if len(words) == 1 and words[0][:1].isdigit():
+            found.append((text_pattern(words[0]), None))  # a figure: not inside a longer number
             continue
         loose = r"\s+".join(re.escape(loose_word(word)) for word in words)
         found.append((typed, loose if loose != typed else None))
@@ -162,12 +164,31 @@ def is_hangul(token: str) -> bool:
 
 
 def query_words(query: str) -> list[str]:
-    """The words to highlight in a snippet: the query's words as typed (quotes removed)."""
+    """The words to highlight in a snippet: the query's words as typed (quotes removed); a figure whole
+    (3.5, 12,500명), not cut at its full stop or comma into numbers that would mark the 3 of 320."""
     words: list[str] = []
     for quoted, bare in _QUERY_PART.findall(query):
-        text = quoted or bare
-        words += [w for w in _WORD.findall(text)]
+        figure = bare.strip(_EDGES)
+        if figure and figure[0].isdigit():
+            words.append(figure)
+            continue
+        words += [w for w in _WORD.findall(quoted or bare)]
     return words
+
+
+#: What a typed figure may be wrapped in that the text does not hold with it ($3.5, (12,500), 30%).
+_EDGES = "$€£¥₩()[]\"'“”‘’,.;:!?%"
+
+
+def text_pattern(form: str) -> str:
+    """`form` as a regular expression for marking it in a text: literally, and when it starts or ends
+    with a digit, not inside a longer number (320 holds no 3, 1,400.5 no 1,400)."""
+    pattern = re.escape(form).replace(r"\ ", r"\s+")
+    if form[:1].isdigit():
+        pattern = r"(?<![\d.,])" + pattern
+    if form[-1:].isdigit():
+        pattern += r"(?![\d]|[.,]\d)"
+    return pattern
 
 
 #: Latin letters with diacritics (Latin-1 to Latin Extended-B, Latin Extended Additional): only text

@@ -54,7 +54,14 @@ class AddArticleDialog(ModalScreen[int | None]):
                 tooltip="Add the pasted text (or the address or file) to the library"),
         Binding("escape", "cancel", "Cancel", id="add_article.cancel",
                 tooltip="Close without adding (asks first if you pasted or typed something)"),
+        Binding("tab", "next_box(1)", "Next box", id="add_article.next", show=False,
+                tooltip="The next box: Korean text, English text, source, date, address, the titles"),
+        Binding("shift+tab", "next_box(-1)", "Previous box", id="add_article.previous", show=False,
+                tooltip="The box before"),
     ]  # fmt: skip
+
+    #: Where Tab goes: from the Korean text to the English text (what is pasted next), the titles last.
+    TAB_ORDER = ("add-ko", "add-en", "add-outlet", "add-date", "add-source", "add-title-ko", "add-title-en")
 
     DEFAULT_CSS = """
     AddArticleDialog {
@@ -126,6 +133,11 @@ class AddArticleDialog(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self.query_one("#add-ko", TextArea).focus()
+
+    def action_next_box(self, step: int) -> None:
+        focused = self.focused.id if self.focused is not None else None
+        at = self.TAB_ORDER.index(focused) if focused in self.TAB_ORDER else -step
+        self.query_one(f"#{self.TAB_ORDER[(at + step) % len(self.TAB_ORDER)]}").focus()
 
     # --- what the status line says ------------------------------------------------------------------
 

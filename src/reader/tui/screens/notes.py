@@ -27,7 +27,6 @@ from ..annotations import note_row
 from ..app_api import reader_app
 from ..change_watch import CHANGES_POLL, ChangeWatch
 from ..dialogs.note_editor import edit_note, shorten
-from ..dialogs.notes_panel import first_line
 from ..refused_writes import refused_write, unanswered_read
 from ..widgets.key_hints import KeyHints
 
@@ -37,6 +36,7 @@ _MEASURE = Console(width=200)  # wraps cells' text (Rich needs a console for it;
 #: A narrower terminal shows each note on two lines.
 TWO_LINES_BELOW = 120
 AUTHOR_CELLS = 12
+TAG_CELLS = 16
 
 
 def _cell(text: str, width: int, lines: int, style: str = "") -> Text:
@@ -137,18 +137,22 @@ class NotesScreen(Screen[None]):
         line = table.cursor_row
         table.clear()
         authors = [shorten(note.author, AUTHOR_CELLS) for note in self.shown]
-        tags = [" ".join(f"#{t}" for t in note.tags) for note in self.shown]
+        narrow = (self.size.width or 160) < TWO_LINES_BELOW
+        tags = [
+            shorten(" ".join(f"#{t}" for t in note.tags), 12 if narrow else TAG_CELLS) for note in self.shown
+        ]
         lines, (title_width, quote_width, body_width) = self._layout(authors, tags)
+        when = 10 if narrow else 16  # the day alone on a narrow terminal, the day and time on a wide one
         for note, author, tag_text in zip(self.shown, authors, tags, strict=True):
             quote = _cell(f"«{note.exact}»", quote_width, lines, style="italic")
             if note.detached:
                 quote = Text.assemble(("detached ", "bold yellow"), quote)
             table.add_row(
-                Text(note.updated[:16].replace("T", " ")),
+                Text(note.updated[:when].replace("T", " ")),
                 Text(inert(author), style="dim"),
                 _cell(self._titles.get(note.article_id, "(removed)"), title_width, lines),
                 quote,
-                _cell(first_line(note.body), body_width, lines),
+                _cell(" ".join(note.body.split()), body_width, lines),  # all of it, its lines run on
                 Text(tag_text, style="dim"),
                 key=str(note.id),
                 height=lines,
@@ -172,10 +176,12 @@ class NotesScreen(Screen[None]):
         leaves beside the date, the author and the tags, half of it or more to the note itself. Below
         `TWO_LINES_BELOW` columns a note takes two lines, so a narrow terminal still shows what it says."""
         width = self.size.width or 160
-        beside = 16 + max(map(cell_len, authors), default=2) + max(4, max(map(cell_len, tags), default=0))
+        narrow = width < TWO_LINES_BELOW
+        when = 10 if narrow else 16
+        beside = when + max(map(cell_len, authors), default=2) + max(4, max(map(cell_len, tags), default=0))
         room = max(30, width - beside - 2 * 6 - 2)  # each column's padding, the scroll bar
-        title = quote = min(30, room // 4)
-        return (2 if width < TWO_LINES_BELOW else 1), (title, quote, room - title - quote)
+        title = quote = min(30, room // (5 if narrow else 4))
+        return (2 if narrow else 1), (title, quote, room - title - quote)
 
     def on_resize(self) -> None:
         if self.is_mounted and self._notes:

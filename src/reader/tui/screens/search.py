@@ -47,8 +47,11 @@ def hit_text(hit: Hit, query: str, width: int = 0, counterparts: tuple[list[str]
         heading.append(f"{hit.published or '—'}  row {hit.position + 1}  ", style="dim")
         heading.append_text(literal(hit.title_ko or hit.title_en, "bold"))
     lines = [heading]
-    for side, others in ((hit.ko, counterparts[0]), (hit.en, counterparts[1])):
-        shown, spans = snippet(side, query, SNIPPET_WIDTH)
+    for side, others, cells in ((hit.ko, counterparts[0], 2), (hit.en, counterparts[1], 1)):
+        # the window around the match as wide as the line shows (a Hangul syllable takes two cells), so
+        # the match is in what is seen and not cut off at the edge
+        chars = min(SNIPPET_WIDTH, (width - 4) // cells) if width else SNIPPET_WIDTH
+        shown, spans = snippet(side, query, max(20, chars))
         line = literal(shown)
         for start, end in spans:
             line.stylize(match_style, start, end)
@@ -79,8 +82,8 @@ class SearchScreen(Screen[None]):
         Binding("escape", "back", "Library", id="search.back", tooltip="Back to the library"),
         Binding("down", "to_results", "Hits", id="search.to_results", show=False,
                 tooltip="From the search box down to the hits"),
-        # A priority binding: `/` is never typed into the box (it would append to the query), it goes
-        # back to the box with the query selected, so typing starts a new one.
+        # A priority binding: from the hits, `/` goes back to the box with the query selected, so typing
+        # starts a new one (it is not appended to the old one); in the box it is text (원/달러).
         Binding("slash", "to_input", "New search", id="search.to_input", show=False, priority=True,
                 tooltip="Back to the search box, the query selected (type to replace it)"),
     ]  # fmt: skip
@@ -242,6 +245,12 @@ class SearchScreen(Screen[None]):
 
     def action_to_input(self) -> None:
         box = self.query_one(Input)
+        if self.focused is box:  # typed in the box, it is text: 원/달러, 1/4분기
+            if box.selection.is_empty:
+                box.insert_text_at_cursor("/")
+            else:
+                box.replace("/", *box.selection)
+            return
         box.focus()
         box.select_all()
 
