@@ -93,15 +93,11 @@ def screen(db: Path) -> None:
     import shlex
     import sqlite3
 
-    from startup import tmux, wait_for
+    from startup import english_rows, tmux, wait_for
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     article_id, title_ko, title_en = conn.execute("SELECT id, title_ko, title_en FROM articles").fetchone()
-    rows = conn.execute(
-        "SELECT substr(a.en_text, s.en_start + 1, 24) FROM segments s JOIN articles a "
-        "ON a.id = s.article_id WHERE a.id = ? AND s.en_end - s.en_start >= 24 ORDER BY s.position",
-        (article_id,),
-    ).fetchall()
+    rows = [(text[:24],) for text in english_rows(conn, article_id) if len(text) >= 24]
     conn.close()
     first = next(text for (text,) in rows[1:] if text not in title_en and text not in title_ko)
     last = rows[-1][0]

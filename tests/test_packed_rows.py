@@ -1,0 +1,76 @@
+"""An article's aligned rows as one packed blob (schema 15): what a user would notice is a smaller library
+with every row, hand fix and finding of the translation check kept exactly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builders import one_to_one
+from reader.store import Store
+from reader.store.articles import load_segment_rows
+from reader.store.health import check
+from reader.store.segment_pack import SegmentRow, pack_rows, row_count, unpack_columns, unpack_rows
+
+small = st.integers(min_value=-300, max_value=70_000)
+confidences = st.one_of(st.floats(min_value=0, max_value=1).map(lambda c: round(c, 4)),
+                        st.floats(allow_nan=False, allow_infinity=False))  # fmt: skip
+rows = st.builds(
+    lambda n, p, a, b, c, d, e, f, g, h, link, conf, locked, issues: SegmentRow(
+        n, p, a, b, c, d, e, f, g, h, link, conf, locked, issues
+    ),
+    st.just(0), small, small, small, small, small, small, small, small, small,
+    st.sampled_from(["1-1", "2-1", "0-1", "many", ""]), confidences, st.booleans(),
+    st.lists(st.text(min_size=1).filter(lambda t: "\n" not in t), max_size=2).map(tuple),
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(rows, max_size=30))
+def test_packed_rows_come_back_exactly(found: list[SegmentRow]) -> None:
+    numbered = [
+        SegmentRow(i, *(getattr(r, f) for f in SegmentRow.__slots__[1:])) for i, r in enumerate(found)
+    ]
+    blob = pack_rows(numbered)
+    assert unpack_rows(blob) == numbered
+    assert row_count(blob) == len(numbered)
+
+
+def test_a_news_article_takes_about_eleven_bytes_a_row_and_damage_is_refused() -> None:
+    news = [SegmentRow(i, i // 4, i, i + 1, i, i + 1, 120 * i, 120 * i + 58, 240 * i, 240 * i + 118 + i % 200,
+                       "1-1", round(0.999 - i / 10_000, 4)) for i in range(30)]  # fmt: skip
+    blob = pack_rows(news)
+    assert len(blob) <= 12 * len(news)  # 43 bytes a row as a table row each
+    assert unpack_rows(blob) == news
+    for damaged in (blob[:-1], blob + b"\x00", b"\x02\x00", b"\x01\xff\x7f"):
+        with pytest.raises(ValueError, match="damaged"):
+            unpack_columns(damaged)
+
+
+def test_findings_and_hand_fixes_survive_a_new_entity_layer(store: Store) -> None:
+    from dataclasses import replace
+
+    from reader.store.articles import set_entity_layer
+    from reader.store.segments import join_rows
+
+    article, analysis = one_to_one(["가.", "나.", "다."], ["A.", "B.", "C."])
+    article_id = store.insert_article(article, analysis.sentences, analysis.segments)
+    join_rows(store.conn, article_id, 1)  # rows 1 and 2 joined by hand: locked
+    set_entity_layer(store.conn, article_id, [(0, ("number: 3 ≠ 4",))], [])
+    got = load_segment_rows(store.conn, article_id)
+    assert [(r.locked, r.issues) for r in got] == [(False, ("number: 3 ≠ 4",)), (True, ())]
+    assert [s.en for s in store.get_article(article_id).segments] == ["A.", "B. C."]
+    assert got[1] == replace(got[1], position=1, ko_from=1, ko_to=3, link="2-2")
+    assert check(store.conn).ok
+
+
+def test_check_names_an_article_whose_rows_cannot_be_read(store: Store) -> None:
+    article, analysis = one_to_one(["가."], ["A."])
+    article_id = store.insert_article(article, analysis.sentences, analysis.segments)
+    from reader.store.connection import transaction
+
+    with transaction(store.conn):
+        store.conn.execute("UPDATE segments SET packed = ? WHERE article_id = ?", (b"\x05\x00", article_id))
+    problems = check(store.conn).problems
+    assert any("1 article(s) whose aligned rows cannot be read" in p for p in problems)
