@@ -31,7 +31,6 @@ from pathlib import Path
 from reader.store import NewArticle, Store, hangul_terms
 from reader.store.mention_pack import pack_mentions
 from reader.store.search import index_columns
-from reader.store.segment_pack import SegmentRow, pack_rows
 from reader.store.spans import pack
 
 # fmt: off
@@ -435,6 +434,8 @@ def make_library(db: Path | str, count: int, *, seed: int = 1, batch: int = 500,
     batch in one transaction; the index rows go in with their batch, as bulk inserts, never through
     per-row triggers. `workers=0` generates in this process (for tests).
     """
+    from reader.store.segment_pack import SegmentRow, pack_rows  # here: big_article.py imports this module
+
     Store.open(db).close()  # bring the schema up to date through the one code path that owns it
     conn = sqlite3.connect(str(db), isolation_level=None)
     # A bulk load into a file nobody else has open: no journal, no fsync; the library's own settings
