@@ -74,3 +74,44 @@ def test_check_names_an_article_whose_rows_cannot_be_read(store: Store) -> None:
         store.conn.execute("UPDATE segments SET packed = ? WHERE article_id = ?", (b"\x05\x00", article_id))
     problems = check(store.conn).problems
     assert any("1 article(s) whose aligned rows cannot be read" in p for p in problems)
+
+
+def test_a_library_of_rows_a_table_row_each_upgrades_keeping_them(location) -> None:
+    from reader.store.connection import transaction
+    from reader.store.dialect import POSTGRESQL, dialect
+    from reader.store.pg_schema import TABLES
+
+    article, analysis = one_to_one(["가.", "나.", "다."], ["A.", "B.", "C."])
+    with Store.open(location) as store:
+        article_id = store.insert_article(article, analysis.sentences, analysis.segments)
+        conn = store.conn
+        with transaction(conn):  # the rows as schema 14 kept them: a table row each
+            conn.execute("DROP TABLE segments")
+            if dialect(conn) == POSTGRESQL:
+                conn.execute(next(t for t in TABLES if t.startswith("CREATE TABLE segments")))
+                conn.execute("UPDATE reader_meta SET value = '14' WHERE name = 'schema_version'")
+            else:
+                conn.execute(
+                    "CREATE TABLE segments (article_id INTEGER NOT NULL, position INTEGER NOT NULL, paragraph INTEGER "
+                    "NOT NULL, ko_from INTEGER NOT NULL, ko_to INTEGER NOT NULL, en_from INTEGER NOT NULL, en_to "
+                    "INTEGER NOT NULL, ko_start INTEGER NOT NULL, ko_end INTEGER NOT NULL, en_start INTEGER NOT NULL, "
+                    "en_end INTEGER NOT NULL, link TEXT NOT NULL, confidence FLOAT NOT NULL DEFAULT 1.0, locked "
+                    "INTEGER NOT NULL DEFAULT 0, issues TEXT NOT NULL DEFAULT '', PRIMARY KEY (article_id, position)) "
+                    "WITHOUT ROWID"
+                )
+                conn.execute("PRAGMA user_version = 14")
+            conn.executemany(
+                "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, "
+                "ko_end, en_start, en_end, link, confidence, locked, issues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?)",
+                [(article_id, 10 * g.position, g.paragraph, g.ko_from, g.ko_to, g.en_from, g.en_to, g.ko_start,
+                  g.ko_end, g.en_start, g.en_end, g.link, 0.123456789 if g.position else 0.9981, int(g.position == 2),
+                  "number: 3 ≠ 4\nweekday" if g.position == 1 else "") for g in analysis.segments],
+            )  # fmt: skip
+    with Store.open(location) as store:
+        got = load_segment_rows(store.conn, article_id)
+        assert [(r.position, r.locked, r.issues, r.confidence) for r in got] == [
+            (0, False, (), 0.9981), (1, False, ("number: 3 ≠ 4", "weekday"), 0.123456789), (2, True, (), 0.123456789)
+        ]  # fmt: skip
+        assert [s.en for s in store.get_article(article_id).segments] == ["A.", "B.", "C."]
+        assert check(store.conn).ok
