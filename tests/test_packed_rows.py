@@ -76,13 +76,19 @@ def test_check_names_an_article_whose_rows_cannot_be_read(store: Store) -> None:
     assert any("1 article(s) whose aligned rows cannot be read" in p for p in problems)
 
 
-def test_a_library_of_rows_a_table_row_each_upgrades_keeping_them(location) -> None:
+def test_a_library_of_rows_a_table_row_each_upgrades_keeping_them(location, monkeypatch) -> None:
+    from reader.store import migrations
     from reader.store.connection import transaction
     from reader.store.dialect import POSTGRESQL, dialect
     from reader.store.pg_schema import TABLES
 
+    monkeypatch.setattr(migrations.copy_packed_rows, "__defaults__", (2,))  # articles 2 at a time
     article, analysis = one_to_one(["가.", "나.", "다."], ["A.", "B.", "C."])
     with Store.open(location) as store:
+        others = {}
+        for n in range(4):
+            made, rows = one_to_one([f"{n}번."], [f"No. {n}."])
+            others[store.insert_article(made, rows.sentences, rows.segments)] = n
         article_id = store.insert_article(article, analysis.sentences, analysis.segments)
         conn = store.conn
         with transaction(conn):  # the rows as schema 14 kept them: a table row each
@@ -108,7 +114,15 @@ def test_a_library_of_rows_a_table_row_each_upgrades_keeping_them(location) -> N
                   g.ko_end, g.en_start, g.en_end, g.link, 0.123456789 if g.position else 0.9981, int(g.position == 2),
                   "number: 3 ≠ 4\nweekday" if g.position == 1 else "") for g in analysis.segments],
             )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, "
+                "ko_end, en_start, en_end, link) VALUES (?, 0, 0, 0, 1, 0, 1, 0, 2, 0, ?, '1-1')",
+                [(other, len(f"No. {n}.")) for other, n in others.items()],
+            )
     with Store.open(location) as store:
+        assert {other: [s.en for s in store.get_article(other).segments] for other in others} == {
+            other: [f"No. {n}."] for other, n in others.items()
+        }
         got = load_segment_rows(store.conn, article_id)
         assert [(r.position, r.locked, r.issues, r.confidence) for r in got] == [
             (0, False, (), 0.9981), (1, False, ("number: 3 ≠ 4", "weekday"), 0.123456789), (2, True, (), 0.123456789)

@@ -404,16 +404,13 @@ def _v15_packed_rows(db) -> None:
     conn.execute("ALTER TABLE segments_v15 RENAME TO segments")
 
 
-def copy_packed_rows(conn, table: str) -> None:
-    """Schema 14's `segments` (a row per aligned row) packed into `table`, an article a row (both backends)."""
+def copy_packed_rows(conn, table: str, batch: int = 2000) -> None:
+    """Schema 14's `segments` (a row per aligned row) packed into `table`, an article a row (both backends),
+    `batch` article ids at a time: a server's driver holds a whole result, and a million articles have
+    27 million rows."""
     from itertools import groupby
 
     from .segment_pack import SegmentRow, pack_rows
-
-    rows = conn.execute(
-        "SELECT article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, ko_end, en_start, "
-        "en_end, link, confidence, locked, issues FROM segments ORDER BY article_id, position"
-    )
 
     def row(r) -> SegmentRow:
         issues = tuple(i for i in (r[14] or "").split("\n") if i)
@@ -421,12 +418,21 @@ def copy_packed_rows(conn, table: str) -> None:
             r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], bool(r[13]), issues
         )
 
-    packed = (
-        (article_id, pack_rows(list(map(row, group))))
-        for article_id, group in groupby(rows, key=lambda r: r[0])
-    )
-    conn.executemany(f"INSERT INTO {table} (article_id, packed) VALUES (?, ?)", packed)
-    rows.close()
+    first, last = conn.execute("SELECT min(article_id), max(article_id) FROM segments").fetchone()
+    for start in range(first or 0, (last or -1) + 1, batch):
+        rows = conn.execute(
+            "SELECT article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, ko_end, en_start, "
+            "en_end, link, confidence, locked, issues FROM segments WHERE article_id >= ? AND article_id < ? "
+            "ORDER BY article_id, position",
+            (start, start + batch),
+        )
+        packed = [
+            (article_id, pack_rows(list(map(row, group))))
+            for article_id, group in groupby(rows, key=lambda r: r[0])
+        ]
+        rows.close()
+        if packed:
+            conn.executemany(f"INSERT INTO {table} (article_id, packed) VALUES (?, ?)", packed)
 
 
 #: Schema 14's listing index: what the date order reads and the filters test, not the titles schema 7
