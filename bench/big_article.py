@@ -2,6 +2,7 @@
 
     python bench/big_article.py [--mb 10] [--seed 1] [--phases] [--keep FILE] [--screen]
     python bench/big_article.py --screen --library FILE
+    python bench/big_article.py --stored-only [--runs 7]
 
 The article is news-like text from the same templates as `bench/make_library.py` (Korean sentences and
 their English translations, in paragraphs of two to four sentences) until the two UTF-8 files together
@@ -13,6 +14,9 @@ files' text byte for byte. `--phases` also runs the analysis in this process and
 `--screen` opens the article in `reader` inside tmux (160x48, as bench/startup.py does) and times what
 a reader waits for: Enter to the article on screen, the first key after it (space) to the next page,
 and G to the last row; `--library` does only that, on a library kept earlier with `--keep`.
+`--stored-only` skips the import: the article is stored with a row per sentence pair, as
+bench/make_library.py aligns, and only loading it is timed (median of `--runs` fresh processes), which
+runs against an older checkout too (`PYTHONPATH=OLD/src`) to compare how the rows are stored.
 """
 
 from __future__ import annotations
@@ -35,18 +39,40 @@ from make_library import Fill, generate
 MIB = 1024 * 1024
 
 
-def make_article(mib: float, seed: int) -> tuple[str, str]:
-    """Korean and English text of about `mib` MiB together (UTF-8), one paragraph per 2-4 sentences."""
+def make_article(mib: float, seed: int) -> tuple[str, str, list[tuple[int, int, int, int, int]]]:
+    """Korean and English text of about `mib` MiB together (UTF-8), one paragraph per 2-4 sentences, and
+    its sentence pairs as bench/make_library.py makes them: (paragraph, ko start, ko end, en start, en end)."""
     rng = random.Random(seed)
     fill = Fill(seed, rng)
     ko_parts, en_parts, size, story = [], [], 0, 0
+    pairs: list[tuple[int, int, int, int, int]] = []
+    ko_at = en_at = paragraph = 0
     while size < mib * MIB:
         made = generate(rng, fill, date(2024, 1, 1), "bench", 20_000, f"big-{story}")
+        pairs += [
+            (p + paragraph, ks + ko_at, ke + ko_at, es + en_at, ee + en_at)
+            for p, ks, ke, es, ee in made.pairs
+        ]
+        paragraph = pairs[-1][0] + 1
+        ko_at += len(made.article.ko) + 2
+        en_at += len(made.article.en) + 2
         ko_parts.append(made.article.ko)
         en_parts.append(made.article.en)
         size += len(made.article.ko.encode()) + len(made.article.en.encode()) + 4
         story += 1
-    return "\n\n".join(ko_parts), "\n\n".join(en_parts)
+    return "\n\n".join(ko_parts), "\n\n".join(en_parts), pairs
+
+
+def store_only(ko: str, en: str, pairs: list[tuple[int, int, int, int, int]], db: Path) -> int:
+    """The article stored without analysis, a row per sentence pair (what loading it costs, on its own)."""
+    from reader.store import NewArticle, SegmentRow, SentenceRow, Store
+
+    sentences = [SentenceRow(lang, i, start, end, p) for i, (p, ks, ke, es, ee) in enumerate(pairs)
+                 for lang, start, end in (("ko", ks, ke), ("en", es, ee))]  # fmt: skip
+    rows = [SegmentRow(i, p, i, i + 1, i, i + 1, ks, ke, es, ee, "1-1", 0.9987)
+            for i, (p, ks, ke, es, ee) in enumerate(pairs)]  # fmt: skip
+    with Store.open(db) as store:
+        return store.insert_article(NewArticle(ko, en, title_en="A long article"), sentences, rows)
 
 
 def run_command(ko: Path, en: Path, db: Path) -> tuple[float, float, float, int]:
@@ -93,15 +119,11 @@ def screen(db: Path) -> None:
     import shlex
     import sqlite3
 
-    from startup import tmux, wait_for
+    from startup import english_rows, tmux, wait_for
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     article_id, title_ko, title_en = conn.execute("SELECT id, title_ko, title_en FROM articles").fetchone()
-    rows = conn.execute(
-        "SELECT substr(a.en_text, s.en_start + 1, 24) FROM segments s JOIN articles a "
-        "ON a.id = s.article_id WHERE a.id = ? AND s.en_end - s.en_start >= 24 ORDER BY s.position",
-        (article_id,),
-    ).fetchall()
+    rows = [(text[:24],) for text in english_rows(conn, article_id) if len(text) >= 24]
     conn.close()
     first = next(text for (text,) in rows[1:] if text not in title_en and text not in title_ko)
     last = rows[-1][0]
@@ -177,11 +199,25 @@ def main() -> None:
     parser.add_argument(
         "--library", type=Path, help="with --screen: a library kept earlier; nothing is imported"
     )
+    parser.add_argument(
+        "--stored-only",
+        action="store_true",
+        help="store the article without analysis, a row per sentence pair, and only time loading it",
+    )
+    parser.add_argument("--runs", type=int, default=1, help="with --stored-only: loads to time")
     args = parser.parse_args()
     if args.library:
         screen(args.library)
         return
-    ko, en = make_article(args.mb, args.seed)
+    ko, en, pairs = make_article(args.mb, args.seed)
+    if args.stored_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            article_id = store_only(ko, en, pairs, Path(tmp) / "library.db")
+            times = [open_article(Path(tmp) / "library.db", article_id) for _ in range(args.runs)]
+        took = sorted(t for t, _ in times)
+        print(f"loading the stored article with its {times[0][1]:,} rows in a fresh process, {args.runs} runs: "
+              f"median {took[len(took) // 2]:.3f} s (fastest {took[0]:.3f}, slowest {took[-1]:.3f})")  # fmt: skip
+        return
     with tempfile.TemporaryDirectory() as tmp:
         ko_file, en_file = Path(tmp) / "ko.txt", Path(tmp) / "en.txt"
         ko_file.write_text(ko, encoding="utf-8")

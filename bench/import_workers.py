@@ -139,11 +139,9 @@ def import_folder(folder: Path, library: Path, workers: int) -> Run:
 def content(library: Path) -> list[tuple]:
     conn = sqlite3.connect(library)
     rows = conn.execute(
-        "SELECT a.id, a.title_ko, a.title_en, a.content_hash, m.spans, "
-        "(SELECT group_concat(position || ':' || ko_start || '-' || ko_end || '/' || en_start || '-' || en_end "
-        "|| ':' || link || ':' || round(confidence, 6) || ':' || coalesce(issues, ''), ';') "
-        "FROM segments s WHERE s.article_id = a.id) "
-        "FROM articles a LEFT JOIN mentions m ON m.article_id = a.id ORDER BY a.id"
+        "SELECT a.id, a.title_ko, a.title_en, a.content_hash, m.spans, s.packed "
+        "FROM articles a LEFT JOIN mentions m ON m.article_id = a.id "
+        "LEFT JOIN segments s ON s.article_id = a.id ORDER BY a.id"
     ).fetchall()
     conn.close()
     return rows

@@ -434,6 +434,8 @@ def make_library(db: Path | str, count: int, *, seed: int = 1, batch: int = 500,
     batch in one transaction; the index rows go in with their batch, as bulk inserts, never through
     per-row triggers. `workers=0` generates in this process (for tests).
     """
+    from reader.store.segment_pack import SegmentRow, pack_rows  # here: big_article.py imports this module
+
     Store.open(db).close()  # bring the schema up to date through the one code path that owns it
     conn = sqlite3.connect(str(db), isolation_level=None)
     # A bulk load into a file nobody else has open: no journal, no fsync; the library's own settings
@@ -472,19 +474,16 @@ def make_library(db: Path | str, count: int, *, seed: int = 1, batch: int = 500,
                 mentions.append((article_id, packed))
                 sentences.append((article_id, "ko", pack((ks, ke, p) for p, ks, ke, _, _ in pairs)))
                 sentences.append((article_id, "en", pack((es, ee, p) for p, _, _, es, ee in pairs)))
-                for idx, (paragraph, ks, ke, es, ee) in enumerate(pairs):
-                    segments.append((article_id, idx, paragraph, idx, idx + 1, idx, idx + 1, ks, ke, es, ee,
-                                     "1-1", 1.0))  # fmt: skip
+                rows = [SegmentRow(idx, paragraph, idx, idx + 1, idx, idx + 1, ks, ke, es, ee, "1-1", 1.0)
+                        for idx, (paragraph, ks, ke, es, ee) in enumerate(pairs)]  # fmt: skip
+                segments.append((article_id, pack_rows(rows)))
             conn.execute("BEGIN")
             conn.executemany(
                 "INSERT INTO articles (id, title_ko, title_en, source, url, published, added, original_lang, "
                 "translation_by, content_hash, ko_text, en_text, read_at, starred) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)  # fmt: skip
             conn.executemany("INSERT INTO sentences (article_id, lang, spans) VALUES (?, ?, ?)", sentences)
-            conn.executemany(
-                "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, "
-                "ko_start, ko_end, en_start, en_end, link, confidence) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", segments)  # fmt: skip
+            conn.executemany("INSERT INTO segments (article_id, packed) VALUES (?, ?)", segments)
             conn.executemany("INSERT INTO search_index (rowid, body, title) VALUES (?, ?, ?)", index)
             conn.executemany(
                 "INSERT INTO title_index (rowid, title) VALUES (?, ?)", ((i, t) for i, _, t in index)

@@ -115,9 +115,9 @@ def first_article(db: Path) -> tuple[str, str]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     article_id, title = conn.execute(
         "SELECT id, title_en FROM articles ORDER BY published DESC, id DESC LIMIT 1").fetchone()  # fmt: skip
-    words = conn.execute(
-        "SELECT substr(a.en_text, s.en_start + 1, 24) FROM segments s JOIN articles a ON a.id = s.article_id "
-        "WHERE s.article_id = ? AND s.en_end > s.en_start ORDER BY s.position LIMIT 1", (article_id,)).fetchone()[0]  # fmt: skip
+    from startup import english_rows
+
+    words = next(text for text in english_rows(conn, article_id) if text)[:24]
     conn.close()
     return title[:24], words
 

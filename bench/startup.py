@@ -107,13 +107,17 @@ def expected_texts(db: Path) -> tuple[str, str]:
     article_id, title = conn.execute(
         "SELECT id, title_en FROM articles ORDER BY published IS NULL, published DESC, id DESC LIMIT 1"
     ).fetchone()
-    first = conn.execute(
-        "SELECT substr(a.en_text, s.en_start + 1, 24) FROM segments s JOIN articles a ON a.id = s.article_id "
-        "WHERE s.article_id = ? AND s.en_end > s.en_start ORDER BY s.position LIMIT 1",
-        (article_id,),
-    ).fetchone()[0]
+    first = next(text for text in english_rows(conn, article_id) if text)[:24]
     conn.close()
     return title[:24], first
+
+
+def english_rows(conn: object, article_id: int) -> list[str]:
+    """The English text of each of an article's aligned rows, in order (from its packed rows)."""
+    from reader.store.articles import load_segment_rows
+
+    (en_text,) = conn.execute("SELECT en_text FROM articles WHERE id = ?", (article_id,)).fetchone()  # type: ignore[attr-defined]
+    return [en_text[r.en_start : r.en_end] for r in load_segment_rows(conn, article_id)]  # type: ignore[arg-type]
 
 
 def ms(values: list[float]) -> str:

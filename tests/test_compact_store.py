@@ -116,9 +116,9 @@ def test_a_schema_7_library_upgrades_with_nothing_lost(tmp_path: Path) -> None:
         assert store.upgraded_from == 7 and store.backup_path is not None and store.backup_path.exists()
         conn = store.conn
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        for table in ("segments", "sentences"):
-            sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-            assert "WITHOUT ROWID" in sql
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'sentences'").fetchone()[0]
+        assert "WITHOUT ROWID" in sql
+        assert {r[1] for r in conn.execute("PRAGMA table_info(segments)")} == {"article_id", "packed"}
         got = store.get_article(1)
         assert [(s.ko, s.en) for s in got.segments] == made["pairs"]
         assert [(s.ko_start, s.ko_end, s.en_start, s.en_end) for s in got.segments] == [
@@ -146,7 +146,10 @@ def test_an_upgraded_library_gives_the_space_back(tmp_path: Path) -> None:
     before = path.stat().st_size
     with Store.open(path) as store:
         assert store.count_articles() == 401
-        assert store.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        free, pages = (
+            store.conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("freelist_count", "page_count")
+        )
+        assert free * 10 < pages  # what schema 15 frees is below the share worth a VACUUM here
         hits = lib.search_library(store.conn, "파병", limit=500)
         assert len({h.article_id for h in hits}) == 401 and {h.position for h in hits} == {2}
         # schema 14 adds an index of the titles, which the older file had no pages for

@@ -30,7 +30,7 @@ def library(tmp_path_factory) -> Path:
     return db
 
 
-@pytest.mark.parametrize("action, steps", [("check", 5), ("reindex", 3)])
+@pytest.mark.parametrize("action, steps", [("check", 6), ("reindex", 3)])
 def test_progress_is_one_line_on_a_terminal(library, monkeypatch, capsys, action, steps) -> None:
     monkeypatch.setattr(progress, "EVERY", 0.0)  # every count and every tick of a long statement
     terminal = Terminal()

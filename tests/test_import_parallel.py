@@ -45,11 +45,10 @@ def folder(tmp_path: Path) -> Path:
 def content(db: Path) -> list[tuple]:
     conn = sqlite3.connect(db)
     rows = conn.execute(
-        "SELECT a.id, a.title_ko, a.title_en, a.ko_text, a.en_text, m.spans, "
-        "(SELECT group_concat(position || ':' || ko_start || '-' || ko_end || '/' || en_start || '-' || en_end "
-        "|| ':' || link || ':' || confidence || ':' || coalesce(issues, ''), ';') FROM segments s "
-        "WHERE s.article_id = a.id), (SELECT group_concat(hex(spans), '|') FROM sentences t WHERE t.article_id = a.id) "
-        "FROM articles a LEFT JOIN mentions m ON m.article_id = a.id ORDER BY a.id"
+        "SELECT a.id, a.title_ko, a.title_en, a.ko_text, a.en_text, m.spans, s.packed, "
+        "(SELECT group_concat(hex(spans), '|') FROM sentences t WHERE t.article_id = a.id) "
+        "FROM articles a LEFT JOIN mentions m ON m.article_id = a.id "
+        "LEFT JOIN segments s ON s.article_id = a.id ORDER BY a.id"
     ).fetchall()
     hits = conn.execute(
         "SELECT rowid FROM search_index WHERE search_index MATCH '쿠르스크' ORDER BY rowid"

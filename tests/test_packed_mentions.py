@@ -185,7 +185,8 @@ def _old_library(path: Path, version: int) -> dict[str, object]:
         from reader.store.articles import insert_rows
         from reader.store.search import index_columns
 
-        insert_rows(conn, 1, analysis.sentences, analysis.segments)
+        insert_rows(conn, 1, analysis.sentences, [])  # the sentences packed; the rows as schema 8 kept them
+        _old_rows(conn, analysis.segments)
         conn.execute(  # the full-text index of schema 8 (no index of the titles alone yet)
             "INSERT INTO search_index (rowid, body, title) VALUES (1, ?, ?)",
             index_columns(article.title_ko, article.title_en, article.ko, article.en),
@@ -193,11 +194,7 @@ def _old_library(path: Path, version: int) -> dict[str, object]:
     else:
         conn.executemany('INSERT INTO sentences (article_id, lang, idx, start, "end", paragraph) VALUES (1, ?, ?, ?, ?, ?)',
                          [(s.lang, s.idx, s.start, s.end, s.paragraph) for s in analysis.sentences])  # fmt: skip
-        conn.executemany(
-            "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, ko_end, "
-            "en_start, en_end, link, confidence) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(g.position, g.paragraph, g.ko_from, g.ko_to, g.en_from, g.en_to, g.ko_start, g.ko_end, g.en_start,
-              g.en_end, g.link, g.confidence) for g in analysis.segments])  # fmt: skip
+        _old_rows(conn, analysis.segments)
     ids = {}
     for m in _mentions(article.ko, article.en):  # newest rows first: ids are not in text order
         ids[(m.side, m.start, m.end)] = conn.execute(
@@ -215,6 +212,15 @@ def _old_library(path: Path, version: int) -> dict[str, object]:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.close()
     return {"ko": article.ko, "en": article.en}
+
+
+def _old_rows(conn: sqlite3.Connection, segments) -> None:
+    """Article 1's aligned rows a row each, as schemas before 15 kept them."""
+    conn.executemany(
+        "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, ko_end, "
+        "en_start, en_end, link, confidence) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(g.position, g.paragraph, g.ko_from, g.ko_to, g.en_from, g.en_to, g.ko_start, g.ko_end, g.en_start,
+          g.en_end, g.link, g.confidence) for g in segments])  # fmt: skip
 
 
 @pytest.mark.parametrize("version", [7, 8])

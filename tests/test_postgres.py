@@ -17,6 +17,7 @@ from reader.store.feeds import add_feed, remember_item
 from reader.store.glossary import add_entry
 from reader.store.library import search_titles
 from reader.store.notes import add_note, list_notes
+from reader.store.segment_pack import unpack_rows
 from reader.store.segments import join_rows
 from reader.store.transfer import copy_library
 from reader.text.glossary import Entry
@@ -65,10 +66,11 @@ def _summary(location) -> dict:
                 for r in conn.execute("SELECT content_hash, title_en, starred FROM articles")
             ),
             "rows": sorted(
-                (r[0], r[1], r[2])
-                for r in conn.execute(
-                    "SELECT a.content_hash, s.position, s.locked FROM segments s JOIN articles a ON a.id = s.article_id"
+                (hash_, row.position, row.locked)
+                for hash_, packed in conn.execute(
+                    "SELECT a.content_hash, s.packed FROM segments s JOIN articles a ON a.id = s.article_id"
                 )
+                for row in unpack_rows(packed)
             ),
             "notes": sorted((n.body, n.exact) for n in list_notes(conn)),
             "glossary": conn.execute("SELECT count(*) FROM glossary").fetchone()[0],

@@ -23,7 +23,7 @@ def test_new_file_gets_current_schema_in_wal_mode(db_path: Path) -> None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"articles", "segments", "sentences"} <= tables
         columns = {r[1] for r in conn.execute("PRAGMA table_info(segments)")}
-        assert {"article_id", "position", "paragraph", "link", "confidence", "locked"} <= columns
+        assert columns == {"article_id", "packed"}  # an article's aligned rows in one blob (segment_pack)
 
 
 def test_reopening_keeps_articles_and_does_not_migrate_again(db_path: Path) -> None:
@@ -84,8 +84,8 @@ def test_duplicate_article_is_refused(store: Store) -> None:
 def test_failed_insert_leaves_nothing_behind(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     article, analysis = one_to_one(["가.", "나."], ["A.", "B."])
     broken = list(analysis.segments)
-    broken.append(broken[0])  # same (article, position) twice violates the unique index mid-import
-    with pytest.raises(sqlite3.IntegrityError):
+    broken.append(broken[0])  # the same position twice is refused mid-import, after the article's row
+    with pytest.raises(ValueError, match="numbered"):
         store.insert_article(article, analysis.sentences, broken)
     assert store.count_articles() == 0
     assert store.conn.execute("SELECT count(*) FROM sentences").fetchone()[0] == 0

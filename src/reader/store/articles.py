@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from itertools import chain, pairwise, repeat
@@ -16,6 +16,8 @@ from ..text.language import other_side
 from .connection import transaction
 from .mention_pack import Columns, Packed, pack_mentions, unpack_columns
 from .search import index_article, unindex_article
+from .segment_pack import SegmentRow, pack_rows, unpack_rows
+from .segment_pack import unpack_columns as unpack_row_columns
 from .spans import pack, unpack
 
 
@@ -138,26 +140,6 @@ class SentenceRow:
     paragraph: int
 
 
-@dataclass(frozen=True, slots=True)
-class SegmentRow:
-    """A segment to store: sentence index ranges [from, to) and character spans into each text."""
-
-    position: int
-    paragraph: int
-    ko_from: int
-    ko_to: int
-    en_from: int
-    en_to: int
-    ko_start: int
-    ko_end: int
-    en_start: int
-    en_end: int
-    link: str
-    confidence: float
-    locked: bool = False
-    issues: tuple[str, ...] = ()
-
-
 def sentences_span(
     sentences: Sequence[tuple[int, int]], first: int, stop: int, text_length: int
 ) -> tuple[int, int]:
@@ -228,13 +210,7 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
 
 def _article(conn: sqlite3.Connection, row: sqlite3.Row, article_id: int) -> Article:
     ko_text, en_text = row["ko_text"], row["en_text"]
-    segments = tuple(
-        Segment(position, paragraph, ko_text[ko_start:ko_end], en_text[en_start:en_end], ko_start, ko_end,
-                en_start, en_end, link, confidence, bool(locked), tuple(i for i in issues.split("\n") if i) if issues else ())
-        for position, paragraph, ko_start, ko_end, en_start, en_end, link, confidence, locked, issues
-        in conn.execute("SELECT position, paragraph, ko_start, ko_end, en_start, en_end, link, confidence, locked, "
-                        "issues FROM segments WHERE article_id = ? ORDER BY position", (article_id,))
-    )  # fmt: skip
+    segments = _segments(ko_text, en_text, load_segment_blob(conn, article_id))
     return Article(
         id=row["id"],
         title_ko=row["title_ko"],
@@ -250,6 +226,31 @@ def _article(conn: sqlite3.Connection, row: sqlite3.Row, article_id: int) -> Art
         paired=row["paired"] or "",
         feed=row["feed"] or "",
     )
+
+
+def load_segment_blob(conn: sqlite3.Connection, article_id: int) -> bytes | None:
+    """An article's aligned rows as stored: one packed blob (`segment_pack.py`), None when it has none."""
+    row = conn.execute("SELECT packed FROM segments WHERE article_id = ?", (article_id,)).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def load_segment_rows(conn: sqlite3.Connection, article_id: int) -> list[SegmentRow]:
+    """An article's aligned rows, in order (position = index)."""
+    return unpack_rows(load_segment_blob(conn, article_id))
+
+
+def _segments(ko_text: str, en_text: str, blob: bytes | None) -> tuple[Segment, ...]:
+    """The reading screen's rows, built column at a time in C: an article may hold tens of thousands."""
+    c = unpack_row_columns(blob)
+    ko = map(ko_text.__getitem__, map(slice, c.ko_start, c.ko_end))
+    en = map(en_text.__getitem__, map(slice, c.en_start, c.en_end))
+    fields = zip(range(len(c)), c.paragraph, ko, en, c.ko_start, c.ko_end, c.en_start, c.en_end, c.link,
+                 c.confidence, c.locked, c.issues)  # fmt: skip
+    return tuple(map(_new_segment, fields))
+
+
+#: Builds a Segment from a tuple of its fields in C, as `_new_mention` does a mention.
+_new_segment = partial(tuple.__new__, Segment)
 
 
 def load_mentions(conn: sqlite3.Connection, article_id: int) -> Columns:
@@ -473,30 +474,16 @@ def insert_rows(
 
 
 def insert_segments(conn: sqlite3.Connection, article_id: int, segments: Sequence[SegmentRow]) -> None:
-    """Store an article's segment rows as they are (inside the caller's transaction)."""
-    conn.executemany(
-        "INSERT INTO segments (article_id, position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, ko_end, "
-        "en_start, en_end, link, confidence, locked, issues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                article_id,
-                g.position,
-                g.paragraph,
-                g.ko_from,
-                g.ko_to,
-                g.en_from,
-                g.en_to,
-                g.ko_start,
-                g.ko_end,
-                g.en_start,
-                g.en_end,
-                g.link,
-                g.confidence,
-                int(g.locked),
-                "\n".join(g.issues),
-            )
-            for g in segments
-        ],
+    """Store (or replace) an article's segment rows, numbered 0, 1, 2 …, as one packed blob (inside the
+    caller's transaction)."""
+    if not segments:  # an article without rows has no blob (what `reader db check` looks for)
+        conn.execute("DELETE FROM segments WHERE article_id = ?", (article_id,))
+        return
+    rows = sorted(segments, key=lambda g: g.position)
+    if [g.position for g in rows] != list(range(len(rows))):
+        raise ValueError("aligned rows must be numbered 0, 1, 2 … without gaps")
+    conn.execute(
+        "INSERT OR REPLACE INTO segments (article_id, packed) VALUES (?, ?)", (article_id, pack_rows(rows))
     )
 
 
@@ -563,10 +550,13 @@ def set_entity_layer(
     """Replace an article's mentions and translation-check issues (after the glossary changed)."""
     with transaction(conn):
         conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-        conn.executemany(
-            "UPDATE segments SET issues = ? WHERE article_id = ? AND position = ?",
-            (("\n".join(found), article_id, position) for position, found in issues),
-        )
+        changed = dict(issues)
+        rows = load_segment_rows(conn, article_id)
+        if any(r.position in changed for r in rows):
+            rows = [
+                replace(r, issues=tuple(changed[r.position])) if r.position in changed else r for r in rows
+            ]
+            insert_segments(conn, article_id, rows)
         insert_mentions(conn, article_id, mentions)
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from .articles import load_mentions
+from .articles import load_mentions, load_segment_blob
 from .search import Hit, highlight_spans
+from .segment_pack import unpack_columns
 
 
 def counterpart_words(conn: sqlite3.Connection, hit: Hit, query: str) -> tuple[list[str], list[str]]:
@@ -17,12 +18,14 @@ def counterpart_words(conn: sqlite3.Connection, hit: Hit, query: str) -> tuple[l
     hit in the titles or a row without such links."""
     if hit.position is None:
         return [], []
-    row = conn.execute(
-        "SELECT ko_start, ko_end, en_start, en_end FROM segments WHERE article_id = ? AND position = ?",
-        (hit.article_id, hit.position),
-    ).fetchone()
-    if row is None:
+    try:
+        rows = unpack_columns(load_segment_blob(conn, hit.article_id))
+    except ValueError:
         return [], []
+    if not 0 <= hit.position < len(rows):
+        return [], []
+    at = hit.position
+    row = (rows.ko_start[at], rows.ko_end[at], rows.en_start[at], rows.en_end[at])
     ko_count, starts, ends, _, partners, _, _ = load_mentions(conn, hit.article_id)
     spans = {"ko": (row[0], row[1]), "en": (row[2], row[3])}
     texts = {"ko": hit.ko, "en": hit.en}

@@ -29,7 +29,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "translation_runs": ("article_id",),
     "translation_parts": ("article_id", "idx"),
     "sentences": ("article_id", "lang"),
-    "segments": ("article_id", "position"),
+    "segments": ("article_id",),
 }
 
 _TOKENS = re.compile(r"""('(?:[^']|'')*')|("(?:[^"]|"")*")|(\?)|(%)""")

@@ -32,7 +32,7 @@ def check(conn: sqlite3.Connection, on_progress: Progress | None = None) -> Repo
     """Everything wrong with the library; `on_progress` hears how far the check is (minutes on a million
     articles)."""
     report = Report()
-    ticker = Ticker(conn, on_progress, steps=5)
+    ticker = Ticker(conn, on_progress, steps=6)
     if dialect(conn) == POSTGRESQL:  # the server keeps its files whole; the index must cover every article
         with ticker.step("the full-text index"):
             missing = conn.execute(
@@ -64,8 +64,15 @@ def check(conn: sqlite3.Connection, on_progress: Progress | None = None) -> Repo
             f"mentions: {damaged} article(s) whose highlighted names cannot be read or lie "
             "outside the text (run: reader reanalyse)"
         )
+    with ticker.step("aligned rows"):
+        rows, damaged = _aligned_rows(conn, ticker)
+    if damaged:
+        report.problems.append(
+            f"segments: {damaged} article(s) whose aligned rows cannot be read or lie outside the text "
+            "(run: reader reanalyse)"
+        )
     with ticker.step("notes"):
-        _notes(conn, report)
+        _notes(conn, report, rows)
     return report
 
 
@@ -86,7 +93,7 @@ def _orphans(conn: sqlite3.Connection, report: Report) -> None:
         )
 
 
-def _notes(conn: sqlite3.Connection, report: Report) -> None:
+def _notes(conn: sqlite3.Connection, report: Report, rows: int) -> None:
     # a live note must still sit on its quote (compared in SQL: no article text is copied out per note)
     misplaced = conn.execute(
         "SELECT count(*) FROM notes n JOIN articles a ON a.id = n.article_id "
@@ -104,12 +111,34 @@ def _notes(conn: sqlite3.Connection, report: Report) -> None:
         report.facts.append(
             f"notes: {detached} note(s) are detached (their text left the article); they are kept"
         )
-    counts = {
-        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "segments", "notes")
-    }
-    report.facts.append(
-        f"{counts['articles']} articles, {counts['segments']} aligned rows, {counts['notes']} notes"
-    )
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "notes")}
+    report.facts.append(f"{counts['articles']} articles, {rows} aligned rows, {counts['notes']} notes")
+
+
+def _aligned_rows(conn: sqlite3.Connection, ticker: Ticker) -> tuple[int, int]:
+    """How many aligned rows the library holds, and in how many articles they do not unpack or reach past
+    the end of the text."""
+    from .segment_pack import unpack_columns
+
+    rows = damaged = 0
+    total = conn.execute("SELECT count(*) FROM segments").fetchone()[0]
+    for done, (packed, ko_length, en_length) in enumerate(
+        conn.execute(
+            "SELECT s.packed, length(a.ko_text), length(a.en_text) FROM segments s "
+            "JOIN articles a ON a.id = s.article_id"
+        )
+    ):
+        if done % 1000 == 0:
+            ticker.count(done, total)
+        try:
+            found = unpack_columns(packed)
+        except ValueError:
+            damaged += 1
+            continue
+        rows += len(found)
+        if max(found.ko_end, default=0) > ko_length or max(found.en_end, default=0) > en_length:
+            damaged += 1
+    return rows, damaged
 
 
 def _damaged_mentions(conn: sqlite3.Connection, ticker: Ticker) -> int:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .connection import StoreError, transaction
-from .migrations import NOTE_AUTHOR_COLUMN, SCHEMA_VERSION, refuse_newer
+from .migrations import NOTE_AUTHOR_COLUMN, SCHEMA_VERSION, copy_packed_rows, refuse_newer
 
 TABLES = [
     """CREATE TABLE articles (id BIGINT PRIMARY KEY, title_ko TEXT NOT NULL DEFAULT '',
@@ -115,8 +115,28 @@ def _v14_title_index(conn: Any) -> None:
     )
 
 
+def _v15_packed_rows(conn: Any) -> None:
+    """An article's aligned rows in one packed row, as SQLite's schema 15 (see segment_pack.py)."""
+    packed = conn.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND table_name = 'segments' AND column_name = 'packed'"
+    ).fetchone()[0]
+    if packed:
+        return  # packed already (a library whose version was set back by hand)
+    conn.execute(
+        "CREATE TABLE segments_v15 (article_id BIGINT PRIMARY KEY REFERENCES articles(id), packed BYTEA NOT NULL)"
+    )
+    copy_packed_rows(conn, "segments_v15")
+    conn.execute("DROP TABLE segments")
+    conn.execute("ALTER TABLE segments_v15 RENAME TO segments")
+
+
 #: Steps after version 12, each bringing a PostgreSQL library from version N to N + 1, as migrations.py's.
-MIGRATIONS: dict[int, Callable[[Any], None]] = {12: _v13_note_authors, 13: _v14_title_index}
+MIGRATIONS: dict[int, Callable[[Any], None]] = {
+    12: _v13_note_authors,
+    13: _v14_title_index,
+    14: _v15_packed_rows,
+}
 
 
 def _collation(conn: Any) -> None:

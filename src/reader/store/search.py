@@ -25,6 +25,7 @@ from ..text.search_terms import index_text, is_hangul, loose_word, query_parts, 
 from . import hangul_terms
 from .dialect import POSTGRESQL, dialect
 from .progress import Progress, Ticker
+from .segment_pack import unpack_columns
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 CREATE = f"CREATE VIRTUAL TABLE search_index USING fts5(body, title, content='', tokenize='{TOKENIZE}')"
@@ -332,11 +333,18 @@ class _RowFinder:
 
         for article_id, title_ko, title_en, _, _, _ in articles.values():
             sift(article_id, (None, title_ko or "", title_en or ""))
-        for article_id, position, ko_start, ko_end, en_start, en_end in conn.execute(
-            "SELECT article_id, position, ko_start, ko_end, en_start, en_end FROM segments "
-            f"WHERE article_id IN ({marks}) ORDER BY article_id, position", ids):  # fmt: skip
+        for article_id, packed in conn.execute(
+            f"SELECT article_id, packed FROM segments WHERE article_id IN ({marks}) ORDER BY article_id", ids):  # fmt: skip
             a = articles[article_id]
-            sift(article_id, (position, (a[4] or "")[ko_start:ko_end], (a[5] or "")[en_start:en_end]))
+            ko_text, en_text = a[4] or "", a[5] or ""
+            try:
+                rows = unpack_columns(packed)
+            except ValueError:  # damaged rows (`reader db check` names them): the article's title only
+                continue
+            for position, (ko_start, ko_end, en_start, en_end) in enumerate(
+                zip(rows.ko_start, rows.ko_end, rows.en_start, rows.en_end)
+            ):
+                sift(article_id, (position, ko_text[ko_start:ko_end], en_text[en_start:en_end]))
         chosen = self._confirmed(whole, per_article)
         partly = {i: some[i] for i in articles if not chosen[i] and some[i]}
         if partly:  # no passage holds every part: show those holding the most

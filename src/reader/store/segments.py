@@ -10,19 +10,12 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
-from .articles import SegmentRow, insert_segments, sentence_spans, sentences_span
+from .articles import SegmentRow, insert_segments, load_segment_rows, sentence_spans, sentences_span
 from .connection import transaction
 
 
 def load_rows(conn: sqlite3.Connection, article_id: int) -> list[SegmentRow]:
-    rows = conn.execute(
-        "SELECT position, paragraph, ko_from, ko_to, en_from, en_to, ko_start, ko_end, en_start, en_end, link, "
-        "confidence, locked, issues FROM segments WHERE article_id = ? ORDER BY position",
-        (article_id,),
-    ).fetchall()
-    return [
-        SegmentRow(*(*r[:12], bool(r[12]), tuple(i for i in (r[13] or "").split("\n") if i))) for r in rows
-    ]
+    return load_segment_rows(conn, article_id)
 
 
 def _sentences(conn: sqlite3.Connection, article_id: int, lang: str) -> list[tuple[int, int]]:
@@ -67,7 +60,6 @@ def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]
     """
     rows = [replace(r, position=i) for i, r in enumerate(rows)]
     with transaction(conn):
-        conn.execute("DELETE FROM segments WHERE article_id = ?", (article_id,))
         insert_segments(conn, article_id, rows)
 
 
