@@ -20,9 +20,12 @@ or an omission (an English sentence deleted). Each `artNN/` gets `ko.txt`, `en.t
 them, so `bench/align.py --root DIR` and `bench/align_errors.py --root DIR` run on it unchanged.
 
 Another line-parallel corpus of consecutive news sentences may be given the same way; --docs names a
-file with one document id a line, line-parallel too (as NTREX-128's DOCUMENT_IDS.tsv), and then no
-pseudo-article runs across two documents, and one that starts at a document's first line (its headline)
-gives that line a paragraph of its own, as a page shows a headline (--headline-in-text: not).
+file with one document id a line, line-parallel too (as NTREX-128's DOCUMENT_IDS.tsv, or the files
+bench/wmt24pp_lines.py writes), and then no pseudo-article runs across two documents, and one that
+starts at a document's first line (its headline) gives that line a paragraph of its own, as a page
+shows a headline (--headline-in-text: not). A line may also be a paragraph: the gold is then at the
+paragraph's granularity, which bench/align.py's end-to-end scorer allows (links inside one gold unit
+are merged before they are scored).
 
 This is the split to report on, never to tune on: its articles are written outside the repository.
 """

@@ -30,9 +30,10 @@ checked again, with its neighbours; a planted error is found when the check rais
 
 Another line-parallel corpus (--ko, --en: line i of one the translation of line i of the other) is read
 the same way, every line a row, its neighbours the lines either side within the same document: --docs
-names a file with one document id a line, line-parallel too (as NTREX-128's DOCUMENT_IDS.tsv), and
-without it the whole file is one document.  Its rows are labelled by line number under the split NAME
-in the judgements file.
+names a file with one document id a line, line-parallel too (as NTREX-128's DOCUMENT_IDS.tsv, or the
+`para.docs` that bench/wmt24pp_lines.py writes beside a paragraph a line), and without it the whole
+file is one document.  Its rows are labelled by line number under the split NAME in the judgements
+file.
 """
 
 from __future__ import annotations
