@@ -206,3 +206,16 @@ def test_north_korea_for_south_korea_is_still_a_swap() -> None:
     ko = "중국, 일본, 한국, 러시아 등 6자회담 참여국"
     assert check_pair(ko, "China, Japan, South Korea and Russia.") == []
     assert any(is_alarm(r) for r in check_pair(ko, "China, Japan, North Korea and Russia."))
+
+
+@pytest.mark.parametrize(
+    ("ko", "en"),
+    [
+        ("그 팀은 한 점 차로 이겼다.", "The team won by 1 point."),
+        ("그 팀은 두 점 차로 이겼다.", "The team won by 2 points."),
+        ("그는 오 점을 더 냈다.", "He added five points."),
+    ],
+)
+def test_points_of_a_game_in_native_words_are_no_alarm(ko: str, en: str) -> None:
+    """A point is a measure only against a percent: a game's points in words meet the English figure."""
+    assert check_pair(ko, en) == []

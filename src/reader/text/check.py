@@ -335,7 +335,11 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
     ("fifty soldiers", "two hundred tanks", 오백 명); not when bare ("the two sides"), approximate ("a dozen")
     or a native Korean numeral (세 자녀, 닷새), which a translator may render in many ways."""
     text = side.text
-    if q.kind == "date" or (q.value == 1 and q.kind not in ("time", "percent")) or _conversion(text, q):
+    if (
+        q.kind == "date"
+        or (q.value == 1 and q.kind != "time" and q.unit not in ("percent", "pp"))
+        or _conversion(text, q)
+    ):
         return (
             False  # 1주일 is "a week" in English (but 1시 is one o'clock); a conversion in brackets is extra
         )
@@ -394,7 +398,8 @@ def _matches(q: Quantity, ev: Quantity) -> bool:
 
 
 def _share(unit: str | None) -> bool:
-    return unit == "percent" or dimension(unit) == "share"
+    """A percent or a point of one (a point, %p, a basis point): figures no other measure can give."""
+    return unit in ("percent", "point") or dimension(unit) == "share"
 
 
 def _same_figure(q: Quantity, ev: Quantity) -> bool:
@@ -419,7 +424,12 @@ _UNITLESS = frozenset({"loose", "vague", "ordinal", "words", "term"})
 
 def _other_measure(q: Quantity, ev: Quantity) -> bool:
     """Whether two figures are measures of one dimension in units that make them differ."""
-    if "percent" in (q.unit, ev.unit) and "share" in (dimension(q.unit), dimension(ev.unit)):
+    if (
+        "percent" in (q.unit, ev.unit)
+        and {q.unit, ev.unit} != {"percent"}
+        and _share(q.unit)
+        and _share(ev.unit)
+    ):
         return True  # 3%포인트 and "3 points" are not 3 percent
     if q.kind == "date" or ev.kind == "date":
         # 15일 is the 15th or fifteen days, never fifteen weeks; 3월 is March, not three weeks
