@@ -219,3 +219,20 @@ def test_north_korea_for_south_korea_is_still_a_swap() -> None:
 def test_points_of_a_game_in_native_words_are_no_alarm(ko: str, en: str) -> None:
     """A point is a measure only against a percent: a game's points in words meet the English figure."""
     assert check_pair(ko, en) == []
+
+
+@pytest.mark.parametrize(
+    ("ko", "en", "changed"),
+    [
+        (
+            "동유럽 국가들이 반대했다.",
+            "Eastern European countries objected.",
+            "Central Asian countries objected.",
+        ),
+        ("동남아 관광객이 늘었다.", "Tourists from Southeast Asia rose.", "Tourists from West Africa rose."),
+    ],
+)
+def test_a_continent_named_by_its_part(ko: str, en: str, changed: str) -> None:
+    """동유럽 and 동남아 name Europe and Asia: the English may say which part, not another continent."""
+    assert check_pair(ko, en) == []
+    assert any(is_alarm(r) for r in check_pair(ko, changed))
