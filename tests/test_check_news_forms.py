@@ -43,6 +43,11 @@ KINDS = {
         "Exports are expected to see a doubling.",
         "Exports are expected to see a tripling.",
     ),
+    "doubled as a rise in percent": (
+        "올해 매출이 100% 늘었다.",
+        "Sales doubled this year.",
+        "Sales tripled this year.",
+    ),
     "halved": (
         "실업률은 50% 줄었다.",
         "The jobless rate halved.",

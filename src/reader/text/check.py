@@ -385,7 +385,7 @@ def _matches(q: Quantity, ev: Quantity) -> bool:
         and "times" not in (q.unit, ev.unit)
     ):
         return False  # 1% is not one year or one person (but 3배 may be 300%)
-    if values_equal(q.value, ev.value) or _scaled_equal(q, ev.value):
+    if values_equal(q.value, ev.value) or (_scaled_equal(q, ev.value) and ev.kind != "rise"):
         # the same number in two measures of one kind (3일 beside "3 weeks") says two different things
         return not _other_measure(q, ev)
     if "decade" in (q.kind, ev.kind) or "decade-word" in (q.kind, ev.kind):
@@ -406,7 +406,7 @@ def _same_figure(q: Quantity, ev: Quantity) -> bool:
     """Whether a figure of a neighbouring row can be this one moved there: the same value in the same
     measure (7 km beside 7 km or 4.3 miles), not a figure that merely shares the number (seven days, a
     bare 7, "seven times")."""
-    if not _matches(q, ev) or ev.kind in ("loose", "vague", "decade", "decade-word", "term"):
+    if not _matches(q, ev) or ev.kind in ("loose", "rise", "vague", "decade", "decade-word", "term"):
         return False
     if q.unit is None and ev.unit is None:
         return True

@@ -142,6 +142,13 @@ _EN_LOOSE: list[tuple[re.Pattern[str], tuple[float, ...], str | None]] = [
     (re.compile(r"\btwo[\s-]thirds\b", re.IGNORECASE), (2 / 3,), None),
     (re.compile(r"\bthree[\s-]quarters\b", re.IGNORECASE), (0.75,), None),
 ]
+# A multiple said by a verb is also a rise in percent: sales doubled is 매출이 100% 늘었다 (kind "rise",
+# which no multiple written with 배 may be scaled to: 3배 is no rise of 300%)
+_EN_RISES = [
+    (re.compile(r"\bdoubl(?:ed|ing)\b", re.IGNORECASE), 100.0),
+    (re.compile(r"\btripl(?:ed|ing)\b|\btrebled\b", re.IGNORECASE), 200.0),
+    (re.compile(r"\bquadrupl(?:ed|ing)\b", re.IGNORECASE), 300.0),
+]
 _EN_TIME_AFTER = re.compile(
     r"[\s-]+(?:of\s+)?(?:more\s+)?(day|week|month|year|hour|minute|season)s?\b", re.IGNORECASE
 )
@@ -180,4 +187,6 @@ def find_loose_words(text: str, lang: str) -> list[Quantity]:
             if measure is None and _POINT_AFTER.match(text, m.end()):
                 measure = "point"  # a half-point cut: 0.5%포인트
             out += [Quantity(m.start(), m.end(), v, measure, "loose") for v in values]
+    for pattern, rise in _EN_RISES:
+        out += [Quantity(m.start(), m.end(), rise, "percent", "rise") for m in pattern.finditer(text)]
     return out
