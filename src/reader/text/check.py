@@ -234,10 +234,12 @@ _CURRENCY_SIGN = {"$": "usd", "€": "eur", "£": "gbp"}
 _MILITARY_TIME = re.compile(
     r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:\(|GMT|UTC|ET\b|EDT|EST|KST|local|hours?\b))"
 )
-# Codes that hold digits and name a thing (I-35W, F-16, B-52, A380): no figure to compare
+# Codes that hold digits and name a thing (I-35W, F-16, B-52, A380, A319neo): no figure to compare; in
+# Korean a particle is written onto one (A350이, A310는)
 _CODE = r"(?<![\w-])[A-Z]{1,4}-?\d+[A-Z]*\b"
+_KO_CODE = r"(?<![A-Za-z0-9-])[A-Z]{1,4}-?\d+[A-Za-z]*(?![A-Za-z0-9])"
 _MASK = {
-    "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?|(?<=\d시)\s?\d{1,2}분(?!\s?(?:간|동안))|" + _CODE),
+    "ko": re.compile(r"\d할\s?(?:\d푼)?\s?(?:\d리)?|(?<=\d시)\s?\d{1,2}분(?!\s?(?:간|동안))|" + _KO_CODE),
     "en": re.compile(
         r"&#\d+;|(?<![\w.])\.\d{3}\b|\b9 to 5\b|\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)|"
         + _MILITARY_TIME.pattern
@@ -254,7 +256,7 @@ _YEARS_AGO = re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?) years? ago\b", re.IGNO
 def _spread_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     """A bare number that opens a range or a list takes the unit of the figure that closes it: 24~26일
     is two days, "June 26-29" two days of June, "2, 3년" two spans of years."""
-    out = list(qs)
+    out = _years_cut_short(text, qs)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         gap = text[a.end : b.start]
@@ -283,6 +285,32 @@ def _spread_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 _RANGE_GAP = re.compile(r"\s?(?:[~∼〜\-–]|,|to|or|and)\s?", re.IGNORECASE)
+_YEAR_GAP = re.compile(r"\s?[~∼〜\-–/]\s?")
+
+
+def _years_cut_short(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A span of years whose second year keeps only its last two digits: 1981-87 and 1981~87년 are
+    1981 to 1987, the 2019/20 season runs into 2020 (a third part, 2008-09-15, makes a date instead)."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        cut = re.fullmatch(r"(\d\d)년?", text[b.start : b.end])
+        if not (
+            cut
+            and re.fullmatch(r"\d{4}년?", text[a.start : a.end])
+            and 1000 <= a.value <= 2200
+            and a.unit in (None, "year")
+            and b.unit in (None, "year")
+            and _YEAR_GAP.fullmatch(text[a.end : b.start])
+            and not re.match(r"[-/.]\d", text[b.end : b.end + 2])
+        ):
+            continue
+        last, n = int(a.value) % 100, int(cut.group(1))
+        if n > last or (last == 99 and n == 0):
+            year = a.value - last + n + (100 if n <= last else 0)
+            out[i] = Quantity(a.start, a.end, a.value, "year", "date")
+            out[i + 1] = Quantity(b.start, b.end, year, "year", "date")
+    return out
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -291,9 +319,13 @@ _RANGE_GAP = re.compile(r"\s?(?:[~∼〜\-–]|,|to|or|and)\s?", re.IGNORECASE)
 
 def _conversion(text: str, q: Quantity) -> bool:
     """ "235 square kilometers (91 square miles)", "1조원(약 7억 달러)": a figure restated in other units
-    for the reader, which the other side need not have."""
+    for the reader, which the other side need not have (the figure and its unit right before the
+    bracket: in "cases sent to DOJ (88)" the bracket gives the count itself)."""
     return bool(
-        re.search(r"\d[^()]*\(\s*(?:약|about|around|some|roughly)?\s*$", text[max(0, q.start - 40) : q.start])
+        re.search(
+            r"\d[^()\d,;]{0,24}\(\s*(?:약|about|around|some|roughly)?\s*$",
+            text[max(0, q.start - 40) : q.start],
+        )
     )
 
 
@@ -303,7 +335,11 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
     ("fifty soldiers", "two hundred tanks", 오백 명); not when bare ("the two sides"), approximate ("a dozen")
     or a native Korean numeral (세 자녀, 닷새), which a translator may render in many ways."""
     text = side.text
-    if q.kind == "date" or (q.value == 1 and q.kind != "time") or _conversion(text, q):
+    if (
+        q.kind == "date"
+        or (q.value == 1 and q.kind != "time" and q.unit not in ("percent", "pp"))
+        or _conversion(text, q)
+    ):
         return (
             False  # 1주일 is "a week" in English (but 1시 is one o'clock); a conversion in brackets is extra
         )
@@ -324,8 +360,8 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
         r"\bthe\s+$", text[max(0, q.start - 4) : q.start], re.IGNORECASE
     ):
         return False  # "the two women": the two already named, which the other side may not count again
-    if q.unit is None or q.kind in ("ordinal", "fraction") or q.value < 2:
-        return False
+    if q.unit in (None, "point") or q.kind in ("ordinal", "fraction") or q.value < 2:
+        return False  # "five points" in a game or a poll is as often 다섯 점 or 오 점
     if re.search(r"[\uac00-\ud7a3]", span):
         return is_sino_korean_count(span)  # 오백 명, not 세 명 or 닷새
     return "dozen" not in span.lower() and "half" not in span.lower()
@@ -343,7 +379,13 @@ def _matches(q: Quantity, ev: Quantity) -> bool:
     """Whether a figure of one side and one of the other can say the same thing."""
     if ev.unit is None and ev.kind in _UNITLESS and dimension(q.unit) is not None:
         return False  # 2위, 수십 개, 두 체인, "twice" say nothing of months or feet
-    if values_equal(q.value, ev.value) or _scaled_equal(q, ev.value):
+    if (
+        _share(q.unit) != _share(ev.unit)
+        and None not in (q.unit, ev.unit)
+        and "times" not in (q.unit, ev.unit)
+    ):
+        return False  # 1% is not one year or one person (but 3배 may be 300%)
+    if values_equal(q.value, ev.value) or (_scaled_equal(q, ev.value) and ev.kind != "rise"):
         # the same number in two measures of one kind (3일 beside "3 weeks") says two different things
         return not _other_measure(q, ev)
     if "decade" in (q.kind, ev.kind) or "decade-word" in (q.kind, ev.kind):
@@ -355,11 +397,16 @@ def _matches(q: Quantity, ev: Quantity) -> bool:
     return any(u != w and agree(q.value, u, ev.value, w) for u in readings(q.unit) for w in readings(ev.unit))
 
 
+def _share(unit: str | None) -> bool:
+    """A percent or a point of one (a point, %p, a basis point): figures no other measure can give."""
+    return unit in ("percent", "point") or dimension(unit) == "share"
+
+
 def _same_figure(q: Quantity, ev: Quantity) -> bool:
     """Whether a figure of a neighbouring row can be this one moved there: the same value in the same
     measure (7 km beside 7 km or 4.3 miles), not a figure that merely shares the number (seven days, a
     bare 7, "seven times")."""
-    if not _matches(q, ev) or ev.kind in ("loose", "vague", "decade", "decade-word", "term"):
+    if not _matches(q, ev) or ev.kind in ("loose", "rise", "vague", "decade", "decade-word", "term"):
         return False
     if q.unit is None and ev.unit is None:
         return True
@@ -377,8 +424,13 @@ _UNITLESS = frozenset({"loose", "vague", "ordinal", "words", "term"})
 
 def _other_measure(q: Quantity, ev: Quantity) -> bool:
     """Whether two figures are measures of one dimension in units that make them differ."""
-    if {q.unit, ev.unit} == {"percent", "pp"}:
-        return True  # 3%포인트 is not 3 percent
+    if (
+        "percent" in (q.unit, ev.unit)
+        and {q.unit, ev.unit} != {"percent"}
+        and _share(q.unit)
+        and _share(ev.unit)
+    ):
+        return True  # 3%포인트 and "3 points" are not 3 percent
     if q.kind == "date" or ev.kind == "date":
         # 15일 is the 15th or fifteen days, never fifteen weeks; 3월 is March, not three weeks
         date, span = (q, ev) if q.kind == "date" else (ev, q)

@@ -324,7 +324,19 @@ def _en_places(text: str, *, datelines: bool = False) -> dict[int, str]:
 
 
 _PEOPLE_OR_SHORT = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic|k|ino)s?|[A-Z.]{2,5}")
-_REGIONS = frozenset({"Europe", "Asia", "Africa", "Middle East", "Latin America", "Central America"})
+_REGIONS = frozenset(
+    {"Europe", "Asia", "Africa", "Middle East", "Latin America", "Central America", "European Union"}
+)
+
+
+def _within(inner: Place, outer: Place) -> bool:
+    """Whether a place's name or people stand in the other's name: Europe in the European Union."""
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(f.rstrip('-'))}(?![\w-])", name)
+        for f in inner.english
+        for name in outer.en
+        if f != name
+    )
 
 
 def _swap_form(place: Place, form: str) -> bool:
@@ -350,8 +362,11 @@ def place_reasons(ko_text: str, en_text: str, nearby_ko: str = "", nearby_en: st
         for e in extra:
             if e in nearby_k and k in nearby_e:
                 continue  # each country is named in the rows either side: the sentences were cut apart
-            if (places()[k].en[0] in _REGIONS) != (places()[e].en[0] in _REGIONS):
+            regions = (places()[k].en[0] in _REGIONS, places()[e].en[0] in _REGIONS)
+            if regions[0] != regions[1]:
                 continue  # a country beside a region ("Central Asian") is context, not a swap
+            if regions[0] and (_within(places()[k], places()[e]) or _within(places()[e], places()[k])):
+                continue  # the EU said as Europe: the one lies in the other
             if any(_abbreviated(Entry((f,), (), "PLACE"), ko_text) for f in places()[e].ko):
                 continue  # 한미 names the United States by its syllable
             return [f"{ko_p[k]} ({places()[k].en[0]}) is {en_p[e]} in the English"]

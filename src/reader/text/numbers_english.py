@@ -91,9 +91,11 @@ _EN_NUMBER_FULL = re.compile(rf"^{_EN_NUMBER}$", re.IGNORECASE)
 
 # Units after an English number: (pattern, unit, kind). People-nouns all count as "person", as 명 does.
 _EN_UNITS: list[tuple[str, str | None, str]] = [
-    (r"percentage points?", "pp", "percent"),
+    (r"percentage[ -]points?", "pp", "percent"),
+    (r"basis[ -]points?", "bp", "percent"),
     (r"%", "percent", "percent"),
     (r"per ?cent", "percent", "percent"),
+    (r"points?", "point", "percent"),
     (r"(?:miles?|mi) (?:per|an|a) hour|mph|m\.p\.h\.", "mph", "speed"),
     (r"(?:kilometers?|kilometres?|km) (?:per|an|a) hour|km/h|kph|kmh", "kmh", "speed"),
     (r"(?:meters?|metres?|m) (?:per|a) second|m/s", "mps", "speed"),

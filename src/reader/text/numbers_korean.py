@@ -114,6 +114,7 @@ _KO_COUNTERS: list[tuple[str, str | None, str]] = sorted(
         ("%포인트", "pp", "percent"),
         ("%p", "pp", "percent"),
         ("퍼센트포인트", "pp", "percent"),
+        ("포인트", "point", "percent"),
         ("%", "percent", "percent"),
         ("％", "percent", "percent"),
         ("퍼센트", "percent", "percent"),
@@ -191,6 +192,11 @@ _KO_COUNTER_OF = {c: (u, k) for c, u, k in _KO_COUNTERS}
 _KO_QUANTITY = re.compile(
     rf"(?<![\d.,])(?P<num>{_KO_NUMBER})(?P<approx>\s?여)?\s?(?P<counter>{_KO_COUNTER_RE})?"
 )
+# A one-syllable counter written apart from its number is a counter only where the word ends or a particle
+# follows (5 명의, 3 시에); with more of a word after it, it begins another word (2020 시즌, 10 대학).
+_WORD_GOES_ON = re.compile(
+    rf"[{_HANGUL}](?<![은는이가을를도의에와과만씩째짜간로으부까보께쯤나여인엔든랑며면서])"
+)
 # Latin-letter counters (m, t, km, cm) must not run into a following word ("5 times" is not "5 t").
 _LATIN_COUNTER = re.compile(r"[A-Za-z²]+$")
 
@@ -241,11 +247,12 @@ _KO_NATIVE_COUNTERS = {
     "마리": None,
     "발": None,
 }
-# A native day count is a word of its own: followed by a particle, 째 or 간, never by more of a word
-# (하루빨리, 이레네).
+# A native day count is a word of its own: followed by 째, 간 or 동안 and a particle (사흘간의, 이틀째인,
+# 나흘 만에), never by more of a word (하루빨리, 이레네).
 _KO_NATIVE_DAY_RE = re.compile(
     rf"(?<![{_HANGUL}])(?P<w>{'|'.join(sorted(_KO_NATIVE_DAYS, key=len, reverse=True))})"
-    rf"(?=(?:째|간|만|이|가|은|는|을|를|도|의|에|나|동안|내내|새|뒤|후|전|씩)?(?![{_HANGUL}]))"
+    rf"(?=(?:째|간|만|동안|내내|새|뒤|후|전|씩)?"
+    rf"(?:이|가|은|는|을|를|도|의|에|나|인|에는|에도|부터|까지|이나|이면|에서)?(?![{_HANGUL}]))"
 )
 # The numeral and its counter stand apart ("세 명"); only 차례 is often written on (두차례), since 세대 or
 # 한번 written together are other words.
@@ -435,6 +442,13 @@ def _korean_quantities(text: str) -> list[Quantity]:
             and text[end].isalpha()
         ):
             counter, end = None, m.end("num")
+        if (
+            counter
+            and len(counter) == 1
+            and text[m.end("num") : m.start("counter")].isspace()
+            and _WORD_GOES_ON.match(text, m.end("counter"))
+        ):
+            counter, end = None, m.end("num")  # 2020 시즌, 320 시리즈: a word, not 시 (o'clock)
         unit, kind = _KO_COUNTER_OF[counter] if counter else (None, "number")
         limits = {"day": (1, 31), "month": (1, 12), "year": (1000, 2200)}
         if kind == "date" and unit in limits:

@@ -61,6 +61,11 @@ _EN_WORDS = [
     (re.compile(r"\bdecade\b", re.IGNORECASE), 10.0, "year"),
     (re.compile(r"\bcentury\b", re.IGNORECASE), 100.0, "year"),
 ]
+# "per million", "one in a thousand": a scale word alone that names a number (100만 명당, 1백만 회당)
+_EN_SCALE_ALONE = re.compile(
+    r"\b(?:per|every|in\s+a|in\s+every)\s+(?P<s>hundred|thousand|million|billion)\b", re.IGNORECASE
+)
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
 def find_word_counts(text: str, lang: str) -> list[Quantity]:
@@ -83,6 +88,8 @@ def find_word_counts(text: str, lang: str) -> list[Quantity]:
     else:
         for pattern, amount, measure in _EN_WORDS:
             out += [Quantity(m.start(), m.end(), amount, measure, "words") for m in pattern.finditer(text)]
+        for m in _EN_SCALE_ALONE.finditer(text):
+            out.append(Quantity(m.start("s"), m.end(), _SCALES[m.group("s").lower()], None, "words"))
     return sorted(out, key=lambda q: q.start)
 
 
@@ -113,9 +120,16 @@ _KO_TIME_NOUNS = (
     ("살", "age"),
 )
 _EN_LOOSE: list[tuple[re.Pattern[str], tuple[float, ...], str | None]] = [
-    (re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?pair\s+of\b|\bdouble[ds]?\b", re.IGNORECASE), (2.0,), None),
+    (
+        re.compile(r"\btwice\b|\bboth\b|\b(?:a\s+)?pair\s+of\b|\bdoubl(?:e[ds]?|ing)\b", re.IGNORECASE),
+        (2.0,),
+        None,
+    ),
     (re.compile(r"\b(?:a\s+)?couple\b", re.IGNORECASE), (2.0, 3.0), None),
-    (re.compile(r"\bthrice\b|\btriple[ds]?\b", re.IGNORECASE), (3.0,), None),
+    (re.compile(r"\bthrice\b|\btripl(?:e[ds]?|ing)\b|\btrebled?\b", re.IGNORECASE), (3.0,), None),
+    (re.compile(r"\bquadrupl(?:e[ds]?|ing)\b", re.IGNORECASE), (4.0,), None),
+    (re.compile(r"\bquintupl(?:e[ds]?|ing)\b", re.IGNORECASE), (5.0,), None),
+    (re.compile(r"\bhalv(?:e[ds]|ing)\b", re.IGNORECASE), (0.5,), None),
     (re.compile(r"\bdozens?\b", re.IGNORECASE), (12.0,), None),
     (re.compile(r"\bfortnight\b", re.IGNORECASE), (14.0,), "day"),
     (re.compile(r"\bfortnight\b", re.IGNORECASE), (2.0,), "week"),
@@ -128,9 +142,19 @@ _EN_LOOSE: list[tuple[re.Pattern[str], tuple[float, ...], str | None]] = [
     (re.compile(r"\btwo[\s-]thirds\b", re.IGNORECASE), (2 / 3,), None),
     (re.compile(r"\bthree[\s-]quarters\b", re.IGNORECASE), (0.75,), None),
 ]
+# A multiple said by a verb is also a rise in percent: sales doubled is 매출이 100% 늘었다 (kind "rise",
+# which no multiple written with 배 may be scaled to: 3배 is no rise of 300%)
+_EN_RISES = [
+    (re.compile(r"\bdoubl(?:ed|ing)\b", re.IGNORECASE), 100.0),
+    (re.compile(r"\btripl(?:ed|ing)\b|\btrebled\b", re.IGNORECASE), 200.0),
+    (re.compile(r"\bquadrupl(?:ed|ing)\b", re.IGNORECASE), 300.0),
+]
 _EN_TIME_AFTER = re.compile(
     r"[\s-]+(?:of\s+)?(?:more\s+)?(day|week|month|year|hour|minute|season)s?\b", re.IGNORECASE
 )
+
+
+_POINT_AFTER = re.compile(r"[\s-]+(?:a\s+)?(?:percentage[\s-]+)?points?\b", re.IGNORECASE)
 
 
 def time_unit_after(text: str, end: int) -> str | None:
@@ -160,5 +184,9 @@ def find_loose_words(text: str, lang: str) -> list[Quantity]:
     for pattern, values, unit in _EN_LOOSE:
         for m in pattern.finditer(text):
             measure = unit or time_unit_after(text, m.end())
+            if measure is None and _POINT_AFTER.match(text, m.end()):
+                measure = "point"  # a half-point cut: 0.5%포인트
             out += [Quantity(m.start(), m.end(), v, measure, "loose") for v in values]
+    for pattern, rise in _EN_RISES:
+        out += [Quantity(m.start(), m.end(), rise, "percent", "rise") for m in pattern.finditer(text)]
     return out
