@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -115,21 +116,28 @@ def _notes(conn: sqlite3.Connection, report: Report, rows: int) -> None:
     report.facts.append(f"{counts['articles']} articles, {rows} aligned rows, {counts['notes']} notes")
 
 
+def _blobs(
+    conn: sqlite3.Connection, table: str, column: str, ticker: Ticker
+) -> Iterator[tuple[bytes, int, int]]:
+    """Each article's packed `column` of `table` with the lengths of its two texts, the count ticking."""
+    total = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    rows = conn.execute(
+        f"SELECT t.{column}, length(a.ko_text), length(a.en_text) FROM {table} t "
+        "JOIN articles a ON a.id = t.article_id"
+    )
+    for done, row in enumerate(rows):
+        if done % 1000 == 0:
+            ticker.count(done, total)
+        yield row[0], row[1], row[2]
+
+
 def _aligned_rows(conn: sqlite3.Connection, ticker: Ticker) -> tuple[int, int]:
     """How many aligned rows the library holds, and in how many articles they do not unpack or reach past
     the end of the text."""
     from .segment_pack import unpack_columns
 
     rows = damaged = 0
-    total = conn.execute("SELECT count(*) FROM segments").fetchone()[0]
-    for done, (packed, ko_length, en_length) in enumerate(
-        conn.execute(
-            "SELECT s.packed, length(a.ko_text), length(a.en_text) FROM segments s "
-            "JOIN articles a ON a.id = s.article_id"
-        )
-    ):
-        if done % 1000 == 0:
-            ticker.count(done, total)
+    for packed, ko_length, en_length in _blobs(conn, "segments", "packed", ticker):
         try:
             found = unpack_columns(packed)
         except ValueError:
@@ -146,15 +154,7 @@ def _damaged_mentions(conn: sqlite3.Connection, ticker: Ticker) -> int:
     from .mention_pack import unpack_columns
 
     damaged = 0
-    total = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
-    for done, (spans, ko_length, en_length) in enumerate(
-        conn.execute(
-            "SELECT m.spans, length(a.ko_text), length(a.en_text) FROM mentions m "
-            "JOIN articles a ON a.id = m.article_id"
-        )
-    ):
-        if done % 1000 == 0:
-            ticker.count(done, total)
+    for spans, ko_length, en_length in _blobs(conn, "mentions", "spans", ticker):
         try:
             ko_count, _, ends, *_ = unpack_columns(spans)
         except ValueError:

@@ -21,13 +21,13 @@ from itertools import accumulate, compress
 from operator import add
 
 from ..text.entity_types import TYPES
+from .byte_columns import get_column, get_text, get_varint, put_column, put_text, put_varint
 
 #: Known types (`text.entity_types.TYPES`, by index) and link kinds as small codes; anything else is written
 #: out in full after the columns.
 HOWS = (None, "glossary", "number", "date", "transliteration", "elimination")
 _OTHER_TYPE, _OTHER_HOW = 7, 7
 _GUESS, _BACK = 0x40, 0x80
-_BIG = 255  # a column value this large or larger: the real one follows the column as a varint
 
 _TYPE_OF = tuple((TYPES + ("",))[c & 7] if c & 7 < len(TYPES) else "" for c in range(256))
 _HOW_OF = tuple(HOWS[c >> 3 & 7] if (c >> 3 & 7) < len(HOWS) else None for c in range(256))
@@ -35,24 +35,6 @@ _GUESS_OF = tuple(bool(c & _GUESS) for c in range(256))
 
 #: One mention: (side, start, end, type, partner index on the other side or -1, how, guess).
 Packed = tuple[str, int, int, str, int, str | None, bool]
-
-
-def _put(out: bytearray, number: int) -> None:
-    while number >= 0x80:
-        out.append(number & 0x7F | 0x80)
-        number >>= 7
-    out.append(number)
-
-
-def _get(data: bytes, at: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        if not byte & 0x80:
-            return value, at
-        shift += 7
 
 
 def _steps(partners: Sequence[int]) -> list[int]:
@@ -76,40 +58,6 @@ def _indices(values: Sequence[int]) -> list[int]:
     return [next(linked) if v else -1 for v in values]
 
 
-def _put_column(out: bytearray, values: Sequence[int]) -> None:
-    out += bytes(min(v, _BIG) for v in values)
-    for v in values:
-        if v >= _BIG:
-            _put(out, v)
-
-
-def _get_column(data: bytes, at: int, count: int) -> tuple[list[int], int]:
-    values = list(data[at : at + count])
-    if len(values) != count:
-        raise IndexError
-    at += count
-    i = -1
-    while True:
-        try:
-            i = values.index(_BIG, i + 1)
-        except ValueError:
-            return values, at
-        values[i], at = _get(data, at)
-
-
-def _put_text(out: bytearray, text: str) -> None:
-    data = text.encode("utf-8", "surrogatepass")
-    _put(out, len(data))
-    out += data
-
-
-def _get_text(data: bytes, at: int) -> tuple[str, int]:
-    size, at = _get(data, at)
-    if at + size > len(data):
-        raise IndexError
-    return data[at : at + size].decode("utf-8", "surrogatepass"), at + size
-
-
 def pack_mentions(mentions: Sequence[Packed]) -> bytes:
     """The mentions as bytes. Each side must be in text order (by start); `unpack_mentions` gives them
     back, Korean side first."""
@@ -121,8 +69,8 @@ def pack_mentions(mentions: Sequence[Packed]) -> bytes:
         if m[4] >= 0:
             pointed.setdefault(m[4], i)
     out = bytearray()
-    _put(out, len(sides["ko"]))
-    _put(out, len(sides["en"]))
+    put_varint(out, len(sides["ko"]))
+    put_varint(out, len(sides["en"]))
     texts: list[str] = []
     for side, found in sides.items():
         gaps, lengths, codes, partners = [], [], [], []
@@ -145,12 +93,12 @@ def pack_mentions(mentions: Sequence[Packed]) -> bytes:
             else:
                 partners.append(partner)
             codes.append(code)
-        _put_column(out, gaps)
-        _put_column(out, lengths)
+        put_column(out, gaps)
+        put_column(out, lengths)
         out += bytes(codes)
-        _put_column(out, _steps(partners))
+        put_column(out, _steps(partners))
     for text in texts:
-        _put_text(out, text)
+        put_text(out, text)
     return bytes(out)
 
 
@@ -172,18 +120,18 @@ def unpack_columns(blob: bytes | None) -> Columns:
         return 0, [], [], [], [], [], []
     data = bytes(blob)
     try:
-        ko_count, at = _get(data, 0)
-        en_count, at = _get(data, at)
+        ko_count, at = get_varint(data, 0)
+        en_count, at = get_varint(data, at)
         sides: list[tuple[list[int], list[int], list[int], list[bool] | None, list[int]]] = []
         for count in (ko_count, en_count):
-            gaps, at = _get_column(data, at, count)
-            lengths, at = _get_column(data, at, count)
+            gaps, at = get_column(data, at, count)
+            lengths, at = get_column(data, at, count)
             codes = list(data[at : at + count])
             if len(codes) != count:
                 raise IndexError
             at += count
             stored = [not c & _BACK for c in codes] if sides else None  # English: back links implied
-            values, at = _get_column(data, at, count if stored is None else sum(stored))
+            values, at = get_column(data, at, count if stored is None else sum(stored))
             sides.append((gaps, lengths, codes, stored, _indices(values)))
         ko_partner = sides[0][4]
         if max(ko_partner, default=-1) >= en_count or max(sides[1][4], default=-1) >= ko_count:
@@ -217,9 +165,9 @@ def unpack_columns(blob: bytes | None) -> Columns:
             escaped = [c for c in set(codes) if c & 7 == _OTHER_TYPE or c >> 3 & 7 >= len(HOWS)]
             for i, c in enumerate(codes) if escaped else ():
                 if c & 7 == _OTHER_TYPE:
-                    kinds[first + i], at = _get_text(data, at)
+                    kinds[first + i], at = get_text(data, at)
                 if c >> 3 & 7 == _OTHER_HOW:
-                    text, at = _get_text(data, at)
+                    text, at = get_text(data, at)
                     hows[first + i] = text or None
                 elif c >> 3 & 7 >= len(HOWS):
                     raise IndexError

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import add, and_, neg, rshift, sub, truediv, xor
 
-_BIG = 255  # a column value this large or larger: the real one follows the column as a varint
+from .byte_columns import get_column, get_text, get_varint, put_column, put_text, put_varint
+
 _LOCKED, _ISSUES, _LINK, _EXACT = 1, 2, 4, 8
 _SCALE = 10_000  # confidence in ten-thousandths
 _COLUMNS = 10  # paragraph, ko from/count, en from/count, ko gap/length, en gap/length, confidence
@@ -47,58 +48,6 @@ class SegmentRow:
     confidence: float
     locked: bool = False
     issues: tuple[str, ...] = ()
-
-
-def _put(out: bytearray, number: int) -> None:
-    while number >= 0x80:
-        out.append(number & 0x7F | 0x80)
-        number >>= 7
-    out.append(number)
-
-
-def _get(data: bytes, at: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        if not byte & 0x80:
-            return value, at
-        shift += 7
-
-
-def _put_column(out: bytearray, values: Sequence[int]) -> None:
-    out += bytes(min(v, _BIG) for v in values)
-    for v in values:
-        if v >= _BIG:
-            _put(out, v)
-
-
-def _get_column(data: bytes, at: int, count: int) -> tuple[list[int], int]:
-    values = list(data[at : at + count])
-    if len(values) != count:
-        raise IndexError
-    at += count
-    i = -1
-    while True:
-        try:
-            i = values.index(_BIG, i + 1)
-        except ValueError:
-            return values, at
-        values[i], at = _get(data, at)
-
-
-def _put_text(out: bytearray, text: str) -> None:
-    data = text.encode("utf-8", "surrogatepass")
-    _put(out, len(data))
-    out += data
-
-
-def _get_text(data: bytes, at: int) -> tuple[str, int]:
-    size, at = _get(data, at)
-    if at + size > len(data):
-        raise IndexError
-    return data[at : at + size].decode("utf-8", "surrogatepass"), at + size
 
 
 def _steps(firsts: Sequence[int], lasts: Sequence[int]) -> tuple[list[int], list[int]]:
@@ -139,9 +88,9 @@ def pack_rows(rows: Sequence[SegmentRow]) -> bytes:
             code |= _LINK
         codes.append(code)
         if code & _LINK:
-            _put_text(tail, r.link)
+            put_text(tail, r.link)
         if r.issues:
-            _put_text(tail, "\n".join(r.issues))
+            put_text(tail, "\n".join(r.issues))
         if below is None:
             tail += struct.pack("<d", r.confidence)
     columns.append(confidences)
@@ -151,17 +100,17 @@ def pack_rows(rows: Sequence[SegmentRow]) -> bytes:
             signed |= 1 << k
             columns[k] = [v << 1 if v >= 0 else (-v << 1) - 1 for v in column]
     out = bytearray()
-    _put(out, len(rows))
-    _put(out, signed)
+    put_varint(out, len(rows))
+    put_varint(out, signed)
     for column in columns:
-        _put_column(out, column)
+        put_column(out, column)
     out += bytes(codes)
     return bytes(out + tail)
 
 
 def row_count(blob: bytes | None) -> int:
     """How many rows a blob holds, without unpacking it."""
-    return _get(bytes(blob), 0)[0] if blob else 0
+    return get_varint(bytes(blob), 0)[0] if blob else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,13 +153,13 @@ def unpack_columns(blob: bytes | None) -> RowColumns:
         return _EMPTY
     data = bytes(blob)
     try:
-        count, at = _get(data, 0)
-        signed, at = _get(data, at)
+        count, at = get_varint(data, 0)
+        signed, at = get_varint(data, at)
         if signed >> _COLUMNS:
             raise IndexError
         columns = []
         for k in range(_COLUMNS):
-            column, at = _get_column(data, at, count)
+            column, at = get_column(data, at, count)
             columns.append(_unzigzag(column) if signed >> k & 1 else column)
         codes = list(data[at : at + count])
         if len(codes) != count or any(c > 15 for c in set(codes)):
@@ -229,9 +178,9 @@ def unpack_columns(blob: bytes | None) -> RowColumns:
             for i in compress(range(count), [c & ~_LOCKED for c in codes]):
                 code = codes[i]
                 if code & _LINK:
-                    links[i], at = _get_text(data, at)
+                    links[i], at = get_text(data, at)
                 if code & _ISSUES:
-                    text, at = _get_text(data, at)
+                    text, at = get_text(data, at)
                     issues[i] = tuple(t for t in text.split("\n") if t)
                 if code & _EXACT:
                     if at + 8 > len(data):
