@@ -27,12 +27,9 @@ from ..refused_writes import refused_write
 from .note_editor import edit_note, shorten
 
 
-def first_line(body: str) -> str:
-    return next((line.strip() for line in body.splitlines() if line.strip()), "")
-
-
 def note_entry(note: Note, row: int | None, width: int = 60) -> Text:
-    """Two lines for a list: where and what it quotes, then the start of the note and its tags."""
+    """Where and what it quotes, then the note (up to four lines of it, its own lines run on, wrapped by
+    the list) and its tags."""
     where = "detached" if note.detached or row is None else f"row {row + 1}"
     head = Text.assemble(
         (f"{where:>8} ", "bold yellow" if note.detached else "bold"),
@@ -41,7 +38,7 @@ def note_entry(note: Note, row: int | None, width: int = 60) -> Text:
     )
     if note.author:
         head.append(f"  {inert(shorten(note.author, 20))}", style="dim")
-    tail = Text.assemble("         ", inert(shorten(first_line(note.body), width)))
+    tail = Text.assemble("         ", inert(shorten(" ".join(note.body.split()), 4 * width)))
     if note.tags:
         tail.append("  " + " ".join(f"#{t}" for t in note.tags), style="dim")
     return Text("\n").join([head, tail])
