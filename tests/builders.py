@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reader.analysis import Analysis
 from reader.store import NewArticle, SegmentRow, SentenceRow
 
@@ -39,3 +41,25 @@ def one_to_one(ko: list[str], en: list[str]) -> tuple[NewArticle, Analysis]:
     return NewArticle(
         ko=ko_text, en=en_text, title_ko=ko[0] if ko else "", title_en=en[0] if en else ""
     ), Analysis(sentences, segments)
+
+
+def read_both_ways(
+    kinds: dict[str, tuple[str, str, str]],
+) -> tuple[Callable[[str], None], Callable[[str], None]]:
+    """The two tests a table of the check's kinds gets, (Korean, a faithful English, the same English with
+    one fact changed) by name: the faithful pair raises nothing, the changed one an alarm."""
+    import pytest
+
+    from reader.text.check import check_pair, is_alarm
+
+    @pytest.mark.parametrize("kind", sorted(kinds))
+    def faithful_rendering_is_silent(kind: str) -> None:
+        ko, en, _ = kinds[kind]
+        assert check_pair(ko, en) == []
+
+    @pytest.mark.parametrize("kind", sorted(kinds))
+    def changed_fact_is_flagged(kind: str) -> None:
+        ko, _, changed = kinds[kind]
+        assert any(is_alarm(r) for r in check_pair(ko, changed))
+
+    return faithful_rendering_is_silent, changed_fact_is_flagged
