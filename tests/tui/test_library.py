@@ -51,6 +51,7 @@ def test_slash_searches_korean_and_enter_opens_the_article_at_the_row(library, d
     async def scenario(app: ReaderApp, pilot: Pilot) -> None:
         screen = await search_for(app, pilot, "북한군")
         assert screen.query_one(Input).value == "북한군"  # Korean typed into the box stays Korean
+        assert "4 hits in 2 articles for 북한군" in str(screen.query_one("#search-status").render())
         found = {(h.title_en, h.position) for h in screen.hits}
         # 북한군의, 북한군이 (Kursk rows 1 and 2), 북한군 파병 (the briefing), and the Kursk title.
         assert {("North Korean radio traffic intercepted", 0), ("North Korean radio traffic intercepted", 1),

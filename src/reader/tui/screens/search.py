@@ -209,7 +209,11 @@ class SearchScreen(Screen[None]):
         else:
             more = "+" if len(hits) >= LIMIT else ""
             noun = "hit" if len(hits) == 1 else "hits"
-            status.update(Text.assemble(f"{len(hits)}{more} {noun} for ", literal(query, "bold"),
+            # a hit is a title or a row; an article shows its first few, and the article opened from one
+            # marks every row that holds the words: say how many articles the hits come from
+            articles = len({hit.article_id for hit in hits})
+            where = f" in {articles}{more} article{'s' * (articles != 1)}"
+            status.update(Text.assemble(f"{len(hits)}{more} {noun}{where} for ", literal(query, "bold"),
                                         ("   Enter or ↓ to go through them, Enter to read", "dim")))  # fmt: skip
         if hits:
             results.highlighted = 0
