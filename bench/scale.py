@@ -328,6 +328,17 @@ def sizes(db: Path) -> tuple[int, int, int]:
     return on_disk, raw[0], raw[1]
 
 
+def timed_searches(db: Path, what: str, queries: list[str]) -> None:
+    """Each query searched in a fresh process, the first one included: the summary, then each one."""
+    found = probe(SEARCH_PROBE, str(db), json.dumps(queries))
+    latencies = [t for _, t, _ in found["queries"]]  # type: ignore[index]
+    print(f"{what} ({len(queries)} queries, fresh process, first query on): median {statistics.median(latencies):.1f} ms, "
+          f"p95 {percentile(latencies, 0.95):.1f} ms, max {max(latencies):.1f} ms "
+          f"(store opened in {found['opened_ms']:.0f} ms)")  # type: ignore[index]  # fmt: skip
+    for query, took, hits in found["queries"]:  # type: ignore[index]
+        print(f"    {took:7.1f} ms  {hits:>4}{'+' if hits >= 100 else ' '} hits  {query}")
+
+
 def ms(values: list[float]) -> str:
     return f"median {statistics.median(values) * 1000:.0f} ms (runs: {', '.join(f'{v * 1000:.0f}' for v in values)})"
 
@@ -353,19 +364,8 @@ def main() -> None:
     on_disk, raw, count = sizes(db)
     print(f"library: {count} articles, {raw / 1e6:.0f} MB of text (UTF-8), {on_disk / 1e6:.0f} MB on disk "
           f"= {on_disk / raw:.2f}x the text")  # fmt: skip
-    found = probe(SEARCH_PROBE, str(db), json.dumps(QUERIES))
-    latencies = [t for _, t, _ in found["queries"]]  # type: ignore[index]
-    print(f"search ({len(QUERIES)} queries, fresh process, first query on): median {statistics.median(latencies):.1f} ms, "
-          f"p95 {percentile(latencies, 0.95):.1f} ms, max {max(latencies):.1f} ms "
-          f"(store opened in {found['opened_ms']:.0f} ms)")  # type: ignore[index]  # fmt: skip
-    for query, took, hits in found["queries"]:  # type: ignore[index]
-        print(f"    {took:7.1f} ms  {hits:>4}{'+' if hits >= 100 else ' '} hits  {query}")
-    figures = probe(SEARCH_PROBE, str(db), json.dumps(FIGURE_QUERIES))
-    took = [t for _, t, _ in figures["queries"]]  # type: ignore[index]
-    print(f"search for figures in other written forms ({len(FIGURE_QUERIES)} queries, fresh process): median "
-          f"{statistics.median(took):.1f} ms, max {max(took):.1f} ms")  # fmt: skip
-    for query, took_ms, hits in figures["queries"]:  # type: ignore[index]
-        print(f"    {took_ms:7.1f} ms  {hits:>4}{'+' if hits >= 100 else ' '} hits  {query}")
+    timed_searches(db, "search", QUERIES)
+    timed_searches(db, "search for figures in other written forms", FIGURE_QUERIES)
     opened = probe(OPEN_PROBE, str(db))
     print(f"open an article, store only (get_article, 50 random): median {statistics.median(opened):.1f} ms, "
           f"max {max(opened):.1f} ms")  # type: ignore[arg-type]  # fmt: skip
