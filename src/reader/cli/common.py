@@ -88,10 +88,15 @@ def open_library(args: argparse.Namespace) -> tuple[Store, str | None]:
     return store, choice.notice
 
 
+def _positive(text: str) -> int | None:
+    """`text` as a whole number of 1 or more written in ASCII digits, else None."""
+    return int(text) if text.strip().isascii() and text.strip().isdigit() and int(text) > 0 else None
+
+
 def positive_count(text: str) -> int:
     """A count as typed (an argument type): a whole number of 1 or more, else a usage error (status 2)."""
-    if text.strip().isascii() and text.strip().isdigit() and int(text) > 0:
-        return int(text)
+    if (count := _positive(text)) is not None:
+        return count
     from ..inert import inert
 
     raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more; got {inert(repr(text))}")
@@ -100,8 +105,8 @@ def positive_count(text: str) -> int:
 def article_id(text: str) -> int:
     """An article id as typed (an argument type): a positive whole number, else a usage error, one line
     and status 2 as every mistake in a command's arguments."""
-    if text.strip().isascii() and text.strip().isdigit() and int(text) > 0:
-        return int(text)
+    if (number := _positive(text)) is not None:
+        return number
     from ..inert import inert
 
     raise argparse.ArgumentTypeError(f"{inert(repr(text))} is not an article id (a number; see: reader list)")

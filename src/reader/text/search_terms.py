@@ -139,13 +139,13 @@ def find_pieces(query: str, *, each_word: bool = False) -> list[tuple[str, str |
         pieces = [query.replace('"', " ").split()]
     found: list[tuple[str, str | None]] = []
     for words in filter(None, pieces):
-        typed = r"\s+".join(map(re.escape, words))
         if len(words) == 1 and (figures := figure_forms(words[0], counter=False)):  # 11000: 11,000, 1만1000
             found.append(("|".join(text_pattern(form) for form in [words[0], *figures]), None))
             continue
         if len(words) == 1 and words[0][:1].isdigit():
             found.append((text_pattern(words[0]), None))  # a figure: not inside a longer number
             continue
+        typed = r"\s+".join(map(re.escape, words))
         loose = r"\s+".join(re.escape(loose_word(word)) for word in words)
         found.append((typed, loose if loose != typed else None))
     return found

@@ -9,6 +9,7 @@ bad address, nothing pasted — is one line in the dialog, with nothing written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -200,16 +201,12 @@ class AddArticleDialog(ModalScreen[int | None]):
             if source:
                 article = article_from_source(str(_expand(source)))
                 if titles[0].strip() or titles[1].strip():
-                    from dataclasses import replace
-
                     article = replace(article, title_ko=titles[0].strip() or article.title_ko,
                                       title_en=titles[1].strip() or article.title_en)  # fmt: skip
             else:
                 article = article_from_pasted(ko, en, title_ko=titles[0], title_en=titles[1])
             outlet, published = details  # typed in the dialog: they win over what a page or file says
             if outlet or published:
-                from dataclasses import replace
-
                 article = replace(
                     article, source=outlet or article.source, published=published or article.published
                 )

@@ -33,7 +33,7 @@ from ..widgets.key_hints import KeyHints
 _MEASURE = Console(width=200)  # wraps cells' text (Rich needs a console for it; it never writes)
 
 
-#: A narrower terminal shows each note on two lines.
+#: A narrower terminal shows each note on two lines (so that it still shows what the note says).
 TWO_LINES_BELOW = 120
 AUTHOR_CELLS = 12
 TAG_CELLS = 16
@@ -48,6 +48,15 @@ def _cell(text: str, width: int, lines: int, style: str = "") -> Text:
         wrapped[-1].truncate(width - 1)
         wrapped[-1].append("…")
     return Text("\n").join(wrapped)
+
+
+def _widths(room: int, narrow: bool, authors: list[str], tags: list[str]) -> tuple[int, int, int]:
+    """Cells for the article's title, the quote and the note: what `room` (the terminal beside the date)
+    leaves beside the author and the tags, half of it or more to the note itself."""
+    beside = max(map(cell_len, authors), default=2) + max(4, max(map(cell_len, tags), default=0))
+    room = max(30, room - beside - 2 * 6 - 2)  # each column's padding, the scroll bar
+    title = quote = min(30, room // (5 if narrow else 4))
+    return title, quote, room - title - quote
 
 
 def parse_filter(query: str) -> tuple[list[str], list[str]]:
@@ -136,13 +145,13 @@ class NotesScreen(Screen[None]):
         table = self.query_one(DataTable)
         line = table.cursor_row
         table.clear()
+        width = self.size.width or 160
+        narrow = width < TWO_LINES_BELOW
+        # on a narrow terminal two lines a note, the day alone and shorter tags; else one line, day and time
+        lines, when, tag_cells = (2, 10, 12) if narrow else (1, 16, TAG_CELLS)
         authors = [shorten(note.author, AUTHOR_CELLS) for note in self.shown]
-        narrow = (self.size.width or 160) < TWO_LINES_BELOW
-        tags = [
-            shorten(" ".join(f"#{t}" for t in note.tags), 12 if narrow else TAG_CELLS) for note in self.shown
-        ]
-        lines, (title_width, quote_width, body_width) = self._layout(authors, tags)
-        when = 10 if narrow else 16  # the day alone on a narrow terminal, the day and time on a wide one
+        tags = [shorten(" ".join(f"#{t}" for t in note.tags), tag_cells) for note in self.shown]
+        title_width, quote_width, body_width = _widths(width - when, narrow, authors, tags)
         for note, author, tag_text in zip(self.shown, authors, tags, strict=True):
             quote = _cell(f"«{note.exact}»", quote_width, lines, style="italic")
             if note.detached:
@@ -170,18 +179,6 @@ class NotesScreen(Screen[None]):
         ids = [n.id for n in self.shown]
         if count:
             table.move_cursor(row=ids.index(keep) if keep in ids else min(line, count - 1))
-
-    def _layout(self, authors: list[str], tags: list[str]) -> tuple[int, tuple[int, int, int]]:
-        """Lines a note takes, and cells for the article's title, the quote and the note: what the terminal
-        leaves beside the date, the author and the tags, half of it or more to the note itself. Below
-        `TWO_LINES_BELOW` columns a note takes two lines, so a narrow terminal still shows what it says."""
-        width = self.size.width or 160
-        narrow = width < TWO_LINES_BELOW
-        when = 10 if narrow else 16
-        beside = when + max(map(cell_len, authors), default=2) + max(4, max(map(cell_len, tags), default=0))
-        room = max(30, width - beside - 2 * 6 - 2)  # each column's padding, the scroll bar
-        title = quote = min(30, room // (5 if narrow else 4))
-        return (2 if narrow else 1), (title, quote, room - title - quote)
 
     def on_resize(self) -> None:
         if self.is_mounted and self._notes:

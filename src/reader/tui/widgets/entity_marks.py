@@ -72,12 +72,11 @@ def focus_marks(row: int, selected: StoredMention | None, partner: StoredMention
     return marks
 
 
-def search_pattern(query: str, *, each_word: bool = False, loose: bool = False) -> re.Pattern[str] | None:
-    """A case-insensitive substring: 북한군 finds 북한군이 and 북한군은, "kursk" finds "Kursk"; a space finds
-    any run of whitespace, as the screen shows a line break of a wrapped file as a space (the rest:
-    `text.search_terms.find_pieces`)."""
-    pieces = find_pieces(query, each_word=each_word)
-    return any_of([(looser or typed) if loose else typed for typed, looser in pieces])
+def search_pattern(query: str) -> re.Pattern[str] | None:
+    """The find bar's query as typed: a case-insensitive substring, 북한군 finds 북한군이 and 북한군은, "kursk"
+    finds "Kursk"; a space finds any run of whitespace, as the screen shows a line break of a wrapped file
+    as a space (the rest: `text.search_terms.find_pieces`; `search_article` also tries looser forms)."""
+    return any_of([typed for typed, _ in find_pieces(query)])
 
 
 def search_article(

@@ -567,10 +567,7 @@ class ParallelView(ScrollView, can_focus=True, inherit_bindings=False):
             self._search_each_word = each_word
             self._search_also = list(also or ())
         pattern, marks, self._search_rows, loosely = em.search_article(
-            self._segments,
-            query or "",
-            each_word=self._search_each_word,
-            also=self._search_also if query else (),
+            self._segments, query or "", each_word=self._search_each_word, also=self._search_also
         )
         query = (query or "").strip() or None
         changed = (pattern and pattern.pattern) != (
