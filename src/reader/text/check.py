@@ -335,14 +335,13 @@ def _countable(side: _Side, other: _Side, q: Quantity) -> bool:
     ("fifty soldiers", "two hundred tanks", 오백 명); not when bare ("the two sides"), approximate ("a dozen")
     or a native Korean numeral (세 자녀, 닷새), which a translator may render in many ways."""
     text = side.text
+    # 1주일 is "a week" in English (but 1시 is one o'clock); a conversion in brackets is extra
     if (
         q.kind == "date"
         or (q.value == 1 and q.kind != "time" and q.unit not in ("percent", "pp"))
         or _conversion(text, q)
     ):
-        return (
-            False  # 1주일 is "a week" in English (but 1시 is one o'clock); a conversion in brackets is extra
-        )
+        return False
     span = text[q.start : q.end]
     if q.kind == "regnal":
         return any(o.kind == "regnal" for o in other.loose)
