@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import analyse
-from reader.reanalysis import reanalyse
+from reader.reanalysis import reanalyse, rechecker
 from reader.store import NewArticle, Store
 from reader.store.search import search
 from reader.store.segments import join_rows, split_row, write_rows
@@ -68,3 +68,49 @@ def test_locked_rows_survive_reanalysis(store: Store, article_id: int) -> None:
     segments = store.get_article(article_id).segments
     assert [s.link for s in segments] == ["1-1", "2-2"]
     assert segments[1].locked and not segments[0].locked
+
+
+FIGURES_KO = "부산시는 26일 주민 1만2000명에게 대피를 권고했다. 기상청은 이날 오후 부산 전역에 호우 경보를 내리고 외출을 자제해 달라고 당부했다. 시장은 현장을 찾았다."
+FIGURES_EN = (
+    "Busan told 11,000 residents to leave on the 26th. The weather agency issued a heavy rain warning for "
+    "all of Busan that afternoon and asked people to stay indoors. "
+    "The mayor visited the site."
+)
+
+
+def checked_article(store: Store) -> int:
+    result = analyse(FIGURES_KO, FIGURES_EN)
+    article = NewArticle(ko=FIGURES_KO, en=FIGURES_EN, title_ko="대피", title_en="Evacuation")
+    return store.insert_article(article, result.sentences, result.segments, mentions=result.mentions)
+
+
+def findings(store: Store, article_id: int) -> list[tuple[str, ...]]:
+    return [s.issues for s in store.get_article(article_id).segments]
+
+
+def test_a_hand_fix_keeps_the_translation_check(store: Store) -> None:
+    article_id = checked_article(store)
+    assert any("12,000" in f for f in findings(store, article_id)[0])  # 1만2000명 against 11,000
+    join_rows(store.conn, article_id, 0, rechecker(store.conn, article_id))
+    joined = findings(store, article_id)
+    assert len(joined) == 2 and any("12,000" in f for f in joined[0])
+    # the Korean's last sentence to a row of its own: the figures still disagree in the row above, and
+    # the sentence alone is a sentence left out of the translation
+    split_row(store.conn, article_id, 0, "ko", rechecker(store.conn, article_id))
+    rows = store.get_article(article_id).segments
+    assert (rows[1].ko, rows[1].en) == (
+        "기상청은 이날 오후 부산 전역에 호우 경보를 내리고 외출을 자제해 달라고 당부했다.",
+        "",
+    )
+    after = findings(store, article_id)
+    assert any("12,000" in f for f in after[0])
+    assert after[1] == ("this Korean sentence has nothing beside it in the English: left out?",)
+
+
+def test_a_fix_that_makes_the_sides_agree_clears_its_finding(store: Store) -> None:
+    article_id = checked_article(store)
+    split_row(
+        store.conn, article_id, 0, "ko", rechecker(store.conn, article_id)
+    )  # nothing to split: one sentence
+    join_rows(store.conn, article_id, 1, rechecker(store.conn, article_id))
+    assert findings(store, article_id)[1] == ()  # the two agreeing rows joined: still nothing to say

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,6 +21,9 @@ from .text.align_resplit import split_where_translation_does
 from .text.glossary import Glossary
 from .text.meaning import sentence_vectors
 from .text.sentences import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from .text.entities import Mention
 
 #: Hears what a long analysis is doing, as a line for a status bar ("Analysing: names in row 1,200 of 40,000…").
 Step = Callable[[str], None]
@@ -192,7 +196,6 @@ def entity_layer(
     """
     from dataclasses import replace
 
-    from .text.check import check_pair, left_out
     from .text.entities import find_mentions
     from .text.korean import korean_tokens
     from .text.linking import link_mentions
@@ -251,27 +254,43 @@ def entity_layer(
                         guess=bool(linked and linked[3]),
                     )
                 )
-        # the rows either side, where a figure missing here may have moved
-        before = (korean[done - 1], english[done - 1]) if done > 0 else None
-        after = (korean[done + 1], english[done + 1]) if done + 1 < len(segments) else None
-        issues = (
-            check_pair(
-                ko,
-                en,
-                glossary=glossary,
-                ko_mentions=ko_found,
-                en_mentions=en_found,
-                published=published,
-                before=before,
-                after=after,
-            )
-            if ko.strip() and en.strip()
-            else left_out(ko, en)
-            if bilingual
-            else []  # an article in one language: nothing was left out of a translation it does not have
+        issues = row_findings(
+            korean, english, done, glossary, ko_found, en_found, published, bilingual=bilingual
         )
         checked.append(replace(segment, issues=tuple(issues)))
     return Analysis([], checked, mentions)
+
+
+def row_findings(
+    korean: Sequence[str],
+    english: Sequence[str],
+    at: int,
+    glossary: Glossary,
+    ko_found: list[Mention],
+    en_found: list[Mention],
+    published: str | date | None,
+    *,
+    bilingual: bool,
+) -> list[str]:
+    """The translation check of row `at` (of the rows' Korean and English texts), with the names found in
+    it: what the two sides disagree on, or a sentence left out of the translation. The rows either side are
+    where a figure missing here may have moved."""
+    from .text.check import check_pair, left_out
+
+    ko, en = korean[at], english[at]
+    if not (ko.strip() and en.strip()):
+        # an article in one language: nothing was left out of a translation it does not have
+        return left_out(ko, en) if bilingual else []
+    return check_pair(
+        ko,
+        en,
+        glossary=glossary,
+        ko_mentions=ko_found,
+        en_mentions=en_found,
+        published=published,
+        before=(korean[at - 1], english[at - 1]) if at > 0 else None,
+        after=(korean[at + 1], english[at + 1]) if at + 1 < len(korean) else None,
+    )
 
 
 def _range(indices: tuple[int, ...], at: int) -> tuple[int, int]:

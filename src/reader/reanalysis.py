@@ -3,19 +3,29 @@
 `refresh_entities` is used by the CLI after `reader glossary add|remove|import` and by the TUI in a
 background worker, so a changed glossary never requires re-importing anything and reading is never
 blocked. `reanalyse` redoes an article's whole analysis (`reader reanalyse`), keeping the rows fixed by
-hand.
+hand, and `rechecker` works out the translation check again for rows a person has just joined or split.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import replace
 
-from .analysis import analyse, entity_layer
-from .store.articles import NewArticle, get_article, get_texts, replace_article, set_entity_layer
+from .analysis import analyse, entity_layer, row_findings
+from .store.articles import (
+    NewArticle,
+    SegmentRow,
+    get_article,
+    get_texts,
+    load_mentions,
+    replace_article,
+    set_entity_layer,
+)
 from .store.glossary import load_glossary
 from .store.search import articles_containing
 from .store.segments import load_rows
+from .text.entities import Mention
 from .text.glossary import Entry, Glossary
 
 
@@ -68,3 +78,42 @@ def reanalyse(conn: sqlite3.Connection, article_id: int, glossary=None) -> dict[
         ko=article.ko_text, en=article.en_text, title_ko=article.title_ko, title_en=article.title_en
     )
     return replace_article(conn, article_id, same, result.sentences, result.segments, result.mentions)
+
+
+def rechecker(
+    conn: sqlite3.Connection, article_id: int
+) -> Callable[[list[SegmentRow], Collection[int]], list[SegmentRow]]:
+    """The translation check for an article's rows after a hand fix (`store.segments.join_rows` and
+    `split_row` call it before they write): the rows at the changed positions and either side of them get
+    their findings worked out again, as analysis would, so joining or splitting rows never silences a
+    figure that disagrees, and a sentence a split leaves alone is flagged as left out. The names already
+    found are used (a hand fix moves rows, not names), so no language model is loaded."""
+    texts = get_texts(conn, article_id)
+    glossary = load_glossary(conn)
+    ko_count, starts, ends, kinds, *_ = load_mentions(conn, article_id)
+
+    def names(text: str, first: int, last: int, side: str) -> list[Mention]:
+        span = range(ko_count) if side == "ko" else range(ko_count, len(starts))
+        return [Mention(starts[i] - first, ends[i] - first, text[starts[i] : ends[i]], kinds[i])
+                for i in span if first <= starts[i] and ends[i] <= last]  # fmt: skip
+
+    def recheck(rows: list[SegmentRow], changed: Collection[int]) -> list[SegmentRow]:
+        if texts is None:
+            return rows
+        ko_text, en_text, published = texts
+        korean = [ko_text[r.ko_start : r.ko_end] for r in rows]
+        english = [en_text[r.en_start : r.en_end] for r in rows]
+        bilingual = bool(ko_text.strip() and en_text.strip())
+        around = sorted({p + d for p in changed for d in (-1, 0, 1)} & set(range(len(rows))))
+        out = list(rows)
+        for at in around:
+            r = rows[at]
+            ko_found = names(ko_text, r.ko_start, r.ko_end, "ko")
+            en_found = names(en_text, r.en_start, r.en_end, "en")
+            found = row_findings(
+                korean, english, at, glossary, ko_found, en_found, published, bilingual=bilingual
+            )
+            out[at] = replace(r, issues=tuple(found))
+        return out
+
+    return recheck

@@ -2,16 +2,22 @@
 
 A locked row is one a person decided; re-analysis aligns only the stretches between locked rows. Each
 edit replaces the article's segment rows in one transaction and returns the rows as they were, which is
-all the screen needs for undo.
+all the screen needs for undo. A `recheck` given to join or split works out the translation check of the
+rows either side before they are written, so rows and findings land together (the analysis works them
+out, which the store cannot import: `reanalysis.rechecker`).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
 from .articles import SegmentRow, insert_segments, load_segment_rows, sentence_spans, sentences_span
 from .connection import transaction
+
+#: Rows as a hand fix leaves them and the positions it changed → the same rows with their findings.
+Recheck = Callable[[list[SegmentRow], Collection[int]], list[SegmentRow]]
 
 
 def load_rows(conn: sqlite3.Connection, article_id: int) -> list[SegmentRow]:
@@ -52,13 +58,16 @@ def _row(
     )
 
 
-def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow]) -> None:
-    """Replace the article's segments with `rows` (renumbered).
+def write_rows(conn: sqlite3.Connection, article_id: int, rows: list[SegmentRow], recheck: Recheck | None = None,
+               changed: Collection[int] = ()) -> None:  # fmt: skip
+    """Replace the article's segments with `rows` (renumbered), the `changed` ones rechecked first.
 
     The text is unchanged, so the search index (one row per article) and the mentions are too: a
     mention's row is found from its offsets when the article is read.
     """
     rows = [replace(r, position=i) for i, r in enumerate(rows)]
+    if recheck is not None:
+        rows = recheck(rows, changed)
     with transaction(conn):
         insert_segments(conn, article_id, rows)
 
@@ -72,7 +81,9 @@ def _texts_len(conn: sqlite3.Connection, article_id: int) -> tuple[int, int]:
     return row[0], row[1]
 
 
-def join_rows(conn: sqlite3.Connection, article_id: int, position: int) -> list[SegmentRow] | None:
+def join_rows(
+    conn: sqlite3.Connection, article_id: int, position: int, recheck: Recheck | None = None
+) -> list[SegmentRow] | None:
     """Join row `position` with the row after it; returns the rows as they were (for undo), or None."""
     rows = load_rows(conn, article_id)
     if not 0 <= position < len(rows) - 1:
@@ -90,11 +101,13 @@ def join_rows(conn: sqlite3.Connection, article_id: int, position: int) -> list[
         en_len,
         a.issues + b.issues,
     )
-    write_rows(conn, article_id, rows[:position] + [joined] + rows[position + 2 :])
+    write_rows(conn, article_id, rows[:position] + [joined] + rows[position + 2 :], recheck, [position])
     return rows
 
 
-def split_row(conn: sqlite3.Connection, article_id: int, position: int, side: str) -> list[SegmentRow] | None:
+def split_row(
+    conn: sqlite3.Connection, article_id: int, position: int, side: str, recheck: Recheck | None = None
+) -> list[SegmentRow] | None:
     """Move the last sentence of `side` in row `position` into a new row of its own just below.
 
     With join, this reaches every monotone alignment. Returns the rows as they were, or None when the
@@ -123,5 +136,6 @@ def split_row(conn: sqlite3.Connection, article_id: int, position: int, side: st
         lower = _row(
             ko, en, (row.ko_to, row.ko_to), (row.en_to - 1, row.en_to), row.paragraph, ko_len, en_len
         )
-    write_rows(conn, article_id, rows[:position] + [upper, lower] + rows[position + 1 :])
+    write_rows(conn, article_id, rows[:position] + [upper, lower] + rows[position + 1 :], recheck,
+               [position, position + 1])  # fmt: skip
     return rows

@@ -29,6 +29,7 @@ class ReadingAlignment(ReadingBase):
         return self._alignment_undo
 
     def _fix(self, change: str, side: str = "ko") -> None:
+        from ...reanalysis import rechecker
         from ...store.segments import join_rows, split_row
 
         if not self.article.segments:
@@ -36,11 +37,12 @@ class ReadingAlignment(ReadingBase):
         row = self.view.cursor
         before = None
         with refused_write(self, f"{change} rows") as attempt:
+            recheck = rechecker(self.store.conn, self.article.id)
             if change == "join":
-                before = join_rows(self.store.conn, self.article.id, row)
+                before = join_rows(self.store.conn, self.article.id, row, recheck)
                 refused = "This is the last row: there is nothing below to join."
             else:
-                before = split_row(self.store.conn, self.article.id, row, side)
+                before = split_row(self.store.conn, self.article.id, row, side, recheck)
                 refused = f"The {LANGUAGE_NAMES[side]} side of this row is one sentence: nothing to split."
         if attempt.refused:
             return
