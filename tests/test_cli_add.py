@@ -127,12 +127,41 @@ def test_add_json_file_and_stdin(location, tmp_path, capsys, monkeypatch) -> Non
     assert [a["published"] for a in json.loads(out)] == ["2024-11-20", "2024-11-20"]
 
 
+@pytest.mark.parametrize("joined", ["array", "lines"])
+def test_add_many_from_stdin_as_from_a_file(location, capsys, monkeypatch, joined) -> None:
+    """A JSON array or JSON Lines piped in is read as the same file would be: every article added."""
+    import io
+
+    docs = [{"ko": KO, "en": EN}, {"ko": KO + "\n\n둘째 기사.", "en": EN + "\n\nThe second one."}]
+    raw = json.dumps(docs) if joined == "array" else "\n".join(json.dumps(d) for d in docs)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw.encode())))
+    code, _, err = run(location, "add", "-", "--workers", "1", capsys=capsys)
+    assert code == 0, err
+    _, listed, _ = run(location, "list", "--json", capsys=capsys)
+    assert len(json.loads(listed)) == 2
+
+
 def test_duplicate_is_refused(location, texts, capsys) -> None:
     ko, en = texts
     assert run(location, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)[0] == 0
     before = snapshot(location)
     code, _, err = run(location, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
     assert code == 1 and "already in the library" in err
+    assert snapshot(location) == before
+
+
+def test_a_stored_pair_added_again_is_a_duplicate_even_beside_one_side_stored_alone(
+    location, texts, capsys
+) -> None:
+    """The pair is stored, then its Korean side alone: the pair added a third time is the duplicate it is,
+    said in one line, not joined onto the Korean-only article (which the database would refuse)."""
+    ko, en = texts
+    code, out, _ = run(location, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
+    pair = int(out)
+    assert run(location, "add", "--ko", str(ko), capsys=capsys)[0] == 0
+    before = snapshot(location)
+    code, _, err = run(location, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
+    assert code == 1 and f"already in the library (id {pair})" in err and "database" not in err
     assert snapshot(location) == before
 
 

@@ -213,11 +213,14 @@ def split(store: Store, article_id: int, *, glossary=None) -> int:
 def join_with_stored(store: Store, article: NewArticle) -> tuple[int, str] | None:
     """A Korean and English article whose Korean (or English) text is stored already on its own: that
     article takes the other side (its id, notes and star stay), as a fetch joins an edition that arrives
-    later, instead of the text being stored twice. Its id and what was done; None when no side is stored."""
+    later, instead of the text being stored twice. Its id and what was done; None when no side is stored
+    alone, or when the pair itself is (a duplicate, which adding it then says)."""
     if not article.ko.strip() or not article.en.strip():
         return None
     from .store.articles import find_by_hash
 
+    if find_by_hash(store.conn, article.content_hash) is not None:
+        return None  # the two sides are stored together already: adding it says it is a duplicate
     alone = {
         "ko": find_by_hash(store.conn, NewArticle(ko=article.ko, en="").content_hash),
         "en": find_by_hash(store.conn, NewArticle(ko="", en=article.en).content_hash),

@@ -88,11 +88,13 @@ def cmd_add(args: argparse.Namespace) -> int:
                 raise CommandError("nothing to add: give a file, folder, URL or -, or --ko and/or --en")
             article = _article_from_sides(args)
         elif sources == ["-"]:
-            from ..importers import article_from_json
+            from ..importers.batch import items_from_stdin
             from ..importers.text_file import decode
 
-            raw = decode(sys.stdin.buffer.read(), "standard input")
-            article = _override(article_from_json(raw, "standard input"), args)
+            items = items_from_stdin(decode(sys.stdin.buffer.read(), "standard input"))
+            if len(items) > 1:  # a JSON array or JSON Lines, as a file of them is read
+                return _add_batch(args, items)
+            article = _override(items[0].load(), args)
         else:
             from ..importers.batch import items_from_sources
 

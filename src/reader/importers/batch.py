@@ -121,6 +121,19 @@ def items_from_json(raw: str, name: str) -> list[Item]:
     return [_json_item(raw, name)]
 
 
+def items_from_stdin(raw: str) -> list[Item]:
+    """What `reader add -` reads: a JSON object, an array of them, or JSON Lines, as a file of each is read
+    (a pipe has no name to tell them apart by: an object or array is whole JSON, JSON Lines is not)."""
+    name = "standard input"
+    lines = [line for line in raw.split("\n") if line.strip()]
+    if len(lines) > 1:
+        try:
+            json.loads(raw)
+        except json.JSONDecodeError:
+            return items_from_json_lines(raw, name)
+    return items_from_json(raw, name)
+
+
 def items_from_json_lines(raw: str, name: str) -> list[Item]:
     """One JSON object per line (blank lines ignored); a bad line fails alone, named by its number."""
     items = [_json_item(line, f"{name}:{n}") for n, line in enumerate(raw.split("\n"), 1) if line.strip()]
