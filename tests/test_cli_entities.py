@@ -85,3 +85,15 @@ def test_import_stores_mentions_links_and_the_check(location, files, capsys) -> 
 def test_check_unknown_article(location, capsys) -> None:
     assert main(["--db", str(location), "check", "7"]) == 1
     assert "no article with id 7" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["entities", "{ko}", "--lang", "en"], ["link", "{en}", "{ko}"], ["align", "{en}", "{ko}"]],
+)
+def test_a_file_in_the_other_language_is_refused_in_one_line(location, files, capsys, command) -> None:
+    ko, en = files
+    args = [a.format(ko=ko, en=en) for a in command]
+    assert main(["--db", str(location), *args]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "this reads as" in err and len(err.strip().splitlines()) == 1

@@ -68,7 +68,7 @@ def register(commands: Commands) -> None:
 
 
 def cmd_align(args: argparse.Namespace) -> int:
-    ko_text, en_text = read_input(args.ko_file), read_input(args.en_file)
+    ko_text, en_text = read_input(args.ko_file, "ko"), read_input(args.en_file, "en")
     if args.one_per_line:
         from ..text.align import align
 
@@ -121,7 +121,7 @@ def _library_glossary(args: argparse.Namespace):
 def cmd_entities(args: argparse.Namespace) -> int:
     from ..text.entities import find_mentions
 
-    text = read_input(args.file)
+    text = read_input(args.file, args.lang)
     glossary = _library_glossary(args)
     lines = text.split("\n") if args.one_per_line else [text]
     found = [
@@ -142,7 +142,7 @@ def cmd_link(args: argparse.Namespace) -> int:
     from ..text.entities import find_mentions
     from ..text.linking import link_mentions
 
-    ko_text, en_text = read_input(args.ko_file), read_input(args.en_file)
+    ko_text, en_text = read_input(args.ko_file, "ko"), read_input(args.en_file, "en")
     glossary = _library_glossary(args)
     if args.one_per_line:
         ko_lines, en_lines = ko_text.split("\n"), en_text.split("\n")

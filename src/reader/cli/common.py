@@ -129,13 +129,22 @@ def write_atomically(path: Path, text: str) -> None:
         raise CommandError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def read_input(name: str) -> str:
+def read_input(name: str, lang: str | None = None) -> str:
+    """The text of file `name`; with `lang`, refused in one line when it reads as the other language (a
+    Korean file given as the English one finds nothing, or nonsense, without a word)."""
     from ..importers import ImportProblem, read_text
 
     try:
-        return read_text(Path(name))
+        text = read_text(Path(name))
     except ImportProblem as exc:
         raise CommandError(str(exc)) from None
+    if lang is not None:
+        from ..text.language import LANGUAGE_NAMES, detect_language
+
+        found = detect_language(text)
+        if found is not None and found != lang:
+            raise CommandError(f"{name}: this reads as {LANGUAGE_NAMES[found]}, not {LANGUAGE_NAMES[lang]}")
+    return text
 
 
 def db_option(parser: argparse.ArgumentParser, default: object) -> None:
