@@ -346,3 +346,29 @@ def test_two_sides_that_tell_two_stories_are_added_with_a_warning(location, tmp_
     assert "one story" not in capsys.readouterr().err
     assert main(["--db", str(location), "add", "--ko", ko, "--en", str(tmp_path / "other.txt")]) == 0
     assert "do not look like one story" in capsys.readouterr().err
+
+
+SNOW_KO = '인천공항 폭설로 항공편 230편 결항\n\n인천국제공항공사는 12일 밤부터 내린 폭설로 13일 항공편 230편이 결항했다고 밝혔다.\n공사 관계자는 "승객 1만5000명의 불편을 줄이기 위해 제설 장비 90대를 투입했다"고 말했다.\n'
+SNOW_EN = 'Snow cancels 230 flights at Incheon airport\n\nHeavy snow that began on the night of the 12th forced the cancellation of 230 flights at Incheon International Airport on the 13th, the airport operator said.\n"We have deployed 90 snow-clearing vehicles to reduce the inconvenience to 15,000 passengers," an official said.\n'
+FIRE_EN = 'Fire forces evacuation of 400 residents in Ulsan\n\nA fire at a chemical plant in Ulsan forced 400 nearby residents to leave their homes on the 3rd, city officials said.\n"We opened two shelters and sent 120 firefighters to the scene," a city official said.\n'
+
+
+def test_two_local_stories_of_a_kind_are_told_apart_by_their_figures(location, tmp_path, capsys) -> None:
+    """A snowstorm at an airport and a fire in a factory town: short local news whose openings mean
+    something alike (people, officials, vehicles sent), but whose figures share nothing. Added as one
+    article, or paired by hand, they get the warning; the snowstorm's own translation does not."""
+    for name, text in (("ko.txt", SNOW_KO), ("en.txt", SNOW_EN), ("fire.txt", FIRE_EN)):
+        (tmp_path / name).write_text(text)
+    ko, en, fire = (str(tmp_path / n) for n in ("ko.txt", "en.txt", "fire.txt"))
+    assert main(["--db", str(location), "add", "--ko", ko, "--en", en]) == 0
+    assert "one story" not in capsys.readouterr().err
+    fresh = tmp_path / "other.db"
+    assert main(["--db", str(fresh), "add", "--ko", ko, "--en", fire]) == 0
+    assert "do not look like one story" in capsys.readouterr().err
+    paired = tmp_path / "paired.db"
+    assert main(["--db", str(paired), "add", "--ko", ko]) == 0
+    assert main(["--db", str(paired), "add", "--en", fire]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(paired), "pair", "1", "2"]) == 0
+    out, err = capsys.readouterr()
+    assert "paired 1 and 2" in out and "do not look like one story" in err and "reader unpair 1" in err

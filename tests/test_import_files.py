@@ -205,3 +205,26 @@ def test_json_list_of_non_objects_is_one_line(location, tmp_path, capsys) -> Non
     path.write_text("[1, 2]")
     code, _out, err = run(location, "add", str(path), capsys=capsys)
     assert code == 1 and "expected a JSON object" in err and err.count("\n") == 1
+
+
+PAGE = """<html><head><title>부산 폭우</title>{meta}</head><body><nav>홈 | 뉴스</nav><article>
+<h1>부산 해운대 폭우로 1만2000명 대피</h1>
+<p>부산시는 26일 해운대구 주민 1만2000명에게 대피를 권고했다고 밝혔다. 기상청은 이날 오후 부산 전역에 호우 경보를 내렸다.</p>
+<p>시장은 현장을 찾아 주민들의 안전을 당부했다. 시는 임시 대피소 열두 곳을 열었다고 전했다.</p>
+</article><footer>Copyright 2025 QA News</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("meta", "published"),
+    [
+        ("", None),
+        ('<meta property="article:published_time" content="2024-07-26T09:00:00+09:00">', "2024-07-26"),
+    ],
+)
+def test_a_page_is_dated_only_by_the_date_it_declares(tmp_path, meta, published) -> None:
+    """No date made up from a year in the text (the copyright line's 2025, the 2000 of 1만2000명)."""
+    from reader.importers.html import page_from_html
+
+    page = page_from_html(PAGE.format(meta=meta), "page.html")
+    assert page.lang == "ko" and "1만2000명" in page.text
+    assert page.published == published

@@ -301,6 +301,14 @@ def cmd_pair(args: argparse.Namespace) -> int:
         en, en_url = stored_side(store, en_id, "en")
         article_id = join(store, ko, en, ko_id=ko_id, en_id=en_id, ko_url=ko_url, en_url=en_url, by_hand=True)
     out(f"paired {ko_id} and {en_id} as article {article_id}")
+    from ..text.story_match import two_stories
+
+    if two_stories(f"{ko.title_ko}\n{ko.ko}", f"{en.title_en}\n{en.en}"):
+        print(
+            f"reader: warning: the Korean and English of article {article_id} do not look like one story "
+            f"(their openings mean little alike, their figures differ); reader unpair {article_id} splits them",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -75,6 +75,10 @@ def page_from_html(html: str, name: str, url: str = "") -> Page:
                 include_comments=False,
                 include_tables=False,
                 favor_precision=True,
+                # only a date the page declares (its metadata, a <time>, its address): the extensive search
+                # guesses from any year in the text, and makes 2025-01-01 of "Copyright 2025" and
+                # 2000-01-01 of 1만2000명
+                date_extraction_params={"extensive_search": False, "original_date": True},
             )
             if tree is not None
             else None

@@ -146,11 +146,10 @@ def _two_stories(article: NewArticle) -> bool:
     sentence vectors are at hand again)."""
     if not article.ko.strip() or not article.en.strip():
         return False
-    from ..text.meaning import passage_vector
-    from ..text.story_match import UNRELATED_BELOW, opening
+    from ..text.story_match import two_stories
 
-    ko, en = (passage_vector(opening(text, lang)) for text, lang in ((article.ko, "ko"), (article.en, "en")))
-    return float(ko @ en) < UNRELATED_BELOW
+    # the headline with the text, as pairing reads a story: it says most plainly what the story is about
+    return two_stories(f"{article.title_ko}\n{article.ko}", f"{article.title_en}\n{article.en}")
 
 
 __all__ = ["Analysed", "add_article", "analyse_new_article", "article_from_pasted", "store_analysed"]
