@@ -71,6 +71,26 @@ def test_backup_while_another_connection_writes(library: Path, tmp_path: Path) -
         assert copy.count_articles() == 1 and check(copy.conn).ok
 
 
+def test_a_backup_replaces_an_earlier_backup_but_never_the_library_or_another_file(
+    library: Path, tmp_path: Path, capsys
+) -> None:
+    target = tmp_path / "nightly.db"
+    assert main(["--db", str(library), "db", "backup", str(target)]) == 0
+    assert "replaced" not in capsys.readouterr().err
+    assert main(["--db", str(library), "db", "backup", str(target)]) == 0
+    assert "the earlier backup there replaced" in capsys.readouterr().err
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my own notes")
+    assert main(["--db", str(library), "db", "backup", str(notes)]) == 1
+    err = capsys.readouterr().err
+    assert "exists and is not a reader library: not overwritten" in err and len(err.strip().splitlines()) == 1
+    assert notes.read_text() == "my own notes"
+    assert main(["--db", str(library), "db", "backup", str(library)]) == 1
+    assert "is the library itself" in capsys.readouterr().err
+    with Store.open(library) as store:
+        assert store.count_articles() == 1
+
+
 def test_migration_writes_a_backup_first(tmp_path: Path) -> None:
     from reader.store.migrations import MIGRATIONS, SCHEMA_VERSION
 

@@ -71,9 +71,13 @@ def cmd_db_check(args: argparse.Namespace) -> int:
 def cmd_db_backup(args: argparse.Namespace) -> int:
     from ..store.health import backup
 
+    replacing = Path(args.file).is_file()
     with open_store(args) as store:
         target = backup(store.conn, Path(args.file))
-    print(f"backed up to {target}", file=sys.stderr)
+    print(
+        f"backed up to {target}" + (" (the earlier backup there replaced)" if replacing else ""),
+        file=sys.stderr,
+    )
     return 0
 
 

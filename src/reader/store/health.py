@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from .connection import StoreError
+from .connection import APPLICATION_ID, StoreError
 from .dialect import POSTGRESQL, dialect
 from .progress import Progress, Ticker
 
@@ -165,10 +165,22 @@ def _damaged_mentions(conn: sqlite3.Connection, ticker: Ticker) -> int:
     return damaged
 
 
+def _is_library(path: Path) -> bool:
+    """Whether `path` is a reader library (an earlier backup a new one may replace): an SQLite file
+    stamped with reader's application id."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(72)
+    except OSError:
+        return False
+    return header[:16] == b"SQLite format 3\x00" and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
 def backup(conn: sqlite3.Connection, target: Path) -> Path:
     """SQLite's online backup into `target`, safe while another process reads and writes the library.
 
-    Written to a temporary file first and renamed, so `target` is never a half-copied library.
+    Written to a temporary file first and renamed, so `target` is never a half-copied library. An earlier
+    backup there is replaced; the library itself, or a file that is no library, never is.
     """
     if dialect(conn) == POSTGRESQL:
         raise StoreError(
@@ -179,6 +191,12 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
         raise StoreError(f"{target} is a folder; give a file name for the backup")
     if not target.parent.exists():
         raise StoreError(f"folder {target.parent} does not exist")
+    if target.exists():
+        library = conn.execute("PRAGMA database_list").fetchone()[2]
+        if library and target.resolve() == Path(library).resolve():
+            raise StoreError(f"{target} is the library itself; give another file name for the backup")
+        if not _is_library(target):
+            raise StoreError(f"{target} exists and is not a reader library: not overwritten")
     partial = target.with_name(f".{target.name}.partial")
     try:
         dest = sqlite3.connect(str(partial))
