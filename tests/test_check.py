@@ -247,3 +247,17 @@ def test_a_terminal_escape_sequence_is_no_figure_to_check() -> None:
     from reader.text.check import check_pair
 
     assert check_pair("경고가 발령됐다.", "A \x1b[31mwarning\x1b[0m was issued.") == []
+
+
+def test_a_count_that_differs_is_one_finding_naming_both_figures() -> None:
+    """11,000 residents against 1만2000명: one finding that says what it compared, not two saying each
+    figure has no counterpart; a count of other things, or one nothing else answers, stays as it was."""
+    ko = "부산시는 26일 해운대구 주민 1만2000명에게 대피를 권고했다."
+    assert check_pair(ko, "Busan told 11,000 residents of Haeundae to leave on the 26th.") == [
+        "11,000 residents (11,000), the Korean says 1만2000명"
+    ]
+    assert check_pair(ko, "Busan told 12,000 residents of Haeundae to leave on the 26th.") == []
+    # the Korean's other count (300명) is answered in the English, so it is not what 11,000 renders
+    assert check_pair("병력 1만2000명 중 300명이 다쳤다.", "Of 11,000 troops, 300 were hurt.") == [
+        "11,000 troops (11,000), the Korean says 1만2000명"
+    ]

@@ -90,10 +90,10 @@ def findings(store: Store, article_id: int) -> list[tuple[str, ...]]:
 
 def test_a_hand_fix_keeps_the_translation_check(store: Store) -> None:
     article_id = checked_article(store)
-    assert any("12,000" in f for f in findings(store, article_id)[0])  # 1만2000명 against 11,000
+    assert any("1만2000명" in f for f in findings(store, article_id)[0])  # 1만2000명 against 11,000
     join_rows(store.conn, article_id, 0, rechecker(store.conn, article_id))
     joined = findings(store, article_id)
-    assert len(joined) == 2 and any("12,000" in f for f in joined[0])
+    assert len(joined) == 2 and any("1만2000명" in f for f in joined[0])
     # the Korean's last sentence to a row of its own: the figures still disagree in the row above, and
     # the sentence alone is a sentence left out of the translation
     split_row(store.conn, article_id, 0, "ko", rechecker(store.conn, article_id))
@@ -103,7 +103,7 @@ def test_a_hand_fix_keeps_the_translation_check(store: Store) -> None:
         "",
     )
     after = findings(store, article_id)
-    assert any("12,000" in f for f in after[0])
+    assert any("1만2000명" in f for f in after[0])
     assert after[1] == ("this Korean sentence has nothing beside it in the English: left out?",)
 
 

@@ -489,6 +489,12 @@ def _missing(
             if _conversion(other.text, o):
                 continue  # "0.5 달러(약 500원)": the figure is the dollars, the won only restate it
             candidates.append((abs(math.log(convert(q.value, u, w) / o.value)), o, w, u))
+    if not candidates and q.kind == "count" and q.unit:
+        # a count of people, ships or vehicles has no unit to convert: the other side's count of the same
+        # things that nothing here matches is the figure it renders (11,000 residents, the Korean 1만2000명)
+        candidates = [(abs(math.log(q.value / o.value)), o, q.unit, q.unit) for o in other.qs
+                      if o.kind == "count" and o.unit == q.unit and o.value > 0 < q.value
+                      and not any(_matches(o, v) for v in side.evidence)]  # fmt: skip
     if candidates:
         _, o, w, u = min(candidates, key=lambda c: c[0])  # the nearest figure is the one it renders
         said = other.text[o.start : o.end]
