@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.store import Store
+from reader.store import NewArticle, Store
 
 KO = "북한군 파병\n\n북한군 1만1000명이 쿠르스크에 배치됐다. 국방부는 확인할 수 없다고 밝혔다.\n\n둘째 문단이다."
 EN = "North Korean troops\n\nAbout 11,000 North Korean troops are in Kursk. The ministry could not confirm it.\n\nA second paragraph."
@@ -153,16 +153,43 @@ def test_duplicate_is_refused(location, texts, capsys) -> None:
 def test_a_stored_pair_added_again_is_a_duplicate_even_beside_one_side_stored_alone(
     location, texts, capsys
 ) -> None:
-    """The pair is stored, then its Korean side alone: the pair added a third time is the duplicate it is,
-    said in one line, not joined onto the Korean-only article (which the database would refuse)."""
+    """The pair is stored, and its Korean side alone (as an older reader let it be): the pair added again
+    is the duplicate it is, said in one line, not joined onto the Korean-only article (which the database
+    would refuse)."""
+    from reader.analysis import analyse
+
     ko, en = texts
     code, out, _ = run(location, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
     pair = int(out)
-    assert run(location, "add", "--ko", str(ko), capsys=capsys)[0] == 0
+    with Store.open(location) as store:
+        korean = store.get_article(pair).ko_text
+        alone = analyse(korean, "", entities=False)
+        store.insert_article(NewArticle(ko=korean, en=""), alone.sentences, alone.segments)
     before = snapshot(location)
     code, _, err = run(location, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
     assert code == 1 and f"already in the library (id {pair})" in err and "database" not in err
     assert snapshot(location) == before
+
+
+def test_one_side_of_a_stored_pair_added_alone_is_a_duplicate(location, texts, capsys) -> None:
+    """The Korean of a stored bilingual article, added again alone, is not stored twice: one line says
+    which article holds it (the library found through its index, not by reading every text)."""
+    ko, en = texts
+    code, out, _ = run(location, "add", "--ko", str(ko), "--en", str(en), capsys=capsys)
+    pair = int(out)
+    before = snapshot(location)
+    for flag, path, language in (("--ko", ko, "Korean"), ("--en", en, "English")):
+        code, _, err = run(location, "add", flag, str(path), capsys=capsys)
+        assert (
+            code == 1
+            and f"this {language} text is already in the library: it is the {language} of article {pair}"
+            in err
+        )
+    assert snapshot(location) == before
+    # a text that only begins alike is another article
+    longer = ko.with_name("longer.txt")
+    longer.write_text(ko.read_text() + "\n\n덧붙인 문단이다.")
+    assert run(location, "add", "--ko", str(longer), capsys=capsys)[0] == 0
 
 
 def test_a_translation_added_for_a_stored_korean_article_joins_it(location, texts, capsys) -> None:

@@ -98,11 +98,13 @@ def die_with_parent() -> None:
 
 def _analyse_item(item: Item) -> Outcome:
     """Read and analyse one item in a worker; every failure comes back as one line, never raised."""
-    from ..store.articles import DuplicateArticle, find_by_hash
+    from ..store.articles import DuplicateArticle, refuse_stored
 
     conn: sqlite3.Connection = _state["conn"]  # type: ignore[assignment]  # or a PostgreSQL one, alike
     try:
-        analysed = analyse_new_article(item.load(), _state["glossary"], stored_as=partial(find_by_hash, conn))
+        analysed = analyse_new_article(
+            item.load(), _state["glossary"], refuse_stored=partial(refuse_stored, conn)
+        )
         return Outcome(analysed=analysed)
     except DuplicateArticle as exc:
         return Outcome(duplicate_of=exc.existing_id)

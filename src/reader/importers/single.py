@@ -59,13 +59,12 @@ def analyse_new_article(
     article: NewArticle,
     glossary,
     *,
-    stored_as: Callable[[str], int | None],
+    refuse_stored: Callable[[NewArticle], None],
     on_step: Step | None = None,
 ) -> Analysed:
-    """Clean `article` up for storing and analyse it; `DuplicateArticle` before any analysis when
-    `stored_as(content hash)` names an article that already holds its texts. Reads no database itself."""
+    """Clean `article` up for storing and analyse it; before any analysis, `refuse_stored(article)`
+    raises `DuplicateArticle` when the library holds it already. Reads no database itself."""
     from ..analysis import analyse
-    from ..store.articles import DuplicateArticle
 
     # A title made from the text (its first sentence) repeats the text's surrogates: they are reported once.
     copies = {
@@ -76,9 +75,7 @@ def analyse_new_article(
     }
     article, replaced = storable(article)
     replaced = [r for r in replaced if r.field not in copies]
-    existing = stored_as(article.content_hash)
-    if existing is not None:
-        raise DuplicateArticle(existing)
+    refuse_stored(article)
     result = analyse(article.ko, article.en, glossary, on_step=on_step, published=article.published)
     warnings = [describe_replaced(replaced)] if replaced else []
     if _two_stories(article):
@@ -127,13 +124,13 @@ def add_article(
     hears what had to change for the article to be storable (lone surrogates made U+FFFD), in one line.
     `then(conn, article_id)` runs in the transaction that stores it (a fetch records the item there).
     """
-    from ..store.articles import find_by_hash
+    from ..store.articles import refuse_stored
     from ..store.glossary import load_glossary
 
     analysed = analyse_new_article(
         article,
         glossary if glossary is not None else load_glossary(store.conn),
-        stored_as=partial(find_by_hash, store.conn),
+        refuse_stored=partial(refuse_stored, store.conn),
         on_step=on_step,
     )
     if on_step is not None:

@@ -33,7 +33,9 @@ def load_models() -> None:
     from ..store.articles import NewArticle
     from .single import analyse_new_article
 
-    analyse_new_article(NewArticle(ko=_KO, en=_EN, title_ko="", title_en=""), None, stored_as=lambda _: None)
+    analyse_new_article(
+        NewArticle(ko=_KO, en=_EN, title_ko="", title_en=""), None, refuse_stored=lambda _: None
+    )
 
 
 die_with_parent()  # the fork server ends with the writer that started it, and its workers with it

@@ -12,10 +12,10 @@ from itertools import chain, pairwise, repeat
 from operator import add, itemgetter
 from typing import NamedTuple
 
-from ..text.language import other_side
+from ..text.language import LANGUAGE_NAMES, other_side
 from .connection import transaction
 from .mention_pack import Columns, Packed, pack_mentions, unpack_columns
-from .search import index_article, unindex_article
+from .search import article_with_side, index_article, unindex_article
 from .segment_pack import SegmentRow, pack_rows, unpack_rows
 from .segment_pack import unpack_columns as unpack_row_columns
 from .spans import pack, unpack
@@ -168,10 +168,16 @@ class MentionRow:
 
 
 class DuplicateArticle(Exception):
-    """The same Korean and English texts are already in the library, as article `existing_id`."""
+    """The same Korean and English texts are already in the library, as article `existing_id`; or, with
+    `side`, the one text of a one-language article is, as that side of article `existing_id`."""
 
-    def __init__(self, existing_id: int) -> None:
-        super().__init__(f"this article is already in the library (id {existing_id})")
+    def __init__(self, existing_id: int, side: str | None = None) -> None:
+        if side is None:
+            said = f"this article is already in the library (id {existing_id})"
+        else:
+            language = LANGUAGE_NAMES[side]
+            said = f"this {language} text is already in the library: it is the {language} of article {existing_id}"
+        super().__init__(said)
         self.existing_id = existing_id
 
 
@@ -328,6 +334,20 @@ def _mentions_one_by_one(segments: Sequence[Segment], columns: Columns) -> tuple
 def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> int | None:
     row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
     return row[0] if row else None
+
+
+def refuse_stored(conn: sqlite3.Connection, article: NewArticle) -> None:
+    """`DuplicateArticle` when the library holds `article` already: the same texts, or, for an article
+    in one language, that text as one side of an article in two (added again alone, it would be stored
+    twice)."""
+    existing = find_by_hash(conn, article.content_hash)
+    if existing is not None:
+        raise DuplicateArticle(existing)
+    sides = [side for side in ("ko", "en") if getattr(article, side).strip()]
+    if len(sides) == 1:
+        found = article_with_side(conn, sides[0], getattr(article, sides[0]))
+        if found is not None:
+            raise DuplicateArticle(found, sides[0])
 
 
 def insert_article(

@@ -429,3 +429,26 @@ def articles_containing(conn: sqlite3.Connection, form: str, side: str) -> list[
     else:
         rows = conn.execute("SELECT id FROM articles WHERE instr(lower(en_text), lower(?)) > 0", (form,))
     return [r[0] for r in rows]
+
+
+#: How many words of a text's opening are asked of the index as a phrase to find the text stored again.
+_OPENING_WORDS = 12
+
+
+def article_with_side(conn: sqlite3.Connection, side: str, text: str) -> int | None:
+    """The article whose `side` ("ko" or "en") text is exactly `text`, whatever its other side holds, or
+    None: its opening words asked of the index as a phrase, then the text of the few that hold them
+    compared, so a side stored already is found at any size of library without reading every text."""
+    words = re.findall(r"\w+", text[:1000])[:_OPENING_WORDS]
+    if not words:
+        return None
+    parts = query_parts('"' + " ".join(words) + '"')
+    if not parts:
+        return None
+    column = "ko_text" if side == "ko" else "en_text"
+    sql, params = index_query(conn, parts, newest=True, limit=50)
+    for article_id, _ in ranked_articles(conn, text[:40], sql, params):
+        row = conn.execute(f"SELECT {column} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is not None and row[0] == text:
+            return article_id
+    return None
