@@ -212,6 +212,9 @@ def test_a_figure_is_found_however_it_is_written(location) -> None:
         assert found("11000") == {ids[0]} and found("11,000") == {ids[0]} and found("1만1000") == {ids[0]}
         assert found("11000명") == {ids[0]} and found("1만1000 troops") == {ids[0]}
         assert found("35억") == {ids[1]}  # 35억 달러 is $3.5 billion
+        # a figure with its scale word is one figure: "3.5 billion" is neither a 3 nor a 5 beside any billion
+        assert found("$3.5 billion") == found("3.5 billion") == found("3500000000") == {ids[1]}
+        assert found("3.2 billion") == set()
         assert found("12000") == set() and found("2024") == set()  # a year is not 2,024 of something
         hits = search(store.conn, "11000")
         assert {(h.ko, h.en) for h in hits} == {
@@ -219,6 +222,8 @@ def test_a_figure_is_found_however_it_is_written(location) -> None:
         }
     text, spans = snippet("북한군 약 1만1000명이 배치됐다.", "11000")
     assert [text[a:b] for a, b in spans] == ["1만1000"]
+    text, spans = snippet("The government pledged $3.5 billion in aid.", "3.5 billion")
+    assert [text[a:b] for a, b in spans] == ["3.5 billion"]
 
 
 def test_figure_forms_are_the_ways_news_writes_a_figure() -> None:

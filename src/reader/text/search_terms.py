@@ -84,6 +84,27 @@ def _is_lone_syllable(token: str) -> bool:
     return len(token) == 1 and _HANGUL_RUN.fullmatch(token) is not None
 
 
+#: A figure written with an English scale word as two words of a query ($3.5 billion, 11 million).
+_SCALED = re.compile(r"(?<![\w.,])[$€£¥₩]?(\d+(?:\.\d+)?)\s+(million|billion|trillion)\b", re.IGNORECASE)
+_SCALE_WORDS = {"million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def scaled_figures(query: str) -> str:
+    """`query` with a figure and its scale word as one figure (3.5 billion → 3500000000), so that it is
+    searched as the figure it is, in all its written forms (35억, 3.5 billion), and not as a 3, a 5 and
+    the word billion anywhere in a row. A decimal that makes no whole number is left as typed."""
+
+    def whole(match: re.Match[str]) -> str:
+        number, scale = match.groups()
+        integer, _, decimals = number.partition(".")
+        value = int(integer + decimals) * _SCALE_WORDS[scale.lower()]
+        if value % 10 ** len(decimals):
+            return match.group()
+        return str(value // 10 ** len(decimals))
+
+    return _SCALED.sub(whole, query) if "illion" in query.lower() else query
+
+
 def query_parts(query: str, *, search: bool = False, loose: bool = False) -> list[tuple[str, list[str]]]:
     """What a person typed as FTS5 phrases, one per word or "quoted words", each with its index tokens.
 
@@ -98,7 +119,7 @@ def query_parts(query: str, *, search: bool = False, loose: bool = False) -> lis
     forms (이재민이 finds 이재민은, 배치하다 finds 배치).
     """
     parts: list[tuple[str, list[str]]] = []
-    for quoted, bare in _QUERY_PART.findall(query):
+    for quoted, bare in _QUERY_PART.findall(scaled_figures(query) if search else query):
         tokens = _term_tokens(quoted if quoted else bare)
         if not tokens:
             continue
@@ -167,7 +188,7 @@ def query_words(query: str) -> list[str]:
     """The words to highlight in a snippet: the query's words as typed (quotes removed); a figure whole
     (3.5, 12,500명), not cut at its full stop or comma into numbers that would mark the 3 of 320."""
     words: list[str] = []
-    for quoted, bare in _QUERY_PART.findall(query):
+    for quoted, bare in _QUERY_PART.findall(scaled_figures(query)):
         figure = bare.strip(_EDGES)
         if figure and figure[0].isdigit():
             words.append(figure)
