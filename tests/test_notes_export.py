@@ -116,3 +116,17 @@ def test_notes_list_cuts_a_long_quote_and_note_with_an_ellipsis(location, noted,
     assert "“About 11,000 North Korean … could not confirm it.”" in listing  # cut between words
     assert "#sources  #sources" not in listing  # a tag the note's text shows is not repeated beside it
     assert " … " in listing and "end of the note" in listing
+
+
+def test_notes_list_shows_a_tag_the_cut_note_no_longer_shows(location, noted, capsys) -> None:
+    """A #tag at the end of a long note is cut off with it: the listing gives it after the note."""
+    article_id, _, _ = noted
+    with Store.open(location) as store:
+        add_note(store.conn, article_id, "en", 0, 5, "word " * 40 + "#treatyputin")
+        add_note(store.conn, article_id, "en", 0, 5, "short #seen here")
+    assert main(["--db", str(location), "notes", "list", "--article", str(article_id)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    cut = next(line for line in lines if line.strip().startswith("word word"))
+    assert cut.endswith("#treatyputin") and "…" in cut
+    short = next(line for line in lines if "short #seen here" in line)
+    assert short.count("#seen") == 1  # shown in the note itself: not again

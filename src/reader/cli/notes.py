@@ -72,14 +72,15 @@ def cmd_notes_list(args: argparse.Namespace) -> int:
     if not notes:
         out("No notes." if args.article is None and not args.tag else "No notes match.")
     for n in notes:
-        body_tags = set(tags_in(n.body))
-        tags = " ".join(f"#{t}" for t in n.tags if t not in body_tags)  # a tag the note already shows: once
+        shown = excerpt(n.body, 100)
+        body_tags = set(tags_in(shown))
+        tags = " ".join(f"#{t}" for t in n.tags if t not in body_tags)  # a tag the line already shows: once
         flag = "  (detached)" if n.detached else ""
         by = f"  {n.author}" if n.author else ""
         out(
             f"{n.id:>5}  article {n.article_id}  {n.updated[:16].replace('T', ' ')}{by}  “{excerpt(n.exact, 60)}”{flag}"
         )
-        out(f"{'':>5}  {excerpt(n.body, 100)}" + (f"  {tags}" if tags else ""))
+        out(f"{'':>5}  {shown}" + (f"  {tags}" if tags else ""))
     return 0
 
 
