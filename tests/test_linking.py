@@ -170,3 +170,27 @@ def test_links_are_one_to_one_and_inside_the_mentions(ko_parts: list[str], en_pa
         assert any(m.start <= lk.ko.start and lk.ko.end <= m.end for m in km)  # a mention or a word of one
         assert lk.ko.text == ko[lk.ko.start : lk.ko.end]
         assert lk.how in ("glossary", "number", "date", "transliteration", "elimination")
+
+
+def test_a_time_of_the_day_is_a_date_linked_by_its_hour_and_minute() -> None:
+    """오후 2시께 and "2 p.m." name one time, and 2시간 is two hours, not a time; 14:30 is 2시 30분 in the
+    afternoon, never 오전 2시 30분."""
+    from reader.text.clock_times import clock_times, same_time
+    from reader.text.entities import find_mentions
+    from reader.text.linking import link_mentions
+
+    ko = "울산의 한 공장에서 3일 오후 2시께 불이 나 2시간 만에 꺼졌다."
+    en = "A fire broke out at a factory in Ulsan at around 2 p.m. on the 3rd and was put out in two hours."
+    ko_found, en_found = find_mentions(ko, "ko"), find_mentions(en, "en")
+    assert ("오후 2시께", "DATE") in {(m.text, m.type) for m in ko_found}
+    assert ("2 p.m.", "DATE") in {(m.text, m.type) for m in en_found}
+    assert not any(m.text.startswith("2시간") and m.type == "DATE" for m in ko_found)
+    links = {(link.ko.text, link.en.text, link.how) for link in link_mentions(ko, en, ko_found, en_found)}
+    assert ("오후 2시께", "2 p.m.", "date") in links
+    (afternoon,), (morning,), (both,) = (
+        clock_times(t, "ko") for t in ("오후 2시 30분", "오전 2시 30분", "2시 30분")
+    )
+    (clock,) = clock_times("at 14:30", "en")
+    assert same_time(afternoon, clock) and same_time(both, clock) and not same_time(morning, clock)
+    (twelve,) = clock_times("정오", "ko")
+    assert same_time(twelve, clock_times("at noon", "en")[0]) and not same_time(twelve, clock)

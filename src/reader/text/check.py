@@ -33,6 +33,7 @@ from reader.text.check_dates import (
     weekday_reasons,
 )
 from reader.text.check_names import name_reasons, place_reasons, title_reasons
+from reader.text.clock_times import CLOCK_EN as _CLOCK
 from reader.text.entities import Mention, find_mentions
 from reader.text.findings import REMARK, is_alarm
 from reader.text.glossary import Glossary
@@ -186,18 +187,6 @@ def _dotted_dates(text: str, lang: str) -> list[Quantity]:
         for m in _ARTICLE.finditer(text):
             out.append(Quantity(m.start(1), m.end(), float(m.group(1)), None, "ordinal"))
     return sorted(out, key=lambda q: q.start)
-
-
-# A clock time in the ways English writes one: 8AM, 9 p.m., 7.55am, 12:26 a.m., 19:30, 09:30 BST, 19.30 GMT
-# (hour and minutes with a colon are a time; with a dot, only before am/pm or a time zone)
-_ZONE = r"(?:BST|GMT|UTC|CET|CEST|E[SD]T|ET|P[SD]T|PT|KST|JST|local time|hrs)\b"
-_CLOCK = re.compile(
-    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:"
-    r"(?:[:.](?P<m1>[0-5]\d))?\s?(?P<ap>[ap]\.m\.|[ap]m\b)"  # 8AM, 7.55am, 12:26 a.m.
-    r"|:(?P<m2>[0-5]\d)(?![\d:]|[.,]\d)"  # 19:30, 09:30
-    r"|\.(?P<m3>[0-5]\d)(?=\s?" + _ZONE + r"))",  # 19.30 GMT
-    re.IGNORECASE,
-)
 
 
 def _clock_hours(m: re.Match[str]) -> set[float]:

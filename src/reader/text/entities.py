@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reader.text.clock_times import clock_times
 from reader.text.dates import date_spans, relative_dates
 from reader.text.entity_types import TYPES  # noqa: F401  (entities.TYPES, as before)
 from reader.text.escapes import escape_sequences
@@ -176,6 +177,8 @@ def _dates(text: str, lang: str, found: list[Quantity]) -> list[_Cand]:
     following day"), as `dates` reads them for the check too."""
     out = [_Cand(start, end, "DATE", 6) for start, end in date_spans(text, lang, found)]
     out.extend(_Cand(r.start, r.end, "DATE", 5) for r in relative_dates(text, lang))
+    # a time of the day (오후 2시께, 2 p.m.) is when, as a date is: not a count of hours
+    out.extend(_Cand(t.start, t.end, "DATE", 6) for t in clock_times(text, lang))
     return out
 
 

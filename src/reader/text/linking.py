@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from reader.text.clock_times import ClockTime, clock_times, same_time
 from reader.text.dates import relative_date_of
 from reader.text.entities import Mention
 from reader.text.entity_types import NAME_TYPES
@@ -83,11 +84,25 @@ def link_mentions(
                 state.take(k, whole, e, "PLACE", "glossary", True)
                 break
 
+    # times of the day, by the hour and minute they name (오후 2시께 ↔ "2 p.m.", 14:30 ↔ 2시 30분)
+    for k, whole in state.candidates(parts=False):
+        ko_time = _clock(k, "ko")
+        if ko_time is None:
+            continue
+        for e in list(state.free_en):
+            en_time = _clock(e, "en")
+            if en_time is not None and same_time(ko_time, en_time) and state.is_free(k, whole):
+                state.take(k, whole, e, "DATE", "date", False)
+                break
+
     # 2. numbers and dates of equal value
     ko_q, en_q = find_quantities(ko_text, "ko"), find_quantities(en_text, "en")
-    en_vals = {m: _values(m, en_q) for m in en_mentions if m.type in ("DATE", "QUANTITY")}
+    # a time of the day has only its hour to compare, which is no count (2시 is not "two hours")
+    en_vals = {
+        m: _values(m, en_q) for m in en_mentions if m.type in ("DATE", "QUANTITY") and not _clock(m, "en")
+    }
     for k, whole in state.candidates(parts=False):
-        if k.type not in ("DATE", "QUANTITY") or not (kv := _values(k, ko_q)):
+        if k.type not in ("DATE", "QUANTITY") or _clock(k, "ko") or not (kv := _values(k, ko_q)):
             continue
         for e in list(state.free_en):
             ev = en_vals.get(e)
@@ -259,6 +274,14 @@ def _capital_of(entry: Entry) -> str | None:
 
 # --------------------------------------------------------------------------------------------------------
 # numbers and dates
+
+
+def _clock(m: Mention, lang: str) -> ClockTime | None:
+    """The time of the day a date mention is, when it is one and nothing more."""
+    if m.type != "DATE":
+        return None
+    found = clock_times(m.text, lang)
+    return found[0] if len(found) == 1 and found[0].end - found[0].start == len(m.text) else None
 
 
 def _values(m: Mention, found: list[Quantity]) -> list[Quantity]:
