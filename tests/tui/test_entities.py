@@ -368,3 +368,24 @@ def test_entity_colours_follow_the_theme(library, drive) -> None:
         assert {s.color for s in styles_of(view, "쿠르스크")} == {light}
 
     drive(library, scenario)
+
+
+def test_plus_on_a_name_the_glossary_links_already_says_so(library, drive) -> None:
+    """A pair the glossary made is offered no second entry: the status says it is there."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        for _ in range(40):  # Tab through the names to the first the glossary linked
+            await pilot.press("tab")
+            selected = view.selected_mention
+            if selected is not None and selected.how == "glossary" and selected.partner is not None:
+                break
+        else:
+            raise AssertionError("no glossary link in the first article")
+        await pilot.press("plus")
+        await pilot.pause()
+        assert not isinstance(app.screen, GlossaryEntryDialog)
+        assert any("is in the glossary already" in str(n.message) for n in app._notifications)
+
+    drive(library, scenario)

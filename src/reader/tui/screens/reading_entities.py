@@ -148,6 +148,13 @@ class ReadingEntities(ReadingBase):
         forms = {mention.side: self.mention_text(mention)}
         if partner is not None:
             forms[partner.side] = self.mention_text(partner)
+        if partner is not None and mention.how == "glossary":
+            self.notify(
+                f"{forms.get('ko', '')} ↔ {forms.get('en', '')} is in the glossary already (reader glossary list).",
+                timeout=3,
+                markup=False,
+            )
+            return
         dialog = GlossaryEntryDialog(forms.get("ko", ""), forms.get("en", ""), mention.type, NAME_TYPES)
         self.app.push_screen(dialog, callback=self.save_glossary_entry)
 
