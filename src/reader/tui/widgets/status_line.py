@@ -15,6 +15,8 @@ class StatusLine(Static):
         padding: 0 1;
         background: $panel;
         color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;  /* a finding cut at a narrow width says it goes on */
     }
     """
 
