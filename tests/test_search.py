@@ -215,6 +215,9 @@ def test_a_figure_is_found_however_it_is_written(location) -> None:
         # a figure with its scale word is one figure: "3.5 billion" is neither a 3 nor a 5 beside any billion
         assert found("$3.5 billion") == found("3.5 billion") == found("3500000000") == {ids[1]}
         assert found("3.2 billion") == set()
+        assert (
+            found('"3.5 billion in aid"') == found('"$3.5 billion"') == {ids[1]}
+        )  # a phrase: exactly as typed
         assert found("12000") == set() and found("2024") == set()  # a year is not 2,024 of something
         hits = search(store.conn, "11000")
         assert {(h.ko, h.en) for h in hits} == {

@@ -102,7 +102,11 @@ def scaled_figures(query: str) -> str:
             return match.group()
         return str(value // 10 ** len(decimals))
 
-    return _SCALED.sub(whole, query) if "illion" in query.lower() else query
+    if "illion" not in query.lower():
+        return query
+    # only outside "quoted words", which are searched exactly as written
+    pieces = re.split(r'("[^"]*")', query)
+    return "".join(piece if piece.startswith('"') else _SCALED.sub(whole, piece) for piece in pieces)
 
 
 def query_parts(query: str, *, search: bool = False, loose: bool = False) -> list[tuple[str, list[str]]]:
