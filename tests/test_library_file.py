@@ -71,14 +71,17 @@ def test_backup_while_another_connection_writes(library: Path, tmp_path: Path) -
         assert copy.count_articles() == 1 and check(copy.conn).ok
 
 
-def test_a_backup_replaces_an_earlier_backup_but_never_the_library_or_another_file(
+def test_a_backup_replaces_a_library_only_when_told_and_never_the_library_or_another_file(
     library: Path, tmp_path: Path, capsys
 ) -> None:
     target = tmp_path / "nightly.db"
     assert main(["--db", str(library), "db", "backup", str(target)]) == 0
     assert "replaced" not in capsys.readouterr().err
-    assert main(["--db", str(library), "db", "backup", str(target)]) == 0
-    assert "the earlier backup there replaced" in capsys.readouterr().err
+    # a library there is another library until told otherwise: refused, then replaced with --replace
+    assert main(["--db", str(library), "db", "backup", str(target)]) == 1
+    assert "exists; give another name, or --replace to write over it" in capsys.readouterr().err
+    assert main(["--db", str(library), "db", "backup", str(target), "--replace"]) == 0
+    assert "the library that was there replaced" in capsys.readouterr().err
     notes = tmp_path / "notes.txt"
     notes.write_text("my own notes")
     assert main(["--db", str(library), "db", "backup", str(notes)]) == 1

@@ -32,6 +32,11 @@ def register(commands: Commands) -> None:
             sub.add_argument("--json", action="store_true", help="print the report as JSON")
         if name == "backup":
             sub.add_argument("file", metavar="FILE", help="where to write the copy")
+            sub.add_argument(
+                "--replace",
+                action="store_true",
+                help="write over a library already at FILE (an older backup)",
+            )
     for name, help, source, target in (
         ("push", "copy a library file into a shared library on PostgreSQL (what it lacks; again adds nothing)",
          "LOCAL", "URL"),
@@ -73,9 +78,9 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
 
     replacing = Path(args.file).is_file()
     with open_store(args) as store:
-        target = backup(store.conn, Path(args.file))
+        target = backup(store.conn, Path(args.file), replace=args.replace)
     print(
-        f"backed up to {target}" + (" (the earlier backup there replaced)" if replacing else ""),
+        f"backed up to {target}" + (" (the library that was there replaced)" if replacing else ""),
         file=sys.stderr,
     )
     return 0

@@ -176,11 +176,12 @@ def _is_library(path: Path) -> bool:
     return header[:16] == b"SQLite format 3\x00" and int.from_bytes(header[68:72], "big") == APPLICATION_ID
 
 
-def backup(conn: sqlite3.Connection, target: Path) -> Path:
+def backup(conn: sqlite3.Connection, target: Path, *, replace: bool = False) -> Path:
     """SQLite's online backup into `target`, safe while another process reads and writes the library.
 
     Written to a temporary file first and renamed, so `target` is never a half-copied library. An earlier
-    backup there is replaced; the library itself, or a file that is no library, never is.
+    backup there is replaced (with `replace`; without it, an existing file is refused); the library itself,
+    or a file that is no library, never is.
     """
     if dialect(conn) == POSTGRESQL:
         raise StoreError(
@@ -197,6 +198,8 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
             raise StoreError(f"{target} is the library itself; give another file name for the backup")
         if not _is_library(target):
             raise StoreError(f"{target} exists and is not a reader library: not overwritten")
+        if not replace:
+            raise StoreError(f"{target} exists; give another name, or --replace to write over it")
     partial = target.with_name(f".{target.name}.partial")
     try:
         dest = sqlite3.connect(str(partial))

@@ -488,7 +488,7 @@ def migrate(conn: sqlite3.Connection, backup_to: Callable[[int], Path] | None = 
     if start > 0 and backup_to is not None:
         from .health import backup
 
-        backup(conn, backup_to(start))
+        backup(conn, backup_to(start), replace=True)
     import sqlite_utils
 
     db = sqlite_utils.Database(conn)
