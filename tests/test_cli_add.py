@@ -399,3 +399,10 @@ def test_two_local_stories_of_a_kind_are_told_apart_by_their_figures(location, t
     assert main(["--db", str(paired), "pair", "1", "2"]) == 0
     out, err = capsys.readouterr()
     assert "paired 1 and 2" in out and "do not look like one story" in err and "reader unpair 1" in err
+    # the English stored alone, then given with another story's Korean: joined, and said to be two stories
+    joined = tmp_path / "joined.db"
+    assert main(["--db", str(joined), "add", "--en", fire]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(joined), "add", "--ko", ko, "--en", fire]) == 0
+    err = capsys.readouterr().err
+    assert "now has the Korean side too" in err and "do not look like one story" in err
