@@ -69,6 +69,10 @@ def test_boilerplate_on_one_side_is_not_an_omission() -> None:
     assert left_out("", "By Jane Doe, Staff Reporter") == []
     assert left_out("승객들은 이틀 동안 기차 안에서 지냈고 모두 무사히 도착했다고 밝혔다.", "")
     assert left_out("", "The passengers spent two days on board and all arrived safely.")
+    # a short sentence is one too when it ends as a sentence does, full stop and all (a headline does not)
+    assert left_out("농경지 4500헥타르가 물에 잠겼다.", "") and left_out("논과 밭이 모두 물에 잠겼다.", "")
+    assert left_out("", "The dam held firm overnight.")
+    assert left_out("북한군 러시아 파병", "") == left_out("", "North Korea fires missile") == []
 
 
 def test_an_article_in_one_language_has_nothing_left_out(location, tmp_path, capsys) -> None:

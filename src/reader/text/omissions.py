@@ -22,6 +22,10 @@ _BOILERPLATE = re.compile(
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+#: A short sentence still says something when it ends as a sentence does, with its full stop (잠겼다.,
+#: "The dam held."): a heading or a caption does not.
+_STOPPED_KO = re.compile(r"[다요][.!?][\"”’'」』)]*\s*$")
+_STOPPED_EN = re.compile(r"[a-z][.!?][\"”’')]*\s*$")
 _SENTENCE_END = re.compile(r"[.!?。…\"”’'」』)\]]\s*$|다\s*$|요\s*$")
 
 
@@ -32,9 +36,9 @@ def substantive(text: str, lang: str) -> bool:
         return False
     if lang == "ko":
         size = len(_HANGUL.findall(text))
-        return size >= 15 and bool(_SENTENCE_END.search(text))
+        return size >= 15 and bool(_SENTENCE_END.search(text)) or size >= 8 and bool(_STOPPED_KO.search(text))
     words = len(_WORD.findall(text))
-    return words >= 8 and bool(_SENTENCE_END.search(text))
+    return words >= 8 and bool(_SENTENCE_END.search(text)) or words >= 4 and bool(_STOPPED_EN.search(text))
 
 
 def left_out(ko_text: str, en_text: str) -> list[str]:
