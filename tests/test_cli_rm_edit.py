@@ -139,7 +139,8 @@ def test_the_id_of_a_removed_article_is_never_given_to_another(samples, tmp_path
 @pytest.mark.parametrize(
     "typed, stored",
     [("2024.09.03", "2024-09-03"), ("2024. 9. 3.", "2024-09-03"), ("2024년 9월 3일", "2024-09-03"),
-     ("2024/9/3", "2024-09-03"), ("2024-09-03", "2024-09-03")],
+     ("2024/9/3", "2024-09-03"), ("2024-09-03", "2024-09-03"),
+     ("2024-09-03T09:00:00+09:00", "2024-09-03"), ("2024-09-03 23:30", "2024-09-03")],
 )  # fmt: skip
 def test_a_date_is_taken_year_first_as_korean_papers_write_it(typed: str, stored: str) -> None:
     from reader.text.iso_date import iso_date

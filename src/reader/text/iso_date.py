@@ -2,7 +2,8 @@
 and the dialogs, with a message that says which of the two things is wrong.
 
 The year first, as Korean papers and ISO write it, so that there is one reading: 2024-09-03, and also
-2024.09.03, 2024. 9. 3., 2024/9/3 and 2024년 9월 3일. A day-first or month-first date (03/09/2024) is
+2024.09.03, 2024. 9. 3., 2024/9/3 and 2024년 9월 3일, and a date and time (2024-08-10T09:00:00+09:00)
+as the day it writes. A day-first or month-first date (03/09/2024) is
 refused rather than guessed.
 """
 
@@ -13,7 +14,11 @@ from datetime import date
 
 __all__ = ["iso_date"]
 
-_SHAPE = re.compile(r"(\d{4})\s*(?:-|\.|/|년)\s*(\d{1,2})\s*(?:-|\.|/|월)\s*(\d{1,2})\s*[.일]?")
+_SHAPE = re.compile(
+    r"(\d{4})\s*(?:-|\.|/|년)\s*(\d{1,2})\s*(?:-|\.|/|월)\s*(\d{1,2})\s*[.일]?"
+    # an ISO 8601 time after it, as feeds and JSON exports write one: the day is the one written
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 
 
 def iso_date(value: str | None) -> str | None:
