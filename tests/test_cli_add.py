@@ -406,3 +406,16 @@ def test_two_local_stories_of_a_kind_are_told_apart_by_their_figures(location, t
     assert main(["--db", str(joined), "add", "--ko", ko, "--en", fire]) == 0
     err = capsys.readouterr().err
     assert "now has the Korean side too" in err and "do not look like one story" in err
+
+
+@pytest.mark.parametrize(
+    ("piped", "said"),
+    [("", "standard input: no text to import (empty)"),
+     ('[{"ko": "oops', "standard input: malformed JSON (line 1, column 14: Invalid control character)")],
+)  # fmt: skip
+def test_bad_json_piped_in_is_one_plain_line(location, capsys, monkeypatch, piped, said) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((piped + "\n").encode())))
+    code, _, err = run(location, "add", "-", capsys=capsys)
+    assert code == 1 and err.strip().splitlines() == [f"reader: {said}"]

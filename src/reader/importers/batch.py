@@ -17,7 +17,7 @@ from ..text.language import LANGUAGE_NAMES, detect_language
 from .batch_report import BatchReport, Item, record_added
 from .errors import ImportProblem
 from .html import HTML_SUFFIXES, Page, article_from_page, article_from_pages, read_html_file
-from .json_article import article_from_json
+from .json_article import article_from_json, malformed
 from .pairing import Document, pair_files
 from .text_file import read_text
 from .titles import title_and_text
@@ -101,9 +101,7 @@ def items_from_json(raw: str, name: str) -> list[Item]:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        return [
-            Item(name, _fail(f"{name}: malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"))
-        ]
+        return [Item(name, _fail(malformed(name, raw, exc)))]
     if isinstance(data, list):
         if not data:
             return [Item(name, _fail(f"{name}: an empty list, no articles"))]

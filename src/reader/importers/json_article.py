@@ -13,13 +13,21 @@ from .titles import title_and_text
 FIELDS = ("ko", "en", "title_ko", "title_en", "source", "url", "published")
 
 
+def malformed(name: str, raw: str, exc: json.JSONDecodeError) -> str:
+    """One line for JSON that cannot be read: empty input said as such, else where and what."""
+    if not raw.strip():
+        return f"{name}: no text to import (empty)"
+    what = exc.msg.removesuffix(
+        " at"
+    )  # "Invalid control character at": json's message runs on into its position
+    return f"{name}: malformed JSON (line {exc.lineno}, column {exc.colno}: {what})"
+
+
 def article_from_json(raw: str, name: str) -> NewArticle:
     try:
         data: Any = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise ImportProblem(
-            f"{name}: malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+        raise ImportProblem(malformed(name, raw, exc)) from None
     if not isinstance(data, dict):
         raise ImportProblem(f"{name}: expected a JSON object with 'ko' and 'en', got {type(data).__name__}")
     unknown = sorted(set(data) - set(FIELDS) - {"author"})
