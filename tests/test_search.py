@@ -184,7 +184,7 @@ def test_a_snippet_found_loosely_marks_the_word_in_its_form_there() -> None:
 
 
 def test_find_pieces_are_the_query_literally_or_each_word_with_a_looser_form() -> None:
-    from reader.text.search_terms import find_pieces
+    from reader.text.search_terms import any_of, find_pieces
 
     assert find_pieces('"쿠르스크 지역"') == [(r"쿠르스크\s+지역", None)]  # quotes are not looked for
     assert find_pieces("북한군은 감청", each_word=True) == [("북한군은", "북한군"), ("감청", None)]
@@ -193,6 +193,18 @@ def test_find_pieces_are_the_query_literally_or_each_word_with_a_looser_form() -
         ("troops", None),
     ]
     assert find_pieces("배치하다") == [("배치하다", "배치")] and find_pieces("  ") == []
+
+    def marked(query: str, each_word: bool) -> list[str]:
+        pattern = any_of([piece for piece, _ in find_pieces(query, each_word=each_word)])
+        assert pattern is not None
+        return [
+            m.group() for m in pattern.finditer("정부는 35억 달러를 약속했다. It pledged $3.5 billion won.")
+        ]
+
+    # a figure with its scale word is that figure on both sides; more words, or quotes, are found as typed
+    assert marked("3.5 billion", False) == marked("$3.5 billion", True) == ["35억", "3.5 billion"]
+    assert marked("3.5 billion won", False) == ["3.5 billion won"]
+    assert marked('"3.5 billion"', True) == ["3.5 billion"]
 
 
 def test_a_figure_is_found_however_it_is_written(location) -> None:

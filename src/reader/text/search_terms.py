@@ -159,9 +159,11 @@ def find_pieces(query: str, *, each_word: bool = False) -> list[tuple[str, str |
     forms (`figure_forms`).
     """
     if each_word:
-        pieces = [(quoted or bare).split() for quoted, bare in _QUERY_PART.findall(query)]
+        pieces = [(quoted or bare).split() for quoted, bare in _QUERY_PART.findall(scaled_figures(query))]
     else:
-        pieces = [query.replace('"', " ").split()]
+        # a figure and its scale word alone (3.5 billion) is that figure, found as 35억 too
+        scaled = scaled_figures(query).split()
+        pieces = [scaled if len(scaled) == 1 else query.replace('"', " ").split()]
     found: list[tuple[str, str | None]] = []
     for words in filter(None, pieces):
         if len(words) == 1 and (figures := figure_forms(words[0], counter=False)):  # 11000: 11,000, 1만1000
