@@ -77,6 +77,10 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         # Priority: the bar opens as / arrives, so what is typed right after it is not taken for commands.
         Binding("slash", "find", "Find", id="reading.find", priority=True,
                 tooltip="Find words in both languages of this article, Korean in any form (then n / N)"),
+        Binding("f", "next_flag", "Next flag", id="reading.next_flag", show=False,
+                tooltip="Go to the next row the translation check flagged (!)"),
+        Binding("F", "previous_flag", "Previous flag", id="reading.previous_flag", show=False,
+                tooltip="Go to the previous flagged row (!)"),
         Binding("J", "join_rows", "Join", id="reading.join_rows", show=False,
                 tooltip="Join the current row with the next one (a fix by hand, kept by re-analysis)"),
         Binding("s", "split_korean", "Split Korean", id="reading.split_korean", show=False,
