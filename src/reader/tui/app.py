@@ -104,11 +104,10 @@ class ReaderApp(App[None]):
             return
         with optional_write():  # a read-only library is read all the same
             mark_read(self.store.conn, article_id)
-        if self.notice:
-            # the start-up notice (which library this is) was for the library screen: it must not sit
-            # over the first lines of the article
-            self.notice = None
-            self.clear_notifications()
+        # what the screen left behind said ("Sorted newest first.", which library this is) was about that
+        # screen: it must not sit over the first lines of the article
+        self.notice = None
+        self.clear_notifications()
         from .screens.reading import ReadingScreen  # not at start-up: the library shows sooner without it
 
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
@@ -135,6 +134,7 @@ class ReaderApp(App[None]):
         from .screens.notes import NotesScreen
 
         if not isinstance(self.screen, (NotesScreen, ModalScreen)):
+            self.clear_notifications()  # the screen left behind's notices, not the notes' (see open_article)
             self.push_screen(NotesScreen(self.store))
 
     def action_help(self) -> None:

@@ -210,6 +210,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
     def action_search(self) -> None:
         from .search import SearchScreen
 
+        self.app.clear_notifications()  # "Sorted newest first." is about the library, not the search
         self.app.push_screen(SearchScreen(self.store))
 
     def action_add_article(self) -> None:
