@@ -321,7 +321,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         self.set_view(self.view)
         if self.listing.count:
             self.table.move_to(min(at, self.listing.count - 1))
-        self.notify(f"Removed “{removed.title}”. Ctrl+z brings it back.", timeout=6, markup=False)
+        self.notify(f"Removed “{inert(removed.title)}”. Ctrl+z brings it back.", timeout=6, markup=False)
 
     def action_undo_remove(self) -> None:
         from ...store.removal import restore_article
@@ -338,7 +338,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         self._sources = None
         self.set_view(self.view)
         self.table.select_article(removed.article_id)
-        self.notify(f"Brought back “{removed.title}”.", timeout=3, markup=False)
+        self.notify(f"Brought back “{inert(removed.title)}”.", timeout=3, markup=False)
 
     # --- opening and coming back -------------------------------------------------------------------
 
