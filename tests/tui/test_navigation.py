@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reader.tui.app import ReaderApp
+from reader.tui.bindings import screen_bindings
 from reader.tui.dialogs.help import HelpScreen
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
@@ -311,5 +312,48 @@ def test_f_says_when_no_row_of_the_article_is_flagged(library, drive) -> None:
         await pilot.press("enter", "f")
         assert view_of(app).cursor == 0
         assert "flagged no row" in app.screen.query_one(StatusLine).part("flag")
+
+    drive(library, scenario)
+
+
+def test_q_goes_back_to_where_the_article_was_opened_from_and_the_key_line_says_where(library, drive) -> None:
+    """From the library q says `q Library`; from the search hits `q Search` and returns to them; from the
+    notes list (Ctrl+n) `q All notes` and returns to the list (it went to the library before)."""
+    from reader.store.notes import add_note
+    from reader.tui.screens.notes import NotesScreen
+    from reader.tui.screens.search import SearchScreen
+    from reader.tui.widgets.key_hints import KeyHints
+
+    add_note(library.conn, 2, "ko", 0, 5, "casualties rising")
+
+    def hints(app: ReaderApp) -> str:
+        return app.screen.query_one(KeyHints).render_line(0).text
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadingScreen) and " q Library " in hints(app)
+        await pilot.press("q", "slash", *"Kursk", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen) and " q Search " in hints(app)
+        assert {e.id: e.binding.tooltip for e in screen_bindings(app.screen)}["reading.back"] == (
+            "Back to the search hits"
+        )
+        await pilot.press("q")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape", "ctrl+n", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen) and app.screen.article.id == 2
+        assert " q All notes " in hints(app)
+        await pilot.press("ctrl+n")  # the notes list again: the one it was opened from, not a second
+        assert isinstance(app.screen, NotesScreen)
+        assert [type(s) for s in app.screen_stack] == [LibraryScreen, NotesScreen]
+        await pilot.press("down", "enter", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
 
     drive(library, scenario)

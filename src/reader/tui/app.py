@@ -113,8 +113,9 @@ class ReaderApp(App[None]):
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
         while isinstance(self.screen, ReadingScreen):
             self.pop_screen()
+        back_to = getattr(self.screen, "WAY_BACK", None)  # the screen q returns to: library, search, notes
         self.push_screen(
-            ReadingScreen(self.store, article, at=at, found=found),
+            ReadingScreen(self.store, article, at=at, found=found, back_to=back_to),
             callback=library.select_article if library is not None else None,
         )
 
@@ -133,7 +134,13 @@ class ReaderApp(App[None]):
 
         from .screens.notes import NotesScreen
 
-        if not isinstance(self.screen, (NotesScreen, ModalScreen)):
+        if isinstance(self.screen, (NotesScreen, ModalScreen)):
+            return
+        if any(isinstance(screen, NotesScreen) for screen in self.screen_stack):
+            # an article opened from the notes list: back to that list, not a second one over it
+            while not isinstance(self.screen, NotesScreen):
+                self.pop_screen()
+        else:
             self.clear_notifications()  # the screen left behind's notices, not the notes' (see open_article)
             self.push_screen(NotesScreen(self.store))
 

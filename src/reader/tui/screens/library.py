@@ -46,6 +46,9 @@ class LibraryScreen(LibraryFetch, Screen[None]):
 
     BINDING_GROUP_TITLE = "Library"
 
+    #: What an article opened from here names as the way back (`ReadingScreen` q).
+    WAY_BACK: ClassVar[str] = "library"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs as the key arrives, so the search screen is up before the next key is
         # looked at: a syllable typed right after / goes into the search box instead of being lost.
