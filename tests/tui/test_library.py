@@ -314,3 +314,21 @@ def test_an_article_opened_from_a_search_hit_shows_the_words_it_was_found_by(lib
         assert view.search is None and isinstance(app.screen, ReadingScreen)
 
     drive(library, scenario)
+
+
+def test_j_and_k_move_in_the_filters_list_as_everywhere_else(library, drive) -> None:
+    """`j Space` ticked the first filter (starred) instead of the second (unread): j did not move."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterDialog)
+        filters = app.screen.query_one(SelectionList)
+        await pilot.press("j", "space")
+        assert filters.highlighted == 1 and filters.selected == ["flag:unread"]
+        await pilot.press("j", "j", "k")
+        assert filters.highlighted == 2
+        await pilot.press("escape")
+        assert app.screen.view.unread and not app.screen.view.starred
+
+    drive(library, scenario)
