@@ -332,3 +332,35 @@ def test_j_and_k_move_in_the_filters_list_as_everywhere_else(library, drive) -> 
         assert app.screen.view.unread and not app.screen.view.starred
 
     drive(library, scenario)
+
+
+def test_at_90_columns_no_source_takes_no_room_and_the_notes_heading_fits(store_at, drive) -> None:
+    """No article has a source: no Source column, so the titles get its cells; sorted by notes, the
+    heading reads `Notes ▼` whole (it was cut to `Note…`)."""
+    long = "A long English headline about the North Korean troops deployed in Kursk"
+    store = store_at(
+        (
+            [("첫 문장이다.", "First sentence.")],
+            {"title_ko": "북한군 쿠르스크 배치 관련 긴 제목입니다", "title_en": long},
+        ),
+        ([("둘째 문장.", "Second.")], {"title_en": "Other", "source": ""}),
+    )
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        table = table_of(app)
+        assert "Source" not in table.render_line(0).text
+        assert "A long English headline about" in "".join(table.render_line(y).text for y in (1, 2))
+        await pilot.press("o", "o", "o")  # date, source, title, notes
+        assert "Notes ▼" in table.render_line(0).text
+
+    drive(store, scenario, size=(90, 40))
+
+
+def test_on_a_narrow_terminal_the_source_column_is_narrower(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        table = table_of(app)
+        wide = table._widths(160)
+        narrow = table._widths(90)
+        assert wide[0] > narrow[0] > 0 and narrow[1] >= 25 and narrow[2] >= 25
+
+    drive(library, scenario)
