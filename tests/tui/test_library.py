@@ -364,3 +364,23 @@ def test_on_a_narrow_terminal_the_source_column_is_narrower(library, drive) -> N
         assert wide[0] > narrow[0] > 0 and narrow[1] >= 25 and narrow[2] >= 25
 
     drive(library, scenario)
+
+
+def test_sorted_by_title_articles_in_english_only_come_last_by_their_english_title(store_at, drive) -> None:
+    """Latin sorts before Hangul, so the articles with no Korean title (shown as "English only") came
+    first; they come after the Korean titles now, in the order of the English title they show."""
+    store = store_at(
+        ([("", "Zebra crossing.")], {"title_en": "Zebra"}),
+        ([("나 문장.", "B sentence.")], {"title_ko": "나", "title_en": "B"}),
+        ([("", "Apple pie.")], {"title_en": "apple"}),
+        ([("가 문장.", "A sentence.")], {"title_ko": "가", "title_en": "A"}),
+    )
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("o", "o")  # date, source, title
+        table = table_of(app)
+        assert app.screen.view.sort == "title"
+        shown = [(row.title_ko, row.title_en) for row in map(table.row, range(table.row_count)) if row]
+        assert shown == [("가", "A"), ("나", "B"), ("", "apple"), ("", "Zebra")]
+
+    drive(store, scenario)
