@@ -220,7 +220,8 @@ def test_every_view_windows_and_positions_as_a_full_sort_would(tmp_path) -> None
             r[0]: r
             for r in store.conn.execute(
                 "SELECT id, source, published, coalesce(nullif(title_ko, ''), title_en), starred, "
-                "read_at IS NULL, (SELECT count(*) FROM notes n WHERE n.article_id = a.id) FROM articles a"
+                "read_at IS NULL, (SELECT count(*) FROM notes n WHERE n.article_id = a.id), title_ko = '' "
+                "FROM articles a"
             )
         }
 
@@ -231,7 +232,7 @@ def test_every_view_windows_and_positions_as_a_full_sort_would(tmp_path) -> None
             keys = {
                 "date": date_key,
                 "source": lambda r: (r[1] == "", r[1].lower(), date_key(r)),
-                "title": lambda r: (r[3].lower(), -r[0]),
+                "title": lambda r: (r[7], r[3].lower(), -r[0]),  # English-only titles after the Korean
                 "notes": lambda r: (-r[6], date_key(r)),
             }
             kept = [r for r in rows.values() if (not view.starred or r[4]) and (not view.unread or r[5])
@@ -339,3 +340,15 @@ def test_one_syllable_finds_the_words_it_starts_in_articles_added_or_reindexed(s
     rebuild(store.conn)
     assert _shown(lib.search_library(store.conn, "북")) == _shown(search(store.conn, "북"))
     assert lib.search_library(store.conn, "힣") == []
+
+
+def test_the_title_order_is_read_off_its_index_english_only_titles_last(tmp_path) -> None:
+    """Schema 16: the articles with no Korean title after the others, still without sorting the library."""
+    from reader.store import Store
+    from reader.store.library import LibraryView, Listing
+
+    with Store.open(tmp_path / "plan.db") as store:
+        order = Listing(store.conn, LibraryView(sort="title"))._order
+        plan = store.conn.execute(f"EXPLAIN QUERY PLAN SELECT a.id FROM articles a ORDER BY {order} LIMIT 50")
+        details = " ".join(row[3] for row in plan.fetchall())
+        assert "USING INDEX idx_articles_by_title" in details and "TEMP B-TREE" not in details

@@ -153,7 +153,6 @@ def test_a_read_only_role_reads_in_the_app_and_a_key_that_writes_says_why_it_can
 
     from textual.widgets import Static
 
-    from reader.tui.app import ReaderApp
     from reader.tui.screens.reading import ReadingScreen
 
     url = server.new_database()
@@ -169,13 +168,12 @@ def test_a_read_only_role_reads_in_the_app_and_a_key_that_writes_says_why_it_can
 
     async def scenario() -> None:
         with Store.open(server.url(database, user="reader_reader")) as store:
-            app = ReaderApp(store)
+            app = recording_app(store, shown)
             async with app.run_test(size=(160, 48)) as pilot:
                 await pilot.pause()
                 assert "read-only" in str(app.screen.query_one("#library-header", Static).render())
                 await pilot.press("s")  # star
                 await pilot.pause()
-                shown.extend(str(n.message) for n in app._notifications)
                 await pilot.press("enter")
                 await pilot.pause()
                 assert isinstance(app.screen, ReadingScreen)
@@ -190,7 +188,6 @@ def test_a_read_only_role_reads_in_the_app_and_a_key_that_writes_says_why_it_can
                 await pilot.press("s")  # split the row (two Korean sentences, joined by hand): refused
                 await pilot.pause()
                 assert isinstance(app.screen, ReadingScreen)
-                shown.extend(str(n.message) for n in app._notifications)
 
     asyncio.run(scenario())
     refusals = [m for m in dict.fromkeys(shown) if m.startswith("Cannot")]
@@ -290,12 +287,28 @@ def test_an_open_library_carries_on_after_its_server_restarts(own_server) -> Non
     assert "written while it was down" not in bodies
 
 
+def recording_app(store: Store, shown: list[str]):  # type: ignore[no-untyped-def]
+    """A `ReaderApp` that keeps every notice in `shown` as it is posted: opening an article clears the
+    notices of the screen left behind, so reading them at the end would miss some."""
+    from pathlib import Path
+
+    from reader.tui import app as tui_app
+
+    class RecordingApp(tui_app.ReaderApp):
+        CSS_PATH = str(Path(tui_app.__file__).with_name("app.tcss"))
+
+        def _on_notify(self, event) -> None:  # type: ignore[no-untyped-def]
+            shown.append(str(event.notification.message))
+            super()._on_notify(event)
+
+    return RecordingApp(store)
+
+
 def test_the_app_carries_on_while_its_server_is_down_and_after(own_server) -> None:
     """A key that needs the server while it is down says so in one line and the screen stays (the note
     being written stays in its editor); once the server is back the same app opens, saves and lists."""
     import asyncio
 
-    from reader.tui.app import ReaderApp
     from reader.tui.dialogs.note_editor import NoteEditor
     from reader.tui.screens.library import LibraryScreen
     from reader.tui.screens.reading import ReadingScreen
@@ -308,7 +321,7 @@ def test_the_app_carries_on_while_its_server_is_down_and_after(own_server) -> No
 
     async def scenario() -> None:
         with Store.open(url) as store:
-            app = ReaderApp(store)
+            app = recording_app(store, shown)
             async with app.run_test(size=(160, 48)) as pilot:
                 await pilot.pause()
                 own_server.halt()
@@ -346,7 +359,6 @@ def test_the_app_carries_on_while_its_server_is_down_and_after(own_server) -> No
                 await pilot.press("enter")
                 await pilot.pause()
                 assert isinstance(app.screen, ReadingScreen)
-                shown.extend(str(n.message) for n in app._notifications)
 
     asyncio.run(scenario())
     with Store.open(url) as store:

@@ -37,8 +37,9 @@ def test_every_latin_letter_key_we_bind_has_its_jamo() -> None:
     bound = {key for owner in OWNERS for b in owner.BINDINGS for key in b.key.split(",")}
     letters = {k for k in bound if len(k) == 1 and k.isalpha()}
     reachable = set(LATIN_BY_JAMO.values())
-    # Shift+ㅎ/ㅓ/ㄴ/ㅜ type the same jamo again, which already mean g/j/s/n: the capitals need the Latin layout.
-    assert letters - reachable == {"G", "J", "S", "N"}
+    # Shift+ㅎ/ㅓ/ㄴ/ㅜ/ㄹ type the same jamo again, which already mean g/j/s/n/f: the capitals need the Latin
+    # layout.
+    assert letters - reachable == {"G", "J", "S", "N", "F"}
 
 
 def test_composed_hangul_comes_apart_into_the_keys_that_typed_it() -> None:

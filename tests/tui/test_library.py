@@ -314,3 +314,73 @@ def test_an_article_opened_from_a_search_hit_shows_the_words_it_was_found_by(lib
         assert view.search is None and isinstance(app.screen, ReadingScreen)
 
     drive(library, scenario)
+
+
+def test_j_and_k_move_in_the_filters_list_as_everywhere_else(library, drive) -> None:
+    """`j Space` ticked the first filter (starred) instead of the second (unread): j did not move."""
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterDialog)
+        filters = app.screen.query_one(SelectionList)
+        await pilot.press("j", "space")
+        assert filters.highlighted == 1 and filters.selected == ["flag:unread"]
+        await pilot.press("j", "j", "k")
+        assert filters.highlighted == 2
+        await pilot.press("escape")
+        assert app.screen.view.unread and not app.screen.view.starred
+
+    drive(library, scenario)
+
+
+def test_at_90_columns_no_source_takes_no_room_and_the_notes_heading_fits(store_at, drive) -> None:
+    """No article has a source: no Source column, so the titles get its cells; sorted by notes, the
+    heading reads `Notes ▼` whole (it was cut to `Note…`)."""
+    long = "A long English headline about the North Korean troops deployed in Kursk"
+    store = store_at(
+        (
+            [("첫 문장이다.", "First sentence.")],
+            {"title_ko": "북한군 쿠르스크 배치 관련 긴 제목입니다", "title_en": long},
+        ),
+        ([("둘째 문장.", "Second.")], {"title_en": "Other", "source": ""}),
+    )
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        table = table_of(app)
+        assert "Source" not in table.render_line(0).text
+        assert "A long English headline about" in "".join(table.render_line(y).text for y in (1, 2))
+        await pilot.press("o", "o", "o")  # date, source, title, notes
+        assert "Notes ▼" in table.render_line(0).text
+
+    drive(store, scenario, size=(90, 40))
+
+
+def test_on_a_narrow_terminal_the_source_column_is_narrower(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        table = table_of(app)
+        wide = table._widths(160)
+        narrow = table._widths(90)
+        assert wide[0] > narrow[0] > 0 and narrow[1] >= 25 and narrow[2] >= 25
+
+    drive(library, scenario)
+
+
+def test_sorted_by_title_articles_in_english_only_come_last_by_their_english_title(store_at, drive) -> None:
+    """Latin sorts before Hangul, so the articles with no Korean title (shown as "English only") came
+    first; they come after the Korean titles now, in the order of the English title they show."""
+    store = store_at(
+        ([("", "Zebra crossing.")], {"title_en": "Zebra"}),
+        ([("나 문장.", "B sentence.")], {"title_ko": "나", "title_en": "B"}),
+        ([("", "Apple pie.")], {"title_en": "apple"}),
+        ([("가 문장.", "A sentence.")], {"title_ko": "가", "title_en": "A"}),
+    )
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("o", "o")  # date, source, title
+        table = table_of(app)
+        assert app.screen.view.sort == "title"
+        shown = [(row.title_ko, row.title_en) for row in map(table.row, range(table.row_count)) if row]
+        assert shown == [("가", "A"), ("나", "B"), ("", "apple"), ("", "Zebra")]
+
+    drive(store, scenario)

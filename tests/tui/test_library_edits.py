@@ -3,8 +3,9 @@ titles, source and date in a dialog."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from reader.store import Store
 from reader.store.details import article_details
@@ -106,3 +107,49 @@ def test_one_source_for_all_is_named_once_and_narrow_screens_show_one_title(libr
         assert "북한군 무선 교신 감청" in table.render_line(1 + table.listing.index_of(first)).text
 
     drive(library, scenario)
+
+
+def test_control_characters_in_titles_show_as_symbols_in_every_box_and_notice(store_at, drive) -> None:
+    """The details dialog, the add dialog and the removal notice show an article's ESC as ␛, as the
+    reading screen and the table do (a box drew it raw: the terminal acted on it, or showed ^[)."""
+    store = store_at(([("한국어 문장.", "An English sentence.")],
+                      {"title_ko": "제목 \x1b[31mRED\x1b[0m", "title_en": "Title \x1b[2J", "source": "S\x07"}))  # fmt: skip
+    article_id = store.list_articles()[0].id
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        table = app.screen.query_one(ArticleTable)
+        assert "제목 ␛[31mRED␛[0m" in table.render_line(1).text
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ArticleDetailsDialog)
+        assert dialog.query_one("#details-title_ko", Input).value == "제목 ␛[31mRED␛[0m"
+        assert dialog.query_one("#details-source", Input).value == "S␇"
+        dialog.query_one("#details-source", Input).value = "Wire"
+        await pilot.press("ctrl+s")  # the boxes left alone keep what is stored, ESC and all
+        await pilot.pause()
+        details = article_details(store.conn, article_id)
+        assert details is not None
+        assert (details.title_ko, details.title_en, details.source) == (
+            "제목 \x1b[31mRED\x1b[0m",
+            "Title \x1b[2J",
+            "Wire",
+        )
+        await pilot.press("a")
+        await pilot.pause()
+        area = app.screen.query_one("#add-ko", TextArea)
+        area.focus()
+        await pilot.pause()
+        app.post_message(events.Paste("붙여넣은 \x1b[31m글\x1b[0m"))
+        await pilot.pause()
+        await pilot.pause()
+        assert area.text == "붙여넣은 ␛[31m글␛[0m"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        app.screen.query_one(ArticleTable).focus()
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert (
+            "␛" in list(app._notifications)[-1].message and "\x1b" not in list(app._notifications)[-1].message
+        )
+
+    drive(store, scenario)

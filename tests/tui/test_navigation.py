@@ -8,11 +8,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reader.tui.app import ReaderApp
+from reader.tui.bindings import screen_bindings
 from reader.tui.dialogs.help import HelpScreen
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.widgets.article_table import ArticleTable
 from reader.tui.widgets.parallel_view import GUTTER, ParallelView
+from reader.tui.widgets.status_line import StatusLine
 
 
 def view_of(app: ReaderApp) -> ParallelView:
@@ -273,3 +275,85 @@ def test_a_title_cut_right_after_its_own_ellipsis_shows_one() -> None:
 
     cell = ArticleTable._cell('국정원 "북한군 일부 전투 투입…추가 파병 가능성"', 31)
     assert cell.text.rstrip().endswith("투입…") and "……" not in cell.text
+
+
+def test_f_and_shift_f_go_to_the_rows_the_translation_check_flagged(store_at, drive) -> None:
+    """An analyst checking a translation goes from one `!` row to the next without scrolling for them;
+    a remark (a figure found in the next row) is no flag, and the end is said, not wrapped round."""
+    pairs = [(f"{n}번째 문장이다.", f"Sentence {n}.") for n in range(12)]
+    flags = {3: ("11,000 ≠ 1,100",), 7: ("note: 500 is in the next row",), 9: ("Russia ≠ 러시아 missing",)}
+    rows = [(ko, en, 0, 1.0, flags.get(n, ())) for n, (ko, en) in enumerate(pairs)]
+    store = store_at((rows, {"title_en": "Flags"}))
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        view = view_of(app)
+        status = app.screen.query_one(StatusLine)
+        await pilot.press("f")
+        assert view.cursor == 3 and "11,000 ≠ 1,100" in status.part("row")
+        await pilot.press("f")
+        assert view.cursor == 9  # row 7 holds only a remark
+        await pilot.press("f")
+        assert view.cursor == 9 and "No flagged row below this one" in status.part("flag")
+        await pilot.press("F")
+        assert view.cursor == 3 and not status.part("flag")
+        await pilot.press("F")
+        assert view.cursor == 3 and "No flagged row above this one" in status.part("flag")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        listed = {entry.id: entry.keys for entry in app.screen.entries}
+        assert listed["reading.next_flag"] == "f" and listed["reading.previous_flag"] == "F"
+
+    drive(store, scenario, size=(160, 48))
+
+
+def test_f_says_when_no_row_of_the_article_is_flagged(library, drive) -> None:
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter", "f")
+        assert view_of(app).cursor == 0
+        assert "flagged no row" in app.screen.query_one(StatusLine).part("flag")
+
+    drive(library, scenario)
+
+
+def test_q_goes_back_to_where_the_article_was_opened_from_and_the_key_line_says_where(library, drive) -> None:
+    """From the library q says `q Library`; from the search hits `q Search` and returns to them; from the
+    notes list (Ctrl+n) `q All notes` and returns to the list (it went to the library before)."""
+    from reader.store.notes import add_note
+    from reader.tui.screens.notes import NotesScreen
+    from reader.tui.screens.search import SearchScreen
+    from reader.tui.widgets.key_hints import KeyHints
+
+    add_note(library.conn, 2, "ko", 0, 5, "casualties rising")
+
+    def hints(app: ReaderApp) -> str:
+        return app.screen.query_one(KeyHints).render_line(0).text
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadingScreen) and " q Library " in hints(app)
+        await pilot.press("q", "slash", *"Kursk", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen) and " q Search " in hints(app)
+        assert {e.id: e.binding.tooltip for e in screen_bindings(app.screen)}["reading.back"] == (
+            "Back to the search hits"
+        )
+        await pilot.press("q")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape", "ctrl+n", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen) and app.screen.article.id == 2
+        assert " q All notes " in hints(app)
+        await pilot.press("ctrl+n")  # the notes list again: the one it was opened from, not a second
+        assert isinstance(app.screen, NotesScreen)
+        assert [type(s) for s in app.screen_stack] == [LibraryScreen, NotesScreen]
+        await pilot.press("down", "enter", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+    drive(library, scenario)

@@ -254,3 +254,25 @@ def test_a_tiny_terminal_does_not_break_the_layout(library, drive) -> None:
         assert all(cell_len(line) == width for line in view.visible_text())
 
     drive(library, scenario, size=(12, 8))
+
+
+def test_the_library_s_notices_do_not_follow_into_the_article_or_the_search(library, drive) -> None:
+    """`o` a few times says "Sorted …" each time; at 90×40 those toasts sat over the article's rows."""
+
+    def toasts(app: ReaderApp) -> list[str]:
+        return [notice.message for notice in app._notifications]  # what the screen in front shows
+
+    async def scenario(app: ReaderApp, pilot: Pilot) -> None:
+        await pilot.press("o", "o", "o", "o")
+        await pilot.pause()
+        assert any("Sorted" in text for text in toasts(app))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not toasts(app)
+        await pilot.press("q", "o")
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert not toasts(app)
+
+    drive(library, scenario, size=(90, 40))

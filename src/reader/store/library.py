@@ -32,14 +32,15 @@ from .search import (
 SORTS: tuple[str, ...] = ("date", "source", "title", "notes")
 
 #: Each order as its sort keys, (SQL expression, descending), the article id last so that no two rows
-#: tie. Indexes hold exactly these keys (schema 7 the date's, 12 the others'), so a window of any order is
+#: tie. Indexes hold exactly these keys (schema 7 the date's, 12 the source's, 16 the title's), so a window of any order is
 #: read off an index, never by sorting the whole library. "notes" lists the annotated articles (few)
 #: first, by their number of notes, then the rest by date.
 _KEYS: dict[str, tuple[tuple[str, bool], ...]] = {
     "date": (("a.published", True), ("a.id", True)),
     "source": (("(a.source = '')", False), ("a.source COLLATE NOCASE", False), ("a.published", True),
                ("a.id", True)),
-    "title": (("coalesce(nullif(a.title_ko, ''), a.title_en) COLLATE NOCASE", False), ("a.id", True)),
+    "title": (("(a.title_ko = '')", False), ("coalesce(nullif(a.title_ko, ''), a.title_en) COLLATE NOCASE", False),
+              ("a.id", True)),
 }  # fmt: skip
 
 _LIVE_NOTES = "SELECT article_id FROM notes WHERE deleted_at IS NULL"

@@ -435,6 +435,20 @@ def copy_packed_rows(conn, table: str, batch: int = 2000) -> None:
             conn.executemany(f"INSERT INTO {table} (article_id, packed) VALUES (?, ?)", packed)
 
 
+#: Schema 16's index of the title order: articles with a Korean title first, then those in English only
+#: (shown as "English only" in the Korean column), each by the title shown, as `library._KEYS` reads them.
+TITLE_SORT_INDEX = (
+    "CREATE INDEX idx_articles_by_title ON articles("
+    "title_ko = '', coalesce(nullif(title_ko, ''), title_en) COLLATE NOCASE, id DESC, starred, read_at, source)"
+)
+
+
+def _v16_english_only_titles_last(db) -> None:
+    """By title, the articles without a Korean title came first (Latin sorts before Hangul): last now."""
+    db.conn.execute("DROP INDEX IF EXISTS idx_articles_by_title")
+    db.conn.execute(TITLE_SORT_INDEX)
+
+
 #: Schema 14's listing index: what the date order reads and the filters test, not the titles schema 7
 #: put in it too (about 85 bytes an article; a window's rows are read from the articles by id).
 LISTING_INDEX = "CREATE INDEX idx_articles_listing ON articles(published, id, source, starred, read_at)"
@@ -459,6 +473,7 @@ MIGRATIONS: list[Migration] = [
     _v13_note_authors,
     _v14_title_index_and_korean_terms,
     _v15_packed_rows,
+    _v16_english_only_titles_last,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

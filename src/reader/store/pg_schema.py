@@ -131,11 +131,22 @@ def _v15_packed_rows(conn: Any) -> None:
     conn.execute("ALTER TABLE segments_v15 RENAME TO segments")
 
 
+def _v16_english_only_titles_last(conn: Any) -> None:
+    """Articles without a Korean title after the others in the title order, as SQLite's schema 16."""
+    conn.execute("DROP INDEX IF EXISTS idx_articles_by_title")
+    conn.execute(
+        """CREATE INDEX idx_articles_by_title ON articles ((title_ko = '') NULLS FIRST,
+        (coalesce(nullif(title_ko, ''), title_en) COLLATE nocase) NULLS FIRST, id DESC NULLS LAST, starred,
+        read_at, source)"""
+    )
+
+
 #: Steps after version 12, each bringing a PostgreSQL library from version N to N + 1, as migrations.py's.
 MIGRATIONS: dict[int, Callable[[Any], None]] = {
     12: _v13_note_authors,
     13: _v14_title_index,
     14: _v15_packed_rows,
+    15: _v16_english_only_titles_last,
 }
 
 

@@ -104,18 +104,18 @@ class ReaderApp(App[None]):
             return
         with optional_write():  # a read-only library is read all the same
             mark_read(self.store.conn, article_id)
-        if self.notice:
-            # the start-up notice (which library this is) was for the library screen: it must not sit
-            # over the first lines of the article
-            self.notice = None
-            self.clear_notifications()
+        # what the screen left behind said ("Sorted newest first.", which library this is) was about that
+        # screen: it must not sit over the first lines of the article
+        self.notice = None
+        self.clear_notifications()
         from .screens.reading import ReadingScreen  # not at start-up: the library shows sooner without it
 
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
         while isinstance(self.screen, ReadingScreen):
             self.pop_screen()
+        back_to = getattr(self.screen, "WAY_BACK", None)  # the screen q returns to: library, search, notes
         self.push_screen(
-            ReadingScreen(self.store, article, at=at, found=found),
+            ReadingScreen(self.store, article, at=at, found=found, back_to=back_to),
             callback=library.select_article if library is not None else None,
         )
 
@@ -134,7 +134,14 @@ class ReaderApp(App[None]):
 
         from .screens.notes import NotesScreen
 
-        if not isinstance(self.screen, (NotesScreen, ModalScreen)):
+        if isinstance(self.screen, (NotesScreen, ModalScreen)):
+            return
+        if any(isinstance(screen, NotesScreen) for screen in self.screen_stack):
+            # an article opened from the notes list: back to that list, not a second one over it
+            while not isinstance(self.screen, NotesScreen):
+                self.pop_screen()
+        else:
+            self.clear_notifications()  # the screen left behind's notices, not the notes' (see open_article)
             self.push_screen(NotesScreen(self.store))
 
     def action_help(self) -> None:

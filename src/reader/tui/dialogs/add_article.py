@@ -26,6 +26,15 @@ from ...store import Store
 WORKER = "add-article"
 
 
+class PasteArea(TextArea):
+    """A text box that shows pasted control characters as the reading screen does (␛ for ESC): a TextArea
+    draws them raw, so an ESC pasted with an article coloured or moved things on the terminal (or showed
+    as ^[). The article is stored as it is shown here."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.text = inert(event.text)  # before TextArea's own handler (Textual calls this class's first)
+
+
 class TitleInput(Input):
     """A side's title. Several lines pasted here are an article pasted in the wrong box: the first line is
     its title and the rest its text, which goes to that side's empty text box instead of being dropped."""
@@ -35,6 +44,7 @@ class TitleInput(Input):
         self.side = side
 
     def _on_paste(self, event: events.Paste) -> None:
+        event.text = inert(event.text)  # as in `PasteArea`: an Input draws control characters raw
         lines = event.text.strip().splitlines()
         rest = "\n".join(lines[1:]).strip()
         body = self.screen.query_one(f"#add-{self.side}", TextArea)
@@ -106,7 +116,7 @@ class AddArticleDialog(ModalScreen[int | None]):
                 with Vertical():
                     yield Label("한국어 Korean")
                     yield TitleInput("ko", id="add-title-ko", placeholder="Title (else taken from the text)")
-                    yield TextArea(
+                    yield PasteArea(
                         id="add-ko",
                         tab_behavior="focus",
                         highlight_cursor_line=False,
@@ -115,7 +125,7 @@ class AddArticleDialog(ModalScreen[int | None]):
                 with Vertical(id="add-en-side"):
                     yield Label("English")
                     yield TitleInput("en", id="add-title-en", placeholder="Title (else taken from the text)")
-                    yield TextArea(
+                    yield PasteArea(
                         id="add-en",
                         tab_behavior="focus",
                         highlight_cursor_line=False,

@@ -74,14 +74,24 @@ class ArticleDetailsDialog(ModalScreen[Details | None]):
             body.border_subtitle = "ctrl+s saves · Esc cancels"
             for name, label in FIELDS:
                 yield Label(label)
-                yield Input(getattr(self.original, name) or "", id=f"details-{name}", select_on_focus=False)
+                # shown as everywhere else (␛ for ESC): a raw ESC in a box acted on the terminal
+                yield Input(
+                    inert(getattr(self.original, name) or ""), id=f"details-{name}", select_on_focus=False
+                )
             yield Static("", id="details-status")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
     def values(self) -> dict[str, str]:
-        return {name: self.query_one(f"#details-{name}", Input).value for name, _ in FIELDS}
+        """What the boxes hold; a box left as it was shown keeps the stored value, control characters and all
+        (the box shows them as symbols, which saving must not write in their place)."""
+        values = {}
+        for name, _ in FIELDS:
+            stored = getattr(self.original, name) or ""
+            value = self.query_one(f"#details-{name}", Input).value
+            values[name] = stored if value == inert(stored) else value
+        return values
 
     @property
     def changed(self) -> bool:

@@ -30,7 +30,15 @@ FLAGS = (("starred", "Starred"), ("unread", "Unread"), ("annotated", "Annotated 
 
 class TickedList(SelectionList[str]):
     """A selection list whose chosen options hold an X and the others a blank: told apart without colour
-    (a monochrome or 16-colour terminal, a colour-blind reader), not by the button's colour alone."""
+    (a monochrome or 16-colour terminal, a colour-blind reader), not by the button's colour alone.
+    j and k move the highlight, as everywhere else in reader (↑ ↓ still do)."""
+
+    BINDING_GROUP_TITLE = "Filters"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", id="filters.down", show=False, tooltip="The next filter"),
+        Binding("k", "cursor_up", "Up", id="filters.up", show=False, tooltip="The filter before"),
+    ]
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
@@ -101,7 +109,7 @@ class FilterDialog(ModalScreen[LibraryView]):
                                      value in chosen))  # fmt: skip
         with Vertical(id="filter-body") as body:
             body.border_title = "Filters"
-            body.border_subtitle = "space toggles · c clears · Esc closes"
+            body.border_subtitle = "j/k move · space toggles · c clears · Esc closes"
             yield TickedList(*options, id="filter-list")
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:

@@ -46,6 +46,9 @@ class LibraryScreen(LibraryFetch, Screen[None]):
 
     BINDING_GROUP_TITLE = "Library"
 
+    #: What an article opened from here names as the way back (`ReadingScreen` q).
+    WAY_BACK: ClassVar[str] = "library"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs as the key arrives, so the search screen is up before the next key is
         # looked at: a syllable typed right after / goes into the search box instead of being lost.
@@ -210,6 +213,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
     def action_search(self) -> None:
         from .search import SearchScreen
 
+        self.app.clear_notifications()  # "Sorted newest first." is about the library, not the search
         self.app.push_screen(SearchScreen(self.store))
 
     def action_add_article(self) -> None:
@@ -320,7 +324,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         self.set_view(self.view)
         if self.listing.count:
             self.table.move_to(min(at, self.listing.count - 1))
-        self.notify(f"Removed “{removed.title}”. Ctrl+z brings it back.", timeout=6, markup=False)
+        self.notify(f"Removed “{inert(removed.title)}”. Ctrl+z brings it back.", timeout=6, markup=False)
 
     def action_undo_remove(self) -> None:
         from ...store.removal import restore_article
@@ -337,7 +341,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
         self._sources = None
         self.set_view(self.view)
         self.table.select_article(removed.article_id)
-        self.notify(f"Brought back “{removed.title}”.", timeout=3, markup=False)
+        self.notify(f"Brought back “{inert(removed.title)}”.", timeout=3, markup=False)
 
     # --- opening and coming back -------------------------------------------------------------------
 

@@ -89,6 +89,9 @@ class NotesScreen(Screen[None]):
     #notes-none { padding: 2 4; color: $text-muted; }
     """
 
+    #: What an article opened from here names as the way back (`ReadingScreen` q).
+    WAY_BACK: ClassVar[str] = "notes"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="notes.back", tooltip="Close the notes and go back"),
         # A priority binding: `/` goes to the filter and is never typed into it (the footer says `/ Filter`).
@@ -252,9 +255,8 @@ class NotesScreen(Screen[None]):
             self.notify("That article is no longer in the library.", severity="error")
             return
         row = None if note.detached else note_row(article, note)
-        app = self.app
-        self.dismiss()
-        reader_app(app).open_article(note.article_id, at=row)
+        # over the list, so q comes back to it (and to the filter typed)
+        reader_app(self.app).open_article(note.article_id, at=row)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -25,6 +26,13 @@ from .reading_alignment import ReadingAlignment
 from .reading_entities import ReadingEntities
 from .reading_notes import ReadingNotes
 from .reading_translate import ReadingTranslation, missing_side
+
+#: Where q goes back to, by the screen the article was opened from: the key line's label, the tooltip.
+WAY_BACK = {
+    "library": ("Library", "Back to the library"),
+    "search": ("Search", "Back to the search hits"),
+    "notes": ("All notes", "Back to the notes list"),
+}
 
 
 def article_heading(article: Article) -> Text:
@@ -55,7 +63,9 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
     BINDING_GROUP_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,escape", "back", "Library", id="reading.back", tooltip="Back to the library"),
+        # Named after the screen the article was opened from, once it is known (see `_name_way_back`).
+        Binding("q,escape", "back", "Back", id="reading.back",
+                tooltip="Back to where the article was opened from: the library, the search hits or the notes"),
         Binding("left_square_bracket", "previous_article", "Prev article", id="reading.previous_article",
                 tooltip="Open the previous article in the library"),
         Binding("right_square_bracket", "next_article", "Next article", id="reading.next_article",
@@ -77,6 +87,10 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         # Priority: the bar opens as / arrives, so what is typed right after it is not taken for commands.
         Binding("slash", "find", "Find", id="reading.find", priority=True,
                 tooltip="Find words in both languages of this article, Korean in any form (then n / N)"),
+        Binding("f", "next_flag", "Next flag", id="reading.next_flag", show=False,
+                tooltip="Go to the next row the translation check flagged (!)"),
+        Binding("F", "previous_flag", "Previous flag", id="reading.previous_flag", show=False,
+                tooltip="Go to the previous flagged row (!)"),
         Binding("J", "join_rows", "Join", id="reading.join_rows", show=False,
                 tooltip="Join the current row with the next one (a fix by hand, kept by re-analysis)"),
         Binding("s", "split_korean", "Split Korean", id="reading.split_korean", show=False,
@@ -97,8 +111,11 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         article: Article,
         at: int | None = None,
         found: tuple[str, list[str]] | None = None,
+        back_to: str | None = None,
     ) -> None:
         super().__init__()
+        if back_to in WAY_BACK:
+            self._name_way_back(back_to)
         self.store = store
         self.article = article
         self.start_row = at  # open with the cursor on this row (a note's), not the first
@@ -166,6 +183,15 @@ class ReadingScreen(ReadingNotes, ReadingEntities, ReadingAlignment, ReadingTran
         self.refresh_notes()
         self.show_row_status()
         self.refresh_entity_panel()
+
+    def _name_way_back(self, back_to: str) -> None:
+        """`q Search` in the key line (and its tooltip in ? help) when q goes back to the search hits:
+        this screen's own copy of the binding, so the same key says where it goes."""
+        label, tooltip = WAY_BACK[back_to]
+        bindings = self._bindings.key_to_bindings
+        for key in ("q", "escape"):
+            bindings[key] = [replace(b, description=label, tooltip=tooltip) if b.id == "reading.back" else b
+                             for b in bindings.get(key, [])]  # fmt: skip
 
     def action_back(self) -> None:
         self.dismiss(self.article.id)

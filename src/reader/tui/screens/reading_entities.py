@@ -63,6 +63,7 @@ class ReadingEntities(ReadingBase):
         self.status.set_part("mention", self.describe_mention(event.mention) if event.mention else None)
 
     def on_parallel_view_cursor_moved(self, event: ParallelView.CursorMoved) -> None:
+        self.status.set_part("flag", None)  # "no flagged row below" was said of the row just left
         self.show_row_status()
 
     def show_row_status(self) -> None:
@@ -87,6 +88,31 @@ class ReadingEntities(ReadingBase):
         if segment.locked:
             line.append(("   " if line else "") + f"{LOCK_MARK} aligned by hand")
         self.status.set_part("row", line)
+
+    # --- the rows the translation check flagged (f / F) -----------------------------------------------
+
+    def action_next_flag(self) -> None:
+        self.to_flagged_row(1)
+
+    def action_previous_flag(self) -> None:
+        self.to_flagged_row(-1)
+
+    def to_flagged_row(self, step: int) -> None:
+        """The cursor to the next (1) or previous (-1) row with a `!`; when there is none that way, the
+        status line says so and the cursor stays (no wrapping round: the reader knows the end is reached)."""
+        cursor = self.view.cursor
+        flagged = [row for row, segment in enumerate(self.view.segments) if alarms(segment.issues)]
+        if step > 0:
+            target = next((row for row in flagged if row > cursor), None)
+        else:
+            target = next((row for row in reversed(flagged) if row < cursor), None)
+        if target is not None:
+            self.view.move_to(target)
+        elif not flagged:
+            self.status.set_part("flag", "The translation check flagged no row of this article.")
+        else:
+            where = "below" if step > 0 else "above"
+            self.status.set_part("flag", f"No flagged row {where} this one ({len(flagged)} in this article).")
 
     # --- the entities panel ---------------------------------------------------------------------------
 

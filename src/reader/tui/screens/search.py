@@ -78,6 +78,9 @@ class SearchScreen(Screen[None]):
     #: Korean keys stay Korean here (see ReaderApp._typing_text): this screen has no letter keys.
     TEXT_ENTRY: ClassVar[bool] = True
 
+    #: What an article opened from here names as the way back (`ReadingScreen` q).
+    WAY_BACK: ClassVar[str] = "search"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Library", id="search.back", tooltip="Back to the library"),
         Binding("down", "to_results", "Hits", id="search.to_results", show=False,

@@ -34,7 +34,9 @@ from ..refused_writes import one_line
 GUTTER = 2  # the star
 DATE_WIDTH = 10
 SOURCE_WIDTH = 14
-NOTES_WIDTH = 5
+#: Below WIDE_FROM columns the Source column is narrower, so the titles keep room to be read.
+NARROW_SOURCE_WIDTH, WIDE_FROM = 10, 120
+NOTES_WIDTH = 7  # "Notes ▼" whole when the library is sorted by notes
 #: Below this many cells for each title, one title column is shown instead of two.
 MIN_TITLE_WIDTH = 24
 GAP = 2
@@ -255,14 +257,17 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _widths(self, width: int) -> tuple[int, int, int]:
         """(source, Korean title, English title) widths: no source column when every article has the
-        same source (`source_column` False), and one title column (English width 0) when two would each
+        same source (`source_column` False), a narrower one on a narrow terminal, and one title column (English width 0) when two would each
         be too narrow to read."""
-        source = SOURCE_WIDTH + GAP if self.source_column else 0
+        source_width = (
+            (SOURCE_WIDTH if width >= WIDE_FROM else NARROW_SOURCE_WIDTH) if self.source_column else 0
+        )
+        source = source_width + GAP if source_width else 0
         titles = max(10, width - GUTTER - DATE_WIDTH - source - NOTES_WIDTH - 3 * GAP)
         if titles < 2 * MIN_TITLE_WIDTH + GAP:
-            return source and SOURCE_WIDTH, titles, 0
+            return source_width, titles, 0
         ko = (titles - GAP) // 2
-        return source and SOURCE_WIDTH, ko, titles - GAP - ko
+        return source_width, ko, titles - GAP - ko
 
     @staticmethod
     def _cell(text: str, width: int, style: Style | None = None, *, right: bool = False) -> RichSegment:

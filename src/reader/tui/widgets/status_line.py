@@ -23,7 +23,7 @@ class StatusLine(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id)
         self._parts: dict[str, Text] = {}
-        self._order = ("mention", "row", "search", "job")
+        self._order = ("flag", "mention", "row", "search", "job")
 
     def set_part(self, name: str, text: Text | str | None) -> None:
         """Set (or, with None/empty, clear) one part of the line."""

@@ -123,7 +123,7 @@ def help_legend(style_of: Callable[[str], Style]) -> Text:
         parts += shown(label, component)
     parts.append(Text("\nGutter: ", style="bold"))
     for mark, component, meaning in (
-        (ISSUE_MARK, "parallel-view--issue", "the two languages disagree"),
+        (ISSUE_MARK, "parallel-view--issue", "the two languages disagree (f, F)"),
         (LOCK_MARK, "parallel-view--locked", "aligned by hand"),
         ("?", "parallel-view--unsure", "alignment unsure"),
     ):
