@@ -274,5 +274,11 @@ def test_the_library_s_notices_do_not_follow_into_the_article_or_the_search(libr
         await pilot.press("slash")
         await pilot.pause()
         assert not toasts(app)
+        await pilot.press("escape", "o")
+        await pilot.pause()
+        assert toasts(app)
+        await pilot.press("f")  # the filters: a dialog over the library, not under its notices
+        await pilot.pause()
+        assert not toasts(app)
 
     drive(library, scenario, size=(90, 40))

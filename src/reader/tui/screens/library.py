@@ -200,6 +200,7 @@ class LibraryScreen(LibraryFetch, Screen[None]):
 
         if self._sources is None:  # a full pass over the articles: once per session is enough
             self._sources = lib.sources(self.store.conn)
+        self.app.clear_notifications()  # "Sorted newest first." would sit over the filters
         self.app.push_screen(FilterDialog(self.store, self.view, self._filters_chosen, self._sources))
 
     def _filters_chosen(self, view: LibraryView) -> None:
