@@ -249,3 +249,21 @@ def test_figure_forms_are_the_ways_news_writes_a_figure() -> None:
     assert figure_forms("35억") == ["3500000000", "3,500,000,000", "3.5 billion"]
     assert figure_forms("1200000") == ["1,200,000", "120만", "1.2 million"]
     assert figure_forms("26일") == figure_forms("1.5") == figure_forms("2024") == figure_forms("서울") == []
+
+
+def test_a_figure_and_its_counter_are_found_apart_or_glued(location) -> None:
+    """Korean copy writes 35억 달러 and 35억달러, 1만 명 and 1만명: typed either way, both are found."""
+    from reader.store.library import search_library
+
+    articles = [
+        one_to_one(["정부는 35억 달러를 지원한다."], ["The government gives $3.5 billion."]),
+        one_to_one(["주민 1만명이 대피했다."], ["Ten thousand residents left."]),
+    ]
+    with Store.open(location) as store:
+        ids = [store.insert_article(a, analysis.sentences, analysis.segments) for a, analysis in articles]
+
+        def found(query: str) -> set[int]:
+            return {h.article_id for h in search_library(store.conn, query)}
+
+        assert found("35억달러") == found("35억 달러") == {ids[0]}
+        assert found("1만 명") == found("1만명") == {ids[1]}

@@ -109,6 +109,10 @@ def scaled_figures(query: str) -> str:
     return "".join(piece if piece.startswith('"') else _SCALED.sub(whole, piece) for piece in pieces)
 
 
+#: Where a counter or a particle meets the Korean unit of a figure (35억|달러, 1만|명), not another unit.
+_UNIT_THEN_COUNTER = re.compile(r"(?<=\d[만억조])(?=[가-힣])(?![만억조천])")
+
+
 def query_parts(query: str, *, search: bool = False, loose: bool = False) -> list[tuple[str, list[str]]]:
     """What a person typed as FTS5 phrases, one per word or "quoted words", each with its index tokens.
 
@@ -134,7 +138,9 @@ def query_parts(query: str, *, search: bool = False, loose: bool = False) -> lis
         figures = figure_forms(bare) if search and bare else []
         stem = _stem(bare) if loose and bare and _WORD.fullmatch(bare) else None
         if figures:  # 11000 finds 11,000 and 1만1000 (see `figure_forms`): any one form matches
-            forms = [tokens, *(_term_tokens(form) for form in figures)]
+            # and a counter written apart from a Korean unit or glued to it: 35억달러 and 35억 달러
+            spaced = [_UNIT_THEN_COUNTER.sub(" ", form) for form in (bare, *figures)]
+            forms = [tokens, *(_term_tokens(form) for form in (*figures, *spaced))]
             phrases = [_phrase(t) + ("*" if _is_lone_syllable(t[-1]) else "") for t in forms]
             parts.append(("(" + " OR ".join(dict.fromkeys(phrases)) + ")", []))
         elif stem is not None:
