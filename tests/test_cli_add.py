@@ -186,6 +186,15 @@ def test_one_side_of_a_stored_pair_added_alone_is_a_duplicate(location, texts, c
             in err
         )
     assert snapshot(location) == before
+    # the same texts with their lines run together (a file flattened to one line) are the same article
+    flat_ko, flat_en = ko.with_name("flat_ko.txt"), en.with_name("flat_en.txt")
+    flat_ko.write_text(" ".join(ko.read_text().split()))
+    flat_en.write_text(" ".join(en.read_text().split()))
+    code, _, err = run(location, "add", "--ko", str(flat_ko), "--en", str(flat_en), capsys=capsys)
+    assert code == 1 and f"this article is already in the library (id {pair})" in err
+    code, _, err = run(location, "add", "--ko", str(flat_ko), capsys=capsys)
+    assert code == 1 and f"it is the Korean of article {pair}" in err
+    assert snapshot(location) == before
     # a text that only begins alike is another article
     longer = ko.with_name("longer.txt")
     longer.write_text(ko.read_text() + "\n\n덧붙인 문단이다.")

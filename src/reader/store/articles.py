@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..text.language import LANGUAGE_NAMES, other_side
 from .connection import transaction
 from .mention_pack import Columns, Packed, pack_mentions, unpack_columns
-from .search import article_with_side, index_article, unindex_article
+from .search import articles_with_side, index_article, same_text, unindex_article
 from .segment_pack import SegmentRow, pack_rows, unpack_rows
 from .segment_pack import unpack_columns as unpack_row_columns
 from .spans import pack, unpack
@@ -337,17 +337,24 @@ def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> int | None:
 
 
 def refuse_stored(conn: sqlite3.Connection, article: NewArticle) -> None:
-    """`DuplicateArticle` when the library holds `article` already: the same texts, or, for an article
-    in one language, that text as one side of an article in two (added again alone, it would be stored
-    twice)."""
+    """`DuplicateArticle` when the library holds `article` already: the same texts (however their lines
+    and spaces run: a file flattened to one line is the same text), or, for an article in one language,
+    that text as one side of an article in two (added again alone, it would be stored twice)."""
     existing = find_by_hash(conn, article.content_hash)
     if existing is not None:
         raise DuplicateArticle(existing)
     sides = [side for side in ("ko", "en") if getattr(article, side).strip()]
-    if len(sides) == 1:
-        found = article_with_side(conn, sides[0], getattr(article, sides[0]))
-        if found is not None:
-            raise DuplicateArticle(found, sides[0])
+    if not sides:
+        return
+    first, other = sides[0], other_side(sides[0])
+    for article_id, title_ko, ko, title_en, en in articles_with_side(
+        conn, first, getattr(article, f"title_{first}"), getattr(article, first)
+    ):
+        stored = (title_en, en) if first == "ko" else (title_ko, ko)
+        if same_text(getattr(article, f"title_{other}"), getattr(article, other), *stored):
+            raise DuplicateArticle(article_id)  # the same article, its lines run otherwise
+        if len(sides) == 1:
+            raise DuplicateArticle(article_id, first)  # one side of an article in two
 
 
 def insert_article(

@@ -431,24 +431,37 @@ def articles_containing(conn: sqlite3.Connection, form: str, side: str) -> list[
     return [r[0] for r in rows]
 
 
-#: How many words of a text's opening are asked of the index as a phrase to find the text stored again.
-_OPENING_WORDS = 12
+#: How many words of a text's end are asked of the index as a phrase to find the text stored again.
+_CLOSING_WORDS = 8
 
 
-def article_with_side(conn: sqlite3.Connection, side: str, text: str) -> int | None:
-    """The article whose `side` ("ko" or "en") text is exactly `text`, whatever its other side holds, or
-    None: its opening words asked of the index as a phrase, then the text of the few that hold them
-    compared, so a side stored already is found at any size of library without reading every text."""
-    words = re.findall(r"\w+", text[:1000])[:_OPENING_WORDS]
+def same_text(title: str, text: str, other_title: str, other_text: str) -> bool:
+    """Whether two texts are one however their lines and spaces run, a headline kept apart in one and
+    run into the text in the other (a file flattened to one line)."""
+    ways = {" ".join(text.split()), " ".join(f"{title} {text}".split())}
+    return bool(ways & {" ".join(other_text.split()), " ".join(f"{other_title} {other_text}".split())})
+
+
+def articles_with_side(
+    conn: sqlite3.Connection, side: str, title: str, text: str
+) -> list[tuple[int, str, str, str, str]]:
+    """The articles whose `side` ("ko" or "en") is `title` and `text` (`same_text`), whatever their other
+    side holds, as (id, Korean title, Korean, English title, English): the text's closing words asked of
+    the index as a phrase (a headline is stored apart, so the end is what both forms share), then the few
+    articles that hold them compared, so a text stored already is found at any size of library without
+    reading every text."""
+    words = re.findall(r"\w+", text[-1000:])[-_CLOSING_WORDS:]
     if not words:
-        return None
+        return []
     parts = query_parts('"' + " ".join(words) + '"')
     if not parts:
-        return None
-    column = "ko_text" if side == "ko" else "en_text"
+        return []
     sql, params = index_query(conn, parts, newest=True, limit=50)
+    found = []
     for article_id, _ in ranked_articles(conn, text[:40], sql, params):
-        row = conn.execute(f"SELECT {column} FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is not None and row[0] == text:
-            return article_id
-    return None
+        row = conn.execute(
+            "SELECT id, title_ko, ko_text, title_en, en_text FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is not None and same_text(title, text, *(row[1:3] if side == "ko" else row[3:5])):
+            found.append((row[0], row[1], row[2], row[3], row[4]))
+    return found
