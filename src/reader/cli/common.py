@@ -133,17 +133,14 @@ def read_input(name: str, lang: str | None = None) -> str:
     """The text of file `name`; with `lang`, refused in one line when it reads as the other language (a
     Korean file given as the English one finds nothing, or nonsense, without a word)."""
     from ..importers import ImportProblem, read_text
+    from ..importers.text_file import other_language
 
     try:
         text = read_text(Path(name))
     except ImportProblem as exc:
         raise CommandError(str(exc)) from None
-    if lang is not None:
-        from ..text.language import LANGUAGE_NAMES, detect_language
-
-        found = detect_language(text)
-        if found is not None and found != lang:
-            raise CommandError(f"{name}: this reads as {LANGUAGE_NAMES[found]}, not {LANGUAGE_NAMES[lang]}")
+    if lang is not None and (wrong := other_language(name, text, lang)) is not None:
+        raise CommandError(wrong)
     return text
 
 

@@ -65,6 +65,17 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or controls / len(sample) > 0.05
 
 
+def other_language(name: object, text: str, lang: str, *, hint: bool = False) -> str | None:
+    """One line when `text`, given as `lang` ("ko" or "en"), plainly reads as the other language (named
+    `name`, a file; `hint`: with the flag that gives it as that language); None when it reads as `lang`
+    or is too short to tell."""
+    found = detect_language(text)
+    if found is None or found == lang:
+        return None
+    said = f"{name}: this reads as {LANGUAGE_NAMES[found]}, not {LANGUAGE_NAMES[lang]}"
+    return f"{said} (give it with --{found})" if hint else said
+
+
 def read_text(path: Path) -> str:
     """Read and decode one text file; every failure is an ImportProblem naming the file."""
     return clean_text(decode(read_file_bytes(path), str(path)))
@@ -119,12 +130,8 @@ def article_from_text_files(
                 continue
             hint = "" if one_language else " (to add the other side alone, add --one-language)"
             raise ImportProblem(f"{path}: no text to import (empty){hint if (ko or en) else ''}")
-        found = detect_language(text)
-        if found is not None and found != lang:
-            flag = f"--{found}"
-            raise ImportProblem(
-                f"{path}: this reads as {LANGUAGE_NAMES[found]}, not {LANGUAGE_NAMES[lang]} (give it with {flag})"
-            )
+        if (wrong := other_language(path, text, lang, hint=True)) is not None:
+            raise ImportProblem(wrong)
     title_ko, ko = title_and_text(ko, title_ko) if ko else (title_ko or "", ko)
     title_en, en = title_and_text(en, title_en) if en else (title_en or "", en)
     return NewArticle(
