@@ -255,10 +255,9 @@ def join_with_stored(store: Store, article: NewArticle) -> tuple[int, str] | Non
     else:
         held, gave = ("Korean", "English") if ko_id is not None else ("English", "Korean")
         said = f"article {kept} held this {held} text alone; it now has the {gave} side too, its notes kept"
-    from .text.story_match import two_stories
+    from .text.story_match import TWO_STORIES, two_stories
 
     ko, en = sides["ko"][0], sides["en"][0]
-    if two_stories(f"{ko.title_ko}\n{ko.ko}", f"{en.title_en}\n{en.en}"):
-        said += (f"; warning: its Korean and English do not look like one story (their openings mean little "
-                 f"alike, their figures differ): reader unpair {article_id} splits them")  # fmt: skip
+    if two_stories(ko.title_ko, ko.ko, en.title_en, en.en):
+        said += f"; warning: {TWO_STORIES}: reader unpair {article_id} splits them"
     return article_id, said

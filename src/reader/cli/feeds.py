@@ -301,14 +301,11 @@ def cmd_pair(args: argparse.Namespace) -> int:
         en, en_url = stored_side(store, en_id, "en")
         article_id = join(store, ko, en, ko_id=ko_id, en_id=en_id, ko_url=ko_url, en_url=en_url, by_hand=True)
     out(f"paired {ko_id} and {en_id} as article {article_id}")
-    from ..text.story_match import two_stories
+    from ..text.story_match import TWO_STORIES, two_stories
 
-    if two_stories(f"{ko.title_ko}\n{ko.ko}", f"{en.title_en}\n{en.en}"):
-        print(
-            f"reader: warning: the Korean and English of article {article_id} do not look like one story "
-            f"(their openings mean little alike, their figures differ); reader unpair {article_id} splits them",
-            file=sys.stderr,
-        )
+    if two_stories(ko.title_ko, ko.ko, en.title_en, en.en):
+        print(f"reader: warning: article {article_id}: {TWO_STORIES}; reader unpair {article_id} splits them",
+              file=sys.stderr)  # fmt: skip
     return 0
 
 

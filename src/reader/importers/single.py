@@ -79,10 +79,9 @@ def analyse_new_article(
     result = analyse(article.ko, article.en, glossary, on_step=on_step, published=article.published)
     warnings = [describe_replaced(replaced)] if replaced else []
     if _two_stories(article):
-        warnings.append(
-            "its Korean and English texts do not look like one story (their openings mean little alike): "
-            "are the two sides from the same article?"
-        )
+        from ..text.story_match import TWO_STORIES
+
+        warnings.append(f"{TWO_STORIES}: are the two sides from the same article?")
     return Analysed(article, result, tuple(warnings))
 
 
@@ -145,8 +144,7 @@ def _two_stories(article: NewArticle) -> bool:
         return False
     from ..text.story_match import two_stories
 
-    # the headline with the text, as pairing reads a story: it says most plainly what the story is about
-    return two_stories(f"{article.title_ko}\n{article.ko}", f"{article.title_en}\n{article.en}")
+    return two_stories(article.title_ko, article.ko, article.title_en, article.en)
 
 
 __all__ = ["Analysed", "add_article", "analyse_new_article", "article_from_pasted", "store_analysed"]

@@ -23,6 +23,7 @@ __all__ = [
     "OPENING_CHARS",
     "OPENING_SENTENCES",
     "THRESHOLD",
+    "TWO_STORIES",
     "UNRELATED_BELOW",
     "Story",
     "match_stories",
@@ -125,11 +126,16 @@ def match_stories(
     return pairs
 
 
-def two_stories(ko_text: str, en_text: str) -> bool:
+#: What is said of an article whose two sides look like two stories (`two_stories`), wherever it is made.
+TWO_STORIES = "its Korean and English do not look like one story (their openings mean little alike, their figures differ)"
+
+
+def two_stories(title_ko: str, ko_text: str, title_en: str, en_text: str) -> bool:
     """Whether a Korean text and an English one given as one article look like two different stories:
-    their openings mean little alike, and what figures they state do not agree."""
+    their headlines and openings mean little alike, and what figures they state do not agree. The
+    headline goes with the text, as pairing reads a story: it says most plainly what the story is about."""
     from .meaning import passage_vector
 
     ko, en = (Story.of(lang, text, passage_vector(opening(text, lang)), None)
-              for text, lang in ((ko_text, "ko"), (en_text, "en")))  # fmt: skip
+              for text, lang in ((f"{title_ko}\n{ko_text}", "ko"), (f"{title_en}\n{en_text}", "en")))  # fmt: skip
     return story_score(ko, en) < UNRELATED_BELOW
