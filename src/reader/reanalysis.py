@@ -9,6 +9,7 @@ hand, and `rechecker` works out the translation check again for rows a person ha
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
@@ -23,6 +24,7 @@ from .store.articles import (
     set_entity_layer,
 )
 from .store.glossary import load_glossary
+from .store.mention_pack import Columns
 from .store.search import articles_containing
 from .store.segments import load_rows
 from .text.entities import Mention
@@ -87,19 +89,15 @@ def rechecker(
     `split_row` call it before they write): the rows at the changed positions and either side of them get
     their findings worked out again, as analysis would, so joining or splitting rows never silences a
     figure that disagrees, and a sentence a split leaves alone is flagged as left out. The names already
-    found are used (a hand fix moves rows, not names), so no language model is loaded."""
-    texts = get_texts(conn, article_id)
-    glossary = load_glossary(conn)
-    ko_count, starts, ends, kinds, *_ = load_mentions(conn, article_id)
-
-    def names(text: str, first: int, last: int, side: str) -> list[Mention]:
-        span = range(ko_count) if side == "ko" else range(ko_count, len(starts))
-        return [Mention(starts[i] - first, ends[i] - first, text[starts[i] : ends[i]], kinds[i])
-                for i in span if first <= starts[i] and ends[i] <= last]  # fmt: skip
+    found are used (a hand fix moves rows, not names), so no language model is loaded. Nothing is read
+    until a fix is written (a join on the last row writes nothing)."""
 
     def recheck(rows: list[SegmentRow], changed: Collection[int]) -> list[SegmentRow]:
+        texts = get_texts(conn, article_id)
         if texts is None:
             return rows
+        glossary = load_glossary(conn)
+        columns = load_mentions(conn, article_id)
         ko_text, en_text, published = texts
         korean = [ko_text[r.ko_start : r.ko_end] for r in rows]
         english = [en_text[r.en_start : r.en_end] for r in rows]
@@ -108,8 +106,8 @@ def rechecker(
         out = list(rows)
         for at in around:
             r = rows[at]
-            ko_found = names(ko_text, r.ko_start, r.ko_end, "ko")
-            en_found = names(en_text, r.en_start, r.en_end, "en")
+            ko_found = _mentions_within(columns, "ko", ko_text, r.ko_start, r.ko_end)
+            en_found = _mentions_within(columns, "en", en_text, r.en_start, r.en_end)
             found = row_findings(
                 korean, english, at, glossary, ko_found, en_found, published, bilingual=bilingual
             )
@@ -117,3 +115,19 @@ def rechecker(
         return out
 
     return recheck
+
+
+def _mentions_within(columns: Columns, side: str, text: str, first: int, last: int) -> list[Mention]:
+    """The stored mentions of one side inside [first, last) of its text, as the check takes them (offsets
+    from `first`). Each side's mentions are in text order: a row's are a run found by bisection."""
+    ko_count, starts, ends, kinds, *_ = columns
+    lo, hi = (0, ko_count) if side == "ko" else (ko_count, len(starts))
+    at = bisect_left(starts, first, lo, hi)
+    found = []
+    while at < hi and starts[at] < last:
+        if ends[at] <= last:
+            found.append(
+                Mention(starts[at] - first, ends[at] - first, text[starts[at] : ends[at]], kinds[at])
+            )
+        at += 1
+    return found
