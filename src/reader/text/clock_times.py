@@ -28,8 +28,8 @@ CLOCK_KO = re.compile(
     r"(?:\s?(?P<m>[0-5]?\d)분)?(?:\s?(?:께|경|쯤))?"
 )
 _NOON_KO = re.compile(r"정오|자정")
-_MORNING = ("오전", "새벽", "아침")
-_EVENING = ("오후", "저녁", "밤", "낮")
+#: The parts of the day after noon (낮 12시 is noon itself); 오전, 새벽 and 아침 are before it.
+_AFTERNOON = ("오후", "저녁", "밤", "낮")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +55,8 @@ def clock_times(text: str, lang: str) -> list[ClockTime]:
     if lang == "ko":
         for m in CLOCK_KO.finditer(text):
             part, hour = m.group("part"), int(m.group("h"))
-            afternoon = None if part is None else part in _EVENING and not (part == "밤" and hour == 12)
-            if part == "낮" and hour == 12:
-                afternoon = True  # 낮 12시 is noon
+            # 밤 12시 is midnight, the hour 0
+            afternoon = None if part is None else part in _AFTERNOON and not (part == "밤" and hour == 12)
             out.append(ClockTime(m.start(), m.end(), _hours(hour, afternoon), int(m.group("m") or 0)))
         out += [ClockTime(m.start(), m.end(), frozenset({12 if m.group() == "정오" else 0}), 0)
                 for m in _NOON_KO.finditer(text)]  # fmt: skip
@@ -65,10 +64,8 @@ def clock_times(text: str, lang: str) -> list[ClockTime]:
         for m in CLOCK_EN.finditer(text):
             ap = m.group("ap")
             afternoon = None if ap is None else ap.lower().startswith("p")
-            hour = int(m.group("h"))
-            hours = _hours(hour, afternoon)
             minute = m.group("m1") or m.group("m2") or m.group("m3")
-            out.append(ClockTime(m.start(), m.end(), hours, int(minute or 0)))
+            out.append(ClockTime(m.start(), m.end(), _hours(int(m.group("h")), afternoon), int(minute or 0)))
         out += [ClockTime(m.start(), m.end(), frozenset({0 if m.group().lower() == "midnight" else 12}), 0)
                 for m in _NOON_EN.finditer(text)]  # fmt: skip
     return sorted(out, key=lambda t: t.start)

@@ -84,13 +84,15 @@ def link_mentions(
                 state.take(k, whole, e, "PLACE", "glossary", True)
                 break
 
-    # times of the day, by the hour and minute they name (오후 2시께 ↔ "2 p.m.", 14:30 ↔ 2시 30분)
+    # times of the day, by the hour and minute they name (오후 2시께 ↔ "2 p.m.", 14:30 ↔ 2시 30분), each
+    # mention read once
+    ko_times = {m: t for m in ko_mentions if (t := _clock(m, "ko")) is not None}
+    en_times = {m: t for m in en_mentions if (t := _clock(m, "en")) is not None}
     for k, whole in state.candidates(parts=False):
-        ko_time = _clock(k, "ko")
-        if ko_time is None:
+        if (ko_time := ko_times.get(k)) is None:
             continue
         for e in list(state.free_en):
-            en_time = _clock(e, "en")
+            en_time = en_times.get(e)
             if en_time is not None and same_time(ko_time, en_time) and state.is_free(k, whole):
                 state.take(k, whole, e, "DATE", "date", False)
                 break
@@ -99,10 +101,10 @@ def link_mentions(
     ko_q, en_q = find_quantities(ko_text, "ko"), find_quantities(en_text, "en")
     # a time of the day has only its hour to compare, which is no count (2시 is not "two hours")
     en_vals = {
-        m: _values(m, en_q) for m in en_mentions if m.type in ("DATE", "QUANTITY") and not _clock(m, "en")
+        m: _values(m, en_q) for m in en_mentions if m.type in ("DATE", "QUANTITY") and m not in en_times
     }
     for k, whole in state.candidates(parts=False):
-        if k.type not in ("DATE", "QUANTITY") or _clock(k, "ko") or not (kv := _values(k, ko_q)):
+        if k.type not in ("DATE", "QUANTITY") or k in ko_times or not (kv := _values(k, ko_q)):
             continue
         for e in list(state.free_en):
             ev = en_vals.get(e)
