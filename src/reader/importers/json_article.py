@@ -17,9 +17,8 @@ def malformed(name: str, raw: str, exc: json.JSONDecodeError) -> str:
     """One line for JSON that cannot be read: empty input said as such, else where and what."""
     if not raw.strip():
         return f"{name}: no text to import (empty)"
-    what = exc.msg.removesuffix(
-        " at"
-    )  # "Invalid control character at": json's message runs on into its position
+    # "Invalid control character at": json's message runs on into the position given after it
+    what = exc.msg.removesuffix(" at")
     return f"{name}: malformed JSON (line {exc.lineno}, column {exc.colno}: {what})"
 
 

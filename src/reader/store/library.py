@@ -32,9 +32,9 @@ from .search import (
 SORTS: tuple[str, ...] = ("date", "source", "title", "notes")
 
 #: Each order as its sort keys, (SQL expression, descending), the article id last so that no two rows
-#: tie. Indexes hold exactly these keys (schema 7 the date's, 12 the source's, 16 the title's), so a window of any order is
-#: read off an index, never by sorting the whole library. "notes" lists the annotated articles (few)
-#: first, by their number of notes, then the rest by date.
+#: tie. Indexes hold exactly these keys (schema 7 the date's, 12 the source's, 16 the title's), so a
+#: window of any order is read off an index, never by sorting the whole library. "notes" lists the
+#: annotated articles (few) first, by their number of notes, then the rest by date.
 _KEYS: dict[str, tuple[tuple[str, bool], ...]] = {
     "date": (("a.published", True), ("a.id", True)),
     "source": (("(a.source = '')", False), ("a.source COLLATE NOCASE", False), ("a.published", True),

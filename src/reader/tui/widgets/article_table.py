@@ -257,8 +257,8 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _widths(self, width: int) -> tuple[int, int, int]:
         """(source, Korean title, English title) widths: no source column when every article has the
-        same source (`source_column` False), a narrower one on a narrow terminal, and one title column (English width 0) when two would each
-        be too narrow to read."""
+        same source (`source_column` False), a narrower one on a narrow terminal, and one title column
+        (English width 0) when two would each be too narrow to read."""
         source_width = (
             (SOURCE_WIDTH if width >= WIDE_FROM else NARROW_SOURCE_WIDTH) if self.source_column else 0
         )
